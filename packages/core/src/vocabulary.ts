@@ -1,0 +1,70 @@
+/**
+ * @module vocabulary
+ * The domain's fixed names (design.md): roles, severities, statuses, message kinds, audiences,
+ * incident types, approval topics and scope. Every other module imports them from here.
+ */
+
+/** Roles of the practice; every role has a primary and a backup person. */
+export const ROLES = [
+  'communicationOwner',
+  'incidentLead',
+  'approver',
+  'support',
+  'sales',
+  'customerSuccess',
+  'engineering',
+] as const;
+/** One of {@link ROLES}. */
+export type Role = (typeof ROLES)[number];
+
+/** Severity levels, most severe first. */
+export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3'] as const;
+/** One of {@link SEVERITIES}. */
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Status of a published status update. */
+export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+/** One of {@link STATUSES}. */
+export type Status = (typeof STATUSES)[number];
+
+/** The four message kinds a team prepares before anything breaks. */
+export const MESSAGE_KINDS = ['initial', 'update', 'workaround', 'resolved'] as const;
+/** One of {@link MESSAGE_KINDS}. */
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** Who reads a message. `internal` is the one internal source of truth for all teams. */
+export const AUDIENCES = [
+  'customer',
+  'support-reply',
+  'sales-active-deal',
+  'sales-renewal',
+  'sales-prospect',
+  'cs-account',
+  'internal',
+] as const;
+/** One of {@link AUDIENCES}. */
+export type Audience = (typeof AUDIENCES)[number];
+
+/** Audiences whose messages reach customers (everything but `internal`). */
+export const CUSTOMER_FACING_AUDIENCES = AUDIENCES.filter(
+  (a): a is Exclude<Audience, 'internal'> => a !== 'internal',
+);
+
+/** The five customer-facing incident types: the symptoms customers report. */
+export const INCIDENT_TYPES = ['sign-in', 'checkout', 'data-delayed', 'timeouts', 'sync-stopped'] as const;
+/** One of {@link INCIDENT_TYPES}. */
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+
+/**
+ * Topics that need a named approver before a message may go out (runbook practice:
+ * "security issues, data loss, legal risk, refunds, or contract impact should go through one
+ * named leader"), plus `fixTime`, a promised fix or recovery time, approved by the incident lead.
+ */
+export const APPROVAL_TOPICS = ['security', 'dataLoss', 'legal', 'compensation', 'contract', 'fixTime'] as const;
+/** One of {@link APPROVAL_TOPICS}. */
+export type ApprovalTopic = (typeof APPROVAL_TOPICS)[number];
+
+/** How many customers are affected, as far as the incident lead has confirmed. */
+export const SCOPES = ['unknown', 'few', 'some', 'many', 'all'] as const;
+/** One of {@link SCOPES}. */
+export type Scope = (typeof SCOPES)[number];

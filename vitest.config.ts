@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// Tests run against the TypeScript sources; `test/built/` checks the built artifacts
+// the way a consumer imports them.
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@incident-comms\/core\/(.+)$/, replacement: src('./packages/core/src/entries/$1.ts') },
+      { find: /^@incident-comms\/core$/, replacement: src('./packages/core/src/index.ts') },
+      { find: /^@incident-comms\/templates$/, replacement: src('./packages/templates/src/index.ts') },
+      { find: /^@incident-comms\/channel-slack$/, replacement: src('./packages/channel-slack/src/index.ts') },
+      { find: /^@incident-comms\/channel-email$/, replacement: src('./packages/channel-email/src/index.ts') },
+      { find: /^@incident-comms\/store-sqlite$/, replacement: src('./packages/store-sqlite/src/index.ts') },
+    ],
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+  },
+});
