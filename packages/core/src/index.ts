@@ -1,1 +1,10 @@
-export {};
+/**
+ * @module @incident-comms/core
+ * The policy engine: pure functions over the runbook and the incident log, plus the one
+ * stateful coordinator. Each area's barrel lists its exports by name.
+ */
+export * from './vocabulary';
+export type { ApprovedMessage } from './message';
+export * from './time/index';
+export * from './lint/index';
+export * from './delivery/index';

@@ -1,1 +1,5 @@
+/**
+ * @module @incident-comms/core/testing
+ * Helpers for hosts' own test suites: the channel conformance suite and the lint RuleTester.
+ */
 export {};
