@@ -8,3 +8,7 @@ export type { ApprovedMessage } from './message';
 export * from './time/index';
 export * from './lint/index';
 export * from './delivery/index';
+export * from './errors';
+export * from './runbook/index';
+export * from './severity';
+export * from './incident/index';

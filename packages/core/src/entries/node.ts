@@ -1,1 +1,38 @@
-export {};
+/**
+ * @module @incident-comms/core/node
+ * Node-only helpers: reading a runbook file from disk. The main entry stays free of `node:` imports.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { IncidentCommsError } from '../errors';
+import { parseRunbook, type Runbook } from '../runbook/index';
+
+/** Thrown when a runbook file cannot be read (`runbook_unreadable`). */
+export class RunbookFileError extends IncidentCommsError {
+  readonly path: string;
+  constructor(path: string, reason: string) {
+    super('runbook_unreadable', `Cannot read runbook ${path}: ${reason}`);
+    this.path = path;
+  }
+}
+
+/**
+ * Reads and validates a runbook file (YAML or JSON; JSON is valid YAML).
+ *
+ * @param path - file path (or `file:` URL) of the runbook.
+ * @returns the validated, deep-frozen runbook with defaults applied.
+ * @throws {RunbookFileError} `runbook_unreadable` when the file cannot be read.
+ * @throws {RunbookError} `runbook_invalid` listing every problem with its path.
+ * @example
+ * const runbook = await loadRunbook('runbook.yaml');
+ */
+export async function loadRunbook(path: string | URL): Promise<Runbook> {
+  const file = typeof path === 'string' ? path : fileURLToPath(path);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new RunbookFileError(file, (error as NodeJS.ErrnoException).code ?? String(error));
+  }
+  return parseRunbook(text, file);
+}

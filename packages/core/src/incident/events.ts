@@ -1,0 +1,235 @@
+/**
+ * @module incident/events
+ * The incident log's event vocabulary (design.md) as zod schemas. Every event carries an
+ * ISO-8601 UTC timestamp `at` and an `actor` (a person id from the runbook, or `system`).
+ */
+import { z } from 'zod';
+import {
+  APPROVAL_TOPICS,
+  AUDIENCES,
+  INCIDENT_TYPES,
+  MESSAGE_KINDS,
+  ROLES,
+  SCOPES,
+  SEVERITIES,
+  STATUSES,
+} from '../vocabulary';
+
+const text = z.string().trim().min(1, 'expected a non-empty text');
+/** An ISO-8601 UTC instant such as `2026-03-03T14:15:00Z` (offsets other than Z are rejected). */
+export const instantSchema = z.iso.datetime({
+  error: 'expected an ISO-8601 UTC instant like 2026-03-03T14:15:00Z',
+});
+
+const base = {
+  at: instantSchema,
+  actor: text,
+};
+
+/** Confirmed facts as the incident lead states them; every field optional in one confirmation. */
+export const factsInputSchema = z
+  .object({
+    /** What customers can see, e.g. "card payments fail at checkout". */
+    symptom: text.optional(),
+    /** Who seems affected, e.g. "customers paying by card in all regions". */
+    affected: text.optional(),
+    scope: z.enum(SCOPES).optional(),
+    /** What the team still does not know. */
+    unknowns: z.array(text).optional(),
+    /** The cause, only once confirmed. */
+    cause: text.optional(),
+    workaround: text.optional(),
+    /** What customers should do now, e.g. "do not retry a failed payment more than once". */
+    customerAction: text.optional(),
+    /** What the team is doing, in plain words. */
+    teamAction: text.optional(),
+    regions: z.array(text).optional(),
+    productAreas: z.array(text).optional(),
+    /** A fix or recovery time the incident lead approves promising (ISO-8601 UTC). */
+    approvedFixTime: instantSchema.optional(),
+  })
+  .strict();
+
+/** A proposed status update: the fields of the next version plus its customer-facing text. */
+export const draftSchema = z
+  .object({
+    id: text,
+    kind: z.enum(MESSAGE_KINDS),
+    audience: z.enum(AUDIENCES).default('customer'),
+    status: z.enum(STATUSES),
+    /** The message text (the customer-facing wording for this version). */
+    text,
+    /** The facts version the author worked from. */
+    basedOnFactsVersion: z.number().int().min(0),
+  })
+  .strict();
+
+export const statusUpdateSchema = z
+  .object({
+    version: z.number().int().positive(),
+    status: z.enum(STATUSES),
+    kind: z.enum(MESSAGE_KINDS),
+    severity: z.enum(SEVERITIES),
+    title: text,
+    incidentType: z.enum(INCIDENT_TYPES),
+    symptom: text,
+    affected: text,
+    scope: z.enum(SCOPES),
+    teamAction: text,
+    unknowns: z.array(text),
+    cause: text.optional(),
+    workaround: text.optional(),
+    customerAction: text.optional(),
+    regions: z.array(text),
+    productAreas: z.array(text),
+    /** The approved customer-facing text of this version. */
+    text,
+    publishedAt: instantSchema,
+    /** When the next update is due (absent once resolved). */
+    nextUpdateAt: instantSchema.optional(),
+    /** When service recovered (resolved versions). */
+    recoveredAt: instantSchema.optional(),
+    ownerId: text,
+    ownerName: text,
+    factsVersion: z.number().int().min(0),
+    draftId: text,
+    draftRevision: z.number().int().positive(),
+  })
+  .strict();
+
+export const eventSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('declared'),
+      ...base,
+      incidentId: text,
+      title: text,
+      incidentType: z.enum(INCIDENT_TYPES),
+      severity: z.enum(SEVERITIES),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('roles.assigned'),
+      ...base,
+      roles: z
+        .object(
+          Object.fromEntries(
+            ROLES.map((r) => [
+              r,
+              z
+                .object({
+                  primary: z.object({ id: text, name: text }).strict(),
+                  backup: z.object({ id: text, name: text }).strict(),
+                })
+                .strict(),
+            ]),
+          ) as Record<
+            (typeof ROLES)[number],
+            z.ZodObject<{
+              primary: z.ZodObject<{ id: typeof text; name: typeof text }>;
+              backup: z.ZodObject<{ id: typeof text; name: typeof text }>;
+            }>
+          >,
+        )
+        .partial()
+        .strict(),
+    })
+    .strict(),
+  z
+    .object({ type: z.literal('availability.changed'), ...base, personId: text, available: z.boolean() })
+    .strict(),
+  z.object({ type: z.literal('facts.confirmed'), ...base, facts: factsInputSchema }).strict(),
+  z
+    .object({
+      type: z.literal('severity.set'),
+      ...base,
+      severity: z.enum(SEVERITIES),
+      reason: text.optional(),
+    })
+    .strict(),
+  z
+    .object({ type: z.literal('scope.changed'), ...base, scope: z.enum(SCOPES), affected: text.optional() })
+    .strict(),
+  z.object({ type: z.literal('workaround.found'), ...base, workaround: text }).strict(),
+  z.object({ type: z.literal('recovery.started'), ...base, note: text.optional() }).strict(),
+  z
+    .object({
+      type: z.literal('recovery.confirmed'),
+      ...base,
+      /** What customer-facing symptom was checked, e.g. "placed a real card order end to end". */
+      customerCheck: text,
+      /** When service recovered, if earlier than `at`. */
+      recoveredAt: instantSchema.optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('draft.created'), ...base, draft: draftSchema }).strict(),
+  z
+    .object({
+      type: z.literal('approval.requested'),
+      ...base,
+      draftId: text,
+      revision: z.number().int().positive(),
+      gate: text,
+      role: z.enum(ROLES),
+      topic: z.enum(APPROVAL_TOPICS).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('approval.granted'),
+      ...base,
+      draftId: text,
+      revision: z.number().int().positive(),
+      gate: text,
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('approval.denied'),
+      ...base,
+      draftId: text,
+      revision: z.number().int().positive(),
+      gate: text,
+      reason: text,
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('publish.blocked'),
+      ...base,
+      draftId: text,
+      revision: z.number().int().positive(),
+      reasons: z.array(z.object({ code: text, message: text, ruleId: text.optional() }).strict()).min(1),
+    })
+    .strict(),
+  z.object({ type: z.literal('update.published'), ...base, update: statusUpdateSchema }).strict(),
+  z
+    .object({
+      type: z.literal('question.logged'),
+      ...base,
+      question: text,
+      topic: text,
+      from: z.enum(AUDIENCES).or(text),
+      accountId: text.optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('checkpoint.held'), ...base, note: text.optional() }).strict(),
+  z.object({ type: z.literal('resolved'), ...base }).strict(),
+  z.object({ type: z.literal('closed'), ...base }).strict(),
+]);
+
+/** One event of the incident log (parsed: defaults applied). */
+export type IncidentEvent = z.output<typeof eventSchema>;
+/** An event as a host hands it in (before defaults). */
+export type IncidentEventInput = z.input<typeof eventSchema>;
+/** The `type` names of {@link IncidentEvent}. */
+export type IncidentEventType = IncidentEvent['type'];
+/** The event of one `type`. */
+export type EventOf<T extends IncidentEventType> = Extract<IncidentEvent, { type: T }>;
+/** Facts as confirmed in one `facts.confirmed` event. */
+export type FactsInput = z.output<typeof factsInputSchema>;
+/** A draft: a proposed status update and its text. */
+export type Draft = z.output<typeof draftSchema>;
+/** One published status-update version: the single source of truth at that version. */
+export type StatusUpdate = z.output<typeof statusUpdateSchema>;

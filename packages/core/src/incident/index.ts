@@ -1,0 +1,29 @@
+export { applyEvent, parseEvent, replay } from './reducer';
+export {
+  currentStatusUpdate,
+  nextUpdateOwner,
+  questionsByTopic,
+  questionsSinceCheckpoint,
+  roleHolder,
+  supersededUpdates,
+} from './state';
+export type {
+  ApprovalRecord,
+  CheckpointTrigger,
+  ConfirmedFact,
+  DraftRecord,
+  IncidentFacts,
+  IncidentState,
+  PersonRef,
+  QuestionRecord,
+} from './state';
+export { draftSchema, eventSchema, factsInputSchema, instantSchema, statusUpdateSchema } from './events';
+export type {
+  Draft,
+  EventOf,
+  FactsInput,
+  IncidentEvent,
+  IncidentEventInput,
+  IncidentEventType,
+  StatusUpdate,
+} from './events';

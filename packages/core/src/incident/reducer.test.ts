@@ -1,0 +1,433 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventRejectedError, NotAuthorizedError, ValidationError } from '../errors';
+import { checkoutStart, t } from '../../test/support';
+import {
+  applyEvent,
+  currentStatusUpdate,
+  type IncidentEventInput,
+  type IncidentState,
+  nextUpdateOwner,
+  questionsByTopic,
+  questionsSinceCheckpoint,
+  replay,
+  supersededUpdates,
+} from './index';
+
+function rejectionOf(state: IncidentState | undefined, event: IncidentEventInput): EventRejectedError {
+  try {
+    applyEvent(state, event);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EventRejectedError);
+    return error as EventRejectedError;
+  }
+  throw new Error('expected the event to be rejected');
+}
+
+const draft = (
+  id: string,
+  at: string,
+  factsVersion: number,
+  extra: Record<string, unknown> = {},
+): IncidentEventInput => ({
+  type: 'draft.created',
+  at,
+  actor: 'dana',
+  draft: {
+    id,
+    kind: 'initial',
+    status: 'investigating',
+    text: 'Card payments at checkout are failing. Next update by 9:30 AM ET.',
+    basedOnFactsVersion: factsVersion,
+    ...extra,
+  },
+});
+
+const published = (
+  version: number,
+  at: string,
+  factsVersion: number,
+  draftId: string,
+  extra: Record<string, unknown> = {},
+): IncidentEventInput => ({
+  type: 'update.published',
+  at,
+  actor: 'dana',
+  update: {
+    version,
+    status: 'investigating',
+    kind: version === 1 ? 'initial' : 'update',
+    severity: 'SEV1',
+    title: 'Card payments failing at checkout',
+    incidentType: 'checkout',
+    symptom: 'card payments at checkout are failing',
+    affected: 'customers paying by card',
+    scope: 'some',
+    teamAction: 'Engineers are working on it.',
+    unknowns: [],
+    regions: [],
+    productAreas: ['checkout'],
+    text: 'Card payments at checkout are failing. Next update by 9:30 AM ET.',
+    publishedAt: at,
+    nextUpdateAt: t(20),
+    ownerId: 'dana',
+    ownerName: 'Dana',
+    factsVersion,
+    draftId,
+    draftRevision: 1,
+    ...extra,
+  },
+});
+
+describe('the incident log', () => {
+  it('folds the checkout outage into a state that answers the practice questions', () => {
+    const state = replay([
+      ...checkoutStart(),
+      draft('d1', t(6), 1),
+      published(1, t(8), 1, 'd1'),
+      {
+        type: 'question.logged',
+        at: t(9),
+        actor: 'tom',
+        question: 'Was I charged twice?',
+        topic: 'double charge',
+        from: 'support-reply',
+      },
+      {
+        type: 'question.logged',
+        at: t(10),
+        actor: 'tom',
+        question: 'Will my card be charged again?',
+        topic: 'double charge',
+        from: 'support-reply',
+      },
+    ]);
+    expect(state.status).toBe('investigating');
+    expect(state.severity).toBe('SEV1');
+    expect(state.facts.scope).toEqual({ value: 'some', by: 'lee', at: t(5) });
+    expect(state.facts.symptom?.value).toBe('card payments at checkout are failing');
+    expect(currentStatusUpdate(state)?.version).toBe(1);
+    expect(nextUpdateOwner(state)).toEqual({ id: 'dana', name: 'Dana' });
+    expect(questionsByTopic(state)[0]).toMatchObject({ topic: 'double charge', count: 2 });
+  });
+
+  it('hands the next update to the backup while the owner is unavailable', () => {
+    const state = replay([
+      ...checkoutStart(),
+      { type: 'availability.changed', at: t(6), actor: 'lee', personId: 'dana', available: false },
+    ]);
+    expect(nextUpdateOwner(state)?.id).toBe('sam');
+    const back = applyEvent(state, {
+      type: 'availability.changed',
+      at: t(7),
+      actor: 'dana',
+      personId: 'dana',
+      available: true,
+    });
+    expect(nextUpdateOwner(back)?.id).toBe('dana');
+  });
+
+  it('keeps earlier versions as superseded and exactly one current', () => {
+    const state = replay([
+      ...checkoutStart(),
+      draft('d1', t(6), 1),
+      published(1, t(8), 1, 'd1'),
+      draft('d2', t(20), 1),
+      published(2, t(21), 1, 'd2'),
+    ]);
+    expect(currentStatusUpdate(state)?.version).toBe(2);
+    expect(supersededUpdates(state).map((u) => u.version)).toEqual([1]);
+  });
+
+  describe('rejects illegal transitions with the rule named and the state untouched', () => {
+    const start = replay(checkoutStart());
+    const cases: Array<[string, IncidentState | undefined, IncidentEventInput]> = [
+      ['declared-first', undefined, { type: 'checkpoint.held', at: t(1), actor: 'lee' }],
+      ['declared-once', start, checkoutStart()[0]!],
+      ['events-in-time-order', start, { type: 'checkpoint.held', at: t(1), actor: 'lee' }],
+      [
+        'facts-confirmed-by-incident-lead',
+        start,
+        { type: 'facts.confirmed', at: t(6), actor: 'priya', facts: { scope: 'all' } },
+      ],
+      ['resolved-after-recovery-confirmed', start, { type: 'resolved', at: t(6), actor: 'lee' }],
+      ['closed-after-resolved', start, { type: 'closed', at: t(6), actor: 'lee' }],
+      [
+        'published-by-communication-owner',
+        (() => {
+          return applyEvent(start, draft('d1', t(6), 1));
+        })(),
+        { ...published(1, t(8), 1, 'd1'), actor: 'priya' },
+      ],
+      ['stale-facts', applyEvent(start, draft('d1', t(6), 1)), published(1, t(8), 0, 'd1')],
+      ['version-sequence', applyEvent(start, draft('d1', t(6), 1)), published(2, t(8), 1, 'd1')],
+      ['draft-based-on-known-facts', start, draft('d1', t(6), 7)],
+    ];
+    it.each(cases)('%s', (rule, state, event) => {
+      const before = structuredClone(state);
+      expect(rejectionOf(state, event).rule).toBe(rule);
+      expect(state).toEqual(before);
+    });
+
+    it('owner-required-before-publish', () => {
+      const [declared, , facts] = checkoutStart();
+      const noRoles = replay([declared!]);
+      expect(rejectionOf(noRoles, published(1, t(8), 0, 'd1')).rule).toBe('owner-required-before-publish');
+      expect(rejectionOf(noRoles, facts!).rule).toBe('roles-required');
+    });
+
+    it('refuses a resolved status update before recovery is confirmed, then accepts it after', () => {
+      let state = applyEvent(start, draft('d1', t(6), 1, { kind: 'resolved', status: 'resolved' }));
+      expect(
+        rejectionOf(state, published(1, t(8), 1, 'd1', { status: 'resolved', kind: 'resolved' })).rule,
+      ).toBe('resolved-after-recovery-confirmed');
+      state = applyEvent(state, {
+        type: 'recovery.confirmed',
+        at: t(50),
+        actor: 'lee',
+        customerCheck: 'placed a real card order',
+      });
+      state = applyEvent(state, draft('d2', t(51), 2, { kind: 'resolved', status: 'resolved' }));
+      state = applyEvent(state, published(1, t(52), 2, 'd2', { status: 'resolved', kind: 'resolved' }));
+      expect(state.status).toBe('resolved');
+      expect(rejectionOf(state, draft('d3', t(53), 2)).rule).toBe('incident-resolved');
+      state = applyEvent(state, { type: 'closed', at: t(60), actor: 'lee' });
+      expect(
+        rejectionOf(state, {
+          type: 'question.logged',
+          at: t(61),
+          actor: 'tom',
+          question: 'q',
+          topic: 'x',
+          from: 'customer',
+        }).rule,
+      ).toBe('incident-closed');
+    });
+
+    it('refuses to publish a draft whose requested approval is not granted', () => {
+      let state = applyEvent(start, draft('d1', t(6), 1));
+      state = applyEvent(state, {
+        type: 'approval.requested',
+        at: t(6),
+        actor: 'dana',
+        draftId: 'd1',
+        revision: 1,
+        gate: 'compensation',
+        role: 'approver',
+      });
+      expect(rejectionOf(state, published(1, t(8), 1, 'd1')).rule).toBe('approvals-granted');
+    });
+  });
+
+  describe('approvals', () => {
+    const requested = [
+      ...checkoutStart(),
+      draft('d1', t(6), 1),
+      {
+        type: 'approval.requested',
+        at: t(6),
+        actor: 'dana',
+        draftId: 'd1',
+        revision: 1,
+        gate: 'compensation',
+        role: 'approver',
+      },
+    ] as IncidentEventInput[];
+
+    it('only the approving role can grant; anyone else gets NotAuthorized and nothing is recorded', () => {
+      const state = replay(requested);
+      const before = structuredClone(state);
+      expect(() =>
+        applyEvent(state, {
+          type: 'approval.granted',
+          at: t(7),
+          actor: 'priya',
+          draftId: 'd1',
+          revision: 1,
+          gate: 'compensation',
+        }),
+      ).toThrow(NotAuthorizedError);
+      expect(state).toEqual(before);
+      // The backup may grant only while the primary is unavailable.
+      expect(() =>
+        applyEvent(state, {
+          type: 'approval.granted',
+          at: t(7),
+          actor: 'raj',
+          draftId: 'd1',
+          revision: 1,
+          gate: 'compensation',
+        }),
+      ).toThrow(/approval_not_authorized|cannot decide/);
+      const away = applyEvent(state, {
+        type: 'availability.changed',
+        at: t(7),
+        actor: 'maya',
+        personId: 'maya',
+        available: false,
+      });
+      const granted = applyEvent(away, {
+        type: 'approval.granted',
+        at: t(8),
+        actor: 'raj',
+        draftId: 'd1',
+        revision: 1,
+        gate: 'compensation',
+      });
+      expect(granted.drafts.d1!.approvals.compensation).toMatchObject({
+        status: 'granted',
+        decidedBy: 'raj',
+        requestedAt: t(6),
+        decidedAt: t(8),
+      });
+    });
+
+    it('an edit after approval clears it', () => {
+      let state = replay([
+        ...requested,
+        {
+          type: 'approval.granted',
+          at: t(8),
+          actor: 'maya',
+          draftId: 'd1',
+          revision: 1,
+          gate: 'compensation',
+        },
+      ]);
+      state = applyEvent(state, draft('d1', t(9), 1, { text: 'Edited text. Next update by 9:30 AM ET.' }));
+      expect(state.drafts.d1!.revision).toBe(2);
+      expect(state.drafts.d1!.approvals).toEqual({});
+      expect(
+        rejectionOf(state, {
+          type: 'approval.granted',
+          at: t(10),
+          actor: 'maya',
+          draftId: 'd1',
+          revision: 1,
+          gate: 'compensation',
+        }).rule,
+      ).toBe('approval-for-current-revision');
+    });
+  });
+
+  it('collects checkpoint triggers and questions since the last checkpoint', () => {
+    const state = replay([
+      ...checkoutStart(),
+      {
+        type: 'question.logged',
+        at: t(6),
+        actor: 'tom',
+        question: 'Charged twice?',
+        topic: 'double charge',
+        from: 'customer',
+      },
+      { type: 'checkpoint.held', at: t(7), actor: 'dana' },
+      { type: 'workaround.found', at: t(8), actor: 'lee', workaround: 'Pay by invoice' },
+      {
+        type: 'question.logged',
+        at: t(9),
+        actor: 'priya',
+        question: 'Can my demo go ahead?',
+        topic: 'demo',
+        from: 'sales-prospect',
+      },
+    ]);
+    expect(state.checkpointTriggers).toEqual([{ reason: 'workaround-found', at: t(8) }]);
+    expect(questionsSinceCheckpoint(state).map((q) => q.topic)).toEqual(['demo']);
+  });
+
+  it('validates events with path-named errors', () => {
+    expect(() =>
+      replay([...checkoutStart(), { type: 'checkpoint.held', at: '9:30', actor: 'dana' } as never]),
+    ).toThrow(ValidationError);
+    try {
+      replay([
+        ...checkoutStart(),
+        { type: 'checkpoint.held', at: '2026-03-03T09:30:00-05:00', actor: 'dana' } as never,
+      ]);
+    } catch (error) {
+      expect((error as ValidationError).problems[0]!.path).toBe('events.3.at');
+    }
+  });
+});
+
+describe('properties', () => {
+  // A generator of plausible logs: the checkout start followed by random valid-or-invalid events.
+  const extra = fc.array(
+    fc.oneof(
+      fc.record({
+        type: fc.constant('question.logged'),
+        actor: fc.constantFrom('tom', 'priya'),
+        question: fc.string({ minLength: 1 }).filter((s) => s.trim().length > 0),
+        topic: fc.constantFrom('billing', 'demo', 'data'),
+        from: fc.constant('customer'),
+      }),
+      fc.record({
+        type: fc.constant('scope.changed'),
+        actor: fc.constantFrom('lee', 'priya'),
+        scope: fc.constantFrom('few', 'some', 'many', 'all'),
+      }),
+      fc.record({ type: fc.constant('checkpoint.held'), actor: fc.constant('dana') }),
+      fc.record({
+        type: fc.constant('severity.set'),
+        actor: fc.constantFrom('lee', 'tom'),
+        severity: fc.constantFrom('SEV1', 'SEV2', 'SEV3'),
+      }),
+      fc.record({
+        type: fc.constant('availability.changed'),
+        actor: fc.constant('dana'),
+        personId: fc.constantFrom('dana', 'lee'),
+        available: fc.boolean(),
+      }),
+      fc.record({ type: fc.constant('resolved'), actor: fc.constant('lee') }),
+    ),
+    { maxLength: 25 },
+  );
+
+  const build = (items: Array<Record<string, unknown>>) => {
+    const events: IncidentEventInput[] = [...checkoutStart()];
+    items.forEach((item, i) => events.push({ ...item, at: t(10 + i) } as IncidentEventInput));
+    return events;
+  };
+
+  const foldAccepted = (events: IncidentEventInput[]) => {
+    let state: IncidentState | undefined;
+    const accepted: IncidentEventInput[] = [];
+    for (const event of events) {
+      try {
+        state = applyEvent(state, event);
+        accepted.push(event);
+      } catch (error) {
+        if (!(error instanceof EventRejectedError || error instanceof NotAuthorizedError)) throw error;
+      }
+    }
+    return { state: state!, accepted };
+  };
+
+  it('replaying the same log always gives the same state; JSON round trip too', () => {
+    fc.assert(
+      fc.property(extra, (items) => {
+        const { state, accepted } = foldAccepted(build(items));
+        expect(replay(accepted)).toEqual(state);
+        expect(replay(JSON.parse(JSON.stringify(accepted)))).toEqual(state);
+        expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+      }),
+    );
+  });
+
+  it('a rejected event leaves the state deep-equal', () => {
+    fc.assert(
+      fc.property(extra, (items) => {
+        let state: IncidentState | undefined;
+        for (const event of build(items)) {
+          const before = structuredClone(state);
+          try {
+            state = applyEvent(state, event);
+          } catch {
+            expect(state).toEqual(before);
+          }
+        }
+      }),
+    );
+  });
+});

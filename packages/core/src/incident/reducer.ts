@@ -1,0 +1,418 @@
+/**
+ * @module incident/reducer
+ * `applyEvent` folds one event into the state, refusing events that break the practice;
+ * `replay` folds a whole log. Pure: the input state is never modified.
+ */
+import { EventRejectedError, NotAuthorizedError, problemsFromZod, ValidationError } from '../errors';
+import type { Role } from '../vocabulary';
+import { eventSchema, type EventOf, type IncidentEvent, type IncidentEventInput } from './events';
+import { type ConfirmedFact, type IncidentFacts, type IncidentState, roleHolder } from './state';
+
+/** Parses one event with zod, or throws {@link ValidationError} naming the path (prefixed by `where`). */
+export function parseEvent(input: unknown, where = 'event'): IncidentEvent {
+  const parsed = eventSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(where, problemsFromZod(parsed.error, input, where));
+  return parsed.data;
+}
+
+const reject = (rule: string, event: IncidentEvent, message: string): never => {
+  throw new EventRejectedError(rule, event.type, message);
+};
+
+function requireHolder(
+  state: IncidentState,
+  role: Role,
+  event: IncidentEvent,
+  rule: string,
+  doing: string,
+): void {
+  const holder = roleHolder(state, role);
+  if (!state.roles[role])
+    reject('roles-required', event, `no ${role} is assigned; assign roles before ${doing}`);
+  if (!holder) reject(rule, event, `both the ${role} and the backup are unavailable`);
+  if (holder!.id !== event.actor) {
+    reject(
+      rule,
+      event,
+      `${doing} is for the ${role} (${holder!.name}, ${holder!.id}); ${event.actor} is not`,
+    );
+  }
+}
+
+const fact = <T>(value: T, event: IncidentEvent): ConfirmedFact<T> => ({
+  value,
+  by: event.actor,
+  at: event.at,
+});
+
+const ALLOWED_AFTER_RESOLVED = new Set<IncidentEvent['type']>([
+  'question.logged',
+  'checkpoint.held',
+  'availability.changed',
+  'closed',
+]);
+
+function reduce(state: IncidentState | undefined, event: IncidentEvent): IncidentState {
+  if (event.type === 'declared') {
+    if (state) reject('declared-once', event, `incident ${state.id} is already declared`);
+    return {
+      id: event.incidentId,
+      title: event.title,
+      incidentType: event.incidentType,
+      declaredAt: event.at,
+      declaredBy: event.actor,
+      severity: event.severity,
+      severityChangedAt: event.at,
+      status: 'investigating',
+      roles: {},
+      unavailable: [],
+      facts: { scope: { value: 'unknown', by: event.actor, at: event.at } },
+      factsVersion: 0,
+      recovery: {},
+      drafts: {},
+      updates: [],
+      questions: [],
+      checkpoints: [],
+      checkpointTriggers: [],
+      blocked: [],
+      lastEventAt: event.at,
+      eventCount: 1,
+    };
+  }
+  if (!state) return reject('declared-first', event, 'the first event of an incident must be "declared"');
+  if (event.at < state.lastEventAt) {
+    reject(
+      'events-in-time-order',
+      event,
+      `event at ${event.at} is earlier than the last event at ${state.lastEventAt}`,
+    );
+  }
+  if (state.closedAt)
+    reject('incident-closed', event, `incident ${state.id} was closed at ${state.closedAt}`);
+  if (state.status === 'resolved' && !ALLOWED_AFTER_RESOLVED.has(event.type)) {
+    reject(
+      'incident-resolved',
+      event,
+      `incident ${state.id} is resolved; only questions, checkpoints and closing follow`,
+    );
+  }
+  const next: IncidentState = { ...state, lastEventAt: event.at, eventCount: state.eventCount + 1 };
+  switch (event.type) {
+    case 'roles.assigned':
+      next.roles = { ...state.roles, ...event.roles };
+      return next;
+    case 'availability.changed': {
+      const others = state.unavailable.filter((id) => id !== event.personId);
+      next.unavailable = event.available ? others : [...others, event.personId];
+      return next;
+    }
+    case 'facts.confirmed': {
+      requireHolder(state, 'incidentLead', event, 'facts-confirmed-by-incident-lead', 'confirming facts');
+      const facts: IncidentFacts = { ...state.facts };
+      for (const [key, value] of Object.entries(event.facts) as Array<[keyof IncidentFacts, never]>) {
+        if (value !== undefined) facts[key] = fact(value, event);
+      }
+      next.facts = facts;
+      next.factsVersion = state.factsVersion + 1;
+      if (event.facts.workaround && !state.facts.workaround) {
+        next.checkpointTriggers = [...state.checkpointTriggers, { reason: 'workaround-found', at: event.at }];
+      }
+      if (event.facts.scope && event.facts.scope !== state.facts.scope.value) {
+        next.checkpointTriggers = [...next.checkpointTriggers, { reason: 'scope-changed', at: event.at }];
+      }
+      return next;
+    }
+    case 'severity.set':
+      requireHolder(state, 'incidentLead', event, 'severity-set-by-incident-lead', 'setting severity');
+      if (event.severity !== state.severity) {
+        next.severity = event.severity;
+        next.severityChangedAt = event.at;
+      }
+      return next;
+    case 'scope.changed':
+      requireHolder(state, 'incidentLead', event, 'facts-confirmed-by-incident-lead', 'changing scope');
+      next.facts = {
+        ...state.facts,
+        scope: fact(event.scope, event),
+        ...(event.affected ? { affected: fact(event.affected, event) } : {}),
+      };
+      next.factsVersion = state.factsVersion + 1;
+      next.checkpointTriggers = [...state.checkpointTriggers, { reason: 'scope-changed', at: event.at }];
+      return next;
+    case 'workaround.found':
+      requireHolder(
+        state,
+        'incidentLead',
+        event,
+        'facts-confirmed-by-incident-lead',
+        'confirming a workaround',
+      );
+      next.facts = { ...state.facts, workaround: fact(event.workaround, event) };
+      next.factsVersion = state.factsVersion + 1;
+      next.checkpointTriggers = [...state.checkpointTriggers, { reason: 'workaround-found', at: event.at }];
+      return next;
+    case 'recovery.started': {
+      const lead = roleHolder(state, 'incidentLead');
+      const engineer = roleHolder(state, 'engineering');
+      if (event.actor !== lead?.id && event.actor !== engineer?.id) {
+        reject(
+          'recovery-started-by-engineering',
+          event,
+          'only the incident lead or engineering can report that recovery started',
+        );
+      }
+      next.recovery = { ...state.recovery, startedAt: event.at };
+      next.checkpointTriggers = [...state.checkpointTriggers, { reason: 'recovery-started', at: event.at }];
+      return next;
+    }
+    case 'recovery.confirmed':
+      requireHolder(
+        state,
+        'incidentLead',
+        event,
+        'recovery-confirmed-by-incident-lead',
+        'confirming recovery',
+      );
+      next.recovery = {
+        ...state.recovery,
+        confirmed: {
+          at: event.at,
+          by: event.actor,
+          customerCheck: event.customerCheck,
+          recoveredAt: event.recoveredAt ?? event.at,
+        },
+      };
+      next.factsVersion = state.factsVersion + 1;
+      return next;
+    case 'draft.created': {
+      const { draft } = event;
+      if (draft.basedOnFactsVersion > state.factsVersion) {
+        reject(
+          'draft-based-on-known-facts',
+          event,
+          `facts version ${draft.basedOnFactsVersion} does not exist yet (newest is ${state.factsVersion})`,
+        );
+      }
+      const previous = state.drafts[draft.id];
+      if (previous?.publishedVersion !== undefined) {
+        reject(
+          'published-drafts-are-final',
+          event,
+          `draft ${draft.id} was published as version ${previous.publishedVersion}; start a new draft`,
+        );
+      }
+      next.drafts = {
+        ...state.drafts,
+        [draft.id]: {
+          ...draft,
+          revision: (previous?.revision ?? 0) + 1,
+          author: event.actor,
+          createdAt: event.at,
+          approvals: {},
+        },
+      };
+      return next;
+    }
+    case 'approval.requested': {
+      const draft = state.drafts[event.draftId];
+      if (!draft) return reject('approval-for-known-draft', event, `no draft ${event.draftId}`);
+      if (draft.revision !== event.revision) {
+        reject(
+          'approval-for-current-revision',
+          event,
+          `draft ${event.draftId} is at revision ${draft.revision}, not ${event.revision}`,
+        );
+      }
+      next.drafts = {
+        ...state.drafts,
+        [draft.id]: {
+          ...draft,
+          approvals: {
+            ...draft.approvals,
+            [event.gate]: {
+              gate: event.gate,
+              role: event.role,
+              requestedAt: event.at,
+              requestedBy: event.actor,
+              status: 'requested',
+            },
+          },
+        },
+      };
+      return next;
+    }
+    case 'approval.granted':
+    case 'approval.denied': {
+      const draft = state.drafts[event.draftId];
+      if (!draft) return reject('approval-for-known-draft', event, `no draft ${event.draftId}`);
+      if (draft.revision !== event.revision) {
+        reject(
+          'approval-for-current-revision',
+          event,
+          `draft ${event.draftId} was edited (revision ${draft.revision}); approve the new revision`,
+        );
+      }
+      const approval = draft.approvals[event.gate];
+      if (!approval)
+        return reject('approval-requested-first', event, `no approval of gate "${event.gate}" was requested`);
+      const holder = roleHolder(state, approval.role);
+      if (!holder || holder.id !== event.actor) {
+        throw new NotAuthorizedError(
+          event.actor,
+          approval.role,
+          `${event.actor} cannot decide "${event.gate}": it is for the ${approval.role}` +
+            (holder ? ` (${holder.name}, ${holder.id})` : ' (nobody available: name a backup)'),
+        );
+      }
+      next.drafts = {
+        ...state.drafts,
+        [draft.id]: {
+          ...draft,
+          approvals: {
+            ...draft.approvals,
+            [event.gate]: {
+              ...approval,
+              status: event.type === 'approval.granted' ? 'granted' : 'denied',
+              decidedAt: event.at,
+              decidedBy: event.actor,
+              ...(event.type === 'approval.denied' ? { reason: event.reason } : {}),
+            },
+          },
+        },
+      };
+      return next;
+    }
+    case 'publish.blocked':
+      next.blocked = [
+        ...state.blocked,
+        { at: event.at, draftId: event.draftId, revision: event.revision, reasons: event.reasons },
+      ];
+      return next;
+    case 'update.published':
+      return publishUpdate(state, next, event);
+    case 'question.logged':
+      next.questions = [
+        ...state.questions,
+        {
+          at: event.at,
+          by: event.actor,
+          question: event.question,
+          topic: event.topic,
+          from: event.from,
+          ...(event.accountId ? { accountId: event.accountId } : {}),
+        },
+      ];
+      return next;
+    case 'checkpoint.held':
+      next.checkpoints = [...state.checkpoints, event.at];
+      next.checkpointTriggers = [];
+      return next;
+    case 'resolved':
+      if (!state.recovery.confirmed)
+        reject('resolved-after-recovery-confirmed', event, 'the incident lead has not confirmed recovery');
+      next.status = 'resolved';
+      next.resolvedAt = event.at;
+      return next;
+    case 'closed':
+      if (state.status !== 'resolved')
+        reject('closed-after-resolved', event, 'resolve the incident before closing it');
+      next.closedAt = event.at;
+      return next;
+  }
+}
+
+function publishUpdate(
+  state: IncidentState,
+  next: IncidentState,
+  event: EventOf<'update.published'>,
+): IncidentState {
+  const { update } = event;
+  if (!state.roles.communicationOwner) {
+    reject('owner-required-before-publish', event, 'assign a communication owner before publishing');
+  }
+  requireHolder(
+    state,
+    'communicationOwner',
+    event,
+    'published-by-communication-owner',
+    'publishing a status update',
+  );
+  if (update.version !== state.updates.length + 1) {
+    reject('version-sequence', event, `expected version ${state.updates.length + 1}, got ${update.version}`);
+  }
+  if (update.factsVersion !== state.factsVersion) {
+    reject(
+      'stale-facts',
+      event,
+      `the update uses facts version ${update.factsVersion}; the newest is ${state.factsVersion}`,
+    );
+  }
+  if (update.status === 'resolved' && !state.recovery.confirmed) {
+    reject(
+      'resolved-after-recovery-confirmed',
+      event,
+      'the incident lead has not confirmed recovery with a customer-facing check',
+    );
+  }
+  const draft = state.drafts[update.draftId];
+  if (!draft || draft.revision !== update.draftRevision) {
+    reject(
+      'published-from-draft',
+      event,
+      `draft ${update.draftId} revision ${update.draftRevision} does not exist`,
+    );
+  }
+  const pending = Object.values(draft!.approvals).filter((a) => a.status !== 'granted');
+  if (pending.length > 0) {
+    reject(
+      'approvals-granted',
+      event,
+      `approval still missing: ${pending.map((a) => `${a.gate} (${a.status})`).join(', ')}`,
+    );
+  }
+  next.updates = [...state.updates, update];
+  next.drafts = { ...state.drafts, [draft!.id]: { ...draft!, publishedVersion: update.version } };
+  next.status = update.status;
+  if (update.status === 'resolved') next.resolvedAt = event.at;
+  return next;
+}
+
+/**
+ * Applies one event to the state (pure reducer over the append-only log).
+ *
+ * @param state - the current state, or `undefined` before the `declared` event.
+ * @param event - an event as plain data; parsed with zod first (ISO-8601 UTC `at`, `actor`).
+ * @returns a new state; the input state is never modified.
+ * @throws {ValidationError} `input_invalid` when the event is malformed (path-named).
+ * @throws {EventRejectedError} `event_rejected` naming the broken rule, e.g.
+ *   `owner-required-before-publish`, `resolved-after-recovery-confirmed`, `events-in-time-order`,
+ *   `facts-confirmed-by-incident-lead`. The state is untouched.
+ * @throws {NotAuthorizedError} `approval_not_authorized` when someone other than the approving
+ *   role's holder grants or denies an approval.
+ * @example
+ * const state = applyEvent(undefined, { type: 'declared', at: '2026-03-03T14:10:00Z', actor: 'dana',
+ *   incidentId: 'inc-1', title: 'Card payments failing', incidentType: 'checkout', severity: 'SEV1' });
+ * state.status; // 'investigating'
+ */
+export function applyEvent(
+  state: IncidentState | undefined,
+  event: IncidentEventInput | IncidentEvent,
+): IncidentState {
+  return reduce(state, parseEvent(event));
+}
+
+/**
+ * Folds a whole log into a state. Deterministic: the same log always gives the same state.
+ *
+ * @param events - the incident's events, oldest first; the first must be `declared`.
+ * @throws the first error {@link applyEvent} throws; {@link ValidationError} paths are
+ *   prefixed with `events.N`.
+ */
+export function replay(events: ReadonlyArray<IncidentEventInput | IncidentEvent>): IncidentState {
+  if (events.length === 0) throw new EventRejectedError('declared-first', 'replay', 'the log is empty');
+  let state: IncidentState | undefined;
+  events.forEach((event, index) => {
+    state = reduce(state, parseEvent(event, `events.${index}`));
+  });
+  return state!;
+}

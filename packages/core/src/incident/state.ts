@@ -1,0 +1,165 @@
+/**
+ * @module incident/state
+ * The incident state: a plain, JSON-serialisable fold of the event log, and the questions it
+ * answers (who holds a role now, who owns the next update, the current status version).
+ */
+import type { Draft, StatusUpdate } from './events';
+import type { IncidentType, Role, Scope, Severity, Status } from '../vocabulary';
+
+/** A fact with who confirmed it and when (ISO-8601 UTC). */
+export interface ConfirmedFact<T> {
+  value: T;
+  by: string;
+  at: string;
+}
+
+/** A person as referenced in the log. */
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+/** The confirmed facts of an incident; each field records who confirmed it and when. */
+export interface IncidentFacts {
+  symptom?: ConfirmedFact<string>;
+  affected?: ConfirmedFact<string>;
+  /** Starts as `unknown` at declaration. */
+  scope: ConfirmedFact<Scope>;
+  unknowns?: ConfirmedFact<string[]>;
+  cause?: ConfirmedFact<string>;
+  workaround?: ConfirmedFact<string>;
+  customerAction?: ConfirmedFact<string>;
+  teamAction?: ConfirmedFact<string>;
+  regions?: ConfirmedFact<string[]>;
+  productAreas?: ConfirmedFact<string[]>;
+  /** A fix/recovery time the incident lead approved promising (ISO-8601 UTC). */
+  approvedFixTime?: ConfirmedFact<string>;
+}
+
+/** An approval on one draft revision. */
+export interface ApprovalRecord {
+  gate: string;
+  role: Role;
+  requestedAt: string;
+  requestedBy: string;
+  status: 'requested' | 'granted' | 'denied';
+  decidedAt?: string;
+  decidedBy?: string;
+  reason?: string;
+}
+
+/** A draft with its revision history summary and approvals for the current revision. */
+export interface DraftRecord extends Draft {
+  /** 1 for the first version; each `draft.created` with the same id is a new revision. */
+  revision: number;
+  author: string;
+  createdAt: string;
+  /** Approvals of the current revision, by gate id. An edit clears them. */
+  approvals: Record<string, ApprovalRecord>;
+  /** The status-update version it became, once published. */
+  publishedVersion?: number;
+}
+
+/** A customer question logged to the incident. */
+export interface QuestionRecord {
+  at: string;
+  by: string;
+  question: string;
+  topic: string;
+  from: string;
+  accountId?: string;
+}
+
+/** Why an engineering checkpoint was brought forward. */
+export interface CheckpointTrigger {
+  reason: 'scope-changed' | 'workaround-found' | 'recovery-started';
+  at: string;
+}
+
+/** The state of one incident: a pure fold of its log (see `applyEvent`). JSON-serialisable. */
+export interface IncidentState {
+  id: string;
+  title: string;
+  incidentType: IncidentType;
+  declaredAt: string;
+  declaredBy: string;
+  severity: Severity;
+  /** When the severity last changed (declaration counts). */
+  severityChangedAt: string;
+  /** Status of the current status update; `investigating` before the first one. */
+  status: Status;
+  resolvedAt?: string;
+  closedAt?: string;
+  roles: Partial<Record<Role, { primary: PersonRef; backup: PersonRef }>>;
+  /** Person ids marked unavailable. */
+  unavailable: string[];
+  facts: IncidentFacts;
+  /** Increments on every change to confirmed facts (0 at declaration). */
+  factsVersion: number;
+  recovery: {
+    startedAt?: string;
+    confirmed?: { at: string; by: string; customerCheck: string; recoveredAt: string };
+  };
+  drafts: Record<string, DraftRecord>;
+  /** Every published version, oldest first. The last is current; the others are superseded. */
+  updates: StatusUpdate[];
+  questions: QuestionRecord[];
+  /** Instants of held engineering checkpoints. */
+  checkpoints: string[];
+  /** Reasons to hold a checkpoint now, collected since the last one. */
+  checkpointTriggers: CheckpointTrigger[];
+  /** Drafts that `publish` refused, with why (for the review). */
+  blocked: Array<{
+    at: string;
+    draftId: string;
+    revision: number;
+    reasons: Array<{ code: string; message: string; ruleId?: string }>;
+  }>;
+  lastEventAt: string;
+  eventCount: number;
+}
+
+/**
+ * Who holds `role` right now: the primary, or the backup while the primary is marked
+ * unavailable. `undefined` when the role is not assigned or both are unavailable (an
+ * ownership gap). Practice: "One backup covers each role if someone is out."
+ */
+export function roleHolder(state: IncidentState, role: Role): PersonRef | undefined {
+  const assigned = state.roles[role];
+  if (!assigned) return undefined;
+  if (!state.unavailable.includes(assigned.primary.id)) return assigned.primary;
+  if (!state.unavailable.includes(assigned.backup.id)) return assigned.backup;
+  return undefined;
+}
+
+/** Who owns the next customer update: the communication owner, or its backup while the primary is out. */
+export function nextUpdateOwner(state: IncidentState): PersonRef | undefined {
+  return roleHolder(state, 'communicationOwner');
+}
+
+/** The current status update (the newest published version), if any. */
+export function currentStatusUpdate(state: IncidentState): StatusUpdate | undefined {
+  return state.updates[state.updates.length - 1];
+}
+
+/** Earlier versions, kept unchanged as superseded. */
+export function supersededUpdates(state: IncidentState): StatusUpdate[] {
+  return state.updates.slice(0, -1);
+}
+
+/** Questions logged since the last engineering checkpoint (to batch into the next one). */
+export function questionsSinceCheckpoint(state: IncidentState): QuestionRecord[] {
+  const last = state.checkpoints[state.checkpoints.length - 1];
+  return last === undefined ? [...state.questions] : state.questions.filter((q) => q.at > last);
+}
+
+/** Open questions grouped by topic, most-asked first. */
+export function questionsByTopic(
+  state: IncidentState,
+): Array<{ topic: string; count: number; questions: QuestionRecord[] }> {
+  const groups = new Map<string, QuestionRecord[]>();
+  for (const q of state.questions) groups.set(q.topic, [...(groups.get(q.topic) ?? []), q]);
+  return [...groups.entries()]
+    .map(([topic, questions]) => ({ topic, count: questions.length, questions }))
+    .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic));
+}

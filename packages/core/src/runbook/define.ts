@@ -1,0 +1,144 @@
+/**
+ * @module runbook/define
+ * Validating a runbook: schema (zod) plus the semantic checks a support lead can get wrong.
+ */
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { problem, problemsFromZod, RunbookError, type Problem } from '../errors';
+import { ROLES, SEVERITIES } from '../vocabulary';
+import { runbookSchema, type RunbookInput } from './schema';
+import type { z } from 'zod';
+
+/** A validated runbook with every default applied. Immutable (deep-frozen). */
+export type Runbook = Readonly<z.output<typeof runbookSchema>>;
+
+/** A person named in the runbook. */
+export type Person = Runbook['roles']['communicationOwner']['primary'];
+
+function semanticProblems(rb: z.output<typeof runbookSchema>): Problem[] {
+  const problems: Problem[] = [];
+  for (const role of ROLES) {
+    const { primary, backup } = rb.roles[role];
+    if (primary.id === backup.id) {
+      problems.push(
+        problem(
+          `roles.${role}.backup.id`,
+          `a different person than the primary (${primary.id})`,
+          JSON.stringify(backup.id),
+        ),
+      );
+    }
+  }
+  // A more severe incident never gets a slower rhythm than a less severe one.
+  for (const key of ['minutes', 'monitoringMinutes'] as const) {
+    for (let i = 0; i + 1 < SEVERITIES.length; i++) {
+      const higher = SEVERITIES[i]!;
+      const lower = SEVERITIES[i + 1]!;
+      const h = rb.cadence[key][higher];
+      const l = rb.cadence[key][lower];
+      if (h > l) {
+        problems.push(
+          problem(
+            `cadence.${key}.${higher}`,
+            `at most ${l} minutes (${higher} must not be updated less often than ${lower})`,
+            String(h),
+          ),
+        );
+      }
+    }
+  }
+  // One person, one name: the same id must not be spelt as two different people.
+  const names = new Map<string, { name: string; path: string }>();
+  for (const role of ROLES) {
+    for (const slot of ['primary', 'backup'] as const) {
+      const p = rb.roles[role][slot];
+      const seen = names.get(p.id);
+      if (seen && seen.name !== p.name) {
+        problems.push(
+          problem(
+            `roles.${role}.${slot}.name`,
+            `the same name as ${seen.path} for id ${p.id} (${JSON.stringify(seen.name)})`,
+            JSON.stringify(p.name),
+          ),
+        );
+      } else if (!seen) names.set(p.id, { name: p.name, path: `roles.${role}.${slot}` });
+    }
+  }
+  return problems;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Extra validation a sibling package contributes (e.g. templates compile, lint config). */
+export type RunbookCheck = (runbook: Runbook) => Problem[];
+
+const extraChecks: RunbookCheck[] = [];
+
+/**
+ * Validates a runbook and fills every default from the practice (severities, cadence 15/30/60
+ * minutes, checkpoints every 30, approval routing, the five incident types, time zones).
+ *
+ * @param input - the runbook as plain data (from YAML/JSON or code). Only `roles` is required:
+ *   each of the seven roles with a `primary` and a `backup` person `{ id, name, contact }`.
+ * @returns the validated, deep-frozen {@link Runbook}.
+ * @throws {RunbookError} `code: 'runbook_invalid'` listing every problem at once, each with its
+ *   path, the expected value and what was found, e.g. `roles.approver.backup: required`,
+ *   `cadence.minutes.SEV1: expected a positive number of minutes, got -5`.
+ * @example
+ * const person = (id: string) => ({ id, name: id, contact: `@${id}` });
+ * const roles = Object.fromEntries(ROLES.map((r) => [r, { primary: person(`${r}-1`), backup: person(`${r}-2`) }]));
+ * const runbook = defineRunbook({ roles });
+ * runbook.cadence.minutes.SEV1; // 15
+ */
+export function defineRunbook(input: unknown, source?: string): Runbook {
+  const parsed = runbookSchema.safeParse(input);
+  if (!parsed.success) throw new RunbookError(problemsFromZod(parsed.error, input), source);
+  const rb = parsed.data;
+  const areas = new Set([...Object.values(rb.incidentTypes).map((t) => t.productArea), ...rb.productAreas]);
+  rb.productAreas = [...areas];
+  const frozen = deepFreeze(rb) as Runbook;
+  const problems = [...semanticProblems(rb), ...extraChecks.flatMap((check) => check(frozen))];
+  if (problems.length > 0) throw new RunbookError(problems, source);
+  return frozen;
+}
+
+/**
+ * Registers an extra runbook check run by every {@link defineRunbook} call. Used by sibling
+ * parts (lint configuration, template overrides) so a broken runbook fails at load time.
+ * Internal: hosts should not need it.
+ */
+export function registerRunbookCheck(check: RunbookCheck): void {
+  if (!extraChecks.includes(check)) extraChecks.push(check);
+}
+
+/**
+ * Parses runbook text (YAML, a superset of JSON) and validates it with {@link defineRunbook}.
+ *
+ * @param text - the file's contents.
+ * @param source - a name for messages, e.g. the file path.
+ * @throws {RunbookError} for YAML syntax errors (with line and column) and invalid content.
+ */
+export function parseRunbook(text: string, source?: string): Runbook {
+  let data: unknown;
+  try {
+    data = parseYaml(text, { prettyErrors: true });
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const pos = error.linePos?.[0];
+      const where = pos ? `line ${pos.line}, column ${pos.col}` : '';
+      throw new RunbookError(
+        [problem(where, `valid YAML (${error.code})`, error.message.split('\n')[0])],
+        source,
+      );
+    }
+    throw error;
+  }
+  return defineRunbook(data, source);
+}
+
+export type { RunbookInput };

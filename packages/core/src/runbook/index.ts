@@ -1,0 +1,11 @@
+export { defineRunbook, parseRunbook, registerRunbookCheck } from './define';
+export type { Person, Runbook, RunbookCheck, RunbookInput } from './define';
+export {
+  DEFAULT_APPROVALS,
+  DEFAULT_CADENCE_MINUTES,
+  DEFAULT_INCIDENT_TYPES,
+  DEFAULT_MONITORING_MINUTES,
+  DEFAULT_SEVERITIES,
+} from './defaults';
+export type { IncidentTypeDefinition } from './defaults';
+export { personSchema, runbookSchema } from './schema';

@@ -1,0 +1,148 @@
+/**
+ * @module runbook/schema
+ * The zod schema of a runbook file. Everything but the people has a default from the practice.
+ */
+import { z } from 'zod';
+import { isValidTimeZone } from '../time/index';
+import { APPROVAL_TOPICS, AUDIENCES, INCIDENT_TYPES, ROLES, SEVERITIES } from '../vocabulary';
+import {
+  DEFAULT_APPROVALS,
+  DEFAULT_CADENCE_MINUTES,
+  DEFAULT_INCIDENT_TYPES,
+  DEFAULT_MONITORING_MINUTES,
+  DEFAULT_SEVERITIES,
+} from './defaults';
+
+const text = z.string().trim().min(1, 'expected a non-empty text');
+
+/** A person named in the runbook. `contact` is how to reach them (Slack handle, email, phone). */
+export const personSchema = z
+  .object({
+    id: text,
+    name: text,
+    contact: text,
+    email: z.email('expected an email address').optional(),
+  })
+  .strict();
+
+const roleSchema = z.object({ primary: personSchema, backup: personSchema }).strict();
+
+const minutes = z
+  .number({ error: 'expected a positive number of minutes' })
+  .positive('expected a positive number of minutes')
+  .max(24 * 60, 'expected at most 1440 minutes');
+
+const perSeverity = <T extends z.ZodType>(
+  item: T,
+  defaults: Record<(typeof SEVERITIES)[number], z.input<T>>,
+) =>
+  z
+    .object({ SEV1: item, SEV2: item, SEV3: item })
+    .strict()
+    .partial()
+    .default({})
+    .transform((v) => ({ ...defaults, ...v }) as Record<(typeof SEVERITIES)[number], z.output<T>>);
+
+const timeZone = z
+  .string()
+  .refine(isValidTimeZone, { error: 'expected an IANA time zone such as "America/New_York"' });
+
+const severityDefinition = z.object({ label: text, customerImpact: text, responseSpeed: text }).strict();
+
+const incidentTypeDefinition = z
+  .object({ name: text, productArea: text, symptom: text, customerImpact: text })
+  .strict();
+
+/** Template override: Mustache sources for one template id (validated further by the templates package). */
+export const templateSourceSchema = z
+  .object({
+    subject: text.optional(),
+    title: text.optional(),
+    body: text,
+    description: z.string().optional(),
+  })
+  .strict();
+
+/** The runbook input schema (what a YAML/JSON file may hold). */
+export const runbookSchema = z
+  .object({
+    name: text.default('Incident communication runbook'),
+    roles: z
+      .object(
+        Object.fromEntries(ROLES.map((r) => [r, roleSchema])) as Record<
+          (typeof ROLES)[number],
+          typeof roleSchema
+        >,
+      )
+      .strict(),
+    severities: perSeverity(severityDefinition, DEFAULT_SEVERITIES),
+    cadence: z
+      .object({
+        minutes: perSeverity(minutes, DEFAULT_CADENCE_MINUTES),
+        monitoringMinutes: perSeverity(minutes, DEFAULT_MONITORING_MINUTES),
+        checkpointMinutes: minutes.default(30),
+        roundToMinutes: minutes.default(5),
+        reminderLeadMinutes: z.number().min(0, 'expected zero or more minutes').default(5),
+        firstUpdateTargetMinutes: minutes.default(15),
+      })
+      .strict()
+      .prefault({}),
+    approvals: z
+      .object(
+        Object.fromEntries(APPROVAL_TOPICS.map((t) => [t, z.enum(ROLES)])) as Record<
+          (typeof APPROVAL_TOPICS)[number],
+          z.ZodEnum<{ [K in (typeof ROLES)[number]]: K }>
+        >,
+      )
+      .strict()
+      .partial()
+      .default({})
+      .transform((v) => ({ ...DEFAULT_APPROVALS, ...v })),
+    incidentTypes: z
+      .object(
+        Object.fromEntries(INCIDENT_TYPES.map((t) => [t, incidentTypeDefinition])) as Record<
+          (typeof INCIDENT_TYPES)[number],
+          typeof incidentTypeDefinition
+        >,
+      )
+      .strict()
+      .partial()
+      .default({})
+      .transform((v) => ({ ...DEFAULT_INCIDENT_TYPES, ...v })),
+    productAreas: z.array(text).default([]),
+    timeZones: z
+      .object({
+        default: timeZone.default('UTC'),
+        audiences: z
+          .object(
+            Object.fromEntries(AUDIENCES.map((a) => [a, timeZone])) as Record<
+              (typeof AUDIENCES)[number],
+              typeof timeZone
+            >,
+          )
+          .strict()
+          .partial()
+          .default({}),
+      })
+      .strict()
+      .prefault({}),
+    sourceOfTruth: z
+      .object({ name: text, url: z.url().optional() })
+      .strict()
+      .default({ name: 'the pinned incident summary in #incident-status' }),
+    highImpact: z
+      .object({ tiers: z.array(text).default(['enterprise']) })
+      .strict()
+      .prefault({}),
+    lint: z.unknown().optional(),
+    templates: z
+      .record(
+        z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, 'expected a template id like "update/customer"'),
+        templateSourceSchema,
+      )
+      .default({}),
+  })
+  .strict();
+
+/** What a runbook file may contain before defaults are applied. */
+export type RunbookInput = z.input<typeof runbookSchema>;
