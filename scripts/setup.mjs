@@ -22,6 +22,22 @@ function newest(dir) {
   return max;
 }
 
+// The browser test drives Debian's Chromium; never a browser a tool downloads itself.
+if (process.argv.includes('--with-browser') && !existsSync('/usr/bin/chromium')) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
+  if (isRoot && apt) {
+    console.log('[setup] installing Debian chromium for the browser test (apt-get)…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'chromium']]) {
+      const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+      if (r.status !== 0) process.exit(r.status ?? 1);
+    }
+  } else {
+    console.warn('[setup] /usr/bin/chromium is missing: the browser test will fail. Install it with `apt-get install chromium`.');
+  }
+}
+
 const lock = join(root, 'pnpm-lock.yaml');
 const installed = join(root, 'node_modules/.modules.yaml');
 if (!existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtimeMs) {
