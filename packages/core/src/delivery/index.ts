@@ -1,1 +1,43 @@
-export {};
+/**
+ * @module delivery
+ * Delivery: the `Channel` interface, the outbox and event-store interfaces with in-memory
+ * defaults, and `publishUpdate` (exactly once per recipient). The conformance suite is in
+ * `@incident-comms/core/testing`.
+ */
+export type {
+  AnyChannel,
+  Channel,
+  ChannelCapabilities,
+  ChannelRef,
+  DeliveredOutcome,
+  DeliveryOutcome,
+  RejectedOutcome,
+  RenderContext,
+  RetryableOutcome,
+  SendOptions,
+  UnknownOutcome,
+} from './channel';
+export { deliveryKey, deliveryOutcomeSchema } from './channel';
+export type { DeliveryProblem } from './errors';
+export { ChannelConfigError, DeliveryError, DeliveryInputError, deliveryProblemsFromIssues } from './errors';
+export type {
+  ChannelSummary,
+  DeliveryEventBase,
+  DeliveryEventMap,
+  DeliveryEvents,
+  PublishSummary,
+} from './events';
+export { createDeliveryEvents } from './events';
+export { createMemoryEventStore, createMemoryOutbox } from './memory-store';
+export type { DeliveryReport, DeliveryRoute, PublishOptions, PublishResult } from './publish';
+export { publishUpdate } from './publish';
+export type { DeliveryClock, RetryPolicy } from './retry';
+export { backoffDelay, DEFAULT_RETRY_POLICY, systemClock } from './retry';
+export type {
+  DeliveryCompletion,
+  DeliveryRecord,
+  DeliveryState,
+  EventStore,
+  NewDelivery,
+  Outbox,
+} from './store';

@@ -3,3 +3,4 @@
  * Helpers for hosts' own test suites: the channel conformance suite and the lint RuleTester.
  */
 export {};
+export * from '../delivery/conformance';

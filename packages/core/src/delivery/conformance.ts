@@ -1,0 +1,346 @@
+/**
+ * @module delivery/conformance
+ * The shared channel contract suite (style.md rule 3): every channel, ours and a host's, runs
+ * the same cases. Framework-agnostic: each case is an async function that throws on failure.
+ */
+import type { ApprovedMessage } from '../message';
+import { type Channel, deliveryKey, deliveryOutcomeSchema, type DeliveryOutcome } from './channel';
+import { createMemoryOutbox } from './memory-store';
+import type { DeliveryClock } from './retry';
+import { publishUpdate } from './publish';
+
+/** What a host's factory hands the suite for one case: a channel wired to a real (loopback) peer. */
+export interface ChannelHarness<P = unknown> {
+  readonly channel: Channel<P>;
+  /** A recipient the peer accepts. */
+  readonly recipient: string;
+  /** How many messages `recipient` has received at the peer so far (enables exactly-once checks). */
+  received?(recipient: string): Promise<number> | number;
+  /**
+   * Makes the peer fail the next send to `recipient` permanently (`rejected`) or transiently
+   * (`retryable`). Enables the outcome-mapping cases.
+   */
+  failNext?(recipient: string, kind: 'rejected' | 'retryable'): Promise<void> | void;
+  /** Releases what the harness opened (servers, pools). */
+  close?(): Promise<void> | void;
+}
+
+/** Options of {@link channelConformanceCases}. */
+export interface ConformanceOptions<P = unknown> {
+  /** Extra escaping assertions for a payload rendered from {@link hostileMessage}; throw on failure. */
+  checkEscaping?(payload: P, message: ApprovedMessage): void;
+}
+
+/** One named contract case; resolves on pass, throws an `Error` on failure. */
+export interface ConformanceCase {
+  readonly name: string;
+  run(): Promise<void>;
+}
+
+/** A well-formed approved message the cases render and send. */
+export function sampleMessage(overrides: Partial<ApprovedMessage> = {}): ApprovedMessage {
+  return {
+    incidentId: 'inc-conformance',
+    incidentTitle: 'Card payments failing at checkout',
+    version: 1,
+    kind: 'initial',
+    audience: 'customer',
+    severity: 'SEV2',
+    status: 'investigating',
+    publishedAt: '2026-03-03T14:05:00.000Z',
+    nextUpdateAt: '2026-03-03T14:35:00.000Z',
+    subject: 'Investigating: card payments failing at checkout',
+    text: 'Some card payments fail at checkout. We are investigating.\nNext update by 14:35 UTC.',
+    ...overrides,
+  };
+}
+
+/**
+ * A message whose user-supplied fields try to inject Slack mentions and links, HTML and
+ * (in the title) nothing dangerous for single-line fields; the subject's CR/LF case is separate.
+ */
+export function hostileMessage(): ApprovedMessage {
+  return sampleMessage({
+    incidentTitle: 'Checkout <!channel> & <script>alert(1)</script>',
+    text: 'Hi <!here> @channel <@U123ABC> see <http://evil.example|your bank> & <b>bold</b> <script>x()</script>',
+  });
+}
+
+function fail(message: string): never {
+  throw new Error(`conformance: ${message}`);
+}
+function expectOutcome(
+  outcome: unknown,
+  types: readonly DeliveryOutcome['type'][],
+  what: string,
+): DeliveryOutcome {
+  const parsed = deliveryOutcomeSchema.safeParse(outcome);
+  if (!parsed.success) fail(`${what}: not a valid DeliveryOutcome: ${JSON.stringify(outcome)}`);
+  if (!types.includes(parsed.data.type))
+    fail(`${what}: expected ${types.join(' or ')}, got ${JSON.stringify(outcome)}`);
+  return parsed.data;
+}
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * The channel contract as named async cases. `makeHarness` is called once per case and the
+ * harness closed after it, so cases are independent.
+ *
+ * Cases: declared name and capabilities; pure, deterministic, JSON-data `render` that does not
+ * mutate its input; CR/LF in the subject is rejected with a typed error or cannot reach a
+ * header line; escaping (host-supplied check); `send` delivers with a JSON ref; an
+ * already-aborted signal sends nothing and resolves `retryable`; `send` never rejects; threaded
+ * replies; rejected/retryable mapping (when the harness can inject faults); and exactly one copy
+ * per recipient across two publishes of the same version (when the harness can count).
+ *
+ * @example
+ * for (const c of channelConformanceCases(makeHarness)) await c.run();
+ */
+export function channelConformanceCases<P>(
+  makeHarness: () => Promise<ChannelHarness<P>> | ChannelHarness<P>,
+  options: ConformanceOptions<P> = {},
+): ConformanceCase[] {
+  const withHarness = (body: (h: ChannelHarness<P>) => Promise<void>) => async (): Promise<void> => {
+    const h = await makeHarness();
+    try {
+      await body(h);
+    } finally {
+      await h.close?.();
+    }
+  };
+  const ctx = (m: ApprovedMessage, recipient: string) => ({
+    idempotencyKey: deliveryKey(m.incidentId, m.version, 'conformance', recipient),
+  });
+  const sendOptions = (key: string, signal = new AbortController().signal) => ({
+    idempotencyKey: key,
+    attempt: 1,
+    signal,
+  });
+  let counter = 0;
+  const uniqueMessage = (overrides: Partial<ApprovedMessage> = {}) =>
+    sampleMessage({ incidentId: `inc-conformance-${Date.now().toString(36)}-${++counter}`, ...overrides });
+
+  const cases: Array<[string, (h: ChannelHarness<P>) => Promise<void>]> = [
+    [
+      'declares a name and boolean capabilities',
+      async ({ channel }) => {
+        if (typeof channel.name !== 'string' || channel.name === '') fail('name must be a non-empty string');
+        const caps = channel.capabilities;
+        if (typeof caps?.threads !== 'boolean' || typeof caps?.edits !== 'boolean') {
+          fail('capabilities must declare threads and edits as booleans');
+        }
+      },
+    ],
+    [
+      'render is pure: deterministic, JSON data, input not mutated',
+      async ({ channel, recipient }) => {
+        const m = deepFreeze(sampleMessage());
+        const a = channel.render(m, recipient, ctx(m, recipient));
+        const b = channel.render(m, recipient, ctx(m, recipient));
+        const ja = JSON.stringify(a);
+        if (ja !== JSON.stringify(b)) fail('render returned different payloads for the same input');
+        if (JSON.stringify(JSON.parse(ja)) !== ja) fail('render must return plain JSON data');
+      },
+    ],
+    [
+      'a subject with CR/LF is refused with a typed error or cannot start a header line',
+      async ({ channel, recipient }) => {
+        const m = sampleMessage({
+          subject: 'Update\r\nBcc: victim@example.com',
+          incidentTitle: 'T\nX-Injected: 1',
+        });
+        let payload: P;
+        try {
+          payload = channel.render(m, recipient, ctx(m, recipient));
+        } catch (error) {
+          if (typeof (error as { code?: unknown }).code !== 'string')
+            fail('render threw an error without a string `code`');
+          return;
+        }
+        const json = JSON.stringify(payload);
+        if (json.includes('\\r\\nBcc:') || json.includes('\\nX-Injected:')) {
+          fail('CR/LF from the subject or title reached the payload verbatim');
+        }
+      },
+    ],
+    [
+      'escapes user-supplied text (host check)',
+      async ({ channel, recipient }) => {
+        const m = hostileMessage();
+        const payload = channel.render(m, recipient, ctx(m, recipient));
+        options.checkEscaping?.(payload, m);
+      },
+    ],
+    [
+      'send delivers and returns a JSON ref',
+      async (h) => {
+        const m = uniqueMessage();
+        const before = (await h.received?.(h.recipient)) ?? 0;
+        const key = ctx(m, h.recipient).idempotencyKey;
+        const outcome = expectOutcome(
+          await h.channel.send(h.channel.render(m, h.recipient, ctx(m, h.recipient)), sendOptions(key)),
+          ['delivered'],
+          'send',
+        );
+        if (
+          outcome.type === 'delivered' &&
+          Object.keys(outcome.ref).length === 0 &&
+          h.channel.capabilities.threads
+        ) {
+          fail('a threading channel must return a non-empty ref');
+        }
+        if (h.received && (await h.received(h.recipient)) !== before + 1)
+          fail('peer did not receive exactly one message');
+      },
+    ],
+    [
+      'an already-aborted signal sends nothing and resolves retryable',
+      async (h) => {
+        const m = uniqueMessage();
+        const before = (await h.received?.(h.recipient)) ?? 0;
+        const controller = new AbortController();
+        controller.abort();
+        const payload = h.channel.render(m, h.recipient, ctx(m, h.recipient));
+        let outcome: unknown;
+        try {
+          outcome = await h.channel.send(
+            payload,
+            sendOptions(ctx(m, h.recipient).idempotencyKey, controller.signal),
+          );
+        } catch (error) {
+          fail(`send rejected instead of resolving an outcome: ${String(error)}`);
+        }
+        expectOutcome(outcome, ['retryable'], 'send with an aborted signal');
+        if (h.received && (await h.received(h.recipient)) !== before)
+          fail('an aborted send reached the peer');
+      },
+    ],
+    [
+      'threaded channels reply under the first message',
+      async (h) => {
+        if (!h.channel.capabilities.threads) return;
+        const m1 = uniqueMessage();
+        const first = expectOutcome(
+          await h.channel.send(h.channel.render(m1, h.recipient, ctx(m1, h.recipient)), sendOptions('t1')),
+          ['delivered'],
+          'first send',
+        );
+        if (first.type !== 'delivered') return;
+        const m2 = { ...m1, version: 2, kind: 'update' as const };
+        const c2 = { ...ctx(m2, h.recipient), thread: first.ref };
+        expectOutcome(
+          await h.channel.send(h.channel.render(m2, h.recipient, c2), {
+            ...sendOptions(c2.idempotencyKey),
+            thread: first.ref,
+          }),
+          ['delivered'],
+          'threaded reply',
+        );
+      },
+    ],
+    [
+      'maps a permanent refusal to rejected and a transient one to retryable',
+      async (h) => {
+        if (!h.failNext) return;
+        for (const kind of ['rejected', 'retryable'] as const) {
+          const m = uniqueMessage();
+          await h.failNext(h.recipient, kind);
+          const outcome = await h.channel.send(
+            h.channel.render(m, h.recipient, ctx(m, h.recipient)),
+            sendOptions(ctx(m, h.recipient).idempotencyKey),
+          );
+          expectOutcome(outcome, [kind], `send after failNext(${kind})`);
+        }
+      },
+    ],
+    [
+      'publishing the same version twice delivers exactly one copy',
+      async (h) => {
+        if (!h.received) return;
+        const m = uniqueMessage();
+        const outbox = createMemoryOutbox();
+        const before = await h.received(h.recipient);
+        const input = {
+          messages: [m],
+          routes: [{ channel: h.channel.name, audience: m.audience, recipients: [h.recipient, h.recipient] }],
+          channels: [h.channel],
+          outbox,
+        };
+        const first = await publishUpdate(input);
+        const second = await publishUpdate(input);
+        if (first.totals.sent !== 1)
+          fail(`first publish: expected 1 sent, got ${JSON.stringify(first.totals)}`);
+        if (second.totals.skipped !== 1 || second.totals.sent !== 0) {
+          fail(`second publish: expected 1 skipped, got ${JSON.stringify(second.totals)}`);
+        }
+        if ((await h.received(h.recipient)) !== before + 1)
+          fail('the recipient did not get exactly one copy');
+      },
+    ],
+  ];
+  return cases.map(([name, body]) => ({ name, run: withHarness(body) }));
+}
+
+/** The subset of a vitest/jest/mocha-like API that {@link registerChannelConformance} needs. */
+export interface TestApi {
+  describe(name: string, body: () => void): void;
+  it(name: string, body: () => Promise<void>): void;
+}
+
+/**
+ * Registers the conformance cases with a test framework, one test per case.
+ *
+ * @example
+ * import { describe, it } from 'vitest';
+ * registerChannelConformance('webhook', makeHarness, { describe, it });
+ */
+export function registerChannelConformance<P>(
+  name: string,
+  makeHarness: () => Promise<ChannelHarness<P>> | ChannelHarness<P>,
+  test: TestApi,
+  options: ConformanceOptions<P> = {},
+): void {
+  test.describe(`channel conformance: ${name}`, () => {
+    for (const c of channelConformanceCases(makeHarness, options)) test.it(c.name, () => c.run());
+  });
+}
+
+export { eventStoreConformanceCases, outboxConformanceCases } from './store-conformance';
+
+/** A {@link DeliveryClock} for tests: `sleep` advances `now` instantly and records each wait. */
+export interface VirtualClock extends DeliveryClock {
+  /** Every `sleep` duration requested, in milliseconds, in call order. */
+  readonly sleeps: number[];
+  /** Moves time forward by `ms`. */
+  advance(ms: number): void;
+}
+
+/**
+ * Creates a {@link VirtualClock}: retries and rate limits run without real waiting.
+ *
+ * @example
+ * const clock = createVirtualClock(Date.parse('2026-03-03T14:00:00Z'));
+ * await clock.sleep(1000); // returns at once; clock.now() is one second later
+ */
+export function createVirtualClock(startMs = Date.parse('2026-03-03T14:00:00.000Z')): VirtualClock {
+  let now = startMs;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => now,
+    advance: (ms) => {
+      now += ms;
+    },
+    async sleep(ms) {
+      sleeps.push(ms);
+      if (ms > 0) now += ms;
+      await Promise.resolve();
+    },
+  };
+}

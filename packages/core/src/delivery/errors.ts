@@ -1,0 +1,84 @@
+/**
+ * @module delivery/errors
+ * Typed delivery errors with stable `code`s and path-named problems; hosts branch on `code`.
+ */
+
+/** One problem in delivery input or channel config: where, what was expected, what was found. */
+export interface DeliveryProblem {
+  /** Dotted path, e.g. `routes.2.channel` or `options.from`. */
+  readonly path: string;
+  /** What the path must hold, in plain words. */
+  readonly expected: string;
+  /** A short rendering of what was found, if anything. */
+  readonly received?: string | undefined;
+}
+
+function describeProblems(problems: readonly DeliveryProblem[]): string {
+  return problems
+    .map(
+      (p) =>
+        `  - ${p.path || '(root)'}: expected ${p.expected}${p.received === undefined ? '' : `, got ${p.received}`}`,
+    )
+    .join('\n');
+}
+
+/** Base class of delivery errors; `code` is stable, `problems` names each offending path. */
+export class DeliveryError extends Error {
+  readonly code: string;
+  readonly problems: readonly DeliveryProblem[];
+  constructor(code: string, headline: string, problems: readonly DeliveryProblem[] = []) {
+    super(problems.length > 0 ? `${headline}\n${describeProblems(problems)}` : headline);
+    this.name = new.target.name;
+    this.code = code;
+    this.problems = problems;
+  }
+}
+
+/**
+ * A channel factory got config it cannot work with (`channel_config_invalid`), e.g. a Slack
+ * client with its own retries on, or an invalid `from` address.
+ *
+ * @example
+ * throw new ChannelConfigError('slack', [{ path: 'client.retryConfig.retries', expected: '0', received: '10' }]);
+ */
+export class ChannelConfigError extends DeliveryError {
+  /** Name of the channel whose config failed. */
+  readonly channel: string;
+  constructor(channel: string, problems: readonly DeliveryProblem[]) {
+    super('channel_config_invalid', `Invalid ${channel} channel config`, problems);
+    this.channel = channel;
+  }
+}
+
+/**
+ * `publishUpdate` input is inconsistent (`delivery_input_invalid`): a route names an unknown
+ * channel, an audience without a message, messages of different versions, or one recipient
+ * routed two audiences on one channel. Thrown before anything is queued or sent.
+ */
+export class DeliveryInputError extends DeliveryError {
+  constructor(problems: readonly DeliveryProblem[]) {
+    super('delivery_input_invalid', 'Cannot publish: invalid delivery input', problems);
+  }
+}
+
+/** Converts zod issues into {@link DeliveryProblem}s under a path prefix. */
+export function deliveryProblemsFromIssues(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; input?: unknown }>,
+  prefix: string,
+): DeliveryProblem[] {
+  return issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.'),
+    expected: issue.message,
+    received: issue.input === undefined ? undefined : describeValue(issue.input),
+  }));
+}
+
+/** Short rendering of a value for a problem's `received`. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) {
+    return String(value);
+  }
+  return Array.isArray(value) ? 'a list' : typeof value;
+}

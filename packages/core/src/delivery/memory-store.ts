@@ -1,0 +1,115 @@
+/**
+ * @module delivery/memory-store
+ * In-memory `Outbox` and `EventStore`: the defaults for tests, drills and single-run scripts.
+ * Nothing survives the process; use `@incident-comms/store-sqlite` for durability.
+ */
+import type { ChannelRef } from './channel';
+import type {
+  DeliveryCompletion,
+  DeliveryRecord,
+  DeliveryState,
+  EventStore,
+  NewDelivery,
+  Outbox,
+} from './store';
+
+/**
+ * Creates an in-memory {@link Outbox}. Operations are synchronous under the hood, so each
+ * compare-and-set is atomic within the process.
+ *
+ * @example
+ * const outbox = createMemoryOutbox();
+ * const [record] = await outbox.enqueue([delivery], new Date().toISOString());
+ */
+export function createMemoryOutbox(): Outbox {
+  const records = new Map<string, DeliveryRecord>();
+  const threads = new Map<string, ChannelRef>();
+  const threadKey = (i: string, c: string, r: string) => JSON.stringify([i, c, r]);
+
+  function transition(
+    key: string,
+    from: readonly DeliveryState[],
+    next: (r: DeliveryRecord) => DeliveryRecord,
+  ): DeliveryRecord | undefined {
+    const current = records.get(key);
+    if (!current || !from.includes(current.state)) return undefined;
+    const updated = next(current);
+    records.set(key, updated);
+    return updated;
+  }
+
+  return {
+    async enqueue(deliveries: readonly NewDelivery[], at: string) {
+      return deliveries.map((d) => {
+        const existing = records.get(d.key);
+        if (existing) return existing;
+        const record: DeliveryRecord = { ...d, state: 'pending', attempts: 0, updatedAt: at };
+        records.set(d.key, record);
+        return record;
+      });
+    },
+    async begin(key, from, at) {
+      return transition(key, from, (r) => ({
+        ...r,
+        state: 'sending',
+        attempts: r.attempts + 1,
+        firstAttemptAt: r.firstAttemptAt ?? at,
+        nextAttemptAt: undefined,
+        updatedAt: at,
+      }));
+    },
+    async complete(key, completion: DeliveryCompletion, at, from = ['sending']) {
+      return transition(key, from, (r) => ({
+        ...r,
+        state: completion.state,
+        ref: completion.state === 'sent' ? completion.ref : r.ref,
+        reason: completion.state === 'sent' ? undefined : completion.reason,
+        nextAttemptAt: completion.state === 'pending' ? completion.nextAttemptAt : undefined,
+        updatedAt: at,
+      }));
+    },
+    async get(key) {
+      return records.get(key);
+    },
+    async list(incidentId, version) {
+      return [...records.values()]
+        .filter((r) => r.incidentId === incidentId && (version === undefined || r.version === version))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    },
+    async thread(incidentId, channel, recipient) {
+      return threads.get(threadKey(incidentId, channel, recipient));
+    },
+    async rememberThread(incidentId, channel, recipient, ref) {
+      const k = threadKey(incidentId, channel, recipient);
+      if (!threads.has(k)) threads.set(k, { ...ref });
+    },
+  };
+}
+
+/**
+ * Creates an in-memory {@link EventStore}. Events are copied through JSON on append and load,
+ * exactly like the durable store, so code that works here works there.
+ *
+ * @example
+ * const store = createMemoryEventStore();
+ * await store.append('inc-1', { type: 'declared' });
+ */
+export function createMemoryEventStore<E = unknown>(): EventStore<E> {
+  const logs = new Map<string, string[]>();
+  return {
+    async append(incidentId, event) {
+      const json = JSON.stringify(event);
+      if (json === undefined) throw new TypeError('EventStore.append: event must be JSON data');
+      const log = logs.get(incidentId) ?? [];
+      log.push(json);
+      logs.set(incidentId, log);
+      return log.length;
+    },
+    async load(incidentId) {
+      return (logs.get(incidentId) ?? []).map((json) => JSON.parse(json) as E);
+    },
+    async incidents() {
+      return [...logs.keys()];
+    },
+  };
+}

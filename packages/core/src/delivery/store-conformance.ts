@@ -1,0 +1,163 @@
+/**
+ * @module delivery/store-conformance
+ * Contract cases for `Outbox` and `EventStore` implementations (in-memory, SQLite, a host's
+ * queue-backed one). Framework-agnostic: each case throws on failure.
+ */
+import type { ConformanceCase } from './conformance';
+import type { EventStore, NewDelivery, Outbox } from './store';
+
+function check(condition: boolean, message: string): void {
+  if (!condition) throw new Error(`store conformance: ${message}`);
+}
+
+const delivery = (recipient: string, version = 1): NewDelivery => ({
+  key: `inc-1/v${version}/email/${encodeURIComponent(recipient)}`,
+  incidentId: 'inc-1',
+  version,
+  channel: 'email',
+  recipient,
+  audience: 'customer',
+});
+const T0 = '2026-03-03T14:00:00.000Z';
+const T1 = '2026-03-03T14:00:01.000Z';
+
+/**
+ * The {@link Outbox} contract: idempotent enqueue, compare-and-set transitions (write before
+ * send), terminal states sticking, per-incident listing, first-wins threads. `makeOutbox` is
+ * called per case and must return an empty outbox.
+ *
+ * @example
+ * for (const c of outboxConformanceCases(() => createMemoryOutbox())) await c.run();
+ */
+export function outboxConformanceCases(makeOutbox: () => Promise<Outbox> | Outbox): ConformanceCase[] {
+  const cases: Array<[string, (o: Outbox) => Promise<void>]> = [
+    [
+      'enqueue inserts pending records once and returns them in input order',
+      async (o) => {
+        const [a, b] = await o.enqueue([delivery('a@x.io'), delivery('b@x.io')], T0);
+        check(a?.state === 'pending' && a.attempts === 0 && a.recipient === 'a@x.io', 'first record pending');
+        check(b?.recipient === 'b@x.io', 'records in input order');
+        await o.begin(a!.key, ['pending'], T1);
+        const [again] = await o.enqueue([delivery('a@x.io')], T1);
+        check(
+          again?.state === 'sending' && again.attempts === 1,
+          're-enqueue must not reset an existing record',
+        );
+      },
+    ],
+    [
+      'begin is a compare-and-set that counts attempts',
+      async (o) => {
+        const [a] = await o.enqueue([delivery('a@x.io')], T0);
+        const first = await o.begin(a!.key, ['pending'], T1);
+        check(
+          first?.state === 'sending' && first.attempts === 1 && first.firstAttemptAt === T1,
+          'begin moves to sending',
+        );
+        check(
+          (await o.begin(a!.key, ['pending'], T1)) === undefined,
+          'a second begin from pending must fail',
+        );
+        check(
+          (await o.begin('missing', ['pending'], T1)) === undefined,
+          'begin of a missing key returns undefined',
+        );
+      },
+    ],
+    [
+      'complete records sent with its ref, and terminal states stick',
+      async (o) => {
+        const [a] = await o.enqueue([delivery('a@x.io')], T0);
+        await o.begin(a!.key, ['pending'], T1);
+        const sent = await o.complete(a!.key, { state: 'sent', ref: { messageId: '<m@x>' } }, T1);
+        check(sent?.state === 'sent' && sent.ref?.messageId === '<m@x>', 'sent with ref');
+        check(
+          (await o.complete(a!.key, { state: 'failed', reason: 'x' }, T1)) === undefined,
+          'sent is final',
+        );
+        check((await o.get(a!.key))?.state === 'sent', 'get returns the stored state');
+      },
+    ],
+    [
+      'a retryable completion keeps the attempt count and next attempt time',
+      async (o) => {
+        const [a] = await o.enqueue([delivery('a@x.io')], T0);
+        await o.begin(a!.key, ['pending'], T0);
+        const pending = await o.complete(a!.key, { state: 'pending', reason: '451', nextAttemptAt: T1 }, T0);
+        check(
+          pending?.state === 'pending' && pending.nextAttemptAt === T1 && pending.reason === '451',
+          'pending',
+        );
+        const second = await o.begin(a!.key, ['pending'], T1);
+        check(second?.attempts === 2 && second.firstAttemptAt === T0, 'second attempt keeps firstAttemptAt');
+      },
+    ],
+    [
+      'list filters by incident and version, ordered by key',
+      async (o) => {
+        await o.enqueue([delivery('b@x.io'), delivery('a@x.io'), delivery('a@x.io', 2)], T0);
+        await o.enqueue([{ ...delivery('z@x.io'), incidentId: 'inc-2', key: 'inc-2/v1/email/z' }], T0);
+        const v1 = await o.list('inc-1', 1);
+        check(
+          v1.map((r) => r.recipient).join() === 'a@x.io,b@x.io',
+          `list v1, got ${v1.map((r) => r.recipient)}`,
+        );
+        check((await o.list('inc-1')).length === 3, 'list all versions');
+      },
+    ],
+    [
+      'threads: the first remembered ref wins',
+      async (o) => {
+        check((await o.thread('inc-1', 'slack', 'C1')) === undefined, 'no thread yet');
+        await o.rememberThread('inc-1', 'slack', 'C1', { channel: 'C1', ts: '1.1' });
+        await o.rememberThread('inc-1', 'slack', 'C1', { channel: 'C1', ts: '2.2' });
+        check((await o.thread('inc-1', 'slack', 'C1'))?.ts === '1.1', 'first ref wins');
+        check((await o.thread('inc-1', 'slack', 'C2')) === undefined, 'threads are per recipient');
+      },
+    ],
+  ];
+  return cases.map(([name, body]) => ({
+    name: `outbox: ${name}`,
+    run: async () => body(await makeOutbox()),
+  }));
+}
+
+/**
+ * The {@link EventStore} contract: ordered appends with 1-based positions, JSON round trip,
+ * per-incident logs, incidents in first-append order.
+ *
+ * @example
+ * for (const c of eventStoreConformanceCases(() => createMemoryEventStore())) await c.run();
+ */
+export function eventStoreConformanceCases(
+  makeStore: () => Promise<EventStore> | EventStore,
+): ConformanceCase[] {
+  const cases: Array<[string, (s: EventStore) => Promise<void>]> = [
+    [
+      'append returns positions and load returns events in order as JSON copies',
+      async (s) => {
+        const event = { type: 'declared', at: T0, nested: { list: [1, 2] } };
+        check((await s.append('inc-1', event)) === 1, 'first position is 1');
+        check((await s.append('inc-1', { type: 'resolved', at: T1 })) === 2, 'second position is 2');
+        const loaded = await s.load('inc-1');
+        check(JSON.stringify(loaded) === JSON.stringify([event, { type: 'resolved', at: T1 }]), 'round trip');
+        check(loaded[0] !== event, 'load returns copies');
+      },
+    ],
+    [
+      'logs are per incident and incidents() lists them in first-append order',
+      async (s) => {
+        check((await s.load('nope')).length === 0, 'unknown incident loads []');
+        await s.append('inc-b', { type: 'declared' });
+        await s.append('inc-a', { type: 'declared' });
+        await s.append('inc-b', { type: 'closed' });
+        check((await s.load('inc-a')).length === 1, 'inc-a has one event');
+        check((await s.incidents()).join() === 'inc-b,inc-a', 'first-append order');
+      },
+    ],
+  ];
+  return cases.map(([name, body]) => ({
+    name: `event store: ${name}`,
+    run: async () => body(await makeStore()),
+  }));
+}

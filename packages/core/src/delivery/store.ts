@@ -1,0 +1,117 @@
+/**
+ * @module delivery/store
+ * The persistence interfaces delivery and the coordinator rely on: the delivery `Outbox` and
+ * the incident `EventStore`. In-memory defaults live in `memory-store.ts`; a durable SQLite
+ * implementation is `@incident-comms/store-sqlite`; a queue engine can sit behind the same shape.
+ */
+import type { Audience } from '../vocabulary';
+import type { ChannelRef } from './channel';
+
+/**
+ * Where one delivery stands.
+ * - `pending`: queued or waiting for a retry; will be attempted.
+ * - `sending`: recorded just before `send`; if a process finds one at start, that process died
+ *   mid-send and the outcome is unknown.
+ * - `sent`, `failed`, `unknown`: final (a re-publish reports them, never resends them, unless
+ *   the host opts in with `resendUnknown` / `retryFailed`).
+ */
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'unknown';
+
+/** A delivery to enqueue: one recipient of one route for one status-update version. */
+export interface NewDelivery {
+  /** Idempotency key, see `deliveryKey`. */
+  readonly key: string;
+  readonly incidentId: string;
+  readonly version: number;
+  readonly channel: string;
+  readonly recipient: string;
+  readonly audience: Audience;
+}
+
+/** A delivery as stored in the outbox. Times are ISO-8601 UTC instants. */
+export interface DeliveryRecord extends NewDelivery {
+  readonly state: DeliveryState;
+  /** Attempts started so far (persisted before each `send`). */
+  readonly attempts: number;
+  /** Native reference once `sent`. */
+  readonly ref?: ChannelRef | undefined;
+  /** Why it is `failed`/`unknown`, or why the last attempt was retryable. */
+  readonly reason?: string | undefined;
+  /** Earliest time of the next attempt while `pending` after a retryable outcome. */
+  readonly nextAttemptAt?: string | undefined;
+  /** First attempt's start, for the retry budget. */
+  readonly firstAttemptAt?: string | undefined;
+  readonly updatedAt: string;
+}
+
+/** The result a finished attempt writes back (moves a `sending` record on). */
+export type DeliveryCompletion =
+  | { readonly state: 'sent'; readonly ref: ChannelRef }
+  | { readonly state: 'failed'; readonly reason: string }
+  | { readonly state: 'unknown'; readonly reason: string }
+  | { readonly state: 'pending'; readonly reason: string; readonly nextAttemptAt: string };
+
+/**
+ * The delivery outbox. Every state change is a single atomic compare-and-set, so a record is
+ * written BEFORE its send and a crashed or concurrent publisher can never send a key twice.
+ * One publisher process per store at a time (embedded stores); several processes need a queue
+ * engine behind this interface.
+ *
+ * @example
+ * const outbox = createMemoryOutbox();
+ * await outbox.enqueue([{ key: 'i/v1/email/a%40x.io', incidentId: 'i', version: 1, channel: 'email', recipient: 'a@x.io', audience: 'customer' }], now);
+ */
+export interface Outbox {
+  /**
+   * Inserts the deliveries whose key is absent (state `pending`, 0 attempts) in one
+   * transaction; existing records are left as they are.
+   * @returns the stored record of every given key, in input order.
+   */
+  enqueue(deliveries: readonly NewDelivery[], at: string): Promise<DeliveryRecord[]>;
+  /**
+   * Atomically moves `key` from one of `from` to `sending`, incrementing `attempts` and setting
+   * `firstAttemptAt` if unset. This is the write-before-send.
+   * @returns the updated record, or `undefined` if the record is not in one of `from`.
+   */
+  begin(key: string, from: readonly DeliveryState[], at: string): Promise<DeliveryRecord | undefined>;
+  /**
+   * Atomically moves `key` from `from` (default `sending`) to the completion's state.
+   * @returns the updated record, or `undefined` if it was not in `from`.
+   */
+  complete(
+    key: string,
+    completion: DeliveryCompletion,
+    at: string,
+    from?: readonly DeliveryState[],
+  ): Promise<DeliveryRecord | undefined>;
+  /** The record of `key`, if any. */
+  get(key: string): Promise<DeliveryRecord | undefined>;
+  /** Records of an incident (optionally one version), ordered by key. */
+  list(incidentId: string, version?: number): Promise<DeliveryRecord[]>;
+  /** The first delivered ref for (incident, channel, recipient): the thread later versions reply in. */
+  thread(incidentId: string, channel: string, recipient: string): Promise<ChannelRef | undefined>;
+  /** Remembers `ref` as the thread for (incident, channel, recipient) unless one is already set (first wins). */
+  rememberThread(incidentId: string, channel: string, recipient: string, ref: ChannelRef): Promise<void>;
+}
+
+/**
+ * Append-only incident event log (design.md "Shape of the core"): the coordinator appends
+ * every event and replays `load()` to rebuild state. Events are stored as JSON, so `E` must be
+ * JSON data. Appends to one incident are totally ordered.
+ *
+ * @example
+ * const events = createMemoryEventStore<{ type: string }>();
+ * await events.append('inc-1', { type: 'declared' }); // 1
+ * await events.load('inc-1'); // [{ type: 'declared' }]
+ */
+export interface EventStore<E = unknown> {
+  /**
+   * Appends `event` to the incident's log.
+   * @returns the event's 1-based position in that incident's log.
+   */
+  append(incidentId: string, event: E): Promise<number>;
+  /** The incident's events in append order; `[]` for an unknown incident. */
+  load(incidentId: string): Promise<E[]>;
+  /** Ids of every incident with at least one event, in order of first append. */
+  incidents(): Promise<string[]>;
+}
