@@ -52,7 +52,7 @@ describe('channel conformance suite', () => {
       send: async () => {
         count += 2;
         return { type: 'delivered' as const, ref: { id: 'x' } };
-      },,
+      },
     };
     expect(await failures(twice, { received: () => count })).toEqual(
       expect.arrayContaining([
