@@ -1,0 +1,405 @@
+/**
+ * @module publish/consistency
+ * `checkConsistency`: do the audiences' messages of one version say the same thing about what
+ * is broken, who is affected, what to do and when the next update is? Names the differing fact.
+ */
+import { findClockTimes, resolveClockTime } from '../lint/clock';
+import { TextDocument } from '../lint/text';
+import type { StatusUpdate } from '../incident/events';
+import type { ApprovedMessage } from '../message';
+import type { Audience, Scope, Status } from '../vocabulary';
+
+/**
+ * One audience's message as handed to {@link checkConsistency}: an {@link ApprovedMessage}, or
+ * a hand-edited text with its audience (plus whatever is known about it).
+ */
+export interface ConsistencyMessage {
+  audience: Audience;
+  /** Plain-text body. */
+  text: string;
+  /** How to name this message in findings (default: the audience), e.g. `Priya's reply`. */
+  label?: string | undefined;
+  /** Status-update version it claims to render. */
+  version?: number | undefined;
+  status?: Status | undefined;
+  /** ISO-8601 UTC next-update instant carried alongside the text. */
+  nextUpdateAt?: string | undefined;
+  /** ISO-8601 UTC instant the message went (or goes) out; resolves written clock times. */
+  publishedAt?: string | undefined;
+  /** IANA zone for clock times written without a zone label. */
+  timeZone?: string | undefined;
+}
+
+/** The facts compared across audiences (the practice's four questions, plus version and status). */
+export type ConsistencyFact =
+  | 'version'
+  | 'status'
+  | 'whatIsBroken'
+  | 'whoIsAffected'
+  | 'customerAction'
+  | 'nextUpdate';
+
+/** One fact that differs, with each variant and the audiences that say it. */
+export interface Inconsistency {
+  fact: ConsistencyFact;
+  /** Plain words, e.g. `next update time differs: "9:30 AM ET" (customer, support-reply) vs "9:45 AM ET" (sales-renewal)`. */
+  message: string;
+  /** Each variant once, with who says it (`status update vN` for the reference). */
+  variants: Array<{ value: string; audiences: string[] }>;
+}
+
+/** Result of {@link checkConsistency}. */
+export interface ConsistencyReport {
+  consistent: boolean;
+  differences: Inconsistency[];
+}
+
+/** Options of {@link checkConsistency}. */
+export interface ConsistencyOptions {
+  /** The status update the messages render: each message is also compared with its facts. */
+  reference?: StatusUpdate | undefined;
+  /** ISO-8601 UTC instant to resolve written clock times against when a message has no `publishedAt`. */
+  now?: string | undefined;
+  /** IANA zone for unlabelled clock times when a message has no `timeZone`. */
+  timeZone?: string | undefined;
+}
+
+const FACT_WORDS: Record<ConsistencyFact, string> = {
+  version: 'status version',
+  status: 'status',
+  whatIsBroken: 'what is broken',
+  whoIsAffected: 'who is affected',
+  customerAction: 'what customers should do',
+  nextUpdate: 'next update time',
+};
+
+const NOT_STATED = 'not stated';
+
+// Words that carry no fact of their own when comparing what two messages say.
+const STOP = new Set(
+  (
+    'a an the and or of to in on at for by with from into about as is are was were be been being it its this that ' +
+    'these those we our us you your they their them there here who which what when where while now currently still ' +
+    'may might can could will would should shall must not no do does did have has had more than once until please ' +
+    'if any also just very so too all some many most few several every each other only again right moment time ' +
+    'team engineers engineering working work investigating looking aware know known update updates next share post ' +
+    'customer customers user users people account accounts everyone anyone someone affected affecting affect affects ' +
+    'issue issues incident problem problems experiencing experience seeing see sorry apologize apologise'
+  ).split(' '),
+);
+
+// A sentence with one of these says what is broken.
+const SYMPTOM_CUE =
+  /\b(?:fail(?:s|ed|ing|ures?)?|errors?|cannot|can['’]t|unable|down|outage|delay(?:s|ed)?|missing|tim(?:e|es|ing) out|timeouts?|not (?:working|loading|syncing|arriving)|stopped|broken|unavailable|slow(?:er)?|affect(?:s|ed|ing)?)\b/i;
+const SYMPTOM_WORDS = new Set(
+  'fail fails failed failing failure failures error errors cannot unable down outage delay delays delayed missing time times timing out timeout timeouts working loading syncing arriving stopped broken unavailable slow slower'.split(
+    ' ',
+  ),
+);
+// A sentence with one of these tells customers what to do.
+const ACTION_CUE =
+  /\b(?:please|we (?:recommend|suggest|advise|ask)|you (?:can|should) (?!see|notice|expect|experience)|there is no need to|no action (?:is )?needed)\b|^(?:do not|don['’]t|avoid|try|retry|wait|use|hold off|check|sign (?:in|out)|contact|reach out)\b(?!-)/i;
+const NEGATED_ACTION = /\b(?:not|no|don['’]t|avoid|never|hold off)\b/i;
+// A sentence with one of these talks about the next update.
+const NEXT_UPDATE_CUE = /\b(?:update|post|share|send|hear from us|report back|check in)\b/i;
+
+const SCOPE_PHRASES: ReadonlyArray<[Scope, RegExp]> = [
+  [
+    'all',
+    /\b(?:all|every)\s+(?:of\s+(?:our|your)\s+)?(?:customers?|users?|accounts?|regions?|payments?)\b|\beveryone\b|\bfull outage\b|\bcompletely down\b/i,
+  ],
+  [
+    'many',
+    /\b(?:many|most|a large number of|a majority of)\s+(?:of\s+)?(?:our\s+)?(?:customers|users|accounts)\b/i,
+  ],
+  [
+    'some',
+    /\b(?:some|a portion of|part of|a subset of|a share of)\s+(?:of\s+)?(?:our\s+)?(?:customers|users|accounts|payments|orders)\b|\bpartial outage\b/i,
+  ],
+  [
+    'few',
+    /\b(?:a (?:few|small number of|handful of|small group of)|a limited number of)\s+(?:of\s+)?(?:our\s+)?(?:customers|users|accounts)\b/i,
+  ],
+];
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+function stem(word: string): string {
+  const w = word.toLowerCase().replace(/['’]s$/, '');
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('es') && !w.endsWith('ses')) return w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/** Content words of a text (lower case, lightly stemmed, no stop words). */
+function terms(text: string, drop: ReadonlySet<string> = SYMPTOM_WORDS): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(WORD)) {
+    const lower = m[0].toLowerCase();
+    if (STOP.has(lower) || drop.has(lower) || /^\d/.test(lower)) continue;
+    out.add(stem(lower));
+  }
+  return out;
+}
+
+/** Share of the smaller set found in the larger one (0 when either is empty). */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+const sentencesOf = (text: string): string[] =>
+  new TextDocument(text).sentences.map((s) => text.slice(s.start, s.end).trim()).filter((s) => s !== '');
+
+interface Stated<T> {
+  /** Display value, e.g. the sentence or the written time. */
+  shown: string;
+  value: T;
+}
+
+interface Extracted {
+  label: string;
+  version?: Stated<number>;
+  status?: Stated<Status>;
+  broken?: Stated<Set<string>>;
+  scope?: Stated<Scope>;
+  action?: Stated<{ terms: Set<string>; negated: boolean }>;
+  nextUpdate?: Stated<string>;
+}
+
+function detectScope(text: string): Stated<Scope> | undefined {
+  for (const [scope, pattern] of SCOPE_PHRASES) {
+    const m = pattern.exec(text);
+    if (m) return { shown: m[0], value: scope };
+  }
+  return undefined;
+}
+
+function nextUpdateOf(message: ConsistencyMessage, options: ConsistencyOptions): Stated<string> | undefined {
+  const reference = message.publishedAt ?? options.now;
+  const zone = message.timeZone ?? options.timeZone;
+  for (const sentence of sentencesOf(message.text)) {
+    if (!NEXT_UPDATE_CUE.test(sentence)) continue;
+    const mention = findClockTimes(sentence)[0];
+    if (!mention) continue;
+    const instant = reference ? resolveClockTime(mention, new Date(reference), zone) : undefined;
+    // Without a reference instant or zone, compare the time as written (hour, minute, label).
+    const value = instant
+      ? instant.toISOString()
+      : `${mention.hour}:${String(mention.minute).padStart(2, '0')} ${mention.zoneLabel ?? zone ?? ''}`.trim();
+    return { shown: mention.text, value };
+  }
+  if (message.nextUpdateAt)
+    return { shown: message.nextUpdateAt, value: new Date(message.nextUpdateAt).toISOString() };
+  return undefined;
+}
+
+function extract(message: ConsistencyMessage, label: string, options: ConsistencyOptions): Extracted {
+  const sentences = sentencesOf(message.text);
+  const out: Extracted = { label };
+  if (message.version !== undefined) out.version = { shown: `v${message.version}`, value: message.version };
+  if (message.status !== undefined) out.status = { shown: message.status, value: message.status };
+  const brokenSentence = sentences.find((s) => SYMPTOM_CUE.test(s));
+  if (brokenSentence) out.broken = { shown: brokenSentence, value: terms(brokenSentence) };
+  const scope = detectScope(message.text);
+  if (scope) out.scope = scope;
+  const actionSentence = sentences.find((s) => ACTION_CUE.test(s));
+  if (actionSentence) {
+    out.action = {
+      shown: actionSentence,
+      value: { terms: terms(actionSentence, new Set()), negated: NEGATED_ACTION.test(actionSentence) },
+    };
+  }
+  const next = nextUpdateOf(message, options);
+  if (next) out.nextUpdate = next;
+  return out;
+}
+
+interface Group<T> {
+  shown: string;
+  value: T;
+  audiences: string[];
+}
+
+/** Clusters stated values: each joins the first group whose representative it matches. */
+function cluster<T>(
+  items: Array<{ label: string; stated: Stated<T> | undefined }>,
+  same: (a: T, b: T) => boolean,
+  missingCounts: boolean,
+): Group<T | undefined>[] {
+  const groups: Group<T | undefined>[] = [];
+  for (const { label, stated } of items) {
+    if (!stated) {
+      if (!missingCounts) continue;
+      const missing = groups.find((g) => g.value === undefined);
+      if (missing) missing.audiences.push(label);
+      else groups.push({ shown: NOT_STATED, value: undefined, audiences: [label] });
+      continue;
+    }
+    const group = groups.find((g) => g.value !== undefined && same(g.value, stated.value));
+    if (group) group.audiences.push(label);
+    else groups.push({ shown: stated.shown, value: stated.value, audiences: [label] });
+  }
+  return groups;
+}
+
+function difference<T>(fact: ConsistencyFact, groups: Group<T>[]): Inconsistency | undefined {
+  if (groups.length < 2) return undefined;
+  if (groups.every((g) => g.shown === NOT_STATED || g.value === undefined)) return undefined;
+  const variants = groups.map((g) => ({ value: g.shown, audiences: g.audiences }));
+  const parts = variants.map(
+    (v) => `${v.value === NOT_STATED ? NOT_STATED : `"${v.value}"`} (${v.audiences.join(', ')})`,
+  );
+  return { fact, message: `${FACT_WORDS[fact]} differs: ${parts.join(' vs ')}`, variants };
+}
+
+const sameTerms = (a: Set<string>, b: Set<string>) => overlap(a, b) >= 0.5;
+const sameAction = (
+  a: { terms: Set<string>; negated: boolean },
+  b: { terms: Set<string>; negated: boolean },
+) => a.negated === b.negated && overlap(a.terms, b.terms) >= 0.5;
+
+function referenceFacts(update: StatusUpdate): Extracted {
+  const label = `status update v${update.version}`;
+  const out: Extracted = {
+    label,
+    version: { shown: `v${update.version}`, value: update.version },
+    status: { shown: update.status, value: update.status },
+    broken: { shown: update.symptom, value: terms(update.symptom) },
+    scope: { shown: update.scope, value: update.scope },
+  };
+  if (update.customerAction) {
+    out.action = {
+      shown: update.customerAction,
+      value: {
+        terms: terms(update.customerAction, new Set()),
+        negated: NEGATED_ACTION.test(update.customerAction),
+      },
+    };
+  }
+  if (update.nextUpdateAt)
+    out.nextUpdate = { shown: update.nextUpdateAt, value: new Date(update.nextUpdateAt).toISOString() };
+  return out;
+}
+
+/**
+ * Checks that every audience's message of one version says the same thing about what is
+ * broken, who is affected (scope), what customers should do and when the next update is,
+ * plus the version and status when the messages carry them; names each differing fact and
+ * the audiences on each side. Wording may differ (sales and support phrase things their own
+ * way); facts may not.
+ *
+ * How facts are read from text: the first sentence with a symptom cue ("failing", "cannot",
+ * "delayed", ...) is what is broken, compared by content words; scope words ("some
+ * customers", "all customers", "full outage") are who is affected; the first advice sentence
+ * ("please ...", "do not ...", "we recommend ...") is what to do, compared by content words
+ * and whether it tells customers *not* to do something; the first clock time in a sentence
+ * about the next update is the next update time, resolved with the linter's clock reader to
+ * an instant (so "9:30 AM ET" and "14:30 UTC" agree), or the message's `nextUpdateAt`.
+ * A message that does not state the next update or the customer action while others do
+ * differs ("not stated"); not restating the symptom or scope is allowed without a
+ * `reference`. With a `reference` status update, it is the first variant and every message
+ * is compared with its facts.
+ *
+ * Practice: "every customer-facing team sends the same status: what is broken, who is
+ * affected, what customers should do next, and when the next update will arrive".
+ *
+ * @param messages - the variants: {@link ApprovedMessage}s or hand-edited texts with audience.
+ * @param options - optional reference status update, `now` and default time zone.
+ * @returns `{ consistent, differences }`; `consistent` is true with fewer than two messages
+ *   and no reference.
+ * @example
+ * checkConsistency([
+ *   { audience: 'customer', text: 'Card payments are failing for some customers. Next update at 9:30 AM ET.' },
+ *   { audience: 'sales-renewal', text: 'Card payments are failing for some customers. Next update at 9:45 AM ET.' },
+ * ]).differences[0]?.message;
+ * // 'next update time differs: "9:30 AM ET" (customer) vs "9:45 AM ET" (sales-renewal)'
+ */
+export function checkConsistency(
+  messages: ReadonlyArray<ApprovedMessage | ConsistencyMessage>,
+  options: ConsistencyOptions = {},
+): ConsistencyReport {
+  const seen = new Map<string, number>();
+  const extracted = messages.map((message) => {
+    const base = ('label' in message && message.label) || message.audience;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const consistencyMessage: ConsistencyMessage = {
+      ...message,
+      publishedAt: message.publishedAt ?? options.reference?.publishedAt,
+    };
+    return extract(consistencyMessage, n > 1 ? `${base} #${n}` : base, options);
+  });
+  const all = options.reference ? [referenceFacts(options.reference), ...extracted] : extracted;
+  const differences: Inconsistency[] = [];
+  const add = (d: Inconsistency | undefined) => {
+    if (d) differences.push(d);
+  };
+  const resolved = all.some((e) => e.status?.value === 'resolved');
+  const same = <T>(a: T, b: T) => a === b;
+  add(
+    difference(
+      'version',
+      cluster(
+        all.map((e) => ({ label: e.label, stated: e.version })),
+        same,
+        false,
+      ),
+    ),
+  );
+  add(
+    difference(
+      'status',
+      cluster(
+        all.map((e) => ({ label: e.label, stated: e.status })),
+        same,
+        false,
+      ),
+    ),
+  );
+  add(
+    difference(
+      'whatIsBroken',
+      cluster(
+        all.map((e) => ({ label: e.label, stated: e.broken })),
+        sameTerms,
+        false,
+      ),
+    ),
+  );
+  add(
+    difference(
+      'whoIsAffected',
+      cluster(
+        all.map((e) => ({ label: e.label, stated: e.scope })),
+        same,
+        false,
+      ),
+    ),
+  );
+  add(
+    difference(
+      'customerAction',
+      cluster(
+        all.map((e) => ({ label: e.label, stated: e.action })),
+        sameAction,
+        !resolved,
+      ),
+    ),
+  );
+  add(
+    difference(
+      'nextUpdate',
+      cluster(
+        all.map((e) => ({ label: e.label, stated: e.nextUpdate })),
+        same,
+        !resolved,
+      ),
+    ),
+  );
+  return { consistent: differences.length === 0, differences };
+}
