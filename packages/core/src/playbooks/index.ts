@@ -1,0 +1,46 @@
+/**
+ * @module playbooks
+ * Team playbooks: what support, sales, customer success and the communication owner do right
+ * now, as pure functions over the incident state and the runbook.
+ */
+export {
+  type AccountInput,
+  type Account,
+  ACCOUNT_FLAGS,
+  type AccountFlag,
+  parseAccounts,
+  parseNow,
+  parseSalesItems,
+  parseTicket,
+  SALES_ITEM_KINDS,
+  type SalesItem,
+  type SalesItemInput,
+  type SalesItemKind,
+  type Ticket,
+  type TicketInput,
+} from './inputs';
+export { brokenAreas, holderOf, incidentAreas, isRecovered } from './incident-view';
+export {
+  claimsFixed,
+  classifyQuestion,
+  QUESTION_TOPIC_LABELS,
+  QUESTION_TOPICS,
+  type QuestionTopic,
+  saysItWorksAgain,
+  symptomsInText,
+} from './phrases';
+export {
+  ESCALATION_REASONS,
+  type EscalationFinding,
+  type EscalationReason,
+  type QuestionInput,
+  type QuestionLoggedEvent,
+  type RoutedQuestion,
+  routeQuestion,
+  type TriageResult,
+  triageTicket,
+} from './support';
+export { SALES_ACTIONS, type SalesAction, type SalesActionKind, salesActions } from './sales';
+export { type OutreachItem, outreachList } from './customer-success';
+export { type EngineeringShield, engineeringShield, type QuestionBatch } from './engineering-shield';
+export { FIRST_HOUR_ITEMS, type FirstHourItem, type FirstHourItemId, firstHourChecklist } from './first-hour';

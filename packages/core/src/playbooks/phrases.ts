@@ -1,0 +1,144 @@
+/**
+ * @module playbooks/phrases
+ * Every phrase list the team playbooks read, in one place: customer question topics, the
+ * five incident types as customers describe them, and "it works again" reports.
+ */
+import { INCIDENT_TYPES, type IncidentType } from '../vocabulary';
+
+/**
+ * Topics a customer question is grouped under, so the communication owner sees which
+ * questions keep coming back (practice: the most-asked questions show what an update missed).
+ */
+export const QUESTION_TOPICS = ['billing', 'data-safety', 'timing', 'demo', 'sign-in', 'other'] as const;
+/** One of {@link QUESTION_TOPICS}. */
+export type QuestionTopic = (typeof QUESTION_TOPICS)[number];
+
+/** Plain label of each question topic, for lists a person reads. */
+export const QUESTION_TOPIC_LABELS: Readonly<Record<QuestionTopic, string>> = {
+  billing: 'billing / double charge',
+  'data-safety': 'data safety',
+  timing: 'timing / ETA',
+  demo: 'demo / sales',
+  'sign-in': 'sign-in',
+  other: 'other',
+};
+
+// Checked in this order; the first topic with a matching phrase wins. Data safety comes first
+// because "did I lose my order data" is a data question even though it mentions an order.
+const TOPIC_PHRASES: ReadonlyArray<readonly [Exclude<QuestionTopic, 'other'>, readonly RegExp[]]> = [
+  [
+    'data-safety',
+    [
+      /\bdata\b.*\b(safe|lost|loss|gone|deleted|leak|leaked|breach|exposed|secure)\b/i,
+      /\b(lost|lose|losing|deleted|missing)\b.*\b(data|records?|orders?|files?)\b/i,
+      /\b(breach|hacked|leak(ed)?|compromised|security)\b/i,
+    ],
+  ],
+  [
+    'billing',
+    [
+      /\b(charged|charge[sd]?|billed|billing|invoice|refund|credit|payment|paid|pay)\b/i,
+      /\b(twice|double|duplicate)\b/i,
+    ],
+  ],
+  ['sign-in', [/\b(sign(ed|ing)?[ -]?in|log(ged|ging)?[ -]?in|login|password|locked out|2fa|sso)\b/i]],
+  [
+    'timing',
+    [
+      /\b(when|how long|eta|how soon|by when|what time|any update|timeline|still down|still broken)\b/i,
+      /\bback (up|online)\b/i,
+    ],
+  ],
+  ['demo', [/\b(demo|trial|pilot|proposal|contract|renewal|pricing|quote|sales|onboard(ing)?)\b/i]],
+];
+
+/**
+ * Groups a customer question under one {@link QuestionTopic} by its words.
+ *
+ * @param text - the customer's question, any length.
+ * @returns the first matching topic in the order data-safety, billing, sign-in, timing, demo;
+ *   `other` when nothing matches.
+ * @example
+ * classifyQuestion('Was I charged twice for my order?'); // 'billing'
+ * classifyQuestion('When will checkout work again?'); // 'timing'
+ */
+export function classifyQuestion(text: string): QuestionTopic {
+  for (const [topic, phrases] of TOPIC_PHRASES) {
+    if (phrases.some((p) => p.test(text))) return topic;
+  }
+  return 'other';
+}
+
+// The five customer-facing incident types in the words customers use.
+const SYMPTOM_PHRASES: Readonly<Record<IncidentType, readonly RegExp[]>> = {
+  'sign-in': [
+    /\b(can'?t|cannot|unable to|won'?t let me)\b.*\b(sign|log)\s?(in|on)\b/i,
+    /\b(sign|log)[ -]?in\b.*\b(fail|error|broken|loop|stuck)/i,
+    /\blocked out\b/i,
+  ],
+  checkout: [
+    /\b(payment|card|charge|checkout|order)s?\b.*\b(fail|declin|error|broken|stuck|not go(ing)? through|won'?t)/i,
+    /\b(can'?t|cannot|unable to)\b.*\b(pay|check ?out|place (an|my) order)\b/i,
+  ],
+  'data-delayed': [
+    /\b(data|records?|reports?|dashboard)s?\b.*\b(missing|delayed|late|out of date|not (show|updat)|empty)/i,
+    /\b(missing|delayed)\b.*\b(data|records?|reports?)\b/i,
+  ],
+  timeouts: [/\btim(e|ed|es|ing) ?out\b/i, /\b(spins?|spinning|hangs?|hanging)\b/i],
+  'sync-stopped': [
+    /\b(emails?|notifications?|sync|integration|webhook)s?\b.*\b(stopp|not (arriv|com|sync|send)|late|missing|broken)/i,
+    /\bnot sync(ing|ed)?\b/i,
+  ],
+};
+
+/**
+ * The incident types a customer's words describe (as many as match).
+ *
+ * @param text - the customer's own description.
+ * @returns incident types in {@link INCIDENT_TYPES} order; empty when the words name no symptom.
+ * @example
+ * symptomsInText('My card payment keeps failing at checkout'); // ['checkout']
+ */
+export function symptomsInText(text: string): IncidentType[] {
+  return INCIDENT_TYPES.filter((type) => SYMPTOM_PHRASES[type].some((p) => p.test(text)));
+}
+
+const WORKING_AGAIN_PHRASES: readonly RegExp[] = [
+  /\b(works?|working) (again|now|fine)\b/i,
+  /\b(is|it'?s|seems) (back|fine) (now|again)\b/i,
+  /\bback to normal\b/i,
+  /\b(went|goes|gone) through (now|fine|this time)\b/i,
+  /\b(seems|looks) (to be )?(fixed|resolved)\b/i,
+];
+
+/**
+ * Whether a customer says the problem has gone away on their side.
+ *
+ * @param text - the customer's own description.
+ * @example
+ * saysItWorksAgain('Checkout works again for us, thanks'); // true
+ */
+export function saysItWorksAgain(text: string): boolean {
+  return WORKING_AGAIN_PHRASES.some((p) => p.test(text));
+}
+
+// Words that tell a customer the problem is over. Only true once the incident lead confirms
+// recovery, so the playbooks never pass such wording on before that.
+const FIXED_CLAIM_PHRASES: readonly RegExp[] = [
+  /\b(is|are|has been|have been|was|were|now|fully|been) (fixed|resolved|restored)\b/i,
+  /\b(fixed|resolved|restored) now\b/i,
+  /\bback to normal\b/i,
+  /\b(problem|issue|outage|incident) (is )?over\b/i,
+];
+
+/**
+ * Whether wording claims the problem is fixed or over.
+ *
+ * @param text - any message text.
+ * @example
+ * claimsFixed('Checkout is fixed.'); // true
+ * claimsFixed('We are working on a fix.'); // false
+ */
+export function claimsFixed(text: string): boolean {
+  return FIXED_CLAIM_PHRASES.some((p) => p.test(text));
+}
