@@ -1,0 +1,519 @@
+/**
+ * @module review/review
+ * `reviewIncident` reads a finished incident's event log and measures the customer side of the
+ * response: first update, lateness, approval waits, versions, questions, ownership gaps, blocks.
+ */
+import { differenceInMilliseconds, parseISO } from 'date-fns';
+import type { EventOf, IncidentEvent, IncidentEventInput } from '../incident/events';
+import { applyEvent, parseEvent, replay } from '../incident/reducer';
+import { type IncidentState, type PersonRef, roleHolder } from '../incident/state';
+import type { Runbook } from '../runbook/index';
+import type { ApprovalTopic, IncidentType, Role, Severity, Status } from '../vocabulary';
+import { suggestRunbookChanges } from './suggestions';
+
+/** Thresholds that turn figures into suggestions. All in minutes or counts. */
+export interface ReviewOptions {
+  /** An approval that waited longer than this is called slow (default 10 minutes). */
+  slowApprovalMinutes?: number;
+  /** A question topic asked at least this often should go into the template (default 3). */
+  frequentQuestionCount?: number;
+  /** Draft revisions per published version above which drafting was too slow (default 2). */
+  revisionsPerVersionLimit?: number;
+}
+
+/** One line of the review's timeline. */
+export interface ReviewTimelineEntry {
+  /** ISO-8601 UTC instant. */
+  at: string;
+  /** Minutes after the declaration (may be fractional). */
+  minute: number;
+  /** What happened, in plain words. */
+  what: string;
+}
+
+/** How one customer update kept (or missed) the time promised for it. */
+export interface UpdateTiming {
+  /** Status version (1-based); `undefined` for a promise no update ever kept. */
+  version: number | undefined;
+  status: Status | undefined;
+  /** ISO-8601 UTC instant it was published; `undefined` when it never came. */
+  publishedAt: string | undefined;
+  /** The time it was due: the previous version's `nextUpdateAt`, or for version 1 the first-update target. */
+  promisedAt: string;
+  /** Where the promise came from. */
+  promiseBasis: 'first-update-target' | 'previous-update';
+  /** `true` when published at or before `promisedAt`. */
+  onTime: boolean;
+  /** Minutes after `promisedAt` (0 when on time). For a missed promise: until the log ended. */
+  lateMinutes: number;
+}
+
+/** How long one approval gate held a draft. */
+export interface ApprovalWait {
+  draftId: string;
+  revision: number;
+  gate: string;
+  role: Role;
+  topic: ApprovalTopic | undefined;
+  requestedAt: string;
+  /** When it was granted or denied; `undefined` while still waiting when the log ended. */
+  decidedAt: string | undefined;
+  outcome: 'granted' | 'denied' | 'pending';
+  /** Person id who decided. */
+  decidedBy: string | undefined;
+  /** Minutes from request to decision (or to the end of the log while pending). */
+  waitMinutes: number;
+  /** The role's primary person (as assigned in the log). */
+  primary: PersonRef | undefined;
+  backup: PersonRef | undefined;
+  /** Minutes of the wait during which the role's primary was marked unavailable. */
+  primaryAbsentMinutes: number;
+}
+
+/** A period with nobody to hold a role (neither primary nor backup available, or not assigned). */
+export interface OwnershipGap {
+  role: Role;
+  /** ISO-8601 UTC start of the gap. */
+  from: string;
+  /** ISO-8601 UTC end of the gap (the incident's end when it never closed). */
+  to: string;
+  minutes: number;
+  /** Why: nobody assigned yet, or everyone named was away. */
+  reason: 'not-assigned' | 'all-unavailable';
+}
+
+/** Customer questions about one topic. */
+export interface QuestionTopic {
+  topic: string;
+  count: number;
+  /** Up to three of the questions, oldest first. */
+  examples: string[];
+  /** Who passed them on (audiences or teams), distinct. */
+  from: string[];
+}
+
+/** Drafts that `publish` refused, grouped by the rule that refused them. */
+export interface BlockedReason {
+  /** The lint rule id when known, else the refusal code. */
+  rule: string;
+  count: number;
+  /** Distinct messages given, in first-seen order. */
+  messages: string[];
+}
+
+/** One suggested change to the runbook, drawn from a figure. */
+export interface RunbookSuggestion {
+  /** Stable id of the kind of suggestion, e.g. `slow-approval`. */
+  id:
+    | 'slow-approval'
+    | 'approver-absent'
+    | 'late-updates'
+    | 'slow-first-update'
+    | 'frequent-question'
+    | 'ownership-gap'
+    | 'lint-blocks'
+    | 'many-revisions';
+  /** The suggestion in plain words, led by the figure: "Approval for … waited 25 minutes: …". */
+  text: string;
+}
+
+/** Everything `reviewIncident` measured. Durations in minutes; instants ISO-8601 UTC. */
+export interface IncidentReview {
+  incident: {
+    id: string;
+    title: string;
+    incidentType: IncidentType;
+    /** Severity at the end of the incident. */
+    severity: Severity;
+    /** Highest severity it reached. */
+    peakSeverity: Severity;
+    declaredAt: string;
+    resolvedAt: string | undefined;
+    closedAt: string | undefined;
+    /** Minutes from declaration to resolution (or to the last event when unresolved). */
+    durationMinutes: number;
+  };
+  /** The runbook's default time zone, for rendering clock times. */
+  timeZone: string;
+  timeline: ReviewTimelineEntry[];
+  firstUpdate:
+    | { at: string; minutesAfterDeclared: number; targetMinutes: number; withinTarget: boolean }
+    | undefined;
+  updates: UpdateTiming[];
+  /** Share of promised updates that came on time, 0..1; `undefined` when nothing was promised. */
+  onTimeShare: number | undefined;
+  approvals: ApprovalWait[];
+  versions: {
+    /** Published status versions. */
+    statusVersions: number;
+    /** Published versions later replaced by a newer one. */
+    supersededVersions: number;
+    /** Every `draft.created` (each edit is a revision). */
+    draftRevisions: number;
+    /** Revisions that were never published (edited again, abandoned or blocked). */
+    supersededDrafts: number;
+    /** Draft ids that never became a published version. */
+    abandonedDrafts: string[];
+  };
+  questions: QuestionTopic[];
+  ownershipGaps: OwnershipGap[];
+  blocked: { total: number; byRule: BlockedReason[] };
+  suggestions: RunbookSuggestion[];
+}
+
+const MINUTE_MS = 60_000;
+
+/** Minutes from `from` to `to` (ISO-8601 instants), fractional, never rounded. */
+export function minutesBetween(from: string, to: string): number {
+  return differenceInMilliseconds(parseISO(to), parseISO(from)) / MINUTE_MS;
+}
+
+const later = (a: string, b: string) => (a > b ? a : b);
+const earlier = (a: string, b: string) => (a < b ? a : b);
+const SEVERITY_RANK: Record<Severity, number> = { SEV1: 0, SEV2: 1, SEV3: 2 };
+
+/** Sorted unavailable intervals per person id, built from `availability.changed`. */
+function absences(events: IncidentEvent[], end: string): Map<string, Array<{ from: string; to: string }>> {
+  const open = new Map<string, string>();
+  const out = new Map<string, Array<{ from: string; to: string }>>();
+  const close = (id: string, at: string) => {
+    const from = open.get(id);
+    if (from === undefined) return;
+    open.delete(id);
+    out.set(id, [...(out.get(id) ?? []), { from, to: at }]);
+  };
+  for (const e of events) {
+    if (e.type !== 'availability.changed') continue;
+    if (e.available) close(e.personId, e.at);
+    else if (!open.has(e.personId)) open.set(e.personId, e.at);
+  }
+  for (const id of [...open.keys()]) close(id, end);
+  return out;
+}
+
+function overlapMinutes(
+  intervals: ReadonlyArray<{ from: string; to: string }>,
+  from: string,
+  to: string,
+): number {
+  let total = 0;
+  for (const iv of intervals) {
+    const start = later(iv.from, from);
+    const stop = earlier(iv.to, to);
+    if (stop > start) total += minutesBetween(start, stop);
+  }
+  return total;
+}
+
+/** Walks the log and records every span in which nobody could hold `role`. */
+function gapsFor(role: Role, events: IncidentEvent[], end: string): OwnershipGap[] {
+  const gaps: OwnershipGap[] = [];
+  let state: IncidentState | undefined;
+  let open: { from: string; reason: OwnershipGap['reason'] } | undefined;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    // The whole log was validated by `replay` already, so folding a prefix cannot fail.
+    state = applyEvent(state, event);
+    // Judge the situation once every event of the same instant has been applied.
+    if (events[i + 1]?.at === event.at) continue;
+    if (event.at >= end) break;
+    const holder = roleHolder(state, role);
+    const reason: OwnershipGap['reason'] = state.roles[role] ? 'all-unavailable' : 'not-assigned';
+    if (!holder && !open) open = { from: event.at, reason };
+    if (holder && open) {
+      gaps.push({ role, ...open, to: event.at, minutes: minutesBetween(open.from, event.at) });
+      open = undefined;
+    }
+  }
+  if (open && end > open.from) gaps.push({ role, ...open, to: end, minutes: minutesBetween(open.from, end) });
+  return gaps;
+}
+
+function questionTopics(state: IncidentState): QuestionTopic[] {
+  const groups = new Map<string, QuestionTopic>();
+  for (const q of state.questions) {
+    const key = q.topic.trim().toLowerCase();
+    const group = groups.get(key) ?? { topic: q.topic.trim(), count: 0, examples: [], from: [] };
+    group.count += 1;
+    if (group.examples.length < 3) group.examples.push(q.question);
+    if (!group.from.includes(q.from)) group.from.push(q.from);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic));
+}
+
+function blockedByRule(state: IncidentState): BlockedReason[] {
+  const groups = new Map<string, BlockedReason>();
+  for (const block of state.blocked) {
+    for (const reason of block.reasons) {
+      const rule = reason.ruleId ?? reason.code;
+      const group = groups.get(rule) ?? { rule, count: 0, messages: [] };
+      group.count += 1;
+      if (!group.messages.includes(reason.message)) group.messages.push(reason.message);
+      groups.set(rule, group);
+    }
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
+}
+
+function updateTimings(
+  state: IncidentState,
+  runbook: Runbook,
+  end: string,
+): { updates: UpdateTiming[]; onTimeShare: number | undefined } {
+  const updates: UpdateTiming[] = [];
+  const firstTarget = new Date(
+    parseISO(state.declaredAt).getTime() + runbook.cadence.firstUpdateTargetMinutes * MINUTE_MS,
+  )
+    .toISOString()
+    .replace('.000Z', 'Z');
+  state.updates.forEach((update, index) => {
+    const previous = state.updates[index - 1];
+    const promisedAt = index === 0 ? firstTarget : previous?.nextUpdateAt;
+    if (promisedAt === undefined) return;
+    const late = minutesBetween(promisedAt, update.publishedAt);
+    updates.push({
+      version: update.version,
+      status: update.status,
+      publishedAt: update.publishedAt,
+      promisedAt,
+      promiseBasis: index === 0 ? 'first-update-target' : 'previous-update',
+      onTime: late <= 0,
+      lateMinutes: Math.max(0, late),
+    });
+  });
+  // A promise made by the newest version that passed with no update (and no resolution) was missed.
+  const last = state.updates[state.updates.length - 1];
+  const lastPromise = last ? last.nextUpdateAt : firstTarget;
+  if (lastPromise !== undefined && lastPromise < end && last?.status !== 'resolved') {
+    updates.push({
+      version: undefined,
+      status: undefined,
+      publishedAt: undefined,
+      promisedAt: lastPromise,
+      promiseBasis: last ? 'previous-update' : 'first-update-target',
+      onTime: false,
+      lateMinutes: minutesBetween(lastPromise, end),
+    });
+  }
+  const onTimeShare =
+    updates.length === 0 ? undefined : updates.filter((u) => u.onTime).length / updates.length;
+  return { updates, onTimeShare };
+}
+
+function approvalWaits(
+  events: IncidentEvent[],
+  state: IncidentState,
+  away: Map<string, Array<{ from: string; to: string }>>,
+  end: string,
+): ApprovalWait[] {
+  const waits = new Map<string, ApprovalWait>();
+  const key = (e: { draftId: string; revision: number; gate: string }) =>
+    `${e.draftId}#${e.revision}#${e.gate}`;
+  for (const e of events) {
+    if (e.type === 'approval.requested') {
+      const assigned = state.roles[e.role];
+      waits.set(key(e), {
+        draftId: e.draftId,
+        revision: e.revision,
+        gate: e.gate,
+        role: e.role,
+        topic: e.topic,
+        requestedAt: e.at,
+        decidedAt: undefined,
+        outcome: 'pending',
+        decidedBy: undefined,
+        waitMinutes: 0,
+        primary: assigned?.primary,
+        backup: assigned?.backup,
+        primaryAbsentMinutes: 0,
+      });
+    } else if (e.type === 'approval.granted' || e.type === 'approval.denied') {
+      const wait = waits.get(key(e));
+      if (!wait) continue;
+      wait.decidedAt = e.at;
+      wait.decidedBy = e.actor;
+      wait.outcome = e.type === 'approval.granted' ? 'granted' : 'denied';
+    }
+  }
+  return [...waits.values()].map((wait) => {
+    const stop = wait.decidedAt ?? end;
+    const intervals = wait.primary ? (away.get(wait.primary.id) ?? []) : [];
+    return {
+      ...wait,
+      waitMinutes: minutesBetween(wait.requestedAt, stop),
+      primaryAbsentMinutes: overlapMinutes(intervals, wait.requestedAt, stop),
+    };
+  });
+}
+
+function versionCounts(events: IncidentEvent[], state: IncidentState): IncidentReview['versions'] {
+  const revisions = events.filter((e): e is EventOf<'draft.created'> => e.type === 'draft.created');
+  const published = new Set(state.updates.map((u) => `${u.draftId}#${u.draftRevision}`));
+  const publishedDrafts = new Set(state.updates.map((u) => u.draftId));
+  const draftIds = [...new Set(revisions.map((e) => e.draft.id))];
+  return {
+    statusVersions: state.updates.length,
+    supersededVersions: Math.max(0, state.updates.length - 1),
+    draftRevisions: revisions.length,
+    supersededDrafts: revisions.length - published.size,
+    abandonedDrafts: draftIds.filter((id) => !publishedDrafts.has(id)),
+  };
+}
+
+const FACT_WORDS: Record<string, string> = {
+  affected: 'who is affected',
+  customerAction: 'what customers should do',
+  teamAction: 'what the team is doing',
+  productAreas: 'product areas',
+  approvedFixTime: 'an approved fix time',
+};
+
+function timeline(
+  events: IncidentEvent[],
+  state: IncidentState,
+  updates: UpdateTiming[],
+): ReviewTimelineEntry[] {
+  const start = state.declaredAt;
+  const entries: ReviewTimelineEntry[] = [];
+  const add = (at: string, what: string) => entries.push({ at, minute: minutesBetween(start, at), what });
+  const timingByVersion = new Map(updates.map((u) => [u.version, u]));
+  const requested = new Map<string, string>();
+  for (const e of events) {
+    switch (e.type) {
+      case 'declared':
+        add(e.at, `Declared ${e.severity}: ${e.title}`);
+        break;
+      case 'severity.set':
+        add(e.at, `Severity set to ${e.severity}${e.reason ? ` (${e.reason})` : ''}`);
+        break;
+      case 'facts.confirmed': {
+        const parts = Object.keys(e.facts)
+          .map((key) => FACT_WORDS[key] ?? key)
+          .join(', ');
+        add(e.at, `Incident lead confirmed facts: ${parts}`);
+        break;
+      }
+      case 'scope.changed':
+        add(e.at, `Scope changed to ${e.scope}${e.affected ? ` (${e.affected})` : ''}`);
+        break;
+      case 'workaround.found':
+        add(e.at, `Workaround found: ${e.workaround}`);
+        break;
+      case 'availability.changed':
+        add(e.at, `${e.personId} ${e.available ? 'back' : 'unavailable'}`);
+        break;
+      case 'approval.requested':
+        requested.set(`${e.draftId}#${e.revision}#${e.gate}`, e.at);
+        add(e.at, `Approval requested: ${e.gate} (${e.role}) for draft ${e.draftId}`);
+        break;
+      case 'approval.granted':
+      case 'approval.denied': {
+        const asked = requested.get(`${e.draftId}#${e.revision}#${e.gate}`);
+        const waited = asked ? ` after ${Math.round(minutesBetween(asked, e.at))} min` : '';
+        add(e.at, `Approval ${e.type === 'approval.granted' ? 'granted' : 'denied'}: ${e.gate}${waited}`);
+        break;
+      }
+      case 'publish.blocked':
+        add(
+          e.at,
+          `Publishing blocked for draft ${e.draftId}: ${e.reasons.map((r) => r.ruleId ?? r.code).join(', ')}`,
+        );
+        break;
+      case 'update.published': {
+        const timing = timingByVersion.get(e.update.version);
+        const verdict = !timing
+          ? ''
+          : timing.onTime
+            ? ' (on time)'
+            : ` (late by ${Math.ceil(timing.lateMinutes)} min)`;
+        add(e.at, `Published v${e.update.version} ${e.update.status}${verdict}`);
+        break;
+      }
+      case 'recovery.started':
+        add(e.at, 'Recovery started');
+        break;
+      case 'recovery.confirmed':
+        add(e.at, `Recovery confirmed: ${e.customerCheck}`);
+        break;
+      case 'resolved':
+        add(e.at, 'Resolved');
+        break;
+      case 'closed':
+        add(e.at, 'Closed');
+        break;
+      default:
+        break;
+    }
+  }
+  return entries;
+}
+
+/**
+ * Reviews a finished (or still open) incident from its event log: the figures a team looks at
+ * in the 20–30 minutes after service is back (practice: "review the response after service is
+ * back": most-asked questions, where ownership slowed down, how long approvals held updates).
+ *
+ * @param log - the incident's events, oldest first (as stored; parsed and replayed with `replay`).
+ * @param runbook - the runbook the incident ran under (first-update target, time zone).
+ * @param options - thresholds for suggestions ({@link ReviewOptions}).
+ * @returns an {@link IncidentReview}: durations in minutes (fractional, unrounded), instants
+ *   ISO-8601 UTC, and `suggestions` drawn from the figures.
+ * @throws {ValidationError} `input_invalid` when an event is malformed (path `events.N…`).
+ * @throws {EventRejectedError} `event_rejected` when the log breaks a rule of the practice.
+ * @example
+ * const review = reviewIncident(log, runbook);
+ * review.firstUpdate?.minutesAfterDeclared; // 12
+ * review.approvals[0]?.waitMinutes; // 25
+ */
+export function reviewIncident(
+  log: ReadonlyArray<IncidentEventInput | IncidentEvent>,
+  runbook: Runbook,
+  options: ReviewOptions = {},
+): IncidentReview {
+  const state = replay(log);
+  const events = log.map((event, index) => parseEvent(event, `events.${index}`));
+  const end = state.resolvedAt ?? state.closedAt ?? state.lastEventAt;
+  const logEnd = state.closedAt ?? state.lastEventAt;
+  const away = absences(events, logEnd);
+  const { updates, onTimeShare } = updateTimings(state, runbook, end);
+  const first = state.updates[0];
+  const firstUpdateMinutes = first ? minutesBetween(state.declaredAt, first.publishedAt) : undefined;
+  const peakSeverity = events.reduce<Severity>((peak, e) => {
+    const sev = e.type === 'declared' || e.type === 'severity.set' ? e.severity : peak;
+    return SEVERITY_RANK[sev] < SEVERITY_RANK[peak] ? sev : peak;
+  }, state.severity);
+
+  const review: Omit<IncidentReview, 'suggestions'> = {
+    incident: {
+      id: state.id,
+      title: state.title,
+      incidentType: state.incidentType,
+      severity: state.severity,
+      peakSeverity,
+      declaredAt: state.declaredAt,
+      resolvedAt: state.resolvedAt,
+      closedAt: state.closedAt,
+      durationMinutes: minutesBetween(state.declaredAt, end),
+    },
+    timeZone: runbook.timeZones.default,
+    timeline: timeline(events, state, updates),
+    firstUpdate:
+      first && firstUpdateMinutes !== undefined
+        ? {
+            at: first.publishedAt,
+            minutesAfterDeclared: firstUpdateMinutes,
+            targetMinutes: runbook.cadence.firstUpdateTargetMinutes,
+            withinTarget: firstUpdateMinutes <= runbook.cadence.firstUpdateTargetMinutes,
+          }
+        : undefined,
+    updates,
+    onTimeShare,
+    approvals: approvalWaits(events, state, away, logEnd),
+    versions: versionCounts(events, state),
+    questions: questionTopics(state),
+    ownershipGaps: gapsFor('communicationOwner', events, end),
+    blocked: { total: state.blocked.length, byRule: blockedByRule(state) },
+  };
+  return { ...review, suggestions: suggestRunbookChanges(review, runbook, options) };
+}

@@ -1,0 +1,121 @@
+/**
+ * @module test/review-support
+ * Builders for hand-built incident logs used by the review tests: drafts, publications,
+ * approvals and availability changes on the checkout incident of `support.ts`.
+ */
+import type { IncidentEventInput } from '../src/incident/index';
+import type { ApprovalTopic, MessageKind, Role, Status } from '../src/vocabulary';
+import { t } from './support';
+
+/** A `draft.created` event by the communication owner (default `dana`). */
+export function draftAt(
+  minute: number,
+  id: string,
+  factsVersion: number,
+  options: { kind?: MessageKind; status?: Status; actor?: string; text?: string } = {},
+): IncidentEventInput {
+  return {
+    type: 'draft.created',
+    at: t(minute),
+    actor: options.actor ?? 'dana',
+    draft: {
+      id,
+      kind: options.kind ?? 'update',
+      status: options.status ?? 'investigating',
+      text: options.text ?? 'Card payments at checkout are failing. Next update by 9:40 AM ET.',
+      basedOnFactsVersion: factsVersion,
+    },
+  };
+}
+
+/** An `update.published` event: version `version` of draft `draftId` revision `revision`. */
+export function publishAt(
+  minute: number,
+  version: number,
+  draftId: string,
+  options: {
+    revision?: number;
+    factsVersion?: number;
+    nextUpdateMinute?: number;
+    status?: Status;
+    kind?: MessageKind;
+    actor?: string;
+  } = {},
+): IncidentEventInput {
+  const status = options.status ?? 'investigating';
+  const actor = options.actor ?? 'dana';
+  return {
+    type: 'update.published',
+    at: t(minute),
+    actor,
+    update: {
+      version,
+      status,
+      kind: options.kind ?? (version === 1 ? 'initial' : status === 'resolved' ? 'resolved' : 'update'),
+      severity: 'SEV1',
+      title: 'Card payments failing at checkout',
+      incidentType: 'checkout',
+      symptom: 'card payments at checkout are failing',
+      affected: 'customers paying by card',
+      scope: 'some',
+      teamAction: 'Engineers are working on the payment service.',
+      unknowns: [],
+      regions: [],
+      productAreas: ['checkout'],
+      text: 'Card payments at checkout are failing. Next update by 9:40 AM ET.',
+      publishedAt: t(minute),
+      ...(options.nextUpdateMinute === undefined ? {} : { nextUpdateAt: t(options.nextUpdateMinute) }),
+      ownerId: actor,
+      ownerName: actor.charAt(0).toUpperCase() + actor.slice(1),
+      factsVersion: options.factsVersion ?? 1,
+      draftId,
+      draftRevision: options.revision ?? 1,
+    },
+  };
+}
+
+/** `approval.requested` by the communication owner for one gate. */
+export function requestApprovalAt(
+  minute: number,
+  draftId: string,
+  gate: string,
+  options: { revision?: number; role?: Role; topic?: ApprovalTopic; actor?: string } = {},
+): IncidentEventInput {
+  return {
+    type: 'approval.requested',
+    at: t(minute),
+    actor: options.actor ?? 'dana',
+    draftId,
+    revision: options.revision ?? 1,
+    gate,
+    role: options.role ?? 'approver',
+    ...(options.topic ? { topic: options.topic } : {}),
+  };
+}
+
+/** `approval.granted` by `actor` (default the approver primary `maya`). */
+export function grantAt(
+  minute: number,
+  draftId: string,
+  gate: string,
+  options: { revision?: number; actor?: string } = {},
+): IncidentEventInput {
+  return {
+    type: 'approval.granted',
+    at: t(minute),
+    actor: options.actor ?? 'maya',
+    draftId,
+    revision: options.revision ?? 1,
+    gate,
+  };
+}
+
+/** `availability.changed` for one person. */
+export function availabilityAt(minute: number, personId: string, available: boolean): IncidentEventInput {
+  return { type: 'availability.changed', at: t(minute), actor: personId, personId, available };
+}
+
+/** `question.logged` from support. */
+export function questionAt(minute: number, topic: string, question: string): IncidentEventInput {
+  return { type: 'question.logged', at: t(minute), actor: 'tom', question, topic, from: 'support-reply' };
+}
