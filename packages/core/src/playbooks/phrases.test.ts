@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { claimsFixed, classifyQuestion, saysItWorksAgain, symptomsInText } from './phrases';
+
+describe('classifyQuestion', () => {
+  it.each([
+    ['Was I charged twice for my order?', 'billing'],
+    ['Will you refund the failed payment?', 'billing'],
+    ['Is our customer data safe?', 'data-safety'],
+    ['Did we lose any orders from this morning?', 'data-safety'],
+    ['When will checkout work again?', 'timing'],
+    ['Any ETA on this?', 'timing'],
+    ["I can't log in to the dashboard", 'sign-in'],
+    ['Is our demo tomorrow still on?', 'demo'],
+    ['Can you send me the renewal quote?', 'demo'],
+    ['Who do I talk to about this?', 'other'],
+  ] as const)('%s → %s', (question, topic) => {
+    expect(classifyQuestion(question)).toBe(topic);
+  });
+});
+
+describe('symptomsInText', () => {
+  it.each([
+    ['My card payment keeps failing at checkout', ['checkout']],
+    ['Customers cannot pay for their orders', ['checkout']],
+    ["I can't sign in since this morning", ['sign-in']],
+    ['Yesterday’s records are missing from the report', ['data-delayed']],
+    ['Saving a product just spins and then times out', ['timeouts']],
+    ['Order emails stopped arriving', ['sync-stopped']],
+    ['Was I charged twice?', []],
+  ] as const)('%s → %j', (text, types) => {
+    expect(symptomsInText(text)).toEqual(types);
+  });
+});
+
+describe('saysItWorksAgain and claimsFixed', () => {
+  it.each([
+    ['Checkout works again for us, thanks', true, false],
+    ['The payment went through this time', true, false],
+    ['Checkout is fixed.', false, true],
+    ['Payments have been restored.', false, true],
+    ['We are working on a fix and will update you by 9:30 AM ET.', false, false],
+    ['My payment still fails', false, false],
+  ] as const)('%s → working again %s, claims fixed %s', (text, working, fixed) => {
+    expect(saysItWorksAgain(text)).toBe(working);
+    expect(claimsFixed(text)).toBe(fixed);
+  });
+});
