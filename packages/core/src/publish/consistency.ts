@@ -4,6 +4,7 @@
  * is broken, who is affected, what to do and when the next update is? Names the differing fact.
  */
 import { findClockTimes, resolveClockTime } from '../lint/clock';
+import { NEXT_UPDATE, SYMPTOM } from '../lint/phrases';
 import { TextDocument } from '../lint/text';
 import type { StatusUpdate } from '../incident/events';
 import type { ApprovedMessage } from '../message';
@@ -88,9 +89,9 @@ const STOP = new Set(
   ).split(' '),
 );
 
-// A sentence with one of these says what is broken.
-const SYMPTOM_CUE =
-  /\b(?:fail(?:s|ed|ing|ures?)?|errors?|cannot|can['’]t|unable|down|outage|delay(?:s|ed)?|missing|tim(?:e|es|ing) out|timeouts?|not (?:working|loading|syncing|arriving)|stopped|broken|unavailable|slow(?:er)?|affect(?:s|ed|ing)?)\b/i;
+// What is broken and the next update are found with the linter's phrase lists (one place for phrases).
+const SYMPTOM_CUE = new RegExp(SYMPTOM.source, 'i');
+const NEXT_UPDATE_CUE = new RegExp(NEXT_UPDATE.source, 'i');
 const SYMPTOM_WORDS = new Set(
   'fail fails failed failing failure failures error errors cannot unable down outage delay delays delayed missing time times timing out timeout timeouts working loading syncing arriving stopped broken unavailable slow slower'.split(
     ' ',
@@ -100,9 +101,6 @@ const SYMPTOM_WORDS = new Set(
 const ACTION_CUE =
   /\b(?:please|we (?:recommend|suggest|advise|ask)|you (?:can|should) (?!see|notice|expect|experience)|there is no need to|no action (?:is )?needed)\b|^(?:do not|don['’]t|avoid|try|retry|wait|use|hold off|check|sign (?:in|out)|contact|reach out)\b(?!-)/i;
 const NEGATED_ACTION = /\b(?:not|no|don['’]t|avoid|never|hold off)\b/i;
-// A sentence with one of these talks about the next update.
-const NEXT_UPDATE_CUE = /\b(?:update|post|share|send|hear from us|report back|check in)\b/i;
-
 const SCOPE_PHRASES: ReadonlyArray<[Scope, RegExp]> = [
   [
     'all',

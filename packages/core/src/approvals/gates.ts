@@ -1,0 +1,219 @@
+/**
+ * @module approvals/gates
+ * Which approvals a draft needs before it may be published, who gives each one, and whether
+ * the draft's current revision has them. Topic detection is the linter's (`detectTopics`).
+ */
+import type { Draft } from '../incident/events';
+import {
+  type ApprovalRecord,
+  type DraftRecord,
+  type IncidentState,
+  type PersonRef,
+  roleHolder,
+} from '../incident/state';
+import { detectTopics } from '../lint/topics';
+import type { Runbook } from '../runbook/index';
+import type { ApprovalTopic, Role } from '../vocabulary';
+
+/** The gate every update passes: the incident lead confirms the draft states the current facts. */
+export const FACTS_GATE = 'facts';
+/** The gate of a resolution message: recovery confirmed with a customer-facing check. */
+export const RESOLUTION_GATE = 'resolution';
+
+/** A span of the draft text (UTF-16 offsets, like `String.prototype.slice`). */
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * One gate a draft must pass before it may be published.
+ *
+ * - `kind: 'approval'`: someone holding `role` must grant it with an `approval.granted` event
+ *   on the draft's current revision (id = `gate`).
+ * - `kind: 'precondition'`: read from the incident state; no approval event can satisfy it.
+ *   Only the `resolution` gate is a precondition (see {@link requiredApprovals}).
+ */
+export interface ApprovalGate {
+  /** Stable gate id, used as `gate` in approval events: `facts`, a topic id, or `resolution`. */
+  id: string;
+  kind: 'approval' | 'precondition';
+  /** The sensitive topic that triggered it (`security`, `dataLoss`, `legal`, `compensation`, `contract`, `fixTime`). */
+  topic?: ApprovalTopic;
+  /** The role that approves it (from `runbook.approvals` for topics). */
+  role: Role;
+  /** Who holds that role right now (primary, or backup while the primary is out); absent when nobody does. */
+  approver?: PersonRef;
+  /** Why the gate applies, in plain words. */
+  reason: string;
+  /** The first passage of the text that triggered it (topic gates only). */
+  span?: TextSpan;
+  /** Every passage that triggered it, in text order (topic gates only). */
+  spans?: TextSpan[];
+}
+
+/** Where a gate stands for a draft's current revision. */
+export type GateState = 'missing' | 'requested' | 'granted' | 'denied' | 'wrong-role' | 'met' | 'unmet';
+
+/** A gate and where it stands. */
+export interface GateStatus {
+  gate: ApprovalGate;
+  state: GateState;
+  /** The approval record of the current revision, when one exists. */
+  record?: ApprovalRecord;
+}
+
+const TOPIC_REASONS: Record<ApprovalTopic, string> = {
+  security: 'It talks about security (access, passwords, breaches)',
+  dataLoss: 'It says something about customer data being lost, exposed or safe',
+  legal: 'It touches on legal matters or liability',
+  compensation: 'It offers or hints at a credit, refund, discount or other compensation',
+  contract: 'It mentions contract terms, an SLA or service commitments',
+  fixTime: 'It promises when the fix or recovery will happen',
+};
+
+const ROLE_WORDS: Record<Role, string> = {
+  communicationOwner: 'the communication owner',
+  incidentLead: 'the incident lead',
+  approver: 'the named approver',
+  support: 'support',
+  sales: 'sales',
+  customerSuccess: 'customer success',
+  engineering: 'engineering',
+};
+
+/** Plain words for a role, e.g. `the named approver`. */
+export function roleWords(role: Role): string {
+  return ROLE_WORDS[role];
+}
+
+const who = (role: Role, person: PersonRef | undefined) =>
+  person ? `${ROLE_WORDS[role]} (${person.name})` : `${ROLE_WORDS[role]} (nobody available: name a backup)`;
+
+/** True when the draft announces the resolution (kind `resolved` or status `resolved`). */
+export function isResolutionDraft(draft: Pick<Draft, 'kind' | 'status'>): boolean {
+  return draft.kind === 'resolved' || draft.status === 'resolved';
+}
+
+/**
+ * The gates a draft must pass before it may be published, in a fixed order: `facts`, then the
+ * sensitive topics in text order, then `resolution`.
+ *
+ * - every update: `facts`, granted by the incident lead (the draft states the current
+ *   confirmed facts; `publish` separately refuses a draft based on an older facts version);
+ * - security, data loss or exposure, legal, compensation, contract/SLA: one gate per topic,
+ *   granted by the role `runbook.approvals[topic]` names (the named approver by default);
+ * - a promised fix or recovery time: `fixTime`, by `runbook.approvals.fixTime` (the incident lead);
+ * - a resolution message: `resolution`, a **precondition** read from the state, not an
+ *   approval event: met once the incident lead recorded `recovery.confirmed` with the
+ *   customer-facing check (`state.recovery.confirmed.customerCheck`). That event is already
+ *   the incident lead's signed, timed decision (the reducer accepts it only from the lead), so
+ *   asking for a second approval of the same decision would only add wait; the lead still
+ *   approves the resolution wording through the `facts` gate.
+ *
+ * Practice: "normal status updates go out after engineering confirms the facts; security,
+ * data loss, legal risk, refunds or contract impact go through one named leader"; "do not
+ * promise a fix time unless the engineering lead approves it"; "do not say fixed until
+ * engineering confirms recovery".
+ *
+ * @param draft - the draft (its `text`, `kind` and `status` are read).
+ * @param state - the incident state (who holds each role now; recovery).
+ * @param runbook - a validated runbook (`approvals` routes topics to roles).
+ * @returns the gates, each with role, current holder, plain reason and triggering span.
+ * @example
+ * const gates = requiredApprovals(
+ *   { ...draft, text: 'We will make this right on your invoice. Next update at 9:45 AM ET.' },
+ *   state, runbook,
+ * );
+ * gates.map((g) => g.id); // ['facts', 'compensation']
+ */
+export function requiredApprovals(
+  draft: Pick<Draft, 'text' | 'kind' | 'status'>,
+  state: IncidentState,
+  runbook: Runbook,
+): ApprovalGate[] {
+  const lead = roleHolder(state, 'incidentLead');
+  const gates: ApprovalGate[] = [
+    {
+      id: FACTS_GATE,
+      kind: 'approval',
+      role: 'incidentLead',
+      ...(lead ? { approver: lead } : {}),
+      reason: `Every update goes out only after ${who('incidentLead', lead)} confirms it states the current facts.`,
+    },
+  ];
+  const byTopic = new Map<ApprovalTopic, TextSpan[]>();
+  for (const match of detectTopics(draft.text)) {
+    const spans = byTopic.get(match.topic) ?? [];
+    spans.push({ start: match.start, end: match.end, text: match.text });
+    byTopic.set(match.topic, spans);
+  }
+  for (const [topic, spans] of byTopic) {
+    const role = runbook.approvals[topic];
+    const holder = roleHolder(state, role);
+    const first = spans[0]!;
+    gates.push({
+      id: topic,
+      kind: 'approval',
+      topic,
+      role,
+      ...(holder ? { approver: holder } : {}),
+      reason: `${TOPIC_REASONS[topic]} ("${first.text}"); ${who(role, holder)} must approve it first.`,
+      span: first,
+      spans,
+    });
+  }
+  if (isResolutionDraft(draft)) {
+    gates.push({
+      id: RESOLUTION_GATE,
+      kind: 'precondition',
+      role: 'incidentLead',
+      ...(lead ? { approver: lead } : {}),
+      reason:
+        `A resolution goes out only after ${who('incidentLead', lead)} confirms recovery and records ` +
+        'the customer-facing check (a real customer action, not only an internal graph).',
+    });
+  }
+  return gates;
+}
+
+/**
+ * Where each gate stands for the draft's current revision in the log: approvals are read from
+ * `state.drafts[draft.id].approvals` (an edit, i.e. a new revision, clears them), and an
+ * approval decided under a different role than the gate requires counts as `wrong-role`.
+ *
+ * @param gates - from {@link requiredApprovals}.
+ * @param record - the draft as recorded in the log, or `undefined` when it is not recorded.
+ * @example
+ * gateStatuses(requiredApprovals(draft, state, runbook), state.drafts[draft.id], state)
+ *   .filter((s) => s.state !== 'granted' && s.state !== 'met'); // what is still missing
+ */
+export function gateStatuses(
+  gates: readonly ApprovalGate[],
+  record: DraftRecord | undefined,
+  state: IncidentState,
+): GateStatus[] {
+  return gates.map((gate) => {
+    if (gate.kind === 'precondition') {
+      const check = state.recovery.confirmed?.customerCheck?.trim();
+      return { gate, state: check ? 'met' : 'unmet' };
+    }
+    const approval = record?.approvals[gate.id];
+    if (!approval) return { gate, state: 'missing' };
+    if (approval.role !== gate.role) return { gate, state: 'wrong-role', record: approval };
+    return { gate, state: approval.status, record: approval };
+  });
+}
+
+/**
+ * True when the draft's current revision in the log has a grant of `gateId` by the role the
+ * gate requires (read from `state.drafts[draftId]`).
+ *
+ * @example
+ * isGateGranted(state, 'draft-3', 'compensation', 'approver'); // true once Maya granted it
+ */
+export function isGateGranted(state: IncidentState, draftId: string, gateId: string, role: Role): boolean {
+  const approval = state.drafts[draftId]?.approvals[gateId];
+  return approval?.status === 'granted' && approval.role === role;
+}
