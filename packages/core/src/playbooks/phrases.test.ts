@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimsFixed, classifyQuestion, saysItWorksAgain, symptomsInText } from './phrases';
+import { claimsFixed, classifyQuestion, saysItWorksAgain, sensitiveTopics, symptomsInText } from './phrases';
 
 describe('classifyQuestion', () => {
   it.each([
@@ -13,8 +13,22 @@ describe('classifyQuestion', () => {
     ['Is our demo tomorrow still on?', 'demo'],
     ['Can you send me the renewal quote?', 'demo'],
     ['Who do I talk to about this?', 'other'],
+    // Found only by the linter's detectTopics (shared topic detection):
+    ['Will this affect our SLA?', 'demo'],
+    ['Was there some kind of hack?', 'data-safety'],
+    ['Will you waive the fees for today?', 'billing'],
   ] as const)('%s → %s', (question, topic) => {
     expect(classifyQuestion(question)).toBe(topic);
+  });
+});
+
+describe('sensitiveTopics reads a customer question as the concern it states', () => {
+  it.each([
+    ['Do we get a credit for this?', ['compensation']],
+    ['Will this breach our SLA?', ['security', 'contract']],
+    ['Was I charged twice?', []],
+  ] as const)('%s → %j', (text, topics) => {
+    expect(sensitiveTopics(text)).toEqual(topics);
   });
 });
 

@@ -1,9 +1,12 @@
 /**
  * @module playbooks/phrases
  * Every phrase list the team playbooks read, in one place: customer question topics, the
- * five incident types as customers describe them, and "it works again" reports.
+ * five incident types as customers describe them, and "it works again" reports. Sensitive
+ * topics (security, data loss, refunds, contracts, fix times) come from the linter's
+ * `detectTopics`, the one implementation of topic detection.
  */
-import { INCIDENT_TYPES, type IncidentType } from '../vocabulary';
+import { detectTopics } from '../lint/topics';
+import { type ApprovalTopic, INCIDENT_TYPES, type IncidentType } from '../vocabulary';
 
 /**
  * Topics a customer question is grouped under, so the communication owner sees which
@@ -21,6 +24,39 @@ export const QUESTION_TOPIC_LABELS: Readonly<Record<QuestionTopic, string>> = {
   demo: 'demo / sales',
   'sign-in': 'sign-in',
   other: 'other',
+};
+
+/** Approval topics a customer question raises that need the named approver's words. */
+export const APPROVER_TOPICS: readonly ApprovalTopic[] = [
+  'security',
+  'dataLoss',
+  'legal',
+  'compensation',
+  'contract',
+];
+
+/**
+ * The approval topics a customer's words touch, via the linter's `detectTopics`. The linter
+ * reads drafts and skips questions (someone else's words); here the question *is* the
+ * customer's concern, so it is read as a statement.
+ *
+ * @param text - the customer's words.
+ * @returns distinct topics in order of first mention.
+ * @example
+ * sensitiveTopics('Do we get a credit for this?'); // ['compensation']
+ */
+export function sensitiveTopics(text: string): ApprovalTopic[] {
+  const asStatement = text.replace(/\?/g, '.');
+  return [...new Set(detectTopics(asStatement).map((m) => m.topic))];
+}
+
+// Which question topic a sensitive topic belongs to; `legal` has no topic of its own.
+const TOPIC_OF_SENSITIVE: Partial<Record<ApprovalTopic, Exclude<QuestionTopic, 'other'>>> = {
+  security: 'data-safety',
+  dataLoss: 'data-safety',
+  compensation: 'billing',
+  fixTime: 'timing',
+  contract: 'demo',
 };
 
 // Checked in this order; the first topic with a matching phrase wins. Data safety comes first
@@ -53,7 +89,10 @@ const TOPIC_PHRASES: ReadonlyArray<readonly [Exclude<QuestionTopic, 'other'>, re
 ];
 
 /**
- * Groups a customer question under one {@link QuestionTopic} by its words.
+ * Groups a customer question under one {@link QuestionTopic} by its words: a topic matches
+ * when its phrases match or {@link sensitiveTopics} finds a sensitive topic that belongs to it
+ * (security and data loss → data safety, compensation → billing, fix time → timing, contract →
+ * demo/sales).
  *
  * @param text - the customer's question, any length.
  * @returns the first matching topic in the order data-safety, billing, sign-in, timing, demo;
@@ -63,8 +102,9 @@ const TOPIC_PHRASES: ReadonlyArray<readonly [Exclude<QuestionTopic, 'other'>, re
  * classifyQuestion('When will checkout work again?'); // 'timing'
  */
 export function classifyQuestion(text: string): QuestionTopic {
+  const sensitive = new Set(sensitiveTopics(text).map((t) => TOPIC_OF_SENSITIVE[t]));
   for (const [topic, phrases] of TOPIC_PHRASES) {
-    if (phrases.some((p) => p.test(text))) return topic;
+    if (sensitive.has(topic) || phrases.some((p) => p.test(text))) return topic;
   }
   return 'other';
 }

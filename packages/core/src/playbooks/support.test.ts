@@ -64,6 +64,13 @@ describe('triageTicket during the checkout outage (update 1 published at 9:18 ET
     ['an explicit "working" flag', { reportsWorking: true }, 'escalate', ['wording-mismatch']],
     ['a region outside the confirmed ones', { region: 'EU' }, 'escalate', ['wording-mismatch']],
     [
+      'a refund request',
+      { text: 'Can I get a refund for the failed order?' },
+      'escalate',
+      ['needs-approval'],
+    ],
+    ['a data-safety question', { text: 'Is our customer data safe?' }, 'escalate', ['needs-approval']],
+    [
       'several reasons at once',
       { text: "I can't sign in", accountTier: 'enterprise' },
       'escalate',
@@ -93,6 +100,17 @@ describe('triageTicket during the checkout outage (update 1 published at 9:18 ET
     expect(triageTicket(ticket({ region: 'EU' }), state, runbook).reason).toContain(
       'The customer is in EU, which is not among the confirmed regions (US, Canada).',
     );
+  });
+
+  it('names who must approve the words for a sensitive question', () => {
+    const result = triageTicket(ticket({ text: 'Will you credit our account for this?' }), state, runbook);
+    expect(result.findings).toEqual([
+      {
+        code: 'needs-approval',
+        detail: 'The customer asks about refunds or credits; only words approved by Maya may answer that.',
+      },
+    ]);
+    expect(result.escalateTo?.id).toBe('dana');
   });
 
   it('treats a symptom the incident lead confirmed as known, even of another incident type', () => {

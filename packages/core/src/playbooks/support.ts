@@ -6,10 +6,17 @@
 import type { EventOf, IncidentState, PersonRef } from '../incident/index';
 import { currentStatusUpdate } from '../incident/index';
 import type { Runbook } from '../runbook/index';
-import type { IncidentType } from '../vocabulary';
+import type { ApprovalTopic, IncidentType } from '../vocabulary';
 import { holderOf, incidentAreas, isRecovered, sameRegion } from './incident-view';
 import { parseTicket, type Ticket, type TicketInput } from './inputs';
-import { classifyQuestion, type QuestionTopic, saysItWorksAgain, symptomsInText } from './phrases';
+import {
+  APPROVER_TOPICS,
+  classifyQuestion,
+  type QuestionTopic,
+  saysItWorksAgain,
+  sensitiveTopics,
+  symptomsInText,
+} from './phrases';
 
 /** Why a ticket was escalated (stable codes; `detail` says it in plain words). */
 export const ESCALATION_REASONS = [
@@ -17,6 +24,7 @@ export const ESCALATION_REASONS = [
   'new-symptom',
   'high-impact-account',
   'wording-mismatch',
+  'needs-approval',
 ] as const;
 /** One of {@link ESCALATION_REASONS}. */
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
@@ -115,7 +123,21 @@ function knownSymptoms(state: IncidentState, runbook: Runbook, areas: string[]):
   return known;
 }
 
-function findings(ticket: Ticket, state: IncidentState, runbook: Runbook): EscalationFinding[] {
+const TOPIC_WORDS: Record<ApprovalTopic, string> = {
+  security: 'security',
+  dataLoss: 'whether data is safe',
+  legal: 'legal matters',
+  compensation: 'refunds or credits',
+  contract: 'contract or SLA terms',
+  fixTime: 'a fix time',
+};
+
+function findings(
+  ticket: Ticket,
+  topic: QuestionTopic,
+  state: IncidentState,
+  runbook: Runbook,
+): EscalationFinding[] {
   const found: EscalationFinding[] = [];
   const update = currentStatusUpdate(state);
   if (!update) {
@@ -173,6 +195,19 @@ function findings(ticket: Ticket, state: IncidentState, runbook: Runbook): Escal
       detail: `The customer is in ${ticket.region}, which is not among the confirmed regions (${regions.join(', ')}).`,
     });
   }
+  const sensitive = sensitiveTopics(ticket.text).filter((t) => APPROVER_TOPICS.includes(t));
+  if (topic === 'data-safety' && !sensitive.includes('dataLoss') && !sensitive.includes('security')) {
+    sensitive.push('dataLoss');
+  }
+  if (sensitive.length > 0) {
+    const deciders = [...new Set(sensitive.map((t) => runbook.approvals[t]))].map(
+      (role) => holderOf(state, runbook, role)?.name ?? `the ${role}`,
+    );
+    found.push({
+      code: 'needs-approval',
+      detail: `The customer asks about ${sensitive.map((t) => TOPIC_WORDS[t]).join(' and ')}; only words approved by ${deciders.join(' and ')} may answer that.`,
+    });
+  }
   return found;
 }
 
@@ -194,7 +229,11 @@ function findings(ticket: Ticket, state: IncidentState, runbook: Runbook): Escal
  *   account flag (active launch, campaign, high order volume, high impact);
  * - the customer says it works again (`reportsWorking`, else read from `text`) while the
  *   status is `investigating`/`identified`; or still sees the problem after recovery was
- *   confirmed or while `monitoring`; or is in a region outside the confirmed regions.
+ *   confirmed or while `monitoring`; or is in a region outside the confirmed regions;
+ * - the customer asks about something only the named approver may answer (security, data
+ *   safety, legal, refunds/credits, contract/SLA; found by the linter's `detectTopics` and the
+ *   data-safety question topic), since the approved reply cannot answer it and support must
+ *   not improvise.
  *
  * @param ticket - see `parseTicket`: `{ id, at, by, text, symptom?, productArea?, region?,
  *   reportsWorking?, accountId?, accountTier?, flags? }`.
@@ -223,7 +262,7 @@ export function triageTicket(ticket: TicketInput, state: IncidentState, runbook:
     state,
     runbook,
   );
-  const found = findings(parsed, state, runbook);
+  const found = findings(parsed, topic, state, runbook);
   const update = currentStatusUpdate(state);
   if (found.length === 0 && update) {
     return {
