@@ -1,1 +1,52 @@
-export {};
+/**
+ * @module @incident-comms/templates
+ * Default message templates for every message kind and audience, rendered strictly with Mustache
+ * from one status-update version. Importing the package registers its runbook check.
+ */
+export {
+  type CompiledTemplate,
+  checkTemplate,
+  compileTemplate,
+  DEFAULT_SUBJECT,
+  type RenderedTemplate,
+  renderTemplate,
+  TEMPLATE_ID_PATTERN,
+  type TemplateDefinition,
+  type TemplateField,
+  type TemplateSource,
+  validateVariables,
+} from './compile';
+export { DEFAULT_TEMPLATES } from './default-templates';
+export {
+  TemplateInvalidError,
+  TemplateNotFoundError,
+  TemplateVariableError,
+  type TemplateVariableErrorCode,
+} from './errors';
+export { escapeHtml, escapeSlack, oneLine, TEMPLATE_FORMATS, type TemplateFormat } from './escape';
+export { INCIDENT_TYPE_WORDING, type IncidentTypeWording } from './incident-type-wording';
+export {
+  audienceTimeZone,
+  buildTemplateVariables,
+  type RenderedMessage,
+  type RenderMessageOptions,
+  renderAll,
+  renderMessage,
+} from './render-message';
+export {
+  checkRunbookTemplates,
+  createTemplateSet,
+  type RenderOptions,
+  render,
+  type TemplateOverrides,
+  type TemplateSet,
+} from './template-set';
+export {
+  declareVariables,
+  TEMPLATE_VARIABLE_NAMES,
+  TEMPLATE_VARIABLES,
+  type TemplateVariableName,
+  type TemplateVariableSpec,
+  type TemplateVariables,
+  type VariableDeclaration,
+} from './variables';

@@ -1,0 +1,244 @@
+/**
+ * @module render-message
+ * Renders one status-update version for each audience: the facts come from that one version,
+ * the wording from the audience's template, the times from the time module in the audience's zone.
+ */
+import {
+  type ApprovedMessage,
+  AUDIENCES,
+  type Audience,
+  formatUpdateTime,
+  instantSchema,
+  problemsFromZod,
+  type Runbook,
+  type StatusUpdate,
+  statusUpdateSchema,
+  ValidationError,
+} from '@incident-comms/core';
+import { z } from 'zod';
+import { renderTemplateFormats } from './compile';
+import { INCIDENT_TYPE_WORDING } from './incident-type-wording';
+import { createTemplateSet, type TemplateSet } from './template-set';
+import type { TemplateVariables } from './variables';
+
+/** Options of {@link renderMessage} and {@link renderAll}. */
+export interface RenderMessageOptions {
+  /** The incident the status update belongs to (it is not part of the status update). */
+  incidentId: string;
+  /**
+   * ISO-8601 UTC instant by which a fuller follow-up will be sent, if the team has chosen one;
+   * resolved messages state it as `followUpTime`, otherwise they promise the summary without a time.
+   */
+  followUpAt?: string | undefined;
+  /** Audiences to render ({@link renderAll} only); defaults to all seven, in `AUDIENCES` order. */
+  audiences?: readonly Audience[] | undefined;
+  /** A template set to use instead of `createTemplateSet(runbook)`. */
+  templates?: TemplateSet | undefined;
+}
+
+/** An {@link ApprovedMessage} plus which template rendered it and its one-line title. */
+export interface RenderedMessage extends ApprovedMessage {
+  /** The template id used, e.g. `update/customer`. */
+  templateId: string;
+  /** One-line plain-text title (Slack heading; notification fallback). Never contains CR/LF. */
+  title: string;
+  /** The title escaped for Slack mrkdwn. */
+  mrkdwnTitle: string;
+  /** Always set by this renderer. */
+  html: string;
+  /** Always set by this renderer. */
+  mrkdwn: string;
+}
+
+const optionsSchema = z.object({
+  incidentId: z.string().trim().min(1, 'expected a non-empty incident id'),
+  followUpAt: instantSchema.optional(),
+  audiences: z.array(z.enum(AUDIENCES)).optional(),
+  templates: z.unknown().optional(),
+});
+
+const STATUS_LABELS = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+} as const;
+
+/** A fact as a phrase that fits inside a sentence: trimmed, without a final full stop. */
+function phrase(value: string): string {
+  return value.trim().replace(/\.+$/, '');
+}
+
+/** A fact as a full sentence: capital first letter, closing punctuation. */
+function sentence(value: string): string {
+  const trimmed = value.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]["'’”)\]]*$/.test(capital) ? capital : `${capital}.`;
+}
+
+function parseInputs(
+  statusUpdate: unknown,
+  options: unknown,
+): { update: StatusUpdate; options: RenderMessageOptions } {
+  const update = statusUpdateSchema.safeParse(statusUpdate);
+  if (!update.success)
+    throw new ValidationError('status update', problemsFromZod(update.error, statusUpdate, 'statusUpdate'));
+  const parsed = optionsSchema.safeParse(options ?? {});
+  if (!parsed.success)
+    throw new ValidationError('render options', problemsFromZod(parsed.error, options, 'options'));
+  return {
+    update: update.data,
+    options: { ...(options as RenderMessageOptions), ...parsed.data } as RenderMessageOptions,
+  };
+}
+
+/** The IANA time zone a runbook assigns to an audience (its own, else the runbook default). */
+export function audienceTimeZone(runbook: Runbook, audience: Audience): string {
+  return runbook.timeZones.audiences[audience] ?? runbook.timeZones.default;
+}
+
+/**
+ * Computes every template variable for one audience from one status-update version and the
+ * runbook. Times are formatted by `formatUpdateTime` in the audience's time zone, relative to the
+ * version's `publishedAt` (so "tomorrow 00:15 CET" when the day differs for that reader).
+ *
+ * @param statusUpdate - one published version (`StatusUpdate`), validated here.
+ * @param audience - who reads the message; selects the time zone.
+ * @param runbook - time zones, severity labels, incident type wording, source of truth.
+ * @param options - `incidentId` (required), `followUpAt` (ISO-8601 UTC, optional).
+ * @returns the full {@link TemplateVariables}; optional ones are absent when the version lacks them.
+ * @throws {ValidationError} `input_invalid` for a malformed status update or options.
+ * @example
+ * const v = buildTemplateVariables(update, 'customer', runbook, { incidentId: 'inc-checkout' });
+ * v.nextUpdateTime; // '9:45 AM ET'
+ */
+export function buildTemplateVariables(
+  statusUpdate: StatusUpdate,
+  audience: Audience,
+  runbook: Runbook,
+  options: RenderMessageOptions,
+): TemplateVariables {
+  const { update, options: opts } = parseInputs(statusUpdate, options);
+  return variablesFor(update, audience, runbook, opts);
+}
+
+function variablesFor(
+  update: StatusUpdate,
+  audience: Audience,
+  runbook: Runbook,
+  opts: RenderMessageOptions,
+): TemplateVariables {
+  const timeZone = audienceTimeZone(runbook, audience);
+  const time = (instant: string) => formatUpdateTime(instant, timeZone, { relativeTo: update.publishedAt });
+  const type = runbook.incidentTypes[update.incidentType];
+  const wording = INCIDENT_TYPE_WORDING[update.incidentType];
+  const vars: TemplateVariables = {
+    incidentId: opts.incidentId,
+    incidentTitle: update.title.trim(),
+    version: update.version,
+    severity: update.severity,
+    severityLabel: runbook.severities[update.severity].label,
+    statusLabel: STATUS_LABELS[update.status],
+    incidentTypeName: type.name,
+    productArea: type.productArea,
+    affectedFlow: wording.affectedFlow,
+    symptom: phrase(update.symptom),
+    symptomSentence: sentence(update.symptom),
+    affected: phrase(update.affected),
+    impact: sentence(type.customerImpact),
+    experienced: wording.experienced,
+    afterRecovery: wording.afterRecovery,
+    teamAction: sentence(update.teamAction),
+    ownerName: update.ownerName,
+    sourceOfTruth: runbook.sourceOfTruth.name,
+    publishedTime: time(update.publishedAt),
+    unknowns: update.unknowns.map(phrase),
+  };
+  if (update.nextUpdateAt) vars.nextUpdateTime = time(update.nextUpdateAt);
+  if (update.recoveredAt) vars.recoveredTime = time(update.recoveredAt);
+  if (update.workaround) vars.workaround = sentence(update.workaround);
+  if (update.customerAction) vars.customerAction = sentence(update.customerAction);
+  if (update.cause) vars.cause = sentence(update.cause);
+  if (opts.followUpAt) vars.followUpTime = time(opts.followUpAt);
+  if (runbook.sourceOfTruth.url) vars.sourceOfTruthUrl = runbook.sourceOfTruth.url;
+  return vars;
+}
+
+/**
+ * Renders one audience's message for one status-update version: picks the template
+ * (`kind/audience/incidentType`, then `kind/audience`; `workaround` falls back to `update`),
+ * validates its variables strictly and renders subject, title, text, HTML and Slack mrkdwn.
+ *
+ * @param statusUpdate - one published version; every audience's message uses its facts.
+ * @param audience - one of `AUDIENCES`.
+ * @param runbook - a validated runbook (templates, time zones, wording).
+ * @param options - `incidentId` (required), `followUpAt`, `templates`.
+ * @returns a {@link RenderedMessage} (an `ApprovedMessage` with `templateId`, `title`, `mrkdwnTitle`).
+ * @throws {TemplateVariableError} `template_variable_missing` when the version lacks a fact the
+ *   template needs (e.g. a `resolved` version without `recoveredAt`), naming the template and variables.
+ * @throws {TemplateNotFoundError} when no template fits.
+ * @throws {ValidationError} `input_invalid` for a malformed status update or options.
+ * @example
+ * const msg = renderMessage(update, 'customer', runbook, { incidentId: 'inc-checkout' });
+ * msg.subject; // 'Investigating: Card payments failing at checkout'
+ */
+export function renderMessage(
+  statusUpdate: StatusUpdate,
+  audience: Audience,
+  runbook: Runbook,
+  options: RenderMessageOptions,
+): RenderedMessage {
+  const { update, options: opts } = parseInputs(statusUpdate, options);
+  const all = variablesFor(update, audience, runbook, opts);
+  const set = opts.templates ?? createTemplateSet(runbook);
+  const template = set.resolve(update.kind, audience, update.incidentType);
+  const given = all as unknown as Record<string, unknown>;
+  const vars = Object.fromEntries(
+    template.variables.filter((name) => given[name] !== undefined).map((name) => [name, given[name]]),
+  );
+  const formats = renderTemplateFormats(template, vars);
+  return {
+    incidentId: opts.incidentId,
+    incidentTitle: update.title,
+    version: update.version,
+    kind: update.kind,
+    audience,
+    severity: update.severity,
+    status: update.status,
+    publishedAt: update.publishedAt,
+    ...(update.nextUpdateAt ? { nextUpdateAt: update.nextUpdateAt } : {}),
+    subject: formats.text.subject,
+    text: formats.text.body,
+    html: formats.html.body,
+    mrkdwn: formats.slack.body,
+    templateId: template.id,
+    title: formats.text.title,
+    mrkdwnTitle: formats.slack.title,
+  };
+}
+
+/**
+ * Renders every audience's message for one status-update version, so all audiences share the
+ * same facts by construction (practice: one approved status, the same timing and wording for
+ * support, sales and customer success). All or nothing: the first failing audience throws.
+ *
+ * @param statusUpdate - one published version.
+ * @param runbook - a validated runbook.
+ * @param options - `incidentId` (required), `followUpAt`, `audiences` (default: all seven), `templates`.
+ * @returns one {@link RenderedMessage} per audience, in `AUDIENCES` order.
+ * @throws the errors of {@link renderMessage}.
+ * @example
+ * const messages = renderAll(update, runbook, { incidentId: 'inc-checkout' });
+ * messages.map((m) => m.audience); // ['customer', 'support-reply', …, 'internal']
+ */
+export function renderAll(
+  statusUpdate: StatusUpdate,
+  runbook: Runbook,
+  options: RenderMessageOptions,
+): RenderedMessage[] {
+  const { options: opts } = parseInputs(statusUpdate, options);
+  const templates = opts.templates ?? createTemplateSet(runbook);
+  return (opts.audiences ?? AUDIENCES).map((audience) =>
+    renderMessage(statusUpdate, audience, runbook, { ...opts, templates }),
+  );
+}
