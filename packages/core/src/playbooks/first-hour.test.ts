@@ -137,6 +137,7 @@ describe('next update scheduled', () => {
 });
 
 describe('no guessing', () => {
+  const NEXT = 'Next update by 9:30 AM ET.';
   it.each<[string, IncidentState, boolean, string]>([
     ['only confirmed facts', checkoutWithUpdate(), true, 'Published updates state only confirmed facts.'],
     [
@@ -162,6 +163,47 @@ describe('no guessing', () => {
         });
         return apply(confirmed, ...publishEvents(confirmed, t(8), { cause: 'an expired certificate' }));
       })(),
+      true,
+      'Published updates state only confirmed facts.',
+    ],
+    [
+      'a speculated cause in the text',
+      checkoutWithUpdate({ text: `It is probably a problem with our payment provider. ${NEXT}` }),
+      false,
+      'update 1 says "probably" (no-cause-speculation)',
+    ],
+    [
+      'a fix time nobody approved',
+      checkoutWithUpdate({
+        text: `Some card payments are failing. It should be fixed in 10 minutes. ${NEXT}`,
+      }),
+      false,
+      'update 1 says "fixed in 10 minutes" (no-fix-time-promise)',
+    ],
+    [
+      'a fix time the incident lead approved first',
+      (() => {
+        const approved = apply(checkoutDeclared(), {
+          type: 'facts.confirmed',
+          at: t(7),
+          actor: 'lee',
+          facts: { approvedFixTime: t(80) },
+        });
+        const text = `Some card payments are failing. We expect checkout to work again by 10:30 AM ET. ${NEXT}`;
+        return apply(approved, ...publishEvents(approved, t(8), { text }));
+      })(),
+      true,
+      'Published updates state only confirmed facts.',
+    ],
+    [
+      '"working again" before recovery',
+      checkoutWithUpdate({ text: `Card payments at checkout are working normally again. ${NEXT}` }),
+      false,
+      'update 1 says "working normally again" (no-premature-resolution)',
+    ],
+    [
+      '"working again" after recovery was confirmed',
+      recoveredAndResolved(checkoutWithUpdate(), t(9)),
       true,
       'Published updates state only confirmed facts.',
     ],

@@ -8,6 +8,7 @@ import { isOverdue } from '../cadence/index';
 import { currentStatusUpdate, type IncidentState } from '../incident/index';
 import type { Runbook } from '../runbook/index';
 import { formatUpdateTime } from '../time/index';
+import { guessesIn } from './guessing';
 import { holderOf } from './incident-view';
 import { parseNow } from './inputs';
 
@@ -51,15 +52,18 @@ const minutesBetween = (from: string, to: string) =>
  *   (the detail says how long is left) or when it went out late (says how late).
  * - `next-update-scheduled`: the current update promises a next-update time and it has not
  *   passed (`isOverdue` from the cadence module); ok once resolved.
- * - `no-guessing`: structural checks of every published update: it names no cause before the
- *   incident lead confirmed one, and the current update states the confirmed scope. (Wording is
- *   not read here; the message linter checks texts before publishing.)
+ * - `no-guessing`: every published update's text has no error from the linter's guessing rules
+ *   (`no-cause-speculation`, `no-fix-time-promise`, `no-premature-resolution`, `scope-accuracy`;
+ *   see `guessesIn`), judged against what was confirmed when it was published; its `cause`
+ *   field names no cause before the incident lead confirmed one; and the current update states
+ *   the confirmed scope.
  *
  * @param state - the incident state.
  * @param runbook - the validated runbook (first-update target, cadence, internal time zone).
  * @param now - the current instant, ISO-8601 UTC.
  * @returns the seven {@link FirstHourItem}s.
  * @throws {ValidationError} `input_invalid` when `now` is not an ISO-8601 UTC instant.
+ * @throws {LintConfigError} `lint_config_invalid` when the runbook's `lint` section is invalid.
  * @example
  * firstHourChecklist(state, runbook, t(12)).find((i) => i.id === 'first-update-sent');
  * // { id: 'first-update-sent', ok: false, detail: 'Not sent yet; due by 9:25 AM ET (3 minutes left).' }
@@ -168,6 +172,10 @@ export function firstHourChecklist(state: IncidentState, runbook: Runbook, now: 
     const cause = facts.cause;
     if (update.cause && (!cause || isAfter(parseISO(cause.at), parseISO(update.publishedAt)))) {
       guesses.push(`update ${update.version} names a cause before the incident lead confirmed one`);
+    }
+    for (const diagnostic of guessesIn(update, state, runbook)) {
+      const quoted = update.text.slice(diagnostic.start, diagnostic.end);
+      guesses.push(`update ${update.version} says "${quoted}" (${diagnostic.ruleId}): ${diagnostic.message}`);
     }
   }
   if (current && current.factsVersion === state.factsVersion && current.scope !== facts.scope.value) {

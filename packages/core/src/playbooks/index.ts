@@ -9,7 +9,6 @@ export {
   ACCOUNT_FLAGS,
   type AccountFlag,
   parseAccounts,
-  parseNow,
   parseSalesItems,
   parseTicket,
   SALES_ITEM_KINDS,
@@ -19,14 +18,16 @@ export {
   type Ticket,
   type TicketInput,
 } from './inputs';
-export { brokenAreas, holderOf, incidentAreas, isRecovered } from './incident-view';
+export { claimsFixed, GUESSING_RULES, guessesIn } from './guessing';
+export { brokenAreas, incidentAreas } from './incident-view';
 export {
-  claimsFixed,
+  APPROVER_TOPICS,
   classifyQuestion,
   QUESTION_TOPIC_LABELS,
   QUESTION_TOPICS,
   type QuestionTopic,
   saysItWorksAgain,
+  sensitiveTopics,
   symptomsInText,
 } from './phrases';
 export {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { claimsFixed, classifyQuestion, saysItWorksAgain, sensitiveTopics, symptomsInText } from './phrases';
+import { claimsFixed } from './guessing';
+import { classifyQuestion, saysItWorksAgain, sensitiveTopics, symptomsInText } from './phrases';
 
 describe('classifyQuestion', () => {
   it.each([

@@ -161,24 +161,3 @@ const WORKING_AGAIN_PHRASES: readonly RegExp[] = [
 export function saysItWorksAgain(text: string): boolean {
   return WORKING_AGAIN_PHRASES.some((p) => p.test(text));
 }
-
-// Words that tell a customer the problem is over. Only true once the incident lead confirms
-// recovery, so the playbooks never pass such wording on before that.
-const FIXED_CLAIM_PHRASES: readonly RegExp[] = [
-  /\b(is|are|has been|have been|was|were|now|fully|been) (fixed|resolved|restored)\b/i,
-  /\b(fixed|resolved|restored) now\b/i,
-  /\bback to normal\b/i,
-  /\b(problem|issue|outage|incident) (is )?over\b/i,
-];
-
-/**
- * Whether wording claims the problem is fixed or over.
- *
- * @param text - any message text.
- * @example
- * claimsFixed('Checkout is fixed.'); // true
- * claimsFixed('We are working on a fix.'); // false
- */
-export function claimsFixed(text: string): boolean {
-  return FIXED_CLAIM_PHRASES.some((p) => p.test(text));
-}

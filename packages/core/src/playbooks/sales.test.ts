@@ -12,7 +12,7 @@ import {
 } from '../../test/playbooks-support';
 import { t, testRunbook } from '../../test/support';
 import type { SalesItemInput } from './inputs';
-import { claimsFixed } from './phrases';
+import { claimsFixed } from './guessing';
 import { type SalesAction, salesActions } from './sales';
 
 const runbook = testRunbook();

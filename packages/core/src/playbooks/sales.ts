@@ -8,7 +8,7 @@ import { currentStatusUpdate, type IncidentState, type PersonRef } from '../inci
 import type { Runbook } from '../runbook/index';
 import { brokenAreas, isRecovered } from './incident-view';
 import { parseNow, parseSalesItems, type SalesItemInput, type SalesItemKind } from './inputs';
-import { claimsFixed } from './phrases';
+import { claimsFixed } from './guessing';
 
 /** What a rep does with one deal, demo or renewal. */
 export const SALES_ACTIONS = ['pause-promise', 'reschedule', 'continue'] as const;
