@@ -1,0 +1,5 @@
+export { escapeHtml, escapeMarkdown } from './escape';
+export { buildRunbookPage, RUNBOOK_PAGE_SECTIONS } from './page-model';
+export type { PagePerson, RunbookPageModel, RunbookPageSectionId } from './page-model';
+export { renderRunbook } from './render-runbook';
+export type { RenderedRunbook } from './render-runbook';
