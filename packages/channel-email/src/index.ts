@@ -1,1 +1,11 @@
-export {};
+/**
+ * @module @incident-comms/channel-email
+ * Email delivery channel over nodemailer: multipart text + HTML, header-injection checks,
+ * threading by In-Reply-To, SMTP replies mapped to delivery outcomes.
+ */
+export type { EmailChannelOptions } from './email-channel';
+export { createEmailChannel } from './email-channel';
+export { EmailAddressInvalidError, EmailHeaderInjectionError } from './errors';
+export { smtpErrorOutcome } from './outcome';
+export type { EmailPayload, EmailRenderSettings, Mailbox } from './render';
+export { defaultSubject, escapeHtml, renderEmail } from './render';

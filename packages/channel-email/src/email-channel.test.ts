@@ -1,0 +1,203 @@
+import { createMemoryOutbox, publishUpdate } from '@incident-comms/core';
+import { createVirtualClock, registerChannelConformance, sampleMessage } from '@incident-comms/core/testing';
+import nodemailer from 'nodemailer';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEmailChannel } from './email-channel';
+import type { EmailPayload } from './render';
+import { type SmtpTestServer, startSmtpTestServer } from './testing/smtp-test-server';
+
+const poolFor = (port: number) =>
+  nodemailer.createTransport({
+    host: '127.0.0.1',
+    port,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: 3,
+    maxRequeues: 0,
+  });
+const owner = { name: 'Dana Ops', address: 'dana@example.com' };
+
+registerChannelConformance<EmailPayload>(
+  'email',
+  async () => {
+    const smtp = await startSmtpTestServer();
+    const transport = poolFor(smtp.port);
+    return {
+      channel: createEmailChannel({ transport, from: 'status@example.com', replyTo: owner }),
+      recipient: 'ops@example.com',
+      received: (r: string) => smtp.count(r),
+      failNext: (r: string, kind: 'rejected' | 'retryable') =>
+        smtp.failNext(r, { stage: 'rcpt', code: kind === 'rejected' ? 550 : 451 }),
+      close: async () => {
+        transport.close();
+        await smtp.close();
+      },
+    };
+  },
+  { describe, it },
+  {
+    checkEscaping(payload) {
+      if (payload.html.includes('<script>') || payload.html.includes('<b>bold'))
+        throw new Error('HTML part not escaped');
+      if (!payload.html.includes('&lt;script&gt;'))
+        throw new Error('expected escaped markup in the HTML part');
+    },
+  },
+);
+
+describe('createEmailChannel over real SMTP on loopback', () => {
+  let smtp: SmtpTestServer;
+  let transport: ReturnType<typeof poolFor>;
+  beforeEach(async () => {
+    smtp = await startSmtpTestServer();
+    transport = poolFor(smtp.port);
+  });
+  afterEach(async () => {
+    transport.close();
+    await smtp.close();
+  });
+
+  const message = sampleMessage({
+    incidentId: 'inc-mail',
+    text: 'Some payments fail <b>now</b> & then.\n\nUse PayPal meanwhile.',
+  });
+  const publish = (recipients: string[], extra: Partial<Parameters<typeof publishUpdate>[0]> = {}) =>
+    publishUpdate({
+      messages: [message],
+      routes: [{ channel: 'email', audience: 'customer', recipients }],
+      channels: [
+        createEmailChannel({
+          transport,
+          from: { name: 'Status', address: 'status@example.com' },
+          replyTo: owner,
+        }),
+      ],
+      outbox: createMemoryOutbox(),
+      clock: createVirtualClock(),
+      ...extra,
+    });
+
+  it('sends multipart text + escaped HTML with subject, Reply-To and a stable Message-ID', async () => {
+    const result = await publish(['a@example.com', 'b@example.com']);
+    expect(result.totals.sent).toBe(2);
+    const [mail] = await smtp.parsed('a@example.com');
+    expect(mail?.subject).toBe('[SEV2] Incident: Card payments failing at checkout (14:05 UTC)');
+    expect(mail?.replyTo?.value).toEqual([{ name: 'Dana Ops', address: 'dana@example.com' }]);
+    expect(mail?.from?.value).toEqual([{ name: 'Status', address: 'status@example.com' }]);
+    expect(mail?.html).not.toBe(false);
+    expect(mail?.text).toBeTruthy();
+    expect(mail?.text?.trim()).toBe('Some payments fail <b>now</b> & then.\n\nUse PayPal meanwhile.');
+    expect(mail?.html).toContain('<p>Some payments fail &lt;b&gt;now&lt;/b&gt; &amp; then.</p>');
+    expect(mail?.headers.get('x-incident-id')).toBe('inc-mail');
+    expect(mail?.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(mail?.messageId).toBe(result.deliveries[0]?.ref?.messageId);
+    expect(smtp.count('b@example.com')).toBe(1);
+  });
+
+  it('threads later versions with In-Reply-To the first email', async () => {
+    const outbox = createMemoryOutbox();
+    const channel = createEmailChannel({ transport, from: 'status@example.com', replyTo: owner });
+    const route = { channel: 'email', audience: 'customer' as const, recipients: ['a@example.com'] };
+    const first = await publishUpdate({ messages: [message], routes: [route], channels: [channel], outbox });
+    await publishUpdate({
+      messages: [{ ...message, version: 2, kind: 'update' }],
+      routes: [route],
+      channels: [channel],
+      outbox,
+    });
+    const [, reply] = await smtp.parsed('a@example.com');
+    expect(reply?.inReplyTo).toBe(first.deliveries[0]?.ref?.messageId);
+    expect(reply?.subject).toMatch(/^\[SEV2\] Update:/);
+  });
+
+  it('refuses header injection before nodemailer, with a typed error, and sends nothing', async () => {
+    const channel = createEmailChannel({ transport, from: 'status@example.com', replyTo: owner });
+    const evil = { ...message, incidentTitle: 'Outage\r\nBcc: everyone@example.com' };
+    expect(() => channel.render(evil, 'a@example.com', { idempotencyKey: 'k' })).toThrowError(
+      expect.objectContaining({ code: 'email_header_injection', path: 'message.incidentTitle' }),
+    );
+    const result = await publishUpdate({
+      messages: [evil],
+      routes: [{ channel: 'email', audience: 'customer', recipients: ['a@example.com'] }],
+      channels: [channel],
+      outbox: createMemoryOutbox(),
+    });
+    expect(result.deliveries[0]?.reason).toMatch(/^render failed \(email_header_injection\)/);
+    expect(smtp.count()).toBe(0);
+  });
+
+  it('validates recipients with z.email() and always disables file and URL access', async () => {
+    const captured: Array<Record<string, unknown>> = [];
+    const send = transport.sendMail.bind(transport);
+    transport.sendMail = ((opts: Record<string, unknown>) => {
+      captured.push(opts);
+      return send(opts);
+    }) as typeof transport.sendMail;
+    const result = await publish(['not-an-address', 'ok@example.com']);
+    expect(result.deliveries[0]?.reason).toMatch(/email_address_invalid/);
+    expect(captured).toHaveLength(1);
+    expect(captured[0]).toMatchObject({ disableFileAccess: true, disableUrlAccess: true });
+  });
+
+  it('4xx then accept: retries and delivers exactly one copy', async () => {
+    smtp.failNext('a@example.com', { stage: 'rcpt', code: 451 });
+    smtp.failNext('b@example.com', { stage: 'data', code: 452 });
+    const result = await publish(['a@example.com', 'b@example.com']);
+    expect(result.deliveries.map((d) => [d.state, d.attempts])).toEqual([
+      ['sent', 2],
+      ['sent', 2],
+    ]);
+    expect([smtp.count('a@example.com'), smtp.count('b@example.com')]).toEqual([1, 1]);
+  });
+
+  it('5xx for one recipient rejects only that one', async () => {
+    smtp.failNext('bad@example.com', { stage: 'rcpt', code: 550, message: 'No such user' });
+    const result = await publish(['a@example.com', 'bad@example.com', 'c@example.com']);
+    expect(result.deliveries.map((d) => d.state)).toEqual(['sent', 'failed', 'sent']);
+    expect(result.deliveries[1]?.reason).toMatch(/SMTP 550 No such user/);
+    expect(result.deliveries[1]?.attempts).toBe(1);
+  });
+
+  it('a connection dropped before DATA is retried and delivered once', async () => {
+    smtp.failNext('a@example.com', { stage: 'rcpt', drop: true });
+    const result = await publish(['a@example.com']);
+    expect(result.deliveries[0]).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(smtp.count('a@example.com')).toBe(1);
+  });
+
+  it('a connection dropped after the body was sent is unknown and never resent', async () => {
+    smtp.failNext('a@example.com', { stage: 'data', drop: true });
+    const outbox = createMemoryOutbox();
+    const first = await publish(['a@example.com'], { outbox });
+    expect(first.deliveries[0]).toMatchObject({
+      state: 'unknown',
+      reason: expect.stringMatching(/after the message body/),
+    });
+    const again = await publish(['a@example.com'], { outbox });
+    expect(again.deliveries[0]).toMatchObject({ state: 'unknown', duplicate: true });
+    expect(smtp.count('a@example.com')).toBe(1);
+  });
+});
+
+describe('createEmailChannel config', () => {
+  it('requires maxRequeues: 0 on a pooled transport and valid addresses, naming each path', () => {
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: 1, pool: true });
+    let error: unknown;
+    try {
+      createEmailChannel({
+        transport,
+        from: 'nope',
+        replyTo: { name: 'A\r\nBcc: x', address: 'a@example.com' },
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'channel_config_invalid' });
+    expect((error as { problems: Array<{ path: string }> }).problems.map((p) => p.path).sort()).toEqual([
+      'options.from',
+      'options.replyTo.name',
+      'transport.options.maxRequeues',
+    ]);
+    transport.close();
+  });
+});

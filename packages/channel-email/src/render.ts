@@ -1,0 +1,138 @@
+/**
+ * @module channel-email/render
+ * Pure rendering of an approved message into one email: multipart text + escaped HTML, a
+ * subject from kind, title and time, Reply-To the communication owner, a Message-ID derived
+ * from the idempotency key, and `In-Reply-To` the incident's first email.
+ */
+import { createHash } from 'node:crypto';
+import type { ApprovedMessage, MessageKind, RenderContext } from '@incident-comms/core';
+import { z } from 'zod';
+import { EmailAddressInvalidError, EmailHeaderInjectionError } from './errors';
+
+/** A mailbox: display name and address. */
+export interface Mailbox {
+  name: string;
+  address: string;
+}
+
+/** The email channel's payload: plain JSON handed to nodemailer's `sendMail`. */
+export interface EmailPayload {
+  from: Mailbox;
+  to: string;
+  replyTo: Mailbox;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  inReplyTo?: string;
+  references?: string[];
+  headers: Record<string, string>;
+}
+
+const KIND_LABEL: Record<MessageKind, string> = {
+  initial: 'Incident',
+  update: 'Update',
+  workaround: 'Workaround',
+  resolved: 'Resolved',
+};
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: detecting control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
+
+/** Throws {@link EmailHeaderInjectionError} if `value` cannot be a single header line. */
+export function assertHeaderSafe(value: string, path: string): string {
+  if (CONTROL.test(value)) throw new EmailHeaderInjectionError(path);
+  return value;
+}
+
+const emailSchema = z.email();
+
+/** Throws {@link EmailAddressInvalidError} unless `value` is an email address (zod `z.email()`). */
+export function assertEmail(value: string, path: string): string {
+  if (!emailSchema.safeParse(value).success) throw new EmailAddressInvalidError(path, value);
+  return value;
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * The default subject: severity, kind, incident title and the publish time (UTC), e.g.
+ * `[SEV2] Update: Card payments failing at checkout (14:05 UTC)`.
+ *
+ * @example
+ * defaultSubject(message); // '[SEV2] Incident: Card payments failing at checkout (14:05 UTC)'
+ */
+export function defaultSubject(message: ApprovedMessage): string {
+  const time = /T(\d{2}:\d{2})/.exec(message.publishedAt)?.[1] ?? message.publishedAt;
+  return `[${message.severity}] ${KIND_LABEL[message.kind]}: ${message.incidentTitle} (${time} UTC)`;
+}
+
+function htmlBody(message: ApprovedMessage): string {
+  const body =
+    message.html ??
+    message.text
+      .split(/\n{2,}/)
+      .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+      .join('\n');
+  return `<!doctype html>\n<html><body>\n<h2>${escapeHtml(message.incidentTitle)}</h2>\n${body}\n</body></html>`;
+}
+
+/** Input of {@link renderEmail} besides the message. */
+export interface EmailRenderSettings {
+  from: Mailbox;
+  replyTo: Mailbox;
+  subject: (message: ApprovedMessage) => string;
+  messageIdDomain: string;
+}
+
+/**
+ * Renders one approved message for one recipient. Pure (the Message-ID is a hash of the
+ * idempotency key, so every attempt of a delivery carries the same id).
+ *
+ * @throws {EmailHeaderInjectionError} `email_header_injection` if the subject, incident title
+ *   or incident id holds CR/LF or a control character.
+ * @throws {EmailAddressInvalidError} `email_address_invalid` if `recipient` is not an address.
+ * @example
+ * const payload = renderEmail(message, 'a@example.com', { idempotencyKey: 'k' }, settings);
+ */
+export function renderEmail(
+  message: ApprovedMessage,
+  recipient: string,
+  context: RenderContext,
+  settings: EmailRenderSettings,
+): EmailPayload {
+  assertEmail(recipient, 'recipient');
+  assertHeaderSafe(message.incidentTitle, 'message.incidentTitle');
+  assertHeaderSafe(message.incidentId, 'message.incidentId');
+  const subject = assertHeaderSafe(settings.subject(message), 'subject');
+  const hash = createHash('sha256').update(context.idempotencyKey).digest('hex').slice(0, 32);
+  const payload: EmailPayload = {
+    from: settings.from,
+    to: recipient,
+    replyTo: settings.replyTo,
+    subject,
+    text: message.text,
+    html: htmlBody(message),
+    messageId: `<${hash}@${settings.messageIdDomain}>`,
+    headers: {
+      'X-Incident-Id': message.incidentId,
+      'X-Incident-Version': String(message.version),
+      'Auto-Submitted': 'auto-generated',
+    },
+  };
+  const first = context.thread?.messageId;
+  if (first !== undefined) {
+    assertHeaderSafe(first, 'context.thread.messageId');
+    payload.inReplyTo = first;
+    payload.references = [first];
+  }
+  return payload;
+}
