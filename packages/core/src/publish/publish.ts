@@ -1,0 +1,364 @@
+/**
+ * @module publish/publish
+ * `publish`: turns an approved draft into status-update version N+1, the one source of truth,
+ * or says every reason it may not go out yet. Pure: returns the event to append.
+ */
+import {
+  type ApprovalGate,
+  gateStatuses,
+  requiredApprovals,
+  roleWords,
+  type TextSpan,
+} from '../approvals/gates';
+import { planNextUpdateAt } from '../cadence/index';
+import { problem, ValidationError } from '../errors';
+import { type Draft, type EventOf, instantSchema, type StatusUpdate } from '../incident/events';
+import { type DraftRecord, type IncidentState, nextUpdateOwner } from '../incident/state';
+import { lintMessage } from '../lint/lint-message';
+import type { Diagnostic } from '../lint/types';
+import type { Runbook } from '../runbook/index';
+import type { Role } from '../vocabulary';
+import { draftLintContext } from './lint-facts';
+
+/** Why a draft may not be published (stable codes; hosts branch on `code`). */
+export type BlockedCode =
+  | 'draft-not-recorded'
+  | 'draft-edited'
+  | 'draft-already-published'
+  | 'incident-resolved'
+  | 'stale-draft'
+  | 'no-communication-owner'
+  | 'facts-missing'
+  | 'approval-missing'
+  | 'approval-pending'
+  | 'approval-denied'
+  | 'approval-wrong-role'
+  | 'recovery-not-confirmed'
+  | 'lint-error';
+
+/** One reason a draft is blocked, in plain words, with what it points at. */
+export interface BlockedReason {
+  code: BlockedCode;
+  /** What is wrong and what to do, in plain words. */
+  message: string;
+  /** The lint rule, for `lint-error`. */
+  ruleId?: string;
+  /** The gate id, for approval and precondition reasons. */
+  gate?: string;
+  /** The role that decides the gate. */
+  role?: Role;
+  /** The passage of the text concerned (lint errors, topic gates). */
+  span?: TextSpan;
+}
+
+/** The `update.published` event to append. */
+export type UpdatePublishedInput = EventOf<'update.published'>;
+/** The `publish.blocked` event to append (for the review). */
+export type PublishBlockedInput = EventOf<'publish.blocked'>;
+
+/** Result of {@link publish}. */
+export type PublishOutcome =
+  | {
+      ok: true;
+      /** Append it with `applyEvent`; the reducer checks the same rules again. */
+      event: UpdatePublishedInput;
+      /** Version N+1, the new current status update. */
+      statusUpdate: StatusUpdate;
+      /** Lint warnings (they do not block; worth a second look). */
+      warnings: Diagnostic[];
+    }
+  | {
+      ok: false;
+      /** Every reason at once, in a fixed order: draft, facts, owner, gates, lint. */
+      reasons: BlockedReason[];
+      /** Append it so the review sees what was held up and why. */
+      event: PublishBlockedInput;
+      /** Every lint diagnostic of the draft text (errors and warnings). */
+      diagnostics: Diagnostic[];
+    };
+
+/** Options of {@link publish}. */
+export interface PublishDraftOptions {
+  /**
+   * The next-update time to record (ISO-8601 UTC), when the owner promised an earlier one
+   * than the cadence plan (e.g. the draft says 9:30 and goes out at 9:16). Must be after
+   * `now` and no later than the cadence plan. Default: the cadence plan.
+   */
+  nextUpdateAt?: string;
+  /** Who is recorded on a `publish.blocked` event (default: the communication owner, else `system`). */
+  actor?: string;
+}
+
+function readOptions(state: IncidentState, now: string, options: PublishDraftOptions): void {
+  const problems = [];
+  if (!instantSchema.safeParse(now).success) {
+    throw new ValidationError('publish input', [
+      problem('now', 'an ISO-8601 UTC instant', JSON.stringify(now)),
+    ]);
+  }
+  if (now < state.lastEventAt) {
+    problems.push(problem('now', `an instant not before the last event (${state.lastEventAt})`, now));
+  }
+  if (options.nextUpdateAt !== undefined) {
+    if (!instantSchema.safeParse(options.nextUpdateAt).success) {
+      problems.push(
+        problem('options.nextUpdateAt', 'an ISO-8601 UTC instant', JSON.stringify(options.nextUpdateAt)),
+      );
+    } else if (Date.parse(options.nextUpdateAt) <= Date.parse(now)) {
+      problems.push(problem('options.nextUpdateAt', `an instant after now (${now})`, options.nextUpdateAt));
+    }
+  }
+  if (problems.length > 0) throw new ValidationError('publish input', problems);
+}
+
+function plannedNextUpdate(
+  state: IncidentState,
+  draft: Pick<Draft, 'status'>,
+  runbook: Runbook,
+  now: string,
+  options: PublishDraftOptions,
+): string | undefined {
+  const planned = planNextUpdateAt(runbook, state.severity, draft.status, now);
+  if (planned === undefined || options.nextUpdateAt === undefined) return planned;
+  if (Date.parse(options.nextUpdateAt) > Date.parse(planned)) {
+    throw new ValidationError('publish input', [
+      problem(
+        'options.nextUpdateAt',
+        `an instant no later than the cadence plan (${planned})`,
+        options.nextUpdateAt,
+      ),
+    ]);
+  }
+  return new Date(options.nextUpdateAt).toISOString().replace('.000Z', 'Z');
+}
+
+function gateReason(
+  gate: ApprovalGate,
+  state: string,
+  decidedBy?: string,
+  why?: string,
+): BlockedReason | undefined {
+  const who = `${roleWords(gate.role)}${gate.approver ? ` (${gate.approver.name})` : ''}`;
+  const base = { gate: gate.id, role: gate.role, ...(gate.span ? { span: gate.span } : {}) };
+  const subject = gate.id === 'facts' ? 'The facts of this draft' : `The ${gate.id} passage`;
+  switch (state) {
+    case 'missing':
+      return { code: 'approval-missing', message: `${gate.reason} Ask ${who} for approval.`, ...base };
+    case 'requested':
+      return { code: 'approval-pending', message: `${subject} still waits for ${who}.`, ...base };
+    case 'denied':
+      return {
+        code: 'approval-denied',
+        message: `${subject} was declined by ${decidedBy ?? who}${why ? `: ${why}` : ''}. Change the wording; the new revision is asked again.`,
+        ...base,
+      };
+    case 'wrong-role':
+      return {
+        code: 'approval-wrong-role',
+        message: `${subject} was put to the wrong role; only ${who} can approve it. Ask again.`,
+        ...base,
+      };
+    case 'unmet':
+      return {
+        code: 'recovery-not-confirmed',
+        message: `${gate.reason} Recovery is not confirmed yet.`,
+        ...base,
+      };
+    default:
+      return undefined;
+  }
+}
+
+const REQUIRED_FACTS = ['symptom', 'affected', 'teamAction'] as const;
+const FACT_WORDS: Record<(typeof REQUIRED_FACTS)[number], string> = {
+  symptom: 'what customers see',
+  affected: 'who is affected',
+  teamAction: 'what the team is doing',
+};
+
+/**
+ * Publishes a draft as status-update version N+1, or says every reason it cannot go out yet.
+ * Pure: nothing is appended; append the returned event with `applyEvent` (the reducer checks
+ * owner, version, facts version, recovery and approvals again, so a stale result is refused).
+ *
+ * Published only when all hold (otherwise every failing one is listed, in this order):
+ * - the draft is the current revision recorded in the log (`draft-not-recorded`,
+ *   `draft-edited`: a changed text needs approval again; `draft-already-published`), and the
+ *   incident is not resolved (`incident-resolved`);
+ * - it is based on the newest facts version (`stale-draft`);
+ * - someone holds the communication owner role (`no-communication-owner`);
+ * - the incident lead confirmed what customers see, who is affected and what the team is
+ *   doing (`facts-missing`), since the status update is built from confirmed facts;
+ * - every gate of {@link requiredApprovals} is granted on this revision by its role
+ *   (`approval-missing`, `approval-pending`, `approval-denied`, `approval-wrong-role`), and a
+ *   resolution has recovery confirmed with a customer-facing check (`recovery-not-confirmed`);
+ * - lint reports no error (`lint-error`, one per diagnostic, with its `ruleId`). Lint runs with
+ *   the state's facts ({@link lintFactsFromState}), the audience's time zone, the runbook's
+ *   lint settings and the next-update time this version will record. Staleness is reported
+ *   once, as `stale-draft`, not again as lint's `stale-facts`.
+ *
+ * The new version's fields come from the confirmed facts (symptom, affected, scope,
+ * teamAction, unknowns, cause, workaround, customerAction, regions, productAreas; product
+ * areas default to the incident type's), its text is the draft's, its owner the current
+ * communication owner (backup while the primary is out), and `nextUpdateAt` the cadence plan
+ * from `now` (none once resolved). Earlier versions stay as they are: the reducer appends.
+ *
+ * Deviation from the issue's `publish(state, draft, now)`: the runbook is a parameter because
+ * the gates (which role approves which topic), the cadence and the lint settings live there,
+ * and the incident state deliberately does not carry it (the log stays replayable under a
+ * changed runbook).
+ *
+ * Practice: "use one approved status message at a time"; "normal updates go out after
+ * engineering confirms the facts; sensitive topics go through one named leader".
+ *
+ * @param state - the incident state.
+ * @param draft - the draft to publish (looked up by `id`; its text must be the recorded revision's).
+ * @param runbook - a validated runbook.
+ * @param now - ISO-8601 UTC instant of publication.
+ * @param options - optional earlier next-update time and blocked-event actor.
+ * @returns `{ ok: true, event, statusUpdate, warnings }` or `{ ok: false, reasons, event, diagnostics }`.
+ * @throws {ValidationError} `input_invalid` for a malformed `now` (or one before the last
+ *   event) or a bad `options.nextUpdateAt`.
+ * @throws {LintConfigError} `lint_config_invalid` when the runbook's lint section is invalid.
+ * @example
+ * const result = publish(state, state.drafts['d-2']!, runbook, '2026-03-03T14:20:00Z');
+ * if (result.ok) state = applyEvent(state, result.event);
+ * else for (const r of result.reasons) console.log(r.code, r.message);
+ */
+export function publish(
+  state: IncidentState,
+  draft: Draft,
+  runbook: Runbook,
+  now: string,
+  options: PublishDraftOptions = {},
+): PublishOutcome {
+  readOptions(state, now, options);
+  const reasons: BlockedReason[] = [];
+  const record: DraftRecord | undefined = state.drafts[draft.id];
+  const edited =
+    record !== undefined &&
+    (['text', 'kind', 'status', 'audience'] as const).some((k) => record[k] !== draft[k]);
+
+  if (!record) {
+    reasons.push({
+      code: 'draft-not-recorded',
+      message: `Draft ${draft.id} is not in the incident log; record it (draft.created) and ask for approval.`,
+    });
+  } else if (edited) {
+    reasons.push({
+      code: 'draft-edited',
+      message: `This text differs from revision ${record.revision} of draft ${draft.id}, which is what was approved; record the edit (draft.created) and ask for approval again.`,
+    });
+  }
+  if (record?.publishedVersion !== undefined) {
+    reasons.push({
+      code: 'draft-already-published',
+      message: `Draft ${draft.id} was already published as version ${record.publishedVersion}; start a new draft.`,
+    });
+  }
+  if (state.status === 'resolved') {
+    reasons.push({
+      code: 'incident-resolved',
+      message: 'The incident is resolved; no further status updates follow.',
+    });
+  }
+  if (draft.basedOnFactsVersion < state.factsVersion) {
+    reasons.push({
+      code: 'stale-draft',
+      message: `The draft was written against facts version ${draft.basedOnFactsVersion}; the newest is ${state.factsVersion}. Rewrite it from the newest facts.`,
+    });
+  }
+  const owner = nextUpdateOwner(state);
+  if (!owner) {
+    reasons.push({
+      code: 'no-communication-owner',
+      message: state.roles.communicationOwner
+        ? 'Both the communication owner and the backup are unavailable; name someone to own customer updates.'
+        : 'No communication owner is assigned; name one person to own customer updates.',
+    });
+  }
+  const missingFacts = REQUIRED_FACTS.filter((key) => !state.facts[key]);
+  if (missingFacts.length > 0) {
+    reasons.push({
+      code: 'facts-missing',
+      message: `The incident lead has not confirmed ${missingFacts.map((k) => FACT_WORDS[k]).join(', ')}; a status update is built from confirmed facts.`,
+    });
+  }
+
+  const gates = requiredApprovals(draft, state, runbook);
+  for (const status of gateStatuses(gates, edited ? undefined : record, state)) {
+    const reason = gateReason(status.gate, status.state, status.record?.decidedBy, status.record?.reason);
+    if (reason) reasons.push(reason);
+  }
+
+  const nextUpdateAt = plannedNextUpdate(state, draft, runbook, now, options);
+  // Approvals of an edited text do not count, so lint it as an unrecorded draft.
+  const lintDraft = edited ? { ...draft, id: `${draft.id}#edited` } : draft;
+  const context = draftLintContext(state, lintDraft, runbook, now, nextUpdateAt);
+  const diagnostics = lintMessage(draft.text, context);
+  for (const d of diagnostics) {
+    if (d.severity !== 'error') continue;
+    reasons.push({
+      code: 'lint-error',
+      ruleId: d.ruleId,
+      message: d.message,
+      span: { start: d.start, end: d.end, text: draft.text.slice(d.start, d.end) },
+    });
+  }
+
+  if (reasons.length > 0 || !owner || !record) {
+    return {
+      ok: false,
+      reasons,
+      diagnostics,
+      event: {
+        type: 'publish.blocked',
+        at: now,
+        actor: options.actor ?? owner?.id ?? 'system',
+        draftId: draft.id,
+        revision: record?.revision ?? 1,
+        reasons: reasons.map((r) => ({
+          code: r.code,
+          message: r.message,
+          ...(r.ruleId ? { ruleId: r.ruleId } : {}),
+        })),
+      },
+    };
+  }
+
+  const f = state.facts;
+  const resolved = draft.status === 'resolved';
+  const statusUpdate: StatusUpdate = {
+    version: state.updates.length + 1,
+    status: draft.status,
+    kind: draft.kind,
+    severity: state.severity,
+    title: state.title,
+    incidentType: state.incidentType,
+    symptom: f.symptom!.value,
+    affected: f.affected!.value,
+    scope: f.scope.value,
+    teamAction: f.teamAction!.value,
+    unknowns: f.unknowns?.value ?? [],
+    ...(f.cause ? { cause: f.cause.value } : {}),
+    ...(f.workaround ? { workaround: f.workaround.value } : {}),
+    ...(f.customerAction ? { customerAction: f.customerAction.value } : {}),
+    regions: f.regions?.value ?? [],
+    productAreas: f.productAreas?.value ?? [runbook.incidentTypes[state.incidentType].productArea],
+    text: record.text,
+    publishedAt: now,
+    ...(nextUpdateAt && !resolved ? { nextUpdateAt } : {}),
+    ...(resolved && state.recovery.confirmed ? { recoveredAt: state.recovery.confirmed.recoveredAt } : {}),
+    ownerId: owner.id,
+    ownerName: owner.name,
+    factsVersion: state.factsVersion,
+    draftId: record.id,
+    draftRevision: record.revision,
+  };
+  return {
+    ok: true,
+    event: { type: 'update.published', at: now, actor: owner.id, update: statusUpdate },
+    statusUpdate,
+    warnings: diagnostics.filter((d) => d.severity === 'warning'),
+  };
+}
