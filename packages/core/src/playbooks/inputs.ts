@@ -168,6 +168,34 @@ export function parseAccounts(input: unknown, runbook: Runbook): Account[] {
   return uniqueIds(parseWith(z.array(schemas(runbook).account), input, 'accounts'), 'accounts', 'account');
 }
 
+const questionSchema = z
+  .object({
+    /** The question in the customer's words. */
+    text,
+    /** When it was heard (ISO-8601 UTC). */
+    at: instantSchema,
+    /** Person id of whoever heard it. */
+    by: text,
+    /** The audience it came through, e.g. `support-reply`, `sales-active-deal`, `cs-account`. */
+    from: text,
+    accountId: text.optional(),
+  })
+  .strict();
+
+/** A customer question heard by support, sales or success, to log and route. */
+export type QuestionInput = z.input<typeof questionSchema>;
+
+/**
+ * Validates a customer question handed to `routeQuestion`.
+ *
+ * @throws {ValidationError} `input_invalid`, paths prefixed `question`, e.g. `question.at`.
+ * @example
+ * parseQuestion({ text: 'Is our data safe?', at: '2026-03-03T14:22:00Z', by: 'priya', from: 'sales-active-deal' });
+ */
+export function parseQuestion(input: unknown): QuestionInput {
+  return parseWith(questionSchema, input, 'question');
+}
+
 /**
  * Validates the `now` argument of a playbook: an ISO-8601 UTC instant like `2026-03-03T14:20:00Z`.
  *

@@ -225,6 +225,21 @@ describe('questions are logged to the incident under a topic', () => {
   });
 });
 
+it('routeQuestion rejects a question without a time, naming the path', () => {
+  expect(() =>
+    routeQuestion(
+      { text: 'Any news?', by: 'priya', from: 'sales-prospect' } as never,
+      checkoutWithUpdate(),
+      runbook,
+    ),
+  ).toThrow(
+    expect.objectContaining({
+      code: 'input_invalid',
+      problems: [expect.objectContaining({ path: 'question.at' })],
+    }),
+  );
+});
+
 describe('ticket validation', () => {
   const state = checkoutWithUpdate();
 

@@ -8,7 +8,7 @@ import { currentStatusUpdate } from '../incident/index';
 import type { Runbook } from '../runbook/index';
 import type { ApprovalTopic, IncidentType } from '../vocabulary';
 import { holderOf, incidentAreas, isRecovered, sameRegion } from './incident-view';
-import { parseTicket, type Ticket, type TicketInput } from './inputs';
+import { parseQuestion, parseTicket, type QuestionInput, type Ticket, type TicketInput } from './inputs';
 import {
   APPROVER_TOPICS,
   classifyQuestion,
@@ -58,19 +58,6 @@ export interface TriageResult {
   questionEvent: QuestionLoggedEvent;
 }
 
-/** A customer question heard by support, sales or success, to log and route. */
-export interface QuestionInput {
-  /** The question in the customer's words. */
-  text: string;
-  /** When it was heard (ISO-8601 UTC); must not be earlier than the log's last event. */
-  at: string;
-  /** Person id of whoever heard it. */
-  by: string;
-  /** The audience it came through, e.g. `support-reply`, `sales-active-deal`, `cs-account`. */
-  from: string;
-  accountId?: string;
-}
-
 /** Where a question goes and the event that logs it. */
 export interface RoutedQuestion {
   /** The communication owner now (never an engineer); `undefined` when nobody holds the role. */
@@ -84,17 +71,17 @@ export interface RoutedQuestion {
  * `question.logged` event that records it under a topic. Practice: new customer concerns go
  * to the communication owner first, never straight to engineers.
  *
- * @param question - `{ text, at, by, from, accountId? }`.
+ * @param input - `{ text, at, by, from, accountId? }`: `at` is an ISO-8601 UTC instant no
+ *   earlier than the log's last event (the log refuses events out of time order); `from` is
+ *   the audience it came through.
  * @returns `{ routeTo, topic, event }`; the host appends `event` with `applyEvent`.
+ * @throws {ValidationError} `input_invalid` naming the path, e.g. `question.at`.
  * @example
  * routeQuestion({ text: 'Is our data safe?', at: t(12), by: 'priya', from: 'sales-active-deal' }, state, runbook);
  * // { routeTo: { id: 'dana', name: 'Dana' }, topic: 'data-safety', event: { type: 'question.logged', … } }
  */
-export function routeQuestion(
-  question: QuestionInput,
-  state: IncidentState,
-  runbook: Runbook,
-): RoutedQuestion {
+export function routeQuestion(input: QuestionInput, state: IncidentState, runbook: Runbook): RoutedQuestion {
+  const question = parseQuestion(input);
   const topic = classifyQuestion(question.text);
   const event: QuestionLoggedEvent = {
     type: 'question.logged',
