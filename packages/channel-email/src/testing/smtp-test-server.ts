@@ -35,6 +35,8 @@ export interface ReceivedMail {
 export interface SmtpTestServerOptions {
   /** Keep raw messages (default true); turn off for large benchmarks to only count. */
   readonly keepMessages?: boolean | undefined;
+  /** Wait this many milliseconds before accepting each message (slows a run down for crash tests). Default 0. */
+  readonly replyDelayMs?: number | undefined;
 }
 
 /** A running SMTP test server. */
@@ -104,7 +106,8 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
         for (const r of to) counts.set(r, (counts.get(r) ?? 0) + 1);
         if (keep) messages.push({ to, raw: Buffer.concat(chunks) });
         if (fault) return drop(session);
-        callback();
+        if (options.replyDelayMs) setTimeout(() => callback(), options.replyDelayMs);
+        else callback();
       });
     },
   });
