@@ -6,6 +6,7 @@ import {
   checkoutDeclared,
   checkoutWithUpdate,
   FIRST_UPDATE_TEXT,
+  publishEvents,
   recoveredAndResolved,
 } from '../../test/playbooks-support';
 import { t, testRunbook } from '../../test/support';
@@ -170,6 +171,36 @@ describe('triageTicket after recovery', () => {
     const result = triageTicket(ticket({ at: t(60) }), resolved, runbook);
     expect(result.findings.map((f) => f.code)).toEqual(['wording-mismatch']);
     expect(result.reason).toContain('still sees the problem');
+  });
+
+  it('escalates a report of failure while a fix is being monitored', () => {
+    const state = checkoutWithUpdate();
+    const monitoring = apply(
+      state,
+      ...publishEvents(state, t(30), {
+        status: 'monitoring',
+        text: 'A fix is out; we are watching checkout closely.',
+      }),
+    );
+    const result = triageTicket(
+      ticket({ at: t(31), text: 'My card payment failed again' }),
+      monitoring,
+      runbook,
+    );
+    expect(result.reason).toContain(
+      'The customer still sees the problem, while the approved update says a fix is out',
+    );
+  });
+
+  it('escalates "it works again" when recovery is confirmed but the update still says failing', () => {
+    const confirmed = apply(checkoutWithUpdate(), {
+      type: 'recovery.confirmed',
+      at: t(40),
+      actor: 'lee',
+      customerCheck: 'placed a real card order end to end',
+    });
+    const result = triageTicket(ticket({ at: t(41), text: 'Checkout works again' }), confirmed, runbook);
+    expect(result.findings.map((f) => f.code)).toEqual(['wording-mismatch']);
   });
 
   it('does not call "it works again" a mismatch once recovered', () => {

@@ -158,9 +158,11 @@ function findings(
       detail: `The account has high business impact (${why.join(', ')}); its thread needs one owner.`,
     });
   }
-  const recovered = isRecovered(state) || state.status === 'monitoring' || state.status === 'resolved';
+  // What the approved wording says: still failing, or fixed/being monitored.
+  const saysFailing =
+    update !== undefined && (update.status === 'investigating' || update.status === 'identified');
   const working = ticket.reportsWorking ?? saysItWorksAgain(ticket.text);
-  if (update && working && !recovered) {
+  if (saysFailing && working) {
     found.push({
       code: 'wording-mismatch',
       detail: 'The customer says it works again, while the approved update still says it is failing.',
@@ -168,12 +170,16 @@ function findings(
   }
   const stillFailing =
     !working &&
-    (reported.some((s) => known.has(s)) || (ticket.productArea && areas.includes(ticket.productArea)));
-  if (update && recovered && stillFailing) {
-    found.push({
-      code: 'wording-mismatch',
-      detail: `The customer still sees the problem, while the approved update says it is ${state.status === 'monitoring' ? 'being monitored after a fix' : 'resolved'}.`,
-    });
+    (reported.some((s) => known.has(s)) ||
+      (ticket.productArea !== undefined && areas.includes(ticket.productArea)));
+  if (update && stillFailing && (!saysFailing || isRecovered(state))) {
+    const claim =
+      update.status === 'monitoring'
+        ? 'the approved update says a fix is out and being monitored'
+        : update.status === 'resolved'
+          ? 'the approved update says it is resolved'
+          : 'the incident lead has confirmed recovery';
+    found.push({ code: 'wording-mismatch', detail: `The customer still sees the problem, while ${claim}.` });
   }
   const regions = [...(state.facts.regions?.value ?? []), ...(update?.regions ?? [])];
   if (ticket.region && regions.length > 0 && !regions.some((r) => sameRegion(r, ticket.region!))) {
@@ -216,7 +222,7 @@ function findings(
  *   account flag (active launch, campaign, high order volume, high impact);
  * - the customer says it works again (`reportsWorking`, else read from `text`) while the
  *   status is `investigating`/`identified`; or still sees the problem after recovery was
- *   confirmed or while `monitoring`; or is in a region outside the confirmed regions;
+ *   confirmed or the update says `monitoring`/`resolved`; or is in a region outside the confirmed regions;
  * - the customer asks about something only the named approver may answer (security, data
  *   safety, legal, refunds/credits, contract/SLA; found by the linter's `detectTopics` and the
  *   data-safety question topic), since the approved reply cannot answer it and support must
