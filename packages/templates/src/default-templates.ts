@@ -56,7 +56,7 @@ const customer: TemplateDefinition[] = [
     id: 'workaround/customer',
     description: 'A confirmed way to keep working while the problem lasts.',
     subject: CUSTOMER_SUBJECT,
-    body: `The problem affecting {{affected}} is ongoing: {{symptom}}. In the meantime, you can keep working this way: {{workaround}} {{teamAction}}${CUSTOMER_ACTION} ${NEXT_UPDATE}`,
+    body: `The problem affecting {{affected}} is ongoing: {{symptom}}. Workaround: {{workaround}} {{teamAction}}${CUSTOMER_ACTION} ${NEXT_UPDATE}`,
     variables: vars(
       'statusLabel',
       'incidentTitle',
@@ -124,7 +124,7 @@ const support: TemplateDefinition[] = [
     id: 'workaround/support-reply',
     description: 'Reply to a ticket with the confirmed workaround.',
     subject: CUSTOMER_SUBJECT,
-    body: `While {{symptom}}, you can keep working this way: {{workaround}} {{teamAction}}${CUSTOMER_ACTION} ${NEXT_UPDATE}`,
+    body: `While {{symptom}}, here is a workaround. {{workaround}} {{teamAction}}${CUSTOMER_ACTION} ${NEXT_UPDATE}`,
     variables: vars(
       'statusLabel',
       'incidentTitle',
@@ -139,15 +139,8 @@ const support: TemplateDefinition[] = [
     id: 'resolved/support-reply',
     description: 'Reply to a ticket once recovery is confirmed.',
     subject: CUSTOMER_SUBJECT,
-    body: `The problem you reported is resolved: the problem with {{affectedFlow}} ended and service has worked normally since {{recoveredTime}}. {{afterRecovery}} ${FOLLOW_UP} If anything still looks wrong on your side, please reply here.`,
-    variables: vars(
-      'statusLabel',
-      'incidentTitle',
-      'affectedFlow',
-      'recoveredTime',
-      'afterRecovery',
-      'followUpTime?',
-    ),
+    body: `The problem you reported is resolved, and service has worked normally since {{recoveredTime}}. {{afterRecovery}} ${FOLLOW_UP} If anything still looks wrong on your side, please reply here.`,
+    variables: vars('statusLabel', 'incidentTitle', 'recoveredTime', 'afterRecovery', 'followUpTime?'),
   },
 ];
 
@@ -183,8 +176,8 @@ const sales: TemplateDefinition[] = [
     id: 'resolved/sales-active-deal',
     description: 'Seller to a buyer in an active deal once recovery is confirmed.',
     subject: CUSTOMER_SUBJECT,
-    body: 'The incident I mentioned is resolved: the problem with {{affectedFlow}} ended and service has worked normally since {{recoveredTime}}. If it helps, I can walk you through what happened once our fuller summary is ready{{#followUpTime}} (by {{followUpTime}}){{/followUpTime}}.',
-    variables: vars('statusLabel', 'incidentTitle', 'affectedFlow', 'recoveredTime', 'followUpTime?'),
+    body: 'The incident I mentioned is resolved, and service has worked normally since {{recoveredTime}}. If it helps, I can walk you through what happened once our fuller summary is ready{{#followUpTime}} (by {{followUpTime}}){{/followUpTime}}.',
+    variables: vars('statusLabel', 'incidentTitle', 'recoveredTime', 'followUpTime?'),
   },
   {
     id: 'initial/sales-renewal',
@@ -296,7 +289,7 @@ const customerSuccess: TemplateDefinition[] = [
     id: 'resolved/cs-account',
     description: 'Personal note to a high-impact account once recovery is confirmed.',
     subject: CUSTOMER_SUBJECT,
-    body: `The problem with {{affectedFlow}} is resolved, and service has worked normally since {{recoveredTime}}. Before then, {{affected}} may have seen {{experienced}}. {{afterRecovery}} ${FOLLOW_UP} ${OWN_CUSTOMERS}`,
+    body: `The problem with {{affectedFlow}} is resolved, and service has worked normally since {{recoveredTime}}. Before then, {{affected}} may have seen {{experienced}}. {{afterRecovery}} ${FOLLOW_UP} If your own customers have questions, reply here and we will help.`,
     variables: vars(
       'statusLabel',
       'incidentTitle',
@@ -387,11 +380,11 @@ const internal: TemplateDefinition[] = [
     subject: INTERNAL_SUBJECT,
     body: [
       INTERNAL_HEADER,
-      'Service recovered at {{recoveredTime}}. Symptom customers saw: {{symptomSentence}} Affected: {{affected}}.\n' +
+      'Service recovered at {{recoveredTime}}. Symptom: {{symptomSentence}} Affected: {{affected}}.\n' +
         'What customers should do now: {{afterRecovery}}\n' +
         'Cause: {{#cause}}{{cause}}{{/cause}}{{^cause}}not confirmed; do not name or guess one.{{/cause}}',
       INTERNAL_UNKNOWNS,
-      '{{ownerName}} owns the fuller follow-up{{#followUpTime}}, due by {{followUpTime}}{{/followUpTime}}.',
+      'Owner of the fuller follow-up to customers: {{ownerName}}{{#followUpTime}}, due by {{followUpTime}}{{/followUpTime}}.',
       INTERNAL_SOURCE,
     ].join('\n\n'),
     variables: vars(

@@ -37,7 +37,7 @@ export const INCIDENT_TYPE_WORDING: Readonly<Record<IncidentType, IncidentTypeWo
     affectedFlow: 'reports and dashboards',
     experienced: 'recent records missing from reports and dashboards',
     afterRecovery:
-      'You do not need to do anything; if a record still looks missing, reply to this message and we will check it.',
+      'You do not need to do anything; if a record still looks missing, reply and we will check it.',
   },
   timeouts: {
     affectedFlow: 'saving, searching and submitting',
@@ -48,6 +48,6 @@ export const INCIDENT_TYPE_WORDING: Readonly<Record<IncidentType, IncidentTypeWo
     affectedFlow: 'email and integration syncs',
     experienced: 'emails and syncs to connected tools arriving late or not at all',
     afterRecovery:
-      'You do not need to do anything; if an email or sync still looks missing, reply to this message and we will check it.',
+      'You do not need to do anything; if an email or sync still looks missing, reply and we will check it.',
   },
 });

@@ -236,12 +236,21 @@ export function declareVariables(...names: VariableDeclaration[]): z.ZodObject {
   return z.object(shape).strict();
 }
 
-/** Closest catalog name to a misspelt one (edit distance at most 3), for "did you mean" hints. */
+/**
+ * Closest catalog name to a misspelt one, for "did you mean" hints: by edit distance to the whole
+ * name or to a prefix of the same length (so `nextUpdte` finds `nextUpdateTime`).
+ */
 export function suggestVariable(name: string): TemplateVariableName | undefined {
-  let best: { name: TemplateVariableName; distance: number } | undefined;
+  const wanted = name.toLowerCase();
+  const limit = Math.max(2, Math.floor(wanted.length / 3));
+  let best: { name: TemplateVariableName; score: number } | undefined;
   for (const candidate of TEMPLATE_VARIABLE_NAMES) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance <= 3 && (!best || distance < best.distance)) best = { name: candidate, distance };
+    const lower = candidate.toLowerCase();
+    const score = Math.min(
+      editDistance(wanted, lower),
+      editDistance(wanted, lower.slice(0, wanted.length)) + 1,
+    );
+    if (score <= limit && (!best || score < best.score)) best = { name: candidate, score };
   }
   return best?.name;
 }
