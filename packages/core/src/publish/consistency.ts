@@ -55,10 +55,29 @@ export interface ConsistencyReport {
   differences: Inconsistency[];
 }
 
+/** The source-of-truth facts to compare messages with (a {@link StatusUpdate} fits). */
+export interface ConsistencyReference {
+  /** How findings name it (default `status update vN`). */
+  label?: string | undefined;
+  version?: number | undefined;
+  status?: Status | undefined;
+  /** What customers see, e.g. "card payments at checkout are failing". */
+  symptom?: string | undefined;
+  scope?: Scope | undefined;
+  customerAction?: string | undefined;
+  /** ISO-8601 UTC instant of the next update. */
+  nextUpdateAt?: string | undefined;
+  /** ISO-8601 UTC instant; resolves messages' written clock times. */
+  publishedAt?: string | undefined;
+}
+
 /** Options of {@link checkConsistency}. */
 export interface ConsistencyOptions {
-  /** The status update the messages render: each message is also compared with its facts. */
-  reference?: StatusUpdate | undefined;
+  /**
+   * The facts the messages must match, usually the status update they render: each message
+   * is also compared with it. Listed first in findings as `label` (default `status update vN`).
+   */
+  reference?: StatusUpdate | ConsistencyReference | undefined;
   /** ISO-8601 UTC instant to resolve written clock times against when a message has no `publishedAt`. */
   now?: string | undefined;
   /** IANA zone for unlabelled clock times when a message has no `timeZone`. */
@@ -169,12 +188,39 @@ interface Extracted {
   nextUpdate?: Stated<string>;
 }
 
+/**
+ * The scope a text states ("some customers" is `some`, "all customers" or "full outage" is
+ * `all`), with the words that say it; `undefined` when it states none.
+ *
+ * @example
+ * statedScope('Payments fail for some customers.'); // { shown: 'some customers', value: 'some' }
+ */
+export function statedScope(text: string): { shown: string; value: Scope } | undefined {
+  return detectScope(text);
+}
+
 function detectScope(text: string): Stated<Scope> | undefined {
   for (const [scope, pattern] of SCOPE_PHRASES) {
     const m = pattern.exec(text);
     if (m) return { shown: m[0], value: scope };
   }
   return undefined;
+}
+
+/**
+ * The next-update time a text states: the first clock time in a sentence about the next
+ * update, as written (`shown`) and as an ISO-8601 instant (`value`, resolved near `reference`
+ * in the label's zone or `timeZone`; the written hour and minute when it cannot be resolved).
+ *
+ * @example
+ * statedNextUpdate('Next update at 9:30 AM ET.', '2026-03-03T14:15:00Z')?.value; // '2026-03-03T14:30:00.000Z'
+ */
+export function statedNextUpdate(
+  text: string,
+  reference?: string,
+  timeZone?: string,
+): { shown: string; value: string } | undefined {
+  return nextUpdateOf({ audience: 'customer', text, publishedAt: reference, timeZone }, {});
 }
 
 function nextUpdateOf(message: ConsistencyMessage, options: ConsistencyOptions): Stated<string> | undefined {
@@ -261,26 +307,23 @@ const sameAction = (
   b: { terms: Set<string>; negated: boolean },
 ) => a.negated === b.negated && overlap(a.terms, b.terms) >= 0.5;
 
-function referenceFacts(update: StatusUpdate): Extracted {
-  const label = `status update v${update.version}`;
-  const out: Extracted = {
-    label,
-    version: { shown: `v${update.version}`, value: update.version },
-    status: { shown: update.status, value: update.status },
-    broken: { shown: update.symptom, value: terms(update.symptom) },
-    scope: { shown: update.scope, value: update.scope },
-  };
-  if (update.customerAction) {
+function referenceFacts(ref: ConsistencyReference): Extracted {
+  const out: Extracted = { label: ('label' in ref && ref.label) || `status update v${ref.version ?? '?'}` };
+  if (ref.version !== undefined) out.version = { shown: `v${ref.version}`, value: ref.version };
+  if (ref.status !== undefined) out.status = { shown: ref.status, value: ref.status };
+  if (ref.symptom) out.broken = { shown: ref.symptom, value: terms(ref.symptom) };
+  if (ref.scope !== undefined) out.scope = { shown: ref.scope, value: ref.scope };
+  if (ref.customerAction) {
     out.action = {
-      shown: update.customerAction,
+      shown: ref.customerAction,
       value: {
-        terms: terms(update.customerAction, new Set()),
-        negated: NEGATED_ACTION.test(update.customerAction),
+        terms: terms(ref.customerAction, new Set()),
+        negated: NEGATED_ACTION.test(ref.customerAction),
       },
     };
   }
-  if (update.nextUpdateAt)
-    out.nextUpdate = { shown: update.nextUpdateAt, value: new Date(update.nextUpdateAt).toISOString() };
+  if (ref.nextUpdateAt)
+    out.nextUpdate = { shown: ref.nextUpdateAt, value: new Date(ref.nextUpdateAt).toISOString() };
   return out;
 }
 
