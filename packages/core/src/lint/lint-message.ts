@@ -1,0 +1,228 @@
+/**
+ * @module lint/lint-message
+ * Runs the rules over a draft and returns diagnostics sorted by position; applies fixes.
+ */
+import type { Rule, RuleContext, RuleReport } from './define-rule';
+import { createLintConfigSchema, type LintConfig, lintConfigSchema, toLintProblems } from './config';
+import { LintConfigError, LintContextError } from './errors';
+import { resolveFacts } from './facts';
+import { compilePhrases, SYMPTOM } from './phrases';
+import { lintRules } from './rules/index';
+import { TextDocument } from './text';
+import { detectTopicsIn, type TopicMatch } from './topics';
+import type { Diagnostic, LintContext, LintSeverity, ResolvedFacts, RuleLevel } from './types';
+
+interface CompiledConfig {
+  config: LintConfig | undefined;
+  levels: Map<string, RuleLevel>;
+  options: Map<string, unknown>;
+  phrases: Map<string, RegExp>;
+}
+
+const NO_CONFIG = {};
+const compiledConfigs = new WeakMap<readonly Rule[], WeakMap<object, CompiledConfig>>();
+
+// Validated and compiled once per (rule list, config object), then reused for every draft.
+function compileConfig(rules: readonly Rule[], config: LintConfig | undefined): CompiledConfig {
+  let byConfig = compiledConfigs.get(rules);
+  if (byConfig === undefined) {
+    byConfig = new WeakMap();
+    compiledConfigs.set(rules, byConfig);
+  }
+  const key = config ?? NO_CONFIG;
+  const cached = byConfig.get(key);
+  if (cached !== undefined) return cached;
+  let parsed: LintConfig | undefined;
+  if (config !== undefined) {
+    const schema = rules === lintRules ? lintConfigSchema : createLintConfigSchema(rules);
+    const result = schema.safeParse(config);
+    if (!result.success) throw new LintConfigError(toLintProblems(result.error.issues));
+    parsed = result.data;
+  }
+  const compiled: CompiledConfig = {
+    config: parsed,
+    levels: new Map(),
+    options: new Map(),
+    phrases: new Map(),
+  };
+  for (const rule of rules) {
+    const setting = parsed?.rules?.[rule.id];
+    if (typeof setting === 'string') compiled.levels.set(rule.id, setting);
+    else if (setting !== undefined) {
+      compiled.levels.set(rule.id, setting[0]);
+      if (setting.length > 1) compiled.options.set(rule.id, setting[1]);
+    }
+    if (!compiled.options.has(rule.id)) compiled.options.set(rule.id, rule.defaultOptions);
+    const extra = parsed?.phrases?.[rule.id];
+    const re = extra === undefined ? undefined : compilePhrases(extra);
+    if (re !== undefined) compiled.phrases.set(rule.id, re);
+  }
+  byConfig.set(key, compiled);
+  return compiled;
+}
+
+/**
+ * Lints a draft the way an experienced communication owner reads it: against the runbook's
+ * lint settings and the incident's confirmed facts.
+ *
+ * @param text the draft, plain text
+ * @param context message kind and audience, plus optional facts, `now`, `timeZone`,
+ *   `nextUpdateDue`, `basedOnVersion` and the parsed runbook `config` (see {@link LintContext})
+ * @param rules the rules to run; defaults to the built-in {@link lintRules}. Pass
+ *   `[...lintRules, myRule]` to add a host's own rules.
+ * @returns diagnostics sorted by position (then rule id); an empty array for a clean draft.
+ *   Configured levels always win over a rule's own severities; `off` silences a rule.
+ * @throws {LintContextError} (`lint_context_invalid`) for an invalid context
+ * @throws {LintConfigError} (`lint_config_invalid`) for an invalid `config`
+ * @example
+ * lintMessage('Checkout is failing for some customers. It should be fixed in 10 minutes.', {
+ *   kind: 'update', audience: 'customer', facts: { scope: 'some' },
+ * }).map((d) => `${d.severity} ${d.ruleId}`);
+ * // ['error next-update-time', 'error no-fix-time-promise'] (sorted by position)
+ */
+export function lintMessage(
+  text: string,
+  context: LintContext,
+  rules: readonly Rule[] = lintRules,
+): Diagnostic[] {
+  if (typeof text !== 'string')
+    throw new LintContextError([{ path: ['text'], message: 'expected a string' }]);
+  const facts = resolveFacts(context);
+  const compiled = compileConfig(rules, context.config);
+  const doc = new TextDocument(text);
+  const shared = new SharedAnalysis(doc);
+  const out: Diagnostic[] = [];
+  const kind = context.kind;
+  const audience = context.audience;
+  for (const rule of rules) {
+    const level = compiled.levels.get(rule.id);
+    if (level === 'off') continue;
+    const applies = rule.appliesTo;
+    if (applies.kinds !== undefined && !applies.kinds.includes(kind)) continue;
+    if (applies.audiences !== undefined && !applies.audiences.includes(audience)) continue;
+    rule.check(new RuleRun(rule, level, context, facts, compiled, shared, out));
+  }
+  out.sort(
+    (a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+  return out;
+}
+
+/** Per-draft analysis computed at most once and shared by every rule. */
+class SharedAnalysis {
+  private topicMatches: TopicMatch[] | undefined;
+  private impact: boolean | undefined;
+  constructor(readonly doc: TextDocument) {}
+  topics(): TopicMatch[] {
+    this.topicMatches ??= detectTopicsIn(this.doc);
+    return this.topicMatches;
+  }
+  hasImpactStatement(): boolean {
+    this.impact ??= SYMPTOM.test(this.doc.text);
+    return this.impact;
+  }
+}
+
+// One rule's view of one draft. A class rather than an object of closures: it is created
+// once per rule per draft, on the hot path.
+class RuleRun implements RuleContext {
+  readonly text: string;
+  readonly doc: TextDocument;
+  readonly kind: LintContext['kind'];
+  readonly audience: LintContext['audience'];
+  readonly timeZone: string | undefined;
+  readonly basedOnVersion: number | undefined;
+  readonly options: unknown;
+  readonly extraPhrases: RegExp | undefined;
+  readonly config: LintConfig | undefined;
+  constructor(
+    private readonly rule: Rule,
+    private readonly configured: LintSeverity | undefined,
+    context: LintContext,
+    readonly facts: ResolvedFacts,
+    compiled: CompiledConfig,
+    private readonly shared: SharedAnalysis,
+    private readonly out: Diagnostic[],
+  ) {
+    this.doc = shared.doc;
+    this.text = shared.doc.text;
+    this.kind = context.kind;
+    this.audience = context.audience;
+    this.timeZone = context.timeZone;
+    this.basedOnVersion = context.basedOnVersion;
+    this.options = compiled.options.get(rule.id);
+    this.extraPhrases = compiled.phrases.get(rule.id);
+    this.config = compiled.config;
+  }
+  topics(): readonly TopicMatch[] {
+    return this.shared.topics();
+  }
+  hasImpactStatement(): boolean {
+    return this.shared.hasImpactStatement();
+  }
+  report(r: RuleReport): void {
+    this.out.push(toDiagnostic(this.rule, r, this.configured, this.doc));
+  }
+}
+
+function toDiagnostic(
+  rule: Rule,
+  r: RuleReport,
+  configured: LintSeverity | undefined,
+  doc: TextDocument,
+): Diagnostic {
+  const length = doc.text.length;
+  if (!(r.start >= 0 && r.end >= r.start && r.end <= length)) {
+    throw new RangeError(
+      `Rule ${rule.id} reported span [${r.start}, ${r.end}) outside the text (length ${length})`,
+    );
+  }
+  if (r.fix !== undefined && !(r.fix.start >= 0 && r.fix.end >= r.fix.start && r.fix.end <= length)) {
+    throw new RangeError(
+      `Rule ${rule.id} reported a fix span [${r.fix.start}, ${r.fix.end}) outside the text`,
+    );
+  }
+  const severity: LintSeverity = configured ?? r.severity ?? rule.defaultSeverity;
+  const { line, column } = doc.lineColumn(r.start);
+  const d: Diagnostic = {
+    ruleId: rule.id,
+    severity,
+    message: r.message,
+    start: r.start,
+    end: r.end,
+    line,
+    column,
+  };
+  if (r.suggestion !== undefined) d.suggestion = r.suggestion;
+  if (r.fix !== undefined) d.fix = { start: r.fix.start, end: r.fix.end, replacement: r.fix.replacement };
+  return d;
+}
+
+/**
+ * Applies every diagnostic's `fix` to `text`. Fixes are applied left to right; a fix that
+ * overlaps one already taken is skipped (lint again and re-apply to pick it up).
+ *
+ * @param text the text the diagnostics were computed for
+ * @param diagnostics output of {@link lintMessage} for that text
+ * @returns the rewritten text (the same string when nothing is fixable)
+ * @example
+ * const text = 'Checkout is failing for some customers!!! Next update by 9:30 AM ET.';
+ * applyFixes(text, lintMessage(text, { kind: 'update', audience: 'customer' }));
+ * // 'Checkout is failing for some customers. Next update by 9:30 AM ET.'
+ */
+export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): string {
+  const fixes = diagnostics
+    .map((d) => d.fix)
+    .filter((f): f is NonNullable<Diagnostic['fix']> => f !== undefined)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let cursor = 0;
+  let lastStart = -1;
+  for (const f of fixes) {
+    if (f.start < cursor || f.start === lastStart) continue;
+    out += text.slice(cursor, f.start) + f.replacement;
+    cursor = f.end;
+    lastStart = f.start;
+  }
+  return out + text.slice(cursor);
+}

@@ -1,0 +1,258 @@
+/**
+ * @module lint/phrases
+ * Every phrase list the linter and the approval gates use, precompiled once. Rules decide
+ * what a match means (negated? quoted? confirmed?); this module only says what to look for.
+ */
+
+// Regexes here carry the `g` flag; callers iterate them with `eachMatch`, which resets
+// `lastIndex`, so sharing one compiled instance across calls is safe.
+
+/** Calls `fn` for every match of a global regex in `text`, from the start. */
+export function eachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    fn(m);
+  }
+}
+
+/** Escapes a literal phrase for use in a RegExp and lets any run of spaces match. */
+export function phraseSource(phrase: string): string {
+  return phrase
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');
+}
+
+/** Compiles extra phrases (plain text, matched case-insensitively on word edges). */
+export function compilePhrases(phrases: readonly string[]): RegExp | undefined {
+  const parts = phrases.filter((p) => p.trim() !== '').map(phraseSource);
+  if (parts.length === 0) return undefined;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+// ---------------------------------------------------------------------------------------
+// Causes (no-cause-speculation)
+
+/** Hedges: words that mark a guess. A guess about a cause needs a {@link CAUSE_CUE} nearby. */
+export const CAUSE_HEDGE =
+  /\b(?:probably|likely|possibly|perhaps|presumably|apparently|seem(?:s|ed)? to (?:be|have)|appears? to (?:be|have)|looks? like|(?:may|might|could) (?:be|have been)|we(?:'re|’re| are)? (?:suspect(?:ing)?|think|believe|assume)|suspected|(?:our|the) (?:working )?(?:theory|hypothesis)|we(?:'re|’re| are) (?:fairly|pretty) (?:sure|confident))\b/gi;
+
+/** Words that make a hedged clause a statement about a cause. */
+export const CAUSE_CUE =
+  /\b(?:caus(?:ed|es|ing)|due to|because|related to|result(?:s|ed)? (?:of|from)|triggered|stem(?:s|med)? from|originat\w*|at fault|(?:problem|issue|fault|bug|outage|failure)s? (?:with|at|in|from)|providers?|partners?|vendors?|suppliers?|third[- ]party|upstream|database|db|network|dns|servers?|deploy(?:ment|ed)?s?|release|(?:config(?:uration)?|code) change|maintenance|configuration|certificate|load balancer|overload(?:ed)?|bug|backlog|attack|hardware)\b/i;
+
+/** Causal attributions stated as fact: fine once the cause is confirmed, a guess before. */
+export const CAUSE_CLAIM =
+  /\b(?:caused by|due to(?! (?:be|arrive|start|begin|go|post|publish)\b)|because of|as a result of|resulting from|triggered by|stem(?:s|med|ming)? from|traced (?:back )?to|attributed to|the (?:root )?cause (?:is|was|has been)(?! (?:not|still|unknown|unclear|under|being|yet))|(?:is|was) the (?:root )?cause)\b/gi;
+
+/** "because" without "of": a cause only when a {@link CAUSE_NOUN} follows in the clause. */
+export const BECAUSE = /\bbecause\b(?! of)/gi;
+
+/** Things a cause is usually made of; used after "because". */
+export const CAUSE_NOUN =
+  /\b(?:providers?|partners?|vendors?|suppliers?|third[- ]party|upstream|database|network|dns|servers?|deploy\w*|release|change|maintenance|configuration|certificate|load balancer|bug|backlog|outage|failover|upgrade|migration|data ?cent(?:er|re)|cloud|isp|hardware|power|attack)\b/i;
+
+/** Cheap gate for {@link PROVIDER_BLAME}, whose leading determiners make it slow to scan. */
+export const PROVIDER_HINT = /provider|partner|vendor|supplier|host|carrier|isp|third[- ]party/i;
+
+/** Blaming a provider or partner for the incident. */
+export const PROVIDER_BLAME =
+  /\b(?:(?:our|the|a|an|one of our)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|carrier|isp)s?\s+(?:is|are|has|have|was|were)\s+(?:(?:currently|also|still)\s+)?(?:having|experiencing|seeing|reporting|down|failing|degraded|an? (?:outage|incident|issue|problem)|issues|problems|outages|trouble)|(?:outage|issue|problem|incident|failure|fault)s?\s+(?:at|with|on the side of|from)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|isp)s?|third[- ]party (?:outage|issue|problem|incident|failure)s?|(?:outage|issue|problem|incident|failure) (?:at|with) a third party)\b/gi;
+
+// ---------------------------------------------------------------------------------------
+// Recovery claims (no-premature-resolution)
+
+/** Saying the incident is over. */
+export const RESOLUTION_CLAIM =
+  /\b(?:fixed(?! (?:price|fee|rate|schedule|time|amount|interval|cadence|rhythm|ip|address|number|width|term|window)\b)|resolved|restored|recovered|back (?:to normal|up and running|online|in service)|(?:is|are|'s|’s|'re|’re) (?:now |fully |all )?back\b(?! (?:to you|to normal|up|online|with|in touch|soon|shortly|by|within|in|on)\b)|up and running|all systems (?:are )?(?:operational|go|normal)|fully operational|(?:working|operating|running) (?:normally |as expected )?again|(?:now|again) (?:working|operating|running) (?:normally|as expected)|(?:issue|incident|problem|outage) is (?:over|gone|behind us)|no longer (?:failing|down|affected|broken|an issue|impacted)|is stable again|(?:everything|all) (?:is|are) (?:fine|good|ok|okay|normal|working)(?: again| now)?)\b/gi;
+
+/** A modal or intent right before a recovery word makes it a forecast, not a claim. */
+export const FORECAST_BEFORE =
+  /(?:\b(?:will|'ll|’ll|should|shall|must|may|might|could|would|going to|expect(?:s|ed)?|hope)\s+(?:\S+\s+){0,3}|\bto\s+(?:(?:be|have|get|been|now|fully|all)\s+){0,3})$/i;
+
+// ---------------------------------------------------------------------------------------
+// Fix times (topic `fixTime`, no-fix-time-promise)
+
+/** What gets fixed or recovers: the subject of a fix-time promise. */
+export const RECOVERY_TERM =
+  /\b(?:fix(?:ed|es)?|resolv(?:ed|e)|resolution|restor(?:ed|e|ation)|recover(?:ed|y)?|back(?: up| online| to normal)?|work(?:ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|deployed|rolled out|in place|sorted|clear(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal)\b/gi;
+
+/** Time expressions that promise when. Group 1 is set when the expression is only ever future. */
+export const FIX_TIME_EXPR =
+  /\b(?:((?:in|within) (?:about |around |roughly |approximately |under |less than |the next |another |a |an )?(?:\d+|a few|a couple of|few|several|one|two|three|five|ten|fifteen|twenty|thirty|forty-five|sixty|half an?|an?)? ?(?:minutes?|mins?|hours?|hrs?|hour|day)|shortly|soon|momentarily|any minute(?: now)?|imminently|later today|within the hour)|(?:by|at|around|before) (?:noon|midnight|end of (?:the )?day|eod|tonight|this (?:afternoon|evening|morning)|tomorrow|the end of the day|lunch(?:time)?|\d{1,2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?:\s?(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST))?))(?![\w:])/gi;
+
+/** A word that makes a time a promise: will, should, expect, ETA. */
+export const PROMISE_MODAL =
+  /\b(?:will|'ll|’ll|should|shall|expect\w*|estimat\w*|eta|target\w*|going to|aim\w*|plan\w*|hope\w*|anticipat\w*|projected)\b/i;
+
+/** Words before a time that make it an update time, not a fix time. */
+export const UPDATE_WORD =
+  /\b(?:updates?|post(?:ed)?|message|news|get back|check in|report|summary|follow-up|notes?|results|share|details|information|call|email)\b/i;
+
+/** Past tense before a recovery word: history, not a promise. */
+export const PAST_BEFORE = /\b(?:was|were|has been|have been|had been|had|took|since|between)\b/i;
+
+/** "I will be back", "we'll be back": a person coming back, not the service. */
+export const PERSON_BACK = /\b(?:i|we)(?:'ll|’ll| will| should| would)? be $/i;
+
+/** An ETA stated outright: "ETA 15 minutes", "ETA for a fix: 11:00 UTC". */
+export const ETA =
+  /\bETA(?: for (?:a |the )?(?:fix|resolution|recovery))?(?: is| of|:)?\s*(?:about |around |approximately |~)?(?:\d+\s?(?:minutes?|mins?|hours?|hrs?|h)\b|\d{1,2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4}\b)?|noon|end of day)/g;
+
+// ---------------------------------------------------------------------------------------
+// Approval topics (topics.ts)
+
+/** Credits, refunds, discounts and other remedies (topic `compensation`). */
+export const COMPENSATION =
+  /\b(?:(?:service |account |bill(?:ing)? |goodwill )?credit(?:s|ed)?(?![- ](?:card|check|score|union|limit)s?\b)|refund(?:s|ed|ing)?|reimburs\w*|compensat\w*|discount(?:s|ed)?|money back|free (?:months?|weeks?|upgrade|of charge)|waive[ds]?|waiving|on the house|(?:cover|absorb) (?:the |any |your )?(?:costs?|fees?|charges?)|make (?:it|this|things|that) (?:right|up to you)|(?:don['’]t|do not) worry about the (?:cost|bill|charges?|invoice)|(?:take|knock) (?:\S+ )?off your (?:bill|invoice))\b/gi;
+
+/** SLAs and contract terms (topic `contract`). */
+export const CONTRACT =
+  /\b(?:SLAs?|service[- ]level (?:agreement|commitment|credit)s?|uptime (?:guarantee|commitment)s?|contract(?:s|ual(?:ly)?)?|penalt(?:y|ies)|terms of service|MSA)\b/gi;
+
+/** Security incidents (topic `security`). */
+export const SECURITY =
+  /\b(?:security (?:incident|breach|issue|vulnerability|event|problem)s?|breach(?:ed|es)?|hack(?:ed|er|ers|ing)?|cyber ?attacks?|attack(?:er|ers)|unauthori[sz]ed access|compromised|malicious|malware|ransomware|phishing|DDoS|denial[- ]of[- ]service|vulnerabilit(?:y|ies)|exploit(?:ed)?|intrusion|(?:leaked|exposed|stolen) (?:data|credentials|passwords|information|tokens|keys)|(?:credentials|passwords|tokens|keys) (?:were |have been )?(?:leaked|exposed|stolen))\b/gi;
+
+/** Data loss, and claims that data is safe (topic `dataLoss`). */
+export const DATA_LOSS =
+  /\b(?:data (?:loss|was lost|were lost|has been lost|is lost|corruption|integrity)|(?:lost|corrupted|deleted) (?:data|records|orders|files|messages|transactions)|(?:your|all|customer) data (?:is|remains|was|has been|stays) (?:safe|secure|intact|protected|fine|not (?:lost|affected|at risk))|no data (?:was|has been|is|were|will be) (?:lost|affected|deleted|corrupted|exposed|at risk)|no data loss|(?:records|orders|files|messages|transactions) (?:were|have been|was|has been) (?:permanently )?(?:lost|deleted|corrupted)|permanently (?:lost|deleted)|cannot be recovered|can(?:not|['’]t) be restored|restor(?:e|ed|ing) from (?:a )?backups?)\b/gi;
+
+/** Legal and regulatory matters (topic `legal`). */
+export const LEGAL =
+  /\b(?:legal(?:ly)?|lawsuits?|litigation|liab(?:le|ility)|GDPR|HIPAA|regulators?|regulatory|data protection (?:authority|officer)|notify (?:the )?authorities|attorneys?|lawyers?|legal counsel|in violation of|compliance (?:issue|breach|violation)s?)\b/gi;
+
+// ---------------------------------------------------------------------------------------
+// Vague language (no-vague-language, plain-impact)
+
+/** Statements that tell a customer nothing, whatever the context. */
+export const VAGUE =
+  /\b(?:(?:aware of|experiencing|dealing with|handling|monitoring|managing) (?:a|an|the) (?:situation|matter)|a situation (?:affecting|impacting|with|involving)|(?:some|certain|several|various|multiple) (?:services|features|functionality|functionalities|systems|components|products|areas)|experiencing (?:some |an? )?(?:issues?|problems?|difficult(?:y|ies)|technical difficulties|disruptions?|interruptions?)(?!\s+(?:with|in|on|affecting|when|while|for|loading|signing|logging|processing)\b)|(?:may|might|could) (?:experience|see|notice|encounter|face|observe) (?:some )?(?:intermittent |temporary |minor |occasional |brief |service )?(?:issues?|problems?|disruptions?|difficult(?:y|ies)|degradation|impact|interruptions?|inconvenience|unexpected behaviou?r)(?!\s+(?:with|in|on|when|while|signing|logging|loading)\b)|(?:temporary|intermittent|minor|brief|partial) (?:service )?(?:disruptions?|interruptions?|degradation)|(?:may|might|could) be (?:impacted|affected)(?!\s+by\b))\b/gi;
+
+/** "Degraded performance": vague unless the sentence names a symptom. */
+export const DEGRADED =
+  /\b(?:degraded (?:performance|service|functionality)|performance degradation|service degradation)\b/gi;
+
+/** Investigating with no object: fine once, empty after the first message. */
+export const EMPTY_INVESTIGATION =
+  /\b(?:(?:investigating|looking into|aware of) (?:an?|the|this|some) (?:issue|problem|incident|matter)s?(?!\s+(?:with|in|on|affecting|impacting|where|that|causing|for|when|preventing|which)\b)|(?:investigating|aware of) reports(?!\s+(?:of|that)\b)|look(?:ing)? into (?:it|this|the (?:issue|matter|problem))|(?:continu(?:e|ing) to|still) investigat(?:e|ing)(?: (?:the|this) (?:issue|matter|problem|incident))?(?=\s*[.!;]|\s*$))\b/gi;
+
+/** A visible symptom: what customers can or cannot do or see. */
+export const SYMPTOM =
+  /\b(?:can(?:not|['’]t)|can not|unable to|not able to|could(?:n['’]t| not)|can still|can continue|can keep|fail(?:s|ed|ing|ures?)?|errors?|not (?:loading|working|completing|arriving|load|work|complete|arrive|available|being|sending|syncing|showing|appearing|receiving|processing|updating|responding|reachable)|unavailable|outages?|down|time[sd]? out|timing out|timeouts?|slow(?:er|ly|ness)?|delay(?:s|ed)?|late|latency|missing|blank|stuck|stopped|declined|charged twice|duplicated?|loops?|HTTP \d{3}|[45]\d\d|[45]xx|(?:doesn|don|isn|aren|won)['’]t (?:work|load|open|working|loading)|nothing works|disconnect\w*|crash\w*|lost|unreachable|inaccessible|offline|broken|stops?|stopping|prevents?|preventing|blocks?|blocking|(?:not |un)affected|work(?:s|ing)? again|(?:affects?|affecting|impacts?|impacting) (?!(?:some|certain|several|various|multiple|many|all|a|an|the) (?:services|features|systems|users|customers|accounts|functionality|areas)\b)(?!(?:some|many|all|a few|several|certain|users|customers)\b)[\w-]+)\b/i;
+
+/** Symptom words that make "degraded performance" specific. */
+export const DEGRADED_DETAIL =
+  /\b(?:slow\w*|seconds?|minutes?|time[sd]? out|timing out|timeouts?|errors?|fail\w*|cannot|can['’]t|unable|delay\w*|latency|load\w*)\b/i;
+
+// ---------------------------------------------------------------------------------------
+// Scope (scope-accuracy)
+
+/** Claims that everyone or everything is affected. */
+export const SCOPE_OVERCLAIM =
+  /\b(?:(?:full|complete|total|entire|global|site[- ]wide|platform[- ]wide|company[- ]wide) outage|(?:completely|entirely|totally|fully) (?:down|unavailable|broken|offline|unusable)|(?:the )?(?:entire|whole) (?:platform|service|site|app|application|product|system)s? (?:is |are )?(?:down|unavailable|offline|broken|not working)|all (?:of our )?(?:services|systems|products) (?:are )?(?:down|unavailable|offline|failing|affected|impacted)|nothing (?:works|is working)|(?:for|affects|affecting|impacting|impacts) (?:all|every|each) (?:customers?|users?|accounts?|merchants?|tenants?)|(?:all|every) (?:customers?|users?|accounts?|merchants?) (?:are|is|will be|cannot|can['’]t|can not|are unable)|for (?:everyone|anyone|everybody)|everyone (?:is|are|cannot|can['’]t)|no one can|nobody can)\b/gi;
+
+/** Claims that few are affected. */
+export const SCOPE_MINIMISE =
+  /\b(?:only (?:a )?(?:small|few|handful|limited|tiny|minor|very small)|only (?:a (?:few|couple)|some) (?:customers|users|accounts)|(?:a )?(?:small|tiny|limited|minor) (?:number|group|subset|percentage|fraction|portion|set|share) of|(?:a (?:few|handful of)|very few) (?:customers|users|accounts|merchants)|limited (?:impact|number|subset|set|group|scope)|(?:is|are|was) limited to|minor (?:issue|impact|problem|glitch|hiccup)|isolated (?:cases?|incidents?|issues?|reports?)|negligible|(?:small|minor) (?:glitch|hiccup|blip))\b/gi;
+
+// ---------------------------------------------------------------------------------------
+// Tone (no-boilerplate-apology, no-dramatic-language)
+
+/** Stock apologies. */
+export const BOILERPLATE_APOLOGY =
+  /\b(?:(?:we )?(?:sincerely |deeply |truly )?(?:apologi[sz]e|are sorry|regret)(?: for| about)? (?:any|the) (?:inconvenience|trouble|disruption|frustration)(?: (?:this|that) (?:may |might |has |have )?(?:have )?(?:caused|cause|causes))?|sorry for (?:any|the) (?:inconvenience|trouble)|apologies for (?:any|the) (?:inconvenience|trouble|disruption)|any inconvenience (?:this|that) (?:may|might) (?:have )?caused?|your patience (?:and understanding )?is (?:greatly )?appreciated)\b/gi;
+
+/** Dramatic words. */
+export const DRAMATIC =
+  /\b(?:unprecedented|catastroph\w*|disast(?:er|rous)\w*|nightmare|devastat\w*|meltdown|apocalyp\w*|chaos|chaotic|horrendous|horrible|terrible|awful|crippl\w*|massive|enormous|epic|colossal|mayday)\b/gi;
+
+/** Stacked exclamation marks. */
+export const STACKED_EXCLAMATION = /!{2,}/g;
+
+// ---------------------------------------------------------------------------------------
+// Template leftovers (unfilled-placeholder)
+
+/** `{{x}}`, `{x}`, `${x}`, `[CUSTOMER NAME]`, `<name>`, `TBD`, `XX:XX`, `%s`. */
+export const PLACEHOLDER =
+  /\{\{[^{}\n]{0,60}\}\}|\$\{[^}\n]{0,60}\}|\{[A-Za-z_][\w.\- ]{0,40}\}|\[(?:[A-Z][A-Z0-9 _\-/]{2,40}|[^\]\n]{0,30}(?:name|customer|date|time|link|url|region|product|account|company|segment|insert|here)[^\]\n]{0,30}|\.\.\.|…)\](?!\()|<(?:[A-Z][A-Z0-9_ -]{1,40}|(?:name|customer|date|time|link|url|region|product|account|company|email|owner)[\w -]{0,30})>|\b(?:TBD|TBC|TBA|TODO|FIXME|XXX+|XX?:XX|HH:MM)\b|(?<!\w)\?\?:\?\?|%s\b/g;
+
+// ---------------------------------------------------------------------------------------
+// Next update (next-update-time, owner-named)
+
+/** Sentences that talk about the next update. */
+export const NEXT_UPDATE =
+  /\b(?:(?:next|another|further|follow[- ]up|new|more) (?:customer |status |public |full )?(?:updates?|posts?|messages?|notes?|notices?)|updates? (?:will|to) follow|(?:send|share|post|provide|give|publish|email) (?:you |everyone )?(?:an|our|a further) (?:status )?update|(?:update|news) (?:at|by|before|around|no later than)|(?:we(?:'ll|’ll)|will) (?:update you|be in touch|post again|write again|check in again|share more|let you know|keep you (?:posted|updated|informed))|keep (?:you|everyone) (?:posted|updated|informed)|check back|stay tuned|post again)\b/gi;
+
+/** Placeholders for a time that are not a time. */
+export const VAGUE_WHEN =
+  /\b(?:soon|shortly|as soon as (?:possible|we (?:can|know|have))|asap|when we (?:know|have|learn) more|when (?:more )?information (?:is|becomes) available|as (?:more )?(?:information|details) (?:becomes?|is|are) available|as (?:they|things) (?:become available|develop|progress)|as (?:the situation|things) (?:develops?|progress(?:es)?)|as we learn more|in due course|regular(?:ly)?|periodic(?:ally)?|stay tuned|check back)\b/i;
+
+/** A relative update time: "in 30 minutes", "within the next hour". Groups: amount, unit. */
+export const RELATIVE_TIME =
+  /\b(?:in|within|after) (?:about |around |roughly |approximately |the next |another )?(\d+|an?|one|two|three|four|half an?|fifteen|twenty|thirty|forty-five|sixty|ninety) ?(minutes?|mins?|hours?|hrs?)\b/gi;
+
+/** Names the owner of the next update, in an internal message. */
+export const OWNER_NAMED =
+  /\b(?:[Oo]wner|[Oo]wned by|[Oo]wns|[Cc]omms (?:lead|owner)|[Cc]ommunications? (?:lead|owner)|[Oo]n point)\b[^.\n]{0,40}?(?:\b[A-Z][a-z]+(?: [A-Z][a-z]+)?\b|@[\w.-]+)|(?:\b[A-Z][a-z]+(?: [A-Z][a-z]+)?|@[\w.-]+) (?:owns|will (?:send|post|own|write|handle)|is (?:sending|posting|owning|handling)) (?:the )?(?:next )?(?:customer )?(?:update|comms|communication)/g;
+
+// ---------------------------------------------------------------------------------------
+// Jargon (no-jargon)
+
+/**
+ * Internal terms and the plain words a customer would use instead. Keys are matched
+ * case-insensitively as whole words; the runbook's `lint.jargon` adds or overrides entries
+ * (an empty string removes one).
+ */
+export const DEFAULT_JARGON: Readonly<Record<string, string>> = {
+  SEV1: 'a major incident',
+  'SEV-1': 'a major incident',
+  'SEV 1': 'a major incident',
+  SEV2: 'an incident',
+  'SEV-2': 'an incident',
+  'SEV 2': 'an incident',
+  SEV3: 'a minor incident',
+  'SEV-3': 'a minor incident',
+  'SEV 3': 'a minor incident',
+  P0: 'a major incident',
+  P1: 'a major incident',
+  '5xx': 'errors',
+  '4xx': 'errors',
+  p99: 'the slowest requests',
+  p95: 'the slowest requests',
+  p50: 'typical requests',
+  pod: 'server',
+  pods: 'servers',
+  k8s: 'our hosting platform',
+  kubernetes: 'our hosting platform',
+  failover: 'switch to backup systems',
+  'fail over': 'switch to backup systems',
+  RCA: 'incident report',
+  'root cause analysis': 'incident report',
+  postmortem: 'incident review',
+  'post-mortem': 'incident review',
+  upstream: 'a service we depend on',
+  downstream: 'services that depend on it',
+  auth: 'sign-in',
+  prod: 'the live service',
+  infra: 'our systems',
+  hotfix: 'fix',
+  rollback: 'undoing a recent change',
+  MTTR: 'time to recover',
+  SLO: 'our reliability target',
+  'incident commander': 'incident lead',
+  'on-call': 'the engineer on duty',
+  DB: 'database',
+  shard: 'part of our database',
+  replica: 'database copy',
+  'load balancer': 'the system that routes traffic',
+  'rate-limited': 'limited in how many requests go through',
+  throttling: 'slowing requests down on purpose',
+  DNS: 'the system that directs traffic to our site',
+  CDN: 'the network that delivers our pages',
+  TLS: 'secure connection',
+};

@@ -1,0 +1,166 @@
+/**
+ * @module lint/rules/next-update-time
+ * Every unresolved customer-facing message gives a clock time, with a zone, for the next update.
+ */
+import { CUSTOMER_FACING_AUDIENCES } from '../../vocabulary';
+import {
+  type ClockMention,
+  findClockTimes,
+  findRelativeTime,
+  formatClock,
+  labelMatchesZone,
+  preferredStyle,
+  type RelativeTimeMention,
+  resolveClockTime,
+  zoneForMention,
+  zoneLabelFor,
+} from '../clock';
+import type { RuleContext } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { eachMatch, NEXT_UPDATE, VAGUE_WHEN } from '../phrases';
+import type { Span } from '../text';
+
+const MINUTE = 60_000;
+
+/** `next-update-time`: see the rule's `docs.description`. */
+export const nextUpdateTime = defineRule({
+  id: 'next-update-time',
+  defaultSeverity: 'error',
+  docs: {
+    description:
+      'Unresolved customer-facing messages state a clock time with a zone for the next update; with a schedule it matches the due time and is in the future.',
+  },
+  appliesTo: { kinds: ['initial', 'update', 'workaround'], audiences: CUSTOMER_FACING_AUDIENCES },
+  check(ctx) {
+    const { doc, text } = ctx;
+    const sentences: Span[] = [];
+    eachMatch(NEXT_UPDATE, text, (m) => {
+      const s = doc.sentenceAt(m.index);
+      if (sentences[sentences.length - 1] !== s && !doc.isQuoted(m.index, m.index + m[0].length))
+        sentences.push(s);
+    });
+    let vague: Span | undefined;
+    let sawTime = false;
+    for (const s of sentences) {
+      const clocks = findClockTimes(text.slice(s.start, s.end));
+      if (clocks.length > 0) {
+        sawTime = true;
+        const c = clocks[clocks.length - 1]!;
+        checkClock(ctx, { ...c, start: s.start + c.start, end: s.start + c.end });
+        continue;
+      }
+      const relative = findRelativeTime(text.slice(s.start, s.end));
+      if (relative !== undefined) {
+        sawTime = true;
+        reportRelative(ctx, { ...relative, start: s.start + relative.start, end: s.start + relative.end });
+        continue;
+      }
+      if (vague === undefined) {
+        const w = VAGUE_WHEN.exec(text.slice(s.start, s.end));
+        vague = w === null ? s : { start: s.start + w.index, end: s.start + w.index + w[0].length };
+      }
+    }
+    if (sawTime) return;
+    const last = doc.sentences[doc.sentences.length - 1] ?? { start: 0, end: text.length };
+    const span = vague ?? last;
+    ctx.report({
+      start: span.start,
+      end: span.end,
+      message:
+        vague === undefined
+          ? 'Say when the next update will arrive, as a clock time with a zone.'
+          : `"${text.slice(span.start, span.end)}" is not a time: give a clock time with a zone for the next update.`,
+      suggestion: suggestedLine(ctx),
+    });
+  },
+});
+
+/** `at` as a clock time in `timeZone` with its label; in UTC when the zone has no common label. */
+function clockIn(at: Date, timeZone: string, style: '12h' | '24h' | undefined, dotted: boolean): string {
+  const zone = zoneLabelFor(timeZone, at) === undefined ? 'UTC' : timeZone;
+  return formatClock(at, zone, zoneLabelFor(zone, at), style ?? preferredStyle(zone), dotted);
+}
+
+function suggestedLine(ctx: RuleContext): string {
+  const due = ctx.facts.nextUpdateDue;
+  if (due === undefined) return 'Next update by <time> <zone>.';
+  return `Next update by ${clockIn(due, ctx.timeZone ?? 'UTC', undefined, false)}.`;
+}
+
+function checkClock(ctx: RuleContext, clock: ClockMention): void {
+  const { facts, timeZone } = ctx;
+  const due = facts.nextUpdateDue;
+  const reference = due ?? facts.now;
+  const zone = zoneForMention(clock, timeZone);
+  const instant =
+    reference !== undefined && zone !== undefined ? resolveClockTime(clock, reference, timeZone) : undefined;
+  const style = clock.style === 'word' ? undefined : clock.style;
+  // Corrections are written in the audience's zone when known, else in the writer's zone.
+  const rewrite = (at: Date): string | undefined => {
+    if (timeZone !== undefined) return clockIn(at, timeZone, style, clock.dotted);
+    if (zone !== undefined)
+      return formatClock(at, zone, clock.zoneLabel, style ?? preferredStyle(zone), clock.dotted);
+    return undefined;
+  };
+
+  if (instant !== undefined && due !== undefined && Math.abs(instant.getTime() - due.getTime()) >= MINUTE) {
+    const replacement = rewrite(due);
+    ctx.report({
+      start: clock.start,
+      end: clock.end,
+      message: `The next update is scheduled for ${replacement ?? due.toISOString()}, not ${clock.text}; use the scheduled time.`,
+      ...(replacement === undefined ? {} : { fix: { start: clock.start, end: clock.end, replacement } }),
+    });
+    return;
+  }
+  if (instant !== undefined && facts.now !== undefined && instant.getTime() <= facts.now.getTime()) {
+    ctx.report({
+      start: clock.start,
+      end: clock.end,
+      message: `${clock.text} has already passed; give a future time for the next update.`,
+    });
+    return;
+  }
+  const at = instant ?? reference ?? new Date(0);
+  if (clock.zoneLabel === undefined) {
+    const label = timeZone === undefined ? undefined : zoneLabelFor(timeZone, at);
+    ctx.report({
+      start: clock.start,
+      end: clock.end,
+      severity: 'warning',
+      message: `Add a zone label to ${clock.text} so every reader gets the same time${label === undefined ? '' : ` (${label})`}.`,
+      ...(label === undefined ? {} : { fix: { start: clock.end, end: clock.end, replacement: ` ${label}` } }),
+    });
+    return;
+  }
+  if (timeZone === undefined || labelMatchesZone(clock.zoneLabel, timeZone, at)) return;
+  const label = zoneLabelFor(timeZone, at);
+  if (label === undefined) return; // The audience's zone has no common label: any labelled time is clear.
+  const replacement = instant === undefined ? undefined : rewrite(instant);
+  ctx.report({
+    start: clock.start,
+    end: clock.end,
+    severity: 'warning',
+    message: `This audience reads ${label}; state the next update time in ${label}.`,
+    ...(replacement === undefined ? {} : { fix: { start: clock.start, end: clock.end, replacement } }),
+  });
+}
+
+function reportRelative(ctx: RuleContext, rel: RelativeTimeMention): void {
+  const { facts, timeZone } = ctx;
+  const at =
+    facts.nextUpdateDue ??
+    (facts.now === undefined ? undefined : new Date(facts.now.getTime() + rel.minutes * MINUTE));
+  const replacement =
+    at === undefined
+      ? undefined
+      : `${rel.preposition === 'in' ? 'at' : 'by'} ${clockIn(at, timeZone ?? 'UTC', undefined, false)}`;
+  ctx.report({
+    start: rel.start,
+    end: rel.end,
+    severity: 'warning',
+    message:
+      'A relative time drifts as the message is forwarded; state the clock time of the next update with a zone.',
+    ...(replacement === undefined ? {} : { fix: { start: rel.start, end: rel.end, replacement } }),
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * @module lint/rules/no-cause-speculation
+ * No guessed, hedged or blamed cause until the incident lead confirms the cause.
+ */
+import { defineRule } from '../define-rule';
+import {
+  BECAUSE,
+  CAUSE_CLAIM,
+  CAUSE_CUE,
+  CAUSE_HEDGE,
+  CAUSE_NOUN,
+  eachMatch,
+  PROVIDER_BLAME,
+  PROVIDER_HINT,
+} from '../phrases';
+import type { Span } from '../text';
+
+const GUESS = 'Do not guess the cause. Say what customers see and that the cause is not confirmed yet.';
+
+/** `no-cause-speculation`: see the rule's `docs.description`. */
+export const noCauseSpeculation = defineRule({
+  id: 'no-cause-speculation',
+  defaultSeverity: 'error',
+  docs: {
+    description:
+      'While the cause is unconfirmed, no hedged guesses ("probably", "we suspect"), causal claims ("due to") or blaming a provider; naming the confirmed cause is fine.',
+  },
+  acceptsPhrases: true,
+  check(ctx) {
+    if (ctx.facts.causeConfirmed) return;
+    const { doc, text } = ctx;
+    const flagged: Span[] = [];
+    const flag = (start: number, end: number, message: string) => {
+      if (doc.isNotAClaim(start, end)) return;
+      const sentence = doc.sentenceAt(start);
+      if (flagged.includes(sentence)) return; // one finding per sentence is enough
+      flagged.push(sentence);
+      ctx.report({ start, end, message, suggestion: 'We have not confirmed the cause yet.' });
+    };
+    eachMatch(CAUSE_HEDGE, text, (m) => {
+      const clause = doc.clauseAt(m.index);
+      const sentence = doc.sentenceAt(m.index);
+      // The cue may sit in the clause or, for "it seems to be caused by", right after it.
+      const scope = text.slice(clause.start, Math.max(clause.end, Math.min(sentence.end, m.index + 60)));
+      if (CAUSE_CUE.test(scope))
+        flag(m.index, m.index + m[0].length, `"${m[0]}" marks a guess about the cause. ${GUESS}`);
+    });
+    eachMatch(CAUSE_CLAIM, text, (m) => {
+      flag(m.index, m.index + m[0].length, `The cause is not confirmed yet, so do not state one. ${GUESS}`);
+    });
+    eachMatch(BECAUSE, text, (m) => {
+      const clause = doc.clauseAt(m.index + m[0].length + 1);
+      if (CAUSE_NOUN.test(text.slice(m.index, clause.end))) {
+        flag(m.index, m.index + m[0].length, `The cause is not confirmed yet, so do not state one. ${GUESS}`);
+      }
+    });
+    if (PROVIDER_HINT.test(text)) {
+      eachMatch(PROVIDER_BLAME, text, (m) => {
+        flag(
+          m.index,
+          m.index + m[0].length,
+          `Do not blame a provider or partner before the cause is confirmed. ${GUESS}`,
+        );
+      });
+    }
+    if (ctx.extraPhrases !== undefined) {
+      eachMatch(ctx.extraPhrases, text, (m) => {
+        flag(m.index, m.index + m[0].length, `"${m[0]}" guesses at the cause. ${GUESS}`);
+      });
+    }
+  },
+});

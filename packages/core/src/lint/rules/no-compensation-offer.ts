@@ -1,0 +1,30 @@
+/**
+ * @module lint/rules/no-compensation-offer
+ * Credits, refunds, discounts and SLA remedies only after the named approver said yes.
+ */
+import { defineRule } from '../define-rule';
+
+/** `no-compensation-offer`: see the rule's `docs.description`. */
+export const noCompensationOffer = defineRule({
+  id: 'no-compensation-offer',
+  defaultSeverity: 'error',
+  docs: {
+    description:
+      'No credits, refunds, discounts, "we will make it right on your bill", or SLA and contract remedies unless the named approver approved them.',
+  },
+  check(ctx) {
+    if (ctx.facts.compensationApproved) return;
+    for (const match of ctx.topics()) {
+      if (match.topic !== 'compensation' && match.topic !== 'contract') continue;
+      ctx.report({
+        start: match.start,
+        end: match.end,
+        message:
+          match.topic === 'compensation'
+            ? `"${match.text}" offers compensation; credits and refunds need the named approver's sign-off first.`
+            : `"${match.text}" touches the contract or SLA; that needs the named approver's sign-off first.`,
+        suggestion: 'I have passed your request to our account team, who will follow up.',
+      });
+    }
+  },
+});

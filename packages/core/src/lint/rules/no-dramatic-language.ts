@@ -1,0 +1,42 @@
+/**
+ * @module lint/rules/no-dramatic-language
+ * Calm is specific: no "unprecedented", "catastrophic" or stacked exclamation marks.
+ */
+import { CUSTOMER_FACING_AUDIENCES } from '../../vocabulary';
+import { defineRule } from '../define-rule';
+import { DRAMATIC, eachMatch, STACKED_EXCLAMATION } from '../phrases';
+
+/** `no-dramatic-language`: see the rule's `docs.description`. */
+export const noDramaticLanguage = defineRule({
+  id: 'no-dramatic-language',
+  defaultSeverity: 'warning',
+  docs: {
+    description:
+      'Dramatic words ("unprecedented", "catastrophic", "massive") and stacked exclamation marks make customers more nervous, not better informed.',
+  },
+  appliesTo: { audiences: CUSTOMER_FACING_AUDIENCES },
+  acceptsPhrases: true,
+  check(ctx) {
+    const { doc, text } = ctx;
+    const word = (start: number, end: number) => {
+      if (doc.isQuoted(start, end) || doc.isNegated(start)) return;
+      ctx.report({
+        start,
+        end,
+        message: `"${text.slice(start, end)}" is dramatic; describe the impact in plain, calm words.`,
+      });
+    };
+    eachMatch(DRAMATIC, text, (m) => word(m.index, m.index + m[0].length));
+    if (ctx.extraPhrases !== undefined)
+      eachMatch(ctx.extraPhrases, text, (m) => word(m.index, m.index + m[0].length));
+    eachMatch(STACKED_EXCLAMATION, text, (m) => {
+      if (doc.isQuoted(m.index, m.index + m[0].length)) return;
+      ctx.report({
+        start: m.index,
+        end: m.index + m[0].length,
+        message: 'Stacked exclamation marks sound alarmed; end the sentence with a full stop.',
+        fix: { start: m.index, end: m.index + m[0].length, replacement: '.' },
+      });
+    });
+  },
+});

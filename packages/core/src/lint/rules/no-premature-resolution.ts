@@ -1,0 +1,41 @@
+/**
+ * @module lint/rules/no-premature-resolution
+ * No "fixed", "resolved", "restored" or "back to normal" before recovery is confirmed.
+ */
+import { defineRule } from '../define-rule';
+import { eachMatch, FORECAST_BEFORE, RESOLUTION_CLAIM } from '../phrases';
+import type { Span } from '../text';
+
+/** `no-premature-resolution`: see the rule's `docs.description`. */
+export const noPrematureResolution = defineRule({
+  id: 'no-premature-resolution',
+  defaultSeverity: 'error',
+  docs: {
+    description:
+      'No "fixed", "resolved", "restored", "back to normal" or "all systems operational" before the incident lead confirms recovery. Quotes, negations, forecasts and past incidents do not count.',
+  },
+  acceptsPhrases: true,
+  check(ctx) {
+    if (ctx.facts.recoveryConfirmed) return;
+    const { doc, text } = ctx;
+    const flagged: Span[] = [];
+    const consider = (start: number, end: number, phrase: string) => {
+      const sentence = doc.sentenceAt(start);
+      if (flagged.includes(sentence)) return;
+      if (doc.isNotAClaim(start, end) || doc.isAboutPastIncident(start)) return;
+      // "will be restored", "should be back": a forecast (no-fix-time-promise judges those).
+      if (FORECAST_BEFORE.test(text.slice(Math.max(sentence.start, start - 30), start))) return;
+      flagged.push(sentence);
+      ctx.report({
+        start,
+        end,
+        message: `Do not say "${phrase}" until the incident lead confirms recovery and the customer-facing symptom is checked.`,
+        suggestion: 'Say what the team is doing now and when the next update is.',
+      });
+    };
+    eachMatch(RESOLUTION_CLAIM, text, (m) => consider(m.index, m.index + m[0].length, m[0]));
+    if (ctx.extraPhrases !== undefined) {
+      eachMatch(ctx.extraPhrases, text, (m) => consider(m.index, m.index + m[0].length, m[0]));
+    }
+  },
+});

@@ -1,0 +1,49 @@
+/**
+ * @module lint/rules/scope-accuracy
+ * Say exactly as many customers are affected as the incident lead confirmed: no "full
+ * outage" for a partial one, no "only a few" while the scope is unknown or wide.
+ */
+import { defineRule } from '../define-rule';
+import { eachMatch, SCOPE_MINIMISE, SCOPE_OVERCLAIM } from '../phrases';
+
+/** `scope-accuracy`: see the rule's `docs.description`. */
+export const scopeAccuracy = defineRule({
+  id: 'scope-accuracy',
+  defaultSeverity: 'error',
+  docs: {
+    description:
+      'No "full outage", "all customers" or "completely down" unless every customer is confirmed affected; no minimising ("only a small group", "limited") while scope is unknown or wide.',
+  },
+  check(ctx) {
+    const { doc, text, facts } = ctx;
+    const scope = facts.scope;
+    if (scope !== 'all') {
+      eachMatch(SCOPE_OVERCLAIM, text, (m) => {
+        const end = m.index + m[0].length;
+        if (doc.isNotAClaim(m.index, end) || doc.isAboutPastIncident(m.index)) return;
+        ctx.report({
+          start: m.index,
+          end,
+          message:
+            scope === 'unknown'
+              ? `"${m[0]}" claims everyone is affected, but the scope is not confirmed yet. Describe who is affected as far as it is known.`
+              : `"${m[0]}" overstates the impact: ${scope} customers are affected, not all. Name the affected feature and who is affected.`,
+        });
+      });
+    }
+    if (scope === 'unknown' || scope === 'many' || scope === 'all') {
+      eachMatch(SCOPE_MINIMISE, text, (m) => {
+        const end = m.index + m[0].length;
+        if (doc.isNotAClaim(m.index, end) || doc.isAboutPastIncident(m.index)) return;
+        ctx.report({
+          start: m.index,
+          end,
+          message:
+            scope === 'unknown'
+              ? `"${m[0]}" minimises an impact that is not confirmed yet. Say the team is still checking who is affected.`
+              : `"${m[0]}" minimises the impact: ${scope} customers are affected.`,
+        });
+      });
+    }
+  },
+});

@@ -1,0 +1,28 @@
+/**
+ * @module lint/rules/unfilled-placeholder
+ * Template leftovers ({{x}}, [CUSTOMER], <name>, TBD, XX:XX) never reach a customer.
+ */
+import { defineRule } from '../define-rule';
+import { eachMatch, PLACEHOLDER } from '../phrases';
+
+/** `unfilled-placeholder`: see the rule's `docs.description`. */
+export const unfilledPlaceholder = defineRule({
+  id: 'unfilled-placeholder',
+  defaultSeverity: 'error',
+  docs: {
+    description:
+      'Template placeholders left in the text: `{{x}}`, `{x}`, `[CUSTOMER NAME]`, `<name>`, `TBD`, `XX:XX`.',
+  },
+  acceptsPhrases: true,
+  check(ctx) {
+    const report = (start: number, end: number) =>
+      ctx.report({
+        start,
+        end,
+        message: `"${ctx.text.slice(start, end)}" is a placeholder; fill it in before sending.`,
+      });
+    eachMatch(PLACEHOLDER, ctx.text, (m) => report(m.index, m.index + m[0].length));
+    if (ctx.extraPhrases !== undefined)
+      eachMatch(ctx.extraPhrases, ctx.text, (m) => report(m.index, m.index + m[0].length));
+  },
+});

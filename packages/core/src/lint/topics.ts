@@ -1,0 +1,145 @@
+/**
+ * @module lint/topics
+ * Detects the approval topics a draft touches (security, data loss, legal, compensation,
+ * contract/SLA, fix-time promises). One implementation, shared by the linter and the approval gates.
+ */
+import type { ApprovalTopic } from '../vocabulary';
+import {
+  COMPENSATION,
+  CONTRACT,
+  DATA_LOSS,
+  ETA,
+  eachMatch,
+  FIX_TIME_EXPR,
+  LEGAL,
+  PAST_BEFORE,
+  PERSON_BACK,
+  PROMISE_MODAL,
+  RECOVERY_TERM,
+  SECURITY,
+  UPDATE_WORD,
+} from './phrases';
+import { TextDocument } from './text';
+
+/** One passage of a draft that touches an approval topic. Offsets are UTF-16 into the text. */
+export interface TopicMatch {
+  topic: ApprovalTopic;
+  start: number;
+  end: number;
+  /** The matched text, e.g. `service credit` or `fixed in about 10 minutes`. */
+  text: string;
+}
+
+const SIMPLE_TOPICS: readonly (readonly [ApprovalTopic, RegExp])[] = [
+  ['security', SECURITY],
+  ['dataLoss', DATA_LOSS],
+  ['legal', LEGAL],
+  ['compensation', COMPENSATION],
+  ['contract', CONTRACT],
+];
+
+/**
+ * Finds every passage that needs an approval before the draft may be sent: security,
+ * data loss (including reassurances such as "your data is safe" or "no data was lost",
+ * which are claims too), legal, compensation (credits, refunds, discounts, "we will make it
+ * right on your bill"), contract/SLA, and `fixTime` (a promised fix or recovery time or
+ * duration, not the next update time). Words in quotation marks, questions and reported
+ * speech ("you asked about a refund") are someone else's words and do not count. A negated
+ * fix time ("we cannot promise it will be fixed by noon") is not a promise; a negated
+ * claim on the other topics ("no data was lost") still is one.
+ *
+ * Practice: security, data loss, legal, refunds and contract impact go through one named
+ * approver; a fix-time promise only with the incident lead's approval.
+ *
+ * @param text the draft, plain text
+ * @returns matches sorted by `start`; never throws
+ * @example
+ * detectTopics('We will add a service credit. It should be fixed in 10 minutes.')
+ *   .map((m) => m.topic); // ['compensation', 'fixTime']
+ */
+export function detectTopics(text: string): TopicMatch[] {
+  return detectTopicsIn(new TextDocument(text));
+}
+
+/** {@link detectTopics} over an already segmented document (shared with the lint rules). */
+export function detectTopicsIn(doc: TextDocument): TopicMatch[] {
+  const out: TopicMatch[] = [];
+  const text = doc.text;
+  for (const [topic, re] of SIMPLE_TOPICS) {
+    eachMatch(re, text, (m) => {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (doc.isQuoted(start, end) || isReportedOrQuestion(doc, start)) return;
+      out.push({ topic, start, end, text: m[0] });
+    });
+  }
+  for (const match of findFixTimes(doc)) out.push(match);
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
+}
+
+const REPORTED =
+  /\b(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|asked|ask|wrote)\b|\bwhether\b/i;
+
+function isReportedOrQuestion(doc: TextDocument, start: number): boolean {
+  if (REPORTED.test(doc.clausePrefix(start))) return true;
+  const sentence = doc.sentenceAt(start);
+  return doc.text.charCodeAt(sentence.end - 1) === 63; // '?'
+}
+
+function findFixTimes(doc: TextDocument): TopicMatch[] {
+  const text = doc.text;
+  const out: TopicMatch[] = [];
+  eachMatch(FIX_TIME_EXPR, text, (m) => {
+    const timeStart = m.index;
+    const timeEnd = timeStart + m[0].length;
+    const sentence = doc.sentenceAt(timeStart);
+    // "next update in 30 minutes", "share more by noon": an update time, not a fix time.
+    const lead = text.slice(Math.max(sentence.start, timeStart - 40), timeStart);
+    if (UPDATE_WORD.test(lead)) return;
+    const recovery = nearestRecoveryTerm(doc, sentence.start, sentence.end, timeStart, timeEnd);
+    if (recovery === undefined) return;
+    const start = Math.min(recovery.start, timeStart);
+    const end = Math.max(recovery.end, timeEnd);
+    const before = text.slice(sentence.start, start);
+    if (PERSON_BACK.test(text.slice(sentence.start, recovery.start))) return;
+    const clausePrefix = doc.clausePrefix(recovery.start);
+    if (PAST_BEFORE.test(clausePrefix)) return;
+    const inherentlyFuture = m[1] !== undefined;
+    if (!inherentlyFuture && !PROMISE_MODAL.test(before + text.slice(start, end))) return;
+    if (doc.isQuoted(start, end) || doc.isNegated(recovery.start) || isReportedOrQuestion(doc, start)) return;
+    out.push({ topic: 'fixTime', start, end, text: text.slice(start, end) });
+  });
+  eachMatch(ETA, text, (m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (out.some((o) => o.start <= start && o.end >= start)) return;
+    if (doc.isQuoted(start, end) || doc.isNegated(start)) return;
+    out.push({ topic: 'fixTime', start, end, text: m[0] });
+  });
+  return out;
+}
+
+// The recovery word in the sentence closest to the time expression, on either side.
+function nearestRecoveryTerm(
+  doc: TextDocument,
+  sentenceStart: number,
+  sentenceEnd: number,
+  timeStart: number,
+  timeEnd: number,
+): { start: number; end: number } | undefined {
+  const sentence = doc.text.slice(sentenceStart, sentenceEnd);
+  let best: { start: number; end: number } | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  eachMatch(RECOVERY_TERM, sentence, (r) => {
+    const start = sentenceStart + r.index;
+    const end = start + r[0].length;
+    if (start >= timeStart && end <= timeEnd) return;
+    const distance = end <= timeStart ? timeStart - end : start - timeEnd;
+    if (distance >= 0 && distance < bestDistance) {
+      bestDistance = distance;
+      best = { start, end };
+    }
+  });
+  return best;
+}
