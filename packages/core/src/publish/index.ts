@@ -19,6 +19,7 @@ export type {
   ConsistencyFact,
   ConsistencyMessage,
   ConsistencyOptions,
+  ConsistencyReference,
   ConsistencyReport,
   Inconsistency,
 } from './consistency';

@@ -319,6 +319,15 @@ describe('publish: every blocked reason', () => {
     ]);
     const edited = { ...state.drafts.d1!, text: NORMAL_UPDATE.replace('some customers', 'customers') };
     expect(codes(publish(state, edited, runbook, t(10)))).toEqual(['draft-edited', 'approval-missing']);
+    // Claiming newer facts than the recorded revision was written from is an edit too.
+    const later = applyEvent(state, {
+      type: 'facts.confirmed',
+      at: t(9),
+      actor: 'lee',
+      facts: { regions: ['US'] },
+    });
+    const relabelled = { ...later.drafts.d1!, basedOnFactsVersion: 2 };
+    expect(codes(publish(later, relabelled, runbook, t(10)))).toEqual(['draft-edited', 'approval-missing']);
   });
 
   it('lists every reason at once, and the blocked event records them for the review', () => {

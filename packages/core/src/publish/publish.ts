@@ -237,7 +237,9 @@ export function publish(
   const record: DraftRecord | undefined = state.drafts[draft.id];
   const edited =
     record !== undefined &&
-    (['text', 'kind', 'status', 'audience'] as const).some((k) => record[k] !== draft[k]);
+    (['text', 'kind', 'status', 'audience', 'basedOnFactsVersion'] as const).some(
+      (k) => record[k] !== draft[k],
+    );
 
   if (!record) {
     reasons.push({
