@@ -49,6 +49,7 @@ const ALLOWED_AFTER_RESOLVED = new Set<IncidentEvent['type']>([
   'question.logged',
   'checkpoint.held',
   'availability.changed',
+  'publish.blocked',
   'closed',
 ]);
 
