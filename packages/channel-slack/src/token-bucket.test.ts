@@ -10,14 +10,16 @@ describe('createTokenBucket', () => {
     await bucket.take('C2');
     expect(clock.sleeps).toEqual([500, 500]);
   });
-  it('spaces concurrent callers in arrival order', async () => {
-    const sleeps: number[] = [];
-    const clock = { now: () => 0, sleep: async (ms: number) => void sleeps.push(ms) };
+  it('measures spacing from the actual send, so a late wake-up does not compress the next send', async () => {
+    const clock = createVirtualClock(0);
     const bucket = createTokenBucket({ perSecond: 1, burst: 1, clock });
-    await Promise.all([bucket.take('C1'), bucket.take('C1'), bucket.take('C1')]);
-    expect(sleeps).toEqual([1_000, 2_000]);
+    await bucket.take('C1');
+    clock.advance(1_500); // the next send happens late
+    await bucket.take('C1');
+    await bucket.take('C1');
+    expect(clock.sleeps).toEqual([1_000]);
   });
-  it('returns false and gives the slot back when aborted while waiting', async () => {
+  it('returns false without taking a token when aborted', async () => {
     const clock = createVirtualClock(0);
     const bucket = createTokenBucket({ perSecond: 1, burst: 1, clock });
     await bucket.take('C1');

@@ -16,18 +16,16 @@ export interface TokenBucketOptions {
 
 /** Per-key rate limiter. */
 export interface TokenBucket {
-  /**
-   * Waits for a token for `key`. Resolves `true` when the caller may send, `false` if `signal`
-   * aborted while waiting (the reservation is returned).
-   */
+  /** Waits for a token for `key`. Resolves `true` when the caller may send, `false` if `signal` aborted. */
   take(key: string, signal?: AbortSignal): Promise<boolean>;
   /** Blocks `key` for at least `ms` milliseconds (after a 429 with Retry-After). */
   penalize(key: string, ms: number): void;
 }
 
 /**
- * Creates a {@link TokenBucket}. Tokens may go negative: each caller reserves its slot at once
- * and sleeps until it is due, so concurrent callers are spaced evenly in arrival order.
+ * Creates a {@link TokenBucket}. A caller takes a token only when one is available at the
+ * moment it wakes, so a timer that fires late never lets the next send follow too closely
+ * (spacing is measured between actual sends, not planned ones).
  *
  * @example
  * const bucket = createTokenBucket({ perSecond: 1, burst: 3, clock: systemClock });
@@ -46,19 +44,19 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
   };
   return {
     async take(key, signal) {
-      const s = refill(key);
-      s.tokens -= 1;
-      if (s.tokens >= 0) return true;
-      if (!signal?.aborted) await clock.sleep(Math.ceil((-s.tokens / perSecond) * 1000), signal);
-      if (signal?.aborted) {
-        refill(key).tokens += 1;
-        return false;
+      for (;;) {
+        if (signal?.aborted) return false;
+        const s = refill(key);
+        if (s.tokens >= 1) {
+          s.tokens -= 1;
+          return true;
+        }
+        await clock.sleep(Math.max(1, Math.ceil(((1 - s.tokens) / perSecond) * 1000)), signal);
       }
-      return true;
     },
     penalize(key, ms) {
       const s = refill(key);
-      s.tokens = Math.min(s.tokens, -(ms / 1000) * perSecond);
+      s.tokens = Math.min(s.tokens, 1 - (ms / 1000) * perSecond);
     },
   };
 }

@@ -11,6 +11,7 @@
  * await smtp.close();
  */
 import { type ParsedMail, simpleParser } from 'mailparser';
+import nodemailer from 'nodemailer';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 
 /** A fault for the next message to one recipient. */
@@ -140,4 +141,32 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
         server.close(() => resolve());
       }),
   };
+}
+
+/** Pool settings shared by tests, benchmark and examples: pooled SMTP, no pool requeues. */
+export interface LoopbackPoolOptions {
+  readonly maxConnections?: number | undefined;
+  readonly maxMessages?: number | undefined;
+}
+
+/**
+ * A pooled nodemailer transport to a {@link SmtpTestServer} (no TLS, `maxRequeues: 0`), so
+ * scripts outside this package need not resolve nodemailer themselves.
+ *
+ * @example
+ * const transport = createLoopbackTransport(smtp, { maxConnections: 5 });
+ */
+export function createLoopbackTransport(
+  server: Pick<SmtpTestServer, 'port'>,
+  options: LoopbackPoolOptions = {},
+) {
+  return nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: server.port,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: options.maxConnections ?? 5,
+    maxMessages: options.maxMessages ?? 100,
+    maxRequeues: 0,
+  });
 }
