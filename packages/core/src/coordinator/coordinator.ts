@@ -27,7 +27,7 @@ import type {
   ReminderKind,
 } from './events';
 import { createMinHeap, type HeapNode } from './min-heap';
-import { planReminders, REMINDER_KINDS } from './reminders';
+import { affectsReminders, planReminders, REMINDER_KINDS } from './reminders';
 
 /**
  * An event as handed to {@link Coordinator.dispatch}: any incident event, where `at` may be
@@ -329,7 +329,7 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
     const current: Tracked = entry ?? { state, pending: {}, fired: {} };
     current.state = state;
     if (!entry) tracked.set(id, current);
-    replan(id, current, clock.now());
+    if (previous === undefined || affectsReminders(previous, state)) replan(id, current, clock.now());
     emit('incident.changed', { incidentId: id, event, state, previous }, id);
     drain();
     return state;

@@ -70,3 +70,24 @@ export function planReminders(state: IncidentState, runbook: Runbook, nowMs: num
   }
   return planned;
 }
+
+/**
+ * Whether an event changed anything {@link planReminders} reads (status, severity and when it
+ * changed, published updates, checkpoints and their triggers, declaration, closing). The
+ * reducer keeps untouched fields by reference, so a question, a draft or an approval costs no
+ * re-plan.
+ *
+ * @internal
+ */
+export function affectsReminders(previous: IncidentState, next: IncidentState): boolean {
+  return (
+    previous.status !== next.status ||
+    previous.severity !== next.severity ||
+    previous.severityChangedAt !== next.severityChangedAt ||
+    previous.updates !== next.updates ||
+    previous.checkpoints !== next.checkpoints ||
+    previous.checkpointTriggers !== next.checkpointTriggers ||
+    previous.declaredAt !== next.declaredAt ||
+    previous.closedAt !== next.closedAt
+  );
+}
