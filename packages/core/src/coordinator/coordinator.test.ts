@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createMemoryEventStore } from '../delivery/memory-store';
-import { EventRejectedError, ValidationError } from '../errors';
+import { EventRejectedError, RunbookError, ValidationError } from '../errors';
 import type { IncidentEvent, IncidentEventInput } from '../incident/index';
 import { publishEvents, resolveEvents } from '../../test/cadence';
 import { checkoutStart, roleAssignments, t, testRunbook } from '../../test/support';
@@ -442,6 +442,18 @@ describe('createCoordinator: dispatch', () => {
     clock.advanceTo(t(100));
     expect(fired).toEqual([]);
     await expect(coordinator.dispatch(ID, roles)).rejects.toBeInstanceOf(CoordinatorStoppedError);
+  });
+
+  it('refuses a runbook whose rounding cannot give clean times', () => {
+    const odd = testRunbook({ cadence: { roundToMinutes: 7 } });
+    expect(() => createCoordinator({ runbook: odd, clock: createSimulatedClock(t(0)) })).toThrow(
+      RunbookError,
+    );
+    try {
+      createCoordinator({ runbook: odd, clock: createSimulatedClock(t(0)) });
+    } catch (error) {
+      expect((error as RunbookError).problems.map((p) => p.path)).toEqual(['cadence.roundToMinutes']);
+    }
   });
 
   it('types listeners by event name', () => {

@@ -4,10 +4,10 @@
  * incident's cadence reminders in ONE schedule (a min-heap with a single armed clock timer).
  */
 import EventEmitter from 'eventemitter3';
-import { checkpointDue } from '../cadence/index';
+import { checkpointDue, planNextUpdateAt } from '../cadence/index';
 import { createMemoryEventStore } from '../delivery/memory-store';
 import type { EventStore } from '../delivery/store';
-import { problem, ValidationError } from '../errors';
+import { problem, RunbookError, ValidationError } from '../errors';
 import {
   applyEvent,
   type IncidentEvent,
@@ -27,7 +27,7 @@ import type {
   ReminderKind,
 } from './events';
 import { createMinHeap, type HeapNode } from './min-heap';
-import { affectsReminders, planReminders, REMINDER_KINDS } from './reminders';
+import { affectsReminders, type PlannedReminder, planReminders, REMINDER_KINDS } from './reminders';
 
 /**
  * An event as handed to {@link Coordinator.dispatch}: any incident event, where `at` may be
@@ -134,6 +134,25 @@ const isoOf = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 const stampOf = (ms: number) => isoOf(Math.floor(ms / 1000) * 1000);
 
 /**
+ * Fails fast on a cadence the rules cannot plan with: the runbook schema accepts any positive
+ * `roundToMinutes`, but a clean boundary must be whole minutes that divide a day.
+ */
+function assertUsableRunbook(runbook: Runbook, clock: Clock) {
+  try {
+    planNextUpdateAt(runbook, 'SEV1', 'investigating', stampOf(clock.now()));
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new RunbookError([
+      problem(
+        'cadence.roundToMinutes',
+        'a whole number of minutes that divides a day (1, 5, 10, 15, 30, 60, …)',
+        String(runbook.cadence.roundToMinutes),
+      ),
+    ]);
+  }
+}
+
+/**
  * Creates the coordinator: the one stateful piece of the core.
  *
  * One min-heap holds every pending reminder of every incident, and the clock has at most ONE
@@ -145,6 +164,8 @@ const stampOf = (ms: number) => isoOf(Math.floor(ms / 1000) * 1000);
  * @param options - `{ runbook, clock?, store?, onListenerError? }`.
  * @returns a {@link Coordinator}; call `await coordinator.start()` to load a store that
  *   already holds incidents (dispatch does so by itself).
+ * @throws {RunbookError} `runbook_invalid` when `cadence.roundToMinutes` is not a whole number of
+ *   minutes dividing a day (7, 2.5), which no clean next-update time can be planned with.
  * @example
  * const clock = createSimulatedClock('2026-03-03T14:10:00Z');
  * const coordinator = createCoordinator({ runbook, clock });
@@ -156,6 +177,7 @@ const stampOf = (ms: number) => isoOf(Math.floor(ms / 1000) * 1000);
 export function createCoordinator(options: CoordinatorOptions): Coordinator {
   const { runbook } = options;
   const clock = options.clock ?? createSystemClock();
+  assertUsableRunbook(runbook, clock);
   const store = options.store ?? createMemoryEventStore<IncidentEvent>();
   const onListenerError =
     options.onListenerError ??
@@ -208,8 +230,7 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
   }
 
   /** Re-plans one incident's reminders against what is scheduled. */
-  function replan(id: string, entry: Tracked, nowMs: number) {
-    const wanted = stopped ? [] : planReminders(entry.state, runbook, nowMs);
+  function replan(id: string, entry: Tracked, wanted: readonly PlannedReminder[]) {
     for (const kind of REMINDER_KINDS) {
       let want = wanted.find((w) => w.kind === kind);
       if (want && entry.fired[kind] === want.key) want = undefined;
@@ -301,7 +322,7 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
       if (stopped) return;
       const entry: Tracked = { state, pending: {}, fired: {} };
       tracked.set(id, entry);
-      replan(id, entry, clock.now());
+      replan(id, entry, planReminders(state, runbook, clock.now()));
     }
     drain();
   }
@@ -325,11 +346,16 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
     const entry = tracked.get(id);
     const previous = entry?.state;
     const state = applyEvent(previous, event);
+    // Plan before persisting, so a plan that cannot be made leaves nothing half-applied.
+    const wanted =
+      previous === undefined || affectsReminders(previous, state)
+        ? planReminders(state, runbook, clock.now())
+        : undefined;
     await store.append(id, event);
     const current: Tracked = entry ?? { state, pending: {}, fired: {} };
     current.state = state;
     if (!entry) tracked.set(id, current);
-    if (previous === undefined || affectsReminders(previous, state)) replan(id, current, clock.now());
+    if (wanted && !stopped) replan(id, current, wanted);
     emit('incident.changed', { incidentId: id, event, state, previous }, id);
     drain();
     return state;
