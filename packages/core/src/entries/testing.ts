@@ -4,3 +4,4 @@
  */
 export {};
 export * from '../delivery/conformance';
+export * from '../lint/rule-tester';

@@ -297,6 +297,7 @@ export function preferredStyle(timeZone: string): '12h' | '24h' {
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1,
   an: 1,
+  the: 1,
   one: 1,
   two: 2,
   three: 3,

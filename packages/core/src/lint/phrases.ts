@@ -194,7 +194,7 @@ export const VAGUE_WHEN =
 
 /** A relative update time: "in 30 minutes", "within the next hour". Groups: amount, unit. */
 export const RELATIVE_TIME =
-  /\b(?:in|within|after) (?:about |around |roughly |approximately |the next |another )?(\d+|an?|one|two|three|four|half an?|fifteen|twenty|thirty|forty-five|sixty|ninety) ?(minutes?|mins?|hours?|hrs?)\b/gi;
+  /\b(?:in|within|after) (?:about |around |roughly |approximately |the next |another )?(\d+|an?|the|one|two|three|four|half an?|fifteen|twenty|thirty|forty-five|sixty|ninety) ?(minutes?|mins?|hours?|hrs?)\b/gi;
 
 /** Names the owner of the next update, in an internal message. */
 export const OWNER_NAMED =

@@ -94,7 +94,13 @@ function checkClock(ctx: RuleContext, clock: ClockMention): void {
   const zone = zoneForMention(clock, timeZone);
   const instant =
     reference !== undefined && zone !== undefined ? resolveClockTime(clock, reference, timeZone) : undefined;
-  const style = clock.style === 'word' ? undefined : clock.style;
+  const at = instant ?? reference ?? new Date(0);
+  // Keep the writer's 12/24-hour style within their zone; a converted time uses the audience's.
+  const sameFamily =
+    clock.zoneLabel === undefined ||
+    timeZone === undefined ||
+    labelMatchesZone(clock.zoneLabel, timeZone, at);
+  const style = clock.style === 'word' || !sameFamily ? undefined : clock.style;
   // Corrections are written in the audience's zone when known, else in the writer's zone.
   const rewrite = (at: Date): string | undefined => {
     if (timeZone !== undefined) return clockIn(at, timeZone, style, clock.dotted);
@@ -121,7 +127,6 @@ function checkClock(ctx: RuleContext, clock: ClockMention): void {
     });
     return;
   }
-  const at = instant ?? reference ?? new Date(0);
   if (clock.zoneLabel === undefined) {
     const label = timeZone === undefined ? undefined : zoneLabelFor(timeZone, at);
     ctx.report({
@@ -133,7 +138,7 @@ function checkClock(ctx: RuleContext, clock: ClockMention): void {
     });
     return;
   }
-  if (timeZone === undefined || labelMatchesZone(clock.zoneLabel, timeZone, at)) return;
+  if (timeZone === undefined || sameFamily) return;
   const label = zoneLabelFor(timeZone, at);
   if (label === undefined) return; // The audience's zone has no common label: any labelled time is clear.
   const replacement = instant === undefined ? undefined : rewrite(instant);

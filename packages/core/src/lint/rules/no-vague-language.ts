@@ -44,13 +44,6 @@ export const noVagueLanguage = defineRule({
         if (doc.isQuoted(m.index, m.index + m[0].length)) return;
         report(m.index, m.index + m[0].length, ctx.hasImpactStatement() ? 'warning' : undefined);
       });
-    } else {
-      eachMatch(EMPTY_INVESTIGATION, text, (m) => {
-        // Even in a first message, "investigating an issue" needs the impact said somewhere.
-        if (!ctx.hasImpactStatement() && !doc.isQuoted(m.index, m.index + m[0].length)) {
-          report(m.index, m.index + m[0].length, 'warning');
-        }
-      });
     }
     if (ctx.extraPhrases !== undefined) {
       eachMatch(ctx.extraPhrases, text, (m) => {

@@ -1,0 +1,48 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../rule-tester';
+import { noFixTimePromise } from './no-fix-time-promise';
+
+const t = new RuleTester({ describe, it, context: { facts: { scope: 'some' } } });
+
+t.run(noFixTimePromise, {
+  valid: [
+    'We will post the next update in 30 minutes.',
+    'Next update by noon ET.',
+    'We will share more by 15:00 UTC.',
+    'Checkout has been working normally since 10:25 AM ET.',
+    'Service was restored within the hour.',
+    'We cannot promise it will be fixed by noon.',
+    'I will be back with an update at 14:00 UTC.',
+    'Our engineers are testing a fix now and will share results within 30 minutes.',
+    'You asked "will it be fixed in 10 minutes?" and we do not know yet.',
+    {
+      text: 'Sign-in should work again by 11:00 UTC.',
+      context: { facts: { approvedFixTime: '2026-05-12T11:00:00Z' }, timeZone: 'UTC' },
+    },
+    {
+      text: 'Sign-in should work again in 45 minutes.',
+      context: { facts: { approvedFixTime: '2026-05-12T11:00:00Z' }, now: '2026-05-12T10:15:00Z' },
+    },
+  ],
+  invalid: [
+    { text: 'It should be fixed in about 10 minutes.', errors: [{ text: 'fixed in about 10 minutes' }] },
+    { text: 'We expect everything to be back by noon.', errors: [{ text: 'back by noon' }] },
+    { text: 'A fix will be live within the hour.', errors: 1 },
+    { text: 'This should be resolved shortly.', errors: [{ text: 'resolved shortly' }] },
+    { text: 'Service should be fully restored by 21:15 UTC.', errors: 1 },
+    { text: 'The backlog will be cleared in two hours.', errors: 1 },
+    { text: 'ETA for a fix: 20 minutes.', errors: 1 },
+    {
+      name: 'promise differs from the approved time',
+      text: 'Sign-in should work again by 10:30 UTC.',
+      context: { facts: { approvedFixTime: '2026-05-12T11:00:00Z' }, timeZone: 'UTC' },
+      errors: [{ message: /does not match/ }],
+    },
+    {
+      name: 'a vague promise is not the approved one',
+      text: 'Sign-in should work again soon.',
+      context: { facts: { approvedFixTime: '2026-05-12T11:00:00Z' } },
+      errors: 1,
+    },
+  ],
+});
