@@ -58,6 +58,13 @@ function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return cur;
 }
 
+// zod messages read "Invalid input: expected number, received string" or our own
+// "expected a positive number of minutes"; keep only what was expected.
+function expectedFrom(message: string): string {
+  const m = /^(?:Invalid input: )?expected (.*?)(?:, received .*)?$/i.exec(message);
+  return m ? m[1]! : message;
+}
+
 /**
  * Converts a zod error into path-named {@link Problem}s, reading the offending value from the
  * original input so every problem says what was found.
@@ -75,7 +82,7 @@ export function problemsFromZod(error: z.ZodError, input: unknown, prefix = ''):
         issue.keys.map((k) => JSON.stringify(k)).join(', '),
       );
     }
-    return problem(path, issue.message, describeValue(found));
+    return problem(path, expectedFrom(issue.message), describeValue(found));
   });
 }
 

@@ -61,7 +61,11 @@ describe('classifySeverity', () => {
   });
 
   it('is deterministic', () => {
-    fc.assert(fc.property(impact, (a) => expect(classifySeverity(a)).toEqual(classifySeverity({ ...a }))));
+    fc.assert(
+      fc.property(impact, (a) => {
+        expect(classifySeverity(a)).toEqual(classifySeverity({ ...a }));
+      }),
+    );
   });
 
   it('rejects bad input with a path-named error', () => {

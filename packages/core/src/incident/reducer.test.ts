@@ -431,3 +431,16 @@ describe('properties', () => {
     );
   });
 });
+
+describe('time order', () => {
+  it('compares instants, not text: fractional seconds are later than the whole second', () => {
+    const state = replay([
+      ...checkoutStart(),
+      { type: 'checkpoint.held', at: '2026-03-03T14:20:05Z', actor: 'dana' },
+    ]);
+    expect(
+      applyEvent(state, { type: 'checkpoint.held', at: '2026-03-03T14:20:05.300Z', actor: 'dana' })
+        .checkpoints,
+    ).toHaveLength(2);
+  });
+});

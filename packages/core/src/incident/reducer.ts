@@ -81,7 +81,8 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
     };
   }
   if (!state) return reject('declared-first', event, 'the first event of an incident must be "declared"');
-  if (event.at < state.lastEventAt) {
+  // Compare as instants, not text: `…:05.300Z` is later than `…:05Z`.
+  if (Date.parse(event.at) < Date.parse(state.lastEventAt)) {
     reject(
       'events-in-time-order',
       event,

@@ -81,7 +81,14 @@ export const runbookSchema = z
         minutes: perSeverity(minutes, DEFAULT_CADENCE_MINUTES),
         monitoringMinutes: perSeverity(minutes, DEFAULT_MONITORING_MINUTES),
         checkpointMinutes: minutes.default(30),
-        roundToMinutes: minutes.default(5),
+        roundToMinutes: z
+          .number({ error: 'expected a whole number of minutes that divides a day (1, 5, 10, 15, 30, 60…)' })
+          .int('expected a whole number of minutes that divides a day (1, 5, 10, 15, 30, 60…)')
+          .positive('expected a whole number of minutes that divides a day (1, 5, 10, 15, 30, 60…)')
+          .refine((m) => 1440 % m === 0, {
+            error: 'expected a whole number of minutes that divides a day (1, 5, 10, 15, 30, 60…)',
+          })
+          .default(5),
         reminderLeadMinutes: z.number().min(0, 'expected zero or more minutes').default(5),
         firstUpdateTargetMinutes: minutes.default(15),
       })
