@@ -12,7 +12,10 @@ import { formatProblems, IncidentCommsError, type Problem } from '../errors';
 export class DrillScenarioError extends IncidentCommsError {
   readonly problems: readonly Problem[];
   constructor(problems: readonly Problem[], source?: string) {
-    super('drill_scenario_invalid', formatProblems(`Invalid drill scenario${source ? ` ${source}` : ''}:`, problems));
+    super(
+      'drill_scenario_invalid',
+      formatProblems(`Invalid drill scenario${source ? ` ${source}` : ''}:`, problems),
+    );
     this.problems = problems;
   }
 }

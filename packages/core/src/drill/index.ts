@@ -2,7 +2,7 @@ export { DrillScenarioError } from './errors';
 export {
   drillPromptSchema,
   drillScenarioSchema,
-  instantAt,
+  scenarioInstant,
   loadDrillScenario,
   parseDrillScenario,
   scenarioEvents,

@@ -16,7 +16,7 @@ import { audienceTimeZone, checkConsistency, draftLintContext } from '../publish
 import type { Runbook } from '../runbook/index';
 import { formatUpdateTime } from '../time/index';
 import type { Audience, Role, Status } from '../vocabulary';
-import { type DrillPrompt, type DrillScenario, instantAt, scenarioEvents } from './scenario';
+import { type DrillPrompt, type DrillScenario, scenarioInstant, scenarioEvents } from './scenario';
 
 const text = z.string().trim().min(1, 'expected a non-empty text');
 
@@ -105,7 +105,8 @@ export interface DrillResult {
 
 const CRITERION_LESSONS: Record<DrillCriterion, string> = {
   lint: 'wording the linter flags (guesses, promises, vague or dramatic words): run drafts through the pre-send check',
-  consistency: 'facts that did not match the incident at that moment: copy from the latest status, not memory',
+  consistency:
+    'facts that did not match the incident at that moment: copy from the latest status, not memory',
   nextUpdate: 'a wrong or missing next-update time: keep the rhythm and its clock times in view',
   onTime: 'answers sent late: send a short note on time rather than a perfect one late',
 };
@@ -140,7 +141,12 @@ const contentWords = (phrase: string) =>
  * True when `message` contains at least `share` of the words (4+ letters) of `phrase`, not
  * counting words in `ignore` (e.g. the symptom's own words, which every answer repeats).
  */
-function sharesMostWords(message: string, phrase: string, share: number, ignore: readonly string[] = []): boolean {
+function sharesMostWords(
+  message: string,
+  phrase: string,
+  share: number,
+  ignore: readonly string[] = [],
+): boolean {
   const skip = new Set(ignore.flatMap((w) => w.toLowerCase().match(/[\p{L}]+/gu) ?? []));
   const words = [...new Set(phrase.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [])].filter((w) => !skip.has(w));
   if (words.length === 0) return true;
@@ -221,7 +227,15 @@ function scoreResponse({ scenario, runbook, prompt, response, state }: ScoreInpu
   const byRule = (id: string) => diagnostics.filter((d) => d.ruleId === id);
 
   const consistency = checkConsistency(
-    [{ audience: prompt.audience, text: response.text, label: response.participant, publishedAt: sentAt, timeZone: zone }],
+    [
+      {
+        audience: prompt.audience,
+        text: response.text,
+        label: response.participant,
+        publishedAt: sentAt,
+        timeZone: zone,
+      },
+    ],
     { reference: referenceUpdate(state, runbook, prompt, status, sentAt, expected), timeZone: zone },
   );
   const differs = (fact: string) => consistency.differences.find((d) => d.fact === fact);
@@ -229,7 +243,9 @@ function scoreResponse({ scenario, runbook, prompt, response, state }: ScoreInpu
     differs(fact)?.variants.find((v) => v.audiences.includes(response.participant))?.value;
 
   // 1. Lint: everything except the rules scored under consistency and next update.
-  const lintFindings = diagnostics.filter((d) => d.ruleId !== 'next-update-time' && d.ruleId !== 'scope-accuracy');
+  const lintFindings = diagnostics.filter(
+    (d) => d.ruleId !== 'next-update-time' && d.ruleId !== 'scope-accuracy',
+  );
   const lintLoss = lintFindings.reduce((sum, d) => sum + LINT_PENALTY[d.severity], 0);
   const lint: CriterionScore = {
     criterion: 'lint',
@@ -304,7 +320,8 @@ function scoreResponse({ scenario, runbook, prompt, response, state }: ScoreInpu
     const lintSays = byRule('next-update-time');
     const textSays = written('nextUpdate');
     const formSays =
-      response.nextUpdateAt !== undefined && parseISO(response.nextUpdateAt).getTime() !== parseISO(expected).getTime()
+      response.nextUpdateAt !== undefined &&
+      parseISO(response.nextUpdateAt).getTime() !== parseISO(expected).getTime()
         ? response.nextUpdateAt
         : undefined;
     const fixes: string[] = [];
@@ -317,7 +334,9 @@ function scoreResponse({ scenario, runbook, prompt, response, state }: ScoreInpu
       );
     }
     if (formSays) {
-      fixes.push(`The next update you set was ${clockIn(formSays, zone)}; the rhythm says ${clockIn(expected, zone)} (${rule}).`);
+      fixes.push(
+        `The next update you set was ${clockIn(formSays, zone)}; the rhythm says ${clockIn(expected, zone)} (${rule}).`,
+      );
     }
     criteria.push({
       criterion: 'nextUpdate',
@@ -329,13 +348,15 @@ function scoreResponse({ scenario, runbook, prompt, response, state }: ScoreInpu
   }
 
   // 4. Sent within the prompt's window.
-  const opens = instantAt(scenario.startsAt, prompt.at);
+  const opens = scenarioInstant(scenario.startsAt, prompt.at);
   const closesMs = parseISO(opens).getTime() + prompt.respondWithinMinutes * 60_000;
   const sentMs = parseISO(sentAt).getTime();
   const home = runbook.timeZones.default;
   const onTimeFixes: string[] = [];
   if (sentMs < parseISO(opens).getTime()) {
-    onTimeFixes.push(`Sent at ${clockIn(sentAt, home)}, before the prompt appeared at ${clockIn(opens, home)}.`);
+    onTimeFixes.push(
+      `Sent at ${clockIn(sentAt, home)}, before the prompt appeared at ${clockIn(opens, home)}.`,
+    );
   } else if (sentMs > closesMs) {
     const late = Math.ceil((sentMs - closesMs) / 60_000);
     onTimeFixes.push(
@@ -381,12 +402,20 @@ function parseResponses(
     }
     if (!ids.includes(result.data.promptId)) {
       problems.push(
-        problem(`responses.${i}.promptId`, `one of the scenario's prompts (${ids.join(', ')})`, JSON.stringify(result.data.promptId)),
+        problem(
+          `responses.${i}.promptId`,
+          `one of the scenario's prompts (${ids.join(', ')})`,
+          JSON.stringify(result.data.promptId),
+        ),
       );
     }
     if (parseISO(result.data.sentAt) < parseISO(scenario.startsAt)) {
       problems.push(
-        problem(`responses.${i}.sentAt`, `an instant at or after the drill start (${scenario.startsAt})`, result.data.sentAt),
+        problem(
+          `responses.${i}.sentAt`,
+          `an instant at or after the drill start (${scenario.startsAt})`,
+          result.data.sentAt,
+        ),
       );
     }
     return result.data;
@@ -425,7 +454,11 @@ function parseResponses(
  *   sentAt: '2026-03-03T14:17:00Z', text: 'Card payments at checkout are failing for some customers. …' }], runbook);
  * result.participants[0]; // { participant: 'Tom', score: 100, responses: 1, fixes: [] }
  */
-export function runDrill(scenario: DrillScenario, responses: readonly DrillResponse[], runbook: Runbook): DrillResult {
+export function runDrill(
+  scenario: DrillScenario,
+  responses: readonly DrillResponse[],
+  runbook: Runbook,
+): DrillResult {
   const answers = parseResponses(responses, scenario);
   const prompts = new Map(scenario.prompts.map((p) => [p.id, p]));
   const clock = createSimulatedClock(scenario.startsAt);
@@ -440,10 +473,18 @@ export function runDrill(scenario: DrillScenario, responses: readonly DrillRespo
   const scores: ResponseScore[] = [];
   answers.forEach((response, index) => {
     clock.setTimer(parseISO(response.sentAt).getTime(), () => {
-      scores[index] = scoreResponse({ scenario, runbook, prompt: prompts.get(response.promptId)!, response, state: state! });
+      scores[index] = scoreResponse({
+        scenario,
+        runbook,
+        prompt: prompts.get(response.promptId)!,
+        response,
+        state: state!,
+      });
     });
   });
-  const instants = [...events.map((e) => e.at), ...answers.map((a) => a.sentAt)].map((at) => parseISO(at).getTime());
+  const instants = [...events.map((e) => e.at), ...answers.map((a) => a.sentAt)].map((at) =>
+    parseISO(at).getTime(),
+  );
   clock.advanceTo(new Date(Math.max(...instants)).toISOString().replace('.000Z', 'Z'));
 
   const byParticipant = new Map<string, ResponseScore[]>();
@@ -453,14 +494,26 @@ export function runDrill(scenario: DrillScenario, responses: readonly DrillRespo
     .map(([participant, own]) => {
       const points = own.reduce((sum, s) => sum + s.points, 0);
       const max = own.reduce((sum, s) => sum + s.max, 0);
-      const fixes = own.flatMap((s) => s.criteria.flatMap((c) => c.fixes.map((f) => `${s.promptTitle}: ${f}`)));
-      return { participant, score: Math.round((100 * points) / max), responses: own.length, fixes: [...new Set(fixes)] };
+      const fixes = own.flatMap((s) =>
+        s.criteria.flatMap((c) => c.fixes.map((f) => `${s.promptTitle}: ${f}`)),
+      );
+      return {
+        participant,
+        score: Math.round((100 * points) / max),
+        responses: own.length,
+        fixes: [...new Set(fixes)],
+      };
     });
 
   const answered = new Set(scores.map((s) => s.promptId));
   const missedPrompts = scenario.prompts
     .filter((p) => !answered.has(p.id))
-    .map((p) => ({ promptId: p.id, title: p.title ?? p.id, role: p.role, at: instantAt(scenario.startsAt, p.at) }));
+    .map((p) => ({
+      promptId: p.id,
+      title: p.title ?? p.id,
+      role: p.role,
+      at: scenarioInstant(scenario.startsAt, p.at),
+    }));
   const home = runbook.timeZones.default;
   const fixes = missedPrompts.map(
     (p) =>

@@ -76,9 +76,7 @@ export const scriptedEventSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('recovery.started'), at: offset, by, note: text.optional() }).strict(),
-  z
-    .object({ type: z.literal('recovery.confirmed'), at: offset, by, customerCheck: text })
-    .strict(),
+  z.object({ type: z.literal('recovery.confirmed'), at: offset, by, customerCheck: text }).strict(),
 ]);
 
 /** A task handed to one participant at a moment of the drill. */
@@ -144,7 +142,7 @@ const DEFAULT_ACTOR: Record<Exclude<ScriptedEvent['type'], 'alert'>, Role> = {
 };
 
 /** The instant `minutes` after `startsAt`, ISO-8601 UTC without fractions. */
-export function instantAt(startsAt: string, minutes: number): string {
+export function scenarioInstant(startsAt: string, minutes: number): string {
   return addMinutes(parseISO(startsAt), minutes).toISOString().replace('.000Z', 'Z');
 }
 
@@ -156,7 +154,7 @@ function toIncidentEvent(
   people: People,
   incidentId: string,
 ): IncidentEventInput {
-  const at = instantAt(scenario.startsAt, event.at);
+  const at = scenarioInstant(scenario.startsAt, event.at);
   const actor = people[event.by ?? DEFAULT_ACTOR[event.type]].primary.id;
   switch (event.type) {
     case 'declared':
@@ -172,7 +170,14 @@ function toIncidentEvent(
     case 'facts.confirmed':
       return { type: 'facts.confirmed', at, actor, facts: event.facts };
     case 'question.logged':
-      return { type: 'question.logged', at, actor, question: event.question, topic: event.topic, from: event.from };
+      return {
+        type: 'question.logged',
+        at,
+        actor,
+        question: event.question,
+        topic: event.topic,
+        from: event.from,
+      };
     case 'scope.changed':
       return {
         type: 'scope.changed',
@@ -211,7 +216,7 @@ function peopleOf(runbook: Pick<Runbook, 'roles'>): People {
 }
 
 /** One incident event of the drill with the timeline index it came from (`-1`: role assignment). */
-export interface DrillIncidentEvent {
+interface DrillIncidentEvent {
   index: number;
   event: IncidentEventInput;
 }
@@ -225,7 +230,12 @@ function buildEvents(scenario: DrillScenario, people: People): DrillIncidentEven
       // Roles are in place from the declaration, as the runbook names them.
       out.push({
         index: -1,
-        event: { type: 'roles.assigned', at: instantAt(scenario.startsAt, event.at), actor: 'system', roles: people },
+        event: {
+          type: 'roles.assigned',
+          at: scenarioInstant(scenario.startsAt, event.at),
+          actor: 'system',
+          roles: people,
+        },
       });
     }
   });
@@ -245,13 +255,19 @@ function buildEvents(scenario: DrillScenario, people: People): DrillIncidentEven
  * @example
  * const state = replay(scenarioEvents(scenario, runbook));
  */
-export function scenarioEvents(scenario: DrillScenario, runbook: Pick<Runbook, 'roles'>): IncidentEventInput[] {
+export function scenarioEvents(
+  scenario: DrillScenario,
+  runbook: Pick<Runbook, 'roles'>,
+): IncidentEventInput[] {
   return buildEvents(scenario, peopleOf(runbook)).map((e) => e.event);
 }
 
 // Stand-in people (ids are role names) to check at load time that the timeline obeys the practice.
 const PLACEHOLDER_PEOPLE = Object.fromEntries(
-  ROLES.map((role) => [role, { primary: { id: role, name: role }, backup: { id: `${role}-backup`, name: role } }]),
+  ROLES.map((role) => [
+    role,
+    { primary: { id: role, name: role }, backup: { id: `${role}-backup`, name: role } },
+  ]),
 ) as People;
 
 function semanticProblems(scenario: DrillScenario): Problem[] {
@@ -259,7 +275,9 @@ function semanticProblems(scenario: DrillScenario): Problem[] {
   scenario.timeline.forEach((event, i) => {
     const previous = scenario.timeline[i - 1];
     if (previous && event.at < previous.at) {
-      problems.push(problem(`timeline.${i}.at`, `at least ${previous.at} (the timeline runs in order)`, String(event.at)));
+      problems.push(
+        problem(`timeline.${i}.at`, `at least ${previous.at} (the timeline runs in order)`, String(event.at)),
+      );
     }
   });
   const firstIncidentEvent = scenario.timeline.findIndex((e) => e.type !== 'alert');
@@ -279,7 +297,13 @@ function semanticProblems(scenario: DrillScenario): Problem[] {
   scenario.prompts.forEach((prompt, i) => {
     const seen = ids.get(prompt.id);
     if (seen !== undefined) {
-      problems.push(problem(`prompts.${i}.id`, `an id not used before (prompts.${seen} has it)`, JSON.stringify(prompt.id)));
+      problems.push(
+        problem(
+          `prompts.${i}.id`,
+          `an id not used before (prompts.${seen} has it)`,
+          JSON.stringify(prompt.id),
+        ),
+      );
     } else ids.set(prompt.id, i);
   });
   if (problems.length > 0) return problems;
@@ -291,7 +315,9 @@ function semanticProblems(scenario: DrillScenario): Problem[] {
       state = applyEvent(state, event);
     } catch (error) {
       if (!(error instanceof EventRejectedError)) throw error;
-      problems.push(problem(`timeline.${index}`, `an event the practice allows (${error.rule})`, error.message));
+      problems.push(
+        problem(`timeline.${index}`, `an event the practice allows (${error.rule})`, error.message),
+      );
       break;
     }
   }

@@ -5,7 +5,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRunbook } from '../runbook/index';
-import { type DrillCriterion, type DrillResponse, type DrillResult, instantAt, loadDrillScenario, runDrill } from './index';
+import {
+  type DrillCriterion,
+  type DrillResponse,
+  type DrillResult,
+  scenarioInstant,
+  loadDrillScenario,
+  runDrill,
+} from './index';
 
 const SCENARIOS = new URL('../../scenarios/', import.meta.url);
 /** The example runbook: customers read Eastern time, account notes Berlin time, everyone else UTC. */
@@ -18,7 +25,7 @@ function drill(name: string, answers: Answer[]): DrillResult {
   const scenario = load(name);
   return runDrill(
     scenario,
-    answers.map(({ minute, ...a }) => ({ ...a, sentAt: instantAt(scenario.startsAt, minute) })),
+    answers.map(({ minute, ...a }) => ({ ...a, sentAt: scenarioInstant(scenario.startsAt, minute) })),
     runbook,
   );
 }
@@ -50,7 +57,9 @@ function expectFullMarks(result: DrillResult) {
 }
 
 it('ships exactly the three scenarios, each loading cleanly', () => {
-  const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(SCENARIOS)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   expect(files).toEqual(['checkout-payment-failure.yaml', 'delayed-data-sync.yaml', 'sign-in-failure.yaml']);
   for (const file of files) expect(load(file.replace('.yaml', '')).prompts.length).toBeGreaterThanOrEqual(4);
 });
@@ -130,7 +139,9 @@ describe('checkout-payment-failure', () => {
     );
     expect(sam.score).toBeLessThan(20);
     expect(sam.fixes.join('\n')).toMatch(/after the window closed/);
-    expect(result.participants.find((p) => p.participant === 'Sam')?.fixes[0]).toMatch(/^First customer update: /);
+    expect(result.participants.find((p) => p.participant === 'Sam')?.fixes[0]).toMatch(
+      /^First customer update: /,
+    );
     expect(result.participants.find((p) => p.participant === 'Dana')?.score).toBe(100);
   });
 
@@ -140,8 +151,7 @@ describe('checkout-payment-failure', () => {
         promptId: 'sales-prospect-reply',
         participant: 'Ben',
         minute: 14,
-        text:
-          'Card payments at checkout are failing for some customers right now. The team is on it and the next update is at 9:40 AM ET.',
+        text: 'Card payments at checkout are failing for some customers right now. The team is on it and the next update is at 9:40 AM ET.',
       },
       {
         promptId: 'workaround-update',
@@ -165,10 +175,14 @@ describe('checkout-payment-failure', () => {
     expect(ben.fixes[0]).toMatch(/UTC/);
     const workaround = verdict(result, 'workaround-update', 'Sam');
     expect(workaround.failed).toEqual(['consistency']);
-    expect(workaround.fixes).toEqual(['Give the confirmed workaround: "Paying by bank transfer at checkout still works.".']);
+    expect(workaround.fixes).toEqual([
+      'Give the confirmed workaround: "Paying by bank transfer at checkout still works.".',
+    ]);
     const resolved = verdict(result, 'resolved-note', 'Sam');
     expect(resolved.failed).toEqual(['lint', 'onTime']);
-    expect(resolved.rules).toEqual(expect.arrayContaining(['no-compensation-offer', 'no-premature-resolution']));
+    expect(resolved.rules).toEqual(
+      expect.arrayContaining(['no-compensation-offer', 'no-premature-resolution']),
+    );
     expect(resolved.fixes.join('\n')).toMatch(/before the prompt appeared/);
     expect(result.missedPrompts.map((p) => p.promptId)).toEqual(['first-customer-update', 'internal-update']);
     expect(result.fixes[0]).toMatch(/^Nobody answered "First customer update"/);
@@ -249,7 +263,9 @@ describe('sign-in-failure', () => {
     expect(first.fixes.some((f) => f.startsWith('Tell customers what to do now, as confirmed:'))).toBe(true);
     const chat = verdict(result, 'support-chat-reply', 'Ines');
     expect(chat.failed).toEqual(['lint']);
-    expect(chat.rules).toEqual(expect.arrayContaining(['no-cause-speculation', 'no-fix-time-promise', 'no-jargon']));
+    expect(chat.rules).toEqual(
+      expect.arrayContaining(['no-cause-speculation', 'no-fix-time-promise', 'no-jargon']),
+    );
   });
 
   it('expects the faster SEV1 rhythm once severity is raised', () => {
@@ -266,7 +282,9 @@ describe('sign-in-failure', () => {
     ]);
     const sam = verdict(result, 'internal-update-after-escalation', 'Sam');
     expect(sam.failed).toEqual(['nextUpdate']);
-    expect(sam.fixes[0]).toMatch(/^The next update should be 13:45 UTC \(every 15 minutes for SEV1 while investigating/);
+    expect(sam.fixes[0]).toMatch(
+      /^The next update should be 13:45 UTC \(every 15 minutes for SEV1 while investigating/,
+    );
     expect(sam.fixes[0]).toContain('you wrote "14:00 UTC"');
     expect(result.missedPrompts).toHaveLength(4);
   });
@@ -320,7 +338,7 @@ describe('delayed-data-sync', () => {
         promptId: 'first-customer-update',
         participant: 'Sam',
         minute: 10,
-        text: 'We are aware of an issue and apologize for any inconvenience this may cause. We will share more as we learn more.',
+        text: 'We are aware of a situation and apologize for any inconvenience this may cause. We will share more as we learn more.',
       },
       {
         promptId: 'account-note',
@@ -335,21 +353,28 @@ describe('delayed-data-sync', () => {
         participant: 'Ines',
         minute: 35,
         nextUpdateAt: '2026-05-06T13:00:00Z',
-        text:
-          "You cannot see today's orders in reports and dashboards yet, but they are saved. We will post the next update by 9:35 AM ET.",
+        text: "You cannot see today's orders in reports and dashboards yet, but they are saved. We will post the next update by 9:35 AM ET.",
       },
       { promptId: 'resolved-note', participant: 'Sam', minute: 115, text: good[3]!.text },
     ]);
     const first = verdict(result, 'first-customer-update', 'Sam');
     expect(first.failed).toEqual(['consistency', 'lint', 'nextUpdate']);
-    expect(first.rules).toEqual(expect.arrayContaining(['next-update-time', 'no-boilerplate-apology', 'no-vague-language']));
+    expect(first.rules).toEqual(
+      expect.arrayContaining(['next-update-time', 'no-boilerplate-apology', 'no-vague-language']),
+    );
     const note = verdict(result, 'account-note', 'Kai');
     expect(note.failed).toEqual(['consistency', 'lint']);
     expect(note.rules).toEqual(expect.arrayContaining(['no-compensation-offer', 'scope-accuracy']));
     const reply = verdict(result, 'workaround-reply', 'Ines');
     expect(reply.failed).toEqual(['consistency', 'nextUpdate']);
-    expect(reply.fixes).toContain('Give the confirmed workaround: "The export on the Orders page includes every order, including today\'s.".');
-    expect(reply.fixes.some((f) => f.startsWith('The next update you set was 9:00 AM ET; the rhythm says 9:35 AM ET'))).toBe(true);
+    expect(reply.fixes).toContain(
+      'Give the confirmed workaround: "The export on the Orders page includes every order, including today\'s.".',
+    );
+    expect(
+      reply.fixes.some((f) =>
+        f.startsWith('The next update you set was 9:00 AM ET; the rhythm says 9:35 AM ET'),
+      ),
+    ).toBe(true);
     const late = verdict(result, 'resolved-note', 'Sam');
     expect(late).toMatchObject({ failed: ['onTime'], score: 75 });
     // Ines: lint 40 + consistency 13 (2 of 3 checks) + next update 0 + on time 20 = 73 of 100.

@@ -1,10 +1,10 @@
-export { minutesBetween, reviewIncident } from './review';
+export { reviewIncident } from './review';
 export type {
   ApprovalWait,
-  BlockedReason,
+  ReviewBlockedRule,
   IncidentReview,
   OwnershipGap,
-  QuestionTopic,
+  ReviewQuestionTopic,
   ReviewOptions,
   ReviewTimelineEntry,
   RunbookSuggestion,

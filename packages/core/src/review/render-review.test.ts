@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkoutStart, t, testRunbook } from '../../test/support';
+import { checkoutStart, testRunbook } from '../../test/support';
 import { draftAt, grantAt, publishAt, questionAt, requestApprovalAt } from '../../test/review-support';
 import { renderReview, reviewIncident } from './index';
 

@@ -83,7 +83,7 @@ export interface OwnershipGap {
 }
 
 /** Customer questions about one topic. */
-export interface QuestionTopic {
+export interface ReviewQuestionTopic {
   topic: string;
   count: number;
   /** Up to three of the questions, oldest first. */
@@ -93,7 +93,7 @@ export interface QuestionTopic {
 }
 
 /** Drafts that `publish` refused, grouped by the rule that refused them. */
-export interface BlockedReason {
+export interface ReviewBlockedRule {
   /** The lint rule id when known, else the refusal code. */
   rule: string;
   count: number;
@@ -155,15 +155,15 @@ export interface IncidentReview {
     /** Draft ids that never became a published version. */
     abandonedDrafts: string[];
   };
-  questions: QuestionTopic[];
+  questions: ReviewQuestionTopic[];
   ownershipGaps: OwnershipGap[];
-  blocked: { total: number; byRule: BlockedReason[] };
+  blocked: { total: number; byRule: ReviewBlockedRule[] };
   suggestions: RunbookSuggestion[];
 }
 
 const MINUTE_MS = 60_000;
 
-/** Minutes from `from` to `to` (ISO-8601 instants), fractional, never rounded. */
+/** Minutes from `from` to `to` (ISO-8601 instants), fractional, never rounded. @internal */
 export function minutesBetween(from: string, to: string): number {
   return differenceInMilliseconds(parseISO(to), parseISO(from)) / MINUTE_MS;
 }
@@ -229,8 +229,8 @@ function gapsFor(role: Role, events: IncidentEvent[], end: string): OwnershipGap
   return gaps;
 }
 
-function questionTopics(state: IncidentState): QuestionTopic[] {
-  const groups = new Map<string, QuestionTopic>();
+function questionTopics(state: IncidentState): ReviewQuestionTopic[] {
+  const groups = new Map<string, ReviewQuestionTopic>();
   for (const q of state.questions) {
     const key = q.topic.trim().toLowerCase();
     const group = groups.get(key) ?? { topic: q.topic.trim(), count: 0, examples: [], from: [] };
@@ -242,8 +242,8 @@ function questionTopics(state: IncidentState): QuestionTopic[] {
   return [...groups.values()].sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic));
 }
 
-function blockedByRule(state: IncidentState): BlockedReason[] {
-  const groups = new Map<string, BlockedReason>();
+function blockedByRule(state: IncidentState): ReviewBlockedRule[] {
+  const groups = new Map<string, ReviewBlockedRule>();
   for (const block of state.blocked) {
     for (const reason of block.reasons) {
       const rule = reason.ruleId ?? reason.code;
