@@ -16,6 +16,9 @@ export const noCompensationOffer = defineRule({
     if (ctx.facts.compensationApproved) return;
     for (const match of ctx.topics()) {
       if (match.topic !== 'compensation' && match.topic !== 'contract') continue;
+      // "No refund was issued" is not an offer (the approval gates still see the passage);
+      // "this does not breach your SLA" is still a contract claim.
+      if (match.topic === 'compensation' && ctx.doc.isNegated(match.start)) continue;
       ctx.report({
         start: match.start,
         end: match.end,

@@ -5,6 +5,7 @@
  */
 import { defineRule } from '../define-rule';
 import { eachMatch, SCOPE_MINIMISE, SCOPE_OVERCLAIM } from '../phrases';
+import type { Span } from '../text';
 
 /** `scope-accuracy`: see the rule's `docs.description`. */
 export const scopeAccuracy = defineRule({
@@ -17,10 +18,18 @@ export const scopeAccuracy = defineRule({
   check(ctx) {
     const { doc, text, facts } = ctx;
     const scope = facts.scope;
+    const flagged: Span[] = [];
+    // One finding per sentence: "nothing works for anyone" is one claim, not two.
+    const once = (start: number): boolean => {
+      const sentence = doc.sentenceAt(start);
+      if (flagged.includes(sentence)) return false;
+      flagged.push(sentence);
+      return true;
+    };
     if (scope !== 'all') {
       eachMatch(SCOPE_OVERCLAIM, text, (m) => {
         const end = m.index + m[0].length;
-        if (doc.isNotAClaim(m.index, end) || doc.isAboutPastIncident(m.index)) return;
+        if (doc.isNotAClaim(m.index, end) || doc.isAboutPastIncident(m.index) || !once(m.index)) return;
         ctx.report({
           start: m.index,
           end,
@@ -34,7 +43,7 @@ export const scopeAccuracy = defineRule({
     if (scope === 'unknown' || scope === 'many' || scope === 'all') {
       eachMatch(SCOPE_MINIMISE, text, (m) => {
         const end = m.index + m[0].length;
-        if (doc.isNotAClaim(m.index, end) || doc.isAboutPastIncident(m.index)) return;
+        if (doc.isNotAClaim(m.index, end) || doc.isAboutPastIncident(m.index) || !once(m.index)) return;
         ctx.report({
           start: m.index,
           end,

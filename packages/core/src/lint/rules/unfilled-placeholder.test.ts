@@ -1,0 +1,28 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../rule-tester';
+import { unfilledPlaceholder } from './unfilled-placeholder';
+
+const t = new RuleTester({ describe, it });
+
+t.run(unfilledPlaceholder, {
+  valid: [
+    'Checkout is failing for some customers. Next update at 14:30 UTC.',
+    'See [our status page](https://status.example.com) for details.',
+    'Footnote [1] applies.',
+    'Restart the app if the page stays blank.',
+  ],
+  invalid: [
+    {
+      text: 'Payments are failing for {{affected_segment}} at checkout.',
+      errors: [{ text: '{{affected_segment}}' }],
+    },
+    {
+      text: 'Hi [CUSTOMER NAME], checkout fails. Next update by XX:XX UTC.',
+      errors: [{ text: '[CUSTOMER NAME]' }, { text: 'XX:XX' }],
+    },
+    { text: 'Dear <name>, sign-in fails.', errors: 1 },
+    { text: 'Owner: TBD.', errors: [{ text: 'TBD' }] },
+    { text: 'Affected region: {region}.', errors: 1 },
+    { text: 'Hello [customer first name], thanks for waiting.', errors: 1 },
+  ],
+});
