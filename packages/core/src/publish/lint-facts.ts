@@ -9,7 +9,6 @@ import type { Draft } from '../incident/events';
 import type { DraftRecord, IncidentState } from '../incident/state';
 import { findClockTimes, resolveClockTime } from '../lint/clock';
 import { detectTopics, type TopicMatch } from '../lint/topics';
-import type { LintConfig } from '../lint/config';
 import type { LintContext, LintFacts } from '../lint/types';
 import { DEFAULT_APPROVALS, type Runbook } from '../runbook/index';
 import type { ApprovalTopic, Audience } from '../vocabulary';
@@ -151,7 +150,7 @@ export function draftLintContext(
     now,
     timeZone: audienceTimeZone(runbook, draft.audience),
     ...(due === undefined ? {} : { nextUpdateDue: due }),
-    ...(runbook.lint === undefined ? {} : { config: runbook.lint as LintConfig }),
+    ...(runbook.lint === undefined ? {} : { config: runbook.lint }),
   };
 }
 

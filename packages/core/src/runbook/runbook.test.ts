@@ -128,3 +128,20 @@ describe('parseRunbook / loadRunbook', () => {
     });
   });
 });
+
+describe('the lint section', () => {
+  it('is validated at load time: a misspelt rule id fails with its path', () => {
+    const problems = problemsOf(() =>
+      defineRunbook(runbookInput({ lint: { rules: { 'no-jargn': 'off' } } })),
+    );
+    expect(problems.join('\n')).toMatch(/lint\.rules/);
+    expect(problems.join('\n')).toMatch(/no-jargn/);
+  });
+
+  it('keeps a valid configuration', () => {
+    const rb = testRunbook({
+      lint: { rules: { 'no-jargon': 'off' }, jargon: { 'edge proxies': 'our network' } },
+    });
+    expect(rb.lint?.rules?.['no-jargon']).toBe('off');
+  });
+});

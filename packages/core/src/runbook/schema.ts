@@ -3,6 +3,7 @@
  * The zod schema of a runbook file. Everything but the people has a default from the practice.
  */
 import { z } from 'zod';
+import { lintConfigSchema } from '../lint/config';
 import { isValidTimeZone } from '../time/index';
 import { APPROVAL_TOPICS, AUDIENCES, INCIDENT_TYPES, ROLES, SEVERITIES } from '../vocabulary';
 import {
@@ -141,7 +142,8 @@ export const runbookSchema = z
       .object({ tiers: z.array(text).default(['enterprise']) })
       .strict()
       .prefault({}),
-    lint: z.unknown().optional(),
+    /** Rule levels and options, extra phrases, jargon map (see `lintConfigSchema`). */
+    lint: lintConfigSchema.optional(),
     templates: z
       .record(
         z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, 'expected a template id like "update/customer"'),
