@@ -36,7 +36,8 @@ export async function readText(path: string, io: CliIO): Promise<string> {
  */
 export async function readEventLog(path: string, io: CliIO): Promise<IncidentEventInput[]> {
   const text = (await readText(path, io)).trim();
-  if (text === '') throw new CliInputError(`${path}: expected an incident log (JSON array of events), got an empty file`);
+  if (text === '')
+    throw new CliInputError(`${path}: expected an incident log (JSON array of events), got an empty file`);
   try {
     const data: unknown = JSON.parse(text);
     if (Array.isArray(data)) return data as IncidentEventInput[];
@@ -51,7 +52,9 @@ export async function readEventLog(path: string, io: CliIO): Promise<IncidentEve
     try {
       return JSON.parse(line) as IncidentEventInput;
     } catch (error) {
-      throw new CliInputError(`${path}:${index + 1}: expected one JSON event per line (${(error as Error).message})`);
+      throw new CliInputError(
+        `${path}:${index + 1}: expected one JSON event per line (${(error as Error).message})`,
+      );
     }
   });
 }

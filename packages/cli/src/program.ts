@@ -17,10 +17,11 @@ import {
   parseRunbook,
   lintRules,
   replay,
-  lintContextFromState,
+  draftLintContext,
   renderRunbook,
-  parseDrillScenario,
+  loadDrillScenario,
   runDrill,
+  type DrillResult,
   reviewIncident,
   renderReview,
 } from '@incident-comms/core';
@@ -41,8 +42,23 @@ function parseJsonOption<T>(value: string, name: string): T {
   try {
     return JSON.parse(value) as T;
   } catch (error) {
-    throw new CliInputError(`--${name}: expected JSON, got ${JSON.stringify(value)} (${(error as Error).message})`);
+    throw new CliInputError(
+      `--${name}: expected JSON, got ${JSON.stringify(value)} (${(error as Error).message})`,
+    );
   }
+}
+
+/** Plain-text drill scores: one line per participant, then what to fix. */
+function formatDrill(result: DrillResult): string {
+  const lines = [`Drill: ${result.scenario.title}`, ''];
+  for (const p of result.participants) {
+    lines.push(`${p.participant}: ${p.score}/100 over ${p.responses} answer${p.responses === 1 ? '' : 's'}`);
+    for (const fix of p.fixes) lines.push(`  - ${fix}`);
+  }
+  for (const missed of result.missedPrompts)
+    lines.push(`Nobody answered "${missed.title}" (${missed.role}).`);
+  if (result.fixes.length > 0) lines.push('', 'For the team:', ...result.fixes.map((f) => `  - ${f}`));
+  return `${lines.join('\n')}\n`;
 }
 
 function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
@@ -55,17 +71,26 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('lint')
-    .description('Lint a draft message against the runbook and the incident facts. Exit 1 when there are errors.')
+    .description(
+      'Lint a draft message against the runbook and the incident facts. Exit 1 when there are errors.',
+    )
     .argument('[file]', 'the draft (a text file), or - for standard input', '-')
     .addOption(new Option('--kind <kind>', 'message kind').choices(MESSAGE_KINDS).makeOptionMandatory())
     .addOption(new Option('--audience <audience>', 'who reads it').choices(AUDIENCES).default('customer'))
     .option('--incident <log.json>', 'incident event log (JSON array or JSON Lines); its facts are used')
     .option('--runbook <runbook.yaml>', 'runbook file (lint settings, time zones)')
-    .option('--facts <json>', 'confirmed facts without a log, e.g. \'{"scope":"some","causeConfirmed":false}\'')
+    .option(
+      '--facts <json>',
+      'confirmed facts without a log, e.g. \'{"scope":"some","causeConfirmed":false}\'',
+    )
     .option('--next-update <iso>', 'scheduled next update (ISO-8601 UTC)')
     .option('--now <iso>', 'the current instant (ISO-8601 UTC); default: the clock')
     .option('--time-zone <iana>', "the reader's IANA time zone")
-    .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['stylish', 'json', 'sarif'])
+        .default('stylish'),
+    )
     .action(async (file: string, opts: Record<string, string | undefined>) => {
       const text = await readText(file, io);
       const runbook = opts.runbook ? await loadRunbookFile(opts.runbook, io) : undefined;
@@ -74,9 +99,16 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       const now = opts.now ?? new Date().toISOString();
       let context: LintContext;
       if (opts.incident) {
-        if (!runbook) throw new CliInputError('--incident needs --runbook: the cadence and lint settings come from it');
+        if (!runbook)
+          throw new CliInputError('--incident needs --runbook: the cadence and lint settings come from it');
         const state = replay(await readEventLog(opts.incident, io));
-        context = lintContextFromState(state, runbook, { kind, audience, now });
+        // The draft is not in the log: it is linted against the newest confirmed facts.
+        context = draftLintContext(
+          state,
+          { id: '(cli draft)', kind, audience, status: state.status },
+          runbook,
+          now,
+        );
       } else {
         context = {
           kind,
@@ -84,17 +116,23 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
           now,
           ...(opts.facts ? { facts: parseJsonOption<LintFacts>(opts.facts, 'facts') } : {}),
           ...(opts.nextUpdate ? { nextUpdateDue: opts.nextUpdate } : {}),
-          ...(runbook ? { runbook } : {}),
+          ...(runbook?.lint ? { config: runbook.lint } : {}),
         };
       }
-      const timeZone = opts.timeZone ?? (runbook ? (runbook.timeZones.audiences[audience] ?? runbook.timeZones.default) : undefined);
+      const timeZone =
+        opts.timeZone ??
+        (runbook ? (runbook.timeZones.audiences[audience] ?? runbook.timeZones.default) : undefined);
       if (timeZone) context = { ...context, timeZone };
       const diagnostics = lintMessage(text, context);
       const results = [{ file: file === '-' ? '<stdin>' : file, text, diagnostics }];
       const format = opts.format ?? 'stylish';
       if (format === 'json') io.stdout(formatJson(results));
       else if (format === 'sarif') {
-        const rules = lintRules.map((r) => ({ id: r.id, description: r.docs.description, helpUri: r.docs.url }));
+        const rules = lintRules.map((r) => ({
+          id: r.id,
+          description: r.docs.description,
+          helpUri: r.docs.url,
+        }));
         io.stdout(formatSarif(results, rules, CLI_VERSION));
       } else io.stdout(formatStylish(results));
       setExit(diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
@@ -130,22 +168,31 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('drill')
-    .description('Replay a drill scenario and score the responses. Exit 1 when a response has lint errors.')
+    .description(
+      'Replay a drill scenario and score the responses. Without --responses, prints the briefing and prompts.',
+    )
     .argument('<scenario.yaml>', 'drill scenario file')
-    .option('--responses <file>', 'participants\' responses (JSON array); without it, prints the prompts')
-    .option('--runbook <runbook.yaml>', 'runbook file (default: the scenario\'s roles with default policy)')
+    .option(
+      '--responses <file>',
+      "participants' responses: a JSON array of { promptId, participant, sentAt, text }",
+    )
+    .requiredOption('--runbook <runbook.yaml>', 'runbook file (roles, rhythm, time zones)')
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, opts: { responses?: string; runbook?: string; json?: boolean }) => {
-      const scenario = parseDrillScenario(await readText(file, io), file);
+    .action(async (file: string, opts: { responses?: string; runbook: string; json?: boolean }) => {
+      const scenario = loadDrillScenario(await readText(file, io), file);
+      const rb = await loadRunbookFile(opts.runbook, io);
       if (!opts.responses) {
-        io.stdout(`${scenario.title}\n\nPrompts:\n`);
-        for (const p of scenario.prompts) io.stdout(`  - [${p.id}] +${p.at} min, ${p.participant} (${p.audience}, ${p.kind}): ${p.instructions}\n`);
+        io.stdout(`${scenario.title}\n\n${scenario.briefing}\n\nPrompts:\n`);
+        for (const p of scenario.prompts) {
+          io.stdout(`  - ${p.id} (minute ${p.at}, ${p.role}, ${p.audience} ${p.kind}): ${p.instructions}\n`);
+        }
         return;
       }
       const responses = parseJsonOption<unknown>(await readText(opts.responses, io), 'responses');
-      const rb = opts.runbook ? await loadRunbookFile(opts.runbook, io) : undefined;
-      const result = runDrill(scenario, responses as never, rb);
-      io.stdout(opts.json ? `${JSON.stringify(result, null, 2)}\n` : result.report);
+      if (!Array.isArray(responses))
+        throw new CliInputError(`${opts.responses}: expected a JSON array of responses`);
+      const result = runDrill(scenario, responses, rb);
+      io.stdout(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatDrill(result));
     });
 
   program

@@ -25,7 +25,11 @@ function endPosition(text: string, end: number): { line: number; column: number 
  * @param version - the tool version to report.
  * @returns pretty-printed JSON with a trailing newline.
  */
-export function formatSarif(results: readonly LintResult[], rules: readonly SarifRule[], version: string): string {
+export function formatSarif(
+  results: readonly LintResult[],
+  rules: readonly SarifRule[],
+  version: string,
+): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

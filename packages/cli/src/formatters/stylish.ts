@@ -33,7 +33,9 @@ export function formatStylish(results: readonly LintResult[]): string {
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;
     out.push(paint(4, result.file));
-    const rows = result.diagnostics.map((d) => [`${d.line}:${d.column}`, d.severity, d.message, d.ruleId] as const);
+    const rows = result.diagnostics.map(
+      (d) => [`${d.line}:${d.column}`, d.severity, d.message, d.ruleId] as const,
+    );
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
     for (const [pos, severity, message, rule] of rows) {
