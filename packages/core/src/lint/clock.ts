@@ -71,7 +71,7 @@ const LABEL_FOR_ZONE: Readonly<Record<string, string | readonly [string, string]
 };
 
 const CLOCK =
-  /\b(?:([Nn]oon|[Mm]idday|[Mm]idnight)|([01]?\d|2[0-3])(?::([0-5]\d))?(?:\s?([AaPp])\.?\s?[Mm]\b\.?)?)(?:\s*\(?(UTC|GMT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|CET|CEST|BST|IST|JST|AEST|AEDT|Z)\b\)?)?/g;
+  /\b(?:([Nn]oon|[Mm]idday|[Mm]idnight)|(2[0-3]|[01]?\d)(?::([0-5]\d))?(?:\s?([AaPp])\.?\s?[Mm]\b\.?)?)(?:\s*\(?(UTC|GMT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|CET|CEST|BST|IST|JST|AEST|AEDT|Z)\b\)?)?/g;
 
 /** A clock time written in a text, before any date or zone is applied. */
 export interface ClockMention {

@@ -61,8 +61,8 @@ export const nextUpdateTime = defineRule({
       }
     }
     if (sawTime) return;
-    const last = doc.sentences[doc.sentences.length - 1] ?? { start: 0, end: text.length };
-    const span = vague ?? last;
+    // A missing statement belongs to the whole message, not to any one sentence.
+    const span = vague ?? { start: 0, end: text.length };
     ctx.report({
       start: span.start,
       end: span.end,

@@ -17,10 +17,9 @@ export const ownerNamed = defineRule({
   check(ctx) {
     OWNER_NAMED.lastIndex = 0;
     if (OWNER_NAMED.test(ctx.text)) return;
-    const first = ctx.doc.sentences[0] ?? { start: 0, end: ctx.text.length };
     ctx.report({
-      start: first.start,
-      end: first.end,
+      start: 0,
+      end: ctx.text.length,
       message:
         'Name the person who owns the next customer update, so nobody waits for someone else to speak.',
       suggestion: 'Owner of the next update: <name> (backup: <name>).',

@@ -18,15 +18,14 @@ export const plainImpact = defineRule({
   check(ctx) {
     if (ctx.hasImpactStatement()) return;
     const { text } = ctx;
-    const first = ctx.doc.sentences[0] ?? { start: 0, end: text.length };
     // A first message must name the impact; so must one whose only "impact" is vague wording.
     // A later update that only reports progress is a warning: the impact is in earlier posts,
     // but each update should still stand on its own.
     const vagueInstead = text.search(VAGUE) >= 0 || text.search(DEGRADED) >= 0;
     const severe = ctx.kind === 'initial' || vagueInstead;
     ctx.report({
-      start: first.start,
-      end: first.end,
+      start: 0,
+      end: ctx.text.length,
       ...(severe ? {} : { severity: 'warning' as const }),
       message: severe
         ? 'Say what customers can or cannot do or see right now.'
