@@ -1,0 +1,158 @@
+/**
+ * @module demo/delivery
+ * Where the demo's messages go: by default a real SMTP server and a Slack Web API stub, both
+ * started in-process on 127.0.0.1; with `SMTP_URL` / `SLACK_TOKEN` + `SLACK_CHANNEL`, the real
+ * services instead. Builds the channels and the routes, and closes everything at the end.
+ */
+import { createEmailChannel } from '@incident-comms/channel-email';
+import { createSlackChannel } from '@incident-comms/channel-slack';
+import type { AnyChannel, DeliveryRoute } from '@incident-comms/core';
+import { WebClient } from '@slack/web-api';
+import nodemailer from 'nodemailer';
+import {
+  type SmtpTestServer,
+  startSmtpTestServer,
+} from '../../../packages/channel-email/src/testing/smtp-test-server';
+import {
+  type SlackApiStub,
+  startSlackApiStub,
+} from '../../../packages/channel-slack/src/testing/slack-api-stub';
+import { CUSTOMER_EMAILS, SLACK_ROUTES } from './scenario';
+
+/** Environment variables that switch delivery to real services (see examples/README.md). */
+export interface DeliveryEnv {
+  /** A bot token (`xoxb-…`) with `chat:write`; needs `SLACK_CHANNEL` too. */
+  SLACK_TOKEN?: string | undefined;
+  /** The Slack conversation id (`C…`) that receives the internal updates. */
+  SLACK_CHANNEL?: string | undefined;
+  /** An SMTP URL such as `smtps://user:pass@smtp.example.com:465`. */
+  SMTP_URL?: string | undefined;
+}
+
+/** The sender identities of the demo company. */
+export interface Senders {
+  /** The status address customers receive updates from. */
+  status: { name: string; address: string };
+  /** The communication owner: Reply-To of every update. */
+  owner: { name: string; address: string };
+  /** Customer success: sender of personal account notes. */
+  accounts: { name: string; address: string };
+}
+
+/** The running delivery side of the demo. */
+export interface DemoDelivery {
+  readonly mode: { email: 'loopback' | 'smtp'; slack: 'loopback' | 'slack' };
+  /** Channels every status update goes through (`email`, `slack`). */
+  readonly channels: readonly AnyChannel[];
+  /** The email channel for personal account notes (`account-note`); its own delivery keys. */
+  readonly noteChannel: AnyChannel;
+  /** The loopback SMTP server, when email stays local. */
+  readonly smtp: SmtpTestServer | undefined;
+  /** The loopback Slack stub, when Slack stays local. */
+  readonly slackStub: SlackApiStub | undefined;
+  /** Routes for one status update: customers by email, the listed accounts by email, teams on Slack. */
+  routes(accountEmails: readonly string[]): DeliveryRoute[];
+  /** A readable name for a recipient (`#support` for a Slack id). */
+  recipientName(channel: string, recipient: string): string;
+  /** Closes the SMTP pools and stops the local servers. */
+  close(): Promise<void>;
+}
+
+function readEnv(env: DeliveryEnv) {
+  const token = env.SLACK_TOKEN?.trim();
+  const channel = env.SLACK_CHANNEL?.trim();
+  if (Boolean(token) !== Boolean(channel)) {
+    throw new Error(
+      'Set both SLACK_TOKEN and SLACK_CHANNEL to post to Slack, or neither to use the local stub.',
+    );
+  }
+  return { token, channel, smtpUrl: env.SMTP_URL?.trim() || undefined };
+}
+
+/**
+ * Starts the delivery side: local servers unless the environment names real ones.
+ *
+ * @param env - `SLACK_TOKEN` + `SLACK_CHANNEL`, `SMTP_URL` (all optional).
+ * @param senders - from/reply-to identities.
+ * @returns the channels, routes and what the local servers received.
+ * @throws {Error} when only one of `SLACK_TOKEN` / `SLACK_CHANNEL` is set.
+ * @example
+ * const delivery = await startDelivery({}, senders);
+ * await delivery.close();
+ */
+export async function startDelivery(env: DeliveryEnv, senders: Senders): Promise<DemoDelivery> {
+  const { token, channel: realSlackChannel, smtpUrl } = readEnv(env);
+
+  const smtp = smtpUrl ? undefined : await startSmtpTestServer();
+  // One pooled transport per channel; maxRequeues: 0 so a dropped connection never resends.
+  const transport = () =>
+    smtpUrl
+      ? nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 3, maxRequeues: 0 })
+      : nodemailer.createTransport({
+          host: '127.0.0.1',
+          port: smtp!.port,
+          ignoreTLS: true,
+          pool: true,
+          maxConnections: 3,
+          maxRequeues: 0,
+        });
+  const updatesTransport = transport();
+  const notesTransport = transport();
+  const email = createEmailChannel({
+    transport: updatesTransport,
+    from: senders.status,
+    replyTo: senders.owner,
+    // The template's subject ("Investigating: …") reads better for customers than severity + UTC.
+    subject: (message) => message.subject,
+  });
+  const noteChannel = createEmailChannel({
+    name: 'account-note',
+    transport: notesTransport,
+    from: senders.accounts,
+    replyTo: senders.accounts,
+    subject: (message) => message.subject,
+  });
+
+  const slackStub = token ? undefined : await startSlackApiStub();
+  const client = new WebClient(token ?? 'xoxb-local-stub', {
+    ...(slackStub ? { slackApiUrl: slackStub.url } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+  });
+  // Real Slack allows about one message per second per channel (the channel's default); the
+  // local stub has no limit, so the demo does not wait for it.
+  const slack = createSlackChannel({
+    client,
+    ...(slackStub ? { rateLimit: { perSecond: 50, burst: 20 } } : {}),
+  });
+
+  const slackNames = new Map<string, string>(SLACK_ROUTES.map((r) => [r.channel, r.name]));
+  if (realSlackChannel) slackNames.set(realSlackChannel, `Slack ${realSlackChannel}`);
+
+  return {
+    mode: { email: smtpUrl ? 'smtp' : 'loopback', slack: token ? 'slack' : 'loopback' },
+    channels: [email, slack],
+    noteChannel,
+    smtp,
+    slackStub,
+    routes(accountEmails) {
+      const slackRoutes: DeliveryRoute[] = realSlackChannel
+        ? // One Slack conversation holds one audience; a real workspace gets the internal summary.
+          [{ channel: 'slack', audience: 'internal', recipients: [realSlackChannel] }]
+        : SLACK_ROUTES.map((r) => ({ channel: 'slack', audience: r.audience, recipients: [r.channel] }));
+      return [
+        { channel: 'email', audience: 'customer', recipients: [...CUSTOMER_EMAILS] },
+        { channel: 'email', audience: 'cs-account', recipients: [...accountEmails] },
+        ...slackRoutes,
+      ];
+    },
+    recipientName: (channel, recipient) =>
+      channel === 'slack' ? (slackNames.get(recipient) ?? recipient) : recipient,
+    async close() {
+      updatesTransport.close();
+      notesTransport.close();
+      await Promise.all([smtp?.close(), slackStub?.close()]);
+    },
+  };
+}

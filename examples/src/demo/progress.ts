@@ -1,0 +1,90 @@
+/**
+ * @module demo/progress
+ * Runs `publishUpdate` with a one-line progress indicator drawn from its delivery events, and
+ * returns the final line for the transcript.
+ */
+import {
+  createDeliveryEvents,
+  type DeliveryEventBase,
+  type PublishOptions,
+  type PublishResult,
+  publishUpdate,
+} from '@incident-comms/core';
+import type { Timeline } from './timeline';
+
+/** A finished delivery batch: the publisher's result and the progress line it ended on. */
+export interface DeliveryBatch {
+  result: PublishResult;
+  /** e.g. `v2 delivered 12/12 · email 8/8 · slack 4/4` */
+  line: string;
+  /** Failures and unknown outcomes, one line each. */
+  problems: string[];
+}
+
+const BAR_WIDTH = 20;
+
+/**
+ * Publishes one status update (or note) and keeps one progress line up to date while the
+ * deliveries go out: redrawn in place on a terminal, printed once when done otherwise.
+ *
+ * @param label - what is being delivered, e.g. `v2`.
+ * @param options - passed to `publishUpdate` (its `events` are replaced by the progress listener).
+ * @param timeline - where to draw.
+ * @returns the result and the final progress line.
+ * @throws {DeliveryInputError} from `publishUpdate` when routes and messages do not fit.
+ * @example
+ * const { line } = await deliverWithProgress('v1', { messages, routes, channels, outbox }, timeline);
+ */
+export async function deliverWithProgress(
+  label: string,
+  options: Omit<PublishOptions, 'events'>,
+  timeline: Timeline,
+): Promise<DeliveryBatch> {
+  const events = createDeliveryEvents();
+  const perChannel = new Map<string, { done: number; total: number }>();
+  const problems: string[] = [];
+  let total = 0;
+  let done = 0;
+  let failed = 0;
+  const bump = (e: DeliveryEventBase, finished: boolean) => {
+    const c = perChannel.get(e.channel) ?? { done: 0, total: 0 };
+    if (finished) c.done += 1;
+    else c.total += 1;
+    perChannel.set(e.channel, c);
+  };
+  const render = (final: boolean) => {
+    const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
+    const channels = [...perChannel.entries()].map(([name, c]) => `${name} ${c.done}/${c.total}`).join(' · ');
+    const verb = final ? (failed > 0 ? 'delivered with problems' : 'delivered') : 'delivering';
+    return `${label} ${verb} ${bar} ${done - failed}/${total} · ${channels}${failed > 0 ? ` · ${failed} failed` : ''}`;
+  };
+  const draw = () => {
+    if (timeline.interactive) timeline.raw(`\r\u001b[2K          ${render(false)}`);
+  };
+  events.on('queued', (e) => {
+    total += 1;
+    bump(e, false);
+    draw();
+  });
+  events.on('sent', (e) => {
+    done += 1;
+    bump(e, true);
+    draw();
+  });
+  for (const outcome of ['failed', 'unknown'] as const) {
+    events.on(outcome, (e) => {
+      done += 1;
+      failed += 1;
+      bump(e, true);
+      problems.push(`${outcome}: ${e.channel} ${e.recipient}: ${e.reason}`);
+      draw();
+    });
+  }
+  events.on('retrying', (e) =>
+    problems.push(`retrying ${e.channel} ${e.recipient} in ${Math.round(e.delayMs)} ms: ${e.reason}`),
+  );
+  const result = await publishUpdate({ ...options, events });
+  if (timeline.interactive) timeline.raw('\r\u001b[2K');
+  return { result, line: render(true), problems };
+}
