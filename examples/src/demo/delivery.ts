@@ -27,6 +27,13 @@ export interface DeliveryEnv {
   SLACK_CHANNEL?: string | undefined;
   /** An SMTP URL such as `smtps://user:pass@smtp.example.com:465`. */
   SMTP_URL?: string | undefined;
+  /** With `SMTP_URL`: the sender address your SMTP server accepts (default `status@acme.example`). */
+  DEMO_EMAIL_FROM?: string | undefined;
+  /**
+   * With `SMTP_URL`: your own mailbox. Every demo recipient becomes a plus-address of it
+   * (`you+ana.lopez@example.com`), so nothing goes to the made-up addresses.
+   */
+  DEMO_EMAIL_TO?: string | undefined;
 }
 
 /** The sender identities of the demo company. */
@@ -52,6 +59,8 @@ export interface DemoDelivery {
   readonly slackStub: SlackApiStub | undefined;
   /** Routes for one status update: customers by email, the listed accounts by email, teams on Slack. */
   routes(accountEmails: readonly string[]): DeliveryRoute[];
+  /** The address an email recipient of the scenario is really sent to (see `DEMO_EMAIL_TO`). */
+  address(recipient: string): string;
   /** A readable name for a recipient (`#support` for a Slack id). */
   recipientName(channel: string, recipient: string): string;
   /** Closes the SMTP pools and stops the local servers. */
@@ -66,7 +75,12 @@ function readEnv(env: DeliveryEnv) {
       'Set both SLACK_TOKEN and SLACK_CHANNEL to post to Slack, or neither to use the local stub.',
     );
   }
-  return { token, channel, smtpUrl: env.SMTP_URL?.trim() || undefined };
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  const to = smtpUrl ? env.DEMO_EMAIL_TO?.trim() || undefined : undefined;
+  const from = smtpUrl ? env.DEMO_EMAIL_FROM?.trim() || undefined : undefined;
+  if (to !== undefined && !/^[^@\s]+@[^@\s]+$/.test(to))
+    throw new Error(`DEMO_EMAIL_TO is not an email address: ${to}`);
+  return { token, channel, smtpUrl, to, from };
 }
 
 /**
@@ -81,7 +95,13 @@ function readEnv(env: DeliveryEnv) {
  * await delivery.close();
  */
 export async function startDelivery(env: DeliveryEnv, senders: Senders): Promise<DemoDelivery> {
-  const { token, channel: realSlackChannel, smtpUrl } = readEnv(env);
+  const { token, channel: realSlackChannel, smtpUrl, to, from } = readEnv(env);
+  const address = (recipient: string) => {
+    if (!to) return recipient;
+    const [local, domain] = to.split('@') as [string, string];
+    return `${local}+${recipient.split('@')[0]!.replace(/[^A-Za-z0-9.-]/g, '-')}@${domain}`;
+  };
+  const status = from ? { ...senders.status, address: from } : senders.status;
 
   const smtp = smtpUrl ? undefined : await startSmtpTestServer();
   // One pooled transport per channel; maxRequeues: 0 so a dropped connection never resends.
@@ -100,7 +120,7 @@ export async function startDelivery(env: DeliveryEnv, senders: Senders): Promise
   const notesTransport = transport();
   const email = createEmailChannel({
     transport: updatesTransport,
-    from: senders.status,
+    from: status,
     replyTo: senders.owner,
     // The template's subject ("Investigating: …") reads better for customers than severity + UTC.
     subject: (message) => message.subject,
@@ -108,7 +128,7 @@ export async function startDelivery(env: DeliveryEnv, senders: Senders): Promise
   const noteChannel = createEmailChannel({
     name: 'account-note',
     transport: notesTransport,
-    from: senders.accounts,
+    from: from ? { name: senders.accounts.name, address: from } : senders.accounts,
     replyTo: senders.accounts,
     subject: (message) => message.subject,
   });
@@ -142,11 +162,12 @@ export async function startDelivery(env: DeliveryEnv, senders: Senders): Promise
           [{ channel: 'slack', audience: 'internal', recipients: [realSlackChannel] }]
         : SLACK_ROUTES.map((r) => ({ channel: 'slack', audience: r.audience, recipients: [r.channel] }));
       return [
-        { channel: 'email', audience: 'customer', recipients: [...CUSTOMER_EMAILS] },
-        { channel: 'email', audience: 'cs-account', recipients: [...accountEmails] },
+        { channel: 'email', audience: 'customer', recipients: CUSTOMER_EMAILS.map(address) },
+        { channel: 'email', audience: 'cs-account', recipients: accountEmails.map(address) },
         ...slackRoutes,
       ];
     },
+    address,
     recipientName: (channel, recipient) =>
       channel === 'slack' ? (slackNames.get(recipient) ?? recipient) : recipient,
     async close() {

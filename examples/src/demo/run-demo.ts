@@ -6,7 +6,7 @@
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type ApprovedMessage,
@@ -64,7 +64,7 @@ import {
   TICKETS,
   creditNoteText,
 } from './scenario';
-import { createTimeline, type Timeline, TIMELINE_ZONE } from './timeline';
+import { createTimeline, type Timeline, TIMELINE_ZONE, wrapText } from './timeline';
 
 /** Options of {@link runDemo}. */
 export interface RunDemoOptions {
@@ -200,6 +200,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
   });
   const clock = createSimulatedClock(ALERT_AT);
   const coordinator = createCoordinator({ runbook, clock, store });
+  timeline.raw(preface(runbookPath, delivery));
 
   try {
     const scenario = createScenario({ runbook, timeline, coordinator, clock, store, delivery, who });
@@ -241,6 +242,28 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
     store.close();
     await rm(work, { recursive: true, force: true });
   }
+}
+
+function preface(runbookPath: string, delivery: DemoDelivery): string {
+  const email = delivery.smtp
+    ? `a real SMTP server on 127.0.0.1:${delivery.smtp.port} (smtp-server, started by this demo)`
+    : 'the SMTP server in SMTP_URL';
+  const slack = delivery.slackStub
+    ? `a local Slack Web API stub at ${delivery.slackStub.url}`
+    : 'your Slack workspace (SLACK_TOKEN, SLACK_CHANNEL)';
+  return [
+    `incident-comms demo: ${INCIDENT.title.toLowerCase()} on Tuesday 3 March 2026`,
+    `  runbook   ${relative(process.cwd(), runbookPath) || runbookPath}`,
+    '  clock     simulated from 9:10 AM ET; nothing waits for real',
+    `  email     ${email}`,
+    `  Slack     ${slack}`,
+    ...(delivery.smtp || delivery.slackStub
+      ? [
+          '  Set SMTP_URL, or SLACK_TOKEN and SLACK_CHANNEL, to deliver to real services (see examples/README.md).',
+        ]
+      : []),
+    '',
+  ].join('\n');
 }
 
 function peopleOf(runbook: Runbook): Map<string, { name: string; role: Role }> {
@@ -681,7 +704,7 @@ function createScenario(deps: ScenarioDeps) {
       `"${text}"`,
       ...gates.map(
         (g) =>
-          `needs ${g.id} approval from ${g.approver?.name ?? 'nobody'} (${g.role})${g.span ? `: "${g.span.text}"` : ''}`,
+          `needs the ${g.id} gate approved by ${g.approver?.name ?? 'nobody'} (${ROLE_TITLES[g.role]})${g.span ? `, because of "${g.span.text}"` : ''}`,
       ),
     ]);
 
@@ -750,7 +773,11 @@ function createScenario(deps: ScenarioDeps) {
       text,
     };
     const routes: DeliveryRoute[] = [
-      { channel: 'account-note', audience: 'cs-account', recipients: outcome.accountEmails },
+      {
+        channel: 'account-note',
+        audience: 'cs-account',
+        recipients: outcome.accountEmails.map(delivery.address),
+      },
     ];
     const batch = await deliverWithProgress(
       'credit note',
@@ -861,17 +888,18 @@ function createScenario(deps: ScenarioDeps) {
         publishAt: minute(38),
         note: 'tells customers how to pay meanwhile',
       });
+      // While a workaround is what customers can use, the workaround template carries each update.
       await statusUpdate({
-        kind: 'update',
+        kind: 'workaround',
         status: 'investigating',
         draftAt: minute(51),
         grantAt: minute(52),
         publishAt: minute(53),
-        note: 'testing continues; same facts, on time',
+        note: 'testing continues; no news, but on time',
       });
       await confirmFacts(minute(64), FIX_FACTS, 'the correction is rolling out');
       await statusUpdate({
-        kind: 'update',
+        kind: 'workaround',
         status: 'identified',
         draftAt: minute(66),
         grantAt: minute(67),
@@ -911,21 +939,7 @@ function describeRoutes(routes: readonly DeliveryRoute[], delivery: DemoDelivery
     .join(', ');
 }
 
-/** Wraps text at ~88 columns for the terminal, keeping paragraphs. */
-function wrap(text: string, width = 88): string[] {
-  const out: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(' ')) {
-      if (line && line.length + word.length + 1 > width) {
-        out.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    out.push(line);
-  }
-  return out;
-}
+const wrap = (text: string, width = 88) => wrapText(text, width);
 
 async function receivedEmails(delivery: DemoDelivery): Promise<ReceivedEmail[]> {
   if (!delivery.smtp) return [];
@@ -986,35 +1000,42 @@ function printReceived(
       },
       { name: 'campaign accounts, approved credit note', pick: isNote },
     ];
-    timeline.block(`SMTP server (127.0.0.1:${delivery.smtp.port}): ${emails.length} emails`, []);
+    timeline.block(`SMTP server on 127.0.0.1:${delivery.smtp.port}: ${emails.length} emails`, [], 2);
     for (const group of groups) {
       const got = emails.filter(group.pick);
       const recipients = new Set(got.flatMap((e) => e.to));
       const sample = got[got.length - 1];
-      timeline.block(`${group.name}: ${got.length} emails to ${recipients.size} recipients`, [
-        ...(sample
-          ? [
-              `sample, to ${sample.to.join(', ')}:`,
-              `Subject: ${sample.subject}`,
-              ...wrap(sample.text.trim(), 84),
-            ]
-          : []),
-      ]);
+      timeline.block(
+        `${group.name}: ${got.length} emails to ${recipients.size} recipients`,
+        [
+          ...(sample
+            ? [
+                `sample, to ${sample.to.join(', ')}:`,
+                `Subject: ${sample.subject}`,
+                ...wrap(sample.text.trim(), 100),
+              ]
+            : []),
+        ],
+        4,
+      );
     }
-  } else
-    timeline.block(`email: sent through SMTP_URL (${delivery.mode.email}); nothing captured locally`, []);
+  } else timeline.block('Email went out through SMTP_URL; nothing was captured locally.', [], 2);
 
   if (delivery.slackStub) {
     const channels = [...new Set(posts.map((p) => p.channel))];
-    timeline.block(`Slack Web API stub: ${posts.length} chat.postMessage calls`, []);
+    timeline.block(`Slack Web API stub: ${posts.length} chat.postMessage calls`, [], 2);
     for (const channel of channels) {
       const got = posts.filter((p) => p.channel === channel);
       const sample = got[0]!;
       const replies = got.filter((p) => p.threadTs !== undefined).length;
       timeline.block(
         `${delivery.recipientName('slack', channel)} (${channel}): ${got.length} posts, ${replies} of them replies in the incident thread`,
-        [`first post:`, ...wrap(sample.text, 84)],
+        [
+          'first post (plain-text fallback; the Block Kit blocks carry the same text):',
+          ...wrap(sample.text, 100),
+        ],
+        4,
       );
     }
-  } else timeline.block('Slack: posted to the real workspace; nothing captured locally', []);
+  } else timeline.block('Slack messages went to the real workspace; nothing was captured locally.', [], 2);
 }

@@ -30,8 +30,11 @@ export interface Timeline {
   heading(text: string): void;
   /** Something a person (or the system) did at `at` (ISO-8601 UTC), with indented details. */
   event(at: string, who: string, text: string, details?: readonly string[]): void;
-  /** A titled block of lines, e.g. a message body or the lint output. */
-  block(title: string, lines: readonly string[]): void;
+  /**
+   * A titled block of lines, e.g. a message body or the lint output; `indent` is the column it
+   * starts at in the terminal (default: under the event text).
+   */
+  block(title: string, lines: readonly string[], indent?: number): void;
   /** Text written straight to the terminal and never kept (progress updates). */
   raw(text: string): void;
   /** Whether `raw` output goes to an interactive terminal (progress can redraw in place). */
@@ -55,6 +58,24 @@ export function clock(at: string): string {
 }
 
 const WHO_WIDTH = 18;
+/** Terminal width the timeline wraps long detail lines at. */
+const WIDTH = 118;
+
+/** Splits `text` into lines of at most `width` characters at spaces (long words stay whole). */
+export function wrapText(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line && line.length + word.length + 1 > width) {
+        out.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    out.push(line);
+  }
+  return out;
+}
 
 /**
  * Creates the narrator.
@@ -86,12 +107,17 @@ export function createTimeline(options: TimelineOptions = {}): Timeline {
       entries.push({ kind: 'event', at, who, text, details: [...details] });
       const name = who.length > WHO_WIDTH ? `${who.slice(0, WHO_WIDTH - 1)}…` : who.padEnd(WHO_WIDTH);
       print(`${paint('36', clock(at))}  ${paint('33', name)}  ${text}`);
-      for (const line of details) print(`${indent}${paint('2', line)}`);
+      for (const detail of details) {
+        const [first, ...rest] = wrapText(detail, WIDTH - indent.length);
+        print(`${indent}${paint('2', first ?? '')}`);
+        for (const line of rest) print(`${indent}  ${paint('2', line)}`);
+      }
     },
-    block(title, lines) {
+    block(title, lines, at = indent.length) {
       entries.push({ kind: 'block', title, lines: [...lines] });
-      print(`${indent}${paint('1', title)}`);
-      for (const line of lines) print(`${indent}  ${line}`);
+      const pad = ' '.repeat(at);
+      print(`${pad}${paint('1', title)}`);
+      for (const line of lines) print(`${pad}  ${line}`);
     },
     raw(text) {
       if (!quiet) write(text);
@@ -104,7 +130,8 @@ export function createTimeline(options: TimelineOptions = {}): Timeline {
           out.push(`- **${clock(entry.at).trim()}** · ${entry.who} · ${entry.text}`);
           for (const d of entry.details) out.push(`  - ${d}`);
         } else {
-          out.push('', `**${entry.title}**`, '', '```text', ...entry.lines, '```', '');
+          out.push('', `**${entry.title}**`, '');
+          if (entry.lines.length > 0) out.push('```text', ...entry.lines, '```', '');
         }
       }
       return `${out
