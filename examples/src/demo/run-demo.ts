@@ -185,8 +185,6 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
   const who = (id: string) => people.get(id)?.name ?? id;
   const role = (r: Role) => runbook.roles[r].primary;
 
-  const work = await mkdtemp(join(tmpdir(), 'incident-comms-demo-'));
-  const store = createSqliteStore<IncidentEvent>({ path: join(work, 'incident.db') });
   const delivery = await startDelivery(options.env ?? process.env, {
     status: { name: 'Acme Status', address: 'status@acme.example' },
     owner: {
@@ -198,11 +196,16 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
       address: role('customerSuccess').email ?? 'success@acme.example',
     },
   });
-  const clock = createSimulatedClock(ALERT_AT);
-  const coordinator = createCoordinator({ runbook, clock, store });
-  timeline.raw(preface(runbookPath, delivery));
-
+  let work: string | undefined;
+  let store: ReturnType<typeof createSqliteStore<IncidentEvent>> | undefined;
+  let coordinator: ReturnType<typeof createCoordinator> | undefined;
   try {
+    work = await mkdtemp(join(tmpdir(), 'incident-comms-demo-'));
+    store = createSqliteStore<IncidentEvent>({ path: join(work, 'incident.db') });
+    const clock = createSimulatedClock(ALERT_AT);
+    coordinator = createCoordinator({ runbook, clock, store });
+    timeline.raw(preface(runbookPath, delivery));
+
     const scenario = createScenario({ runbook, timeline, coordinator, clock, store, delivery, who });
     const outcome = await scenario.run();
     const events = await store.load(INCIDENT_ID);
@@ -237,10 +240,10 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
       files,
     };
   } finally {
-    coordinator.stop();
+    coordinator?.stop();
     await delivery.close();
-    store.close();
-    await rm(work, { recursive: true, force: true });
+    store?.close();
+    if (work) await rm(work, { recursive: true, force: true });
   }
 }
 
