@@ -150,6 +150,12 @@ export interface DemoResult {
 
 const EXAMPLES_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
+const SALES_VERBS = {
+  reschedule: 'reschedules',
+  continue: 'keeps',
+  'pause-promise': 'pauses promises in',
+} as const;
+
 const ROLE_TITLES: Record<Role, string> = {
   communicationOwner: 'communication owner',
   incidentLead: 'incident lead',
@@ -617,7 +623,7 @@ function createScenario(deps: ScenarioDeps) {
           `ticket ${ticket.id}: reassure with the approved reply (update ${result.replyVersion})`,
           [
             `customer: "${ticket.text}"`,
-            `reply: "${(result.reply ?? '').slice(0, 100).trimEnd()}…"`,
+            `reply: "${wrapText(result.reply ?? '', 100)[0]} …"`,
             `logged question: ${result.topic}`,
           ],
         );
@@ -643,7 +649,7 @@ function createScenario(deps: ScenarioDeps) {
       timeline.event(
         now(),
         sales.name,
-        `${action.action} ${action.name ?? action.itemId} at ${et(action.at)}`,
+        `${SALES_VERBS[action.action]} the ${et(action.at)} ${action.kind} with ${action.name ?? action.itemId}`,
         [action.reason],
       );
     }
