@@ -145,3 +145,10 @@ describe('the lint section', () => {
     expect(rb.lint?.rules?.['no-jargon']).toBe('off');
   });
 });
+
+describe('the shipped example runbook', () => {
+  it('keeps the full source-of-truth name (a "#" in YAML needs quotes)', async () => {
+    const rb = await loadRunbook(new URL('../../runbook.example.yaml', import.meta.url));
+    expect(rb.sourceOfTruth.name).toBe('the pinned incident summary in #incident-status');
+  });
+});
