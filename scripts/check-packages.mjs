@@ -12,10 +12,23 @@ for (const name of readdirSync(join(root, 'packages'))) {
   const dir = join(root, 'packages', name);
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   if (pkg.private) continue;
+  // Every package must resolve for node10, node16 (ESM and CJS) and bundlers.
   for (const [cmd, args] of [
-    [bin('publint'), ['--strict']],
-    // The CLI bin has no types to resolve; everything else must resolve for node10, node16 (ESM+CJS) and bundlers.
-    [bin('attw'), ['--pack', '.', '--format', 'table-flipped', ...(name === 'cli' ? ['--profile', 'node16'] : [])]],
+    [bin('publint'), ['--strict', '--pack', 'npm']],
+        [
+      bin('attw'),
+      [
+        '--pack',
+        '.',
+        '--format',
+        'table-flipped',
+        // Data files (the example runbook, drill scenarios) are exported for reading, not importing.
+        '--exclude-entrypoints',
+        'runbook.example.yaml',
+        'scenarios/*',
+        ...(name === 'cli' ? ['--profile', 'node16'] : []),
+      ],
+    ],
   ]) {
     const r = spawnSync(cmd, args, { cwd: dir, encoding: 'utf8' });
     const ok = r.status === 0;
