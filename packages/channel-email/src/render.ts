@@ -5,7 +5,7 @@
  * from the idempotency key, and `In-Reply-To` the incident's first email.
  */
 import { createHash } from 'node:crypto';
-import type { ApprovedMessage, MessageKind, RenderContext } from '@incident-comms/core';
+import { type ApprovedMessage, escapeHtml, type MessageKind, type RenderContext } from '@incident-comms/core';
 import { z } from 'zod';
 import { EmailAddressInvalidError, EmailHeaderInjectionError } from './errors';
 
@@ -51,16 +51,6 @@ const emailSchema = z.email();
 export function assertEmail(value: string, path: string): string {
   if (!emailSchema.safeParse(value).success) throw new EmailAddressInvalidError(path, value);
   return value;
-}
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /**

@@ -3,8 +3,14 @@
  * Pure rendering of an approved message into a `chat.postMessage` payload: Block Kit with a
  * plain-text fallback, body split under Slack's 3,000-character section limit.
  */
-import type { ApprovedMessage, RenderContext, Status } from '@incident-comms/core';
-import { escapeSlackText, oneLine, sanitizeMrkdwn } from './escape';
+import {
+  type ApprovedMessage,
+  escapeSlackMrkdwn,
+  oneLine,
+  type RenderContext,
+  STATUS_LABELS,
+} from '@incident-comms/core';
+import { sanitizeMrkdwn } from './escape';
 
 /** Slack's limit on a section block's text (Block Kit reference). */
 export const SECTION_TEXT_LIMIT = 3_000;
@@ -41,13 +47,6 @@ export interface SlackPayload {
   statusLine: { text: string; blocks: SlackBlock[] };
 }
 
-const STATUS_LABEL: Record<Status, string> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-};
-
 /**
  * Splits escaped mrkdwn into chunks of at most `limit` characters, preferring line breaks,
  * then spaces, and never cutting through an entity like `&amp;`.
@@ -75,7 +74,7 @@ export function splitText(text: string, limit = SECTION_TEXT_LIMIT): string[] {
 
 /**
  * Renders one approved message for one Slack channel. Pure. User text is escaped
- * ({@link escapeSlackText}); template mrkdwn is sanitised ({@link sanitizeMrkdwn}).
+ * ({@link escapeSlackMrkdwn}); template mrkdwn is sanitised ({@link sanitizeMrkdwn}).
  *
  * @param channel - Slack conversation id, e.g. `C024BE91L`.
  * @example
@@ -86,14 +85,18 @@ export function renderSlackMessage(
   channel: string,
   context: RenderContext,
 ): SlackPayload {
-  const title = escapeSlackText(oneLine(message.incidentTitle));
-  const status = `*${message.severity} · ${STATUS_LABEL[message.status]}* — ${title}`;
+  const title = escapeSlackMrkdwn(oneLine(message.incidentTitle));
+  const status = `*${message.severity} · ${STATUS_LABELS[message.status]}* — ${title}`;
   const statusBlock: SlackBlock = { type: 'section', text: { type: 'mrkdwn', text: status } };
-  const body = message.mrkdwn !== undefined ? sanitizeMrkdwn(message.mrkdwn) : escapeSlackText(message.text);
+  const body =
+    message.mrkdwn !== undefined ? sanitizeMrkdwn(message.mrkdwn) : escapeSlackMrkdwn(message.text);
   const context_: SlackBlock = {
     type: 'context',
     elements: [
-      { type: 'mrkdwn', text: `Update ${message.version} · ${escapeSlackText(oneLine(message.incidentId))}` },
+      {
+        type: 'mrkdwn',
+        text: `Update ${message.version} · ${escapeSlackMrkdwn(oneLine(message.incidentId))}`,
+      },
     ],
   };
   let chunks = splitText(body);
@@ -107,7 +110,7 @@ export function renderSlackMessage(
     ...chunks.map((c): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: c } })),
     context_,
   ];
-  const fallback = `${message.severity} ${STATUS_LABEL[message.status]}: ${title}\n${body}`.slice(
+  const fallback = `${message.severity} ${STATUS_LABELS[message.status]}: ${title}\n${body}`.slice(
     0,
     FALLBACK_TEXT_LIMIT,
   );
@@ -132,7 +135,7 @@ export function renderSlackMessage(
   return {
     post,
     statusLine: {
-      text: `${message.severity} ${STATUS_LABEL[message.status]}: ${title} (update ${message.version})`,
+      text: `${message.severity} ${STATUS_LABELS[message.status]}: ${title} (update ${message.version})`,
       blocks: [{ type: 'section', text: { type: 'mrkdwn', text: latest } }],
     },
   };

@@ -1,17 +1,9 @@
 import { sampleMessage } from '@incident-comms/core/testing';
 import { describe, expect, it } from 'vitest';
 import { renderSlackMessage, splitText } from './blocks';
-import { escapeSlackText, oneLine, sanitizeMrkdwn } from './escape';
+import { sanitizeMrkdwn } from './escape';
 
 describe('Slack escaping', () => {
-  it('escapes &, <, > so no mention or link can be formed, and breaks bare broadcasts', () => {
-    expect(escapeSlackText('Hi <!here> & @channel <@U1> <http://x|y> @Everyone')).toBe(
-      'Hi &lt;!here&gt; &amp; @\u2060channel &lt;@U1&gt; &lt;http://x|y&gt; @\u2060Everyone',
-    );
-  });
-  it('doc example of escapeSlackText holds', () => {
-    expect(escapeSlackText('Hi <!here> & @channel')).toBe('Hi &lt;!here&gt; &amp; @\u2060channel');
-  });
   it('keeps template links in mrkdwn but neutralises special mentions', () => {
     expect(sanitizeMrkdwn('*Heads up* <!channel> see <https://status.example.com|status>')).toBe(
       '*Heads up* &lt;!channel&gt; see <https://status.example.com|status>',
@@ -28,8 +20,11 @@ describe('Slack escaping', () => {
     expect(json).not.toContain('<!everyone>');
     expect(json).not.toMatch(/A\\r\\n/);
   });
-  it('oneLine collapses control characters', () => {
-    expect(oneLine(' a\r\nb\u2028c\t')).toBe('a b c');
+  it('escapes the plain-text body with core escaping when there is no template mrkdwn', () => {
+    const m = sampleMessage({ text: 'Hi <!here> & @channel <@U1> <http://x|y>' });
+    const { post } = renderSlackMessage(m, 'C1', { idempotencyKey: 'k' });
+    const json = JSON.stringify(post.blocks);
+    expect(json).toContain('Hi &lt;!here&gt; &amp; @\u2060channel &lt;@U1&gt; &lt;http://x|y&gt;');
   });
   it('splitText never cuts an entity and prefers line breaks', () => {
     const text = `${'a'.repeat(2_998)}&amp;b`;

@@ -5,7 +5,7 @@
  */
 export type { SlackBlock, SlackPayload, SlackPostArgs } from './blocks';
 export { renderSlackMessage, SECTION_TEXT_LIMIT, splitText } from './blocks';
-export { escapeSlackText, sanitizeMrkdwn } from './escape';
+export { sanitizeMrkdwn } from './escape';
 export { slackErrorOutcome } from './outcome';
 export type { SlackChannelOptions, SlackClient } from './slack-channel';
 export { createSlackChannel } from './slack-channel';

@@ -12,3 +12,4 @@ export * from './errors';
 export * from './runbook/index';
 export * from './severity';
 export * from './incident/index';
+export * from './text/index';

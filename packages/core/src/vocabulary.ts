@@ -27,6 +27,19 @@ export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'
 /** One of {@link STATUSES}. */
 export type Status = (typeof STATUSES)[number];
 
+/**
+ * Each status as readers see it: a message subject leads with it, a Slack heading shows it.
+ *
+ * @example
+ * STATUS_LABELS.identified; // 'Identified'
+ */
+export const STATUS_LABELS: Readonly<Record<Status, string>> = Object.freeze({
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+});
+
 /** The four message kinds a team prepares before anything breaks. */
 export const MESSAGE_KINDS = ['initial', 'update', 'workaround', 'resolved'] as const;
 /** One of {@link MESSAGE_KINDS}. */
@@ -60,7 +73,14 @@ export type IncidentType = (typeof INCIDENT_TYPES)[number];
  * "security issues, data loss, legal risk, refunds, or contract impact should go through one
  * named leader"), plus `fixTime`, a promised fix or recovery time, approved by the incident lead.
  */
-export const APPROVAL_TOPICS = ['security', 'dataLoss', 'legal', 'compensation', 'contract', 'fixTime'] as const;
+export const APPROVAL_TOPICS = [
+  'security',
+  'dataLoss',
+  'legal',
+  'compensation',
+  'contract',
+  'fixTime',
+] as const;
 /** One of {@link APPROVAL_TOPICS}. */
 export type ApprovalTopic = (typeof APPROVAL_TOPICS)[number];
 

@@ -10,6 +10,7 @@ import {
   type IncidentType,
   MESSAGE_KINDS,
   type MessageKind,
+  oneLine,
   type Problem,
   problem,
   problemsFromZod,
@@ -17,7 +18,7 @@ import {
 import Mustache from 'mustache';
 import { z } from 'zod';
 import { TemplateInvalidError, TemplateVariableError } from './errors';
-import { escaperFor, oneLine, paragraphsToHtml, type TemplateFormat, tidyBody } from './escape';
+import { escaperFor, paragraphsToHtml, type TemplateFormat, tidyBody } from './escape';
 import {
   isTemplateVariableName,
   suggestVariable,

@@ -1,5 +1,6 @@
 import {
   AUDIENCES,
+  audienceTimeZone,
   INCIDENT_TYPES,
   lintMessage,
   MESSAGE_KINDS,
@@ -8,7 +9,6 @@ import {
 } from '@incident-comms/core';
 import { describe, expect, it } from 'vitest';
 import {
-  audienceTimeZone,
   buildTemplateVariables,
   type CompiledTemplate,
   createTemplateSet,

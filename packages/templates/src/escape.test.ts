@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../core/test/support';
-import { compileTemplate, escapeHtml, escapeSlack, oneLine, renderAll, renderTemplate } from './index';
+import { compileTemplate, renderAll, renderTemplate } from './index';
 import { exampleRunbook, realisticUpdate } from './realistic-updates.test-support';
 
 const HOSTILE = [
@@ -94,13 +94,5 @@ describe('escaping per format', () => {
     ).toBe(true);
     expect(internal.html).toContain('<br>\n');
     expect(internal.nextUpdateAt).toBe(t(35));
-  });
-});
-
-describe('escape functions (the JSDoc examples)', () => {
-  it('escape HTML, Slack and subject lines', () => {
-    expect(escapeHtml('<b>"Q&A"</b>')).toBe('&lt;b&gt;&quot;Q&amp;A&quot;&lt;/b&gt;');
-    expect(escapeSlack('<!channel> & @here')).toBe('&lt;!channel&gt; &amp; @\u2060here');
-    expect(oneLine('Checkout\r\nBcc: x@evil.example')).toBe('Checkout Bcc: x@evil.example');
   });
 });

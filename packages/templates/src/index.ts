@@ -23,10 +23,9 @@ export {
   TemplateVariableError,
   type TemplateVariableErrorCode,
 } from './errors';
-export { escapeHtml, escapeSlack, oneLine, TEMPLATE_FORMATS, type TemplateFormat } from './escape';
+export { TEMPLATE_FORMATS, type TemplateFormat } from './escape';
 export { INCIDENT_TYPE_WORDING, type IncidentTypeWording } from './incident-type-wording';
 export {
-  audienceTimeZone,
   buildTemplateVariables,
   type RenderedMessage,
   type RenderMessageOptions,

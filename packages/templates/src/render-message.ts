@@ -7,10 +7,12 @@ import {
   type ApprovedMessage,
   AUDIENCES,
   type Audience,
+  audienceTimeZone,
   formatUpdateTime,
   instantSchema,
   problemsFromZod,
   type Runbook,
+  STATUS_LABELS,
   type StatusUpdate,
   statusUpdateSchema,
   ValidationError,
@@ -57,13 +59,6 @@ const optionsSchema = z.object({
   templates: z.unknown().optional(),
 });
 
-const STATUS_LABELS = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-} as const;
-
 /** A fact as a phrase that fits inside a sentence: trimmed, without a final full stop. */
 function phrase(value: string): string {
   return value.trim().replace(/\.+$/, '');
@@ -90,11 +85,6 @@ function parseInputs(
     update: update.data,
     options: { ...(options as RenderMessageOptions), ...parsed.data } as RenderMessageOptions,
   };
-}
-
-/** The IANA time zone a runbook assigns to an audience (its own, else the runbook default). */
-export function audienceTimeZone(runbook: Runbook, audience: Audience): string {
-  return runbook.timeZones.audiences[audience] ?? runbook.timeZones.default;
 }
 
 /**

@@ -3,7 +3,7 @@
  * Renders an {@link IncidentReview} as a short Markdown report a team reads in five minutes:
  * summary, figures, suggested runbook changes, then the timeline.
  */
-import { escapeMarkdown as md } from '../runbook-page/escape';
+import { escapeMarkdown as md } from '../text/escape';
 import { formatUpdateTime } from '../time/index';
 import type { ApprovalWait, IncidentReview, UpdateTiming } from './review';
 import { TOPIC_WORDS } from './suggestions';

@@ -1,4 +1,7 @@
-export { escapeHtml, escapeMarkdown } from './escape';
+/**
+ * @module runbook-page
+ * The runbook as a page people read: the page model, and Markdown and HTML renderings.
+ */
 export { buildRunbookPage, RUNBOOK_PAGE_SECTIONS } from './page-model';
 export type { PagePerson, RunbookPageModel, RunbookPageSectionId } from './page-model';
 export { renderRunbook } from './render-runbook';

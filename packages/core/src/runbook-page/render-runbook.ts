@@ -4,7 +4,7 @@
  * responsive HTML page (inline CSS, every runbook value escaped).
  */
 import type { Runbook } from '../runbook/index';
-import { escapeHtml as h, escapeMarkdown as md } from './escape';
+import { escapeHtml as h, escapeMarkdown as md } from '../text/escape';
 import {
   buildRunbookPage,
   type PagePerson,
