@@ -14,12 +14,10 @@ import {
 import type { Runbook } from '../runbook/index';
 import { ceilToMinutes } from '../time/index';
 import type { Severity, Status } from '../vocabulary';
+import { toIsoInstant } from './iso-instant';
 
 /** Epoch milliseconds of an ISO-8601 UTC instant already validated by the event schema. */
 const msOf = (instant: string): number => parseISO(instant).getTime();
-
-/** ISO-8601 UTC text of an instant, without a `.000` fraction (the style the log uses). */
-const isoOf = (date: Date): string => date.toISOString().replace('.000Z', 'Z');
 
 /** Validates a caller-supplied instant (ISO-8601 UTC) with the log's own instant schema. */
 function readInstant(value: string, path: string): number {
@@ -33,7 +31,7 @@ function readInstant(value: string, path: string): number {
  * the clock of the runbook's default zone (matters only for 30- or 60-minute boundaries).
  */
 const roundUp = (runbook: Runbook, date: Date): string =>
-  isoOf(
+  toIsoInstant(
     new Date(ceilToMinutes(date, runbook.cadence.roundToMinutes, { timeZone: runbook.timeZones.default })),
   );
 
@@ -140,7 +138,7 @@ export function nextUpdateDue(state: IncidentState, runbook: Runbook, now: strin
       due = Math.min(due, replanned);
     }
   }
-  return isoOf(new Date(due));
+  return toIsoInstant(due);
 }
 
 /** Whether the next customer update is late, as {@link isOverdue} reports it. */
@@ -228,8 +226,8 @@ export function checkpointDue(state: IncidentState, runbook: Runbook, now: strin
   const due = nowMs >= dueMs;
   const reasons: CheckpointReason[] = [];
   if (due) {
-    if (nowMs >= regular) reasons.push({ reason: 'interval', at: isoOf(new Date(regular)) });
+    if (nowMs >= regular) reasons.push({ reason: 'interval', at: toIsoInstant(regular) });
     for (const trigger of state.checkpointTriggers) reasons.push({ reason: trigger.reason, at: trigger.at });
   }
-  return { due, dueAt: isoOf(new Date(dueMs)), reasons };
+  return { due, dueAt: toIsoInstant(dueMs), reasons };
 }

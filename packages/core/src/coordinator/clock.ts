@@ -4,6 +4,7 @@
  * tests and drills that runs due timers in order with no real waiting.
  */
 import { parseISO } from 'date-fns';
+import { toIsoInstant } from '../cadence/iso-instant';
 import { problem, problemsFromZod, ValidationError } from '../errors';
 import { instantSchema } from '../incident/index';
 import { createMinHeap, type HeapNode } from './min-heap';
@@ -89,8 +90,6 @@ interface SimulatedTimer extends HeapNode {
   fn: () => void;
 }
 
-const isoOf = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-
 /**
  * Creates a simulated clock starting at `start`. Drills and tests advance it explicitly; no
  * real time passes and nothing depends on the machine's clock or time zone.
@@ -132,7 +131,7 @@ export function createSimulatedClock(start: string): SimulatedClock {
 
   return {
     now: () => nowMs,
-    isoNow: () => isoOf(nowMs),
+    isoNow: () => toIsoInstant(nowMs),
     setTimer(atMs, fn) {
       const timer: SimulatedTimer = { heapIndex: -1, atMs, seq: seq++, fn };
       timers.push(timer);
@@ -148,7 +147,7 @@ export function createSimulatedClock(start: string): SimulatedClock {
         throw new ValidationError('instant', [
           problem(
             'instant',
-            `an instant not earlier than the clock (${isoOf(nowMs)})`,
+            `an instant not earlier than the clock (${toIsoInstant(nowMs)})`,
             JSON.stringify(instant),
           ),
         ]);

@@ -5,6 +5,7 @@
  */
 import EventEmitter from 'eventemitter3';
 import { checkpointDue, planNextUpdateAt } from '../cadence/index';
+import { toIsoInstant } from '../cadence/iso-instant';
 import { createMemoryEventStore } from '../delivery/memory-store';
 import type { EventStore } from '../delivery/store';
 import { problem, RunbookError, ValidationError } from '../errors';
@@ -129,9 +130,8 @@ const RANK: Record<ReminderKind, number> = Object.fromEntries(
   REMINDER_KINDS.map((kind, i) => [kind, i]),
 ) as Record<ReminderKind, number>;
 
-const isoOf = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 /** Events the coordinator stamps carry whole seconds, the log's own style. */
-const stampOf = (ms: number) => isoOf(Math.floor(ms / 1000) * 1000);
+const stampOf = (ms: number) => toIsoInstant(Math.floor(ms / 1000) * 1000);
 
 /**
  * Fails fast on a cadence the rules cannot plan with: the runbook schema accepts any positive
@@ -268,7 +268,7 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
   }
 
   function fire(reminder: Entry, state: IncidentState, nowMs: number) {
-    const at = isoOf(nowMs);
+    const at = toIsoInstant(nowMs);
     const base = {
       incidentId: reminder.incidentId,
       at,
@@ -390,7 +390,7 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
           : Object.values(tracked.get(incidentId)?.pending ?? {}).filter((e): e is Entry => e !== undefined);
       return entries
         .sort((a, b) => a.atMs - b.atMs || a.rank - b.rank || a.seq - b.seq)
-        .map((e) => ({ incidentId: e.incidentId, kind: e.kind, at: isoOf(e.atMs), dueAt: e.dueAt }));
+        .map((e) => ({ incidentId: e.incidentId, kind: e.kind, at: toIsoInstant(e.atMs), dueAt: e.dueAt }));
     },
     on<K extends CoordinatorEventName>(event: K, listener: CoordinatorEvents[K]) {
       const fn = listener as EventEmitter.EventListener<CoordinatorEvents, K>;

@@ -5,6 +5,7 @@
  */
 import { parseISO } from 'date-fns';
 import { checkpointDue, nextUpdateDue } from '../cadence/index';
+import { toIsoInstant } from '../cadence/iso-instant';
 import type { IncidentState } from '../incident/index';
 import type { Runbook } from '../runbook/index';
 import type { ReminderKind } from './events';
@@ -21,8 +22,6 @@ export interface PlannedReminder {
 
 /** Reminder kinds in the order they run when due at the same instant. */
 export const REMINDER_KINDS: readonly ReminderKind[] = ['update.due', 'update.overdue', 'checkpoint.due'];
-
-const isoOf = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /**
  * The reminders `state` needs at `nowMs`: an `update.due` reminder `reminderLeadMinutes` before
@@ -44,7 +43,7 @@ const isoOf = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
  * // [{ kind: 'update.due', dueAt: '2026-03-03T14:25:00Z', … }, { kind: 'update.overdue', … }, { kind: 'checkpoint.due', … }]
  */
 export function planReminders(state: IncidentState, runbook: Runbook, nowMs: number): PlannedReminder[] {
-  const now = isoOf(nowMs);
+  const now = toIsoInstant(nowMs);
   const planned: PlannedReminder[] = [];
   const dueAt = nextUpdateDue(state, runbook, now);
   if (dueAt !== null) {

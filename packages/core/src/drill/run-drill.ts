@@ -6,6 +6,7 @@
 import { parseISO } from 'date-fns';
 import { z } from 'zod';
 import { cadenceFor } from '../cadence/index';
+import { toIsoInstant } from '../cadence/iso-instant';
 import { createSimulatedClock } from '../coordinator/clock';
 import { type Problem, problem, problemsFromZod, ValidationError } from '../errors';
 import { instantSchema, type StatusUpdate } from '../incident/events';
@@ -485,7 +486,7 @@ export function runDrill(
   const instants = [...events.map((e) => e.at), ...answers.map((a) => a.sentAt)].map((at) =>
     parseISO(at).getTime(),
   );
-  clock.advanceTo(new Date(Math.max(...instants)).toISOString().replace('.000Z', 'Z'));
+  clock.advanceTo(toIsoInstant(Math.max(...instants)));
 
   const byParticipant = new Map<string, ResponseScore[]>();
   for (const s of scores) byParticipant.set(s.participant, [...(byParticipant.get(s.participant) ?? []), s]);

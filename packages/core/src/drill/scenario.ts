@@ -4,13 +4,14 @@
  * the prompts participants answer. Parsed with `yaml` + zod; every problem names its path.
  */
 import { addMinutes, parseISO } from 'date-fns';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
+import { toIsoInstant } from '../cadence/iso-instant';
 import { EventRejectedError, type Problem, problem, problemsFromZod } from '../errors';
 import { factsInputSchema, type IncidentEventInput, instantSchema } from '../incident/events';
 import { applyEvent } from '../incident/reducer';
 import type { IncidentState } from '../incident/state';
 import type { Runbook } from '../runbook/index';
+import { readYaml } from '../runbook/yaml';
 import {
   AUDIENCES,
   INCIDENT_TYPES,
@@ -143,7 +144,7 @@ const DEFAULT_ACTOR: Record<Exclude<ScriptedEvent['type'], 'alert'>, Role> = {
 
 /** The instant `minutes` after `startsAt`, ISO-8601 UTC without fractions. */
 export function scenarioInstant(startsAt: string, minutes: number): string {
-  return addMinutes(parseISO(startsAt), minutes).toISOString().replace('.000Z', 'Z');
+  return toIsoInstant(addMinutes(parseISO(startsAt), minutes));
 }
 
 type People = Record<Role, { primary: { id: string; name: string }; backup: { id: string; name: string } }>;
@@ -368,19 +369,7 @@ export function parseDrillScenario(input: unknown, source?: string): DrillScenar
  * const scenario = loadDrillScenario(await readFile('scenarios/sign-in-failure.yaml', 'utf8'));
  */
 export function loadDrillScenario(text: string, source?: string): DrillScenario {
-  let data: unknown;
-  try {
-    data = parseYaml(text, { prettyErrors: true });
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const pos = error.linePos?.[0];
-      const where = pos ? `line ${pos.line}, column ${pos.col}` : '';
-      throw new DrillScenarioError(
-        [problem(where, `valid YAML (${error.code})`, error.message.split('\n')[0])],
-        source,
-      );
-    }
-    throw error;
-  }
-  return parseDrillScenario(data, source);
+  const read = readYaml(text);
+  if (!read.ok) throw new DrillScenarioError(read.problems, source);
+  return parseDrillScenario(read.data, source);
 }

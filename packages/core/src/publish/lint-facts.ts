@@ -5,6 +5,7 @@
  */
 import { isGateGranted } from '../approvals/gates';
 import { nextUpdateDue, planNextUpdateAt } from '../cadence/index';
+import { toIsoInstant } from '../cadence/iso-instant';
 import type { Draft } from '../incident/events';
 import type { DraftRecord, IncidentState } from '../incident/state';
 import { findClockTimes, resolveClockTime } from '../lint/clock';
@@ -115,7 +116,7 @@ function promisedTime(
   if (!mention) return undefined;
   const zone = clock ? audienceTimeZone(clock.runbook, record.audience) : undefined;
   const at = resolveClockTime(mention, new Date(clock?.now ?? record.createdAt), zone);
-  return at ? at.toISOString().replace('.000Z', 'Z') : undefined;
+  return at ? toIsoInstant(at) : undefined;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   type TextSpan,
 } from '../approvals/gates';
 import { planNextUpdateAt } from '../cadence/index';
+import { toIsoInstant } from '../cadence/iso-instant';
 import { problem, ValidationError } from '../errors';
 import { type Draft, type EventOf, instantSchema, type StatusUpdate } from '../incident/events';
 import { type DraftRecord, type IncidentState, nextUpdateOwner } from '../incident/state';
@@ -129,7 +130,7 @@ function plannedNextUpdate(
       ),
     ]);
   }
-  return new Date(options.nextUpdateAt).toISOString().replace('.000Z', 'Z');
+  return toIsoInstant(new Date(options.nextUpdateAt));
 }
 
 function gateReason(

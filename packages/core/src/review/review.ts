@@ -4,6 +4,7 @@
  * response: first update, lateness, approval waits, versions, questions, ownership gaps, blocks.
  */
 import { differenceInMilliseconds, parseISO } from 'date-fns';
+import { toIsoInstant } from '../cadence/iso-instant';
 import type { EventOf, IncidentEvent, IncidentEventInput } from '../incident/events';
 import { applyEvent, parseEvent, replay } from '../incident/reducer';
 import { type IncidentState, type PersonRef, roleHolder } from '../incident/state';
@@ -262,11 +263,9 @@ function updateTimings(
   end: string,
 ): { updates: UpdateTiming[]; onTimeShare: number | undefined } {
   const updates: UpdateTiming[] = [];
-  const firstTarget = new Date(
+  const firstTarget = toIsoInstant(
     parseISO(state.declaredAt).getTime() + runbook.cadence.firstUpdateTargetMinutes * MINUTE_MS,
-  )
-    .toISOString()
-    .replace('.000Z', 'Z');
+  );
   state.updates.forEach((update, index) => {
     const previous = state.updates[index - 1];
     const promisedAt = index === 0 ? firstTarget : previous?.nextUpdateAt;

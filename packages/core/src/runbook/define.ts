@@ -2,10 +2,10 @@
  * @module runbook/define
  * Validating a runbook: schema (zod) plus the semantic checks a support lead can get wrong.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { problem, problemsFromZod, RunbookError, type Problem } from '../errors';
 import { ROLES, SEVERITIES } from '../vocabulary';
 import { runbookSchema, type RunbookInput } from './schema';
+import { readYaml } from './yaml';
 import type { z } from 'zod';
 
 /** A validated runbook with every default applied. Immutable (deep-frozen). */
@@ -124,21 +124,9 @@ export function registerRunbookCheck(check: RunbookCheck): void {
  * @throws {RunbookError} for YAML syntax errors (with line and column) and invalid content.
  */
 export function parseRunbook(text: string, source?: string): Runbook {
-  let data: unknown;
-  try {
-    data = parseYaml(text, { prettyErrors: true });
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const pos = error.linePos?.[0];
-      const where = pos ? `line ${pos.line}, column ${pos.col}` : '';
-      throw new RunbookError(
-        [problem(where, `valid YAML (${error.code})`, error.message.split('\n')[0])],
-        source,
-      );
-    }
-    throw error;
-  }
-  return defineRunbook(data, source);
+  const read = readYaml(text);
+  if (!read.ok) throw new RunbookError(read.problems, source);
+  return defineRunbook(read.data, source);
 }
 
 export type { RunbookInput };
