@@ -49,17 +49,23 @@ function appliedFixes(ds: readonly Diagnostic[]) {
 }
 
 // Maps an offset in the fixed text back to the original text; an offset at the place of a
-// deletion may stand for either edge of the deleted range.
+// deletion may stand for either edge of the deleted range, and of every deletion right after
+// it (two adjacent stock apologies both removed leave one place standing for both).
 function mapBack(pos: number, fixes: ReturnType<typeof appliedFixes>): number[] {
   let delta = 0;
+  const edges: number[] = [];
   for (const f of fixes) {
     const start = f.start + delta;
-    if (pos < start) return [pos - delta];
-    if (f.replacement === '' && pos === start) return [f.start, f.end];
-    if (pos < start + f.replacement.length) return [f.start];
+    if (pos < start) break;
+    if (f.replacement === '' && pos === start) {
+      edges.push(f.start, f.end);
+      delta -= f.end - f.start;
+      continue;
+    }
+    if (pos < start + f.replacement.length) return [...edges, f.start];
     delta += f.replacement.length - (f.end - f.start);
   }
-  return [pos - delta];
+  return edges.length > 0 ? edges : [pos - delta];
 }
 
 // Each diagnostic after fixing must match one from before: same rule, same (mapped) start.
@@ -127,6 +133,19 @@ describe('fixes', () => {
     });
     expect(after.text).toBe('Uploads fail for some customers. Next update at 10:30 UTC.');
     expect(after.ds).toEqual([]);
+  });
+
+  it('removes adjacent stock apologies and keeps the findings after them', () => {
+    const long =
+      'We are continuing to investigate the timeouts affecting Checkout and we are working closely with our infrastructure provider and our database team to understand why the failover did not complete as expected and what steps are needed.';
+    const apology = 'We apologize for any inconvenience this may cause.';
+    const { before, after } = fixAndRelint(`${apology} ${apology} ${long}`, {
+      kind: 'initial',
+      audience: 'customer',
+    });
+    expect(after.text).toBe(long);
+    expect(after.ds.some((d) => d.ruleId === 'sentence-length')).toBe(true);
+    expect(newDiagnostics(before, after)).toEqual([]);
   });
 
   it('skips overlapping fixes and applies the rest', () => {

@@ -110,6 +110,25 @@ export const ETA =
 export const COMPENSATION =
   /\b(?:(?:service |account |bill(?:ing)? |goodwill )?credit(?:s|ed)?(?![- ](?:card|check|score|union|limit)s?\b)|refund(?:s|ed|ing)?|reimburs\w*|compensat\w*|discount(?:s|ed)?|money back|free (?:months?|weeks?|upgrade|of charge)|waive[ds]?|waiving|on the house|(?:cover|absorb) (?:the |any |your )?(?:costs?|fees?|charges?)|make (?:it|this|things|that) (?:right|up to you)|(?:don['’]t|do not) worry about the (?:cost|bill|charges?|invoice)|(?:take|knock) (?:\S+ )?off your (?:bill|invoice))\b/gi;
 
+/**
+ * Right after a remedy word: it names a way to pay or a product feature, not an offer. A card
+ * type in a list ("credit or debit card", "credit/debit cards", "credit, debit or gift card")
+ * or a feature noun ("store credit balance", "discount codes", "refund requests", "credit
+ * limit"). Tested on the text that follows the {@link COMPENSATION} match.
+ */
+export const REMEDY_FEATURE_AFTER =
+  /^(?:(?:\s*(?:,|\/|&|or\b|and\b)\s*(?:debit|prepaid|gift|charge|bank|store)\b)*(?:\s*(?:,|\/|&|or\b|and\b))?[\s-]*cards?\b|s?[\s-]+(?:codes?|coupons?|vouchers?|balances?|limits?|scores?|checks?|requests?|processing|history|statements?)\b)/i;
+
+/**
+ * Right before a remedy word: it is the way a customer pays ("paying with store credit",
+ * "checkout using account credit"), not an offer. Tested on the text before the match.
+ */
+export const REMEDY_PAYMENT_BEFORE =
+  /\b(?:pay(?:s|ing|ment|ments)?|paid|check(?:ing)? out|checkout|buy(?:s|ing)?|purchas(?:e|es|ing)|spend(?:s|ing)?)\s+(?:with|using|by|via|from)\s+(?:[\w'’-]+\s+){0,3}$/i;
+
+/** "store credit payments": store credit named as a way to pay. Tested on the text after the match. */
+export const STORE_CREDIT_PAYMENT_AFTER = /^\s+payments?\b/i;
+
 /** SLAs and contract terms (topic `contract`). */
 export const CONTRACT =
   /\b(?:SLAs?|service[- ]level (?:agreement|commitment|credit)s?|uptime (?:guarantee|commitment)s?|contract(?:s|ual(?:ly)?)?|penalt(?:y|ies)|terms of service|MSA)\b/gi;
@@ -177,9 +196,16 @@ export const STACKED_EXCLAMATION = /!{2,}/g;
 // ---------------------------------------------------------------------------------------
 // Template leftovers (unfilled-placeholder)
 
-/** `{{x}}`, `{x}`, `${x}`, `[CUSTOMER NAME]`, `<name>`, `TBD`, `XX:XX`, `%s`. */
+/**
+ * `{{x}}`, `{x}`, `${x}`, `[CUSTOMER NAME]`, `[Customer]`, `<name>`, `TBD`, `XX:XX`, `%s`.
+ * Keywords in brackets are whole words ("[Update]" does not contain the placeholder "date").
+ */
 export const PLACEHOLDER =
-  /\{\{[^{}\n]{0,60}\}\}|\$\{[^}\n]{0,60}\}|\{[A-Za-z_][\w.\- ]{0,40}\}|\[(?:[A-Z][A-Z0-9 _\-/]{2,40}|[^\]\n]{0,30}(?:name|customer|date|time|link|url|region|product|account|company|segment|insert|here)[^\]\n]{0,30}|\.\.\.|…)\](?!\()|<(?:[A-Z][A-Z0-9_ -]{1,40}|(?:name|customer|date|time|link|url|region|product|account|company|email|owner)[\w -]{0,30})>|\b(?:TBD|TBC|TBA|TODO|FIXME|XXX+|XX?:XX|HH:MM)\b|(?<!\w)\?\?:\?\?|%s\b/g;
+  /\{\{[^{}\n]{0,60}\}\}|\$\{[^}\n]{0,60}\}|\{[A-Za-z_][\w.\- ]{0,40}\}|\[(?:[A-Z][A-Z0-9 _\-/]{2,40}|[^\]\n]{0,30}(?<![A-Za-z])(?:[Nn]ame|[Cc]ustomer|[Dd]ate|[Tt]ime|[Ll]ink|[Uu]rl|URL|[Rr]egion|[Pp]roduct|[Aa]ccount|[Cc]ompany|[Ss]egment|[Ii]nsert|[Hh]ere)s?(?![a-z])[^\]\n]{0,30}|\.\.\.|…)\](?!\()|<(?:[A-Z][A-Z0-9_ -]{1,40}|(?:[Nn]ame|[Cc]ustomer|[Dd]ate|[Tt]ime|[Ll]ink|[Uu]rl|[Rr]egion|[Pp]roduct|[Aa]ccount|[Cc]ompany|[Ee]mail|[Oo]wner)[\w -]{0,30})>|\b(?:TBD|TBC|TBA|TODO|FIXME|XXX+|XX?:XX|HH:MM)\b|(?<!\w)\?\?:\?\?|%s\b/g;
+
+/** A status heading in brackets ("[Update]", "[RESOLVED]", "[Monitoring]"): not a placeholder. */
+export const STATUS_TAG =
+  /^\[(?:update[sd]?|resolved|investigating|identified|monitoring|mitigated|scheduled|maintenance|ongoing|info|notice|completed|fixed|outage|incident|urgent|important|correction|follow[- ]?up|postmortem|post-mortem|degraded)(?:\s*#?\d+)?\]$/i;
 
 // ---------------------------------------------------------------------------------------
 // Next update (next-update-time, owner-named)

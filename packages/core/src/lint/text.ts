@@ -19,10 +19,10 @@ const MERIDIEM = /\b[ap]\.m\.$/i;
 const ZONE_WORD =
   /^\s*\(?(?:UTC|GMT|ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|MT|MST|MDT|CET|CEST|BST|IST|JST|AEST|AEDT)\b/;
 const NEXT_IS_CAPITAL = /^\s+["'“‘(]?[A-Z0-9]/;
-// Clause delimiters: punctuation (not the colon or comma inside "9:30" or "1,000") and a few
+// Clause delimiters: punctuation, brackets of a heading such as "[Update]" (not the colon or comma inside "9:30" or "1,000") and a few
 // conjunctions that start a new proposition.
 const CLAUSE_BREAK =
-  /[;()\u2014\u2013]|,(?!\d)|:(?!\d)|\s-\s|\b(?:but|so|while|whereas|although|though|however|which|because|and then|yet)\b/gi;
+  /[;()[\]\u2014\u2013]|,(?!\d)|:(?!\d)|\s-\s|\b(?:but|so|while|whereas|although|though|however|which|because|and then|yet)\b/gi;
 const QUOTED =
   /"[^"\n]{1,200}"|“[^”\n]{1,200}”|‘[^’\n]{1,120}’|(?<![\p{L}\p{N}])'[^'\n]{1,80}'(?![\p{L}\p{N}])/gu;
 

@@ -42,6 +42,58 @@ describe('detectTopics', () => {
     expect(topics('Credit card payments are failing.')).toEqual([]);
   });
 
+  // Fault: payment-method vocabulary read as a compensation offer. A card type, a way to pay
+  // or a product feature that uses a remedy word offers nobody anything.
+  it('does not read payment methods or remedy-named features as a compensation offer', () => {
+    for (const text of [
+      'Shoppers paying by credit or debit card see an error.',
+      'Credit and debit card payments are failing.',
+      'Credit/debit card payments are failing.',
+      'Payments by credit, debit or prepaid card fail.',
+      'Credit card payments are failing.',
+      'Paying with store credit fails at checkout.',
+      'Gift card and store credit payments still work.',
+      'Your store credit balance is not showing.',
+      'Discount codes are not applying at checkout.',
+      'Refund requests are delayed.',
+    ]) {
+      expect(topics(text), text).toEqual([]);
+    }
+  });
+
+  it('still finds real offers next to payment vocabulary', () => {
+    expect(topics('We will give you store credit.')).toEqual(['compensation:credit']);
+    expect(topics('We will credit your account for card payments that failed.')).toEqual([
+      'compensation:credit',
+    ]);
+    expect(topics('We will give you a credit or a refund.')).toEqual([
+      'compensation:credit',
+      'compensation:refund',
+    ]);
+  });
+
+  // Fault: a lead-in before the promise ("Good news:", "Update:") was read as an update-time
+  // cue, so the fix-time promise after it was missed.
+  it('finds a fix-time promise after a lead-in', () => {
+    for (const lead of [
+      'Good news: ',
+      'Update: ',
+      'UPDATE - ',
+      'Quick note: ',
+      'Update — ',
+      '[Update] ',
+      '(Update) ',
+    ]) {
+      const text = `${lead}checkout will be fixed in 10 minutes.`;
+      expect(topics(text), text).toEqual(['fixTime:fixed in 10 minutes']);
+    }
+    expect(topics('News for shoppers: checkout will be back by 11:00 UTC.')).toEqual([
+      'fixTime:back by 11:00 UTC',
+    ]);
+    // An update word in the time's own clause still makes it an update time.
+    expect(topics('Update: we will post an update on the fix in 30 minutes.')).toEqual([]);
+  });
+
   it('does not treat incident vocabulary as a topic', () => {
     expect(topics('Checkout is down: payments failed with errors during the outage.')).toEqual([]);
   });

@@ -16,7 +16,10 @@ import {
   PERSON_BACK,
   PROMISE_MODAL,
   RECOVERY_TERM,
+  REMEDY_FEATURE_AFTER,
+  REMEDY_PAYMENT_BEFORE,
   SECURITY,
+  STORE_CREDIT_PAYMENT_AFTER,
   UPDATE_WORD,
 } from './phrases';
 import { TextDocument } from './text';
@@ -70,12 +73,23 @@ export function detectTopicsIn(doc: TextDocument): TopicMatch[] {
       const start = m.index;
       const end = start + m[0].length;
       if (doc.isQuoted(start, end) || isReportedOrQuestion(doc, start)) return;
+      if (topic === 'compensation' && namesPaymentOrFeature(text, start, end)) return;
       out.push({ topic, start, end, text: m[0] });
     });
   }
   for (const match of findFixTimes(doc)) out.push(match);
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;
+}
+
+// "credit or debit card", "paying with store credit", "discount codes": a way to pay or a
+// product feature that happens to use a remedy word; nobody is offered anything.
+function namesPaymentOrFeature(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 40);
+  if (REMEDY_FEATURE_AFTER.test(after)) return true;
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (REMEDY_PAYMENT_BEFORE.test(before)) return true;
+  return /\bstore\s+$/i.test(before) && STORE_CREDIT_PAYMENT_AFTER.test(after);
 }
 
 const REPORTED =
@@ -94,8 +108,11 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     const timeStart = m.index;
     const timeEnd = timeStart + m[0].length;
     const sentence = doc.sentenceAt(timeStart);
-    // "next update in 30 minutes", "share more by noon": an update time, not a fix time.
-    const lead = text.slice(Math.max(sentence.start, timeStart - 40), timeStart);
+    // "next update in 30 minutes", "share more by noon": an update time, not a fix time. Only
+    // the time's own clause counts: in "Update: it will be fixed in 10 minutes" or "Good news
+    // - it will be back by noon" the lead-in is a heading, not what the time is about.
+    const clause = doc.clauseAt(timeStart);
+    const lead = text.slice(Math.max(clause.start, timeStart - 40), timeStart);
     if (UPDATE_WORD.test(lead)) return;
     const recovery = nearestRecoveryTerm(doc, sentence.start, sentence.end, timeStart, timeEnd);
     if (recovery === undefined) return;

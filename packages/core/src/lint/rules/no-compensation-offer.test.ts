@@ -7,6 +7,10 @@ const t = new RuleTester({ describe, it, context: { audience: 'cs-account', fact
 t.run(noCompensationOffer, {
   valid: [
     'Credit card payments are failing for some customers.',
+    // Fault: payment-method vocabulary read as an offer.
+    'Customers paying by credit or debit card see an error at checkout.',
+    'Paying with store credit fails; gift cards still work.',
+    'Discount codes are not applying at checkout.',
     'No card was charged for a failed order.',
     'You asked whether you will get a refund; your account manager will follow up.',
     'The page said "refund issued" by mistake; no refund was issued.',
@@ -20,6 +24,10 @@ t.run(noCompensationOffer, {
     { text: "Don't worry about the cost of this morning: we will make it right on your bill.", errors: 2 },
     { text: 'We will refund any failed transactions.', errors: 1 },
     { text: 'We can offer you a discount on next month.', errors: 1 },
+    {
+      text: 'For the failed credit card payments we will give you store credit.',
+      errors: [{ text: 'credit' }],
+    },
     { text: 'We will waive the fees for this month.', errors: 1 },
     { text: 'This does not breach your SLA.', errors: [{ message: /contract or SLA/ }] },
   ],

@@ -14,6 +14,8 @@ t.run(noFixTimePromise, {
     'We cannot promise it will be fixed by noon.',
     'I will be back with an update at 14:00 UTC.',
     'Our engineers are testing a fix now and will share results within 30 minutes.',
+    'Update: we will post the next update in 30 minutes.',
+    'Good news: we will share more about the fix by 15:00 UTC.',
     'You asked "will it be fixed in 10 minutes?" and we do not know yet.',
     {
       text: 'Sign-in should work again by 11:00 UTC.',
@@ -32,6 +34,15 @@ t.run(noFixTimePromise, {
     { text: 'Service should be fully restored by 21:15 UTC.', errors: 1 },
     { text: 'The backlog will be cleared in two hours.', errors: 1 },
     { text: 'ETA for a fix: 20 minutes.', errors: 1 },
+    // Fault: a lead-in ("Good news:", "Update:") hid the promise after it.
+    { text: 'Good news: checkout will be fixed in 10 minutes.', errors: [{ text: 'fixed in 10 minutes' }] },
+    { text: 'Update: checkout will be fixed in 10 minutes.', errors: [{ text: 'fixed in 10 minutes' }] },
+    { text: 'UPDATE - checkout should be back by noon.', errors: [{ text: 'back by noon' }] },
+    { text: 'Quick note: sign-in should work again within the hour.', errors: 1 },
+    { text: '"Good news": checkout will be fixed in 10 minutes.', errors: 1 },
+    { text: '- Update: checkout will be fixed in 10 minutes.', errors: 1 },
+    { text: '(Update) Checkout will be fixed in 10 minutes.', errors: 1 },
+    { text: '[Update] Checkout will be fixed in 10 minutes.', errors: 1 },
     {
       name: 'promise differs from the approved time',
       text: 'Sign-in should work again by 10:30 UTC.',

@@ -10,6 +10,10 @@ t.run(unfilledPlaceholder, {
     'See [our status page](https://status.example.com) for details.',
     'Footnote [1] applies.',
     'Restart the app if the page stays blank.',
+    // Fault: a status heading read as a placeholder ("[Update]" contains "date").
+    '[Update] Checkout is failing for some customers. Next update at 14:30 UTC.',
+    '[UPDATE] Checkout is failing for some customers.',
+    'See the [Timeline] section below.',
   ],
   invalid: [
     {
@@ -24,5 +28,9 @@ t.run(unfilledPlaceholder, {
     { text: 'Owner: TBD.', errors: [{ text: 'TBD' }] },
     { text: 'Affected region: {region}.', errors: 1 },
     { text: 'Hello [customer first name], thanks for waiting.', errors: 1 },
+    // Fault: capitalised placeholder keywords were missed.
+    { text: 'Hi [Customer], checkout fails.', errors: [{ text: '[Customer]' }] },
+    { text: 'Dear <Name>, sign-in fails.', errors: [{ text: '<Name>' }] },
+    { text: '[Update] Hi [first_name], checkout fails.', errors: [{ text: '[first_name]' }] },
   ],
 });

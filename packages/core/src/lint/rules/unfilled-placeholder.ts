@@ -3,7 +3,7 @@
  * Template leftovers ({{x}}, [CUSTOMER], <name>, TBD, XX:XX) never reach a customer.
  */
 import { defineRule } from '../define-rule';
-import { eachMatch, PLACEHOLDER } from '../phrases';
+import { eachMatch, PLACEHOLDER, STATUS_TAG } from '../phrases';
 
 /** `unfilled-placeholder`: see the rule's `docs.description`. */
 export const unfilledPlaceholder = defineRule({
@@ -21,7 +21,10 @@ export const unfilledPlaceholder = defineRule({
         end,
         message: `"${ctx.text.slice(start, end)}" is a placeholder; fill it in before sending.`,
       });
-    eachMatch(PLACEHOLDER, ctx.text, (m) => report(m.index, m.index + m[0].length));
+    eachMatch(PLACEHOLDER, ctx.text, (m) => {
+      // "[Update] Checkout ..." is a heading the writer chose, not a template slot.
+      if (!STATUS_TAG.test(m[0])) report(m.index, m.index + m[0].length);
+    });
     if (ctx.extraPhrases !== undefined)
       eachMatch(ctx.extraPhrases, ctx.text, (m) => report(m.index, m.index + m[0].length));
   },
