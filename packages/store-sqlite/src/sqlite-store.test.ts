@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryOutbox, publishUpdate } from '@incident-comms/core';
+import { createMemoryOutbox, IncidentCommsError, publishUpdate } from '@incident-comms/core';
 import {
   eventStoreConformanceCases,
   outboxConformanceCases,
@@ -83,7 +83,8 @@ describe('createSqliteStore', () => {
     try {
       createSqliteStore({ path });
     } catch (error) {
-      expect((error as SqliteStoreError).code).toBe('store_unavailable');
+      expect(error).toBeInstanceOf(IncidentCommsError);
+      expect(error).toMatchObject({ name: 'SqliteStoreError', code: 'store_unavailable', path });
     }
   });
 });

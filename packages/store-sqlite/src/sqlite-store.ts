@@ -4,14 +4,15 @@
  * SQLite file (better-sqlite3, WAL, one transaction per state change), so a crashed process
  * resumes where it left off.
  */
-import type {
-  ChannelRef,
-  DeliveryCompletion,
-  DeliveryRecord,
-  DeliveryState,
-  EventStore,
-  NewDelivery,
-  Outbox,
+import {
+  type ChannelRef,
+  type DeliveryCompletion,
+  type DeliveryRecord,
+  type DeliveryState,
+  type EventStore,
+  IncidentCommsError,
+  type NewDelivery,
+  type Outbox,
 } from '@incident-comms/core';
 import Database from 'better-sqlite3';
 
@@ -36,13 +37,18 @@ export interface SqliteStore<E = unknown> extends Outbox, EventStore<E> {
   close(): void;
 }
 
-/** Thrown when the store cannot open its file or the schema is newer than this code (`store_unavailable`). */
-export class SqliteStoreError extends Error {
-  readonly code = 'store_unavailable';
+/**
+ * Thrown when the store cannot open its file or the schema is newer than this code
+ * (`store_unavailable`). An {@link IncidentCommsError}; `path` is the database file.
+ *
+ * @example
+ * throw new SqliteStoreError('/var/lib/incidents.db', 'schema version 99 is newer than 1');
+ */
+export class SqliteStoreError extends IncidentCommsError {
+  declare readonly code: 'store_unavailable';
   readonly path: string;
   constructor(path: string, reason: string) {
-    super(`Cannot open the SQLite store at ${path}: ${reason}`);
-    this.name = 'SqliteStoreError';
+    super('store_unavailable', `Cannot open the SQLite store at ${path}: ${reason}`);
     this.path = path;
   }
 }

@@ -1,7 +1,9 @@
 /**
  * @module delivery/errors
  * Typed delivery errors with stable `code`s and path-named problems; hosts branch on `code`.
+ * Every one is an {@link IncidentCommsError}, so one `instanceof` check catches them all.
  */
+import { IncidentCommsError } from '../errors';
 
 /** One problem in delivery input or channel config: where, what was expected, what was found. */
 export interface DeliveryProblem {
@@ -22,14 +24,19 @@ function describeProblems(problems: readonly DeliveryProblem[]): string {
     .join('\n');
 }
 
-/** Base class of delivery errors; `code` is stable, `problems` names each offending path. */
-export class DeliveryError extends Error {
-  readonly code: string;
+/**
+ * Base class of delivery and channel errors (an {@link IncidentCommsError}): `code` is stable,
+ * `problems` names each offending path.
+ *
+ * @example
+ * throw new DeliveryError('channel_config_invalid', 'Invalid email channel config', [
+ *   { path: 'options.from', expected: 'an email address' },
+ * ]);
+ */
+export class DeliveryError extends IncidentCommsError {
   readonly problems: readonly DeliveryProblem[];
   constructor(code: string, headline: string, problems: readonly DeliveryProblem[] = []) {
-    super(problems.length > 0 ? `${headline}\n${describeProblems(problems)}` : headline);
-    this.name = new.target.name;
-    this.code = code;
+    super(code, problems.length > 0 ? `${headline}\n${describeProblems(problems)}` : headline);
     this.problems = problems;
   }
 }
