@@ -4,6 +4,8 @@
  * what a match means (negated? quoted? confirmed?); this module only says what to look for.
  */
 
+import type { Scope } from '../vocabulary';
+
 // Regexes here carry the `g` flag; callers iterate them with `eachMatch`, which resets
 // `lastIndex`, so sharing one compiled instance across calls is safe.
 
@@ -178,6 +180,62 @@ export const SCOPE_OVERCLAIM =
 /** Claims that few are affected. */
 export const SCOPE_MINIMISE =
   /\b(?:only (?:a )?(?:small|few|handful|limited|tiny|minor|very small)|only (?:a (?:few|couple)|some) (?:customers|users|accounts)|(?:a )?(?:small|tiny|limited|minor) (?:number|group|subset|percentage|fraction|portion|set|share) of|(?:a (?:few|handful of)|very few) (?:customers|users|accounts|merchants)|limited (?:impact|number|subset|set|group|scope)|(?:is|are|was) limited to|minor (?:issue|impact|problem|glitch|hiccup)|isolated (?:cases?|incidents?|issues?|reports?)|negligible|(?:small|minor) (?:glitch|hiccup|blip))\b/gi;
+
+// ---------------------------------------------------------------------------------------
+// Stated facts (publish/consistency, pre-send)
+
+/**
+ * Scope words a message states, most to least affected. Scope is about people (customers,
+ * users, accounts): "in every region" says where, not how many, and "some orders" or "all
+ * payments" say what fails, not who. Each pattern is checked against the text with the
+ * earliest match winning; a match right after "not"/"no" ("not all customers") is no claim.
+ */
+export const SCOPE_PHRASES: ReadonlyArray<readonly [Scope, RegExp]> = [
+  [
+    'all',
+    /\b(?:all|every)\s+(?:(?:of\s+)?(?:our|your|the)\s+)?(?:customers?|users?|accounts?|merchants?|shoppers?)\b|\b(?:everyone|everybody)\b|\bfull outage\b|\bcompletely down\b/gi,
+  ],
+  [
+    'many',
+    /\b(?:many|most|a large number of|a majority of)\s+(?:of\s+)?(?:our\s+|your\s+|the\s+)?(?:customers|users|accounts|merchants|shoppers)\b/gi,
+  ],
+  [
+    'some',
+    /\b(?:some|a portion of|part of|a subset of|a share of)\s+(?:of\s+)?(?:our\s+|your\s+|the\s+)?(?:customers|users|accounts|merchants|shoppers)\b|\bpartial outage\b/gi,
+  ],
+  [
+    'few',
+    /\b(?:a (?:few|small number of|handful of|small group of)|a limited number of)\s+(?:of\s+)?(?:our\s+|your\s+|the\s+)?(?:customers|users|accounts|merchants|shoppers)\b/gi,
+  ],
+];
+
+/** Right before a scope phrase: it is negated ("not all customers", "no customers"). */
+export const SCOPE_NEGATED_BEFORE = /\b(?:not|no|nor|never)\s+$/i;
+
+/**
+ * Region names people write; a region named in a draft must be one the incident lead confirmed.
+ * Case-sensitive: "US" and "EU" are regions, "us" is a pronoun.
+ */
+export const REGION_NAMES =
+  /\bU\.S\.(?!\w)|\b(?:US|USA|EU|UK|APAC|EMEA|LATAM|North America|South America|Latin America|Europe|Asia|Asia[- ]Pacific|Australia|Canada|Japan|India|Brazil|Germany|France|(?:us|eu|ap)-(?:east|west|central|north|south|southeast|northeast)-\d)\b/g;
+
+/**
+ * A lead-in before the advice itself: a condition ("If a payment fails, ..."), a time frame
+ * ("In the meantime, ...") or a short heading ("What you can do: ..."). Stripped before
+ * reading the advice.
+ */
+export const ADVICE_LEAD_IN =
+  /^(?:(?:if|when|whenever|once|unless|while|in case|should|after|before)\b[^,;:]{1,120}[,;:]|(?:for now|meanwhile|in the meantime|until then|until we confirm[^,;:]{0,80}|to be safe|as a precaution|for the moment)\s*[,;:]|[^.,;:]{1,30}:)\s*/i;
+
+/** A trailing condition after the advice ("... if a payment does not go through"). */
+export const ADVICE_TRAILING_CONDITION = /\s+(?:if|when|whenever|unless|in case)\b.*$/is;
+
+/** Advice to customers: "please ...", "we recommend ...", or an imperative at the start. */
+export const ADVICE =
+  /\b(?:please|we (?:recommend|suggest|advise|ask)|you (?:can|should) (?!see|notice|expect|experience)|there is no need to|no action (?:is )?needed)\b|^(?:do not|don['’]t|avoid|try|retry|wait|use|hold off|check|sign (?:in|out)|contact|reach out|pay|switch|refresh|reload|restart|log (?:in|out)|keep)\b(?!-)/i;
+
+/** Advice that tells customers not to do something. Tested on the advice without its lead-in. */
+export const NEGATED_ADVICE = /\b(?:not|no|don['’]t|avoid|never|hold off)\b/i;
 
 // ---------------------------------------------------------------------------------------
 // Tone (no-boilerplate-apology, no-dramatic-language)

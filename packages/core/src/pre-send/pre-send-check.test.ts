@@ -61,6 +61,16 @@ describe('preSendCheck', () => {
     expect(lines['same-as-other-audiences'].detail).toContain('who is affected differs');
   });
 
+  it('reads "U.S." as a region and "in every region" as no scope claim', () => {
+    const abroad = NORMAL_UPDATE.replace('paying by card', 'paying by card in the U.S.');
+    const lines = byId(preSendCheck(draftOf(abroad), checkoutState(), runbook, t(10)));
+    expect(lines['names-and-areas'].detail).toContain('It names "U.S."; no region is confirmed.');
+    const everywhere = NORMAL_UPDATE.replace('paying by card', 'paying by card in every region');
+    const scope = byId(preSendCheck(draftOf(everywhere), checkoutState(), runbook, t(10))).scope;
+    expect(scope.ok).toBe(true);
+    expect(scope.detail).toContain('"some customers"');
+  });
+
   it('flags a product area and a region the incident lead has not confirmed', () => {
     const text = NORMAL_UPDATE.replace('at checkout', 'at checkout and sign-in').replace(
       'paying by card',

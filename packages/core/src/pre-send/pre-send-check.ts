@@ -14,7 +14,7 @@ import {
 import { instantSchema } from '../incident/events';
 import { findClockTimes, formatClock, preferredStyle, resolveClockTime, zoneLabelFor } from '../lint/clock';
 import { lintMessage } from '../lint/lint-message';
-import { NEXT_UPDATE } from '../lint/phrases';
+import { NEXT_UPDATE, REGION_NAMES } from '../lint/phrases';
 import { TextDocument } from '../lint/text';
 import { detectTopics } from '../lint/topics';
 import type { Diagnostic } from '../lint/types';
@@ -90,10 +90,6 @@ const FACT_NAMES: Record<keyof IncidentFacts, string> = {
   productAreas: 'product areas',
   approvedFixTime: 'approved fix time',
 };
-
-/** Region names people write; a region named in a draft must be one the incident lead confirmed. */
-const REGION =
-  /\b(?:US|U\.S\.|USA|EU|UK|APAC|EMEA|LATAM|North America|South America|Latin America|Europe|Asia|Asia[- ]Pacific|Australia|Canada|Japan|India|Brazil|Germany|France|(?:us|eu|ap)-(?:east|west|central|north|south|southeast|northeast)-\d)\b/g;
 
 const item = (id: PreSendCheckId, ok: boolean, detail: string): PreSendCheckItem => ({
   id,
@@ -195,7 +191,7 @@ function namesCheck(
   }
   // Regions: a named region must be a confirmed one.
   const confirmedRegions = (state.facts.regions?.value ?? []).map((r) => r.toLowerCase());
-  const wrongRegions = [...new Set([...text.matchAll(REGION)].map((m) => m[0]))].filter(
+  const wrongRegions = [...new Set([...text.matchAll(REGION_NAMES)].map((m) => m[0]))].filter(
     (r) => !confirmedRegions.some((c) => c === r.toLowerCase() || c.includes(r.toLowerCase())),
   );
   if (wrongRegions.length > 0) {

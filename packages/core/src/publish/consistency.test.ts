@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusUpdate } from '../incident/index';
 import type { ApprovedMessage } from '../message';
-import { checkConsistency } from './consistency';
+import { checkConsistency, statedScope } from './consistency';
 
 const NOW = '2026-03-03T14:20:00Z';
 
@@ -161,6 +161,74 @@ describe('checkConsistency', () => {
     expect(report.differences[1]?.message).toBe(
       'next update time differs: "9:30 AM ET" (customer) vs not stated (sales-renewal)',
     );
+  });
+
+  it('reads advice written as a condition or after a lead-in', () => {
+    const report = checkConsistency([
+      {
+        audience: 'customer',
+        text: 'Payments are failing. If a payment fails, try it once more. Next update at 9:30 AM ET.',
+      },
+      {
+        audience: 'support-reply',
+        text: 'Payments are failing. In the meantime: please try the payment once more. Next update at 9:30 AM ET.',
+      },
+    ]);
+    expect(report.differences).toEqual([]);
+  });
+
+  it('judges do versus do-not by the advice, not by a negation in its condition', () => {
+    const report = checkConsistency([
+      {
+        audience: 'customer',
+        text: 'Payments are failing. If a payment does not go through, try it once more. Next update at 9:30 AM ET.',
+      },
+      {
+        audience: 'cs-account',
+        text: 'Payments are failing. If a payment does not go through, do not try it again. Next update at 9:30 AM ET.',
+      },
+    ]);
+    expect(report.differences.map((d) => d.fact)).toEqual(['customerAction']);
+    const condition = checkConsistency([
+      { audience: 'customer', text: 'If a payment fails, try it once more. Next update at 9:30 AM ET.' },
+      {
+        audience: 'support-reply',
+        text: 'Try the payment once more if it does not go through. Next update at 9:30 AM ET.',
+      },
+    ]);
+    expect(condition.differences).toEqual([]);
+  });
+
+  it('flags a variant that drops advice given as a condition', () => {
+    const report = checkConsistency([
+      {
+        audience: 'customer',
+        text: 'Payments are failing. If a payment fails, try it once more. Next update at 9:30 AM ET.',
+      },
+      { audience: 'sales-renewal', text: 'Payments are failing. Next update at 9:30 AM ET.' },
+    ]);
+    expect(report.differences.map((d) => d.fact)).toEqual(['customerAction']);
+  });
+
+  it('reads scope from who is affected, not from regions or orders', () => {
+    const scopes = (text: string) => statedScope(text)?.value;
+    expect(scopes('Card payments are failing in every region.')).toBeUndefined();
+    expect(scopes('Some customers in every region cannot pay.')).toBe('some');
+    expect(scopes('Some orders are delayed.')).toBeUndefined();
+    expect(scopes('All payments are failing.')).toBeUndefined();
+    expect(scopes('Not all customers are affected; some customers can still pay.')).toBe('some');
+    expect(scopes('Payments fail for all of our customers.')).toBe('all');
+    const report = checkConsistency([
+      {
+        audience: 'customer',
+        text: 'Card payments are failing for some customers in every region. Next update at 9:30 AM ET.',
+      },
+      {
+        audience: 'support-reply',
+        text: 'Card payments fail for some customers; some orders are delayed. Next update at 9:30 AM ET.',
+      },
+    ]);
+    expect(report.differences).toEqual([]);
   });
 
   it('names a different broken thing', () => {

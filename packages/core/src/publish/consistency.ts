@@ -4,7 +4,16 @@
  * is broken, who is affected, what to do and when the next update is? Names the differing fact.
  */
 import { findClockTimes, resolveClockTime } from '../lint/clock';
-import { NEXT_UPDATE, SYMPTOM } from '../lint/phrases';
+import {
+  ADVICE,
+  ADVICE_LEAD_IN,
+  ADVICE_TRAILING_CONDITION,
+  NEGATED_ADVICE,
+  NEXT_UPDATE,
+  SCOPE_NEGATED_BEFORE,
+  SCOPE_PHRASES,
+  SYMPTOM,
+} from '../lint/phrases';
 import { TextDocument } from '../lint/text';
 import type { StatusUpdate } from '../incident/events';
 import type { ApprovedMessage } from '../message';
@@ -116,29 +125,6 @@ const SYMPTOM_WORDS = new Set(
     ' ',
   ),
 );
-// A sentence with one of these tells customers what to do.
-const ACTION_CUE =
-  /\b(?:please|we (?:recommend|suggest|advise|ask)|you (?:can|should) (?!see|notice|expect|experience)|there is no need to|no action (?:is )?needed)\b|^(?:do not|don['’]t|avoid|try|retry|wait|use|hold off|check|sign (?:in|out)|contact|reach out)\b(?!-)/i;
-const NEGATED_ACTION = /\b(?:not|no|don['’]t|avoid|never|hold off)\b/i;
-const SCOPE_PHRASES: ReadonlyArray<[Scope, RegExp]> = [
-  [
-    'all',
-    /\b(?:all|every)\s+(?:of\s+(?:our|your)\s+)?(?:customers?|users?|accounts?|regions?|payments?)\b|\beveryone\b|\bfull outage\b|\bcompletely down\b/i,
-  ],
-  [
-    'many',
-    /\b(?:many|most|a large number of|a majority of)\s+(?:of\s+)?(?:our\s+)?(?:customers|users|accounts)\b/i,
-  ],
-  [
-    'some',
-    /\b(?:some|a portion of|part of|a subset of|a share of)\s+(?:of\s+)?(?:our\s+)?(?:customers|users|accounts|payments|orders)\b|\bpartial outage\b/i,
-  ],
-  [
-    'few',
-    /\b(?:a (?:few|small number of|handful of|small group of)|a limited number of)\s+(?:of\s+)?(?:our\s+)?(?:customers|users|accounts)\b/i,
-  ],
-];
-
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 function stem(word: string): string {
@@ -199,12 +185,39 @@ export function statedScope(text: string): { shown: string; value: Scope } | und
   return detectScope(text);
 }
 
+// The first scope the text states, by position; "not all customers" states none.
 function detectScope(text: string): Stated<Scope> | undefined {
+  let best: { index: number; shown: string; value: Scope } | undefined;
   for (const [scope, pattern] of SCOPE_PHRASES) {
-    const m = pattern.exec(text);
-    if (m) return { shown: m[0], value: scope };
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      if (best !== undefined && m.index >= best.index) break;
+      if (SCOPE_NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      best = { index: m.index, shown: m[0], value: scope };
+      break;
+    }
   }
-  return undefined;
+  return best === undefined ? undefined : { shown: best.shown, value: best.value };
+}
+
+/**
+ * The advice a sentence gives customers, without its lead-in ("If a payment fails, try it once
+ * more" gives "try it once more"); `undefined` when it gives none.
+ */
+function adviceOf(sentence: string): string | undefined {
+  let rest = sentence;
+  for (let i = 0; i < 2; i++) {
+    if (ADVICE.test(rest)) return rest.replace(ADVICE_TRAILING_CONDITION, '');
+    const lead = ADVICE_LEAD_IN.exec(rest);
+    if (lead === null || lead[0].length === rest.length) return undefined;
+    rest = rest.slice(lead[0].length);
+  }
+  return ADVICE.test(rest) ? rest.replace(ADVICE_TRAILING_CONDITION, '') : undefined;
+}
+
+function statedAction(text: string): Stated<{ terms: Set<string>; negated: boolean }> {
+  const advice = adviceOf(text) ?? text;
+  return { shown: text, value: { terms: terms(text, new Set()), negated: NEGATED_ADVICE.test(advice) } };
 }
 
 /**
@@ -251,13 +264,8 @@ function extract(message: ConsistencyMessage, label: string, options: Consistenc
   if (brokenSentence) out.broken = { shown: brokenSentence, value: terms(brokenSentence) };
   const scope = detectScope(message.text);
   if (scope) out.scope = scope;
-  const actionSentence = sentences.find((s) => ACTION_CUE.test(s));
-  if (actionSentence) {
-    out.action = {
-      shown: actionSentence,
-      value: { terms: terms(actionSentence, new Set()), negated: NEGATED_ACTION.test(actionSentence) },
-    };
-  }
+  const actionSentence = sentences.find((s) => adviceOf(s) !== undefined);
+  if (actionSentence) out.action = statedAction(actionSentence);
   const next = nextUpdateOf(message, options);
   if (next) out.nextUpdate = next;
   return out;
@@ -313,15 +321,7 @@ function referenceFacts(ref: ConsistencyReference): Extracted {
   if (ref.status !== undefined) out.status = { shown: ref.status, value: ref.status };
   if (ref.symptom) out.broken = { shown: ref.symptom, value: terms(ref.symptom) };
   if (ref.scope !== undefined) out.scope = { shown: ref.scope, value: ref.scope };
-  if (ref.customerAction) {
-    out.action = {
-      shown: ref.customerAction,
-      value: {
-        terms: terms(ref.customerAction, new Set()),
-        negated: NEGATED_ACTION.test(ref.customerAction),
-      },
-    };
-  }
+  if (ref.customerAction) out.action = statedAction(ref.customerAction);
   if (ref.nextUpdateAt)
     out.nextUpdate = { shown: ref.nextUpdateAt, value: new Date(ref.nextUpdateAt).toISOString() };
   return out;
@@ -336,9 +336,12 @@ function referenceFacts(ref: ConsistencyReference): Extracted {
  *
  * How facts are read from text: the first sentence with a symptom cue ("failing", "cannot",
  * "delayed", ...) is what is broken, compared by content words; scope words ("some
- * customers", "all customers", "full outage") are who is affected; the first advice sentence
- * ("please ...", "do not ...", "we recommend ...") is what to do, compared by content words
- * and whether it tells customers *not* to do something; the first clock time in a sentence
+ * customers", "all customers", "full outage"; the first stated, not negated) are who is
+ * affected, about people only ("in every region" and "some orders" are not a scope); the
+ * first advice sentence ("please ...", "do not ...", "we recommend ...", also after a
+ * condition or lead-in: "If a payment fails, try it once more") is what to do, compared by
+ * content words and whether the advice itself, not its condition, tells customers *not* to
+ * do something; the first clock time in a sentence
  * about the next update is the next update time, resolved with the linter's clock reader to
  * an instant (so "9:30 AM ET" and "14:30 UTC" agree), or the message's `nextUpdateAt`.
  * A message that does not state the next update or the customer action while others do
