@@ -122,15 +122,12 @@ export async function startDelivery(env: DeliveryEnv, senders: Senders): Promise
     transport: updatesTransport,
     from: status,
     replyTo: senders.owner,
-    // The template's subject ("Investigating: …") reads better for customers than severity + UTC.
-    subject: (message) => message.subject,
   });
   const noteChannel = createEmailChannel({
     name: 'account-note',
     transport: notesTransport,
     from: from ? { name: senders.accounts.name, address: from } : senders.accounts,
     replyTo: senders.accounts,
-    subject: (message) => message.subject,
   });
 
   const slackStub = token ? undefined : await startSlackApiStub();

@@ -81,7 +81,8 @@ describe('createEmailChannel over real SMTP on loopback', () => {
     const result = await publish(['a@example.com', 'b@example.com']);
     expect(result.totals.sent).toBe(2);
     const [mail] = await smtp.parsed('a@example.com');
-    expect(mail?.subject).toBe('[SEV2] Incident: Card payments failing at checkout (14:05 UTC)');
+    // The subject is the message's own, as the templates rendered it for this audience.
+    expect(mail?.subject).toBe('Investigating: card payments failing at checkout');
     expect(mail?.replyTo?.value).toEqual([{ name: 'Dana Ops', address: 'dana@example.com' }]);
     expect(mail?.from?.value).toEqual([{ name: 'Status', address: 'status@example.com' }]);
     expect(mail?.html).not.toBe(false);
@@ -100,14 +101,55 @@ describe('createEmailChannel over real SMTP on loopback', () => {
     const route = { channel: 'email', audience: 'customer' as const, recipients: ['a@example.com'] };
     const first = await publishUpdate({ messages: [message], routes: [route], channels: [channel], outbox });
     await publishUpdate({
-      messages: [{ ...message, version: 2, kind: 'update' }],
+      messages: [
+        {
+          ...message,
+          version: 2,
+          kind: 'update',
+          status: 'identified',
+          subject: 'Identified: card payments',
+        },
+      ],
       routes: [route],
       channels: [channel],
       outbox,
     });
     const [, reply] = await smtp.parsed('a@example.com');
     expect(reply?.inReplyTo).toBe(first.deliveries[0]?.ref?.messageId);
-    expect(reply?.subject).toMatch(/^\[SEV2\] Update:/);
+    expect(reply?.subject).toBe('Identified: card payments');
+  });
+
+  it('never puts a severity code or a UTC time in a customer subject by default', () => {
+    const channel = createEmailChannel({ transport, from: 'status@example.com', replyTo: owner });
+    for (const severity of ['SEV1', 'SEV2', 'SEV3'] as const) {
+      const customer = { ...message, severity, subject: 'Identified: card payments failing at checkout' };
+      const payload = channel.render(customer, 'a@example.com', { idempotencyKey: `k-${severity}` });
+      expect(payload.subject).toBe('Identified: card payments failing at checkout');
+      expect(payload.subject).not.toMatch(/SEV\d|UTC/);
+      expect(payload.html).not.toMatch(/SEV\d/);
+      expect(Object.values(payload.headers).join(' ')).not.toMatch(/SEV\d/);
+    }
+  });
+
+  it('lets a host override the subject with a function, still refusing line breaks', () => {
+    const channel = createEmailChannel({
+      transport,
+      from: 'status@example.com',
+      replyTo: owner,
+      subject: (m) => `${m.subject} (update ${m.version})`,
+    });
+    expect(channel.render(message, 'a@example.com', { idempotencyKey: 'k' }).subject).toBe(
+      'Investigating: card payments failing at checkout (update 1)',
+    );
+    const evil = createEmailChannel({
+      transport,
+      from: 'status@example.com',
+      replyTo: owner,
+      subject: () => 'Update\r\nBcc: everyone@example.com',
+    });
+    expect(() => evil.render(message, 'a@example.com', { idempotencyKey: 'k' })).toThrowError(
+      expect.objectContaining({ code: 'email_header_injection', path: 'subject' }),
+    );
   });
 
   it('refuses header injection before nodemailer, with a typed error, and sends nothing', async () => {

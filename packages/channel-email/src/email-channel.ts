@@ -15,7 +15,7 @@ import {
 } from '@incident-comms/core';
 import type { Transporter } from 'nodemailer';
 import { z } from 'zod';
-import { defaultSubject, type EmailPayload, type Mailbox, renderEmail } from './render';
+import { type EmailPayload, type Mailbox, renderEmail } from './render';
 import { smtpErrorOutcome } from './outcome';
 
 /** Options of {@link createEmailChannel}. */
@@ -32,7 +32,11 @@ export interface EmailChannelOptions {
   replyTo: string | Mailbox;
   /** Channel name routes use. Default `email`. */
   name?: string | undefined;
-  /** Subject builder; default {@link defaultSubject} (severity, kind, title, time). Must return one line. */
+  /**
+   * Subject override; must return one line. Default: the message's own `subject`, which the
+   * templates render for its audience in that audience's time zone. Customer subjects carry
+   * plain words, never severity codes: keep it that way in an override.
+   */
   subject?: ((message: ApprovedMessage) => string) | undefined;
   /** Domain of generated Message-IDs. Default the `from` address's domain. */
   messageIdDomain?: string | undefined;
@@ -109,7 +113,7 @@ export function createEmailChannel(options: EmailChannelOptions): Channel<EmailP
   const settings = {
     from,
     replyTo: mailbox(options.replyTo),
-    subject: options.subject ?? defaultSubject,
+    subject: options.subject,
     messageIdDomain: options.messageIdDomain ?? from.address.split('@')[1] ?? 'localhost',
   };
   const trackers = new Map<string, Tracker>();

@@ -1,11 +1,12 @@
 /**
  * @module channel-email/render
- * Pure rendering of an approved message into one email: multipart text + escaped HTML, a
- * subject from kind, title and time, Reply-To the communication owner, a Message-ID derived
- * from the idempotency key, and `In-Reply-To` the incident's first email.
+ * Pure rendering of an approved message into one email: multipart text + escaped HTML, the
+ * message's own subject (rendered by the templates for its audience), Reply-To the
+ * communication owner, a Message-ID derived from the idempotency key, and `In-Reply-To` the
+ * incident's first email.
  */
 import { createHash } from 'node:crypto';
-import { type ApprovedMessage, escapeHtml, type MessageKind, type RenderContext } from '@incident-comms/core';
+import { type ApprovedMessage, escapeHtml, type RenderContext } from '@incident-comms/core';
 import { z } from 'zod';
 import { EmailAddressInvalidError, EmailHeaderInjectionError } from './errors';
 
@@ -29,13 +30,6 @@ export interface EmailPayload {
   headers: Record<string, string>;
 }
 
-const KIND_LABEL: Record<MessageKind, string> = {
-  initial: 'Incident',
-  update: 'Update',
-  workaround: 'Workaround',
-  resolved: 'Resolved',
-};
-
 // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
 
@@ -53,18 +47,6 @@ export function assertEmail(value: string, path: string): string {
   return value;
 }
 
-/**
- * The default subject: severity, kind, incident title and the publish time (UTC), e.g.
- * `[SEV2] Update: Card payments failing at checkout (14:05 UTC)`.
- *
- * @example
- * defaultSubject(message); // '[SEV2] Incident: Card payments failing at checkout (14:05 UTC)'
- */
-export function defaultSubject(message: ApprovedMessage): string {
-  const time = /T(\d{2}:\d{2})/.exec(message.publishedAt)?.[1] ?? message.publishedAt;
-  return `[${message.severity}] ${KIND_LABEL[message.kind]}: ${message.incidentTitle} (${time} UTC)`;
-}
-
 function htmlBody(message: ApprovedMessage): string {
   const body =
     message.html ??
@@ -79,13 +61,18 @@ function htmlBody(message: ApprovedMessage): string {
 export interface EmailRenderSettings {
   from: Mailbox;
   replyTo: Mailbox;
-  subject: (message: ApprovedMessage) => string;
+  /**
+   * Subject override. Default: `message.subject`, which the templates render for the message's
+   * audience (plain words, times in that audience's zone, no severity codes for customers).
+   */
+  subject?: ((message: ApprovedMessage) => string) | undefined;
   messageIdDomain: string;
 }
 
 /**
  * Renders one approved message for one recipient. Pure (the Message-ID is a hash of the
- * idempotency key, so every attempt of a delivery carries the same id).
+ * idempotency key, so every attempt of a delivery carries the same id). The subject is the
+ * message's own (`message.subject`) unless `settings.subject` overrides it.
  *
  * @throws {EmailHeaderInjectionError} `email_header_injection` if the subject, incident title
  *   or incident id holds CR/LF or a control character.
@@ -102,7 +89,7 @@ export function renderEmail(
   assertEmail(recipient, 'recipient');
   assertHeaderSafe(message.incidentTitle, 'message.incidentTitle');
   assertHeaderSafe(message.incidentId, 'message.incidentId');
-  const subject = assertHeaderSafe(settings.subject(message), 'subject');
+  const subject = assertHeaderSafe(settings.subject?.(message) ?? message.subject, 'subject');
   const hash = createHash('sha256').update(context.idempotencyKey).digest('hex').slice(0, 32);
   const payload: EmailPayload = {
     from: settings.from,

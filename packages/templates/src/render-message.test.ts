@@ -1,4 +1,10 @@
-import { AUDIENCES, MESSAGE_KINDS, ValidationError } from '@incident-comms/core';
+import {
+  AUDIENCES,
+  CUSTOMER_FACING_AUDIENCES,
+  MESSAGE_KINDS,
+  SEVERITIES,
+  ValidationError,
+} from '@incident-comms/core';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../core/test/support';
 import { buildTemplateVariables, renderAll, renderMessage, TemplateVariableError } from './index';
@@ -15,6 +21,23 @@ describe('renderAll', () => {
     });
     expect(messages.map((m) => m.audience)).toEqual([...AUDIENCES]);
     expect(messages).toMatchSnapshot();
+  });
+
+  it('gives customer-facing audiences a subject in plain words: no severity code, no UTC time', () => {
+    // The email channel sends `subject` as it is, so this is what customers see in their inbox.
+    for (const severity of SEVERITIES) {
+      for (const kind of MESSAGE_KINDS) {
+        const update = realisticUpdate('checkout', severity, kind, runbook);
+        const messages = renderAll(update, runbook, {
+          incidentId: 'inc-checkout',
+          audiences: CUSTOMER_FACING_AUDIENCES,
+        });
+        for (const m of messages) {
+          expect(m.subject, `${kind}/${m.audience}`).not.toMatch(/SEV\d|UTC|\d{1,2}:\d{2}/);
+          expect(m.subject).toContain(FACTS_BY_TYPE.checkout.title);
+        }
+      }
+    }
   });
 
   it('gives every audience the same facts from one version, each in its own time zone', () => {
