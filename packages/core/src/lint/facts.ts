@@ -25,6 +25,14 @@ function instant(value: string | Date | undefined, path: string, problems: LintP
   return d;
 }
 
+function version(value: number | undefined, path: string, problems: LintProblem[]): void {
+  if (value === undefined || (Number.isInteger(value) && value >= 0)) return;
+  problems.push({
+    path: path.split('.'),
+    message: `expected a facts version (an integer from 0, as the incident log counts), got ${JSON.stringify(value)}`,
+  });
+}
+
 /**
  * Validates a lint context and resolves the facts rules read. Without facts nothing is
  * confirmed and scope is `unknown`, except that `kind: 'resolved'` counts as recovery
@@ -34,7 +42,8 @@ function instant(value: string | Date | undefined, path: string, problems: LintP
  * against what the writer believes.
  *
  * @throws {LintContextError} (`lint_context_invalid`) for an unknown kind, audience or
- *   time zone, or an unparseable instant; each problem names its path.
+ *   time zone, an unparseable instant, or a facts version (`facts.version`,
+ *   `basedOnVersion`) that is not an integer from 0; each problem names its path.
  * @example
  * resolveFacts({ kind: 'resolved', audience: 'customer' }).recoveryConfirmed; // true
  * resolveFacts({ kind: 'update', audience: 'customer' }).scope; // 'unknown'
@@ -67,6 +76,9 @@ export function resolveFacts(context: LintContext): ResolvedFacts {
     }
   }
   const facts = context.facts ?? {};
+  // Facts versions count as the incident log does: 0 at declaration, then 1, 2, ...
+  version(facts.version, 'facts.version', problems);
+  version(context.basedOnVersion, 'basedOnVersion', problems);
   const now = instant(context.now, 'now', problems);
   const nextUpdateDue = instant(context.nextUpdateDue, 'nextUpdateDue', problems);
   const approvedFixTime = instant(facts.approvedFixTime, 'facts.approvedFixTime', problems);

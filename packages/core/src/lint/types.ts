@@ -72,7 +72,11 @@ export interface LintFacts {
   workaround?: boolean;
   /** The named approver approved a credit, refund, discount or SLA remedy. */
   compensationApproved?: boolean;
-  /** Newest status/facts version (1-based); compared with `LintContext.basedOnVersion`. */
+  /**
+   * Newest facts version, counted as the incident log counts it (`IncidentState.factsVersion`):
+   * 0 at declaration, one more for each confirmed change of facts, scope or recovery. A
+   * non-negative integer; compared with `LintContext.basedOnVersion`.
+   */
   version?: number;
 }
 
@@ -100,7 +104,10 @@ export interface LintContext {
   now?: string | Date;
   /** The audience's IANA time zone; clock times without a label are read in it. */
   timeZone?: string;
-  /** The facts version the draft was written against; see the `stale-facts` rule. */
+  /**
+   * The facts version the draft was written against (`Draft.basedOnFactsVersion`; 0-based like
+   * {@link LintFacts.version}); see the `stale-facts` rule.
+   */
   basedOnVersion?: number;
   /** Parsed lint section of the runbook (`lintConfigSchema`). */
   config?: LintConfig;
@@ -118,7 +125,7 @@ export interface ResolvedFacts {
   approvedFixTime: Date | undefined;
   workaround: boolean;
   compensationApproved: boolean;
-  /** Newest facts version, when known. */
+  /** Newest facts version (0-based, as in the incident log), when known. */
   version: number | undefined;
   /** Scheduled next update, when known. */
   nextUpdateDue: Date | undefined;

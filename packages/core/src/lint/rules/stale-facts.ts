@@ -1,6 +1,7 @@
 /**
  * @module lint/rules/stale-facts
- * A draft written against an older status version than the newest one repeats old facts.
+ * A draft written against an older facts version than the newest one repeats old facts.
+ * Versions count as the incident log does: 0 at declaration, one more per confirmed change.
  */
 import { defineRule } from '../define-rule';
 
@@ -10,7 +11,7 @@ export const staleFacts = defineRule({
   defaultSeverity: 'error',
   docs: {
     description:
-      'The draft was written against an older facts version (`basedOnVersion`) than the newest (`facts.version`); re-read the newest status before sending.',
+      'The draft was written against an older facts version (`basedOnVersion`) than the newest (`facts.version`; both 0-based, as in the incident log); re-read the newest facts before sending.',
   },
   check(ctx) {
     const newest = ctx.facts.version;
@@ -19,7 +20,7 @@ export const staleFacts = defineRule({
     ctx.report({
       start: 0,
       end: ctx.text.length,
-      message: `This draft is based on status version ${based}, but version ${newest} is the newest; check the draft against it.`,
+      message: `This draft is based on facts version ${based}, but version ${newest} is the newest; check the draft against it.`,
     });
   },
 });
