@@ -2,9 +2,12 @@ import {
   AUDIENCES,
   audienceTimeZone,
   INCIDENT_TYPES,
+  type IncidentType,
   lintMessage,
   MESSAGE_KINDS,
+  type MessageKind,
   SEVERITIES,
+  type Severity,
   type StatusUpdate,
 } from '@incident-comms/core';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +19,7 @@ import {
   render,
   TemplateVariableError,
 } from './index';
-import { exampleRunbook, realisticUpdate } from './realistic-updates.test-support';
+import { exampleRunbook, FACTS_BY_TYPE, realisticUpdate } from './realistic-updates.test-support';
 
 const runbook = exampleRunbook();
 const set = createTemplateSet(runbook);
@@ -51,16 +54,78 @@ describe('default templates', () => {
     }
   });
 
-  const cases = templates.flatMap((template) =>
-    INCIDENT_TYPES.flatMap((type) => SEVERITIES.map((severity) => ({ template, type, severity }))),
+  /** Facts an update may or may not carry; each default template must read well either way. */
+  interface FactCombination {
+    workaround: boolean;
+    customerAction: boolean;
+    cause: boolean;
+    unknowns: 0 | 1 | 3;
+  }
+  const COMBINATIONS: FactCombination[] = [true, false].flatMap((workaround) =>
+    [true, false].flatMap((customerAction) =>
+      [true, false].flatMap((cause) =>
+        ([0, 1, 3] as const).map((unknowns) => ({ workaround, customerAction, cause, unknowns })),
+      ),
+    ),
   );
+  // Only checkout's facts carry a customer action; these give every type one of similar length.
+  const CUSTOMER_ACTIONS: Record<IncidentType, string> = {
+    'sign-in': 'Please do not reset your password while we work on this; it will not help.',
+    checkout: FACTS_BY_TYPE.checkout.customerAction!,
+    'data-delayed': 'Please do not enter missing orders again, or they will appear twice in reports.',
+    timeouts: 'If a save timed out, please check the record before you save it a second time.',
+    'sync-stopped': 'Please do not disconnect and reconnect your calendar while we work on this.',
+  };
+  const MORE_UNKNOWNS = ['which regions see the problem', 'how many orders were affected'];
 
-  it(`pass the linter with zero errors for every incident type and severity (${cases.length} renders)`, () => {
+  function variant(
+    type: IncidentType,
+    severity: Severity,
+    kind: MessageKind,
+    combination: FactCombination,
+  ): StatusUpdate {
+    const {
+      workaround: _w,
+      customerAction: _c,
+      cause: _k,
+      ...base
+    } = realisticUpdate(type, severity, kind, runbook);
+    const facts = FACTS_BY_TYPE[type];
+    const unknowns = [...facts.unknowns, ...MORE_UNKNOWNS].slice(0, combination.unknowns);
+    return {
+      ...base,
+      unknowns,
+      // A workaround message always has one; a resolved version carries neither workaround nor
+      // customer action (realisticUpdate drops them too).
+      ...((combination.workaround && kind !== 'resolved') || kind === 'workaround'
+        ? { workaround: facts.workaround }
+        : {}),
+      ...(combination.customerAction && kind !== 'resolved'
+        ? { customerAction: CUSTOMER_ACTIONS[type] }
+        : {}),
+      ...(combination.cause ? { cause: facts.cause } : {}),
+    };
+  }
+
+  const cases = templates.flatMap((template) =>
+    INCIDENT_TYPES.flatMap((type) =>
+      COMBINATIONS.map((combination, i) => ({
+        template,
+        type,
+        combination,
+        severity: SEVERITIES[i % SEVERITIES.length]!,
+      })),
+    ),
+  );
+  // Errors block a draft; these warnings mean our own default text is too long to skim.
+  const LENGTH_RULES = new Set(['message-length', 'sentence-length']);
+
+  it(`pass the linter with no errors and no length warnings, with and without workaround, customer action, cause and unknowns (${cases.length} renders)`, () => {
     const failures: string[] = [];
-    for (const { template, type, severity } of cases) {
-      const update = realisticUpdate(type, severity, template.kind!, runbook);
+    for (const { template, type, severity, combination } of cases) {
+      const update = variant(type, severity, template.kind!, combination);
       const text = render(template.id, varsFor(template, update)).body;
-      const errors = lintMessage(text, {
+      const findings = lintMessage(text, {
         kind: template.kind!,
         audience: template.audience!,
         facts: {
@@ -72,14 +137,22 @@ describe('default templates', () => {
         now: update.publishedAt,
         timeZone: audienceTimeZone(runbook, template.audience!),
         ...(update.nextUpdateAt ? { nextUpdateDue: update.nextUpdateAt } : {}),
-      }).filter((d) => d.severity === 'error');
-      for (const e of errors) {
+      }).filter((d) => d.severity === 'error' || LENGTH_RULES.has(d.ruleId));
+      for (const d of findings) {
         failures.push(
-          `${template.id} ${type} ${severity}: ${e.ruleId} "${text.slice(e.start, e.end)}" ${e.message}`,
+          `${template.id} ${type} ${severity} ${JSON.stringify(combination)}: ${d.severity} ${d.ruleId} "${text.slice(d.start, d.end)}" ${d.message}`,
         );
       }
     }
     expect(failures).toEqual([]);
+  });
+
+  it('the combinations reach every optional fact of the customer templates', () => {
+    // Guards the test above: the longest customer update really carries workaround and action.
+    const update = variant('checkout', 'SEV1', 'update', COMBINATIONS[0]!);
+    const text = render('update/customer', varsFor(set.get('update/customer'), update)).body;
+    expect(text).toContain(FACTS_BY_TYPE.checkout.workaround);
+    expect(text).toContain(FACTS_BY_TYPE.checkout.customerAction!);
   });
 
   it('refuses to render any of them with a variable missing, naming it and the template', () => {

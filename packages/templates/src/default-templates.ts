@@ -37,15 +37,17 @@ const customer: TemplateDefinition[] = [
   },
   {
     id: 'update/customer',
-    description: 'Follow-up on the rhythm: still the four facts, even when little has changed.',
+    description:
+      'Follow-up on the rhythm: what customers see, what the team does, any workaround or action, when we speak next.',
     subject: CUSTOMER_SUBJECT,
-    body: `The problem affecting {{affected}} is ongoing: {{symptom}}. {{impact}} {{teamAction}}${WORKAROUND}${CUSTOMER_ACTION} ${NEXT_UPDATE}`,
+    // At most five sentences with both a workaround and a customer action: the impact was
+    // spelled out in the first message, and the opening sentence restates what customers see.
+    body: `The problem affecting {{affected}} is ongoing: {{symptom}}. {{teamAction}}${WORKAROUND}${CUSTOMER_ACTION} ${NEXT_UPDATE}`,
     variables: vars(
       'statusLabel',
       'incidentTitle',
       'affected',
       'symptom',
-      'impact',
       'teamAction',
       'workaround?',
       'customerAction?',
@@ -108,7 +110,7 @@ const support: TemplateDefinition[] = [
     id: 'update/support-reply',
     description: 'Reply to a ticket while the incident continues.',
     subject: CUSTOMER_SUBJECT,
-    body: `The problem you reported is still ongoing for {{affected}}: {{symptom}}. {{teamAction}}${WORKAROUND}${CUSTOMER_ACTION} ${NEXT_UPDATE} If you see something different, please reply here.`,
+    body: `The problem you reported is still ongoing for {{affected}}: {{symptom}}. {{teamAction}}${WORKAROUND}${CUSTOMER_ACTION} We will post the next update by {{nextUpdateTime}}; if you see something different, please reply here.`,
     variables: vars(
       'statusLabel',
       'incidentTitle',
@@ -248,7 +250,7 @@ const sales: TemplateDefinition[] = [
     id: 'resolved/sales-prospect',
     description: 'Seller to a prospect once recovery is confirmed.',
     subject: CUSTOMER_SUBJECT,
-    body: 'The incident I mentioned is resolved, and service has worked normally since {{recoveredTime}}. If we moved a demo because of it, I will send you new times, and I can share a short summary of what happened.',
+    body: 'The incident I mentioned is resolved, and service has worked normally since {{recoveredTime}}. If we moved a demo during the incident, I will send you new times, and I can share a short summary of what happened.',
     variables: vars('statusLabel', 'incidentTitle', 'recoveredTime'),
   },
 ];
@@ -273,7 +275,7 @@ const customerSuccess: TemplateDefinition[] = [
     id: 'update/cs-account',
     description: 'Personal note to a high-impact account while the incident continues.',
     subject: CUSTOMER_SUBJECT,
-    body: `The problem we told you about is still ongoing: {{symptom}}, affecting {{affected}}. {{teamAction}}${WORKAROUND}${CUSTOMER_ACTION} ${NEXT_UPDATE} ${OWN_CUSTOMERS}`,
+    body: `The problem we told you about is still ongoing: {{symptom}}, affecting {{affected}}. {{teamAction}}${WORKAROUND}${CUSTOMER_ACTION} We will send you the next update by {{nextUpdateTime}}; if your own customers are asking, reply here and we will help you answer them.`,
     variables: vars(
       'statusLabel',
       'incidentTitle',

@@ -57,7 +57,7 @@ describe('renderAll', () => {
     const byAudience = Object.fromEntries(messages.map((m) => [m.audience, m.text]));
     // 14:45 UTC is 9:45 AM in New York and 15:45 in Berlin on 2026-03-03.
     expect(byAudience.customer).toContain('Next update by 9:45 AM ET.');
-    expect(byAudience['cs-account']).toContain('Next update by 15:45 CET.');
+    expect(byAudience['cs-account']).toContain('We will send you the next update by 15:45 CET;');
     expect(byAudience.internal).toContain('Next update by 14:45 UTC, owned by Dana.');
     expect(byAudience.internal).toContain('- whether the payment provider or our app is at fault');
   });
@@ -74,7 +74,7 @@ describe('renderAll', () => {
       audiences: ['customer', 'cs-account'],
     });
     expect(customer!.text).toContain('Next update by 6:15 PM ET.');
-    expect(cs!.text).toContain('Next update by tomorrow 00:15 CET.');
+    expect(cs!.text).toContain('the next update by tomorrow 00:15 CET;');
   });
 
   it('uses the update template, with the workaround, for audiences without a workaround template', () => {
