@@ -1,0 +1,49 @@
+/**
+ * @module time/instant
+ * Reads the instants the time module accepts: ISO-8601 strings that carry their own zone
+ * designator, or `Date` objects. A string without `Z` or an offset is rejected, because
+ * `Date` would read it in the server's own zone.
+ */
+import { problem, ValidationError } from '../errors';
+
+/** An instant: an ISO-8601 string with `Z` or an offset (`2026-03-08T14:30:00Z`), or a `Date`. */
+export type InstantInput = string | Date;
+
+const ISO_INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+
+const EXPECTED_INSTANT =
+  'an ISO-8601 instant with "Z" or an offset, e.g. "2026-03-08T14:30:00Z", or a valid Date';
+
+function invalid(path: string, received: string): ValidationError {
+  return new ValidationError(path, [problem(path, EXPECTED_INSTANT, received)]);
+}
+
+/**
+ * Converts an instant to epoch milliseconds, rejecting anything whose meaning would depend on
+ * the server's time zone or that names a date that does not exist (`2026-02-30`, `24:00`).
+ *
+ * @param instant - ISO-8601 string with a zone designator, or a `Date`.
+ * @param path - name of the argument, used in the error (`instant`, `relativeTo`).
+ * @returns epoch milliseconds.
+ * @throws {ValidationError} `input_invalid` when the instant cannot be read.
+ * @internal
+ */
+export function toEpochMs(instant: InstantInput, path = 'instant'): number {
+  if (instant instanceof Date) {
+    const ms = instant.getTime();
+    if (Number.isNaN(ms)) throw invalid(path, 'an invalid Date');
+    return ms;
+  }
+  if (typeof instant !== 'string') throw invalid(path, typeof instant);
+  const match = ISO_INSTANT.exec(instant);
+  const ms = match ? Date.parse(instant) : Number.NaN;
+  if (!match || Number.isNaN(ms)) throw invalid(path, JSON.stringify(instant));
+  const [, date, hour, minute, second = '00', zulu, sign, offsetHours = '0', offsetMinutes = '0'] = match;
+  // Date.parse rolls impossible fields over (Feb 30 becomes Mar 2); read the fields back to refuse that.
+  const offset = zulu ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
+  const local = new Date(ms + offset * 60_000).toISOString();
+  if (local.slice(0, 19) !== `${date}T${hour}:${minute}:${second}`)
+    throw invalid(path, JSON.stringify(instant));
+  return ms;
+}
