@@ -444,18 +444,6 @@ describe('createCoordinator: dispatch', () => {
     await expect(coordinator.dispatch(ID, roles)).rejects.toBeInstanceOf(CoordinatorStoppedError);
   });
 
-  it('refuses a runbook whose rounding cannot give clean times', () => {
-    const odd = testRunbook({ cadence: { roundToMinutes: 7 } });
-    expect(() => createCoordinator({ runbook: odd, clock: createSimulatedClock(t(0)) })).toThrow(
-      RunbookError,
-    );
-    try {
-      createCoordinator({ runbook: odd, clock: createSimulatedClock(t(0)) });
-    } catch (error) {
-      expect((error as RunbookError).problems.map((p) => p.path)).toEqual(['cadence.roundToMinutes']);
-    }
-  });
-
   it('types listeners by event name', () => {
     const { coordinator } = setup();
     // @ts-expect-error: a misspelt event name does not compile

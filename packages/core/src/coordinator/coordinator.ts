@@ -4,11 +4,11 @@
  * incident's cadence reminders in ONE schedule (a min-heap with a single armed clock timer).
  */
 import EventEmitter from 'eventemitter3';
-import { checkpointDue, planNextUpdateAt } from '../cadence/index';
+import { checkpointDue, } from '../cadence/index';
 import { toIsoInstant } from '../cadence/iso-instant';
 import { createMemoryEventStore } from '../delivery/memory-store';
 import type { EventStore } from '../delivery/store';
-import { problem, RunbookError, ValidationError } from '../errors';
+import { problem, ValidationError } from '../errors';
 import {
   applyEvent,
   type IncidentEvent,
@@ -134,25 +134,6 @@ const RANK: Record<ReminderKind, number> = Object.fromEntries(
 const stampOf = (ms: number) => toIsoInstant(Math.floor(ms / 1000) * 1000);
 
 /**
- * Fails fast on a cadence the rules cannot plan with: the runbook schema accepts any positive
- * `roundToMinutes`, but a clean boundary must be whole minutes that divide a day.
- */
-function assertUsableRunbook(runbook: Runbook, clock: Clock) {
-  try {
-    planNextUpdateAt(runbook, 'SEV1', 'investigating', stampOf(clock.now()));
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    throw new RunbookError([
-      problem(
-        'cadence.roundToMinutes',
-        'a whole number of minutes that divides a day (1, 5, 10, 15, 30, 60, …)',
-        String(runbook.cadence.roundToMinutes),
-      ),
-    ]);
-  }
-}
-
-/**
  * Creates the coordinator: the one stateful piece of the core.
  *
  * One min-heap holds every pending reminder of every incident, and the clock has at most ONE
@@ -164,8 +145,6 @@ function assertUsableRunbook(runbook: Runbook, clock: Clock) {
  * @param options - `{ runbook, clock?, store?, onListenerError? }`.
  * @returns a {@link Coordinator}; call `await coordinator.start()` to load a store that
  *   already holds incidents (dispatch does so by itself).
- * @throws {RunbookError} `runbook_invalid` when `cadence.roundToMinutes` is not a whole number of
- *   minutes dividing a day (7, 2.5), which no clean next-update time can be planned with.
  * @example
  * const clock = createSimulatedClock('2026-03-03T14:10:00Z');
  * const coordinator = createCoordinator({ runbook, clock });
@@ -177,7 +156,6 @@ function assertUsableRunbook(runbook: Runbook, clock: Clock) {
 export function createCoordinator(options: CoordinatorOptions): Coordinator {
   const { runbook } = options;
   const clock = options.clock ?? createSystemClock();
-  assertUsableRunbook(runbook, clock);
   const store = options.store ?? createMemoryEventStore<IncidentEvent>();
   const onListenerError =
     options.onListenerError ??

@@ -76,6 +76,13 @@ describe('defineRunbook', () => {
     ]);
   });
 
+  it('refuses a rounding boundary that cannot give clean times (7 minutes does not divide a day)', () => {
+    const problems = problemsOf(() => defineRunbook(runbookInput({ cadence: { roundToMinutes: 7 } })));
+    expect(problems).toEqual([
+      'cadence.roundToMinutes: expected a whole number of minutes that divides a day (1, 5, 10, 15, 30, 60…), got 7',
+    ]);
+  });
+
   it('rejects a misspelt key instead of ignoring it', () => {
     const problems = problemsOf(() => defineRunbook(runbookInput({ cadance: {} })));
     expect(problems[0]).toMatch(/cadance/);
