@@ -39,6 +39,7 @@ import {
   type StatusUpdate,
   salesActions,
   triageTicket,
+  withIndefiniteArticle,
 } from '@incident-comms/core';
 import { loadRunbook } from '@incident-comms/core/node';
 import { createSqliteStore } from '@incident-comms/store-sqlite';
@@ -673,7 +674,7 @@ function createScenario(deps: ScenarioDeps) {
       timeline.event(
         now(),
         who(risky.author),
-        `tries to send a ${risky.audience} message: BLOCKED (${result.reasons.length} reasons, recorded as publish.blocked)`,
+        `tries to send ${withIndefiniteArticle(risky.audience)} message: BLOCKED (${result.reasons.length} reasons, recorded as publish.blocked)`,
         [`"${risky.text}"`],
       );
       timeline.block(`lint ${risky.id}`, formatDiagnostics(result.diagnostics));

@@ -15,6 +15,7 @@ import type { IncidentState } from '../incident/state';
 import { type Diagnostic, lintMessage } from '../lint/index';
 import { audienceTimeZone, checkConsistency, draftLintContext } from '../publish/index';
 import type { Runbook } from '../runbook/index';
+import { withIndefiniteArticle } from '../text/article';
 import { formatUpdateTime } from '../time/index';
 import type { Audience, Role, Status } from '../vocabulary';
 import { type DrillPrompt, type DrillScenario, scenarioInstant, scenarioEvents } from './scenario';
@@ -317,7 +318,7 @@ function scoreResponse({ scenario, runbook, prompt, response, state }: ScoreInpu
   const criteria: CriterionScore[] = [lint, consistencyScore];
   if (expected !== undefined) {
     const every = cadenceFor(runbook, state.severity, status);
-    const rule = `every ${every} minutes for ${state.severity} while ${status}, from when you sent it, on a ${runbook.cadence.roundToMinutes}-minute mark`;
+    const rule = `every ${every} minutes for ${state.severity} while ${status}, from when you sent it, on ${withIndefiniteArticle(`${runbook.cadence.roundToMinutes}-minute`)} mark`;
     const lintSays = byRule('next-update-time');
     const textSays = written('nextUpdate');
     const formSays =

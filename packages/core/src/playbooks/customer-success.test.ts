@@ -58,10 +58,32 @@ describe('outreachList in the checkout example', () => {
     expect(item?.reason).toContain(`${owner.name} owns the thread`);
   });
 
+  it('writes the reason with the right article for the contract tier (an enterprise, a premium)', () => {
+    // Regression: the reason said "has a enterprise contract".
+    expect(list[0]?.reason).toBe(
+      "Uses checkout and has an Enterprise contract. Maria owns the thread; sales and support pass this account's questions to them.",
+    );
+    const tiers = testRunbook({ highImpact: { tiers: ['premium', 'enterprise', 'unlimited'] } });
+    const reasons = outreachList(
+      [
+        { id: 'p', name: 'P', productAreas: ['checkout'], tier: 'premium', flags: ['active-campaign'] },
+        { id: 'e', name: 'E', productAreas: ['checkout'], tier: 'enterprise' },
+        { id: 'u', name: 'U', productAreas: ['checkout'], tier: 'unlimited' },
+      ],
+      checkoutWithUpdate(),
+      tiers,
+    ).map((i) => i.reason.split('.')[0]);
+    expect(reasons).toEqual([
+      'Uses checkout and has a premium contract and an active campaign',
+      'Uses checkout and has an enterprise contract',
+      'Uses checkout and has an unlimited contract',
+    ]);
+  });
+
   it('says what puts each account on the list', () => {
     expect(list[0]).toMatchObject({ affectedAreas: ['checkout'], highImpactTier: 'Enterprise', flags: [] });
     expect(list[1]?.reason).toBe(
-      'Uses checkout and has an active launch, high order volume. ' +
+      'Uses checkout and has an active launch and high order volume. ' +
         "Zoe owns the thread; sales and support pass this account's questions to them.",
     );
   });

@@ -5,6 +5,7 @@
  */
 import type { IncidentState, PersonRef } from '../incident/index';
 import type { Runbook } from '../runbook/index';
+import { withIndefiniteArticle } from '../text/article';
 import { holderOf, incidentAreas } from './incident-view';
 import { type AccountFlag, type AccountInput, parseAccounts } from './inputs';
 
@@ -39,6 +40,10 @@ const FLAG_WORDS: Record<AccountFlag, string> = {
   'high-order-volume': 'high order volume',
   'high-impact': 'marked high impact',
 };
+
+/** Joins phrases as a person writes them: `a`, `a and b`, `a, b and c`. */
+const listWords = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 /**
  * Lists the accounts customer success should send a personal note, ordered by impact.
@@ -83,7 +88,10 @@ export function outreachList(
     const flags = [...new Set(account.flags)];
     if (affected.length === 0 || (!highTier && flags.length === 0)) return [];
     const owner = account.csm ?? roleOwner;
-    const why = [...(highTier ? [`a ${account.tier} contract`] : []), ...flags.map((f) => FLAG_WORDS[f])];
+    const why = [
+      ...(highTier ? [withIndefiniteArticle(`${account.tier} contract`)] : []),
+      ...flags.map((f) => FLAG_WORDS[f]),
+    ];
     const ownerWords = owner
       ? `${owner.name} owns the thread; sales and support pass this account's questions to them.`
       : 'Nobody holds the customer success role right now; ask the incident lead to name an owner.';
@@ -94,7 +102,7 @@ export function outreachList(
         highTier,
         flags,
         owner,
-        reason: `Uses ${affected.join(' and ')} and has ${why.join(', ')}. ${ownerWords}`,
+        reason: `Uses ${affected.join(' and ')} and has ${listWords(why)}. ${ownerWords}`,
       },
     ];
   });

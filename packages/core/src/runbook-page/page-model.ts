@@ -4,6 +4,7 @@
  * HTML renderers both print this model, so the two pages always say the same thing.
  */
 import type { Person, Runbook } from '../runbook/index';
+import { withIndefiniteArticle } from '../text/article';
 import {
   APPROVAL_TOPICS,
   type ApprovalTopic,
@@ -154,7 +155,7 @@ export function buildRunbookPage(runbook: Runbook): RunbookPageModel {
       `First note within ${minutesText(cadence.firstUpdateTargetMinutes)} of declaring, even with thin facts.`,
       `Then every ${SEVERITIES.map((s) => `${minutesText(cadence.minutes[s])} (${s})`).join(', ')}. ` +
         `Watching a fix that is out: ${SEVERITIES.map((s) => `${minutesText(cadence.monitoringMinutes[s])} (${s})`).join(', ')}.`,
-      `Every message names the next update's clock time and zone (${zones.join(', ')}), on a ${cadence.roundToMinutes}-minute mark. No news still goes out on time.`,
+      `Every message names the next update's clock time and zone (${zones.join(', ')}), on ${withIndefiniteArticle(`${cadence.roundToMinutes}-minute`)} mark. No news still goes out on time.`,
       `Reminder ${minutesText(cadence.reminderLeadMinutes)} before each update is due.`,
       `Engineering check-in every ${minutesText(cadence.checkpointMinutes)}, or at once on a scope change, a workaround or recovery starting.`,
     ],

@@ -88,6 +88,12 @@ describe('renderRunbook', () => {
     expect(custom.markdown).toContain('Custom in this runbook: `update/partner`');
   });
 
+  it('names the rounding mark with the right article (a 5-minute, an 8-minute mark)', () => {
+    expect(markdown).toContain('on a 5-minute mark.');
+    const eight = renderRunbook(testRunbook({ cadence: { roundToMinutes: 8 } })).markdown;
+    expect(eight).toContain('on an 8-minute mark.');
+  });
+
   it('has the five-point pre-send checklist', () => {
     expect(markdown.match(/^- \[ \] /gm)).toHaveLength(5);
   });

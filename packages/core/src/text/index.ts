@@ -1,6 +1,8 @@
 /**
  * @module text
- * Escaping and control-character hygiene for user-supplied text, shared by every renderer.
+ * Escaping, control-character hygiene and small English helpers for user-supplied and
+ * generated text, shared by every renderer.
  */
+export { indefiniteArticle, withIndefiniteArticle } from './article';
 export { cleanText, oneLine } from './clean';
 export { breakSlackBroadcasts, escapeHtml, escapeMarkdown, escapeSlackMrkdwn } from './escape';
