@@ -1,6 +1,12 @@
+/**
+ * @module review
+ * The review after service is back: figures from the incident log, suggested runbook changes,
+ * and a short Markdown report.
+ */
 export { reviewIncident } from './review';
 export type {
   ApprovalWait,
+  ReviewBlockedReason,
   ReviewBlockedRule,
   IncidentReview,
   OwnershipGap,

@@ -12,6 +12,7 @@ const clock = (review: IncidentReview, at: string) =>
   formatUpdateTime(at, review.timeZone, { relativeTo: review.incident.declaredAt });
 const mins = (n: number) => `${Math.round(n)} min`;
 const lateMins = (n: number) => `${Math.ceil(n)} min`;
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 function updatesLine(review: IncidentReview): string {
   const { updates, onTimeShare } = review;
@@ -110,15 +111,24 @@ export function renderReview(review: IncidentReview): string {
             .join('; ')
     }`,
   );
+  const { blocked } = review;
   lines.push(
     `- **Blocked by lint:** ${
-      review.blocked.total === 0
+      blocked.byLint === 0
         ? 'nothing'
-        : `${review.blocked.total} (${review.blocked.byRule
+        : `${plural(blocked.byLint, 'draft')} (${blocked.byRule
             .map((b) => `${md(b.rule)} ×${b.count}: ${md(b.messages[0] ?? '')}`)
             .join('; ')})`
     }`,
   );
+  if (blocked.byReason.length > 0) {
+    const held = blocked.total - blocked.byLint;
+    lines.push(
+      `- **Held for approvals and other checks:** ${
+        held > 0 ? `${plural(held, 'draft')} not blocked by lint; ` : ''
+      }${blocked.byReason.map((r) => `${md(r.label)} ×${r.count}`).join(', ')}`,
+    );
+  }
   lines.push('');
 
   lines.push('## Suggested runbook changes', '');

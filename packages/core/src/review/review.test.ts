@@ -10,7 +10,7 @@ import {
   questionAt,
   requestApprovalAt,
 } from '../../test/review-support';
-import { reviewIncident } from './index';
+import { renderReview, reviewIncident } from './index';
 
 /**
  * The Tuesday checkout outage with two late updates, a slow refund approval, a blocked draft,
@@ -121,7 +121,9 @@ describe('reviewIncident on a slow checkout outage', () => {
   it('lists what lint blocked and why', () => {
     expect(review.blocked).toEqual({
       total: 1,
+      byLint: 1,
       byRule: [{ rule: 'no-fix-time-promise', count: 1, messages: ['Do not promise a fix time.'] }],
+      byReason: [],
     });
   });
 
@@ -268,5 +270,70 @@ describe('reviewIncident on a late first update and bad logs', () => {
 
   it('rejects a log that breaks the practice', () => {
     expect(() => reviewIncident([], testRunbook())).toThrow(EventRejectedError);
+  });
+});
+
+describe('reviewIncident keeps lint blocks apart from approval refusals', () => {
+  const LONG =
+    'Refunds, credits or any other compensation need the words of the named approver before they go out. Ask the approver (Maya) for approval.';
+  /** Three drafts refused: approvals only (twice, one with three gates), and approvals plus lint. */
+  function refusedLog(): IncidentEventInput[] {
+    const blockedAt = (minute: number, draftId: string, reasons: Array<Record<string, string>>) =>
+      ({
+        type: 'publish.blocked',
+        at: t(minute),
+        actor: 'dana',
+        draftId,
+        revision: 1,
+        reasons,
+      }) as IncidentEventInput;
+    const missing = { code: 'approval-missing', message: LONG };
+    return [
+      ...checkoutStart(),
+      draftAt(8, 'd1', 1, { kind: 'initial' }),
+      blockedAt(9, 'd1', [missing, missing, missing]),
+      blockedAt(10, 'd1', [missing, { code: 'stale-draft', message: 'Rewrite it from the newest facts.' }]),
+      blockedAt(11, 'd1', [
+        missing,
+        { code: 'lint-error', ruleId: 'no-fix-time-promise', message: 'Do not promise a fix time.' },
+        { code: 'lint-error', ruleId: 'no-fix-time-promise', message: 'Do not promise a fix time.' },
+      ]),
+      publishAt(12, 1, 'd1', { nextUpdateMinute: 30 }),
+    ];
+  }
+  const review = reviewIncident(refusedLog(), testRunbook());
+
+  it('counts lint blocks by rule, and approval and other refusals by code, once per attempt', () => {
+    expect(review.blocked).toEqual({
+      total: 3,
+      byLint: 1,
+      byRule: [{ rule: 'no-fix-time-promise', count: 1, messages: ['Do not promise a fix time.'] }],
+      byReason: [
+        { code: 'approval-missing', label: 'approval not asked for', count: 3 },
+        { code: 'stale-draft', label: 'written against old facts', count: 1 },
+      ],
+    });
+  });
+
+  it('suggests pre-send checklist lines only for lint rules', () => {
+    const lintSuggestions = review.suggestions.filter((s) => s.id === 'lint-blocks').map((s) => s.text);
+    expect(lintSuggestions).toEqual([
+      '1 draft was blocked by no-fix-time-promise: add a line on it to the pre-send checklist and practise it in the next drill.',
+    ]);
+    expect(review.suggestions.map((s) => s.text).join('\n')).not.toMatch(/approval-missing|stale-draft/);
+  });
+
+  it('renders one line for lint and one for the rest, without repeating approval messages', () => {
+    const markdown = renderReview(review);
+    expect(markdown).toContain(
+      '- **Blocked by lint:** 1 draft (no-fix-time-promise ×1: Do not promise a fix time.)',
+    );
+    expect(markdown).toContain(
+      '- **Held for approvals and other checks:** 2 drafts not blocked by lint; approval not asked for ×3, written against old facts ×1',
+    );
+    expect(markdown).not.toContain(LONG);
+    expect(review.timeline.map((e) => e.what)).toContain(
+      'Publishing blocked for draft d1: approval-missing, no-fix-time-promise',
+    );
   });
 });

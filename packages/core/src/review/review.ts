@@ -8,6 +8,7 @@ import { toIsoInstant } from '../cadence/iso-instant';
 import type { EventOf, IncidentEvent, IncidentEventInput } from '../incident/events';
 import { applyEvent, parseEvent, replay } from '../incident/reducer';
 import { type IncidentState, type PersonRef, roleHolder } from '../incident/state';
+import type { BlockedCode } from '../publish/publish';
 import type { Runbook } from '../runbook/index';
 import type { ApprovalTopic, IncidentType, Role, Severity, Status } from '../vocabulary';
 import { suggestRunbookChanges } from './suggestions';
@@ -93,13 +94,27 @@ export interface ReviewQuestionTopic {
   from: string[];
 }
 
-/** Drafts that `publish` refused, grouped by the rule that refused them. */
+/** Drafts the linter refused, grouped by the lint rule that refused them. */
 export interface ReviewBlockedRule {
-  /** The lint rule id when known, else the refusal code. */
+  /** The lint rule id, e.g. `no-fix-time-promise`. */
   rule: string;
+  /** Refused publish attempts in which this rule reported an error. */
   count: number;
   /** Distinct messages given, in first-seen order. */
   messages: string[];
+}
+
+/**
+ * Publish refusals that were not lint (approvals, recovery, stale drafts, a missing owner or
+ * facts), grouped by refusal code. Their messages are left out: they repeat per draft.
+ */
+export interface ReviewBlockedReason {
+  /** The refusal code, e.g. `approval-missing` (a `BlockedCode`, or a code from another version). */
+  code: string;
+  /** The code in plain words, e.g. `approval not asked for`. */
+  label: string;
+  /** Refused publish attempts that gave this reason. */
+  count: number;
 }
 
 /** One suggested change to the runbook, drawn from a figure. */
@@ -158,7 +173,20 @@ export interface IncidentReview {
   };
   questions: ReviewQuestionTopic[];
   ownershipGaps: OwnershipGap[];
-  blocked: { total: number; byRule: ReviewBlockedRule[] };
+  /**
+   * Refused publish attempts (`publish.blocked`). Lint refusals (reasons with a `ruleId`) are
+   * kept apart from approval and other refusals, so lint figures and suggestions count only lint.
+   */
+  blocked: {
+    /** Refused publish attempts, for any reason. */
+    total: number;
+    /** Attempts that lint refused (at least one reason with a `ruleId`). */
+    byLint: number;
+    /** Lint refusals by rule id, most frequent first. */
+    byRule: ReviewBlockedRule[];
+    /** Approval and other refusals by code, most frequent first. */
+    byReason: ReviewBlockedReason[];
+  };
   suggestions: RunbookSuggestion[];
 }
 
@@ -243,18 +271,53 @@ function questionTopics(state: IncidentState): ReviewQuestionTopic[] {
   return [...groups.values()].sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic));
 }
 
-function blockedByRule(state: IncidentState): ReviewBlockedRule[] {
-  const groups = new Map<string, ReviewBlockedRule>();
+// Plain words for the refusal codes `publish` gives (see BlockedCode).
+const REFUSAL_WORDS: Readonly<Record<BlockedCode, string>> = {
+  'draft-not-recorded': 'draft not recorded in the log',
+  'draft-edited': 'edited after approval',
+  'draft-already-published': 'draft already published',
+  'incident-resolved': 'incident already resolved',
+  'stale-draft': 'written against old facts',
+  'no-communication-owner': 'no communication owner',
+  'facts-missing': 'facts not confirmed',
+  'approval-missing': 'approval not asked for',
+  'approval-pending': 'approval still pending',
+  'approval-denied': 'approval declined',
+  'approval-wrong-role': 'approval asked of the wrong role',
+  'recovery-not-confirmed': 'recovery not confirmed',
+  'lint-error': 'lint error',
+};
+
+function blockedFigures(state: IncidentState): IncidentReview['blocked'] {
+  const rules = new Map<string, ReviewBlockedRule>();
+  const others = new Map<string, ReviewBlockedReason>();
+  let byLint = 0;
   for (const block of state.blocked) {
+    // Count each rule or code once per refused attempt, however many findings it had.
+    const seen = new Set<string>();
     for (const reason of block.reasons) {
-      const rule = reason.ruleId ?? reason.code;
-      const group = groups.get(rule) ?? { rule, count: 0, messages: [] };
-      group.count += 1;
-      if (!group.messages.includes(reason.message)) group.messages.push(reason.message);
-      groups.set(rule, group);
+      if (reason.ruleId !== undefined) {
+        const group = rules.get(reason.ruleId) ?? { rule: reason.ruleId, count: 0, messages: [] };
+        if (!seen.has(`rule:${reason.ruleId}`)) group.count += 1;
+        if (!group.messages.includes(reason.message)) group.messages.push(reason.message);
+        rules.set(reason.ruleId, group);
+        seen.add(`rule:${reason.ruleId}`);
+      } else {
+        const label = REFUSAL_WORDS[reason.code as BlockedCode] ?? reason.code;
+        const group = others.get(reason.code) ?? { code: reason.code, label, count: 0 };
+        if (!seen.has(`code:${reason.code}`)) group.count += 1;
+        others.set(reason.code, group);
+        seen.add(`code:${reason.code}`);
+      }
     }
+    if (block.reasons.some((r) => r.ruleId !== undefined)) byLint += 1;
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
+  return {
+    total: state.blocked.length,
+    byLint,
+    byRule: [...rules.values()].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
+    byReason: [...others.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+  };
 }
 
 function updateTimings(
@@ -416,7 +479,7 @@ function timeline(
       case 'publish.blocked':
         add(
           e.at,
-          `Publishing blocked for draft ${e.draftId}: ${e.reasons.map((r) => r.ruleId ?? r.code).join(', ')}`,
+          `Publishing blocked for draft ${e.draftId}: ${[...new Set(e.reasons.map((r) => r.ruleId ?? r.code))].join(', ')}`,
         );
         break;
       case 'update.published': {
@@ -512,7 +575,7 @@ export function reviewIncident(
     versions: versionCounts(events, state),
     questions: questionTopics(state),
     ownershipGaps: gapsFor('communicationOwner', events, end),
-    blocked: { total: state.blocked.length, byRule: blockedByRule(state) },
+    blocked: blockedFigures(state),
   };
   return { ...review, suggestions: suggestRunbookChanges(review, runbook, options) };
 }

@@ -107,6 +107,8 @@ export function suggestRunbookChanges(
     });
   }
 
+  // Only lint findings become checklist lines; approval refusals are covered by the approval
+  // figures above, and "approval-missing" is not something to practise in the pre-send check.
   for (const block of review.blocked.byRule) {
     out.push({
       id: 'lint-blocks',
