@@ -28,6 +28,7 @@ import {
   outreachList,
   type PublishResult,
   planNextUpdateAt,
+  previewStatusUpdate,
   publish,
   renderReview,
   requestApprovals,
@@ -415,41 +416,6 @@ function createScenario(deps: ScenarioDeps) {
     }
   }
 
-  /** The status update `publish` will build, previewed so the draft can be rendered from it. */
-  function preview(kind: MessageKind, status: Status, draftId: string, at: string, nextUpdateAt?: string) {
-    const s = state();
-    const f = s.facts;
-    const recoveredAt = s.recovery.confirmed?.recoveredAt;
-    const update: StatusUpdate = {
-      version: s.updates.length + 1,
-      status,
-      kind,
-      severity: s.severity,
-      title: s.title,
-      incidentType: s.incidentType,
-      symptom: f.symptom!.value,
-      affected: f.affected!.value,
-      scope: f.scope.value,
-      teamAction: f.teamAction!.value,
-      unknowns: f.unknowns?.value ?? [],
-      ...(f.cause ? { cause: f.cause.value } : {}),
-      ...(f.workaround ? { workaround: f.workaround.value } : {}),
-      ...(f.customerAction ? { customerAction: f.customerAction.value } : {}),
-      regions: f.regions?.value ?? [],
-      productAreas: f.productAreas?.value ?? [runbook.incidentTypes[s.incidentType].productArea],
-      text: '(draft)',
-      publishedAt: at,
-      ...(nextUpdateAt ? { nextUpdateAt } : {}),
-      ...(status === 'resolved' && recoveredAt ? { recoveredAt } : {}),
-      ownerId: owner.id,
-      ownerName: owner.name,
-      factsVersion: s.factsVersion,
-      draftId,
-      draftRevision: 1,
-    };
-    return update;
-  }
-
   /**
    * One customer update, the way the communication owner does it: draft from the template at
    * `draftAt`, ask for approval, the incident lead grants at `grantAt`, publish at `publishAt`,
@@ -469,15 +435,20 @@ function createScenario(deps: ScenarioDeps) {
     const draftId = `update-v${version}`;
     const nextUpdateAt = planNextUpdateAt(runbook, state().severity, step.status, now());
     const renderOptions = { incidentId: INCIDENT_ID, followUpAt: step.followUpAt };
-    const provisional = preview(step.kind, step.status, draftId, now(), nextUpdateAt);
-    const text = renderMessage(provisional, 'customer', runbook, renderOptions).text;
-    const draft: Draft = {
+    const publishOptions = nextUpdateAt ? { nextUpdateAt } : {};
+    // Render the wording from the exact version `publish` will create from this draft.
+    const outline: Draft = {
       id: draftId,
       kind: step.kind,
       audience: 'customer',
       status: step.status,
-      text,
+      text: '(draft)',
       basedOnFactsVersion: state().factsVersion,
+    };
+    const provisional = previewStatusUpdate(state(), outline, runbook, now(), publishOptions);
+    const draft: Draft = {
+      ...outline,
+      text: renderMessage(provisional, 'customer', runbook, renderOptions).text,
     };
     await dispatch({ type: 'draft.created', actor: owner.id, draft });
     const requests = requestApprovals(draft, state(), runbook, now(), owner.id);
@@ -505,7 +476,7 @@ function createScenario(deps: ScenarioDeps) {
     }
 
     await advanceTo(step.publishAt);
-    const result = publish(state(), draft, runbook, now(), nextUpdateAt ? { nextUpdateAt } : {});
+    const result = publish(state(), draft, runbook, now(), publishOptions);
     if (!result.ok) {
       throw new Error(
         `demo bug: update ${version} was refused:\n${[...formatRefusals(result.reasons), ...formatDiagnostics(result.diagnostics)].join('\n')}`,

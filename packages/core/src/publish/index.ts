@@ -3,7 +3,7 @@
  * Publishing the one current status update, lint facts from the incident state, and the
  * cross-audience consistency check.
  */
-export { publish } from './publish';
+export { previewStatusUpdate, publish } from './publish';
 export type {
   BlockedCode,
   BlockedReason,

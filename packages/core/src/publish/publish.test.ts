@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkoutState, denied, draftCreated, granted, NORMAL_UPDATE, t } from '../../test/approvals';
-import { roleAssignments, testRunbook } from '../../test/support';
+import { checkoutStart, roleAssignments, testRunbook } from '../../test/support';
 import { requestApprovals } from '../approvals/index';
 import { NotAuthorizedError, ValidationError } from '../errors';
 import {
@@ -11,7 +11,7 @@ import {
   replay,
   supersededUpdates,
 } from '../incident/index';
-import { type PublishOutcome, publish } from './index';
+import { previewStatusUpdate, type PublishOutcome, publish } from './index';
 
 const runbook = testRunbook({ timeZones: { default: 'America/New_York' } });
 const apply = (state: IncidentState, events: readonly IncidentEventInput[]) =>
@@ -158,6 +158,97 @@ describe('publish', () => {
     expect(codes(publish(state, state.drafts.r1!, runbook, t(50)))).toEqual(
       expect.arrayContaining(['draft-already-published', 'incident-resolved']),
     );
+  });
+});
+
+describe('previewStatusUpdate', () => {
+  const draftOf = (state: IncidentState, id: string, text: string, status = 'investigating' as const) => ({
+    id,
+    kind: 'update' as const,
+    audience: 'customer' as const,
+    status,
+    text,
+    basedOnFactsVersion: state.factsVersion,
+  });
+
+  it('is the version publish creates: same mapping, field for field', () => {
+    let state = approvedDraft(checkoutState(), 'd1', t(8), NORMAL_UPDATE);
+    const first = publish(state, state.drafts.d1!, runbook, t(10));
+    expect(first.ok && first.statusUpdate).toEqual(
+      previewStatusUpdate(state, state.drafts.d1!, runbook, t(10)),
+    );
+    if (!first.ok) return;
+    state = applyEvent(state, first.event);
+    state = apply(state, [
+      { type: 'workaround.found', at: t(20), actor: 'lee', workaround: 'Pay by bank transfer instead.' },
+      { type: 'availability.changed', at: t(21), actor: 'lee', personId: 'dana', available: false },
+    ]);
+    const second = NORMAL_UPDATE.replace('9:35 AM ET', '9:45 AM ET');
+    state = approvedDraft(state, 'd2', t(22), second, { basedOnFactsVersion: 2, actor: 'sam' });
+    const options = { nextUpdateAt: t(35) };
+    const outcome = publish(state, state.drafts.d2!, runbook, t(23), options);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.reasons));
+    expect(previewStatusUpdate(state, state.drafts.d2!, runbook, t(23), options)).toEqual(
+      outcome.statusUpdate,
+    );
+    expect(outcome.statusUpdate).toMatchObject({
+      version: 2,
+      workaround: 'Pay by bank transfer instead.',
+      ownerId: 'sam',
+      nextUpdateAt: t(35),
+    });
+  });
+
+  it('previews a draft not recorded yet, so its wording can be rendered from the version it becomes', () => {
+    const state = checkoutState();
+    const draft = draftOf(state, 'd-new', '(wording to come)');
+    const preview = previewStatusUpdate(state, draft, runbook, t(9));
+    expect(preview).toMatchObject({
+      version: 1,
+      text: '(wording to come)',
+      draftId: 'd-new',
+      draftRevision: 1, // the revision recording it will create
+      publishedAt: t(9),
+      nextUpdateAt: t(25), // SEV1: 15 minutes from 9:19, rounded up to 9:35 AM ET
+      ownerId: 'dana',
+      symptom: 'card payments at checkout are failing',
+    });
+    // An edited text of a recorded draft becomes the next revision.
+    const recorded = approvedDraft(state, 'd1', t(8), NORMAL_UPDATE);
+    expect(
+      previewStatusUpdate(recorded, draftOf(recorded, 'd1', 'new words'), runbook, t(9)).draftRevision,
+    ).toBe(2);
+    expect(previewStatusUpdate(recorded, recorded.drafts.d1!, runbook, t(9)).draftRevision).toBe(1);
+  });
+
+  it('skips the gates: no approvals asked, lint errors in the text, still a preview', () => {
+    const state = checkoutState();
+    const draft = draftOf(state, 'd1', 'Fixed within 10 minutes, guaranteed!!!');
+    expect(
+      codes(publish(applyEvent(state, draftCreated('d1', t(8), draft.text)), draft, runbook, t(9))),
+    ).toContain('approval-missing');
+    expect(previewStatusUpdate(state, draft, runbook, t(9)).text).toBe(draft.text);
+  });
+
+  it('refuses when no version can be built yet, naming what is missing', () => {
+    const bare = replay([checkoutStart()[0]!]);
+    const draft = draftOf(bare, 'd1', 'x');
+    let caught: unknown;
+    try {
+      previewStatusUpdate(bare, draft, runbook, t(1));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ValidationError);
+    expect((caught as ValidationError).problems.map((p) => p.path)).toEqual([
+      'state.facts.symptom',
+      'state.facts.affected',
+      'state.facts.teamAction',
+      'state.roles.communicationOwner',
+    ]);
+    expect(() =>
+      previewStatusUpdate(checkoutState(), draftOf(checkoutState(), 'd1', 'x'), runbook, 'now'),
+    ).toThrow(ValidationError);
   });
 });
 

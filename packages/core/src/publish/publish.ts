@@ -171,11 +171,93 @@ function gateReason(
 }
 
 const REQUIRED_FACTS = ['symptom', 'affected', 'teamAction'] as const;
+// The draft fields whose change makes a new revision (and voids its approvals).
+const EDITABLE = ['text', 'kind', 'status', 'audience', 'basedOnFactsVersion'] as const;
 const FACT_WORDS: Record<(typeof REQUIRED_FACTS)[number], string> = {
   symptom: 'what customers see',
   affected: 'who is affected',
   teamAction: 'what the team is doing',
 };
+
+/**
+ * The status update `publish` would create for this draft at `now`, without its gates
+ * (approvals, lint, staleness): the same version number, facts, text, owner, next-update time
+ * and recovery time, from the same mapping. Hosts render a draft's wording for every audience
+ * from the exact version it will become, then record that text as the draft. Pure.
+ *
+ * Fields: `version` is the next one (N+1); the facts (symptom, affected, scope, teamAction,
+ * unknowns, cause, workaround, customerAction, regions, productAreas, product areas defaulting
+ * to the incident type's) are the confirmed ones; `text` is `draft.text`; the owner is the
+ * current communication owner (backup while the primary is out); `nextUpdateAt` is the cadence
+ * plan from `now` (or the earlier `options.nextUpdateAt`; none once resolved); `recoveredAt`
+ * comes with a resolution whose recovery is confirmed; `draftRevision` is the recorded
+ * revision when `draft` matches it, else the revision recording it would create.
+ *
+ * @param state - the incident state.
+ * @param draft - the draft (recorded or not yet; its `text` may be a placeholder while the
+ *   wording is being rendered).
+ * @param runbook - a validated runbook (cadence, product areas).
+ * @param now - ISO-8601 UTC instant the version would be published.
+ * @param options - `nextUpdateAt`, as for {@link publish}; `actor` is ignored.
+ * @returns the {@link StatusUpdate} (version N+1) that `publish` would append.
+ * @throws {ValidationError} `input_invalid` for a malformed `now` (or one before the last
+ *   event) or a bad `options.nextUpdateAt`, and when no version can be built yet: facts not
+ *   confirmed (`state.facts.symptom`, `state.facts.affected`, `state.facts.teamAction`) or no
+ *   communication owner available (`state.roles.communicationOwner`).
+ * @example
+ * const draft = { id: 'd-2', kind: 'update', audience: 'customer', status: 'identified',
+ *   text: '(draft)', basedOnFactsVersion: state.factsVersion } as const;
+ * const next = previewStatusUpdate(state, draft, runbook, '2026-03-03T14:20:00Z');
+ * const text = renderMessage(next, 'customer', runbook, { incidentId: state.id }).text;
+ */
+export function previewStatusUpdate(
+  state: IncidentState,
+  draft: Draft,
+  runbook: Runbook,
+  now: string,
+  options: PublishDraftOptions = {},
+): StatusUpdate {
+  readOptions(state, now, options);
+  const owner = nextUpdateOwner(state);
+  const f = state.facts;
+  const problems = REQUIRED_FACTS.filter((key) => !f[key]).map((key) =>
+    problem(`state.facts.${key}`, `${FACT_WORDS[key]}, confirmed by the incident lead`),
+  );
+  if (!owner) problems.push(problem('state.roles.communicationOwner', 'an available communication owner'));
+  if (problems.length > 0 || !owner) throw new ValidationError('status update preview', problems);
+
+  const nextUpdateAt = plannedNextUpdate(state, draft, runbook, now, options);
+  const record = state.drafts[draft.id];
+  const recorded = record !== undefined && !EDITABLE.some((k) => record[k] !== draft[k]);
+  const resolved = draft.status === 'resolved';
+  return {
+    version: state.updates.length + 1,
+    status: draft.status,
+    kind: draft.kind,
+    severity: state.severity,
+    title: state.title,
+    incidentType: state.incidentType,
+    symptom: f.symptom!.value,
+    affected: f.affected!.value,
+    scope: f.scope.value,
+    teamAction: f.teamAction!.value,
+    unknowns: f.unknowns?.value ?? [],
+    ...(f.cause ? { cause: f.cause.value } : {}),
+    ...(f.workaround ? { workaround: f.workaround.value } : {}),
+    ...(f.customerAction ? { customerAction: f.customerAction.value } : {}),
+    regions: f.regions?.value ?? [],
+    productAreas: f.productAreas?.value ?? [runbook.incidentTypes[state.incidentType].productArea],
+    text: draft.text,
+    publishedAt: now,
+    ...(nextUpdateAt && !resolved ? { nextUpdateAt } : {}),
+    ...(resolved && state.recovery.confirmed ? { recoveredAt: state.recovery.confirmed.recoveredAt } : {}),
+    ownerId: owner.id,
+    ownerName: owner.name,
+    factsVersion: state.factsVersion,
+    draftId: draft.id,
+    draftRevision: recorded ? record.revision : (record?.revision ?? 0) + 1,
+  };
+}
 
 /**
  * Publishes a draft as status-update version N+1, or says every reason it cannot go out yet.
@@ -198,9 +280,9 @@ const FACT_WORDS: Record<(typeof REQUIRED_FACTS)[number], string> = {
  *   lint settings and the next-update time this version will record. Staleness is reported
  *   once, as `stale-draft`, not again as lint's `stale-facts`.
  *
- * The new version's fields come from the confirmed facts (symptom, affected, scope,
- * teamAction, unknowns, cause, workaround, customerAction, regions, productAreas; product
- * areas default to the incident type's), its text is the draft's, its owner the current
+ * The new version is exactly {@link previewStatusUpdate}'s (one mapping): the confirmed facts
+ * (symptom, affected, scope, teamAction, unknowns, cause, workaround, customerAction, regions,
+ * productAreas; product areas default to the incident type's), the draft's text, the current
  * communication owner (backup while the primary is out), and `nextUpdateAt` the cadence plan
  * from `now` (none once resolved). Earlier versions stay as they are: the reducer appends.
  *
@@ -236,11 +318,7 @@ export function publish(
   readOptions(state, now, options);
   const reasons: BlockedReason[] = [];
   const record: DraftRecord | undefined = state.drafts[draft.id];
-  const edited =
-    record !== undefined &&
-    (['text', 'kind', 'status', 'audience', 'basedOnFactsVersion'] as const).some(
-      (k) => record[k] !== draft[k],
-    );
+  const edited = record !== undefined && EDITABLE.some((k) => record[k] !== draft[k]);
 
   if (!record) {
     reasons.push({
@@ -329,35 +407,7 @@ export function publish(
     };
   }
 
-  const f = state.facts;
-  const resolved = draft.status === 'resolved';
-  const statusUpdate: StatusUpdate = {
-    version: state.updates.length + 1,
-    status: draft.status,
-    kind: draft.kind,
-    severity: state.severity,
-    title: state.title,
-    incidentType: state.incidentType,
-    symptom: f.symptom!.value,
-    affected: f.affected!.value,
-    scope: f.scope.value,
-    teamAction: f.teamAction!.value,
-    unknowns: f.unknowns?.value ?? [],
-    ...(f.cause ? { cause: f.cause.value } : {}),
-    ...(f.workaround ? { workaround: f.workaround.value } : {}),
-    ...(f.customerAction ? { customerAction: f.customerAction.value } : {}),
-    regions: f.regions?.value ?? [],
-    productAreas: f.productAreas?.value ?? [runbook.incidentTypes[state.incidentType].productArea],
-    text: record.text,
-    publishedAt: now,
-    ...(nextUpdateAt && !resolved ? { nextUpdateAt } : {}),
-    ...(resolved && state.recovery.confirmed ? { recoveredAt: state.recovery.confirmed.recoveredAt } : {}),
-    ownerId: owner.id,
-    ownerName: owner.name,
-    factsVersion: state.factsVersion,
-    draftId: record.id,
-    draftRevision: record.revision,
-  };
+  const statusUpdate = previewStatusUpdate(state, draft, runbook, now, options);
   return {
     ok: true,
     event: { type: 'update.published', at: now, actor: owner.id, update: statusUpdate },
