@@ -176,6 +176,41 @@ describe('the incident log', () => {
       expect(rejectionOf(noRoles, facts!).rule).toBe('roles-required');
     });
 
+    it('publishing the resolved version resolves the incident; a later resolved event is refused', () => {
+      let state = applyEvent(start, {
+        type: 'recovery.confirmed',
+        at: t(50),
+        actor: 'lee',
+        customerCheck: 'placed a real card order',
+        recoveredAt: t(48),
+      });
+      state = applyEvent(state, draft('d1', t(51), 2, { kind: 'resolved', status: 'resolved' }));
+      state = applyEvent(state, published(1, t(52), 2, 'd1', { status: 'resolved', kind: 'resolved' }));
+      expect(state).toMatchObject({ status: 'resolved', resolvedAt: t(52) });
+      const rejection = rejectionOf(state, { type: 'resolved', at: t(53), actor: 'lee' });
+      expect(rejection.rule).toBe('incident-resolved');
+      expect(rejection.eventType).toBe('resolved');
+      // Nothing half-applied: resolvedAt stays the publication time; closing still works.
+      expect(applyEvent(state, { type: 'closed', at: t(60), actor: 'lee' })).toMatchObject({
+        resolvedAt: t(52),
+        closedAt: t(60),
+      });
+    });
+
+    it('a resolved event resolves the incident once; a second one is refused', () => {
+      let state = applyEvent(start, {
+        type: 'recovery.confirmed',
+        at: t(50),
+        actor: 'lee',
+        customerCheck: 'placed a real card order',
+      });
+      state = applyEvent(state, { type: 'resolved', at: t(51), actor: 'lee' });
+      expect(state).toMatchObject({ status: 'resolved', resolvedAt: t(51) });
+      expect(rejectionOf(state, { type: 'resolved', at: t(52), actor: 'lee' }).rule).toBe(
+        'incident-resolved',
+      );
+    });
+
     it('refuses a resolved status update before recovery is confirmed, then accepts it after', () => {
       let state = applyEvent(start, draft('d1', t(6), 1, { kind: 'resolved', status: 'resolved' }));
       expect(

@@ -310,6 +310,10 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       next.checkpointTriggers = [];
       return next;
     case 'resolved':
+      // Two ways to resolve: this event (no customer message, e.g. an internal-only incident),
+      // or publishing a status update whose status is `resolved` (publishUpdate sets
+      // `status` and `resolvedAt`). Once either happened, a `resolved` event is refused by the
+      // `incident-resolved` check above: the incident is resolved once, at the first of the two.
       if (!state.recovery.confirmed)
         reject('resolved-after-recovery-confirmed', event, 'the incident lead has not confirmed recovery');
       next.status = 'resolved';
@@ -382,13 +386,21 @@ function publishUpdate(
 /**
  * Applies one event to the state (pure reducer over the append-only log).
  *
+ * Resolving: an incident is resolved once, either by a `resolved` event or by publishing a
+ * status update with status `resolved` (which already sets `status: 'resolved'` and
+ * `resolvedAt`), whichever comes first. After that only `question.logged`, `checkpoint.held`,
+ * `availability.changed`, `publish.blocked` and `closed` are accepted, so a `resolved` event
+ * after a published resolution is rejected with rule `incident-resolved`; hosts that send one
+ * out of habit should treat that rejection as "already resolved" (check `state.status` first).
+ *
  * @param state - the current state, or `undefined` before the `declared` event.
  * @param event - an event as plain data; parsed with zod first (ISO-8601 UTC `at`, `actor`).
  * @returns a new state; the input state is never modified.
  * @throws {ValidationError} `input_invalid` when the event is malformed (path-named).
  * @throws {EventRejectedError} `event_rejected` naming the broken rule, e.g.
  *   `owner-required-before-publish`, `resolved-after-recovery-confirmed`, `events-in-time-order`,
- *   `facts-confirmed-by-incident-lead`. The state is untouched.
+ *   `facts-confirmed-by-incident-lead`, `incident-resolved` (anything but the events above once
+ *   resolved, including a second resolution). The state is untouched.
  * @throws {NotAuthorizedError} `approval_not_authorized` when someone other than the approving
  *   role's holder grants or denies an approval.
  * @example
