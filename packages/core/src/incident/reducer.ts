@@ -6,7 +6,14 @@
 import { EventRejectedError, NotAuthorizedError, problemsFromZod, ValidationError } from '../errors';
 import type { Role } from '../vocabulary';
 import { eventSchema, type EventOf, type IncidentEvent, type IncidentEventInput } from './events';
-import { type ConfirmedFact, type IncidentFacts, type IncidentState, roleHolder } from './state';
+import {
+  type ApprovalRecord,
+  type ConfirmedFact,
+  type DraftRecord,
+  type IncidentFacts,
+  type IncidentState,
+  roleHolder,
+} from './state';
 
 /** Parses one event with zod, or throws {@link ValidationError} naming the path (prefixed by `where`). */
 export function parseEvent(input: unknown, where = 'event'): IncidentEvent {
@@ -52,6 +59,30 @@ const ALLOWED_AFTER_RESOLVED = new Set<IncidentEvent['type']>([
   'publish.blocked',
   'closed',
 ]);
+
+/** The draft an approval event names, at the revision it names, or the event is rejected. */
+function draftForApproval(
+  state: IncidentState,
+  event: EventOf<'approval.requested' | 'approval.granted' | 'approval.denied'>,
+  staleRevision: string,
+): DraftRecord {
+  const draft = state.drafts[event.draftId];
+  if (!draft) return reject('approval-for-known-draft', event, `no draft ${event.draftId}`);
+  if (draft.revision !== event.revision) reject('approval-for-current-revision', event, staleRevision);
+  return draft;
+}
+
+/** The drafts with one approval gate of `draft` set to `record` (a new object; input untouched). */
+function withApproval(
+  state: IncidentState,
+  draft: DraftRecord,
+  record: ApprovalRecord,
+): IncidentState['drafts'] {
+  return {
+    ...state.drafts,
+    [draft.id]: { ...draft, approvals: { ...draft.approvals, [record.gate]: record } },
+  };
+}
 
 function reduce(state: IncidentState | undefined, event: IncidentEvent): IncidentState {
   if (event.type === 'declared') {
@@ -216,44 +247,27 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       return next;
     }
     case 'approval.requested': {
-      const draft = state.drafts[event.draftId];
-      if (!draft) return reject('approval-for-known-draft', event, `no draft ${event.draftId}`);
-      if (draft.revision !== event.revision) {
-        reject(
-          'approval-for-current-revision',
-          event,
-          `draft ${event.draftId} is at revision ${draft.revision}, not ${event.revision}`,
-        );
-      }
-      next.drafts = {
-        ...state.drafts,
-        [draft.id]: {
-          ...draft,
-          approvals: {
-            ...draft.approvals,
-            [event.gate]: {
-              gate: event.gate,
-              role: event.role,
-              requestedAt: event.at,
-              requestedBy: event.actor,
-              status: 'requested',
-            },
-          },
-        },
-      };
+      const draft = draftForApproval(
+        state,
+        event,
+        `draft ${event.draftId} is at revision ${state.drafts[event.draftId]?.revision}, not ${event.revision}`,
+      );
+      next.drafts = withApproval(state, draft, {
+        gate: event.gate,
+        role: event.role,
+        requestedAt: event.at,
+        requestedBy: event.actor,
+        status: 'requested',
+      });
       return next;
     }
     case 'approval.granted':
     case 'approval.denied': {
-      const draft = state.drafts[event.draftId];
-      if (!draft) return reject('approval-for-known-draft', event, `no draft ${event.draftId}`);
-      if (draft.revision !== event.revision) {
-        reject(
-          'approval-for-current-revision',
-          event,
-          `draft ${event.draftId} was edited (revision ${draft.revision}); approve the new revision`,
-        );
-      }
+      const draft = draftForApproval(
+        state,
+        event,
+        `draft ${event.draftId} was edited (revision ${state.drafts[event.draftId]?.revision}); approve the new revision`,
+      );
       const approval = draft.approvals[event.gate];
       if (!approval)
         return reject('approval-requested-first', event, `no approval of gate "${event.gate}" was requested`);
@@ -266,22 +280,13 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
             (holder ? ` (${holder.name}, ${holder.id})` : ' (nobody available: name a backup)'),
         );
       }
-      next.drafts = {
-        ...state.drafts,
-        [draft.id]: {
-          ...draft,
-          approvals: {
-            ...draft.approvals,
-            [event.gate]: {
-              ...approval,
-              status: event.type === 'approval.granted' ? 'granted' : 'denied',
-              decidedAt: event.at,
-              decidedBy: event.actor,
-              ...(event.type === 'approval.denied' ? { reason: event.reason } : {}),
-            },
-          },
-        },
-      };
+      next.drafts = withApproval(state, draft, {
+        ...approval,
+        status: event.type === 'approval.granted' ? 'granted' : 'denied',
+        decidedAt: event.at,
+        decidedBy: event.actor,
+        ...(event.type === 'approval.denied' ? { reason: event.reason } : {}),
+      });
       return next;
     }
     case 'publish.blocked':
