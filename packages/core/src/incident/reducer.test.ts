@@ -421,7 +421,9 @@ describe('properties', () => {
 
   const build = (items: Array<Record<string, unknown>>) => {
     const events: IncidentEventInput[] = [...checkoutStart()];
-    items.forEach((item, i) => events.push({ ...item, at: t(10 + i) } as IncidentEventInput));
+    items.forEach((item, i) => {
+      events.push({ ...item, at: t(10 + i) } as IncidentEventInput);
+    });
     return events;
   };
 
