@@ -4,7 +4,7 @@
  * incident's cadence reminders in ONE schedule (a min-heap with a single armed clock timer).
  */
 import EventEmitter from 'eventemitter3';
-import { checkpointDue, } from '../cadence/index';
+import { checkpointDue } from '../cadence/index';
 import { toIsoInstant } from '../cadence/iso-instant';
 import { createMemoryEventStore } from '../delivery/memory-store';
 import type { EventStore } from '../delivery/store';
