@@ -89,78 +89,74 @@ export function lintMessage(
     throw new LintContextError([{ path: ['text'], message: 'expected a string' }]);
   const facts = resolveFacts(context);
   const compiled = compileConfig(rules, context.config);
-  const doc = new TextDocument(text);
-  const shared = new SharedAnalysis(doc);
   const out: Diagnostic[] = [];
   const kind = context.kind;
   const audience = context.audience;
+  // One context object for the whole draft, pointed at each rule in turn.
+  const run = new RuleRun(context, facts, compiled, new TextDocument(text), out);
   for (const rule of rules) {
     const level = compiled.levels.get(rule.id);
     if (level === 'off') continue;
     const applies = rule.appliesTo;
     if (applies.kinds !== undefined && !applies.kinds.includes(kind)) continue;
     if (applies.audiences !== undefined && !applies.audiences.includes(audience)) continue;
-    rule.check(new RuleRun(rule, level, context, facts, compiled, shared, out));
+    run.start(rule, level);
+    rule.check(run);
   }
+  run.start(undefined, undefined);
   out.sort(
     (a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
   return out;
 }
 
-/** Per-draft analysis computed at most once and shared by every rule. */
-class SharedAnalysis {
-  private topicMatches: TopicMatch[] | undefined;
-  private impact: boolean | undefined;
-  constructor(readonly doc: TextDocument) {}
-  topics(): TopicMatch[] {
-    this.topicMatches ??= detectTopicsIn(this.doc);
-    return this.topicMatches;
-  }
-  hasImpactStatement(): boolean {
-    this.impact ??= SYMPTOM.test(this.doc.text);
-    return this.impact;
-  }
-}
-
-// One rule's view of one draft. A class rather than an object of closures: it is created
-// once per rule per draft, on the hot path.
+// What rules see of one draft. One instance per draft, pointed at each rule in turn by
+// `start` (on the hot path: no per-rule allocation). Per-draft analysis (topics, impact) is
+// computed at most once and shared by every rule.
 class RuleRun implements RuleContext {
   readonly text: string;
-  readonly doc: TextDocument;
   readonly kind: LintContext['kind'];
   readonly audience: LintContext['audience'];
   readonly timeZone: string | undefined;
   readonly basedOnVersion: number | undefined;
-  readonly options: unknown;
-  readonly extraPhrases: RegExp | undefined;
   readonly config: LintConfig | undefined;
+  options: unknown;
+  extraPhrases: RegExp | undefined;
+  private rule: Rule | undefined;
+  private configured: LintSeverity | undefined;
+  private topicMatches: TopicMatch[] | undefined;
+  private impact: boolean | undefined;
   constructor(
-    private readonly rule: Rule,
-    private readonly configured: LintSeverity | undefined,
     context: LintContext,
     readonly facts: ResolvedFacts,
-    compiled: CompiledConfig,
-    private readonly shared: SharedAnalysis,
+    private readonly compiled: CompiledConfig,
+    readonly doc: TextDocument,
     private readonly out: Diagnostic[],
   ) {
-    this.doc = shared.doc;
-    this.text = shared.doc.text;
+    this.text = doc.text;
     this.kind = context.kind;
     this.audience = context.audience;
     this.timeZone = context.timeZone;
     this.basedOnVersion = context.basedOnVersion;
-    this.options = compiled.options.get(rule.id);
-    this.extraPhrases = compiled.phrases.get(rule.id);
     this.config = compiled.config;
   }
+  start(rule: Rule | undefined, configured: LintSeverity | undefined): void {
+    this.rule = rule;
+    this.configured = configured;
+    this.options = rule === undefined ? undefined : this.compiled.options.get(rule.id);
+    this.extraPhrases = rule === undefined ? undefined : this.compiled.phrases.get(rule.id);
+  }
   topics(): readonly TopicMatch[] {
-    return this.shared.topics();
+    this.topicMatches ??= detectTopicsIn(this.doc);
+    return this.topicMatches;
   }
   hasImpactStatement(): boolean {
-    return this.shared.hasImpactStatement();
+    this.impact ??= SYMPTOM.test(this.text);
+    return this.impact;
   }
   report(r: RuleReport): void {
+    // A report after the rule's check returned (e.g. from a stored callback) has no rule.
+    if (this.rule === undefined) throw new Error('report() called outside a rule check');
     this.out.push(toDiagnostic(this.rule, r, this.configured, this.doc));
   }
 }

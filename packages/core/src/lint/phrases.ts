@@ -5,6 +5,7 @@
  */
 
 import type { Scope } from '../vocabulary';
+import { gate } from './triggers';
 
 // Regexes here carry the `g` flag; callers iterate them with `eachMatch`, which resets
 // `lastIndex`, so sharing one compiled instance across calls is safe.
@@ -40,37 +41,42 @@ export function compilePhrases(phrases: readonly string[]): RegExp | undefined {
 // Causes (no-cause-speculation)
 
 /** Hedges: words that mark a guess. A guess about a cause needs a {@link CAUSE_CUE} nearby. */
-export const CAUSE_HEDGE =
-  /\b(?:probably|likely|possibly|perhaps|presumably|apparently|seem(?:s|ed)? to (?:be|have)|appears? to (?:be|have)|looks? like|(?:may|might|could) (?:be|have been)|we(?:'re|’re| are)? (?:suspect(?:ing)?|think|believe|assume)|suspected|(?:our|the) (?:working )?(?:theory|hypothesis)|we(?:'re|’re| are) (?:fairly|pretty) (?:sure|confident))\b/gi;
+export const CAUSE_HEDGE = gate(
+  /\b(?:probably|likely|possibly|perhaps|presumably|apparently|seem(?:s|ed)? to (?:be|have)|appears? to (?:be|have)|looks? like|(?:may|might|could) (?:be|have been)|we(?:'re|’re| are)? (?:suspect(?:ing)?|think|believe|assume)|suspected|(?:our|the) (?:working )?(?:theory|hypothesis)|we(?:'re|’re| are) (?:fairly|pretty) (?:sure|confident))\b/gi,
+  'probably likely possibly perhaps presumably apparently seem appear look may might could suspect think believe assume theory hypothesis fairly pretty',
+);
 
 /** Words that make a hedged clause a statement about a cause. */
 export const CAUSE_CUE =
   /\b(?:caus(?:ed|es|ing)|due to|because|related to|result(?:s|ed)? (?:of|from)|triggered|stem(?:s|med)? from|originat\w*|at fault|(?:problem|issue|fault|bug|outage|failure)s? (?:with|at|in|from)|providers?|partners?|vendors?|suppliers?|third[- ]party|upstream|database|db|network|dns|servers?|deploy(?:ment|ed)?s?|release|(?:config(?:uration)?|code) change|maintenance|configuration|certificate|load balancer|overload(?:ed)?|bug|backlog|attack|hardware)\b/i;
 
 /** Causal attributions stated as fact: fine once the cause is confirmed, a guess before. */
-export const CAUSE_CLAIM =
-  /\b(?:caused by|due to(?! (?:be|arrive|start|begin|go|post|publish)\b)|because of|as a result of|resulting from|triggered by|stem(?:s|med|ming)? from|traced (?:back )?to|attributed to|the (?:root )?cause (?:is|was|has been)(?! (?:not|still|unknown|unclear|under|being|yet))|(?:is|was) the (?:root )?cause)\b/gi;
+export const CAUSE_CLAIM = gate(
+  /\b(?:caused by|due to(?! (?:be|arrive|start|begin|go|post|publish)\b)|because of|as a result of|resulting from|triggered by|stem(?:s|med|ming)? from|traced (?:back )?to|attributed to|the (?:root )?cause (?:is|was|has been)(?! (?:not|still|unknown|unclear|under|being|yet))|(?:is|was) the (?:root )?cause)\b/gi,
+  'caused due because result triggered stem traced attributed cause',
+);
 
 /** "because" without "of": a cause only when a {@link CAUSE_NOUN} follows in the clause. */
-export const BECAUSE = /\bbecause\b(?! of)/gi;
+export const BECAUSE = gate(/\bbecause\b(?! of)/gi, 'because');
 
 /** Things a cause is usually made of; used after "because". */
 export const CAUSE_NOUN =
   /\b(?:providers?|partners?|vendors?|suppliers?|third[- ]party|upstream|database|network|dns|servers?|deploy\w*|release|change|maintenance|configuration|certificate|load balancer|bug|backlog|outage|failover|upgrade|migration|data ?cent(?:er|re)|cloud|isp|hardware|power|attack)\b/i;
 
-/** Cheap gate for {@link PROVIDER_BLAME}, whose leading determiners make it slow to scan. */
-export const PROVIDER_HINT = /provider|partner|vendor|supplier|host|carrier|isp|third[- ]party/i;
-
 /** Blaming a provider or partner for the incident. */
-export const PROVIDER_BLAME =
-  /\b(?:(?:our|the|a|an|one of our)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|carrier|isp)s?\s+(?:is|are|has|have|was|were)\s+(?:(?:currently|also|still)\s+)?(?:having|experiencing|seeing|reporting|down|failing|degraded|an? (?:outage|incident|issue|problem)|issues|problems|outages|trouble)|(?:outage|issue|problem|incident|failure|fault)s?\s+(?:at|with|on the side of|from)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|isp)s?|third[- ]party (?:outage|issue|problem|incident|failure)s?|(?:outage|issue|problem|incident|failure) (?:at|with) a third party)\b/gi;
+export const PROVIDER_BLAME = gate(
+  /\b(?:(?:our|the|a|an|one of our)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|carrier|isp)s?\s+(?:is|are|has|have|was|were)\s+(?:(?:currently|also|still)\s+)?(?:having|experiencing|seeing|reporting|down|failing|degraded|an? (?:outage|incident|issue|problem)|issues|problems|outages|trouble)|(?:outage|issue|problem|incident|failure|fault)s?\s+(?:at|with|on the side of|from)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|isp)s?|third[- ]party (?:outage|issue|problem|incident|failure)s?|(?:outage|issue|problem|incident|failure) (?:at|with) a third party)\b/gi,
+  'provider partner vendor supplier host carrier isp third',
+);
 
 // ---------------------------------------------------------------------------------------
 // Recovery claims (no-premature-resolution)
 
 /** Saying the incident is over. */
-export const RESOLUTION_CLAIM =
-  /\b(?:fixed(?! (?:price|fee|rate|schedule|time|amount|interval|cadence|rhythm|ip|address|number|width|term|window)\b)|resolved|restored|recovered|back (?:to normal|up and running|online|in service)|(?:is|are|'s|’s|'re|’re) (?:now |fully |all )?back\b(?! (?:to you|to normal|up|online|with|in touch|soon|shortly|by|within|in|on)\b)|up and running|all systems (?:are )?(?:operational|go|normal)|fully operational|(?:working|operating|running) (?:normally |as expected )?again|(?:now|again) (?:working|operating|running) (?:normally|as expected)|(?:issue|incident|problem|outage) is (?:over|gone|behind us)|no longer (?:failing|down|affected|broken|an issue|impacted)|is stable again|(?:everything|all) (?:is|are) (?:fine|good|ok|okay|normal|working)(?: again| now)?)\b/gi;
+export const RESOLUTION_CLAIM = gate(
+  /\b(?:fixed(?! (?:price|fee|rate|schedule|time|amount|interval|cadence|rhythm|ip|address|number|width|term|window)\b)|resolved|restored|recovered|back (?:to normal|up and running|online|in service)|(?:is|are|'s|’s|'re|’re) (?:now |fully |all )?back\b(?! (?:to you|to normal|up|online|with|in touch|soon|shortly|by|within|in|on)\b)|up and running|all systems (?:are )?(?:operational|go|normal)|fully operational|(?:working|operating|running) (?:normally |as expected )?again|(?:now|again) (?:working|operating|running) (?:normally|as expected)|(?:issue|incident|problem|outage) is (?:over|gone|behind us)|no longer (?:failing|down|affected|broken|an issue|impacted)|is stable again|(?:everything|all) (?:is|are) (?:fine|good|ok|okay|normal|working)(?: again| now)?)\b/gi,
+  'fixed resolved restored recovered back running systems operational again working operating issue incident problem outage longer stable fine good ok normal',
+);
 
 /** A modal or intent right before a recovery word makes it a forecast, not a claim. */
 export const FORECAST_BEFORE =
@@ -102,15 +108,19 @@ export const PAST_BEFORE = /\b(?:was|were|has been|have been|had been|had|took|s
 export const PERSON_BACK = /\b(?:i|we)(?:'ll|’ll| will| should| would)? be $/i;
 
 /** An ETA stated outright: "ETA 15 minutes", "ETA for a fix: 11:00 UTC". */
-export const ETA =
-  /\bETA(?: for (?:a |the )?(?:fix|resolution|recovery))?(?: is| of|:)?\s*(?:about |around |approximately |~)?(?:\d+\s?(?:minutes?|mins?|hours?|hrs?|h)\b|\d{1,2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4}\b)?|noon|end of day)/g;
+export const ETA = gate(
+  /\bETA(?: for (?:a |the )?(?:fix|resolution|recovery))?(?: is| of|:)?\s*(?:about |around |approximately |~)?(?:\d+\s?(?:minutes?|mins?|hours?|hrs?|h)\b|\d{1,2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4}\b)?|noon|end of day)/g,
+  'eta',
+);
 
 // ---------------------------------------------------------------------------------------
 // Approval topics (topics.ts)
 
 /** Credits, refunds, discounts and other remedies (topic `compensation`). */
-export const COMPENSATION =
-  /\b(?:(?:service |account |bill(?:ing)? |goodwill )?credit(?:s|ed)?(?![- ](?:card|check|score|union|limit)s?\b)|refund(?:s|ed|ing)?|reimburs\w*|compensat\w*|discount(?:s|ed)?|money back|free (?:months?|weeks?|upgrade|of charge)|waive[ds]?|waiving|on the house|(?:cover|absorb) (?:the |any |your )?(?:costs?|fees?|charges?)|make (?:it|this|things|that) (?:right|up to you)|(?:don['’]t|do not) worry about the (?:cost|bill|charges?|invoice)|(?:take|knock) (?:\S+ )?off your (?:bill|invoice))\b/gi;
+export const COMPENSATION = gate(
+  /\b(?:(?:service |account |bill(?:ing)? |goodwill )?credit(?:s|ed)?(?![- ](?:card|check|score|union|limit)s?\b)|refund(?:s|ed|ing)?|reimburs\w*|compensat\w*|discount(?:s|ed)?|money back|free (?:months?|weeks?|upgrade|of charge)|waive[ds]?|waiving|on the house|(?:cover|absorb) (?:the |any |your )?(?:costs?|fees?|charges?)|make (?:it|this|things|that) (?:right|up to you)|(?:don['’]t|do not) worry about the (?:cost|bill|charges?|invoice)|(?:take|knock) (?:\S+ )?off your (?:bill|invoice))\b/gi,
+  'credit refund reimburs compensat discount money month week upgrade charge house cost fee make$ bill invoice waiv',
+);
 
 /**
  * Right after a remedy word: it names a way to pay or a product feature, not an offer. A card
@@ -132,35 +142,49 @@ export const REMEDY_PAYMENT_BEFORE =
 export const STORE_CREDIT_PAYMENT_AFTER = /^\s+payments?\b/i;
 
 /** SLAs and contract terms (topic `contract`). */
-export const CONTRACT =
-  /\b(?:SLAs?|service[- ]level (?:agreement|commitment|credit)s?|uptime (?:guarantee|commitment)s?|contract(?:s|ual(?:ly)?)?|penalt(?:y|ies)|terms of service|MSA)\b/gi;
+export const CONTRACT = gate(
+  /\b(?:SLAs?|service[- ]level (?:agreement|commitment|credit)s?|uptime (?:guarantee|commitment)s?|contract(?:s|ual(?:ly)?)?|penalt(?:y|ies)|terms of service|MSA)\b/gi,
+  'sla level uptime contract penalt terms msa',
+);
 
 /** Security incidents (topic `security`). */
-export const SECURITY =
-  /\b(?:security (?:incident|breach|issue|vulnerability|event|problem)s?|breach(?:ed|es)?|hack(?:ed|er|ers|ing)?|cyber ?attacks?|attack(?:er|ers)|unauthori[sz]ed access|compromised|malicious|malware|ransomware|phishing|DDoS|denial[- ]of[- ]service|vulnerabilit(?:y|ies)|exploit(?:ed)?|intrusion|(?:leaked|exposed|stolen) (?:data|credentials|passwords|information|tokens|keys)|(?:credentials|passwords|tokens|keys) (?:were |have been )?(?:leaked|exposed|stolen))\b/gi;
+export const SECURITY = gate(
+  /\b(?:security (?:incident|breach|issue|vulnerability|event|problem)s?|breach(?:ed|es)?|hack(?:ed|er|ers|ing)?|cyber ?attacks?|attack(?:er|ers)|unauthori[sz]ed access|compromised|malicious|malware|ransomware|phishing|DDoS|denial[- ]of[- ]service|vulnerabilit(?:y|ies)|exploit(?:ed)?|intrusion|(?:leaked|exposed|stolen) (?:data|credentials|passwords|information|tokens|keys)|(?:credentials|passwords|tokens|keys) (?:were |have been )?(?:leaked|exposed|stolen))\b/gi,
+  'security breach hack cyber attack unauthori compromised malicious malware ransomware phishing ddos denial vulnerabilit exploit intrusion leaked exposed stolen',
+);
 
 /** Data loss, and claims that data is safe (topic `dataLoss`). */
-export const DATA_LOSS =
-  /\b(?:data (?:loss|was lost|were lost|has been lost|is lost|corruption|integrity)|(?:lost|corrupted|deleted) (?:data|records|orders|files|messages|transactions)|(?:your|all|customer) data (?:is|remains|was|has been|stays) (?:safe|secure|intact|protected|fine|not (?:lost|affected|at risk))|no data (?:was|has been|is|were|will be) (?:lost|affected|deleted|corrupted|exposed|at risk)|no data loss|(?:records|orders|files|messages|transactions) (?:were|have been|was|has been) (?:permanently )?(?:lost|deleted|corrupted)|permanently (?:lost|deleted)|cannot be recovered|can(?:not|['’]t) be restored|restor(?:e|ed|ing) from (?:a )?backups?)\b/gi;
+export const DATA_LOSS = gate(
+  /\b(?:data (?:loss|was lost|were lost|has been lost|is lost|corruption|integrity)|(?:lost|corrupted|deleted) (?:data|records|orders|files|messages|transactions)|(?:your|all|customer) data (?:is|remains|was|has been|stays) (?:safe|secure|intact|protected|fine|not (?:lost|affected|at risk))|no data (?:was|has been|is|were|will be) (?:lost|affected|deleted|corrupted|exposed|at risk)|no data loss|(?:records|orders|files|messages|transactions) (?:were|have been|was|has been) (?:permanently )?(?:lost|deleted|corrupted)|permanently (?:lost|deleted)|cannot be recovered|can(?:not|['’]t) be restored|restor(?:e|ed|ing) from (?:a )?backups?)\b/gi,
+  'data$ lost corrupted deleted permanently recovered restor',
+);
 
 /** Legal and regulatory matters (topic `legal`). */
-export const LEGAL =
-  /\b(?:legal(?:ly)?|lawsuits?|litigation|liab(?:le|ility)|GDPR|HIPAA|regulators?|regulatory|data protection (?:authority|officer)|notify (?:the )?authorities|attorneys?|lawyers?|legal counsel|in violation of|compliance (?:issue|breach|violation)s?)\b/gi;
+export const LEGAL = gate(
+  /\b(?:legal(?:ly)?|lawsuits?|litigation|liab(?:le|ility)|GDPR|HIPAA|regulators?|regulatory|data protection (?:authority|officer)|notify (?:the )?authorities|attorneys?|lawyers?|legal counsel|in violation of|compliance (?:issue|breach|violation)s?)\b/gi,
+  'legal lawsuit litigation liab gdpr hipaa regulat protection authorities attorney lawyer violation compliance',
+);
 
 // ---------------------------------------------------------------------------------------
 // Vague language (no-vague-language, plain-impact)
 
 /** Statements that tell a customer nothing, whatever the context. */
-export const VAGUE =
-  /\b(?:(?:aware of|experiencing|dealing with|handling|monitoring|managing) (?:a|an|the) (?:situation|matter)|a situation (?:affecting|impacting|with|involving)|(?:some|certain|several|various|multiple) (?:services|features|functionality|functionalities|systems|components|products|areas)|experiencing (?:some |an? )?(?:issues?|problems?|difficult(?:y|ies)|technical difficulties|disruptions?|interruptions?)(?!\s+(?:with|in|on|affecting|when|while|for|loading|signing|logging|processing)\b)|(?:may|might|could) (?:experience|see|notice|encounter|face|observe) (?:some )?(?:intermittent |temporary |minor |occasional |brief |service )?(?:issues?|problems?|disruptions?|difficult(?:y|ies)|degradation|impact|interruptions?|inconvenience|unexpected behaviou?r)(?!\s+(?:with|in|on|when|while|signing|logging|loading)\b)|(?:temporary|intermittent|minor|brief|partial) (?:service )?(?:disruptions?|interruptions?|degradation)|(?:may|might|could) be (?:impacted|affected)(?!\s+by\b))\b/gi;
+export const VAGUE = gate(
+  /\b(?:(?:aware of|experiencing|dealing with|handling|monitoring|managing) (?:a|an|the) (?:situation|matter)|a situation (?:affecting|impacting|with|involving)|(?:some|certain|several|various|multiple) (?:services|features|functionality|functionalities|systems|components|products|areas)|experiencing (?:some |an? )?(?:issues?|problems?|difficult(?:y|ies)|technical difficulties|disruptions?|interruptions?)(?!\s+(?:with|in|on|affecting|when|while|for|loading|signing|logging|processing)\b)|(?:may|might|could) (?:experience|see|notice|encounter|face|observe) (?:some )?(?:intermittent |temporary |minor |occasional |brief |service )?(?:issues?|problems?|disruptions?|difficult(?:y|ies)|degradation|impact|interruptions?|inconvenience|unexpected behaviou?r)(?!\s+(?:with|in|on|when|while|signing|logging|loading)\b)|(?:temporary|intermittent|minor|brief|partial) (?:service )?(?:disruptions?|interruptions?|degradation)|(?:may|might|could) be (?:impacted|affected)(?!\s+by\b))\b/gi,
+  'situation matter services features functionalit systems components products areas experiencing may might could disruption interruption degradation',
+);
 
 /** "Degraded performance": vague unless the sentence names a symptom. */
-export const DEGRADED =
-  /\b(?:degraded (?:performance|service|functionality)|performance degradation|service degradation)\b/gi;
+export const DEGRADED = gate(
+  /\b(?:degraded (?:performance|service|functionality)|performance degradation|service degradation)\b/gi,
+  'degraded degradation',
+);
 
 /** Investigating with no object: fine once, empty after the first message. */
-export const EMPTY_INVESTIGATION =
-  /\b(?:(?:investigating|looking into|aware of) (?:an?|the|this|some) (?:issue|problem|incident|matter)s?(?!\s+(?:with|in|on|affecting|impacting|where|that|causing|for|when|preventing|which)\b)|(?:investigating|aware of) reports(?!\s+(?:of|that)\b)|look(?:ing)? into (?:it|this|the (?:issue|matter|problem))|(?:continu(?:e|ing) to|still) investigat(?:e|ing)(?: (?:the|this) (?:issue|matter|problem|incident))?(?=\s*[.!;]|\s*$))\b/gi;
+export const EMPTY_INVESTIGATION = gate(
+  /\b(?:(?:investigating|looking into|aware of) (?:an?|the|this|some) (?:issue|problem|incident|matter)s?(?!\s+(?:with|in|on|affecting|impacting|where|that|causing|for|when|preventing|which)\b)|(?:investigating|aware of) reports(?!\s+(?:of|that)\b)|look(?:ing)? into (?:it|this|the (?:issue|matter|problem))|(?:continu(?:e|ing) to|still) investigat(?:e|ing)(?: (?:the|this) (?:issue|matter|problem|incident))?(?=\s*[.!;]|\s*$))\b/gi,
+  'investigat look aware',
+);
 
 /** A visible symptom: what customers can or cannot do or see. */
 export const SYMPTOM =
@@ -174,12 +198,16 @@ export const DEGRADED_DETAIL =
 // Scope (scope-accuracy)
 
 /** Claims that everyone or everything is affected. */
-export const SCOPE_OVERCLAIM =
-  /\b(?:(?:full|complete|total|entire|global|site[- ]wide|platform[- ]wide|company[- ]wide) outage|(?:completely|entirely|totally|fully) (?:down|unavailable|broken|offline|unusable)|(?:the )?(?:entire|whole) (?:platform|service|site|app|application|product|system)s? (?:is |are )?(?:down|unavailable|offline|broken|not working)|all (?:of our )?(?:services|systems|products) (?:are )?(?:down|unavailable|offline|failing|affected|impacted)|nothing (?:works|is working)|(?:for|affects|affecting|impacting|impacts) (?:all|every|each) (?:customers?|users?|accounts?|merchants?|tenants?)|(?:all|every) (?:customers?|users?|accounts?|merchants?) (?:are|is|will be|cannot|can['’]t|can not|are unable)|for (?:everyone|anyone|everybody)|everyone (?:is|are|cannot|can['’]t)|no one can|nobody can)\b/gi;
+export const SCOPE_OVERCLAIM = gate(
+  /\b(?:(?:full|complete|total|entire|global|site[- ]wide|platform[- ]wide|company[- ]wide) outage|(?:completely|entirely|totally|fully) (?:down|unavailable|broken|offline|unusable)|(?:the )?(?:entire|whole) (?:platform|service|site|app|application|product|system)s? (?:is |are )?(?:down|unavailable|offline|broken|not working)|all (?:of our )?(?:services|systems|products) (?:are )?(?:down|unavailable|offline|failing|affected|impacted)|nothing (?:works|is working)|(?:for|affects|affecting|impacting|impacts) (?:all|every|each) (?:customers?|users?|accounts?|merchants?|tenants?)|(?:all|every) (?:customers?|users?|accounts?|merchants?) (?:are|is|will be|cannot|can['’]t|can not|are unable)|for (?:everyone|anyone|everybody)|everyone (?:is|are|cannot|can['’]t)|no one can|nobody can)\b/gi,
+  'outage completely entirely totally fully entire whole all every each nothing everyone anyone everybody one nobody',
+);
 
 /** Claims that few are affected. */
-export const SCOPE_MINIMISE =
-  /\b(?:only (?:a )?(?:small|few|handful|limited|tiny|minor|very small)|only (?:a (?:few|couple)|some) (?:customers|users|accounts)|(?:a )?(?:small|tiny|limited|minor) (?:number|group|subset|percentage|fraction|portion|set|share) of|(?:a (?:few|handful of)|very few) (?:customers|users|accounts|merchants)|limited (?:impact|number|subset|set|group|scope)|(?:is|are|was) limited to|minor (?:issue|impact|problem|glitch|hiccup)|isolated (?:cases?|incidents?|issues?|reports?)|negligible|(?:small|minor) (?:glitch|hiccup|blip))\b/gi;
+export const SCOPE_MINIMISE = gate(
+  /\b(?:only (?:a )?(?:small|few|handful|limited|tiny|minor|very small)|only (?:a (?:few|couple)|some) (?:customers|users|accounts)|(?:a )?(?:small|tiny|limited|minor) (?:number|group|subset|percentage|fraction|portion|set|share) of|(?:a (?:few|handful of)|very few) (?:customers|users|accounts|merchants)|limited (?:impact|number|subset|set|group|scope)|(?:is|are|was) limited to|minor (?:issue|impact|problem|glitch|hiccup)|isolated (?:cases?|incidents?|issues?|reports?)|negligible|(?:small|minor) (?:glitch|hiccup|blip))\b/gi,
+  'only small tiny limited minor few handful isolated negligible',
+);
 
 // ---------------------------------------------------------------------------------------
 // Stated facts (publish/consistency, pre-send)
@@ -241,12 +269,16 @@ export const NEGATED_ADVICE = /\b(?:not|no|don['’]t|avoid|never|hold off)\b/i;
 // Tone (no-boilerplate-apology, no-dramatic-language)
 
 /** Stock apologies. */
-export const BOILERPLATE_APOLOGY =
-  /\b(?:(?:we )?(?:sincerely |deeply |truly )?(?:apologi[sz]e|are sorry|regret)(?: for| about)? (?:any|the) (?:inconvenience|trouble|disruption|frustration)(?: (?:this|that) (?:may |might |has |have )?(?:have )?(?:caused|cause|causes))?|sorry for (?:any|the) (?:inconvenience|trouble)|apologies for (?:any|the) (?:inconvenience|trouble|disruption)|any inconvenience (?:this|that) (?:may|might) (?:have )?caused?|your patience (?:and understanding )?is (?:greatly )?appreciated)\b/gi;
+export const BOILERPLATE_APOLOGY = gate(
+  /\b(?:(?:we )?(?:sincerely |deeply |truly )?(?:apologi[sz]e|are sorry|regret)(?: for| about)? (?:any|the) (?:inconvenience|trouble|disruption|frustration)(?: (?:this|that) (?:may |might |has |have )?(?:have )?(?:caused|cause|causes))?|sorry for (?:any|the) (?:inconvenience|trouble)|apologies for (?:any|the) (?:inconvenience|trouble|disruption)|any inconvenience (?:this|that) (?:may|might) (?:have )?caused?|your patience (?:and understanding )?is (?:greatly )?appreciated)\b/gi,
+  'inconvenience trouble disruption frustration patience',
+);
 
 /** Dramatic words. */
-export const DRAMATIC =
-  /\b(?:unprecedented|catastroph\w*|disast(?:er|rous)\w*|nightmare|devastat\w*|meltdown|apocalyp\w*|chaos|chaotic|horrendous|horrible|terrible|awful|crippl\w*|massive|enormous|epic|colossal|mayday)\b/gi;
+export const DRAMATIC = gate(
+  /\b(?:unprecedented|catastroph\w*|disast(?:er|rous)\w*|nightmare|devastat\w*|meltdown|apocalyp\w*|chaos|chaotic|horrendous|horrible|terrible|awful|crippl\w*|massive|enormous|epic|colossal|mayday)\b/gi,
+  'unprecedented catastroph disast nightmare devastat meltdown apocalyp chaos chaotic horrendous horrible terrible awful crippl massive enormous epic colossal mayday',
+);
 
 /** Stacked exclamation marks. */
 export const STACKED_EXCLAMATION = /!{2,}/g;

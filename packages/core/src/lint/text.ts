@@ -3,6 +3,8 @@
  * Sentence and clause segmentation of a draft, quoted spans, and the meaning cues (negation,
  * hypotheticals, reported speech, past incidents) that keep rules from flagging keywords.
  */
+import { eachMatch } from './phrases';
+import { gateOf, openGates } from './triggers';
 
 /** A half-open UTF-16 range `[start, end)` into a text. */
 export interface Span {
@@ -47,15 +49,43 @@ const PRESENT_MARKER = /\b(?:now|currently|today|this (?:incident|issue|morning|
 export class TextDocument {
   /** The linted text, unchanged. */
   readonly text: string;
-  /** Sentence spans, trimmed of surrounding whitespace, in order. */
-  readonly sentences: readonly Span[];
+  private spans: Span[] | undefined;
+  private gatesOpen: Uint8Array | undefined;
   private clauseBreaks: number[] | undefined;
   private quotes: Span[] | undefined;
   private lineStarts: number[] | undefined;
 
+  // Everything below is computed on first use: a rule that needs no sentences pays for none.
   constructor(text: string) {
     this.text = text;
-    this.sentences = splitSentences(text);
+  }
+
+  /** Sentence spans, trimmed of surrounding whitespace, in order. */
+  get sentences(): readonly Span[] {
+    this.spans ??= splitSentences(this.text);
+    return this.spans;
+  }
+
+  /**
+   * False when `pattern` cannot match this text: it is a gated phrase pattern and none of its
+   * trigger words occur (one scan per document finds them all). True otherwise.
+   *
+   * @example
+   * new TextDocument('Checkout is down.').mayMatch(DRAMATIC); // false
+   */
+  mayMatch(pattern: RegExp): boolean {
+    const gate = gateOf(pattern);
+    if (gate === undefined) return true;
+    this.gatesOpen ??= openGates(this.text);
+    return this.gatesOpen[gate] === 1;
+  }
+
+  /**
+   * Calls `fn` for every match of the global `pattern` in the text, skipping the scan when
+   * {@link mayMatch} says it cannot match.
+   */
+  eachMatch(pattern: RegExp, fn: (m: RegExpExecArray) => void): void {
+    if (this.mayMatch(pattern)) eachMatch(pattern, this.text, fn);
   }
 
   /** The sentence containing `offset` (the last one when `offset` is past the end). */
@@ -157,9 +187,9 @@ export class TextDocument {
     return { line: line + 1, column: offset - this.lineStarts[line]! + 1 };
   }
 
-  /** Number of words in `[start, end)`. */
+  /** Number of words in `[start, end)`; the whole text by default. */
   wordCount(start = 0, end = this.text.length): number {
-    return countWords(this.text.slice(start, end));
+    return countWords(this.text, start, end);
   }
 }
 
@@ -204,27 +234,38 @@ function isSpace(code: number): boolean {
 }
 
 /**
- * Counts words (letters/digits with inner apostrophes or hyphens).
+ * Counts words (letters/digits with inner apostrophes or hyphens), in `[start, end)` of `text`
+ * (the whole text by default).
  *
  * @example
  * countWords("Sign-in isn't working."); // 3
  */
-export function countWords(text: string): number {
-  // A char loop: several times faster than a Unicode regex on the hot path.
+export function countWords(text: string, start = 0, end = text.length): number {
+  // A char loop with a class table: several times faster than a Unicode regex on the hot path.
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    const wordChar =
-      (c >= 48 && c <= 57) ||
-      (c >= 65 && c <= 90) ||
-      (c >= 97 && c <= 122) ||
-      (c > 127 && c !== 8212 && c !== 8211 && c !== 8220 && c !== 8221 && c !== 160);
-    const joiner = c === 39 || c === 8217 || c === 45; // ' ’ -
-    if (wordChar) {
+    const k = c < 128 ? ASCII_CLASS[c]! : NON_WORD_ABOVE_ASCII.has(c) ? OTHER : WORD;
+    if (k === WORD) {
       if (!inWord) n++;
       inWord = true;
-    } else if (!(joiner && inWord)) inWord = false;
+    } else if (k !== JOINER || !inWord) inWord = false;
   }
   return n;
 }
+
+const OTHER = 0;
+const WORD = 1;
+const JOINER = 2; // ' and - inside a word
+// Above ASCII every character is a word character (’ too) except dashes, curly double quotes and NBSP.
+const NON_WORD_ABOVE_ASCII = new Set([8212, 8211, 8220, 8221, 160]);
+const ASCII_CLASS = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 48; c <= 57; c++) table[c] = WORD;
+  for (let c = 65; c <= 90; c++) table[c] = WORD;
+  for (let c = 97; c <= 122; c++) table[c] = WORD;
+  table[39] = JOINER;
+  table[45] = JOINER;
+  return table;
+})();

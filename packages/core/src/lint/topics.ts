@@ -69,6 +69,7 @@ export function detectTopicsIn(doc: TextDocument): TopicMatch[] {
   const out: TopicMatch[] = [];
   const text = doc.text;
   for (const [topic, re] of SIMPLE_TOPICS) {
+    if (!doc.mayMatch(re)) continue;
     eachMatch(re, text, (m) => {
       const start = m.index;
       const end = start + m[0].length;
@@ -111,9 +112,12 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     // "next update in 30 minutes", "share more by noon": an update time, not a fix time. Only
     // the time's own clause counts: in "Update: it will be fixed in 10 minutes" or "Good news
     // - it will be back by noon" the lead-in is a heading, not what the time is about.
-    const clause = doc.clauseAt(timeStart);
-    const lead = text.slice(Math.max(clause.start, timeStart - 40), timeStart);
-    if (UPDATE_WORD.test(lead)) return;
+    // (The sentence is checked first: the clause is inside it, and cheaper to skip.)
+    if (
+      UPDATE_WORD.test(text.slice(Math.max(sentence.start, timeStart - 40), timeStart)) &&
+      UPDATE_WORD.test(text.slice(Math.max(doc.clauseAt(timeStart).start, timeStart - 40), timeStart))
+    )
+      return;
     const recovery = nearestRecoveryTerm(doc, sentence.start, sentence.end, timeStart, timeEnd);
     if (recovery === undefined) return;
     const start = Math.min(recovery.start, timeStart);
@@ -127,7 +131,7 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     if (doc.isQuoted(start, end) || doc.isNegated(recovery.start) || isReportedOrQuestion(doc, start)) return;
     out.push({ topic: 'fixTime', start, end, text: text.slice(start, end) });
   });
-  eachMatch(ETA, text, (m) => {
+  doc.eachMatch(ETA, (m) => {
     const start = m.index;
     const end = start + m[0].length;
     if (out.some((o) => o.start <= start && o.end >= start)) return;

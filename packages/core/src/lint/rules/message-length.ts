@@ -33,6 +33,8 @@ export const messageLength = defineRule({
       });
       return;
     }
+    // N words need at least 2N - 1 characters: a shorter message cannot be too long.
+    if (text.length < 2 * options.maxWords + 1) return;
     const words = doc.wordCount();
     if (words > options.maxWords) {
       ctx.report({

@@ -3,9 +3,35 @@
  * Stock apologies ("we apologize for any inconvenience") sound empty; say what changed for the customer.
  */
 import { CUSTOMER_FACING_AUDIENCES } from '../../vocabulary';
-import { defineRule } from '../define-rule';
+import { defineRule, type RuleContext } from '../define-rule';
 import { BOILERPLATE_APOLOGY, eachMatch } from '../phrases';
 import { countWords } from '../text';
+
+function consider(ctx: RuleContext, start: number, end: number): void {
+  const { doc, text } = ctx;
+  if (doc.isQuoted(start, end)) return;
+  const sentences = doc.sentences;
+  const i = sentences.indexOf(doc.sentenceAt(start));
+  const s = sentences[i]!;
+  const rest = text.slice(s.start, start) + text.slice(end, s.end);
+  // When the whole sentence is the stock phrase, removing it is a safe fix.
+  let fix: { start: number; end: number; replacement: string } | undefined;
+  if (countWords(rest) <= 1 && sentences.length > 1) {
+    const next = sentences[i + 1];
+    const prev = sentences[i - 1];
+    fix =
+      next !== undefined
+        ? { start: s.start, end: next.start, replacement: '' }
+        : { start: prev!.end, end: s.end, replacement: '' };
+  }
+  ctx.report({
+    start,
+    end,
+    message: 'A stock apology reads as empty. If you apologise, say for what, in one specific sentence.',
+    suggestion: 'We are sorry that <what customers could not do>.',
+    ...(fix === undefined ? {} : { fix }),
+  });
+}
 
 /** `no-boilerplate-apology`: see the rule's `docs.description`. */
 export const noBoilerplateApology = defineRule({
@@ -18,33 +44,8 @@ export const noBoilerplateApology = defineRule({
   appliesTo: { audiences: CUSTOMER_FACING_AUDIENCES },
   acceptsPhrases: true,
   check(ctx) {
-    const { doc, text } = ctx;
-    const consider = (start: number, end: number) => {
-      if (doc.isQuoted(start, end)) return;
-      const sentences = doc.sentences;
-      const i = sentences.indexOf(doc.sentenceAt(start));
-      const s = sentences[i]!;
-      const rest = text.slice(s.start, start) + text.slice(end, s.end);
-      // When the whole sentence is the stock phrase, removing it is a safe fix.
-      let fix: { start: number; end: number; replacement: string } | undefined;
-      if (countWords(rest) <= 1 && sentences.length > 1) {
-        const next = sentences[i + 1];
-        const prev = sentences[i - 1];
-        fix =
-          next !== undefined
-            ? { start: s.start, end: next.start, replacement: '' }
-            : { start: prev!.end, end: s.end, replacement: '' };
-      }
-      ctx.report({
-        start,
-        end,
-        message: 'A stock apology reads as empty. If you apologise, say for what, in one specific sentence.',
-        suggestion: 'We are sorry that <what customers could not do>.',
-        ...(fix === undefined ? {} : { fix }),
-      });
-    };
-    eachMatch(BOILERPLATE_APOLOGY, text, (m) => consider(m.index, m.index + m[0].length));
+    ctx.doc.eachMatch(BOILERPLATE_APOLOGY, (m) => consider(ctx, m.index, m.index + m[0].length));
     if (ctx.extraPhrases !== undefined)
-      eachMatch(ctx.extraPhrases, text, (m) => consider(m.index, m.index + m[0].length));
+      eachMatch(ctx.extraPhrases, ctx.text, (m) => consider(ctx, m.index, m.index + m[0].length));
   },
 });

@@ -2,7 +2,7 @@
  * @module lint/rules/no-cause-speculation
  * No guessed, hedged or blamed cause until the incident lead confirms the cause.
  */
-import { defineRule } from '../define-rule';
+import { defineRule, type RuleContext } from '../define-rule';
 import {
   BECAUSE,
   CAUSE_CLAIM,
@@ -11,11 +11,20 @@ import {
   CAUSE_NOUN,
   eachMatch,
   PROVIDER_BLAME,
-  PROVIDER_HINT,
 } from '../phrases';
 import type { Span } from '../text';
 
 const GUESS = 'Do not guess the cause. Say what customers see and that the cause is not confirmed yet.';
+
+// One finding per sentence is enough; `flagged` holds the sentences already reported.
+function flag(ctx: RuleContext, flagged: Span[], start: number, end: number, message: string): void {
+  const { doc } = ctx;
+  if (doc.isNotAClaim(start, end)) return;
+  const sentence = doc.sentenceAt(start);
+  if (flagged.includes(sentence)) return;
+  flagged.push(sentence);
+  ctx.report({ start, end, message, suggestion: 'We have not confirmed the cause yet.' });
+}
 
 /** `no-cause-speculation`: see the rule's `docs.description`. */
 export const noCauseSpeculation = defineRule({
@@ -30,42 +39,53 @@ export const noCauseSpeculation = defineRule({
     if (ctx.facts.causeConfirmed) return;
     const { doc, text } = ctx;
     const flagged: Span[] = [];
-    const flag = (start: number, end: number, message: string) => {
-      if (doc.isNotAClaim(start, end)) return;
-      const sentence = doc.sentenceAt(start);
-      if (flagged.includes(sentence)) return; // one finding per sentence is enough
-      flagged.push(sentence);
-      ctx.report({ start, end, message, suggestion: 'We have not confirmed the cause yet.' });
-    };
-    eachMatch(CAUSE_HEDGE, text, (m) => {
+    doc.eachMatch(CAUSE_HEDGE, (m) => {
       const clause = doc.clauseAt(m.index);
       const sentence = doc.sentenceAt(m.index);
       // The cue may sit in the clause or, for "it seems to be caused by", right after it.
       const scope = text.slice(clause.start, Math.max(clause.end, Math.min(sentence.end, m.index + 60)));
       if (CAUSE_CUE.test(scope))
-        flag(m.index, m.index + m[0].length, `"${m[0]}" marks a guess about the cause. ${GUESS}`);
-    });
-    eachMatch(CAUSE_CLAIM, text, (m) => {
-      flag(m.index, m.index + m[0].length, `The cause is not confirmed yet, so do not state one. ${GUESS}`);
-    });
-    eachMatch(BECAUSE, text, (m) => {
-      const clause = doc.clauseAt(m.index + m[0].length + 1);
-      if (CAUSE_NOUN.test(text.slice(m.index, clause.end))) {
-        flag(m.index, m.index + m[0].length, `The cause is not confirmed yet, so do not state one. ${GUESS}`);
-      }
-    });
-    if (PROVIDER_HINT.test(text)) {
-      eachMatch(PROVIDER_BLAME, text, (m) => {
         flag(
+          ctx,
+          flagged,
           m.index,
           m.index + m[0].length,
-          `Do not blame a provider or partner before the cause is confirmed. ${GUESS}`,
+          `"${m[0]}" marks a guess about the cause. ${GUESS}`,
         );
-      });
-    }
+    });
+    doc.eachMatch(CAUSE_CLAIM, (m) => {
+      flag(
+        ctx,
+        flagged,
+        m.index,
+        m.index + m[0].length,
+        `The cause is not confirmed yet, so do not state one. ${GUESS}`,
+      );
+    });
+    doc.eachMatch(BECAUSE, (m) => {
+      const clause = doc.clauseAt(m.index + m[0].length + 1);
+      if (CAUSE_NOUN.test(text.slice(m.index, clause.end))) {
+        flag(
+          ctx,
+          flagged,
+          m.index,
+          m.index + m[0].length,
+          `The cause is not confirmed yet, so do not state one. ${GUESS}`,
+        );
+      }
+    });
+    doc.eachMatch(PROVIDER_BLAME, (m) => {
+      flag(
+        ctx,
+        flagged,
+        m.index,
+        m.index + m[0].length,
+        `Do not blame a provider or partner before the cause is confirmed. ${GUESS}`,
+      );
+    });
     if (ctx.extraPhrases !== undefined) {
       eachMatch(ctx.extraPhrases, text, (m) => {
-        flag(m.index, m.index + m[0].length, `"${m[0]}" guesses at the cause. ${GUESS}`);
+        flag(ctx, flagged, m.index, m.index + m[0].length, `"${m[0]}" guesses at the cause. ${GUESS}`);
       });
     }
   },

@@ -3,8 +3,18 @@
  * Calm is specific: no "unprecedented", "catastrophic" or stacked exclamation marks.
  */
 import { CUSTOMER_FACING_AUDIENCES } from '../../vocabulary';
-import { defineRule } from '../define-rule';
+import { defineRule, type RuleContext } from '../define-rule';
 import { DRAMATIC, eachMatch, STACKED_EXCLAMATION } from '../phrases';
+
+function word(ctx: RuleContext, start: number, end: number): void {
+  const { doc } = ctx;
+  if (doc.isQuoted(start, end) || doc.isNegated(start)) return;
+  ctx.report({
+    start,
+    end,
+    message: `"${ctx.text.slice(start, end)}" is dramatic; describe the impact in plain, calm words.`,
+  });
+}
 
 /** `no-dramatic-language`: see the rule's `docs.description`. */
 export const noDramaticLanguage = defineRule({
@@ -18,25 +28,18 @@ export const noDramaticLanguage = defineRule({
   acceptsPhrases: true,
   check(ctx) {
     const { doc, text } = ctx;
-    const word = (start: number, end: number) => {
-      if (doc.isQuoted(start, end) || doc.isNegated(start)) return;
-      ctx.report({
-        start,
-        end,
-        message: `"${text.slice(start, end)}" is dramatic; describe the impact in plain, calm words.`,
-      });
-    };
-    eachMatch(DRAMATIC, text, (m) => word(m.index, m.index + m[0].length));
+    doc.eachMatch(DRAMATIC, (m) => word(ctx, m.index, m.index + m[0].length));
     if (ctx.extraPhrases !== undefined)
-      eachMatch(ctx.extraPhrases, text, (m) => word(m.index, m.index + m[0].length));
-    eachMatch(STACKED_EXCLAMATION, text, (m) => {
-      if (doc.isQuoted(m.index, m.index + m[0].length)) return;
-      ctx.report({
-        start: m.index,
-        end: m.index + m[0].length,
-        message: 'Stacked exclamation marks sound alarmed; end the sentence with a full stop.',
-        fix: { start: m.index, end: m.index + m[0].length, replacement: '.' },
+      eachMatch(ctx.extraPhrases, text, (m) => word(ctx, m.index, m.index + m[0].length));
+    if (text.includes('!!'))
+      eachMatch(STACKED_EXCLAMATION, text, (m) => {
+        if (doc.isQuoted(m.index, m.index + m[0].length)) return;
+        ctx.report({
+          start: m.index,
+          end: m.index + m[0].length,
+          message: 'Stacked exclamation marks sound alarmed; end the sentence with a full stop.',
+          fix: { start: m.index, end: m.index + m[0].length, replacement: '.' },
+        });
       });
-    });
   },
 });

@@ -35,7 +35,11 @@ function compile(config: LintConfig | undefined, ignore: readonly string[]): Com
   }
   for (const term of ignore) plain.delete(term.toLowerCase());
   const terms = [...plain.keys()].sort((a, b) => b.length - a.length).map(phraseSource);
-  const re = terms.length === 0 ? undefined : new RegExp(`(?<![\\w-])(?:${terms.join('|')})(?![\\w-])`, 'gi');
+  // When every term starts with a word character, `\b` before the lookbehind lets the scan
+  // skip most positions at once; the matches are the same.
+  const wordStart = [...plain.keys()].every((t) => /^\w/.test(t));
+  const lead = wordStart ? '\\b(?<!-)' : '(?<![\\w-])';
+  const re = terms.length === 0 ? undefined : new RegExp(`${lead}(?:${terms.join('|')})(?![\\w-])`, 'gi');
   const result = { re, plain };
   byIgnore.set(ignoreKey, result);
   return result;

@@ -2,9 +2,26 @@
  * @module lint/rules/no-premature-resolution
  * No "fixed", "resolved", "restored" or "back to normal" before recovery is confirmed.
  */
-import { defineRule } from '../define-rule';
+import { defineRule, type RuleContext } from '../define-rule';
 import { eachMatch, FORECAST_BEFORE, RESOLUTION_CLAIM } from '../phrases';
 import type { Span } from '../text';
+
+// One claim per sentence; `flagged` holds the sentences already reported.
+function consider(ctx: RuleContext, flagged: Span[], start: number, end: number, phrase: string): void {
+  const { doc, text } = ctx;
+  const sentence = doc.sentenceAt(start);
+  if (flagged.includes(sentence)) return;
+  if (doc.isNotAClaim(start, end) || doc.isAboutPastIncident(start)) return;
+  // "will be restored", "should be back": a forecast (no-fix-time-promise judges those).
+  if (FORECAST_BEFORE.test(text.slice(Math.max(sentence.start, start - 30), start))) return;
+  flagged.push(sentence);
+  ctx.report({
+    start,
+    end,
+    message: `Do not say "${phrase}" until the incident lead confirms recovery and the customer-facing symptom is checked.`,
+    suggestion: 'Say what the team is doing now and when the next update is.',
+  });
+}
 
 /** `no-premature-resolution`: see the rule's `docs.description`. */
 export const noPrematureResolution = defineRule({
@@ -17,25 +34,12 @@ export const noPrematureResolution = defineRule({
   acceptsPhrases: true,
   check(ctx) {
     if (ctx.facts.recoveryConfirmed) return;
-    const { doc, text } = ctx;
     const flagged: Span[] = [];
-    const consider = (start: number, end: number, phrase: string) => {
-      const sentence = doc.sentenceAt(start);
-      if (flagged.includes(sentence)) return;
-      if (doc.isNotAClaim(start, end) || doc.isAboutPastIncident(start)) return;
-      // "will be restored", "should be back": a forecast (no-fix-time-promise judges those).
-      if (FORECAST_BEFORE.test(text.slice(Math.max(sentence.start, start - 30), start))) return;
-      flagged.push(sentence);
-      ctx.report({
-        start,
-        end,
-        message: `Do not say "${phrase}" until the incident lead confirms recovery and the customer-facing symptom is checked.`,
-        suggestion: 'Say what the team is doing now and when the next update is.',
-      });
-    };
-    eachMatch(RESOLUTION_CLAIM, text, (m) => consider(m.index, m.index + m[0].length, m[0]));
+    ctx.doc.eachMatch(RESOLUTION_CLAIM, (m) => consider(ctx, flagged, m.index, m.index + m[0].length, m[0]));
     if (ctx.extraPhrases !== undefined) {
-      eachMatch(ctx.extraPhrases, text, (m) => consider(m.index, m.index + m[0].length, m[0]));
+      eachMatch(ctx.extraPhrases, ctx.text, (m) =>
+        consider(ctx, flagged, m.index, m.index + m[0].length, m[0]),
+      );
     }
   },
 });

@@ -3,10 +3,19 @@
  * No statements that tell a customer nothing: "a situation", "some services", "may experience issues".
  */
 import { CUSTOMER_FACING_AUDIENCES } from '../../vocabulary';
-import { defineRule } from '../define-rule';
+import { defineRule, type RuleContext } from '../define-rule';
 import { DEGRADED, DEGRADED_DETAIL, EMPTY_INVESTIGATION, eachMatch, VAGUE } from '../phrases';
 
 const SAY_INSTEAD = 'Name what customers see instead, e.g. "Customers cannot sign in to the web app."';
+
+function report(ctx: RuleContext, start: number, end: number, severity?: 'warning'): void {
+  ctx.report({
+    start,
+    end,
+    message: `"${ctx.text.slice(start, end)}" tells customers nothing they can use. ${SAY_INSTEAD}`,
+    ...(severity === undefined ? {} : { severity }),
+  });
+}
 
 /** `no-vague-language`: see the rule's `docs.description`. */
 export const noVagueLanguage = defineRule({
@@ -20,34 +29,27 @@ export const noVagueLanguage = defineRule({
   acceptsPhrases: true,
   check(ctx) {
     const { doc, text } = ctx;
-    const report = (start: number, end: number, severity?: 'warning') =>
-      ctx.report({
-        start,
-        end,
-        message: `"${text.slice(start, end)}" tells customers nothing they can use. ${SAY_INSTEAD}`,
-        ...(severity === undefined ? {} : { severity }),
-      });
-    eachMatch(VAGUE, text, (m) => {
+    doc.eachMatch(VAGUE, (m) => {
       if (!doc.isQuoted(m.index, m.index + m[0].length) && !doc.isNegated(m.index))
-        report(m.index, m.index + m[0].length);
+        report(ctx, m.index, m.index + m[0].length);
     });
-    eachMatch(DEGRADED, text, (m) => {
+    doc.eachMatch(DEGRADED, (m) => {
       const s = doc.sentenceAt(m.index);
       const rest = text.slice(s.start, m.index) + text.slice(m.index + m[0].length, s.end);
       if (!DEGRADED_DETAIL.test(rest) && !doc.isQuoted(m.index, m.index + m[0].length))
-        report(m.index, m.index + m[0].length);
+        report(ctx, m.index, m.index + m[0].length);
     });
     // "We are looking into it" helps once; after that it is empty. When the message names the
     // impact elsewhere it is only a warning.
     if (ctx.kind !== 'initial') {
-      eachMatch(EMPTY_INVESTIGATION, text, (m) => {
+      doc.eachMatch(EMPTY_INVESTIGATION, (m) => {
         if (doc.isQuoted(m.index, m.index + m[0].length)) return;
-        report(m.index, m.index + m[0].length, ctx.hasImpactStatement() ? 'warning' : undefined);
+        report(ctx, m.index, m.index + m[0].length, ctx.hasImpactStatement() ? 'warning' : undefined);
       });
     }
     if (ctx.extraPhrases !== undefined) {
       eachMatch(ctx.extraPhrases, text, (m) => {
-        if (!doc.isQuoted(m.index, m.index + m[0].length)) report(m.index, m.index + m[0].length);
+        if (!doc.isQuoted(m.index, m.index + m[0].length)) report(ctx, m.index, m.index + m[0].length);
       });
     }
   },

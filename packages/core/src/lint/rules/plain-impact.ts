@@ -17,11 +17,13 @@ export const plainImpact = defineRule({
   appliesTo: { kinds: ['initial', 'update', 'workaround'], audiences: CUSTOMER_FACING_AUDIENCES },
   check(ctx) {
     if (ctx.hasImpactStatement()) return;
-    const { text } = ctx;
+    const { doc, text } = ctx;
     // A first message must name the impact; so must one whose only "impact" is vague wording.
     // A later update that only reports progress is a warning: the impact is in earlier posts,
     // but each update should still stand on its own.
-    const vagueInstead = text.search(VAGUE) >= 0 || text.search(DEGRADED) >= 0;
+    const vagueInstead =
+      (doc.mayMatch(VAGUE) && text.search(VAGUE) >= 0) ||
+      (doc.mayMatch(DEGRADED) && text.search(DEGRADED) >= 0);
     const severe = ctx.kind === 'initial' || vagueInstead;
     ctx.report({
       start: 0,

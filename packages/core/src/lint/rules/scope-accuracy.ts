@@ -4,8 +4,16 @@
  * outage" for a partial one, no "only a few" while the scope is unknown or wide.
  */
 import { defineRule } from '../define-rule';
-import { eachMatch, SCOPE_MINIMISE, SCOPE_OVERCLAIM } from '../phrases';
-import type { Span } from '../text';
+import { SCOPE_MINIMISE, SCOPE_OVERCLAIM } from '../phrases';
+import type { Span, TextDocument } from '../text';
+
+// One finding per sentence: "nothing works for anyone" is one claim, not two.
+function once(doc: TextDocument, flagged: Span[], start: number): boolean {
+  const sentence = doc.sentenceAt(start);
+  if (flagged.includes(sentence)) return false;
+  flagged.push(sentence);
+  return true;
+}
 
 /** `scope-accuracy`: see the rule's `docs.description`. */
 export const scopeAccuracy = defineRule({
@@ -16,20 +24,14 @@ export const scopeAccuracy = defineRule({
       'No "full outage", "all customers" or "completely down" unless every customer is confirmed affected; no minimising ("only a small group", "limited") while scope is unknown or wide.',
   },
   check(ctx) {
-    const { doc, text, facts } = ctx;
+    const { doc, facts } = ctx;
     const scope = facts.scope;
     const flagged: Span[] = [];
-    // One finding per sentence: "nothing works for anyone" is one claim, not two.
-    const once = (start: number): boolean => {
-      const sentence = doc.sentenceAt(start);
-      if (flagged.includes(sentence)) return false;
-      flagged.push(sentence);
-      return true;
-    };
     if (scope !== 'all') {
-      eachMatch(SCOPE_OVERCLAIM, text, (m) => {
+      doc.eachMatch(SCOPE_OVERCLAIM, (m) => {
         const end = m.index + m[0].length;
-        if (doc.isNotAClaim(m.index, end) || doc.isAboutPastIncident(m.index) || !once(m.index)) return;
+        if (doc.isNotAClaim(m.index, end) || doc.isAboutPastIncident(m.index) || !once(doc, flagged, m.index))
+          return;
         ctx.report({
           start: m.index,
           end,
@@ -41,9 +43,10 @@ export const scopeAccuracy = defineRule({
       });
     }
     if (scope === 'unknown' || scope === 'many' || scope === 'all') {
-      eachMatch(SCOPE_MINIMISE, text, (m) => {
+      doc.eachMatch(SCOPE_MINIMISE, (m) => {
         const end = m.index + m[0].length;
-        if (doc.isNotAClaim(m.index, end) || doc.isAboutPastIncident(m.index) || !once(m.index)) return;
+        if (doc.isNotAClaim(m.index, end) || doc.isAboutPastIncident(m.index) || !once(doc, flagged, m.index))
+          return;
         ctx.report({
           start: m.index,
           end,
