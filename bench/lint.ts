@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -83,7 +83,7 @@ function timePasses(texts: readonly string[], fn: (text: string) => unknown): Ti
   return { wall: median(wall), cpu: median(cpu) };
 }
 
-function coldStart(args: readonly string[], runs = 11): number {
+function coldStart(args: readonly string[], runs = 15): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -187,53 +187,66 @@ console.log(
   `\nvs alex: ${(alex.cpu / ours.cpu).toFixed(0)}x (cpu). Targets: >=10x write-good (${ratio.toFixed(1)}x cpu, ${(wg.wall / ours.wall).toFixed(1)}x wall: ${ratio >= 10 ? 'met' : 'MISSED'}), <0.05 ms/message warm (${perMsg.toFixed(4)}: ${perMsg < 0.05 ? 'met' : 'MISSED'})`,
 );
 
-// Cold start. The package entry loads all of core; to isolate the linter, the lint module is
-// also bundled alone (tsup; zod, its one dependency, left external) and compared with
-// importing zod by itself. Processes start in packages/core so bare imports resolve there.
-// Each figure is the median of 11 fresh node processes.
+// Cold start. Each child process first imports the linter's dependencies (zod, date-fns-tz),
+// then the module under test, then calls lintMessage once, timing each step with
+// performance.now(); the figures are medians over 15 fresh processes. The lint module is
+// also bundled alone (tsup, dependencies external) to isolate it from the rest of core.
 const dist = join(root, 'packages/core/dist/index.js');
 const coreDir = join(root, 'packages/core');
-const bare = coldStart(['-e', '0']);
-console.log(`\nCold start (median of 11 fresh processes): bare node ${bare.toFixed(1)} ms`);
-const importCost = (label: string, code: string, baseline = bare, baseLabel = 'bare node') => {
-  const ms = coldStart(['--input-type=module', '-e', code]);
-  console.log(
-    `  ${label.padEnd(46)} ${ms.toFixed(1).padStart(6)} ms  (+${(ms - baseline).toFixed(1)} ms over ${baseLabel})`,
-  );
-  return ms;
-};
-const firstCall = `m.lintMessage(${JSON.stringify(texts[0])}, { kind: 'update', audience: 'customer' });`;
-const zodMs = importCost('zod', "await import('zod');");
-const depsMs = importCost('zod + date-fns-tz', "await import('zod'); await import('date-fns-tz');");
+const RUNS = 15;
+function coldSteps(deps: string, target: string): { deps: number; importMs: number; first: number } {
+  const code = [
+    'const t0 = performance.now();',
+    deps,
+    'const t1 = performance.now();',
+    `const m = await import(${JSON.stringify(target)});`,
+    'const t2 = performance.now();',
+    `m.lintMessage(${JSON.stringify(texts[0])}, { kind: 'update', audience: 'customer' });`,
+    'const t3 = performance.now();',
+    'console.log(JSON.stringify([t1 - t0, t2 - t1, t3 - t2]));',
+  ].join('\n');
+  const rows: number[][] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+      cwd: coreDir,
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`cold start failed for ${target}: ${r.stderr}`);
+    rows.push(JSON.parse(r.stdout) as number[]);
+  }
+  return {
+    deps: median(rows.map((r) => r[0]!)),
+    importMs: median(rows.map((r) => r[1]!)),
+    first: median(rows.map((r) => r[2]!)),
+  };
+}
+const DEPS =
+  "await import('zod'); await import('date-fns-tz/fromZonedTime'); await import('date-fns-tz/getTimezoneOffset'); await import('date-fns-tz');";
+console.log(`\nCold start (median of ${RUNS} fresh processes, timed inside each):`);
 const lintBundle = await buildLintBundle();
 if (lintBundle !== undefined) {
-  const url = JSON.stringify(pathToFileURL(lintBundle).href);
-  const lintMs = importCost('lint module alone (bundle)', `await import(${url});`, zodMs, 'zod');
-  importCost(
-    'lint module + first lintMessage call',
-    `const m = await import(${url}); ${firstCall}`,
-    lintMs,
-    'lint import',
+  const c = coldSteps(DEPS, pathToFileURL(lintBundle).href);
+  console.log(
+    `  lint module alone: import ${c.importMs.toFixed(1)} ms after its deps (zod + date-fns-tz: ${c.deps.toFixed(1)} ms); first lintMessage call ${c.first.toFixed(1)} ms`,
   );
 }
+if (lintBundle !== undefined) rmSync(dirname(lintBundle), { recursive: true, force: true });
 if (existsSync(dist)) {
-  const href = JSON.stringify(pathToFileURL(dist).href);
-  const core = importCost(
-    '@incident-comms/core (dist, all of core)',
-    `await import(${href});`,
-    depsMs,
-    'zod + date-fns-tz',
-  );
-  importCost(
-    '@incident-comms/core + first lintMessage call',
-    `const m = await import(${href}); ${firstCall}`,
-    core,
-    'core import',
+  const c = coldSteps(DEPS, pathToFileURL(dist).href);
+  console.log(
+    `  @incident-comms/core (dist, all of core): import ${c.importMs.toFixed(1)} ms after zod + date-fns-tz (${c.deps.toFixed(1)} ms); first lintMessage call ${c.first.toFixed(1)} ms`,
   );
 } else
   console.log('  @incident-comms/core: packages/core/dist/index.js not built (run `pnpm build`); skipped');
-importCost('write-good', "await import('write-good');");
-importCost('alex', "await import('alex');");
+const bare = coldStart(['-e', '0']);
+const processCost = (label: string, code: string) => {
+  const ms = coldStart(['--input-type=module', '-e', code]);
+  console.log(
+    `  ${label.padEnd(12)} whole process ${ms.toFixed(1)} ms (+${(ms - bare).toFixed(1)} ms over bare node)`,
+  );
+};
+processCost('write-good', "await import('write-good');");
+processCost('alex', "await import('alex');");
 
 /** Bundles src/lint/index.ts alone into a temp dir beside core's node_modules; undefined if tsup fails. */
 async function buildLintBundle(): Promise<string | undefined> {
@@ -247,7 +260,7 @@ async function buildLintBundle(): Promise<string | undefined> {
       outDir,
       target: 'node20',
       platform: 'node',
-      external: ['zod'],
+      external: ['zod', 'date-fns-tz', 'date-fns'],
       silent: true,
       dts: false,
       clean: false,
