@@ -17,8 +17,8 @@ import {
 import { createSlackChannel } from '../packages/channel-slack/src/index';
 import { startSlackApiStub } from '../packages/channel-slack/src/testing/slack-api-stub';
 import { createStubWebClient } from '../packages/channel-slack/src/testing/stub-client';
-import { createMemoryOutbox, deliveryKey, type Outbox, publishUpdate } from '../packages/core/src/index';
 import { sampleMessage } from '../packages/core/src/entries/testing';
+import { createMemoryOutbox, deliveryKey, type Outbox, publishUpdate } from '../packages/core/src/index';
 import { createSqliteStore } from '../packages/store-sqlite/src/index';
 
 const EMAIL_RECIPIENTS = Number(process.env.BENCH_EMAIL_RECIPIENTS ?? 10_000);

@@ -17,12 +17,22 @@ describe('README usage example', () => {
   it('is the same code as examples/src/readme-example.ts and about ten lines', () => {
     expect(block).toBeDefined();
     expect(readFileSync(`${examples}/src/readme-example.ts`, 'utf8')).toBe(block);
-    expect(block!.trim().split('\n').filter((l) => l.trim() !== '').length).toBeLessThanOrEqual(10);
+    expect(
+      block!
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '').length,
+    ).toBeLessThanOrEqual(10);
   });
 
   it('runs against the built packages and reports what the README promises', () => {
-    const out = execFileSync(`${root}/node_modules/.bin/tsx`, ['src/readme-example.ts'], { cwd: examples, encoding: 'utf8' });
-    expect(out).toMatch(/^SEV2: Some customers cannot use the product, and there is no workaround\. Update customers every 30 minutes\.$/m);
+    const out = execFileSync(`${root}/node_modules/.bin/tsx`, ['src/readme-example.ts'], {
+      cwd: examples,
+      encoding: 'utf8',
+    });
+    expect(out).toMatch(
+      /^SEV2: Some customers cannot use the product, and there is no workaround\. Update customers every 30 minutes\.$/m,
+    );
     for (const rule of ['no-premature-resolution', 'no-fix-time-promise', 'no-cause-speculation']) {
       expect(out).toMatch(new RegExp(`^\\d+:\\d+ error ${rule}: `, 'm'));
     }

@@ -15,7 +15,7 @@ for (const name of readdirSync(join(root, 'packages'))) {
   // Every package must resolve for node10, node16 (ESM and CJS) and bundlers.
   for (const [cmd, args] of [
     [bin('publint'), ['--strict', '--pack', 'npm']],
-        [
+    [
       bin('attw'),
       [
         '--pack',

@@ -8,5 +8,9 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { packageManager } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const args = ['-y', packageManager, ...process.argv.slice(2)];
-const result = spawnSync('npx', args, { cwd: process.cwd() || root, stdio: 'inherit', shell: process.platform === 'win32' });
+const result = spawnSync('npx', args, {
+  cwd: process.cwd() || root,
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 process.exit(result.status ?? 1);

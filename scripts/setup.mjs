@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pnpm = (...args) => {
-  const r = spawnSync(process.execPath, [join(root, 'scripts/pnpm.mjs'), ...args], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(root, 'scripts/pnpm.mjs'), ...args], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
@@ -29,12 +32,17 @@ if (process.argv.includes('--with-browser') && !existsSync('/usr/bin/chromium'))
   if (isRoot && apt) {
     console.log('[setup] installing Debian chromium for the browser test (apt-get)…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'chromium']]) {
+    for (const args of [
+      ['update', '-qq'],
+      ['install', '-y', '-qq', '--no-install-recommends', 'chromium'],
+    ]) {
       const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
       if (r.status !== 0) process.exit(r.status ?? 1);
     }
   } else {
-    console.warn('[setup] /usr/bin/chromium is missing: the browser test will fail. Install it with `apt-get install chromium`.');
+    console.warn(
+      '[setup] /usr/bin/chromium is missing: the browser test will fail. Install it with `apt-get install chromium`.',
+    );
   }
 }
 

@@ -14,8 +14,8 @@ import {
   createCoordinator,
   createSimulatedClock,
   currentStatusUpdate,
-  type Diagnostic,
   type DeliveryRoute,
+  type Diagnostic,
   type Draft,
   engineeringShield,
   firstHourChecklist,
@@ -30,12 +30,12 @@ import {
   planNextUpdateAt,
   previewStatusUpdate,
   publish,
+  type Role,
+  type Runbook,
   renderReview,
   requestApprovals,
   requiredApprovals,
   reviewIncident,
-  type Role,
-  type Runbook,
   type Status,
   type StatusUpdate,
   salesActions,
@@ -54,6 +54,7 @@ import {
   ACCOUNTS,
   ALERT_AT,
   CUSTOMER_CHECK,
+  creditNoteText,
   DEMOS,
   FIRST_FACTS,
   FIX_FACTS,
@@ -64,9 +65,8 @@ import {
   NARROWED_FACTS,
   RISKY_DRAFTS,
   TICKETS,
-  creditNoteText,
 } from './scenario';
-import { createTimeline, type Timeline, TIMELINE_ZONE, wrapText } from './timeline';
+import { createTimeline, TIMELINE_ZONE, type Timeline, wrapText } from './timeline';
 
 /** Options of {@link runDemo}. */
 export interface RunDemoOptions {

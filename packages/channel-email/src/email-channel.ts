@@ -15,8 +15,8 @@ import {
 } from '@incident-comms/core';
 import type { Transporter } from 'nodemailer';
 import { z } from 'zod';
-import { type EmailPayload, type Mailbox, renderEmail } from './render';
 import { smtpErrorOutcome } from './outcome';
+import { type EmailPayload, type Mailbox, renderEmail } from './render';
 
 /** Options of {@link createEmailChannel}. */
 export interface EmailChannelOptions {

@@ -3,8 +3,9 @@
  * Shared fixtures for core tests: a runbook with named people and a checkout incident log
  * (card charges fail at 9:10 ET on Tuesday 2026-03-03; 14:10 UTC).
  */
-import { defineRunbook, type Runbook } from '../src/runbook/index';
+
 import type { IncidentEventInput } from '../src/incident/index';
+import { defineRunbook, type Runbook } from '../src/runbook/index';
 import { ROLES, type Role } from '../src/vocabulary';
 
 const PEOPLE: Record<Role, [string, string]> = {

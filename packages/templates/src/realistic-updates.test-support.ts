@@ -4,6 +4,7 @@
  * like the ones the coordinator publishes, for the template tests.
  */
 import {
+  defineRunbook,
   type IncidentType,
   type MessageKind,
   type Runbook,
@@ -13,7 +14,6 @@ import {
   statusUpdateSchema,
 } from '@incident-comms/core';
 import { runbookInput, t } from '../../core/test/support';
-import { defineRunbook } from '@incident-comms/core';
 
 interface TypeFacts {
   title: string;

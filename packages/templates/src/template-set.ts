@@ -9,8 +9,8 @@ import {
   type MessageKind,
   type Problem,
   problemsFromZod,
-  registerRunbookCheck,
   type Runbook,
+  registerRunbookCheck,
 } from '@incident-comms/core';
 import { z } from 'zod';
 import {

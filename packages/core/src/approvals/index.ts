@@ -2,6 +2,8 @@
  * @module approvals
  * Approval gates: what a draft needs approved, by whom, and the approval requests to append.
  */
+
+export type { ApprovalGate, GateState, GateStatus, TextSpan } from './gates';
 export {
   FACTS_GATE,
   gateStatuses,
@@ -11,6 +13,5 @@ export {
   requiredApprovals,
   roleWords,
 } from './gates';
-export type { ApprovalGate, GateState, GateStatus, TextSpan } from './gates';
-export { recordedDraft, requestApprovals } from './request';
 export type { ApprovalRequestedInput } from './request';
+export { recordedDraft, requestApprovals } from './request';

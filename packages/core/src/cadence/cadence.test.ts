@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../errors';
-import { applyEvent, type IncidentEventInput, type IncidentState, replay } from '../incident/index';
 import { publishEvents, resolveEvents } from '../../test/cadence';
 import { checkoutStart, t, testRunbook } from '../../test/support';
+import { ValidationError } from '../errors';
+import { applyEvent, type IncidentEventInput, type IncidentState, replay } from '../incident/index';
 import { cadenceFor, checkpointDue, isOverdue, nextUpdateDue, planNextUpdateAt } from './index';
 
 const runbook = testRunbook();

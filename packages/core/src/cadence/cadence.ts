@@ -6,10 +6,10 @@
 import { addMinutes, differenceInMilliseconds, parseISO } from 'date-fns';
 import { problemsFromZod, ValidationError } from '../errors';
 import {
-  currentStatusUpdate,
-  instantSchema,
   type CheckpointTrigger,
+  currentStatusUpdate,
   type IncidentState,
+  instantSchema,
 } from '../incident/index';
 import type { Runbook } from '../runbook/index';
 import { ceilToMinutes } from '../time/index';

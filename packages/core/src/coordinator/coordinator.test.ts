@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { createMemoryEventStore } from '../delivery/memory-store';
-import { EventRejectedError, RunbookError, ValidationError } from '../errors';
-import type { IncidentEvent, IncidentEventInput } from '../incident/index';
 import { publishEvents, resolveEvents } from '../../test/cadence';
 import { checkoutStart, roleAssignments, t, testRunbook } from '../../test/support';
+import { createMemoryEventStore } from '../delivery/memory-store';
+import { EventRejectedError, ValidationError } from '../errors';
+import type { IncidentEvent, IncidentEventInput } from '../incident/index';
 import {
   type Coordinator,
   type CoordinatorEventInput,

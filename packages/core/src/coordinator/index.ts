@@ -2,15 +2,16 @@
  * @module coordinator
  * The stateful coordinator (one reminder schedule for all incidents) and its injectable clocks.
  */
-export { createSimulatedClock, createSystemClock } from './clock';
+
 export type { Clock, SimulatedClock, TimerHandle } from './clock';
-export { createCoordinator } from './coordinator';
+export { createSimulatedClock, createSystemClock } from './clock';
 export type {
   Coordinator,
   CoordinatorEventInput,
   CoordinatorOptions,
   ScheduledReminder,
 } from './coordinator';
+export { createCoordinator } from './coordinator';
 export { CoordinatorStoppedError, StoredLogError } from './errors';
 export type {
   CheckpointDueReminder,

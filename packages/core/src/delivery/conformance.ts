@@ -4,10 +4,10 @@
  * the same cases. Framework-agnostic: each case is an async function that throws on failure.
  */
 import type { ApprovedMessage } from '../message';
-import { type Channel, deliveryKey, deliveryOutcomeSchema, type DeliveryOutcome } from './channel';
+import { type Channel, type DeliveryOutcome, deliveryKey, deliveryOutcomeSchema } from './channel';
 import { createMemoryOutbox } from './memory-store';
-import type { DeliveryClock } from './retry';
 import { publishUpdate } from './publish';
+import type { DeliveryClock } from './retry';
 
 /** What a host's factory hands the suite for one case: a channel wired to a real (loopback) peer. */
 export interface ChannelHarness<P = unknown> {

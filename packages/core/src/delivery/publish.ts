@@ -17,8 +17,8 @@ import {
 import {
   DeliveryInputError,
   type DeliveryProblem,
-  describeValue,
   deliveryProblemsFromIssues,
+  describeValue,
 } from './errors';
 import type { ChannelSummary, DeliveryEventBase, DeliveryEvents, PublishSummary } from './events';
 import {

@@ -1,15 +1,4 @@
 export { DrillScenarioError } from './errors';
-export {
-  drillPromptSchema,
-  drillScenarioSchema,
-  scenarioInstant,
-  loadDrillScenario,
-  parseDrillScenario,
-  scenarioEvents,
-  scriptedEventSchema,
-} from './scenario';
-export type { DrillPrompt, DrillScenario, DrillScenarioInput, ScriptedEvent } from './scenario';
-export { DRILL_POINTS, drillResponseSchema, runDrill } from './run-drill';
 export type {
   CriterionScore,
   DrillCriterion,
@@ -18,3 +7,14 @@ export type {
   ParticipantScore,
   ResponseScore,
 } from './run-drill';
+export { DRILL_POINTS, drillResponseSchema, runDrill } from './run-drill';
+export type { DrillPrompt, DrillScenario, DrillScenarioInput, ScriptedEvent } from './scenario';
+export {
+  drillPromptSchema,
+  drillScenarioSchema,
+  loadDrillScenario,
+  parseDrillScenario,
+  scenarioEvents,
+  scenarioInstant,
+  scriptedEventSchema,
+} from './scenario';

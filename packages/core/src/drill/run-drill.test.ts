@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../errors';
 import { testRunbook } from '../../test/support';
-import { type DrillResponse, scenarioInstant, parseDrillScenario, runDrill } from './index';
+import { ValidationError } from '../errors';
+import { type DrillResponse, parseDrillScenario, runDrill, scenarioInstant } from './index';
 
 /** Checkout fails at 14:10 UTC (SEV1, every 15 minutes); recovery starts at 30 and is confirmed at 40. */
 const scenario = parseDrillScenario({

@@ -18,7 +18,7 @@ import type { Runbook } from '../runbook/index';
 import { withIndefiniteArticle } from '../text/article';
 import { formatUpdateTime } from '../time/index';
 import type { Audience, Role, Status } from '../vocabulary';
-import { type DrillPrompt, type DrillScenario, scenarioInstant, scenarioEvents } from './scenario';
+import { type DrillPrompt, type DrillScenario, scenarioEvents, scenarioInstant } from './scenario';
 
 const text = z.string().trim().min(1, 'expected a non-empty text');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { replay } from '../incident/index';
 import { testRunbook } from '../../test/support';
+import { replay } from '../incident/index';
 import { DrillScenarioError, loadDrillScenario, parseDrillScenario, scenarioEvents } from './index';
 
 const minimal = () => ({

@@ -9,9 +9,9 @@ import {
   type DrillCriterion,
   type DrillResponse,
   type DrillResult,
-  scenarioInstant,
   loadDrillScenario,
   runDrill,
+  scenarioInstant,
 } from './index';
 
 const SCENARIOS = new URL('../../scenarios/', import.meta.url);

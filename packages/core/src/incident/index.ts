@@ -1,12 +1,14 @@
+export type {
+  Draft,
+  EventOf,
+  FactsInput,
+  IncidentEvent,
+  IncidentEventInput,
+  IncidentEventType,
+  StatusUpdate,
+} from './events';
+export { draftSchema, eventSchema, factsInputSchema, instantSchema, statusUpdateSchema } from './events';
 export { applyEvent, parseEvent, replay } from './reducer';
-export {
-  currentStatusUpdate,
-  nextUpdateOwner,
-  questionsByTopic,
-  questionsSinceCheckpoint,
-  roleHolder,
-  supersededUpdates,
-} from './state';
 export type {
   ApprovalRecord,
   CheckpointTrigger,
@@ -17,13 +19,11 @@ export type {
   PersonRef,
   QuestionRecord,
 } from './state';
-export { draftSchema, eventSchema, factsInputSchema, instantSchema, statusUpdateSchema } from './events';
-export type {
-  Draft,
-  EventOf,
-  FactsInput,
-  IncidentEvent,
-  IncidentEventInput,
-  IncidentEventType,
-  StatusUpdate,
-} from './events';
+export {
+  currentStatusUpdate,
+  nextUpdateOwner,
+  questionsByTopic,
+  questionsSinceCheckpoint,
+  roleHolder,
+  supersededUpdates,
+} from './state';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventRejectedError, NotAuthorizedError, ValidationError } from '../errors';
 import { checkoutStart, t } from '../../test/support';
+import { EventRejectedError, NotAuthorizedError, ValidationError } from '../errors';
 import {
   applyEvent,
   currentStatusUpdate,

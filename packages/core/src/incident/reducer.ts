@@ -5,7 +5,7 @@
  */
 import { EventRejectedError, NotAuthorizedError, problemsFromZod, ValidationError } from '../errors';
 import type { Role } from '../vocabulary';
-import { eventSchema, type EventOf, type IncidentEvent, type IncidentEventInput } from './events';
+import { type EventOf, eventSchema, type IncidentEvent, type IncidentEventInput } from './events';
 import {
   type ApprovalRecord,
   type ConfirmedFact,

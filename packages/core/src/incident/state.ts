@@ -3,8 +3,9 @@
  * The incident state: a plain, JSON-serialisable fold of the event log, and the questions it
  * answers (who holds a role now, who owns the next update, the current status version).
  */
-import type { Draft, StatusUpdate } from './events';
+
 import type { IncidentType, Role, Scope, Severity, Status } from '../vocabulary';
+import type { Draft, StatusUpdate } from './events';
 
 /** A fact with who confirmed it and when (ISO-8601 UTC). */
 export interface ConfirmedFact<T> {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Rule } from './define-rule';
-import { type LintProblem, LintConfigError } from './errors';
+import { LintConfigError, type LintProblem } from './errors';
 import { lintRules } from './rules/index';
 import type { RuleLevel } from './types';
 

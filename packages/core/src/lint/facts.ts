@@ -5,7 +5,7 @@
  */
 import { AUDIENCES, MESSAGE_KINDS } from '../vocabulary';
 import { isKnownTimeZone } from './clock';
-import { type LintProblem, LintContextError } from './errors';
+import { LintContextError, type LintProblem } from './errors';
 import type { LintContext, ResolvedFacts } from './types';
 
 const KINDS = new Set<string>(MESSAGE_KINDS);

@@ -3,7 +3,23 @@
  * The message linter: reads a draft against the runbook and the incident's confirmed facts
  * and answers like a code linter. Also home of the shared approval-topic detection.
  */
-export { lintMessage, applyFixes } from './lint-message';
+
+export type { ClockMention } from './clock';
+export { findClockTimes, resolveClockTime, ZONE_LABELS } from './clock';
+export type { LintConfig, RuleSetting } from './config';
+export { createLintConfigSchema, lintConfigSchema, parseLintConfig } from './config';
+export type { Rule, RuleContext, RuleDefinition, RuleReport } from './define-rule';
+export { defineRule, RULE_DOCS_URL } from './define-rule';
+export type { LintProblem } from './errors';
+export { LintConfigError, LintContextError } from './errors';
+export { resolveFacts } from './facts';
+export { applyFixes, lintMessage } from './lint-message';
+export type { RuleId } from './rules/index';
+export { lintRules, RULE_IDS } from './rules/index';
+export type { Span } from './text';
+export { countWords, splitSentences, TextDocument } from './text';
+export type { TopicMatch } from './topics';
+export { detectTopics } from './topics';
 export type {
   Diagnostic,
   Fix,
@@ -13,18 +29,3 @@ export type {
   ResolvedFacts,
   RuleLevel,
 } from './types';
-export { resolveFacts } from './facts';
-export { defineRule, RULE_DOCS_URL } from './define-rule';
-export type { Rule, RuleContext, RuleDefinition, RuleReport } from './define-rule';
-export { lintRules, RULE_IDS } from './rules/index';
-export type { RuleId } from './rules/index';
-export { lintConfigSchema, createLintConfigSchema, parseLintConfig } from './config';
-export type { LintConfig, RuleSetting } from './config';
-export { LintConfigError, LintContextError } from './errors';
-export type { LintProblem } from './errors';
-export { detectTopics } from './topics';
-export type { TopicMatch } from './topics';
-export { findClockTimes, resolveClockTime, ZONE_LABELS } from './clock';
-export type { ClockMention } from './clock';
-export { TextDocument, splitSentences, countWords } from './text';
-export type { Span } from './text';

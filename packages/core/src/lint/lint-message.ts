@@ -2,8 +2,9 @@
  * @module lint/lint-message
  * Runs the rules over a draft and returns diagnostics sorted by position; applies fixes.
  */
-import type { Rule, RuleContext, RuleReport } from './define-rule';
+
 import { createLintConfigSchema, type LintConfig, lintConfigSchema, toLintProblems } from './config';
+import type { Rule, RuleContext, RuleReport } from './define-rule';
 import { LintConfigError, LintContextError } from './errors';
 import { resolveFacts } from './facts';
 import { compilePhrases, SYMPTOM } from './phrases';

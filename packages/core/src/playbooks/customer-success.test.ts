@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../errors';
 import { apply, checkoutWithUpdate, recoveredAndResolved } from '../../test/playbooks-support';
 import { t, testRunbook } from '../../test/support';
+import { ValidationError } from '../errors';
 import { outreachList } from './customer-success';
 import type { AccountInput } from './inputs';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../errors';
-import type { IncidentEventInput } from '../incident/index';
 import { apply, checkoutWithUpdate } from '../../test/playbooks-support';
 import { t, testRunbook } from '../../test/support';
+import { ValidationError } from '../errors';
+import type { IncidentEventInput } from '../incident/index';
 import { engineeringShield } from './engineering-shield';
 
 const runbook = testRunbook();

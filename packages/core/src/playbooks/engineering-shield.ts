@@ -3,7 +3,7 @@
  * Keeps engineers on the fix: every question goes to the communication owner, who batches
  * the ones asked since the last engineering checkpoint into the next one.
  */
-import { checkpointDue, type CheckpointReason } from '../cadence/index';
+import { type CheckpointReason, checkpointDue } from '../cadence/index';
 import {
   type IncidentState,
   type PersonRef,

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../errors';
-import { type IncidentState, replay } from '../incident/index';
 import {
   apply,
   checkoutDeclared,
@@ -9,6 +7,8 @@ import {
   recoveredAndResolved,
 } from '../../test/playbooks-support';
 import { checkoutStart, t, testRunbook } from '../../test/support';
+import { ValidationError } from '../errors';
+import { type IncidentState, replay } from '../incident/index';
 import { FIRST_HOUR_ITEMS, type FirstHourItem, type FirstHourItemId, firstHourChecklist } from './first-hour';
 
 // Internal notes read in Eastern time, like the team in the checkout example.

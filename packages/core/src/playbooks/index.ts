@@ -3,16 +3,22 @@
  * Team playbooks: what support, sales, customer success and the communication owner do right
  * now, as pure functions over the incident state and the runbook.
  */
+
+export { type OutreachItem, outreachList } from './customer-success';
+export { type EngineeringShield, engineeringShield, type QuestionBatch } from './engineering-shield';
+export { FIRST_HOUR_ITEMS, type FirstHourItem, type FirstHourItemId, firstHourChecklist } from './first-hour';
+export { claimsFixed, GUESSING_RULES, guessesIn } from './guessing';
+export { brokenAreas, incidentAreas } from './incident-view';
 export {
-  type AccountInput,
-  type Account,
   ACCOUNT_FLAGS,
+  type Account,
   type AccountFlag,
+  type AccountInput,
   parseAccounts,
   parseQuestion,
-  type QuestionInput,
   parseSalesItems,
   parseTicket,
+  type QuestionInput,
   SALES_ITEM_KINDS,
   type SalesItem,
   type SalesItemInput,
@@ -20,8 +26,6 @@ export {
   type Ticket,
   type TicketInput,
 } from './inputs';
-export { claimsFixed, GUESSING_RULES, guessesIn } from './guessing';
-export { brokenAreas, incidentAreas } from './incident-view';
 export {
   APPROVER_TOPICS,
   classifyQuestion,
@@ -32,6 +36,7 @@ export {
   sensitiveTopics,
   symptomsInText,
 } from './phrases';
+export { SALES_ACTIONS, type SalesAction, type SalesActionKind, salesActions } from './sales';
 export {
   ESCALATION_REASONS,
   type EscalationFinding,
@@ -42,7 +47,3 @@ export {
   type TriageResult,
   triageTicket,
 } from './support';
-export { SALES_ACTIONS, type SalesAction, type SalesActionKind, salesActions } from './sales';
-export { type OutreachItem, outreachList } from './customer-success';
-export { type EngineeringShield, engineeringShield, type QuestionBatch } from './engineering-shield';
-export { FIRST_HOUR_ITEMS, type FirstHourItem, type FirstHourItemId, firstHourChecklist } from './first-hour';

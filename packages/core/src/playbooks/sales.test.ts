@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../errors';
-import type { IncidentState } from '../incident/index';
 import {
   apply,
   checkoutDeclared,
@@ -11,8 +9,10 @@ import {
   recoveredAndResolved,
 } from '../../test/playbooks-support';
 import { t, testRunbook } from '../../test/support';
-import type { SalesItemInput } from './inputs';
+import { ValidationError } from '../errors';
+import type { IncidentState } from '../incident/index';
 import { claimsFixed } from './guessing';
+import type { SalesItemInput } from './inputs';
 import { type SalesAction, salesActions } from './sales';
 
 const runbook = testRunbook();

@@ -6,9 +6,9 @@
 import { isAfter, isBefore, parseISO } from 'date-fns';
 import { currentStatusUpdate, type IncidentState, type PersonRef } from '../incident/index';
 import type { Runbook } from '../runbook/index';
+import { claimsFixed } from './guessing';
 import { brokenAreas, isRecovered } from './incident-view';
 import { parseNow, parseSalesItems, type SalesItemInput, type SalesItemKind } from './inputs';
-import { claimsFixed } from './guessing';
 
 /** What a rep does with one deal, demo or renewal. */
 export const SALES_ACTIONS = ['pause-promise', 'reschedule', 'continue'] as const;

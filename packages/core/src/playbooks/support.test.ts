@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../errors';
-import { applyEvent, questionsByTopic } from '../incident/index';
 import {
   apply,
   checkoutDeclared,
@@ -10,6 +8,8 @@ import {
   recoveredAndResolved,
 } from '../../test/playbooks-support';
 import { t, testRunbook } from '../../test/support';
+import { ValidationError } from '../errors';
+import { applyEvent, questionsByTopic } from '../incident/index';
 import type { TicketInput } from './inputs';
 import { routeQuestion, triageTicket } from './support';
 

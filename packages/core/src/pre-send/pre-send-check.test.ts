@@ -3,7 +3,7 @@ import { checkoutState, draftCreated, NORMAL_UPDATE, t } from '../../test/approv
 import { testRunbook } from '../../test/support';
 import { ValidationError } from '../errors';
 import { applyEvent, type Draft, type IncidentState } from '../incident/index';
-import { preSendCheck, type PreSendCheckId, type PreSendCheckItem } from './index';
+import { type PreSendCheckId, type PreSendCheckItem, preSendCheck } from './index';
 
 const runbook = testRunbook({ timeZones: { default: 'America/New_York' } });
 

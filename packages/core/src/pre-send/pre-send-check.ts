@@ -5,13 +5,13 @@
  */
 import { problem, ValidationError } from '../errors';
 import type { Draft } from '../incident/events';
+import { instantSchema } from '../incident/events';
 import {
   currentStatusUpdate,
   type IncidentFacts,
   type IncidentState,
   nextUpdateOwner,
 } from '../incident/state';
-import { instantSchema } from '../incident/events';
 import { findClockTimes, formatClock, preferredStyle, resolveClockTime, zoneLabelFor } from '../lint/clock';
 import { lintMessage } from '../lint/lint-message';
 import { NEXT_UPDATE, REGION_NAMES } from '../lint/phrases';

@@ -3,6 +3,8 @@
  * `checkConsistency`: do the audiences' messages of one version say the same thing about what
  * is broken, who is affected, what to do and when the next update is? Names the differing fact.
  */
+
+import type { StatusUpdate } from '../incident/events';
 import { findClockTimes, resolveClockTime } from '../lint/clock';
 import {
   ADVICE,
@@ -15,7 +17,6 @@ import {
   SYMPTOM,
 } from '../lint/phrases';
 import { TextDocument } from '../lint/text';
-import type { StatusUpdate } from '../incident/events';
 import type { ApprovedMessage } from '../message';
 import type { Audience, Scope, Status } from '../vocabulary';
 

@@ -3,18 +3,7 @@
  * Publishing the one current status update, lint facts from the incident state, and the
  * cross-audience consistency check.
  */
-export { previewStatusUpdate, publish } from './publish';
-export type {
-  BlockedCode,
-  BlockedReason,
-  PublishBlockedInput,
-  PublishDraftOptions,
-  PublishOutcome,
-  UpdatePublishedInput,
-} from './publish';
-export { audienceTimeZone, draftLintContext, lintFactsFromState } from './lint-facts';
-export type { LintFactsClock, StateLintFacts } from './lint-facts';
-export { checkConsistency } from './consistency';
+
 export type {
   ConsistencyFact,
   ConsistencyMessage,
@@ -23,3 +12,15 @@ export type {
   ConsistencyReport,
   Inconsistency,
 } from './consistency';
+export { checkConsistency } from './consistency';
+export type { LintFactsClock, StateLintFacts } from './lint-facts';
+export { audienceTimeZone, draftLintContext, lintFactsFromState } from './lint-facts';
+export type {
+  BlockedCode,
+  BlockedReason,
+  PublishBlockedInput,
+  PublishDraftOptions,
+  PublishOutcome,
+  UpdatePublishedInput,
+} from './publish';
+export { previewStatusUpdate, publish } from './publish';

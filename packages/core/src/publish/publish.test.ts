@@ -11,7 +11,7 @@ import {
   replay,
   supersededUpdates,
 } from '../incident/index';
-import { previewStatusUpdate, type PublishOutcome, publish } from './index';
+import { type PublishOutcome, previewStatusUpdate, publish } from './index';
 
 const runbook = testRunbook({ timeZones: { default: 'America/New_York' } });
 const apply = (state: IncidentState, events: readonly IncidentEventInput[]) =>

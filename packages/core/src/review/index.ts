@@ -3,18 +3,19 @@
  * The review after service is back: figures from the incident log, suggested runbook changes,
  * and a short Markdown report.
  */
-export { reviewIncident } from './review';
+
+export { renderReview } from './render-review';
 export type {
   ApprovalWait,
-  ReviewBlockedReason,
-  ReviewBlockedRule,
   IncidentReview,
   OwnershipGap,
-  ReviewQuestionTopic,
+  ReviewBlockedReason,
+  ReviewBlockedRule,
   ReviewOptions,
+  ReviewQuestionTopic,
   ReviewTimelineEntry,
   RunbookSuggestion,
   UpdateTiming,
 } from './review';
-export { renderReview } from './render-review';
+export { reviewIncident } from './review';
 export { suggestRunbookChanges } from './suggestions';

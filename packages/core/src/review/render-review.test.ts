@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkoutStart, testRunbook } from '../../test/support';
 import { draftAt, grantAt, publishAt, questionAt, requestApprovalAt } from '../../test/review-support';
+import { checkoutStart, testRunbook } from '../../test/support';
 import { renderReview, reviewIncident } from './index';
 
 const log = () => [

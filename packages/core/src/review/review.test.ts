@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { EventRejectedError, ValidationError } from '../errors';
-import type { IncidentEventInput } from '../incident/index';
-import { checkoutStart, t, testRunbook } from '../../test/support';
 import {
   availabilityAt,
   draftAt,
@@ -10,6 +7,9 @@ import {
   questionAt,
   requestApprovalAt,
 } from '../../test/review-support';
+import { checkoutStart, t, testRunbook } from '../../test/support';
+import { EventRejectedError, ValidationError } from '../errors';
+import type { IncidentEventInput } from '../incident/index';
 import { renderReview, reviewIncident } from './index';
 
 /**

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { runbookInput, testRunbook } from '../../test/support';
 import { parseRunbook } from '../runbook/index';
 import { ROLES } from '../vocabulary';
-import { runbookInput, testRunbook } from '../../test/support';
 import { RUNBOOK_PAGE_SECTIONS, renderRunbook } from './index';
 
 /** Words a reader reads: tokens with a letter or digit (Markdown punctuation does not count). */

@@ -2,11 +2,12 @@
  * @module runbook/define
  * Validating a runbook: schema (zod) plus the semantic checks a support lead can get wrong.
  */
-import { problem, problemsFromZod, RunbookError, type Problem } from '../errors';
-import { ROLES, SEVERITIES } from '../vocabulary';
-import { runbookSchema, type RunbookInput } from './schema';
-import { readYaml } from './yaml';
+
 import type { z } from 'zod';
+import { type Problem, problem, problemsFromZod, RunbookError } from '../errors';
+import { ROLES, SEVERITIES } from '../vocabulary';
+import { type RunbookInput, runbookSchema } from './schema';
+import { readYaml } from './yaml';
 
 /** A validated runbook with every default applied. Immutable (deep-frozen). */
 export type Runbook = Readonly<z.output<typeof runbookSchema>>;

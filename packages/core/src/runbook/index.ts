@@ -1,5 +1,4 @@
-export { defineRunbook, parseRunbook, registerRunbookCheck } from './define';
-export type { Person, Runbook, RunbookCheck, RunbookInput } from './define';
+export type { IncidentTypeDefinition } from './defaults';
 export {
   DEFAULT_APPROVALS,
   DEFAULT_CADENCE_MINUTES,
@@ -7,5 +6,6 @@ export {
   DEFAULT_MONITORING_MINUTES,
   DEFAULT_SEVERITIES,
 } from './defaults';
-export type { IncidentTypeDefinition } from './defaults';
+export type { Person, Runbook, RunbookCheck, RunbookInput } from './define';
+export { defineRunbook, parseRunbook, registerRunbookCheck } from './define';
 export { personSchema, runbookSchema } from './schema';

@@ -2,10 +2,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runbookInput, testRunbook } from '../../test/support';
 import { loadRunbook } from '../entries/node';
 import { RunbookError } from '../errors';
 import { defineRunbook, parseRunbook } from './index';
-import { runbookInput, testRunbook } from '../../test/support';
 
 function problemsOf(fn: () => unknown): string[] {
   try {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { lintConfigSchema } from '../lint/config';
 import { isValidTimeZone } from '../time/index';
-import { APPROVAL_TOPICS, AUDIENCES, INCIDENT_TYPES, ROLES, SEVERITIES } from '../vocabulary';
+import { APPROVAL_TOPICS, AUDIENCES, INCIDENT_TYPES, ROLES, type SEVERITIES } from '../vocabulary';
 import {
   DEFAULT_APPROVALS,
   DEFAULT_CADENCE_MINUTES,
