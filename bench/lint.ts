@@ -37,9 +37,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const passes = Number(process.argv.find((a) => a.startsWith('--passes='))?.split('=')[1] ?? 5);
 
 function loadCorpus(): CorpusItem[] {
-  const generator = resolve(root, '../shared/bench/gen-corpus.mjs');
+  const generator = resolve(root, 'bench/corpus/gen-corpus.mjs');
   if (!existsSync(generator))
-    throw new Error(`Corpus generator not found at ${generator} (shared/ must sit beside the repo)`);
+    throw new Error(`Corpus generator not found at ${generator}`);
   const r = spawnSync(process.execPath, [generator, '2000', '20240601'], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

@@ -1,5 +1,5 @@
 /**
- * The shared lint fixtures (../shared/fixtures/lint-drafts.jsonl), each a test through the
+ * The lint fixtures (test/fixtures/lint-drafts.jsonl, a copy of the project's shared fixtures), each a test through the
  * public API. Each fixture stands for a kind of draft; paraphrases live in the rule tests.
  */
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ interface Fixture {
   expect: { errors?: string[]; warnings?: string[]; clean?: string[] };
 }
 
-const file = new URL('../../../../../shared/fixtures/lint-drafts.jsonl', import.meta.url);
+const file = new URL('../../../../test/fixtures/lint-drafts.jsonl', import.meta.url);
 const fixtures: Fixture[] = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
