@@ -7,10 +7,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Native addons (better-sqlite3) compile against the local Node headers instead of trying to
+// download a prebuilt binary: nothing but the package registries is reached.
+const env = { ...process.env, npm_config_build_from_source: 'true' };
 const pnpm = (...args) => {
   const r = spawnSync(process.execPath, [join(root, 'scripts/pnpm.mjs'), ...args], {
     cwd: root,
     stdio: 'inherit',
+    env,
   });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
