@@ -12,7 +12,7 @@ import {
   roleHolder,
 } from '../incident/state';
 import { detectTopics } from '../lint/topics';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import type { ApprovalTopic, Role } from '../vocabulary';
 
 /** The gate every update passes: the incident lead confirms the draft states the current facts. */

@@ -6,7 +6,7 @@
 import { problem, ValidationError } from '../errors';
 import { type Draft, type EventOf, instantSchema } from '../incident/events';
 import type { DraftRecord, IncidentState } from '../incident/state';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import { gateStatuses, requiredApprovals } from './gates';
 
 /** An `approval.requested` event ready to append (`applyEvent`). */

@@ -11,7 +11,7 @@ import {
   type IncidentState,
   instantSchema,
 } from '../incident/index';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import { ceilToMinutes } from '../time/index';
 import type { Severity, Status } from '../vocabulary';
 import { toIsoInstant } from './iso-instant';

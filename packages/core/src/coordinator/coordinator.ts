@@ -18,7 +18,7 @@ import {
   parseEvent,
   replay,
 } from '../incident/index';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import { type Clock, createSystemClock, type TimerHandle } from './clock';
 import { CoordinatorStoppedError, StoredLogError } from './errors';
 import type {

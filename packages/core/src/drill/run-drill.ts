@@ -14,7 +14,7 @@ import { applyEvent } from '../incident/reducer';
 import type { IncidentState } from '../incident/state';
 import { type Diagnostic, lintMessage } from '../lint/index';
 import { audienceTimeZone, checkConsistency, draftLintContext } from '../publish/index';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import { withIndefiniteArticle } from '../text/article';
 import { formatUpdateTime } from '../time/index';
 import type { Audience, Role, Status } from '../vocabulary';

@@ -10,7 +10,7 @@ import { EventRejectedError, type Problem, problem, problemsFromZod } from '../e
 import { factsInputSchema, type IncidentEventInput, instantSchema } from '../incident/events';
 import { applyEvent } from '../incident/reducer';
 import type { IncidentState } from '../incident/state';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import { readYaml } from '../runbook/yaml';
 import {
   AUDIENCES,

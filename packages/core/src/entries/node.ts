@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { IncidentCommsError } from '../errors';
-import { parseRunbook, type Runbook } from '../runbook/index';
+import { parseRunbook, type Runbook } from '../runbook/define';
 
 /** Thrown when a runbook file cannot be read (`runbook_unreadable`). */
 export class RunbookFileError extends IncidentCommsError {

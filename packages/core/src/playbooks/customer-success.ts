@@ -4,7 +4,7 @@
  * with exactly one owner for the thread.
  */
 import type { IncidentState, PersonRef } from '../incident/index';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import { withIndefiniteArticle } from '../text/article';
 import { holderOf, incidentAreas } from './incident-view';
 import { type AccountFlag, type AccountInput, parseAccounts } from './inputs';

@@ -10,7 +10,7 @@ import {
   type QuestionRecord,
   questionsSinceCheckpoint,
 } from '../incident/index';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import { holderOf } from './incident-view';
 
 /** Questions of one topic, to raise once at the checkpoint instead of one by one. */

@@ -59,7 +59,7 @@ describe('firstHourChecklist through the checkout example', () => {
   it('states the three facts in the details', () => {
     const items = check(checkoutDeclared(), t(12));
     expect(items['symptom-confirmed'].detail).toBe(
-      'What users see: card payments at checkout are failing (confirmed by lee).',
+      'What users see: card payments at checkout are failing (confirmed by Lee).',
     );
     expect(items['affected-confirmed'].detail).toBe(
       'Who seems affected: customers paying by card (scope: some).',

@@ -6,10 +6,10 @@
 import { addMinutes, differenceInSeconds, isAfter, parseISO } from 'date-fns';
 import { isOverdue } from '../cadence/index';
 import { currentStatusUpdate, type IncidentState } from '../incident/index';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import { formatUpdateTime } from '../time/index';
 import { guessesIn } from './guessing';
-import { holderOf } from './incident-view';
+import { holderOf, personName } from './incident-view';
 import { parseNow } from './inputs';
 
 /** The checklist items, in the order they are done. */
@@ -90,7 +90,7 @@ export function firstHourChecklist(state: IncidentState, runbook: Runbook, now: 
     id: 'symptom-confirmed',
     ok: facts.symptom !== undefined,
     detail: facts.symptom
-      ? `What users see: ${facts.symptom.value} (confirmed by ${facts.symptom.by}).`
+      ? `What users see: ${facts.symptom.value} (confirmed by ${personName(state, runbook, facts.symptom.by)}).`
       : 'Ask the incident lead to confirm what users see.',
   });
 

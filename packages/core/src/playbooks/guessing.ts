@@ -5,7 +5,7 @@
  */
 import type { IncidentState, StatusUpdate } from '../incident/index';
 import { type Diagnostic, type LintFacts, lintMessage, lintRules, parseLintConfig } from '../lint/index';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 
 /** Lint rules whose errors mean a message guessed beyond the confirmed facts. */
 export const GUESSING_RULES = [

@@ -4,8 +4,9 @@
  * conversation, and the approved wording of the current status update.
  */
 import { currentStatusUpdate, type IncidentState, type PersonRef, roleHolder } from '../incident/index';
-import type { Runbook } from '../runbook/index';
-import type { Role } from '../vocabulary';
+import type { Runbook } from '../runbook/define';
+import type { IncidentType, Role } from '../vocabulary';
+import { symptomsInText } from './phrases';
 
 /**
  * Product areas the incident touches, whether or not it has recovered: the incident type's
@@ -57,4 +58,45 @@ export function isRecovered(state: IncidentState): boolean {
 export function sameRegion(a: string, b: string): boolean {
   const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
   return norm(a) === norm(b);
+}
+
+/**
+ * A person's name for text a person reads: the name recorded with the role assignment, else
+ * the runbook's, else the id itself (an actor the runbook does not list, e.g. `system`).
+ *
+ * @param id - a person id as the log records it (`actor`, `by`, `decidedBy`).
+ * @returns the display name, e.g. `Lee Park` for `lee`.
+ * @example
+ * personName(state, runbook, 'lee'); // 'Lee Park'
+ */
+export function personName(state: IncidentState, runbook: Runbook, id: string): string {
+  for (const held of Object.values(state.roles)) {
+    if (held?.primary.id === id) return held.primary.name;
+    if (held?.backup.id === id) return held.backup.name;
+  }
+  for (const held of Object.values(runbook.roles)) {
+    if (held.primary.id === id) return held.primary.name;
+    if (held.backup.id === id) return held.backup.name;
+  }
+  return id;
+}
+
+/**
+ * Symptoms the incident already covers: its own type, the incident types of every affected
+ * product area, and what the confirmed `facts.symptom` describes. A customer report outside
+ * this set is a new symptom (practice: escalate it, and raise it at the next checkpoint).
+ *
+ * @example
+ * knownSymptoms(checkoutState, runbook); // Set { 'checkout' }
+ */
+export function knownSymptoms(state: IncidentState, runbook: Runbook): Set<IncidentType> {
+  const areas = incidentAreas(state, runbook);
+  const known = new Set<IncidentType>([state.incidentType]);
+  for (const [type, definition] of Object.entries(runbook.incidentTypes) as Array<
+    [IncidentType, { productArea: string }]
+  >) {
+    if (areas.includes(definition.productArea)) known.add(type);
+  }
+  for (const type of symptomsInText(state.facts.symptom?.value ?? '')) known.add(type);
+  return known;
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { problem, problemsFromZod, ValidationError } from '../errors';
 import { instantSchema } from '../incident/events';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import { INCIDENT_TYPES } from '../vocabulary';
 
 const text = z.string().trim().min(1, 'expected a non-empty text');

@@ -5,7 +5,7 @@
  */
 import { isAfter, isBefore, parseISO } from 'date-fns';
 import { currentStatusUpdate, type IncidentState, type PersonRef } from '../incident/index';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import { claimsFixed } from './guessing';
 import { brokenAreas, isRecovered } from './incident-view';
 import { parseNow, parseSalesItems, type SalesItemInput, type SalesItemKind } from './inputs';

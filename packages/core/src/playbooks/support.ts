@@ -5,9 +5,9 @@
  */
 import type { EventOf, IncidentState, PersonRef } from '../incident/index';
 import { currentStatusUpdate } from '../incident/index';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import type { ApprovalTopic, IncidentType } from '../vocabulary';
-import { holderOf, incidentAreas, isRecovered, sameRegion } from './incident-view';
+import { holderOf, incidentAreas, isRecovered, knownSymptoms, sameRegion } from './incident-view';
 import { parseQuestion, parseTicket, type QuestionInput, type Ticket, type TicketInput } from './inputs';
 import {
   APPROVER_TOPICS,
@@ -99,17 +99,6 @@ function reportedSymptoms(ticket: Ticket): IncidentType[] {
   return ticket.symptom ? [ticket.symptom] : symptomsInText(ticket.text);
 }
 
-function knownSymptoms(state: IncidentState, runbook: Runbook, areas: string[]): Set<IncidentType> {
-  const known = new Set<IncidentType>([state.incidentType]);
-  for (const [type, definition] of Object.entries(runbook.incidentTypes) as Array<
-    [IncidentType, { productArea: string }]
-  >) {
-    if (areas.includes(definition.productArea)) known.add(type);
-  }
-  for (const type of symptomsInText(state.facts.symptom?.value ?? '')) known.add(type);
-  return known;
-}
-
 const TOPIC_WORDS: Record<ApprovalTopic, string> = {
   security: 'security',
   dataLoss: 'whether data is safe',
@@ -134,7 +123,7 @@ function findings(
     });
   }
   const areas = incidentAreas(state, runbook);
-  const known = knownSymptoms(state, runbook, areas);
+  const known = knownSymptoms(state, runbook);
   const reported = reportedSymptoms(ticket);
   const newSymptoms = reported.filter((s) => !known.has(s));
   if (newSymptoms.length > 0) {

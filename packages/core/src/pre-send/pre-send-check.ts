@@ -27,7 +27,7 @@ import {
   statedScope,
 } from '../publish/consistency';
 import { audienceTimeZone, draftLintContext } from '../publish/lint-facts';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import { ROLES } from '../vocabulary';
 
 /** The checks, in reading order. */

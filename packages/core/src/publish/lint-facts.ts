@@ -11,7 +11,8 @@ import type { DraftRecord, IncidentState } from '../incident/state';
 import { findClockTimes, resolveClockTime } from '../lint/clock';
 import { detectTopics, type TopicMatch } from '../lint/topics';
 import type { LintContext, LintFacts } from '../lint/types';
-import { DEFAULT_APPROVALS, type Runbook } from '../runbook/index';
+import { DEFAULT_APPROVALS } from '../runbook/defaults';
+import type { Runbook } from '../runbook/define';
 import type { ApprovalTopic, Audience } from '../vocabulary';
 
 /** What {@link lintFactsFromState} returns. */

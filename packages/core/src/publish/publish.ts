@@ -17,7 +17,7 @@ import { type Draft, type EventOf, instantSchema, type StatusUpdate } from '../i
 import { type DraftRecord, type IncidentState, nextUpdateOwner } from '../incident/state';
 import { lintMessage } from '../lint/lint-message';
 import type { Diagnostic } from '../lint/types';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import type { Role } from '../vocabulary';
 import { draftLintContext } from './lint-facts';
 

@@ -9,7 +9,7 @@ import type { EventOf, IncidentEvent, IncidentEventInput } from '../incident/eve
 import { applyEvent, parseEvent, replay } from '../incident/reducer';
 import { type IncidentState, type PersonRef, roleHolder } from '../incident/state';
 import type { BlockedCode } from '../publish/publish';
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import type { ApprovalTopic, IncidentType, Role, Severity, Status } from '../vocabulary';
 import { suggestRunbookChanges } from './suggestions';
 

@@ -3,7 +3,7 @@
  * Turns review figures into runbook changes, each led by the figure that calls for it
  * (practice: "fix the runbook while the pain is still easy to remember").
  */
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import type { ApprovalTopic } from '../vocabulary';
 import type { IncidentReview, ReviewOptions, RunbookSuggestion } from './review';
 

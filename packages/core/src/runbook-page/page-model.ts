@@ -3,7 +3,7 @@
  * The content of the one-page runbook, built once from a validated runbook; the Markdown and
  * HTML renderers both print this model, so the two pages always say the same thing.
  */
-import type { Person, Runbook } from '../runbook/index';
+import type { Person, Runbook } from '../runbook/define';
 import { withIndefiniteArticle } from '../text/article';
 import {
   APPROVAL_TOPICS,

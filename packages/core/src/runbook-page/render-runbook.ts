@@ -3,7 +3,7 @@
  * `renderRunbook` prints the one page a new support rep reads: Markdown and a standalone,
  * responsive HTML page (inline CSS, every runbook value escaped).
  */
-import type { Runbook } from '../runbook/index';
+import type { Runbook } from '../runbook/define';
 import { escapeHtml as h, escapeMarkdown as md } from '../text/escape';
 import {
   buildRunbookPage,
