@@ -62,6 +62,32 @@ describe('engineeringShield in the checkout example', () => {
     ]);
   });
 
+  it('raises a symptom the incident does not cover as a new symptom, apart from the topic counts', () => {
+    const signIn = 'Our shoppers cannot pay by card, and a few say they cannot sign in to their accounts.';
+    const reported = apply(
+      asked,
+      ask(16, signIn, 'sign-in'),
+      ask(17, 'Card payment declined again', 'billing'),
+    );
+    const shield = engineeringShield(reported, runbook, t(20));
+    expect(shield.newSymptoms).toEqual([
+      {
+        type: 'sign-in',
+        name: runbook.incidentTypes['sign-in'].name,
+        questions: [expect.objectContaining({ question: signIn })],
+      },
+    ]);
+    // Checkout is the incident's own symptom: reported again, it is not new.
+    expect(shield.newSymptoms.map((s) => s.type)).not.toContain('checkout');
+    // Once the checkpoint has been held, the report is no longer new.
+    const held = apply(reported, checkpoint(21));
+    expect(engineeringShield(held, runbook, t(22)).newSymptoms).toEqual([]);
+  });
+
+  it('reports no new symptom when the questions only repeat the known one', () => {
+    expect(engineeringShield(asked, runbook, t(20)).newSymptoms).toEqual([]);
+  });
+
   it('routes questions to the communication owner, or the backup while the owner is out', () => {
     expect(engineeringShield(asked, runbook, t(20)).routeTo).toEqual({ id: 'dana', name: 'Dana' });
     const out = apply(asked, {

@@ -11,12 +11,24 @@ import {
   questionsSinceCheckpoint,
 } from '../incident/index';
 import type { Runbook } from '../runbook/define';
-import { holderOf } from './incident-view';
+import { INCIDENT_TYPES, type IncidentType } from '../vocabulary';
+import { holderOf, knownSymptoms } from './incident-view';
+import { symptomsInText } from './phrases';
 
 /** Questions of one topic, to raise once at the checkpoint instead of one by one. */
 export interface QuestionBatch {
   topic: string;
   count: number;
+  questions: QuestionRecord[];
+}
+
+/** A symptom customers report that the confirmed facts do not cover yet. */
+export interface NewSymptomReport {
+  /** The incident type the reports describe. */
+  type: IncidentType;
+  /** The runbook's name for it, e.g. `Sign-in failures`. */
+  name: string;
+  /** The questions (since the last checkpoint) that report it, oldest first. */
   questions: QuestionRecord[];
 }
 
@@ -36,6 +48,12 @@ export interface EngineeringShield {
   batches: QuestionBatch[];
   /** Total questions in {@link batches}. */
   newQuestionCount: number;
+  /**
+   * Symptoms the questions since the last checkpoint report that the incident does not cover
+   * (not its type, not an affected area's type, not in the confirmed symptom), in
+   * `INCIDENT_TYPES` order. Raise these first: a new symptom may change the scope.
+   */
+  newSymptoms: NewSymptomReport[];
 }
 
 /**
@@ -45,12 +63,16 @@ export interface EngineeringShield {
  * Practice: engineering does not field questions from every team; the communication owner
  * collects them and checks in every `runbook.cadence.checkpointMinutes` (default 30), or at
  * once when the scope changes, a workaround is found or recovery starts. The timing comes from
- * `checkpointDue` in the cadence module; the questions from `questionsSinceCheckpoint`.
+ * `checkpointDue` in the cadence module; the questions from `questionsSinceCheckpoint`. A
+ * question that reports a symptom the incident does not cover (e.g. sign-in failures during a
+ * checkout incident) is listed in `newSymptoms` as well as in its topic's batch, so it is
+ * raised as a possible change of scope, not just counted.
  *
  * @param state - the incident state (questions logged with `question.logged`).
  * @param runbook - the validated runbook.
  * @param now - the current instant, ISO-8601 UTC.
- * @returns an {@link EngineeringShield}; batches are sorted by count (descending), then topic.
+ * @returns an {@link EngineeringShield}; batches are sorted by count (descending), then topic;
+ *   `newSymptoms` in `INCIDENT_TYPES` order.
  * @throws {ValidationError} `input_invalid` when `now` is not an ISO-8601 UTC instant.
  * @example
  * const shield = engineeringShield(state, runbook, t(20));
@@ -65,6 +87,18 @@ export function engineeringShield(state: IncidentState, runbook: Runbook, now: s
   const batches = [...groups.entries()]
     .map(([topic, questions]) => ({ topic, count: questions.length, questions }))
     .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic));
+  const known = knownSymptoms(state, runbook);
+  const reports = new Map<IncidentType, QuestionRecord[]>();
+  for (const q of fresh) {
+    for (const type of symptomsInText(q.question)) {
+      if (!known.has(type)) reports.set(type, [...(reports.get(type) ?? []), q]);
+    }
+  }
+  const newSymptoms = INCIDENT_TYPES.filter((type) => reports.has(type)).map((type) => ({
+    type,
+    name: runbook.incidentTypes[type].name,
+    questions: reports.get(type)!,
+  }));
   const routeTo = holderOf(state, runbook, 'communicationOwner');
   const last = state.checkpoints[state.checkpoints.length - 1];
   return {
@@ -75,5 +109,6 @@ export function engineeringShield(state: IncidentState, runbook: Runbook, now: s
     dueReasons: checkpoint.reasons,
     batches,
     newQuestionCount: fresh.length,
+    newSymptoms,
   };
 }

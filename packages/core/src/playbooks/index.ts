@@ -5,10 +5,15 @@
  */
 
 export { type OutreachItem, outreachList } from './customer-success';
-export { type EngineeringShield, engineeringShield, type QuestionBatch } from './engineering-shield';
+export {
+  type EngineeringShield,
+  engineeringShield,
+  type NewSymptomReport,
+  type QuestionBatch,
+} from './engineering-shield';
 export { FIRST_HOUR_ITEMS, type FirstHourItem, type FirstHourItemId, firstHourChecklist } from './first-hour';
 export { claimsFixed, GUESSING_RULES, guessesIn } from './guessing';
-export { brokenAreas, incidentAreas } from './incident-view';
+export { brokenAreas, incidentAreas, knownSymptoms, personName } from './incident-view';
 export {
   ACCOUNT_FLAGS,
   type Account,
@@ -28,6 +33,7 @@ export {
 } from './inputs';
 export {
   APPROVER_TOPICS,
+  type ClassifyQuestionOptions,
   classifyQuestion,
   QUESTION_TOPIC_LABELS,
   QUESTION_TOPICS,
@@ -35,6 +41,7 @@ export {
   saysItWorksAgain,
   sensitiveTopics,
   symptomsInText,
+  topicOfSymptom,
 } from './phrases';
 export { SALES_ACTIONS, type SalesAction, type SalesActionKind, salesActions } from './sales';
 export {

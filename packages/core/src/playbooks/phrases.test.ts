@@ -23,6 +23,34 @@ describe('classifyQuestion', () => {
   });
 });
 
+describe('classifyQuestion prefers the symptom a customer reports over words about paying', () => {
+  it.each([
+    // The escalated ticket of the checkout demo, and paraphrases of it.
+    [
+      'We are in the middle of our spring sale and our shoppers cannot pay by card. A few of them also say they cannot sign in to their accounts.',
+      'sign-in',
+    ],
+    ['Shoppers cannot pay, and some of them cannot log in either.', 'sign-in'],
+    ['Payments keep failing and now people are locked out of their accounts.', 'sign-in'],
+    ['Besides the card errors, signing in fails for several of our staff.', 'sign-in'],
+    ["Customers can't log on to pay their invoice", 'sign-in'],
+    ['Our reports are missing yesterday’s orders. Were we billed for them?', 'data-safety'],
+    ['The dashboard data is delayed and the invoice looks wrong.', 'data-safety'],
+    // Nothing but a payment problem: still billing.
+    ['I tried to pay for my order twice and my card was declined both times.', 'billing'],
+  ] as const)('%s → %s', (question, topic) => {
+    expect(classifyQuestion(question)).toBe(topic);
+  });
+
+  it('takes the reported symptoms from options when the caller knows them', () => {
+    const text = 'Our shoppers cannot pay by card.';
+    expect(classifyQuestion(text)).toBe('billing');
+    expect(classifyQuestion(text, { symptoms: ['sign-in'] })).toBe('sign-in');
+    // A symptom without a topic of its own leaves the words to decide.
+    expect(classifyQuestion(text, { symptoms: ['checkout'] })).toBe('billing');
+  });
+});
+
 describe('sensitiveTopics reads a customer question as the concern it states', () => {
   it.each([
     ['Do we get a credit for this?', ['compensation']],

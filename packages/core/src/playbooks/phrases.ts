@@ -59,8 +59,17 @@ const TOPIC_OF_SENSITIVE: Partial<Record<ApprovalTopic, Exclude<QuestionTopic, '
   contract: 'demo',
 };
 
+// The question topic of a reported symptom, where one exists. A customer who reports a symptom
+// asks first about that symptom, whatever else the sentence mentions ("our shoppers cannot pay,
+// and some cannot sign in" is a sign-in report, not a billing question).
+const TOPIC_OF_SYMPTOM: Partial<Record<IncidentType, Exclude<QuestionTopic, 'other'>>> = {
+  'sign-in': 'sign-in',
+  'data-delayed': 'data-safety',
+};
+
 // Checked in this order; the first topic with a matching phrase wins. Data safety comes first
-// because "did I lose my order data" is a data question even though it mentions an order.
+// because "did I lose my order data" is a data question even though it mentions an order;
+// sign-in comes before billing because "cannot log in to pay" is about signing in.
 const TOPIC_PHRASES: ReadonlyArray<readonly [Exclude<QuestionTopic, 'other'>, readonly RegExp[]]> = [
   [
     'data-safety',
@@ -71,13 +80,16 @@ const TOPIC_PHRASES: ReadonlyArray<readonly [Exclude<QuestionTopic, 'other'>, re
     ],
   ],
   [
+    'sign-in',
+    [/\b(sign(ed|ing)?[ -]?(in|on)|log(ged|ging)?[ -]?(in|on)|login|password|locked out|2fa|sso)\b/i],
+  ],
+  [
     'billing',
     [
       /\b(charged|charge[sd]?|billed|billing|invoice|refund|credit|payment|paid|pay)\b/i,
       /\b(twice|double|duplicate)\b/i,
     ],
   ],
-  ['sign-in', [/\b(sign(ed|ing)?[ -]?in|log(ged|ging)?[ -]?in|login|password|locked out|2fa|sso)\b/i]],
   [
     'timing',
     [
@@ -88,25 +100,61 @@ const TOPIC_PHRASES: ReadonlyArray<readonly [Exclude<QuestionTopic, 'other'>, re
   ['demo', [/\b(demo|trial|pilot|proposal|contract|renewal|pricing|quote|sales|onboard(ing)?)\b/i]],
 ];
 
+/** Options of {@link classifyQuestion}. */
+export interface ClassifyQuestionOptions {
+  /**
+   * Symptoms the asker reports, when already known (e.g. a ticket's `symptom` field, or the
+   * symptoms the incident does not cover yet). Default: read from the text with
+   * {@link symptomsInText}.
+   */
+  symptoms?: readonly IncidentType[] | undefined;
+}
+
 /**
- * Groups a customer question under one {@link QuestionTopic} by its words: a topic matches
- * when its phrases match or {@link sensitiveTopics} finds a sensitive topic that belongs to it
- * (security and data loss → data safety, compensation → billing, fix time → timing, contract →
- * demo/sales).
+ * Groups a customer question under one {@link QuestionTopic}, so the communication owner sees
+ * which concerns keep coming back (practice: the most-asked questions show what an update
+ * missed, and a new symptom goes to the next engineering checkpoint).
  *
- * @param text - the customer's question, any length.
- * @returns the first matching topic in the order data-safety, billing, sign-in, timing, demo;
- *   `other` when nothing matches.
+ * 1. A symptom the asker reports wins when it has a topic of its own: sign-in failures →
+ *    `sign-in`, missing or delayed data → `data-safety`. Reported symptoms come from
+ *    `options.symptoms`, else from {@link symptomsInText}; the first one with a topic counts.
+ * 2. Otherwise the first topic, in the order data-safety, sign-in, billing, timing, demo,
+ *    whose phrases match or to which a sensitive topic from {@link sensitiveTopics} belongs
+ *    (security and data loss → data safety, compensation → billing, fix time → timing,
+ *    contract → demo/sales).
+ *
+ * @param text - the customer's question or report, any length.
+ * @param options - `symptoms` the asker reports, if known.
+ * @returns the topic; `other` when nothing matches.
  * @example
  * classifyQuestion('Was I charged twice for my order?'); // 'billing'
+ * classifyQuestion('Our shoppers cannot pay, and some cannot sign in either.'); // 'sign-in'
  * classifyQuestion('When will checkout work again?'); // 'timing'
  */
-export function classifyQuestion(text: string): QuestionTopic {
+export function classifyQuestion(text: string, options: ClassifyQuestionOptions = {}): QuestionTopic {
+  const reported = options.symptoms ?? symptomsInText(text);
+  for (const symptom of reported) {
+    const topic = TOPIC_OF_SYMPTOM[symptom];
+    if (topic) return topic;
+  }
   const sensitive = new Set(sensitiveTopics(text).map((t) => TOPIC_OF_SENSITIVE[t]));
   for (const [topic, phrases] of TOPIC_PHRASES) {
     if (sensitive.has(topic) || phrases.some((p) => p.test(text))) return topic;
   }
   return 'other';
+}
+
+/**
+ * The question topic a reported symptom belongs to, if it has one of its own (`sign-in` →
+ * `sign-in`, `data-delayed` → `data-safety`); `undefined` for symptoms grouped by the
+ * question's words instead (checkout, timeouts, sync).
+ *
+ * @example
+ * topicOfSymptom('sign-in'); // 'sign-in'
+ * topicOfSymptom('checkout'); // undefined
+ */
+export function topicOfSymptom(symptom: IncidentType): QuestionTopic | undefined {
+  return TOPIC_OF_SYMPTOM[symptom];
 }
 
 // The five customer-facing incident types in the words customers use.

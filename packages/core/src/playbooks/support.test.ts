@@ -240,6 +240,30 @@ describe('questions are logged to the incident under a topic', () => {
     ]);
   });
 
+  it('logs an escalated report of a new symptom under that symptom, not under payment words', () => {
+    const result = triageTicket(
+      ticket({
+        text: 'Our shoppers cannot pay by card. A few of them also say they cannot sign in to their accounts.',
+        accountTier: 'enterprise',
+      }),
+      state,
+      runbook,
+    );
+    expect(result.decision).toBe('escalate');
+    expect(result.findings.map((f) => f.code)).toContain('new-symptom');
+    expect(result.topic).toBe('sign-in');
+    expect(result.questionEvent.topic).toBe('sign-in');
+  });
+
+  it('a ticket tagged with a new symptom is logged under it', () => {
+    const result = triageTicket(
+      ticket({ text: 'Customers are stuck on the payment page', symptom: 'sign-in' }),
+      state,
+      runbook,
+    );
+    expect(result.topic).toBe('sign-in');
+  });
+
   it('routeQuestion sends a sales question to the communication owner', () => {
     const routed = routeQuestion(
       { text: 'Is our data safe?', at: t(12), by: 'priya', from: 'sales-active-deal' },

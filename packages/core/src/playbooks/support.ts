@@ -74,7 +74,9 @@ export interface RoutedQuestion {
  * @param input - `{ text, at, by, from, accountId? }`: `at` is an ISO-8601 UTC instant no
  *   earlier than the log's last event (the log refuses events out of time order); `from` is
  *   the audience it came through.
- * @returns `{ routeTo, topic, event }`; the host appends `event` with `applyEvent`.
+ * @returns `{ routeTo, topic, event }`; the host appends `event` with `applyEvent`. The topic
+ *   is `classifyQuestion`'s, with a symptom the question reports that the incident does not
+ *   cover yet taking precedence (it is what the next engineering checkpoint must hear about).
  * @throws {ValidationError} `input_invalid` naming the path, e.g. `question.at`.
  * @example
  * routeQuestion({ text: 'Is our data safe?', at: t(12), by: 'priya', from: 'sales-active-deal' }, state, runbook);
@@ -82,7 +84,19 @@ export interface RoutedQuestion {
  */
 export function routeQuestion(input: QuestionInput, state: IncidentState, runbook: Runbook): RoutedQuestion {
   const question = parseQuestion(input);
-  const topic = classifyQuestion(question.text);
+  return routeWithSymptoms(question, symptomsInText(question.text), state, runbook);
+}
+
+/** Routes a parsed question; reported symptoms the incident does not cover yet decide the topic first. */
+function routeWithSymptoms(
+  question: QuestionInput,
+  reported: readonly IncidentType[],
+  state: IncidentState,
+  runbook: Runbook,
+): RoutedQuestion {
+  const known = knownSymptoms(state, runbook);
+  const symptoms = [...reported.filter((s) => !known.has(s)), ...reported.filter((s) => known.has(s))];
+  const topic = classifyQuestion(question.text, { symptoms });
   const event: QuestionLoggedEvent = {
     type: 'question.logged',
     at: question.at,
@@ -233,14 +247,15 @@ function findings(
  */
 export function triageTicket(ticket: TicketInput, state: IncidentState, runbook: Runbook): TriageResult {
   const parsed = parseTicket(ticket, runbook);
-  const { topic, event, routeTo } = routeQuestion(
-    {
+  const { topic, event, routeTo } = routeWithSymptoms(
+    parseQuestion({
       text: parsed.text,
       at: parsed.at,
       by: parsed.by,
       from: 'support-reply',
       ...(parsed.accountId ? { accountId: parsed.accountId } : {}),
-    },
+    }),
+    reportedSymptoms(parsed),
     state,
     runbook,
   );
