@@ -84,11 +84,16 @@ export function renderReview(review: IncidentReview): string {
   }
   lines.push(
     `- **Versions:** ${versions.statusVersions} published (${versions.supersededVersions} superseded); ` +
-      `${versions.draftRevisions} draft revisions, ${versions.supersededDrafts} never published` +
-      (versions.abandonedDrafts.length > 0
-        ? `; abandoned drafts: ${versions.abandonedDrafts.map(md).join(', ')}`
-        : ''),
+      `${versions.draftRevisions} draft revisions, ${versions.supersededDrafts} never published as a version`,
   );
+  if (versions.approvedOutsideVersions.length > 0) {
+    lines.push(
+      `  - approved and released outside the status versions (side notes): ${versions.approvedOutsideVersions.map(md).join(', ')}`,
+    );
+  }
+  if (versions.abandonedDrafts.length > 0) {
+    lines.push(`  - abandoned or blocked, never sent: ${versions.abandonedDrafts.map(md).join(', ')}`);
+  }
   lines.push(
     `- **Most-asked questions:** ${
       review.questions.length === 0

@@ -103,6 +103,7 @@ describe('reviewIncident on a slow checkout outage', () => {
       draftRevisions: 6,
       supersededDrafts: 2,
       abandonedDrafts: ['d5'],
+      approvedOutsideVersions: [],
     });
   });
 
@@ -146,7 +147,17 @@ describe('reviewIncident on a slow checkout outage', () => {
       what: expect.stringContaining('Declared SEV1'),
     });
     expect(review.timeline.map((e) => e.what)).toContain('Published v2 investigating (late by 5 min)');
-    expect(review.timeline.map((e) => e.what)).toContain('Approval granted: compensation after 25 min');
+    expect(review.timeline.map((e) => e.what)).toContain(
+      'Maya approved the refund or credit in draft d3 after 25 min',
+    );
+  });
+
+  it('names people and roles in plain words, never by id', () => {
+    const whats = review.timeline.map((e) => e.what);
+    expect(whats).toContain(
+      'Approval of the refund or credit in draft d3 asked of the named approver (Maya)',
+    );
+    expect(whats.join('\n')).not.toMatch(/\b(approver|incidentLead|communicationOwner)\)/);
   });
 
   it('suggests runbook changes drawn from the figures', () => {
@@ -168,6 +179,56 @@ describe('reviewIncident on a slow checkout outage', () => {
       frequentQuestionCount: 4,
     });
     expect(lenient.suggestions.map((s) => s.id)).toEqual(['late-updates', 'lint-blocks']);
+  });
+});
+
+describe('reviewIncident tells a side note released outside the versions from an abandoned draft', () => {
+  // A credit note for named accounts: both gates granted, never published as a status version.
+  const log = (): IncidentEventInput[] => [
+    ...checkoutStart(),
+    draftAt(8, 'd1', 1, { kind: 'initial' }),
+    publishAt(12, 1, 'd1', { nextUpdateMinute: 30 }),
+    draftAt(20, 'credit-note', 1, { text: 'We will add a credit to your next invoice.' }),
+    requestApprovalAt(20, 'credit-note', 'facts', { role: 'incidentLead' }),
+    requestApprovalAt(20, 'credit-note', 'compensation', { topic: 'compensation' }),
+    grantAt(22, 'credit-note', 'facts', { actor: 'lee' }),
+    grantAt(25, 'credit-note', 'compensation'),
+    draftAt(26, 'half-approved', 1),
+    requestApprovalAt(26, 'half-approved', 'facts', { role: 'incidentLead' }),
+    requestApprovalAt(26, 'half-approved', 'compensation', { topic: 'compensation' }),
+    grantAt(27, 'half-approved', 'facts', { actor: 'lee' }),
+    draftAt(28, 'dropped', 1),
+  ];
+  const review = reviewIncident(log(), testRunbook());
+
+  it('classifies a fully approved, unpublished draft as released outside the versions', () => {
+    expect(review.versions.approvedOutsideVersions).toEqual(['credit-note']);
+    expect(review.versions.abandonedDrafts).toEqual(['half-approved', 'dropped']);
+  });
+
+  it('marks the moment the last gate was granted in the timeline', () => {
+    const entries = review.timeline.filter((e) => e.what.includes('side note'));
+    expect(entries).toEqual([
+      {
+        at: t(25),
+        minute: 25,
+        what: 'Draft credit-note fully approved: a side note released outside the status versions, not a new version',
+      },
+    ]);
+  });
+
+  it('an edit after approval makes it an unapproved draft again', () => {
+    const edited = reviewIncident([...log(), draftAt(29, 'credit-note', 1)], testRunbook());
+    expect(edited.versions.approvedOutsideVersions).toEqual([]);
+    expect(edited.versions.abandonedDrafts).toContain('credit-note');
+  });
+
+  it('renders side notes apart from abandoned drafts', () => {
+    const markdown = renderReview(review);
+    expect(markdown).toContain(
+      '  - approved and released outside the status versions (side notes): credit-note',
+    );
+    expect(markdown).toContain('  - abandoned or blocked, never sent: half-approved, dropped');
   });
 });
 

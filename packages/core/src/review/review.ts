@@ -4,6 +4,7 @@
  * response: first update, lateness, approval waits, versions, questions, ownership gaps, blocks.
  */
 import { differenceInMilliseconds, parseISO } from 'date-fns';
+import { roleWords } from '../approvals/gates';
 import { toIsoInstant } from '../cadence/iso-instant';
 import type { EventOf, IncidentEvent, IncidentEventInput } from '../incident/events';
 import { applyEvent, parseEvent, replay } from '../incident/reducer';
@@ -168,8 +169,18 @@ export interface IncidentReview {
     draftRevisions: number;
     /** Revisions that were never published (edited again, abandoned or blocked). */
     supersededDrafts: number;
-    /** Draft ids that never became a published version. */
+    /**
+     * Draft ids that never became a published version and were not approved either: dropped,
+     * blocked, or still waiting for a gate when the log ended.
+     */
     abandonedDrafts: string[];
+    /**
+     * Draft ids approved but never published as a status version: every gate requested for
+     * their latest revision was granted (at least one), yet no version came from them. Such a
+     * draft was released outside the status versions, e.g. a credit note to named accounts
+     * (the log records approvals, not that release; see examples/README.md).
+     */
+    approvedOutsideVersions: string[];
   };
   questions: ReviewQuestionTopic[];
   ownershipGaps: OwnershipGap[];
@@ -409,17 +420,33 @@ function approvalWaits(
   });
 }
 
+/**
+ * Drafts never published as a status version whose latest revision had every requested gate
+ * granted (at least one), in the order they were first drafted.
+ */
+function approvedUnpublished(state: IncidentState, draftIds: readonly string[]): string[] {
+  const publishedDrafts = new Set(state.updates.map((u) => u.draftId));
+  return draftIds.filter((id) => {
+    const draft = state.drafts[id];
+    if (!draft || publishedDrafts.has(id) || draft.publishedVersion !== undefined) return false;
+    const gates = Object.values(draft.approvals);
+    return gates.length > 0 && gates.every((a) => a.status === 'granted');
+  });
+}
+
 function versionCounts(events: IncidentEvent[], state: IncidentState): IncidentReview['versions'] {
   const revisions = events.filter((e): e is EventOf<'draft.created'> => e.type === 'draft.created');
   const published = new Set(state.updates.map((u) => `${u.draftId}#${u.draftRevision}`));
   const publishedDrafts = new Set(state.updates.map((u) => u.draftId));
   const draftIds = [...new Set(revisions.map((e) => e.draft.id))];
+  const approved = new Set(approvedUnpublished(state, draftIds));
   return {
     statusVersions: state.updates.length,
     supersededVersions: Math.max(0, state.updates.length - 1),
     draftRevisions: revisions.length,
     supersededDrafts: revisions.length - published.size,
-    abandonedDrafts: draftIds.filter((id) => !publishedDrafts.has(id)),
+    abandonedDrafts: draftIds.filter((id) => !publishedDrafts.has(id) && !approved.has(id)),
+    approvedOutsideVersions: [...approved],
   };
 }
 
@@ -431,16 +458,42 @@ const FACT_WORDS: Record<string, string> = {
   approvedFixTime: 'an approved fix time',
 };
 
+/** A person's name as the log assigned it (roles), else the id; for text a person reads. */
+function nameOf(state: IncidentState, id: string): string {
+  for (const held of Object.values(state.roles)) {
+    if (held?.primary.id === id) return held.primary.name;
+    if (held?.backup.id === id) return held.backup.name;
+  }
+  return id;
+}
+
+const gateWords = (gate: string, topic: ApprovalTopic | undefined) =>
+  topic ? GATE_TOPIC_WORDS[topic] : gate === 'facts' ? 'the facts' : `"${gate}"`;
+
+// What each topic gate approves, in the words of the review's timeline.
+const GATE_TOPIC_WORDS: Record<ApprovalTopic, string> = {
+  security: 'what it says about security',
+  dataLoss: 'what it says about customer data',
+  legal: 'the legal wording',
+  compensation: 'the refund or credit',
+  contract: 'the contract or SLA wording',
+  fixTime: 'the promised fix time',
+};
+
 function timeline(
   events: IncidentEvent[],
   state: IncidentState,
   updates: UpdateTiming[],
+  sideNotes: ReadonlySet<string>,
 ): ReviewTimelineEntry[] {
   const start = state.declaredAt;
   const entries: ReviewTimelineEntry[] = [];
   const add = (at: string, what: string) => entries.push({ at, minute: minutesBetween(start, at), what });
   const timingByVersion = new Map(updates.map((u) => [u.version, u]));
   const requested = new Map<string, string>();
+  // Gates still open per side-note draft revision, to mark the moment the last one is granted.
+  const open = new Map<string, Set<string>>();
+  const topics = new Map<string, ApprovalTopic | undefined>();
   for (const e of events) {
     switch (e.type) {
       case 'declared':
@@ -463,17 +516,38 @@ function timeline(
         add(e.at, `Workaround found: ${e.workaround}`);
         break;
       case 'availability.changed':
-        add(e.at, `${e.personId} ${e.available ? 'back' : 'unavailable'}`);
+        add(e.at, `${nameOf(state, e.personId)} ${e.available ? 'back' : 'unavailable'}`);
         break;
-      case 'approval.requested':
-        requested.set(`${e.draftId}#${e.revision}#${e.gate}`, e.at);
-        add(e.at, `Approval requested: ${e.gate} (${e.role}) for draft ${e.draftId}`);
+      case 'draft.created':
+        open.delete(e.draft.id);
         break;
+      case 'approval.requested': {
+        const key = `${e.draftId}#${e.revision}#${e.gate}`;
+        requested.set(key, e.at);
+        topics.set(key, e.topic);
+        if (sideNotes.has(e.draftId)) open.set(e.draftId, (open.get(e.draftId) ?? new Set()).add(e.gate));
+        const holder = state.roles[e.role]?.primary;
+        const who = `${roleWords(e.role)}${holder ? ` (${holder.name})` : ''}`;
+        add(e.at, `Approval of ${gateWords(e.gate, e.topic)} in draft ${e.draftId} asked of ${who}`);
+        break;
+      }
       case 'approval.granted':
       case 'approval.denied': {
-        const asked = requested.get(`${e.draftId}#${e.revision}#${e.gate}`);
+        const key = `${e.draftId}#${e.revision}#${e.gate}`;
+        const asked = requested.get(key);
         const waited = asked ? ` after ${Math.round(minutesBetween(asked, e.at))} min` : '';
-        add(e.at, `Approval ${e.type === 'approval.granted' ? 'granted' : 'denied'}: ${e.gate}${waited}`);
+        const verdict = e.type === 'approval.granted' ? 'approved' : 'declined';
+        add(
+          e.at,
+          `${nameOf(state, e.actor)} ${verdict} ${gateWords(e.gate, topics.get(key))} in draft ${e.draftId}${waited}`,
+        );
+        const waiting = open.get(e.draftId);
+        if (e.type === 'approval.granted' && waiting?.delete(e.gate) && waiting.size === 0) {
+          add(
+            e.at,
+            `Draft ${e.draftId} fully approved: a side note released outside the status versions, not a new version`,
+          );
+        }
         break;
       }
       case 'publish.blocked':
@@ -546,6 +620,7 @@ export function reviewIncident(
     return SEVERITY_RANK[sev] < SEVERITY_RANK[peak] ? sev : peak;
   }, state.severity);
 
+  const versions = versionCounts(events, state);
   const review: Omit<IncidentReview, 'suggestions'> = {
     incident: {
       id: state.id,
@@ -559,7 +634,7 @@ export function reviewIncident(
       durationMinutes: minutesBetween(state.declaredAt, end),
     },
     timeZone: runbook.timeZones.default,
-    timeline: timeline(events, state, updates),
+    timeline: timeline(events, state, updates, new Set(versions.approvedOutsideVersions)),
     firstUpdate:
       first && firstUpdateMinutes !== undefined
         ? {
@@ -572,7 +647,7 @@ export function reviewIncident(
     updates,
     onTimeShare,
     approvals: approvalWaits(events, state, away, logEnd),
-    versions: versionCounts(events, state),
+    versions,
     questions: questionTopics(state),
     ownershipGaps: gapsFor('communicationOwner', events, end),
     blocked: blockedFigures(state),
