@@ -3,7 +3,6 @@
  * The `incident-comms` command line: lint drafts, check and render runbooks, run drills,
  * review incidents. `runCli` runs in-process and returns the exit code, so tests need no child process.
  */
-import { writeFile } from 'node:fs/promises';
 import {
   AUDIENCES,
   type Audience,
@@ -15,6 +14,7 @@ import {
   lintMessage,
   lintRules,
   loadDrillScenario,
+  RULE_DOCS_URL,
   MESSAGE_KINDS,
   type MessageKind,
   parseRunbook,
@@ -25,27 +25,67 @@ import {
   reviewIncident,
   runDrill,
 } from '@incident-comms/core';
+// Importing the templates package registers its runbook check: every runbook the CLI loads
+// (runbook check/render, lint --runbook, drill, review) is rejected when a custom template is broken.
+import '@incident-comms/templates';
 import { Command, CommanderError, Option } from 'commander';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
-import { CliInputError, type CliIO, readEventLog, readText } from './io';
+import { aboutFile, CliInputError, type CliIO, displayName, readEventLog, readText, writeText } from './io';
+import { parseFactsOption, parseInstantOption, parseTimeZoneOption } from './options';
 
 /** The CLI's version (kept in step with package.json). */
 export const CLI_VERSION = '0.1.0';
+
+/** `lint`'s options after commander has parsed and checked them. */
+interface LintOptions {
+  kind: MessageKind;
+  audience: Audience;
+  incident?: string;
+  runbook?: string;
+  facts?: LintFacts;
+  nextUpdate?: string;
+  now?: string;
+  timeZone?: string;
+  format: 'stylish' | 'json' | 'sarif';
+}
 
 async function loadRunbookFile(path: string, io: CliIO): Promise<Runbook> {
   return parseRunbook(await readText(path, io), path);
 }
 
-function parseJsonOption<T>(value: string, name: string): T {
+function parseJsonFile(text: string, file: string): unknown {
   try {
-    return JSON.parse(value) as T;
+    return JSON.parse(text);
   } catch (error) {
-    throw new CliInputError(
-      `--${name}: expected JSON, got ${JSON.stringify(value)} (${(error as Error).message})`,
-    );
+    throw new CliInputError(`${file}: expected JSON (${(error as Error).message})`);
   }
+}
+
+/** Printed to standard error when `lint` waits for a draft typed at a terminal. */
+export const STDIN_HINT =
+  'incident-comms: reading the draft from standard input; end with Ctrl-D, or pass a file.\n';
+
+/**
+ * The rule docs links worth putting in SARIF: only links a rule sets itself. Links generated
+ * from core's `RULE_DOCS_URL` are left out while that is a placeholder site.
+ */
+function ruleHelpUri(id: string, url: string | undefined): string | undefined {
+  return url && url !== `${RULE_DOCS_URL}#${id}` && !url.startsWith(RULE_DOCS_URL) ? url : undefined;
+}
+
+/**
+ * Library errors print their message only. Besides `IncidentCommsError`, an `Error` with a
+ * snake_case `code` counts (a library error from a second copy of core, where `instanceof` fails).
+ */
+function libraryErrorMessage(error: unknown): string | undefined {
+  if (error instanceof IncidentCommsError) return error.message;
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[a-z]+(?:_[a-z]+)+$/.test(code)) return error.message;
+  }
+  return undefined;
 }
 
 /** Plain-text drill scores: one line per participant, then what to fix. */
@@ -81,27 +121,32 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--runbook <runbook.yaml>', 'runbook file (lint settings, time zones)')
     .option(
       '--facts <json>',
-      'confirmed facts without a log, e.g. \'{"scope":"some","causeConfirmed":false}\'',
+      'confirmed facts without a log (a JSON object), e.g. \'{"scope":"some","causeConfirmed":false}\'',
+      parseFactsOption,
     )
-    .option('--next-update <iso>', 'scheduled next update (ISO-8601 UTC)')
-    .option('--now <iso>', 'the current instant (ISO-8601 UTC); default: the clock')
-    .option('--time-zone <iana>', "the reader's IANA time zone")
+    .option('--next-update <iso>', 'scheduled next update (ISO-8601 UTC)', parseInstantOption)
+    .option('--now <iso>', 'the current instant (ISO-8601 UTC); default: the clock', parseInstantOption)
+    .option('--time-zone <iana>', "the reader's IANA time zone, e.g. America/New_York", parseTimeZoneOption)
     .addOption(
       new Option('--format <format>', 'output format')
         .choices(['stylish', 'json', 'sarif'])
         .default('stylish'),
     )
-    .action(async (file: string, opts: Record<string, string | undefined>) => {
+    .action(async (file: string, opts: LintOptions, command: Command) => {
+      if (opts.incident && !opts.runbook)
+        command.error('error: --incident needs --runbook: the cadence and lint settings come from it');
+      if (file === '-' && io.stdinIsTTY) io.stderr(STDIN_HINT);
       const text = await readText(file, io);
+      if (text.trim() === '') throw new CliInputError(`${displayName(file)}: the draft is empty`);
       const runbook = opts.runbook ? await loadRunbookFile(opts.runbook, io) : undefined;
-      const kind = opts.kind as MessageKind;
-      const audience = opts.audience as Audience;
+      const { kind, audience } = opts;
       const now = opts.now ?? new Date().toISOString();
       let context: LintContext;
       if (opts.incident) {
-        if (!runbook)
-          throw new CliInputError('--incident needs --runbook: the cadence and lint settings come from it');
-        const state = replay(await readEventLog(opts.incident, io));
+        if (!runbook) throw new Error('unreachable: --incident without --runbook was refused above');
+        const events = await readEventLog(opts.incident, io);
+        const incident = opts.incident;
+        const state = aboutFile(incident, () => replay(events));
         // The draft is not in the log: it is linted against the newest confirmed facts.
         context = draftLintContext(
           state,
@@ -114,7 +159,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
           kind,
           audience,
           now,
-          ...(opts.facts ? { facts: parseJsonOption<LintFacts>(opts.facts, 'facts') } : {}),
+          ...(opts.facts ? { facts: opts.facts } : {}),
           ...(opts.nextUpdate ? { nextUpdateDue: opts.nextUpdate } : {}),
           ...(runbook?.lint ? { config: runbook.lint } : {}),
         };
@@ -124,14 +169,14 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         (runbook ? (runbook.timeZones.audiences[audience] ?? runbook.timeZones.default) : undefined);
       if (timeZone) context = { ...context, timeZone };
       const diagnostics = lintMessage(text, context);
-      const results = [{ file: file === '-' ? '<stdin>' : file, text, diagnostics }];
+      const results = [{ file: displayName(file), text, diagnostics }];
       const format = opts.format ?? 'stylish';
       if (format === 'json') io.stdout(formatJson(results));
       else if (format === 'sarif') {
         const rules = lintRules.map((r) => ({
           id: r.id,
           description: r.docs.description,
-          helpUri: r.docs.url,
+          helpUri: ruleHelpUri(r.id, r.docs.url),
         }));
         io.stdout(formatSarif(results, rules, CLI_VERSION));
       } else io.stdout(formatStylish(results));
@@ -161,7 +206,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       const page = renderRunbook(await loadRunbookFile(file, io));
       const out = opts.html ? page.html : page.markdown;
       if (opts.output) {
-        await writeFile(opts.output, out);
+        await writeText(opts.output, out);
         io.stdout(`wrote ${opts.output}\n`);
       } else io.stdout(out.endsWith('\n') ? out : `${out}\n`);
     });
@@ -188,10 +233,11 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         }
         return;
       }
-      const responses = parseJsonOption<unknown>(await readText(opts.responses, io), 'responses');
+      const responsesFile = displayName(opts.responses);
+      const responses = parseJsonFile(await readText(opts.responses, io), responsesFile);
       if (!Array.isArray(responses))
-        throw new CliInputError(`${opts.responses}: expected a JSON array of responses`);
-      const result = runDrill(scenario, responses, rb);
+        throw new CliInputError(`${responsesFile}: expected a JSON array of responses`);
+      const result = aboutFile(opts.responses, () => runDrill(scenario, responses, rb));
       io.stdout(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatDrill(result));
     });
 
@@ -202,10 +248,18 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .requiredOption('--runbook <runbook.yaml>', 'runbook file')
     .option('--json', 'print the figures as JSON')
     .action(async (file: string, opts: { runbook: string; json?: boolean }) => {
-      const review = reviewIncident(await readEventLog(file, io), await loadRunbookFile(opts.runbook, io));
+      const rb = await loadRunbookFile(opts.runbook, io);
+      const events = await readEventLog(file, io);
+      const review = aboutFile(file, () => reviewIncident(events, rb));
       io.stdout(opts.json ? `${JSON.stringify(review, null, 2)}\n` : renderReview(review));
     });
 
+  // A usage error ends with a pointer to the help of the command that was run.
+  const pointTo = (command: Command, path: string): void => {
+    command.showHelpAfterError(`(run "${path} --help" for usage)`);
+    for (const sub of command.commands) pointTo(sub, `${path} ${sub.name()}`);
+  };
+  pointTo(program, 'incident-comms');
   return program;
 }
 
@@ -214,8 +268,16 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
  *
  * @param argv - the arguments after the program name, e.g. `['lint', 'draft.txt', '--kind', 'update']`.
  * @param io - where output goes and where standard input comes from.
- * @returns the exit code: 0 ok, 1 lint errors or an invalid file, 2 bad usage.
- *   Library errors print their path-named message (no stack trace).
+ * @returns the exit code: 0 ok; 1 lint errors, an invalid or unreadable file (`Cannot read x: no
+ *   such file`), or any library error, printed as its path-named message without a stack trace;
+ *   2 bad usage (unknown option, bad option value such as `--now yesterday`), with a pointer to
+ *   `--help`.
+ * @throws only on a bug: an error that is neither a library error nor a usage error.
+ * @example
+ * const code = await runCli(['runbook', 'check', 'runbook.yaml'], {
+ *   stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t),
+ *   readStdin: async () => '',
+ * });
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   let code = 0;
@@ -229,8 +291,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof IncidentCommsError) {
-      io.stderr(`${error.message}\n`);
+    const message = libraryErrorMessage(error);
+    if (message !== undefined) {
+      io.stderr(`${message}\n`);
       return 1;
     }
     throw error;
