@@ -4,8 +4,8 @@
  */
 
 export { formatJson } from './formatters/json';
-export { formatSarif, type SarifRule } from './formatters/sarif';
+export { formatSarif, type SarifOptions, type SarifRule } from './formatters/sarif';
 export { formatStylish, type LintResult } from './formatters/stylish';
 export type { CliIO } from './io';
-export { CliInputError } from './io';
-export { CLI_VERSION, runCli } from './program';
+export { CliFileError, CliInputError, decodeText } from './io';
+export { CLI_VERSION, runCli, STDIN_HINT } from './program';

@@ -1,28 +1,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './program';
-
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const exampleRunbook = join(repo, 'packages/core/runbook.example.yaml');
-const scenario = join(repo, 'packages/core/scenarios/checkout-payment-failure.yaml');
-
-async function cli(argv: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    readStdin: async () => stdin,
-  });
-  return { code, stdout, stderr };
-}
+import { RULE_DOCS_URL } from '@incident-comms/core';
+import { cli, exampleRunbook, scenario } from './cli.test-support';
+import { formatSarif } from './formatters/sarif';
 
 let dir: string;
 const BAD = 'Checkout is fixed and should be back in 10 minutes. We suspect our payment provider.';
@@ -99,6 +81,35 @@ describe('incident-comms lint', () => {
     const region = result.locations[0].physicalLocation.region;
     expect(region.startLine).toBe(1);
     expect(BAD.slice(region.startColumn - 1, region.endColumn - 1)).toBe(region.snippet.text);
+  });
+
+  it('SARIF links no made-up sites: no informationUri, no helpUri under the placeholder RULE_DOCS_URL', async () => {
+    const { stdout } = await cli(['lint', join(dir, 'bad.txt'), '--kind', 'update', '--format', 'sarif']);
+    const driver = JSON.parse(stdout).runs[0].tool.driver;
+    expect(driver).not.toHaveProperty('informationUri');
+    expect(stdout).not.toContain('incident-comms.dev');
+    expect(stdout).not.toContain('github.com/incident-comms');
+    for (const rule of driver.rules) {
+      if (rule.helpUri !== undefined) expect(rule.helpUri.startsWith(RULE_DOCS_URL)).toBe(false);
+    }
+  });
+
+  it('formatSarif links a real home page and rule docs when given', () => {
+    const sarif = JSON.parse(
+      formatSarif(
+        [],
+        [
+          { id: 'a', description: 'A', helpUri: 'https://docs.acme.example/a' },
+          { id: 'b', description: 'B' },
+        ],
+        '1.0.0',
+        { informationUri: 'https://acme.example/incident-comms' },
+      ),
+    );
+    const driver = sarif.runs[0].tool.driver;
+    expect(driver.informationUri).toBe('https://acme.example/incident-comms');
+    expect(driver.rules[0].helpUri).toBe('https://docs.acme.example/a');
+    expect(driver.rules[1]).not.toHaveProperty('helpUri');
   });
 
   it('lints against an incident log: "fixed" is fine once recovery is confirmed', async () => {
@@ -185,7 +196,7 @@ describe('incident-comms lint', () => {
     expect(usage.stderr).toMatch(/Allowed choices are initial, update, workaround, resolved/);
     const missing = await cli(['lint', join(dir, 'nope.txt'), '--kind', 'update']);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe(`Cannot read ${join(dir, 'nope.txt')}: ENOENT\n`);
+    expect(missing.stderr).toBe(`Cannot read ${join(dir, 'nope.txt')}: no such file\n`);
   });
 });
 

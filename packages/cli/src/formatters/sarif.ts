@@ -8,7 +8,14 @@ import type { LintResult } from './stylish';
 export interface SarifRule {
   id: string;
   description: string;
-  helpUri?: string;
+  /** A page documenting the rule; omitted from the log when absent. */
+  helpUri?: string | undefined;
+}
+
+/** Optional tool metadata for {@link formatSarif}. */
+export interface SarifOptions {
+  /** The tool's home page (`tool.driver.informationUri`); omitted from the log when absent. */
+  informationUri?: string | undefined;
 }
 
 function endPosition(text: string, end: number): { line: number; column: number } {
@@ -23,12 +30,17 @@ function endPosition(text: string, end: number): { line: number; column: number 
  * @param results - one entry per linted input; `file` becomes the artifact URI.
  * @param rules - rule metadata for `tool.driver.rules` (ids, descriptions, docs links).
  * @param version - the tool version to report.
+ * @param options - `informationUri`, only when the tool has a real home page to link.
  * @returns pretty-printed JSON with a trailing newline.
+ * @example
+ * const sarif = JSON.parse(formatSarif([{ file: 'draft.txt', text, diagnostics }], rules, '0.1.0'));
+ * sarif.runs[0].results[0].ruleId; // e.g. 'no-fix-time-promise'
  */
 export function formatSarif(
   results: readonly LintResult[],
   rules: readonly SarifRule[],
   version: string,
+  options: SarifOptions = {},
 ): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const log = {
@@ -40,7 +52,7 @@ export function formatSarif(
           driver: {
             name: 'incident-comms',
             version,
-            informationUri: 'https://github.com/incident-comms/incident-comms',
+            ...(options.informationUri ? { informationUri: options.informationUri } : {}),
             rules: rules.map((r) => ({
               id: r.id,
               shortDescription: { text: r.description },
