@@ -86,6 +86,13 @@ export interface PagePerson {
   contact: string;
 }
 
+/**
+ * A line of text with literal values kept apart: strings are prose, `{ code }` parts are
+ * identifiers a reader types or looks up as written (time zone names), so each renderer can
+ * print them as code without escaping leaking into them.
+ */
+export type PageLine = ReadonlyArray<string | { readonly code: string }>;
+
 /** Everything the one-page runbook says, as data. */
 export interface RunbookPageModel {
   title: string;
@@ -99,8 +106,11 @@ export interface RunbookPageModel {
     speed: string;
     everyMinutes: number;
   }>;
-  rhythm: string[];
-  /** One entry per approving role: what that role signs off. */
+  rhythm: PageLine[];
+  /**
+   * One entry per approving role: what that role signs off, each item a phrase that starts
+   * with a capital (renderers join them into one sentence or list them).
+   */
   approvals: Array<{ role: string; what: string[]; primary: PagePerson; backup: PagePerson }>;
   never: string[];
   templates: Array<{ kind: MessageKind; title: string; line: string }>;
@@ -152,19 +162,29 @@ export function buildRunbookPage(runbook: Runbook): RunbookPageModel {
       everyMinutes: cadence.minutes[severity],
     })),
     rhythm: [
-      `First note within ${minutesText(cadence.firstUpdateTargetMinutes)} of declaring, even with thin facts.`,
-      `Then every ${SEVERITIES.map((s) => `${minutesText(cadence.minutes[s])} (${s})`).join(', ')}. ` +
-        `Watching a fix that is out: ${SEVERITIES.map((s) => `${minutesText(cadence.monitoringMinutes[s])} (${s})`).join(', ')}.`,
-      `Every message names the next update's clock time and zone (${zones.join(', ')}), on ${withIndefiniteArticle(`${cadence.roundToMinutes}-minute`)} mark. No news still goes out on time.`,
-      `Reminder ${minutesText(cadence.reminderLeadMinutes)} before each update is due.`,
-      `Engineering check-in every ${minutesText(cadence.checkpointMinutes)}, or at once on a scope change, a workaround or recovery starting.`,
+      [
+        `First note within ${minutesText(cadence.firstUpdateTargetMinutes)} of declaring, even with thin facts.`,
+      ],
+      [
+        `Then every ${SEVERITIES.map((s) => `${minutesText(cadence.minutes[s])} (${s})`).join(', ')}. ` +
+          `Watching a fix that is out: ${SEVERITIES.map((s) => `${minutesText(cadence.monitoringMinutes[s])} (${s})`).join(', ')}.`,
+      ],
+      [
+        "Every message names the next update's clock time and zone (",
+        ...zones.flatMap((zone, i) => (i === 0 ? [{ code: zone }] : [', ', { code: zone }])),
+        `), on ${withIndefiniteArticle(`${cadence.roundToMinutes}-minute`)} mark. No news still goes out on time.`,
+      ],
+      [`Reminder ${minutesText(cadence.reminderLeadMinutes)} before each update is due.`],
+      [
+        `Engineering check-in every ${minutesText(cadence.checkpointMinutes)}, or at once on a scope change, a workaround or recovery starting.`,
+      ],
     ],
     approvals: [...approvers.entries()].map(([role, topics]) => ({
       role: ROLE_LABELS[role],
       what: [
         ...topics.map((t) => TOPIC_LABELS[t]),
         ...(role === 'incidentLead'
-          ? ['The facts in every regular update', '"Resolved": recovery checked as customers see it']
+          ? ['The facts in every regular update', 'Saying "resolved": recovery checked as customers see it']
           : []),
       ],
       primary: person(runbook.roles[role].primary),

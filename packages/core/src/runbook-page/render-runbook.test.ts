@@ -52,11 +52,31 @@ describe('renderRunbook', () => {
     );
     expect(routed).not.toMatch(/\| Approver \|[^|]*Refunds/);
     expect(markdown).toMatch(
-      /\| Approver \| [^|]*Refunds, credits or discounts[^|]* \| Maya \(@maya\) \| Raj \(@raj\) \|/,
+      /\| Approver \| [^|]*refunds, credits or discounts[^|]* \| Maya \(@maya\) \| Raj \(@raj\) \|/,
     );
     expect(markdown).toMatch(
-      /\| Incident lead \| A promised fix or recovery time; The facts in every regular update; "Resolved"[^|]* \| Lee \(@lee\) \| Ola \(@ola\) \|/,
+      /\| Incident lead \| A promised fix or recovery time; the facts in every regular update; saying "resolved"[^|]* \| Lee \(@lee\) \| Ola \(@ola\) \|/,
     );
+  });
+
+  it('joins what a role approves into one phrase: no capital after a semicolon', () => {
+    const rows = markdown.split('\n').filter((l) => /^\| (Approver|Incident lead) \| [^|]*;/.test(l));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.split('|')[2]).not.toMatch(/; [A-Z][a-z]/);
+    // The HTML lists each item on its own line, capitalised.
+    expect(html).toContain('<li>The facts in every regular update</li>');
+  });
+
+  it('prints time zone names as code, with no Markdown escaping inside or in the HTML', () => {
+    const zoned = renderRunbook(
+      testRunbook({
+        timeZones: { default: 'America/New_York', audiences: { 'cs-account': 'Europe/Berlin' } },
+      }),
+    );
+    expect(zoned.markdown).toContain('zone (`America/New_York`, `Europe/Berlin`), on a 5-minute mark.');
+    expect(zoned.markdown).not.toContain('\\_');
+    expect(zoned.html).toContain('zone (<code>America/New_York</code>, <code>Europe/Berlin</code>)');
+    expect(zoned.html).not.toContain('\\');
   });
 
   it('lists the banned moves', () => {

@@ -7,6 +7,7 @@ import type { Runbook } from '../runbook/define';
 import { escapeHtml as h, escapeMarkdown as md } from '../text/escape';
 import {
   buildRunbookPage,
+  type PageLine,
   type PagePerson,
   RUNBOOK_PAGE_SECTIONS,
   type RunbookPageModel,
@@ -28,6 +29,27 @@ const INTRO = 'Read this before your first incident. It takes two minutes.';
 const safeUrl = (url: string | undefined) => (url && /^(https?:|mailto:)/i.test(url) ? url : undefined);
 
 const mdPerson = (p: PagePerson) => `${md(p.name)} (${md(p.contact)})`;
+
+/**
+ * A Markdown code span for a literal value: no escaping inside (it would show), a fence longer
+ * than any backtick run in the value, and padding when the value starts or ends with one.
+ */
+function mdCode(value: string): string {
+  const clean = value.replace(/\s*[\r\n]+\s*/g, ' ');
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+const mdLine = (line: PageLine) =>
+  line.map((part) => (typeof part === 'string' ? md(part) : mdCode(part.code))).join('');
+const htmlLine = (line: PageLine) =>
+  line.map((part) => (typeof part === 'string' ? h(part) : `<code>${h(part.code)}</code>`)).join('');
+
+/** Items that each start with a capital, joined into one phrase: `A; b; c`. */
+const joinPhrases = (items: readonly string[]) =>
+  items.map((item, i) => (i === 0 ? item : item.charAt(0).toLowerCase() + item.slice(1))).join('; ');
 
 function toMarkdown(page: RunbookPageModel): string {
   const out: string[] = [`# ${md(page.title)}`, '', INTRO, ''];
@@ -61,13 +83,13 @@ function toMarkdown(page: RunbookPageModel): string {
   out.push('', 'Unsure? Pick the more serious level; the incident lead can lower it.', '');
 
   section('rhythm');
-  for (const line of page.rhythm) out.push(`- ${md(line)}`);
+  for (const line of page.rhythm) out.push(`- ${mdLine(line)}`);
   out.push('');
 
   section('approvals');
   out.push('| Who | Approves | Primary | Backup |', '|---|---|---|---|');
   for (const a of page.approvals) {
-    out.push(`| ${a.role} | ${a.what.map(md).join('; ')} | ${mdPerson(a.primary)} | ${mdPerson(a.backup)} |`);
+    out.push(`| ${a.role} | ${md(joinPhrases(a.what))} | ${mdPerson(a.primary)} | ${mdPerson(a.backup)} |`);
   }
   out.push('');
 
@@ -160,7 +182,7 @@ function toHtml(page: RunbookPageModel): string {
         )
         .join('')}</ul><p>Unsure? Pick the more serious level; the incident lead can lower it.</p>`,
     ),
-    section('rhythm', list(page.rhythm)),
+    section('rhythm', `<ul>${page.rhythm.map((line) => `<li>${htmlLine(line)}</li>`).join('')}</ul>`),
     section(
       'approvals',
       `<ul class="cards">${page.approvals
