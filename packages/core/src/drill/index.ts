@@ -1,3 +1,4 @@
+export { type BriefingPrompt, type DrillBriefing, drillBriefing, drillTimeZone } from './briefing';
 export { DrillScenarioError } from './errors';
 export type {
   CriterionScore,

@@ -197,10 +197,28 @@ describe('runDrill scoring', () => {
     ]);
     expect(result.missedPrompts.map((p) => p.promptId)).toEqual(['monitoring', 'resolved']);
     expect(result.fixes).toEqual([
-      'Nobody answered "monitoring" (for the communicationOwner, at 14:42 UTC): make sure every role has someone practising it.',
-      'Nobody answered "resolved" (for the communicationOwner, at 14:45 UTC): make sure every role has someone practising it.',
+      'Nobody answered "monitoring" (for the communication owner, at 14:42 UTC): make sure every role has someone practising it.',
+      'Nobody answered "resolved" (for the communication owner, at 14:45 UTC): make sure every role has someone practising it.',
       '1 of 2 answers had wording the linter flags (guesses, promises, vague or dramatic words): run drafts through the pre-send check.',
     ]);
+  });
+
+  it("gives the team's advice in the scenario's zone, not the runbook's default", () => {
+    const eastern = parseDrillScenario({ ...scenario, timeZone: 'America/New_York' });
+    const result = runDrill(eastern, [internal(GOOD_INTERNAL, 20)], runbook);
+    expect(result.fixes[0]).toBe(
+      'Nobody answered "monitoring" (for the communication owner, at 9:42 AM ET): make sure every role has someone practising it.',
+    );
+    const late = result.responses[0]!.criteria.find((c) => c.criterion === 'onTime')!;
+    expect(late.fixes[0]).toMatch(
+      /^Sent at 9:30 AM ET, 7 minutes after the window closed \(10 minutes from 9:13 AM ET\)/,
+    );
+  });
+
+  it("without a scenario zone, uses the runbook's customer zone for the team's advice", () => {
+    const customerEastern = testRunbook({ timeZones: { audiences: { customer: 'America/New_York' } } });
+    const result = runDrill(scenario, [], customerEastern);
+    expect(result.fixes[0]).toContain('(for the communication owner, at 9:13 AM ET)');
   });
 
   it('rejects malformed answers with path-named problems and scores nothing', () => {

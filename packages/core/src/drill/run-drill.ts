@@ -5,6 +5,7 @@
  */
 import { parseISO } from 'date-fns';
 import { z } from 'zod';
+import { roleWords } from '../approvals/gates';
 import { cadenceFor } from '../cadence/index';
 import { toIsoInstant } from '../cadence/iso-instant';
 import { createSimulatedClock } from '../coordinator/clock';
@@ -18,6 +19,7 @@ import type { Runbook } from '../runbook/define';
 import { withIndefiniteArticle } from '../text/article';
 import { formatUpdateTime } from '../time/index';
 import type { Audience, Role, Status } from '../vocabulary';
+import { drillTimeZone } from './briefing';
 import { type DrillPrompt, type DrillScenario, scenarioEvents, scenarioInstant } from './scenario';
 
 const text = z.string().trim().min(1, 'expected a non-empty text');
@@ -353,7 +355,8 @@ function scoreResponse({ scenario, runbook, prompt, response, state }: ScoreInpu
   const opens = scenarioInstant(scenario.startsAt, prompt.at);
   const closesMs = parseISO(opens).getTime() + prompt.respondWithinMinutes * 60_000;
   const sentMs = parseISO(sentAt).getTime();
-  const home = runbook.timeZones.default;
+  // Times of the drill itself (when it was sent, when the prompt appeared) read in its zone.
+  const home = drillTimeZone(scenario, runbook);
   const onTimeFixes: string[] = [];
   if (sentMs < parseISO(opens).getTime()) {
     onTimeFixes.push(
@@ -442,6 +445,11 @@ function parseResponses(
  *   `planNextUpdateAt` from `sentAt` (cadence for the severity and status, rounded up).
  * - `onTime` (20): sent within `respondWithinMinutes` of the prompt.
  *
+ * Clock times in the fixes: the next-update time in the zone of the prompt's audience (what
+ * the reader would see); when an answer was sent, when a prompt appeared and the team lessons
+ * in the drill's zone (`drillTimeZone`: the scenario's `timeZone`, else the runbook's customer
+ * zone, else its default). Roles are named in plain words (`the communication owner`).
+ *
  * Practice: "a short practice drill … you will spot vague language fast".
  *
  * @param scenario - a parsed scenario (`parseDrillScenario`/`loadDrillScenario`).
@@ -516,10 +524,10 @@ export function runDrill(
       role: p.role,
       at: scenarioInstant(scenario.startsAt, p.at),
     }));
-  const home = runbook.timeZones.default;
+  const home = drillTimeZone(scenario, runbook);
   const fixes = missedPrompts.map(
     (p) =>
-      `Nobody answered "${p.title}" (for the ${p.role}, at ${formatUpdateTime(p.at, home, { relativeTo: scenario.startsAt })}): ` +
+      `Nobody answered "${p.title}" (for ${roleWords(p.role)}, at ${formatUpdateTime(p.at, home, { relativeTo: scenario.startsAt })}): ` +
       'make sure every role has someone practising it.',
   );
   for (const criterion of Object.keys(DRILL_POINTS) as DrillCriterion[]) {

@@ -12,6 +12,7 @@ import { applyEvent } from '../incident/reducer';
 import type { IncidentState } from '../incident/state';
 import type { Runbook } from '../runbook/define';
 import { readYaml } from '../runbook/yaml';
+import { isValidTimeZone } from '../time/index';
 import {
   AUDIENCES,
   INCIDENT_TYPES,
@@ -114,6 +115,15 @@ export const drillScenarioSchema = z
     briefing: text,
     /** ISO-8601 UTC instant of minute 0. */
     startsAt: instantSchema,
+    /**
+     * The IANA zone the story is told in (e.g. `America/New_York`): prompt clock times in the
+     * briefing and the team's advice use it. Default: the runbook's `customer` zone, else its
+     * default zone (see `drillTimeZone`).
+     */
+    timeZone: z
+      .string()
+      .refine(isValidTimeZone, { error: 'expected an IANA time zone like "America/New_York"' })
+      .optional(),
     /** Words that name the symptom or product area, e.g. ["sign in", "log in", "login"]. */
     keywords: z.array(text).default([]),
     timeline: z.array(scriptedEventSchema).min(1, 'expected at least the "declared" event'),

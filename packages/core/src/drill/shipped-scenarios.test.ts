@@ -9,6 +9,7 @@ import {
   type DrillCriterion,
   type DrillResponse,
   type DrillResult,
+  drillBriefing,
   loadDrillScenario,
   runDrill,
   scenarioInstant,
@@ -62,6 +63,17 @@ it('ships exactly the three scenarios, each loading cleanly', () => {
     .sort();
   expect(files).toEqual(['checkout-payment-failure.yaml', 'delayed-data-sync.yaml', 'sign-in-failure.yaml']);
   for (const file of files) expect(load(file.replace('.yaml', '')).prompts.length).toBeGreaterThanOrEqual(4);
+});
+
+describe('the shipped scenarios are told in Eastern time', () => {
+  it.each(['checkout-payment-failure', 'sign-in-failure', 'delayed-data-sync'])(
+    '%s: every prompt has a clock time in ET',
+    (name) => {
+      const briefing = drillBriefing(load(name), runbook);
+      expect(briefing.timeZone).toBe('America/New_York');
+      for (const prompt of briefing.prompts) expect(prompt.clockTime).toMatch(/^\d{1,2}:\d{2} [AP]M ET$/);
+    },
+  );
 });
 
 describe('checkout-payment-failure', () => {
