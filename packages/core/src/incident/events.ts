@@ -4,6 +4,7 @@
  * ISO-8601 UTC timestamp `at` and an `actor` (a person id from the runbook, or `system`).
  */
 import { z } from 'zod';
+import { instantSchema } from '../time/instant';
 import {
   APPROVAL_TOPICS,
   AUDIENCES,
@@ -16,10 +17,7 @@ import {
 } from '../vocabulary';
 
 const text = z.string().trim().min(1, 'expected a non-empty text');
-/** An ISO-8601 UTC instant such as `2026-03-03T14:15:00Z` (offsets other than Z are rejected). */
-export const instantSchema = z.iso.datetime({
-  error: 'expected an ISO-8601 UTC instant like 2026-03-03T14:15:00Z',
-});
+export { instantSchema };
 
 const base = {
   at: instantSchema,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IncidentCommsError } from '../errors';
 import { lintConfigSchema, parseLintConfig } from './config';
 import { LintConfigError } from './errors';
 import { lintMessage } from './lint-message';
@@ -46,6 +47,21 @@ describe('lint config', () => {
       'rules.sentence-length.1.maxWords',
     ]);
     expect(problems({ rules: { 'no-jargon': 'loud' } })?.paths[0]).toMatch(/^rules\.no-jargon/);
+  });
+
+  it('says what a bad level should be, in plain words (never zod\'s "Invalid input")', () => {
+    expect(() => parseLintConfig({ rules: { 'no-jargon': 'maybe' } })).toThrow(
+      'Invalid lint configuration: rules.no-jargon: expected one of "off", "warning", "error", got "maybe"',
+    );
+    try {
+      parseLintConfig({ rules: { 'sentence-length': ['warning', { maxWords: 'ten' }] } });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(IncidentCommsError);
+      const [p] = (e as LintConfigError).problems;
+      expect(p).toMatchObject({ path: ['rules', 'sentence-length', 1, 'maxWords'], received: '"ten"' });
+      expect(p!.expected).not.toMatch(/Invalid/);
+    }
   });
 
   it('rejects phrases for rules that take none, and unknown sections', () => {

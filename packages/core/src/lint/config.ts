@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import type { Rule } from './define-rule';
-import { LintConfigError, type LintProblem } from './errors';
+import { explainZodIssues } from '../errors';
+import { LintConfigError, type LintProblem, lintProblemsFrom } from './errors';
 import { lintRules } from './rules/index';
 import type { RuleLevel } from './types';
 
@@ -70,31 +71,15 @@ export function createLintConfigSchema(rules: readonly Rule[]): z.ZodType<LintCo
  */
 export const lintConfigSchema: z.ZodType<LintConfig> = createLintConfigSchema(lintRules);
 
-type Issue = z.core.$ZodIssue;
-
-// A union failure lists every branch's issues; the branch that got furthest names the real problem.
-function flatten(issue: Issue, prefix: readonly PropertyKey[], out: LintProblem[]): void {
-  const path = [...prefix, ...issue.path];
-  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-    const depth = (branch: readonly Issue[]) => Math.max(...branch.map((i) => i.path.length));
-    const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0]!;
-    if (depth(best) > 0) {
-      for (const inner of best) flatten(inner, path, out);
-      return;
-    }
-  }
-  const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-  out.push({
-    path: path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    message: `${issue.message}${keys}`,
-  });
-}
-
-/** Converts zod issues into path-named problems. */
-export function toLintProblems(issues: readonly Issue[]): LintProblem[] {
-  const out: LintProblem[] = [];
-  for (const issue of issues) flatten(issue, [], out);
-  return out;
+/**
+ * Converts zod issues into path-named problems with what was expected and found (one per path,
+ * unions reduced to the branch that names the real problem; see `explainZodIssues`).
+ *
+ * @param issues - `error.issues` of a failed parse.
+ * @param input - the parsed value, to say what was found.
+ */
+export function toLintProblems(issues: readonly z.core.$ZodIssue[], input?: unknown): LintProblem[] {
+  return lintProblemsFrom(explainZodIssues(issues, input));
 }
 
 /**
@@ -112,6 +97,6 @@ export function toLintProblems(issues: readonly Issue[]): LintProblem[] {
 export function parseLintConfig(input: unknown, rules: readonly Rule[] = lintRules): LintConfig {
   const schema = rules === lintRules ? lintConfigSchema : createLintConfigSchema(rules);
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new LintConfigError(toLintProblems(parsed.error.issues));
+  if (!parsed.success) throw new LintConfigError(toLintProblems(parsed.error.issues, input));
   return parsed.data;
 }

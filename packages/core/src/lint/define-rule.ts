@@ -4,6 +4,7 @@
  * plus one `check` function, the way ESLint and Vale rules are written.
  */
 import type { z } from 'zod';
+import { problem, ValidationError } from '../errors';
 import type { Audience, MessageKind } from '../vocabulary';
 import type { LintConfig } from './config';
 import type { TextDocument } from './text';
@@ -98,7 +99,8 @@ const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
  *   (`url` defaults to the rule's anchor in the rules page), where it applies, an optional
  *   zod options schema that accepts `{}`, and `check`.
  * @returns the rule, frozen
- * @throws {TypeError} when the id is not kebab-case or the options schema rejects `{}`
+ * @throws {ValidationError} (`input_invalid`) when the id is not kebab-case (path `id`) or the
+ *   options schema rejects `{}` (path `optionsSchema`)
  * @example
  * const noTbd = defineRule({
  *   id: 'acme/no-internal-codename',
@@ -112,14 +114,22 @@ const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
  */
 export function defineRule<Options = undefined>(definition: RuleDefinition<Options>): Rule<Options> {
   if (!RULE_ID.test(definition.id)) {
-    throw new TypeError(
-      `Rule id must be kebab-case (optionally "plugin/name"), got ${JSON.stringify(definition.id)}`,
-    );
+    throw new ValidationError('rule definition', [
+      problem('id', 'a kebab-case rule id (optionally "plugin/name")', JSON.stringify(definition.id)),
+    ]);
   }
   let defaultOptions = undefined as Options;
   if (definition.optionsSchema !== undefined) {
     const parsed = definition.optionsSchema.safeParse({});
-    if (!parsed.success) throw new TypeError(`Options schema of rule ${definition.id} must accept {}`);
+    if (!parsed.success) {
+      throw new ValidationError('rule definition', [
+        problem(
+          'optionsSchema',
+          `a schema that accepts {} (rule ${definition.id})`,
+          'a schema that rejects {}',
+        ),
+      ]);
+    }
     defaultOptions = parsed.data;
   }
   return Object.freeze({

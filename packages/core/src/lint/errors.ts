@@ -1,14 +1,40 @@
 /**
  * @module lint/errors
- * Typed errors of the linter. Hosts branch on `code`, never on message text.
+ * Typed errors of the linter, all {@link IncidentCommsError}s. Hosts branch on `code`, never on
+ * message text.
  */
+import { type ExplainedIssue, IncidentCommsError } from '../errors';
 
 /** One thing wrong in a lint input, named by its path (e.g. `rules.no-jargon.1.ignore`). */
 export interface LintProblem {
   /** Path from the root of the input, e.g. `['rules', 'no-jargn']`. */
   path: readonly (string | number)[];
-  /** What is wrong, in plain words. */
+  /** What the path must hold, in plain words (`one of "off", "warning", "error"`), or `required`. */
+  expected: string;
+  /** What was found there (a short rendering), or `undefined` when missing. */
+  received?: string | undefined;
+  /** One readable phrase: `expected …, got …` (or `required`). */
   message: string;
+}
+
+/**
+ * Builds a {@link LintProblem}.
+ *
+ * @example
+ * lintProblem(['facts', 'scope'], 'one of "none", "few"', '"lots"').message; // 'expected one of "none", "few", got "lots"'
+ */
+export function lintProblem(
+  path: readonly (string | number)[],
+  expected: string,
+  received?: string,
+): LintProblem {
+  const message = received === undefined ? expected : `expected ${expected}, got ${received}`;
+  return { path, expected, received, message };
+}
+
+/** Converts explained zod issues (see `explainZodIssues`) into lint problems. */
+export function lintProblemsFrom(explained: readonly ExplainedIssue[]): LintProblem[] {
+  return explained.map((e) => lintProblem(e.path, e.expected, e.received));
 }
 
 function describe(problems: readonly LintProblem[]): string {
@@ -23,34 +49,32 @@ function describe(problems: readonly LintProblem[]): string {
  * try { parseLintConfig({ rules: { 'no-jargn': 'off' } }); }
  * catch (e) { if (e instanceof LintConfigError) console.log(e.code, e.problems[0]?.path); }
  */
-export class LintConfigError extends Error {
+export class LintConfigError extends IncidentCommsError {
   /** Stable code for hosts to branch on. */
-  readonly code = 'lint_config_invalid' as const;
+  declare readonly code: 'lint_config_invalid';
   /** Every problem found, each with its path. */
   readonly problems: readonly LintProblem[];
   constructor(problems: readonly LintProblem[]) {
-    super(`Invalid lint configuration: ${describe(problems)}`);
-    this.name = 'LintConfigError';
+    super('lint_config_invalid', `Invalid lint configuration: ${describe(problems)}`);
     this.problems = problems;
   }
 }
 
 /**
- * The context handed to `lintMessage` is invalid: an unknown kind or audience, an
- * unparseable instant, an unknown IANA time zone.
+ * The text or context handed to `lintMessage` is invalid: a missing context, an unknown kind
+ * or audience, a misspelt or mistyped fact, an instant without a zone, an unknown IANA time zone.
  *
  * @example
  * try { lintMessage('Hi', { kind: 'update', audience: 'customer', timeZone: 'Mars/Base' }); }
  * catch (e) { if (e instanceof LintContextError) console.log(e.code); } // 'lint_context_invalid'
  */
-export class LintContextError extends Error {
+export class LintContextError extends IncidentCommsError {
   /** Stable code for hosts to branch on. */
-  readonly code = 'lint_context_invalid' as const;
+  declare readonly code: 'lint_context_invalid';
   /** Every problem found, each with its path. */
   readonly problems: readonly LintProblem[];
   constructor(problems: readonly LintProblem[]) {
-    super(`Invalid lint context: ${describe(problems)}`);
-    this.name = 'LintContextError';
+    super('lint_context_invalid', `Invalid lint context: ${describe(problems)}`);
     this.problems = problems;
   }
 }

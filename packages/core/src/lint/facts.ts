@@ -3,95 +3,121 @@
  * Turns a lint context into the facts rules read, with the linter's defaults. The one place
  * an incident `state` will plug in later.
  */
-import { AUDIENCES, MESSAGE_KINDS } from '../vocabulary';
-import { isKnownTimeZone } from './clock';
-import { LintContextError, type LintProblem } from './errors';
+import { assertLintContext } from './context';
 import type { LintContext, ResolvedFacts } from './types';
 
-const KINDS = new Set<string>(MESSAGE_KINDS);
-const AUDIENCE_SET = new Set<string>(AUDIENCES);
-const knownZones = new Map<string, boolean>();
+type InstantField = string | Date | undefined;
 
-function instant(value: string | Date | undefined, path: string, problems: LintProblem[]): Date | undefined {
-  if (value === undefined) return undefined;
-  const d = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(d.getTime())) {
-    problems.push({
-      path: [path],
-      message: `expected an ISO-8601 instant, got ${JSON.stringify(String(value))}`,
-    });
-    return undefined;
-  }
-  return d;
+// What a resolution was computed from: every field of the context and of its facts, with Dates
+// read as epoch milliseconds, so a context object mutated after a call is validated again.
+interface Resolution {
+  kind: unknown;
+  audience: unknown;
+  facts: unknown;
+  now: unknown;
+  nextUpdateDue: unknown;
+  timeZone: unknown;
+  basedOnVersion: unknown;
+  config: unknown;
+  causeConfirmed: unknown;
+  recoveryConfirmed: unknown;
+  scope: unknown;
+  approvedFixTime: unknown;
+  workaround: unknown;
+  compensationApproved: unknown;
+  version: unknown;
+  resolved: ResolvedFacts;
 }
 
-function version(value: number | undefined, path: string, problems: LintProblem[]): void {
-  if (value === undefined || (Number.isInteger(value) && value >= 0)) return;
-  problems.push({
-    path: path.split('.'),
-    message: `expected a facts version (an integer from 0, as the incident log counts), got ${JSON.stringify(value)}`,
-  });
+// Validated contexts, by object: linting many drafts with one context validates it once.
+const resolutions = new WeakMap<object, Resolution>();
+
+const stamp = (value: unknown): unknown => (value instanceof Date ? value.getTime() : value);
+
+function unchanged(r: Resolution, c: LintContext): boolean {
+  const f = c.facts;
+  return (
+    r.kind === c.kind &&
+    r.audience === c.audience &&
+    r.facts === f &&
+    r.now === stamp(c.now) &&
+    r.nextUpdateDue === stamp(c.nextUpdateDue) &&
+    r.timeZone === c.timeZone &&
+    r.basedOnVersion === c.basedOnVersion &&
+    r.config === c.config &&
+    (f === undefined ||
+      (r.causeConfirmed === f.causeConfirmed &&
+        r.recoveryConfirmed === f.recoveryConfirmed &&
+        r.scope === f.scope &&
+        r.approvedFixTime === stamp(f.approvedFixTime) &&
+        r.workaround === f.workaround &&
+        r.compensationApproved === f.compensationApproved &&
+        r.version === f.version))
+  );
 }
+
+const toDate = (value: InstantField): Date | undefined =>
+  value === undefined ? undefined : new Date(value instanceof Date ? value.getTime() : value);
 
 /**
  * Validates a lint context and resolves the facts rules read. Without facts nothing is
  * confirmed and scope is `unknown`, except that `kind: 'resolved'` counts as recovery
  * confirmed unless `facts.recoveryConfirmed` says `false`.
  *
+ * Validation is strict (`lintContextSchema`): facts are typed (`causeConfirmed`,
+ * `recoveryConfirmed`, `workaround`, `compensationApproved` are booleans; `scope` one of
+ * SCOPES; `version` an integer from 0), unknown keys are refused, and instants (`now`,
+ * `nextUpdateDue`, `facts.approvedFixTime`) are ISO-8601 UTC strings with `Z` or Dates, never a
+ * zone-less time the server would read in its own zone. A context object is validated once
+ * and its resolution reused while none of its fields change.
+ *
  * Practice: the linter checks a draft against what the incident lead has confirmed, never
  * against what the writer believes.
  *
- * @throws {LintContextError} (`lint_context_invalid`) for an unknown kind, audience or
- *   time zone, an unparseable instant, or a facts version (`facts.version`,
- *   `basedOnVersion`) that is not an integer from 0; each problem names its path.
+ * @param context - see {@link LintContext}.
+ * @returns the resolved facts (frozen; shared by every call with the same unchanged context).
+ * @throws {LintContextError} (`lint_context_invalid`) for a missing context, an unknown kind,
+ *   audience, key or IANA time zone, a mistyped fact, an instant without a zone, or a facts
+ *   version (`facts.version`, `basedOnVersion`) that is not an integer from 0; each problem
+ *   names its path, what was expected and what was found.
  * @example
  * resolveFacts({ kind: 'resolved', audience: 'customer' }).recoveryConfirmed; // true
  * resolveFacts({ kind: 'update', audience: 'customer' }).scope; // 'unknown'
  */
 export function resolveFacts(context: LintContext): ResolvedFacts {
-  const problems: LintProblem[] = [];
-  if (!KINDS.has(context.kind)) {
-    problems.push({
-      path: ['kind'],
-      message: `expected one of ${MESSAGE_KINDS.join(', ')}, got ${JSON.stringify(context.kind)}`,
-    });
-  }
-  if (!AUDIENCE_SET.has(context.audience)) {
-    problems.push({
-      path: ['audience'],
-      message: `expected one of ${AUDIENCES.join(', ')}, got ${JSON.stringify(context.audience)}`,
-    });
-  }
-  if (context.timeZone !== undefined) {
-    let known = knownZones.get(context.timeZone);
-    if (known === undefined) {
-      known = isKnownTimeZone(context.timeZone);
-      knownZones.set(context.timeZone, known);
-    }
-    if (!known) {
-      problems.push({
-        path: ['timeZone'],
-        message: `expected an IANA time zone, got ${JSON.stringify(context.timeZone)}`,
-      });
-    }
-  }
+  const known = typeof context === 'object' && context !== null ? resolutions.get(context) : undefined;
+  if (known !== undefined && unchanged(known, context)) return known.resolved;
+  assertLintContext(context);
   const facts = context.facts ?? {};
-  // Facts versions count as the incident log does: 0 at declaration, then 1, 2, ...
-  version(facts.version, 'facts.version', problems);
-  version(context.basedOnVersion, 'basedOnVersion', problems);
-  const now = instant(context.now, 'now', problems);
-  const nextUpdateDue = instant(context.nextUpdateDue, 'nextUpdateDue', problems);
-  const approvedFixTime = instant(facts.approvedFixTime, 'facts.approvedFixTime', problems);
-  if (problems.length > 0) throw new LintContextError(problems);
-  return {
+  const resolved: ResolvedFacts = Object.freeze({
     causeConfirmed: facts.causeConfirmed === true,
     recoveryConfirmed: facts.recoveryConfirmed ?? context.kind === 'resolved',
     scope: facts.scope ?? 'unknown',
-    approvedFixTime,
+    approvedFixTime: toDate(facts.approvedFixTime),
     workaround: facts.workaround === true,
     compensationApproved: facts.compensationApproved === true,
     version: facts.version,
-    nextUpdateDue,
-    now,
-  };
+    nextUpdateDue: toDate(context.nextUpdateDue),
+    now: toDate(context.now),
+  });
+  const f = context.facts;
+  resolutions.set(context, {
+    kind: context.kind,
+    audience: context.audience,
+    facts: f,
+    now: stamp(context.now),
+    nextUpdateDue: stamp(context.nextUpdateDue),
+    timeZone: context.timeZone,
+    basedOnVersion: context.basedOnVersion,
+    config: context.config,
+    causeConfirmed: f?.causeConfirmed,
+    recoveryConfirmed: f?.recoveryConfirmed,
+    scope: f?.scope,
+    approvedFixTime: stamp(f?.approvedFixTime),
+    workaround: f?.workaround,
+    compensationApproved: f?.compensationApproved,
+    version: f?.version,
+    resolved,
+  });
+  return resolved;
 }

@@ -2,10 +2,10 @@
  * @module lint/lint-message
  * Runs the rules over a draft and returns diagnostics sorted by position; applies fixes.
  */
-
+import { describeValue } from '../errors';
 import { createLintConfigSchema, type LintConfig, lintConfigSchema, toLintProblems } from './config';
 import type { Rule, RuleContext, RuleReport } from './define-rule';
-import { LintConfigError, LintContextError } from './errors';
+import { LintConfigError, LintContextError, lintProblem } from './errors';
 import { resolveFacts } from './facts';
 import { compilePhrases, SYMPTOM } from './phrases';
 import { lintRules } from './rules/index';
@@ -37,7 +37,7 @@ function compileConfig(rules: readonly Rule[], config: LintConfig | undefined): 
   if (config !== undefined) {
     const schema = rules === lintRules ? lintConfigSchema : createLintConfigSchema(rules);
     const result = schema.safeParse(config);
-    if (!result.success) throw new LintConfigError(toLintProblems(result.error.issues));
+    if (!result.success) throw new LintConfigError(toLintProblems(result.error.issues, config));
     parsed = result.data;
   }
   const compiled: CompiledConfig = {
@@ -73,7 +73,9 @@ function compileConfig(rules: readonly Rule[], config: LintConfig | undefined): 
  *   `[...lintRules, myRule]` to add a host's own rules.
  * @returns diagnostics sorted by position (then rule id); an empty array for a clean draft.
  *   Configured levels always win over a rule's own severities; `off` silences a rule.
- * @throws {LintContextError} (`lint_context_invalid`) for an invalid context
+ * @throws {LintContextError} (`lint_context_invalid`) when `text` is not a string, or the context
+ *   is missing or invalid (see `resolveFacts`: strict keys, typed facts, instants with a zone),
+ *   naming each path, what was expected and what was found
  * @throws {LintConfigError} (`lint_config_invalid`) for an invalid `config`
  * @example
  * lintMessage('Checkout is failing for some customers. It should be fixed in 10 minutes.', {
@@ -87,7 +89,7 @@ export function lintMessage(
   rules: readonly Rule[] = lintRules,
 ): Diagnostic[] {
   if (typeof text !== 'string')
-    throw new LintContextError([{ path: ['text'], message: 'expected a string' }]);
+    throw new LintContextError([lintProblem(['text'], 'the draft text as a string', describeValue(text))]);
   const facts = resolveFacts(context);
   const compiled = compileConfig(rules, context.config);
   const out: Diagnostic[] = [];

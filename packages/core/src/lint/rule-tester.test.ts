@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RuleTester, RuleTesterError } from '../entries/testing';
+import { IncidentCommsError } from '../errors';
 import { defineRule } from './define-rule';
 import { lintMessage } from './lint-message';
 import { lintRules } from './rules/index';
@@ -61,7 +62,12 @@ describe('RuleTester', () => {
   it('rejects options a rule does not take', () => {
     expect(() =>
       new RuleTester().run(noCodename, { valid: [{ text: 'x', options: {} }], invalid: [] }),
-    ).toThrow(TypeError);
+    ).toThrow(
+      expect.objectContaining({
+        code: 'input_invalid',
+        problems: [expect.objectContaining({ path: 'options' })],
+      }),
+    );
   });
 
   it('lets hosts run their rules beside the built-ins, configured by id', () => {
@@ -81,6 +87,18 @@ describe('RuleTester', () => {
   it('refuses a rule id that is not kebab-case', () => {
     expect(() =>
       defineRule({ id: 'NoCodename', defaultSeverity: 'error', docs: { description: '' }, check() {} }),
-    ).toThrow(TypeError);
+    ).toThrow(
+      expect.objectContaining({
+        code: 'input_invalid',
+        message: expect.stringContaining('id: expected a kebab-case rule id'),
+      }),
+    );
+  });
+
+  it('RuleTesterError is an IncidentCommsError with a stable code', () => {
+    const error = new RuleTesterError('acme/x', ['case: failed']);
+    expect(error).toBeInstanceOf(IncidentCommsError);
+    expect(error.code).toBe('rule_test_failed');
+    expect(error.name).toBe('RuleTesterError');
   });
 });

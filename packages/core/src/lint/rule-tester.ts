@@ -3,6 +3,7 @@
  * Tests a lint rule against drafts that must pass and drafts that must be flagged, with
  * facts. Framework-agnostic: throws a readable error, or registers cases with `describe`/`it`.
  */
+import { IncidentCommsError, problem, problemsFromZod, ValidationError } from '../errors';
 import type { Rule } from './define-rule';
 import { applyFixes, lintMessage } from './lint-message';
 import type { Diagnostic, LintContext, LintSeverity } from './types';
@@ -54,13 +55,15 @@ export interface RuleTesterOptions {
  * @example
  * try { tester.run(rule, cases); } catch (e) { if (e instanceof RuleTesterError) console.log(e.failures); }
  */
-export class RuleTesterError extends Error {
+export class RuleTesterError extends IncidentCommsError {
   /** Stable code for hosts to branch on. */
-  readonly code = 'rule_test_failed' as const;
+  declare readonly code: 'rule_test_failed';
   readonly failures: readonly string[];
   constructor(ruleId: string, failures: readonly string[]) {
-    super(`Rule ${ruleId} failed ${failures.length} case(s):\n${failures.map((f) => `  - ${f}`).join('\n')}`);
-    this.name = 'RuleTesterError';
+    super(
+      'rule_test_failed',
+      `Rule ${ruleId} failed ${failures.length} case(s):\n${failures.map((f) => `  - ${f}`).join('\n')}`,
+    );
     this.failures = failures;
   }
 }
@@ -135,10 +138,18 @@ export class RuleTester {
   private lint(rule: Rule, tc: RuleTestCase): Diagnostic[] {
     let subject = rule;
     if (tc.options !== undefined) {
-      if (rule.optionsSchema === undefined) throw new TypeError(`Rule ${rule.id} takes no options`);
+      if (rule.optionsSchema === undefined) {
+        throw new ValidationError(`options of rule ${rule.id}`, [
+          problem('options', `no options (rule ${rule.id} takes none)`, JSON.stringify(tc.options)),
+        ]);
+      }
       const parsed = rule.optionsSchema.safeParse(tc.options);
-      if (!parsed.success)
-        throw new TypeError(`Invalid options for rule ${rule.id}: ${parsed.error.message}`);
+      if (!parsed.success) {
+        throw new ValidationError(
+          `options of rule ${rule.id}`,
+          problemsFromZod(parsed.error, tc.options, 'options'),
+        );
+      }
       subject = { ...rule, defaultOptions: parsed.data };
     }
     return lintMessage(tc.text, { ...this.context, ...tc.context }, [subject]);

@@ -66,7 +66,7 @@ export interface LintFacts {
   recoveryConfirmed?: boolean;
   /** How many customers are affected, as confirmed. */
   scope?: Scope;
-  /** An approved fix-time promise (ISO-8601 instant); only this time may be promised. */
+  /** An approved fix-time promise (ISO-8601 UTC instant with `Z`); only this time may be promised. */
   approvedFixTime?: string;
   /** A workaround is confirmed. */
   workaround?: boolean;
@@ -98,9 +98,12 @@ export interface LintContext {
   audience: Audience;
   /** Confirmed facts; see {@link LintFacts}. */
   facts?: LintFacts;
-  /** ISO-8601 UTC instant the next update is scheduled for. */
+  /** ISO-8601 UTC instant (with `Z`) the next update is scheduled for. */
   nextUpdateDue?: string;
-  /** Current instant (ISO-8601 UTC string or Date). The linter never reads the wall clock. */
+  /**
+   * Current instant: an ISO-8601 UTC string with `Z` (a zone-less time is refused) or a Date.
+   * The linter never reads the wall clock.
+   */
   now?: string | Date;
   /** The audience's IANA time zone; clock times without a label are read in it. */
   timeZone?: string;

@@ -83,6 +83,22 @@ describe('defineRunbook', () => {
     ]);
   });
 
+  it('reports a value that breaks several checks once, in the most specific words (roundToMinutes: 0)', () => {
+    const problems = problemsOf(() => defineRunbook(runbookInput({ cadence: { roundToMinutes: 0 } })));
+    expect(problems).toEqual([
+      'cadence.roundToMinutes: expected a whole number of minutes that divides a day (1, 5, 10, 15, 30, 60…), got 0',
+    ]);
+  });
+
+  it('says what a lint level should be instead of zod\'s "Invalid input"', () => {
+    const problems = problemsOf(() =>
+      defineRunbook(runbookInput({ lint: { rules: { 'no-jargon': 'maybe' } } })),
+    );
+    expect(problems).toEqual([
+      'lint.rules.no-jargon: expected one of "off", "warning", "error", got "maybe"',
+    ]);
+  });
+
   it('rejects a misspelt key instead of ignoring it', () => {
     const problems = problemsOf(() => defineRunbook(runbookInput({ cadance: {} })));
     expect(problems[0]).toMatch(/cadance/);

@@ -4,7 +4,22 @@
  * designator, or `Date` objects. A string without `Z` or an offset is rejected, because
  * `Date` would read it in the server's own zone.
  */
+import { z } from 'zod';
 import { problem, ValidationError } from '../errors';
+
+/**
+ * The zod schema of an ISO-8601 UTC instant such as `2026-03-03T14:15:00Z` (optional
+ * fractional seconds). Offsets other than `Z`, a time without a zone (`2026-03-03T14:00:00`,
+ * which `Date` would read in the server's zone), a date alone and impossible dates
+ * (`2026-02-30`) are rejected. The incident log and the linter both validate instants with it.
+ *
+ * @example
+ * instantSchema.safeParse('2026-03-03T14:15:00Z').success; // true
+ * instantSchema.safeParse('2026-03-03T14:15:00').success; // false
+ */
+export const instantSchema = z.iso.datetime({
+  error: 'expected an ISO-8601 UTC instant like 2026-03-03T14:15:00Z',
+});
 
 /** An instant: an ISO-8601 string with `Z` or an offset (`2026-03-08T14:30:00Z`), or a `Date`. */
 export type InstantInput = string | Date;
