@@ -21,21 +21,21 @@ beforeAll(async () => {
 
 describe('bad option values are usage errors (exit 2)', () => {
   it.each([
-    ['--now', 'yesterday', 'expected an ISO-8601 UTC instant like 2026-03-03T14:15:00Z, got "yesterday"'],
-    ['--now', '2026-03-03T09:15:00-05:00', 'expected an ISO-8601 UTC instant'],
-    ['--next-update', 'garbage', 'expected an ISO-8601 UTC instant like 2026-03-03T14:15:00Z, got "garbage"'],
+    ['--now', 'yesterday', 'Expected an ISO-8601 UTC instant like 2026-03-03T14:15:00Z, got "yesterday"'],
+    ['--now', '2026-03-03T09:15:00-05:00', 'Expected an ISO-8601 UTC instant'],
+    ['--next-update', 'garbage', 'Expected an ISO-8601 UTC instant like 2026-03-03T14:15:00Z, got "garbage"'],
     [
       '--time-zone',
       'Eastern',
-      'expected an IANA time zone such as America/New_York or Europe/Berlin, got "Eastern"',
+      'Expected an IANA time zone such as America/New_York or Europe/Berlin, got "Eastern"',
     ],
     ['--time-zone', 'EST', 'got "EST"'],
     [
       '--facts',
       '{scope: some}',
-      'expected a JSON object such as \'{"scope":"some"}\', got "{scope: some}" (not valid JSON)',
+      'Expected a JSON object such as \'{"scope":"some"}\', got "{scope: some}" (not valid JSON)',
     ],
-    ['--facts', '["some"]', 'expected a JSON object such as \'{"scope":"some"}\', got a list'],
+    ['--facts', '["some"]', 'Expected a JSON object such as \'{"scope":"some"}\', got a list'],
     ['--facts', '42', 'got 42'],
   ])('lint %s %s', async (option, value, expected) => {
     const { code, stdout, stderr } = await cli(['lint', draft, '--kind', 'update', option, value]);

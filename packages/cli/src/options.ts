@@ -18,7 +18,7 @@ import { InvalidArgumentError } from 'commander';
 export function parseInstantOption(value: string): string {
   if (!instantSchema.safeParse(value).success) {
     throw new InvalidArgumentError(
-      `expected an ISO-8601 UTC instant like 2026-03-03T14:15:00Z, got ${JSON.stringify(value)}.`,
+      `Expected an ISO-8601 UTC instant like 2026-03-03T14:15:00Z, got ${JSON.stringify(value)}.`,
     );
   }
   return value;
@@ -36,7 +36,7 @@ export function parseInstantOption(value: string): string {
 export function parseTimeZoneOption(value: string): string {
   if (!isValidTimeZone(value)) {
     throw new InvalidArgumentError(
-      `expected an IANA time zone such as America/New_York or Europe/Berlin, got ${JSON.stringify(value)}.`,
+      `Expected an IANA time zone such as America/New_York or Europe/Berlin, got ${JSON.stringify(value)}.`,
     );
   }
   return value;
@@ -58,12 +58,12 @@ export function parseFactsOption(value: string): LintFacts {
     data = JSON.parse(value);
   } catch {
     throw new InvalidArgumentError(
-      `expected a JSON object such as '{"scope":"some"}', got ${JSON.stringify(value)} (not valid JSON).`,
+      `Expected a JSON object such as '{"scope":"some"}', got ${JSON.stringify(value)} (not valid JSON).`,
     );
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new InvalidArgumentError(
-      `expected a JSON object such as '{"scope":"some"}', got ${Array.isArray(data) ? 'a list' : JSON.stringify(data)}.`,
+      `Expected a JSON object such as '{"scope":"some"}', got ${Array.isArray(data) ? 'a list' : JSON.stringify(data)}.`,
     );
   }
   return data as LintFacts;
