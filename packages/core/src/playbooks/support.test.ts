@@ -255,6 +255,13 @@ describe('questions are logged to the incident under a topic', () => {
     expect(result.questionEvent.topic).toBe('sign-in');
   });
 
+  it('names account flags in plain words', () => {
+    const result = triageTicket(ticket({ flags: ['active-campaign'] }), state, runbook);
+    expect(result.findings[0]?.detail).toBe(
+      'The account has high business impact (active campaign); its thread needs one owner.',
+    );
+  });
+
   it('a ticket tagged with a new symptom is logged under it', () => {
     const result = triageTicket(
       ticket({ text: 'Customers are stuck on the payment page', symptom: 'sign-in' }),

@@ -155,7 +155,10 @@ function findings(
   const tier = ticket.accountTier?.toLowerCase();
   const highTier = tier !== undefined && runbook.highImpact.tiers.some((t) => t.toLowerCase() === tier);
   if (highTier || ticket.flags.length > 0) {
-    const why = [...(highTier ? [`${ticket.accountTier} tier`] : []), ...ticket.flags];
+    const why = [
+      ...(highTier ? [`${ticket.accountTier} tier`] : []),
+      ...ticket.flags.map((f) => f.replace(/-/g, ' ')),
+    ];
     found.push({
       code: 'high-impact-account',
       detail: `The account has high business impact (${why.join(', ')}); its thread needs one owner.`,

@@ -394,7 +394,7 @@ describe('reviewIncident keeps lint blocks apart from approval refusals', () => 
     );
     expect(markdown).not.toContain(LONG);
     expect(review.timeline.map((e) => e.what)).toContain(
-      'Publishing blocked for draft d1: approval-missing, no-fix-time-promise',
+      'Publishing blocked for draft d1: approval not asked for, no-fix-time-promise',
     );
   });
 });

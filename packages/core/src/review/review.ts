@@ -553,7 +553,9 @@ function timeline(
       case 'publish.blocked':
         add(
           e.at,
-          `Publishing blocked for draft ${e.draftId}: ${[...new Set(e.reasons.map((r) => r.ruleId ?? r.code))].join(', ')}`,
+          `Publishing blocked for draft ${e.draftId}: ${[
+            ...new Set(e.reasons.map((r) => r.ruleId ?? REFUSAL_WORDS[r.code as BlockedCode] ?? r.code)),
+          ].join(', ')}`,
         );
         break;
       case 'update.published': {
