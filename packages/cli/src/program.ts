@@ -75,19 +75,6 @@ function ruleHelpUri(id: string, url: string | undefined): string | undefined {
   return url && url !== `${RULE_DOCS_URL}#${id}` && !url.startsWith(RULE_DOCS_URL) ? url : undefined;
 }
 
-/**
- * Library errors print their message only. Besides `IncidentCommsError`, an `Error` with a
- * snake_case `code` counts (a library error from a second copy of core, where `instanceof` fails).
- */
-function libraryErrorMessage(error: unknown): string | undefined {
-  if (error instanceof IncidentCommsError) return error.message;
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[a-z]+(?:_[a-z]+)+$/.test(code)) return error.message;
-  }
-  return undefined;
-}
-
 /** Plain-text drill scores: one line per participant, then what to fix. */
 function formatDrill(result: DrillResult): string {
   const lines = [`Drill: ${result.scenario.title}`, ''];
@@ -291,9 +278,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }
-    const message = libraryErrorMessage(error);
-    if (message !== undefined) {
-      io.stderr(`${message}\n`);
+    // Every library error (and the CLI's own file errors) prints its message only.
+    if (error instanceof IncidentCommsError) {
+      io.stderr(`${error.message}\n`);
       return 1;
     }
     throw error;
