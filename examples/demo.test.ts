@@ -91,7 +91,7 @@ describe('the checkout-outage demo', () => {
       expect(texts).toHaveLength(result.published.length);
       result.published.forEach((update, i) => {
         const text = texts[i]!;
-        expect(text, `v${update.version}`).toContain('shoppers paying by card');
+        expect(text, `v${update.version}`).toContain(FIRST_FACTS.affected!);
         if (update.status === 'resolved') return;
         expect(text, `v${update.version}`).toContain(FIRST_FACTS.symptom);
         const time = formatUpdateTime(update.nextUpdateAt!, ZONES[audience], {
@@ -110,11 +110,19 @@ describe('the checkout-outage demo', () => {
         emailsTo(address).map((e) => e.text),
         'cs-account',
       );
-    const cs = SLACK_ROUTES.find((r) => r.audience === 'cs-account')!;
-    check(
-      result.slackPosts.filter((p) => p.channel === cs.channel).map((p) => p.blocksText),
-      'cs-account',
-    );
+    // Slack channels are internal: each gets the internal summary in the team's zone (ET).
+    for (const route of SLACK_ROUTES) {
+      expect(route.audience).toBe('internal');
+      const texts = result.slackPosts.filter((p) => p.channel === route.channel).map((p) => p.blocksText);
+      result.published.forEach((update, i) => {
+        if (!update.nextUpdateAt) return;
+        const time = formatUpdateTime(update.nextUpdateAt, ZONES.customer, {
+          relativeTo: update.publishedAt,
+        });
+        expect(texts[i], `${route.name} v${update.version}`).toContain(time);
+        expect(texts[i], route.name).not.toMatch(/CET|I will send it to you/);
+      });
+    }
     // The two zones really differ for this scenario: 9:35 AM ET is 15:35 CET.
     expect(emailsTo(CUSTOMER_EMAILS[0])[0]!.text).toContain('Next update by 9:35 AM ET');
     expect(emailsTo(result.accountEmails[0]!)[0]!.text).toContain('15:35 CET');
@@ -144,7 +152,14 @@ describe('the checkout-outage demo', () => {
     expect(got.flatMap((e) => e.to).sort()).toEqual([...result.accountEmails].sort());
     expect(result.slackPosts.some((p) => p.text.includes('credit to your next invoice'))).toBe(false);
     // It is not a status version: support replies and sales talking points never carry it.
-    expect(result.published.some((u) => u.text.includes('credit'))).toBe(false);
+    expect(result.published.some((u) => u.text.includes('credit to your next invoice'))).toBe(false);
+    // The review tells it apart from abandoned drafts: approved in full, released as a side note.
+    expect(result.review.versions.approvedOutsideVersions).toEqual(['credit-campaign-accounts']);
+    expect(result.review.versions.abandonedDrafts).not.toContain('credit-campaign-accounts');
+    expect(result.reviewMarkdown).toMatch(/side notes\): credit-campaign-accounts/);
+    expect(result.review.timeline.map((e) => e.what)).toContain(
+      'Draft credit-campaign-accounts fully approved: a side note released outside the status versions, not a new version',
+    );
   });
 
   it('delivered the resolved message with the follow-up time and ended resolved', () => {
@@ -168,6 +183,50 @@ describe('the checkout-outage demo', () => {
     expect(result.review.onTimeShare).toBe(1);
     const transcript = readFileSync(result.files.transcript, 'utf8');
     expect(transcript).toMatch(/no-fix-time-promise/);
-    expect(transcript).toMatch(/approval_not_authorized/);
+    expect(transcript).toMatch(
+      /Priya Nair may not grant the compensation gate: only the named approver \(Maya Chen\) may/,
+    );
+  });
+
+  it('writes Markdown that renders cleanly: numbered lists, a real role table, no ids for people', () => {
+    const transcript = readFileSync(result.files.transcript, 'utf8');
+    expect(transcript).not.toMatch(/^\s*- \d+\. /m);
+    expect(transcript).toMatch(/^ {2}1\. Harbor & Vine: /m);
+    expect(transcript).toMatch(
+      /^\| role \| primary \| backup \|\n\|( --- \|){3}\n\| communication owner \| Dana Ruiz \| Sam Ito \|$/m,
+    );
+    const people = ['lee', 'maya', 'priya', 'dana', 'tom', 'zoe'];
+    for (const text of [transcript, result.reviewMarkdown]) {
+      expect(text).not.toMatch(new RegExp(`\\((${people.join('|')})\\)|by (${people.join('|')})\\b`));
+      expect(text).not.toMatch(/communicationOwner|incidentLead|customerSuccess|NotAuthorizedError/);
+    }
+  });
+
+  it('logs the escalated sign-in report under sign-in and raises it at the next checkpoint as a new symptom', () => {
+    const escalated = result.state.questions.find((q) => q.question.includes('cannot sign in'))!;
+    expect(escalated.topic).toBe('sign-in');
+    const checkpoint = result.events.find((e) => e.type === 'checkpoint.held' && e.at > escalated.at) as
+      | { note?: string }
+      | undefined;
+    expect(checkpoint?.note).toMatch(/^new symptom to check: sign-in failures/);
+  });
+
+  it('moves the status to identified once the incident lead confirms the cause, and labels kinds by what they say', () => {
+    const causeAt = result.events.find((e) => e.type === 'facts.confirmed' && 'cause' in e.facts)!.at;
+    for (const update of result.published) {
+      if (update.status === 'resolved') continue;
+      expect(update.status, `v${update.version}`).toBe(
+        update.publishedAt > causeAt ? 'identified' : 'investigating',
+      );
+    }
+    // Only the version that first gives the workaround is a workaround message.
+    expect(result.published.map((u) => u.kind)).toEqual([
+      'initial',
+      'update',
+      'workaround',
+      'update',
+      'update',
+      'resolved',
+    ]);
   });
 });

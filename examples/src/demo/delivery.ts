@@ -57,7 +57,10 @@ export interface DemoDelivery {
   readonly smtp: SmtpTestServer | undefined;
   /** The loopback Slack stub, when Slack stays local. */
   readonly slackStub: SlackApiStub | undefined;
-  /** Routes for one status update: customers by email, the listed accounts by email, teams on Slack. */
+  /**
+   * Routes for one status update: customers by email (`customer`), the listed accounts by email
+   * (`cs-account`, in their zone), and the internal summary to every team's Slack channel.
+   */
   routes(accountEmails: readonly string[]): DeliveryRoute[];
   /** The address an email recipient of the scenario is really sent to (see `DEMO_EMAIL_TO`). */
   address(recipient: string): string;
@@ -154,10 +157,14 @@ export async function startDelivery(env: DeliveryEnv, senders: Senders): Promise
     smtp,
     slackStub,
     routes(accountEmails) {
-      const slackRoutes: DeliveryRoute[] = realSlackChannel
-        ? // One Slack conversation holds one audience; a real workspace gets the internal summary.
-          [{ channel: 'slack', audience: 'internal', recipients: [realSlackChannel] }]
-        : SLACK_ROUTES.map((r) => ({ channel: 'slack', audience: r.audience, recipients: [r.channel] }));
+      // Slack channels are internal: every one gets the internal summary, in the team's zone.
+      const slackRoutes: DeliveryRoute[] = [
+        {
+          channel: 'slack',
+          audience: 'internal',
+          recipients: realSlackChannel ? [realSlackChannel] : SLACK_ROUTES.map((r) => r.channel),
+        },
+      ];
       return [
         { channel: 'email', audience: 'customer', recipients: CUSTOMER_EMAILS.map(address) },
         { channel: 'email', audience: 'cs-account', recipients: accountEmails.map(address) },

@@ -18,6 +18,7 @@ import {
   type Diagnostic,
   type Draft,
   engineeringShield,
+  type FactsInput,
   firstHourChecklist,
   formatUpdateTime,
   type IncidentEvent,
@@ -28,6 +29,8 @@ import {
   outreachList,
   type PublishResult,
   planNextUpdateAt,
+  QUESTION_TOPIC_LABELS,
+  type QuestionTopic,
   previewStatusUpdate,
   publish,
   type Role,
@@ -36,11 +39,11 @@ import {
   requestApprovals,
   requiredApprovals,
   reviewIncident,
+  roleWords,
   type Status,
   type StatusUpdate,
   salesActions,
   triageTicket,
-  withIndefiniteArticle,
 } from '@incident-comms/core';
 import { loadRunbook } from '@incident-comms/core/node';
 import { createSqliteStore } from '@incident-comms/store-sqlite';
@@ -158,14 +161,19 @@ const SALES_VERBS = {
   'pause-promise': 'pauses promises in',
 } as const;
 
-const ROLE_TITLES: Record<Role, string> = {
-  communicationOwner: 'communication owner',
-  incidentLead: 'incident lead',
-  approver: 'approver',
-  support: 'support',
-  sales: 'sales',
-  customerSuccess: 'customer success',
-  engineering: 'engineering',
+/** A question topic as people read it (`sign-in`, `billing / double charge`); other topics as logged. */
+const topicLabel = (topic: string) => QUESTION_TOPIC_LABELS[topic as QuestionTopic] ?? topic;
+
+/** Confirmed-fact fields as the timeline names them. */
+const FACT_LABELS: Record<string, string> = {
+  symptom: 'what customers see',
+  affected: 'who',
+  scope: 'scope',
+  unknowns: 'still unknown',
+  cause: 'cause',
+  workaround: 'workaround',
+  customerAction: 'customers should',
+  teamAction: 'team',
 };
 
 /**
@@ -393,23 +401,28 @@ function createScenario(deps: ScenarioDeps) {
     try {
       dueCheckpoints = 0;
       const shield = engineeringShield(state(), runbook, now());
-      const batches = shield.batches.map((b) => `${b.count}× ${b.topic}`).join(', ');
-      await dispatch(
-        {
-          type: 'checkpoint.held',
-          actor: owner.id,
-          ...(batches ? { note: `questions taken to engineering: ${batches}` } : {}),
-        },
-        () =>
-          timeline.event(
-            now(),
-            owner.name,
-            `checks in with engineering (${lead.name}); ${
-              shield.newQuestionCount === 0
-                ? 'no new customer questions to pass on'
-                : `passes on ${shield.newQuestionCount} batched question${shield.newQuestionCount === 1 ? '' : 's'}: ${batches}`
-            }`,
-          ),
+      const batches = shield.batches.map((b) => `${b.count}× ${topicLabel(b.topic)}`).join(', ');
+      // A symptom the incident does not cover is raised first: it may change the scope.
+      const newSymptoms = shield.newSymptoms.map(
+        (s) =>
+          `new symptom to check: ${s.name.toLowerCase()} (reported ${s.questions
+            .map((q) => `by ${who(q.by)} at ${et(q.at)}`)
+            .join(', ')})`,
+      );
+      const note = [...newSymptoms, ...(batches ? [`questions taken to engineering: ${batches}`] : [])].join(
+        '; ',
+      );
+      await dispatch({ type: 'checkpoint.held', actor: owner.id, ...(note ? { note } : {}) }, () =>
+        timeline.event(
+          now(),
+          owner.name,
+          `checks in with engineering (${lead.name}); ${
+            shield.newQuestionCount === 0
+              ? 'no new customer questions to pass on'
+              : `passes on ${shield.newQuestionCount} batched question${shield.newQuestionCount === 1 ? '' : 's'}: ${batches}`
+          }`,
+          newSymptoms,
+        ),
       );
     } finally {
       holding = false;
@@ -534,26 +547,21 @@ function createScenario(deps: ScenarioDeps) {
       ]),
     );
     await dispatch({ type: 'roles.assigned', actor: owner.id, roles });
-    timeline.event(
-      now(),
-      owner.name,
-      'assigns roles from runbook.yaml',
-      (Object.entries(runbook.roles) as Array<[Role, Runbook['roles'][Role]]>).map(
-        ([r, h]) => `${ROLE_TITLES[r].padEnd(20)} ${h.primary.name} (backup ${h.backup.name})`,
-      ),
+    timeline.event(now(), owner.name, 'assigns roles from runbook.yaml');
+    timeline.table(
+      ['role', 'primary', 'backup'],
+      (Object.entries(runbook.roles) as Array<[Role, Runbook['roles'][Role]]>).map(([r, h]) => [
+        roleWords(r).replace(/^the /, ''),
+        h.primary.name,
+        h.backup.name,
+      ]),
     );
   }
 
   async function confirmFirstFacts(): Promise<void> {
     await advanceTo(minute(5));
     await dispatch({ type: 'facts.confirmed', actor: lead.id, facts: FIRST_FACTS }, () =>
-      timeline.event(now(), lead.name, 'confirms the first facts', [
-        `what customers see: ${FIRST_FACTS.symptom}`,
-        `who: ${FIRST_FACTS.affected} (scope: ${FIRST_FACTS.scope})`,
-        `still unknown: ${FIRST_FACTS.unknowns!.join('; ')}`,
-        `team: ${FIRST_FACTS.teamAction}`,
-        `customers should: ${FIRST_FACTS.customerAction}`,
-      ]),
+      timeline.event(now(), lead.name, 'confirms the first facts', factLines(FIRST_FACTS)),
     );
   }
 
@@ -596,7 +604,7 @@ function createScenario(deps: ScenarioDeps) {
           [
             `customer: "${ticket.text}"`,
             `reply: "${wrapText(result.reply ?? '', 100)[0]} …"`,
-            `logged question: ${result.topic}`,
+            `logged question: ${topicLabel(result.topic)}`,
           ],
         );
       } else {
@@ -606,8 +614,8 @@ function createScenario(deps: ScenarioDeps) {
           `ticket ${ticket.id}: escalate to ${result.escalateTo?.name ?? 'the incident lead'}`,
           [
             `customer: "${ticket.text}"`,
-            ...result.findings.map((f) => `${f.code}: ${f.detail}`),
-            `logged question: ${result.topic}`,
+            ...result.findings.map((f) => `${f.code.replace(/-/g, ' ')}: ${f.detail}`),
+            `logged question: ${topicLabel(result.topic)}`,
           ],
         );
       }
@@ -645,7 +653,7 @@ function createScenario(deps: ScenarioDeps) {
       timeline.event(
         now(),
         who(risky.author),
-        `tries to send ${withIndefiniteArticle(risky.audience)} message: BLOCKED (${result.reasons.length} reasons, recorded as publish.blocked)`,
+        `tries to send ${risky.what}: BLOCKED (${result.reasons.length} reasons, recorded in the log)`,
         [`"${risky.text}"`],
       );
       timeline.block(`lint ${risky.id}`, formatDiagnostics(result.diagnostics));
@@ -685,7 +693,7 @@ function createScenario(deps: ScenarioDeps) {
       `"${text}"`,
       ...gates.map(
         (g) =>
-          `needs the ${g.id} gate approved by ${g.approver?.name ?? 'nobody'} (${ROLE_TITLES[g.role]})${g.span ? `, because of "${g.span.text}"` : ''}`,
+          `needs the ${g.id} gate approved by ${g.approver?.name ?? 'nobody'} (${roleWords(g.role)})${g.span ? `, because of "${g.span.text}"` : ''}`,
       ),
     ]);
 
@@ -701,8 +709,10 @@ function createScenario(deps: ScenarioDeps) {
       throw new Error('demo bug: a sales rep could approve a credit');
     } catch (error) {
       if (!(error instanceof NotAuthorizedError)) throw error;
-      timeline.event(now(), sales.name, 'tries to approve the credit: refused', [
-        `${error.name} [${error.code}]: ${error.message}`,
+      // The error's own message names people by id; say it in names and role words instead.
+      const decider = holder(error.role as Role);
+      timeline.event(now(), sales.name, 'tries to approve the credit: refused by the incident log', [
+        `${who(error.actor)} may not grant the compensation gate: only ${roleWords(error.role as Role)} (${decider.name}) may.`,
       ]);
     }
 
@@ -774,7 +784,7 @@ function createScenario(deps: ScenarioDeps) {
     timeline.event(
       now(),
       cs.name,
-      `sends the approved credit note to ${outcome.accountEmails.length} accounts (not a new status version)`,
+      `sends the approved credit note to ${outcome.accountEmails.length} accounts by email: a side note, not a new status version`,
     );
     timeline.event(now(), 'delivery', batch.line, batch.problems);
     outcome.creditNote = {
@@ -791,12 +801,7 @@ function createScenario(deps: ScenarioDeps) {
   async function confirmFacts(at: string, facts: typeof NARROWED_FACTS, summary: string): Promise<void> {
     await advanceTo(at);
     await dispatch({ type: 'facts.confirmed', actor: lead.id, facts }, () =>
-      timeline.event(
-        now(),
-        lead.name,
-        `confirms new facts: ${summary}`,
-        Object.entries(facts).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('; ') : v}`),
-      ),
+      timeline.event(now(), lead.name, `confirms new facts: ${summary}`, factLines(facts)),
     );
   }
 
@@ -859,20 +864,26 @@ function createScenario(deps: ScenarioDeps) {
 
       await creditOffer();
 
-      timeline.heading('The cause is narrowed and a workaround found');
-      await confirmFacts(minute(32), NARROWED_FACTS, 'the failing step is found; PayPal and gift cards work');
+      timeline.heading('The cause is found and a workaround confirmed');
+      await confirmFacts(
+        minute(32),
+        NARROWED_FACTS,
+        'the cause is found (a failing step in the card charge flow); PayPal and gift cards work',
+      );
+      // The incident lead confirmed the cause: from now on every version says `identified`.
       await statusUpdate({
         kind: 'workaround',
-        status: 'investigating',
+        status: 'identified',
         draftAt: minute(36),
         grantAt: minute(37),
         publishAt: minute(38),
-        note: 'tells customers how to pay meanwhile',
+        note: 'the cause is identified; tells customers how to pay meanwhile',
       });
-      // While a workaround is what customers can use, the workaround template carries each update.
+      // A regular update: nothing new, sent on time. The update template still repeats the
+      // confirmed workaround, so customers keep seeing how to pay.
       await statusUpdate({
-        kind: 'workaround',
-        status: 'investigating',
+        kind: 'update',
+        status: 'identified',
         draftAt: minute(51),
         grantAt: minute(52),
         publishAt: minute(53),
@@ -880,7 +891,7 @@ function createScenario(deps: ScenarioDeps) {
       });
       await confirmFacts(minute(64), FIX_FACTS, 'the correction is rolling out');
       await statusUpdate({
-        kind: 'workaround',
+        kind: 'update',
         status: 'identified',
         draftAt: minute(66),
         grantAt: minute(67),
@@ -909,13 +920,25 @@ function createScenario(deps: ScenarioDeps) {
   };
 }
 
+/** One line per confirmed fact, in the order people read them, with plain labels. */
+function factLines(facts: FactsInput): string[] {
+  return Object.entries(FACT_LABELS).flatMap(([key, label]) => {
+    const value = (facts as Record<string, unknown>)[key];
+    if (value === undefined || key === 'scope') return [];
+    const text = Array.isArray(value) ? value.join('; ') : String(value);
+    return [
+      key === 'affected' && facts.scope ? `${label}: ${text} (scope: ${facts.scope})` : `${label}: ${text}`,
+    ];
+  });
+}
+
 function describeRoutes(routes: readonly DeliveryRoute[], delivery: DemoDelivery): string {
   return routes
     .filter((r) => r.recipients.length > 0)
     .map((r) =>
       r.channel === 'email'
-        ? `${r.recipients.length} ${r.audience === 'customer' ? 'customers' : 'accounts'} by email`
-        : r.recipients.map((x) => delivery.recipientName(r.channel, x)).join(' '),
+        ? `${r.recipients.length} ${r.audience === 'customer' ? 'customers' : 'accounts (their zone)'} by email`
+        : `the internal summary to ${r.recipients.map((x) => delivery.recipientName(r.channel, x)).join(', ')}`,
     )
     .join(', ');
 }
@@ -1004,17 +1027,25 @@ function printReceived(
 
   if (delivery.slackStub) {
     const channels = [...new Set(posts.map((p) => p.channel))];
-    timeline.block(`Slack Web API stub: ${posts.length} chat.postMessage calls`, [], 2);
+    timeline.block(
+      `Slack Web API stub: ${posts.length} chat.postMessage calls, the internal summary (ET) in every team channel`,
+      [],
+      2,
+    );
     for (const channel of channels) {
       const got = posts.filter((p) => p.channel === channel);
-      const sample = got[0]!;
       const replies = got.filter((p) => p.threadTs !== undefined).length;
       timeline.block(
         `${delivery.recipientName('slack', channel)} (${channel}): ${got.length} posts, ${replies} of them replies in the incident thread`,
-        [
-          'first post (plain-text fallback; the Block Kit blocks carry the same text):',
-          ...wrap(sample.text, 100),
-        ],
+        [],
+        4,
+      );
+    }
+    const sample = posts[0];
+    if (sample) {
+      timeline.block(
+        'first post (plain-text fallback; the Block Kit blocks carry the same text):',
+        wrap(sample.text, 100),
         4,
       );
     }

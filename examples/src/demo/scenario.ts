@@ -31,8 +31,7 @@ export const INCIDENT = {
 /** What the incident lead confirms at 9:15, before the first customer update. */
 export const FIRST_FACTS: FactsInput = {
   symptom: 'card payments are being declined at checkout',
-  // Not "credit or debit card": the topic detector reads "credit" as a compensation offer.
-  affected: 'shoppers paying by card',
+  affected: 'shoppers paying by credit or debit card',
   scope: 'some',
   unknowns: [
     'whether saved cards and newly entered cards are both affected',
@@ -42,8 +41,12 @@ export const FIRST_FACTS: FactsInput = {
   customerAction: 'please retry a failed card payment no more than once until we confirm checkout is stable',
 };
 
-/** 9:45: the failing step is found, and other ways to pay still work. */
+/**
+ * 9:42: the incident lead confirms the cause (the failing step is found), and other ways to pay
+ * still work. A confirmed cause is what moves the next version's status to `identified`.
+ */
 export const NARROWED_FACTS: FactsInput = {
+  cause: 'A faulty step in our card charge flow rejects valid card payments',
   teamAction: 'Our payments team has found the step where card charges fail and is testing a correction',
   unknowns: ['how many orders did not complete'],
   workaround: 'PayPal and gift cards still work at checkout',
@@ -114,11 +117,17 @@ export const ACCOUNTS: Array<AccountInput & { email: string }> = [
   },
 ];
 
-/** The Slack conversations of the loopback workspace, by audience. */
+/**
+ * The Slack conversations of the loopback workspace. They are internal team channels, so each
+ * gets the `internal` summary in the team's zone (ET): the one status every team repeats, with
+ * who owns the next update. Words meant for customers travel elsewhere: support's approved
+ * reply with `triageTicket`, the account note by email to the accounts (`cs-account`, in their
+ * zone).
+ */
 export const SLACK_ROUTES = [
-  { audience: 'support-reply', channel: 'C0SUPPORT1', name: '#support' },
-  { audience: 'sales-active-deal', channel: 'C0SALES001', name: '#sales' },
-  { audience: 'cs-account', channel: 'C0CUSTSUCC', name: '#cs' },
+  { audience: 'internal', channel: 'C0SUPPORT1', name: '#support' },
+  { audience: 'internal', channel: 'C0SALES001', name: '#sales' },
+  { audience: 'internal', channel: 'C0CUSTSUCC', name: '#cs' },
   { audience: 'internal', channel: 'C0INCSTAT1', name: '#incident-status' },
 ] as const;
 
@@ -168,6 +177,7 @@ export const RISKY_DRAFTS = [
   {
     id: 'sales-bluefin-note',
     author: 'priya',
+    what: 'a note to a prospect before their demo',
     audience: 'sales-active-deal',
     text:
       'Hi Jordan, a quick note before our 10:30 demo. Engineering says checkout will be fixed in 10 minutes, ' +
@@ -176,6 +186,7 @@ export const RISKY_DRAFTS = [
   {
     id: 'support-macro-guess',
     author: 'tom',
+    what: 'a reply to customers',
     audience: 'support-reply',
     text:
       'Sorry for the trouble! It looks like our payment provider is having an outage, which is probably ' +

@@ -3,7 +3,7 @@
  * The demo's narrator: prints a timeline with ET clock times to the terminal and keeps the same
  * lines for the Markdown transcript.
  */
-import { formatUpdateTime } from '@incident-comms/core';
+import { escapeMarkdown, formatUpdateTime } from '@incident-comms/core';
 
 /** The zone the timeline is told in (the team and most customers are on US Eastern time). */
 export const TIMELINE_ZONE = 'America/New_York';
@@ -12,7 +12,8 @@ export const TIMELINE_ZONE = 'America/New_York';
 export type TranscriptEntry =
   | { kind: 'heading'; text: string }
   | { kind: 'event'; at: string; who: string; text: string; details: string[] }
-  | { kind: 'block'; title: string; lines: string[] };
+  | { kind: 'block'; title: string; lines: string[] }
+  | { kind: 'table'; headers: string[]; rows: string[][] };
 
 /** Options of {@link createTimeline}. */
 export interface TimelineOptions {
@@ -35,6 +36,11 @@ export interface Timeline {
    * starts at in the terminal (default: under the event text).
    */
   block(title: string, lines: readonly string[], indent?: number): void;
+  /**
+   * A small table under the last event, e.g. who holds which role: aligned columns in the
+   * terminal, a Markdown table in the transcript.
+   */
+  table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): void;
   /** Text written straight to the terminal and never kept (progress updates). */
   raw(text: string): void;
   /** Whether `raw` output goes to an interactive terminal (progress can redraw in place). */
@@ -119,18 +125,41 @@ export function createTimeline(options: TimelineOptions = {}): Timeline {
       print(`${pad}${paint('1', title)}`);
       for (const line of lines) print(`${pad}  ${line}`);
     },
+    table(headers, rows) {
+      entries.push({ kind: 'table', headers: [...headers], rows: rows.map((r) => [...r]) });
+      const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+      const line = (cells: readonly string[]) =>
+        cells
+          .map((c, i) => c.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd();
+      print(`${indent}${paint('2', line(headers))}`);
+      for (const row of rows) print(`${indent}${paint('2', line(row))}`);
+    },
     raw(text) {
       if (!quiet) write(text);
     },
     toMarkdown(title) {
-      const out: string[] = [`# ${title}`, '', `Times are US Eastern (${TIMELINE_ZONE}).`];
+      const out: string[] = [`# ${title}`, '', `Times are US Eastern (\`${TIMELINE_ZONE}\`).`];
       for (const entry of entries) {
-        if (entry.kind === 'heading') out.push('', `## ${entry.text}`, '');
+        if (entry.kind === 'heading') out.push('', `## ${escapeMarkdown(entry.text)}`, '');
         else if (entry.kind === 'event') {
-          out.push(`- **${clock(entry.at).trim()}** · ${entry.who} · ${entry.text}`);
-          for (const d of entry.details) out.push(`  - ${d}`);
+          out.push(
+            `- **${clock(entry.at).trim()}** · ${escapeMarkdown(entry.who)} · ${escapeMarkdown(entry.text)}`,
+          );
+          // "1. …" details are a numbered list of their own; the rest are bullets.
+          for (const d of entry.details) {
+            const numbered = /^(\d+)\. (.*)$/.exec(d);
+            out.push(
+              numbered ? `  ${numbered[1]}. ${escapeMarkdown(numbered[2]!)}` : `  - ${escapeMarkdown(d)}`,
+            );
+          }
+        } else if (entry.kind === 'table') {
+          const row = (cells: readonly string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+          out.push('', row(entry.headers), `|${entry.headers.map(() => ' --- ').join('|')}|`);
+          out.push(...entry.rows.map(row), '');
         } else {
-          out.push('', `**${entry.title}**`, '');
+          out.push('', `**${escapeMarkdown(entry.title)}**`, '');
           if (entry.lines.length > 0) out.push('```text', ...entry.lines, '```', '');
         }
       }
