@@ -1,8 +1,8 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
 import { RULE_DOCS_URL } from '@incident-comms/core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, exampleRunbook, scenario } from './cli.test-support';
 import { formatSarif } from './formatters/sarif';
 
@@ -241,7 +241,9 @@ describe('incident-comms drill and review', () => {
     const { code, stdout } = await cli(['drill', scenario, '--runbook', exampleRunbook]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Card payments fail at checkout/);
-    expect(stdout).toContain('first-customer-update (minute 5, communicationOwner, customer initial)');
+    expect(stdout).toContain(
+      '9:15 AM ET (minute 5), for the communication owner: First customer update (first-customer-update; customer, initial). Answer by 9:25 AM ET.',
+    );
   });
 
   it('drill scores responses; a guessed cause loses points for that reason', async () => {

@@ -8,16 +8,17 @@ import {
   type Audience,
   type DrillResult,
   draftLintContext,
+  drillBriefing,
   IncidentCommsError,
   type LintContext,
   type LintFacts,
   lintMessage,
   lintRules,
   loadDrillScenario,
-  RULE_DOCS_URL,
   MESSAGE_KINDS,
   type MessageKind,
   parseRunbook,
+  RULE_DOCS_URL,
   type Runbook,
   renderReview,
   renderRunbook,
@@ -214,10 +215,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       const scenario = loadDrillScenario(await readText(file, io), file);
       const rb = await loadRunbookFile(opts.runbook, io);
       if (!opts.responses) {
-        io.stdout(`${scenario.title}\n\n${scenario.briefing}\n\nPrompts:\n`);
-        for (const p of scenario.prompts) {
-          io.stdout(`  - ${p.id} (minute ${p.at}, ${p.role}, ${p.audience} ${p.kind}): ${p.instructions}\n`);
-        }
+        io.stdout(drillBriefing(scenario, rb).text);
         return;
       }
       const responsesFile = displayName(opts.responses);

@@ -10,9 +10,9 @@ import {
   type IncidentEventInput,
   type IncidentState,
   publish,
+  ROLES,
   type Runbook,
   requestApprovals,
-  ROLES,
 } from '@incident-comms/core';
 
 /** The example runbook's people as `roles.assigned` wants them (primary and backup per role). */
