@@ -222,6 +222,119 @@ export function resolveClockTime(
   return best;
 }
 
+/** A day written next to a clock time: "today", "tomorrow", "Wednesday". */
+export interface DayMention {
+  /** UTF-16 offset of the word's first character. */
+  start: number;
+  /** UTF-16 offset after the word. */
+  end: number;
+  /** The written word(s), e.g. `tomorrow`, `this evening`, `Wednesday`. */
+  text: string;
+  /** Days after the reader's today (`0` today, `1` tomorrow); absent for a weekday. */
+  daysAhead?: number;
+  /** Day of the week (0 Sunday … 6 Saturday) for a weekday name. */
+  weekday?: number;
+}
+
+const DAY_WORD =
+  /\b(?:(today|tonight|this (?:morning|afternoon|evening))|(tomorrow)|(sun|mon|tues|wednes|thurs|fri|satur)day)\b/i;
+const WEEKDAY_STEMS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
+
+/**
+ * Finds the first day word in `text` ("today", "tonight", "this afternoon", "tomorrow", or a
+ * weekday name), the day a clock time in the same sentence falls on.
+ *
+ * @example
+ * findDayWord('Next update by 10:30 AM ET tomorrow.'); // { text: 'tomorrow', daysAhead: 1, ... }
+ * findDayWord('Next update Wednesday 9:00 AM ET.')?.weekday; // 3
+ */
+export function findDayWord(text: string): DayMention | undefined {
+  const m = DAY_WORD.exec(text);
+  if (m === null) return undefined;
+  const base = { start: m.index, end: m.index + m[0].length, text: m[0] };
+  if (m[1] !== undefined) return { ...base, daysAhead: 0 };
+  if (m[2] !== undefined) return { ...base, daysAhead: 1 };
+  return { ...base, weekday: WEEKDAY_STEMS.indexOf(m[3]!.toLowerCase()) };
+}
+
+const DAY_MS = 86_400_000;
+
+function ymd(utcMidnight: number): string {
+  const d = new Date(utcMidnight);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/**
+ * The instant a clock time on a named day means: the day is counted on the reader's calendar
+ * (`readerZone`, else the time's own zone) from `now` — `today`, `tomorrow` (the reader's next
+ * calendar day), or the next date with that weekday (today included) — and the clock time is
+ * read in the time's zone (its label's, else `defaultZone`). `undefined` when no zone is known.
+ *
+ * @param mention - a clock time from {@link findClockTimes}.
+ * @param day - the day word from {@link findDayWord}.
+ * @param now - the current instant.
+ * @param defaultZone - IANA zone for a time without a label.
+ * @param readerZone - IANA zone whose calendar "tomorrow" is counted in; defaults to the time's zone.
+ * @example
+ * const [t] = findClockTimes('10:30 AM ET');
+ * resolveClockTimeOnDay(t!, findDayWord('tomorrow')!, new Date('2026-03-04T00:00:00Z'), undefined)?.toISOString();
+ * // '2026-03-04T15:30:00.000Z' (10:30 AM ET on Wednesday, when it was 7 PM ET on Tuesday)
+ */
+export function resolveClockTimeOnDay(
+  mention: ClockMention,
+  day: DayMention,
+  now: Date,
+  defaultZone: string | undefined,
+  readerZone?: string,
+): Date | undefined {
+  const zone = zoneForMention(mention, defaultZone);
+  if (zone === undefined) return undefined;
+  const wall = wallClock(now, readerZone ?? zone);
+  const today = Date.UTC(wall.year, wall.month - 1, wall.day);
+  const ahead = day.daysAhead ?? ((day.weekday ?? 0) - new Date(today).getUTCDay() + 7) % 7;
+  return fromZonedTime(`${ymd(today + ahead * DAY_MS)}T${pad(mention.hour)}:${pad(mention.minute)}:00`, zone);
+}
+
+/**
+ * How long after a clock time passed it is still read as that (missed) time rather than as
+ * the same time tomorrow: 6 hours. "Next update by 9:00 AM" written at 9:15 AM is a stale time;
+ * "Next update by 10:30 AM" written at 7 PM means tomorrow morning.
+ */
+export const RECENTLY_PASSED_MINUTES = 6 * 60;
+
+/**
+ * The instant a clock time without a day means, seen from `now`: its next occurrence after
+ * `now` (within 24 hours), unless the same time passed less than
+ * {@link RECENTLY_PASSED_MINUTES} ago, which is read as that passed time (so a stale time is
+ * caught, not pushed to tomorrow). `undefined` when no zone is known.
+ *
+ * @example
+ * const [t] = findClockTimes('10:30 AM ET');
+ * resolveUpcomingClockTime(t!, new Date('2026-03-04T00:00:00Z'), undefined)?.toISOString(); // '2026-03-04T15:30:00.000Z'
+ * const [late] = findClockTimes('9:00 AM ET');
+ * resolveUpcomingClockTime(late!, new Date('2026-03-03T14:15:00Z'), undefined)?.toISOString(); // '2026-03-03T14:00:00.000Z' (passed)
+ */
+export function resolveUpcomingClockTime(
+  mention: ClockMention,
+  now: Date,
+  defaultZone: string | undefined,
+): Date | undefined {
+  const zone = zoneForMention(mention, defaultZone);
+  if (zone === undefined) return undefined;
+  const wall = wallClock(now, zone);
+  const t = now.getTime();
+  let previous: Date | undefined;
+  let next: Date | undefined;
+  for (const dayOffset of [-1, 0, 1, 2]) {
+    const day = Date.UTC(wall.year, wall.month - 1, wall.day + dayOffset);
+    const candidate = fromZonedTime(`${ymd(day)}T${pad(mention.hour)}:${pad(mention.minute)}:00`, zone);
+    if (candidate.getTime() <= t) previous = candidate;
+    else if (next === undefined) next = candidate;
+  }
+  if (previous !== undefined && t - previous.getTime() < RECENTLY_PASSED_MINUTES * 60_000) return previous;
+  return next;
+}
+
 /**
  * The IANA zone a mention is in: the context zone when the label names the same zone family
  * (same zone, or the same UTC offset at that moment), else the label's zone; the default zone

@@ -4,8 +4,16 @@
  * and answers like a code linter. Also home of the shared approval-topic detection.
  */
 
-export type { ClockMention } from './clock';
-export { findClockTimes, resolveClockTime, ZONE_LABELS } from './clock';
+export type { ClockMention, DayMention } from './clock';
+export {
+  findClockTimes,
+  findDayWord,
+  RECENTLY_PASSED_MINUTES,
+  resolveClockTime,
+  resolveClockTimeOnDay,
+  resolveUpcomingClockTime,
+  ZONE_LABELS,
+} from './clock';
 export type { LintConfig, RuleSetting } from './config';
 export { createLintConfigSchema, lintConfigSchema, parseLintConfig } from './config';
 export { lintContextSchema, lintFactsSchema } from './context';

@@ -5,13 +5,18 @@
 import { CUSTOMER_FACING_AUDIENCES } from '../../vocabulary';
 import {
   type ClockMention,
+  type DayMention,
   findClockTimes,
+  findDayWord,
   findRelativeTime,
   formatClock,
   labelMatchesZone,
   preferredStyle,
   type RelativeTimeMention,
   resolveClockTime,
+  resolveClockTimeOnDay,
+  resolveUpcomingClockTime,
+  wallClock,
   zoneForMention,
   zoneLabelFor,
 } from '../clock';
@@ -42,11 +47,12 @@ export const nextUpdateTime = defineRule({
     let vague: Span | undefined;
     let sawTime = false;
     for (const s of sentences) {
-      const clocks = findClockTimes(text.slice(s.start, s.end));
+      const sentence = text.slice(s.start, s.end);
+      const clocks = findClockTimes(sentence);
       if (clocks.length > 0) {
         sawTime = true;
         const c = clocks[clocks.length - 1]!;
-        checkClock(ctx, { ...c, start: s.start + c.start, end: s.start + c.end });
+        checkClock(ctx, { ...c, start: s.start + c.start, end: s.start + c.end }, findDayWord(sentence));
         continue;
       }
       const relative = findRelativeTime(text.slice(s.start, s.end));
@@ -81,19 +87,56 @@ function clockIn(at: Date, timeZone: string, style: '12h' | '24h' | undefined, d
   return formatClock(at, zone, zoneLabelFor(zone, at), style ?? preferredStyle(zone), dotted);
 }
 
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * The day to write after a clock time for `at`, as the reader in `timeZone` counts days from
+ * `now`: nothing for today, ` tomorrow`, ` yesterday`, or ` on Friday` within the week.
+ */
+function dayPhrase(at: Date, now: Date | undefined, timeZone: string): string {
+  if (now === undefined) return '';
+  const a = wallClock(at, timeZone);
+  const n = wallClock(now, timeZone);
+  const day = Date.UTC(a.year, a.month - 1, a.day);
+  const days = Math.round((day - Date.UTC(n.year, n.month - 1, n.day)) / 86_400_000);
+  if (days === 0) return '';
+  if (days === 1) return ' tomorrow';
+  if (days === -1) return ' yesterday';
+  return ` on ${WEEKDAYS[new Date(day).getUTCDay()]}`;
+}
+
 function suggestedLine(ctx: RuleContext): string {
   const due = ctx.facts.nextUpdateDue;
   if (due === undefined) return 'Next update by <time> <zone>.';
-  return `Next update by ${clockIn(due, ctx.timeZone ?? 'UTC', undefined, false)}.`;
+  const zone = ctx.timeZone ?? 'UTC';
+  return `Next update by ${clockIn(due, zone, undefined, false)}${dayPhrase(due, ctx.facts.now, zone)}.`;
 }
 
-function checkClock(ctx: RuleContext, clock: ClockMention): void {
+/**
+ * The instant a next-update time means. A day word in the sentence ("tomorrow", "Wednesday")
+ * counts on the reader's calendar from `now`; without one, the time is read against the
+ * schedule when there is one (the occurrence closest to the due time), else as its next
+ * occurrence after `now` (a time that passed only hours ago stays that passed time).
+ */
+function resolveMention(
+  ctx: RuleContext,
+  clock: ClockMention,
+  day: DayMention | undefined,
+): Date | undefined {
+  const { facts, timeZone } = ctx;
+  if (day !== undefined && facts.now !== undefined)
+    return resolveClockTimeOnDay(clock, day, facts.now, timeZone, timeZone);
+  if (facts.nextUpdateDue !== undefined) return resolveClockTime(clock, facts.nextUpdateDue, timeZone);
+  if (facts.now !== undefined) return resolveUpcomingClockTime(clock, facts.now, timeZone);
+  return undefined;
+}
+
+function checkClock(ctx: RuleContext, clock: ClockMention, day: DayMention | undefined): void {
   const { facts, timeZone } = ctx;
   const due = facts.nextUpdateDue;
   const reference = due ?? facts.now;
   const zone = zoneForMention(clock, timeZone);
-  const instant =
-    reference !== undefined && zone !== undefined ? resolveClockTime(clock, reference, timeZone) : undefined;
+  const instant = zone === undefined ? undefined : resolveMention(ctx, clock, day);
   const at = instant ?? reference ?? new Date(0);
   // Keep the writer's 12/24-hour style within their zone; a converted time uses the audience's.
   const sameFamily =
@@ -110,11 +153,23 @@ function checkClock(ctx: RuleContext, clock: ClockMention): void {
   };
 
   if (instant !== undefined && due !== undefined && Math.abs(instant.getTime() - due.getTime()) >= MINUTE) {
-    const replacement = rewrite(due);
+    const time = rewrite(due);
+    const readerZone = timeZone ?? zone ?? 'UTC';
+    const dueDay = dayPhrase(due, facts.now, readerZone);
+    // Without a day word the time alone says the day (a "tomorrow" is added when due then);
+    // with one, replacing the time fixes it only when the day word already names the due day.
+    let replacement: string | undefined;
+    if (time !== undefined && day === undefined) replacement = `${time}${dueDay}`;
+    else if (time !== undefined && day !== undefined && facts.now !== undefined) {
+      const [again] = findClockTimes(time);
+      const reread = again && resolveClockTimeOnDay(again, day, facts.now, timeZone, timeZone);
+      if (reread !== undefined && Math.abs(reread.getTime() - due.getTime()) < MINUTE) replacement = time;
+    }
+    const written = day === undefined ? clock.text : `${clock.text} (${day.text})`;
     ctx.report({
       start: clock.start,
       end: clock.end,
-      message: `The next update is scheduled for ${replacement ?? due.toISOString()}, not ${clock.text}; use the scheduled time.`,
+      message: `The next update is scheduled for ${time === undefined ? due.toISOString() : `${time}${dueDay}`}, not ${written}; use the scheduled time.`,
       ...(replacement === undefined ? {} : { fix: { start: clock.start, end: clock.end, replacement } }),
     });
     return;
@@ -123,7 +178,10 @@ function checkClock(ctx: RuleContext, clock: ClockMention): void {
     ctx.report({
       start: clock.start,
       end: clock.end,
-      message: `${clock.text} has already passed; give a future time for the next update.`,
+      message:
+        day === undefined
+          ? `${clock.text} has already passed; give a future time for the next update (add "tomorrow" if you mean tomorrow).`
+          : `${clock.text} ${day.text} has already passed; give a future time for the next update.`,
     });
     return;
   }
@@ -159,7 +217,7 @@ function reportRelative(ctx: RuleContext, rel: RelativeTimeMention): void {
   const replacement =
     at === undefined
       ? undefined
-      : `${rel.preposition === 'in' ? 'at' : 'by'} ${clockIn(at, timeZone ?? 'UTC', undefined, false)}`;
+      : `${rel.preposition === 'in' ? 'at' : 'by'} ${clockIn(at, timeZone ?? 'UTC', undefined, false)}${dayPhrase(at, facts.now, timeZone ?? 'UTC')}`;
   ctx.report({
     start: rel.start,
     end: rel.end,

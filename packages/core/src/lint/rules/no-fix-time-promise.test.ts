@@ -22,11 +22,31 @@ t.run(noFixTimePromise, {
       context: { facts: { approvedFixTime: '2026-05-12T11:00:00Z' }, timeZone: 'UTC' },
     },
     {
+      name: 'an approved time tomorrow, said with "tomorrow" at night',
+      text: 'Sign-in should work again by 10:30 AM ET tomorrow.',
+      context: {
+        facts: { approvedFixTime: '2026-03-04T15:30:00Z' },
+        now: '2026-03-04T00:00:00Z',
+        timeZone: 'America/New_York',
+      },
+    },
+    {
       text: 'Sign-in should work again in 45 minutes.',
       context: { facts: { approvedFixTime: '2026-05-12T11:00:00Z' }, now: '2026-05-12T10:15:00Z' },
     },
   ],
   invalid: [
+    {
+      // Fault: the day word was ignored, so tomorrow's time matched today's approved promise.
+      name: 'an approved time today restated as tomorrow',
+      text: 'Sign-in should work again by 11:00 UTC tomorrow.',
+      context: {
+        facts: { approvedFixTime: '2026-05-12T11:00:00Z' },
+        now: '2026-05-12T10:15:00Z',
+        timeZone: 'UTC',
+      },
+      errors: [{ message: /does not match/ }],
+    },
     { text: 'It should be fixed in about 10 minutes.', errors: [{ text: 'fixed in about 10 minutes' }] },
     { text: 'We expect everything to be back by noon.', errors: [{ text: 'back by noon' }] },
     { text: 'A fix will be live within the hour.', errors: 1 },

@@ -2,10 +2,15 @@
  * @module lint/rules/no-fix-time-promise
  * No promised fix or recovery time unless the incident lead approved exactly that promise.
  */
-import { findClockTimes, findRelativeTime, resolveClockTime } from '../clock';
-import { defineRule } from '../define-rule';
+import {
+  findClockTimes,
+  findDayWord,
+  findRelativeTime,
+  resolveClockTime,
+  resolveClockTimeOnDay,
+} from '../clock';
+import { defineRule, type RuleContext } from '../define-rule';
 import type { TopicMatch } from '../topics';
-import type { ResolvedFacts } from '../types';
 
 const MINUTE = 60_000;
 
@@ -21,7 +26,7 @@ export const noFixTimePromise = defineRule({
     for (const match of ctx.topics()) {
       if (match.topic !== 'fixTime') continue;
       const approved = ctx.facts.approvedFixTime;
-      if (approved !== undefined && matchesApproved(match, approved, ctx.facts, ctx.timeZone)) continue;
+      if (approved !== undefined && matchesApproved(ctx, match, approved)) continue;
       ctx.report({
         start: match.start,
         end: match.end,
@@ -35,16 +40,18 @@ export const noFixTimePromise = defineRule({
   },
 });
 
-// An approved promise may be restated as its clock time, or as a duration that lands on it.
-function matchesApproved(
-  match: TopicMatch,
-  approved: Date,
-  facts: ResolvedFacts,
-  timeZone: string | undefined,
-): boolean {
+// An approved promise may be restated as its clock time, or as a duration that lands on it. A
+// day word in the sentence ("by 10:30 AM ET tomorrow") names the day, counted from `now`.
+function matchesApproved(ctx: RuleContext, match: TopicMatch, approved: Date): boolean {
+  const { facts, timeZone } = ctx;
   const clock = findClockTimes(match.text)[0];
   if (clock !== undefined) {
-    const at = resolveClockTime(clock, approved, timeZone);
+    const sentence = ctx.doc.sentenceAt(match.start);
+    const day = findDayWord(ctx.text.slice(sentence.start, sentence.end));
+    const at =
+      day !== undefined && facts.now !== undefined
+        ? resolveClockTimeOnDay(clock, day, facts.now, timeZone, timeZone)
+        : resolveClockTime(clock, approved, timeZone);
     return at !== undefined && Math.abs(at.getTime() - approved.getTime()) < MINUTE;
   }
   const rel = findRelativeTime(match.text);
