@@ -10,12 +10,47 @@ describe('readYaml', () => {
   });
 
   it('turns a syntax error into one problem naming the line and column', () => {
-    const read = readYaml('name: ok\nroles: [a, b\n');
+    const read = readYaml('name: ok\nroles: [a, b\nowner: dana\n');
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.problems).toHaveLength(1);
-    expect(read.problems[0]!.path).toMatch(/^line \d+, column \d+$/);
-    expect(read.problems[0]!.expected).toMatch(/^valid YAML \([A-Z_]+\)$/);
+    expect(read.problems[0]!.path).toBe('line 3, column 1');
+  });
+
+  it('reads "line L, column C: <yaml message>" with no code frame and no dangling colon', () => {
+    const read = readYaml('a: 1\na: 2\n');
+    if (read.ok) throw new Error('expected a syntax error');
+    expect(read.problems[0]!.message).toBe('line 2, column 1: Map keys must be unique');
+    const flow = readYaml('{"a": 1,,}');
+    if (flow.ok) throw new Error('expected a syntax error');
+    expect(flow.problems[0]!.message).toBe('line 1, column 9: Unexpected , in flow map');
+    expect(flow.problems[0]).toMatchObject({ expected: 'valid YAML', received: 'Unexpected , in flow map' });
+  });
+
+  it('points an error at the end of the text at its last line, not past the end of the file', () => {
+    // Three lines; the unclosed "[" and quote are only found at the end (yaml says line 4).
+    const list = readYaml('a: 1\nb: 2\nc: [x, y\n');
+    if (list.ok) throw new Error('expected a syntax error');
+    expect(list.problems[0]!.message).toBe(
+      'line 3, column 9: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    );
+    const open = readYaml('a: 1\nb: 2\nc: "open\n');
+    if (open.ok) throw new Error('expected a syntax error');
+    expect(open.problems[0]!.path).toBe('line 3, column 9');
+    const unclosed = readYaml('name: ok\nroles: [a, b\n');
+    if (unclosed.ok) throw new Error('expected a syntax error');
+    expect(unclosed.problems[0]!.path).toBe('line 2, column 13');
+    const quote = readYaml('a: 1\nb: "open\n\n\n');
+    if (quote.ok) throw new Error('expected a syntax error');
+    expect(quote.problems[0]!.message).toMatch(/^line 2, column 9: .*quote/);
+  });
+
+  it('refuses input that is not text with a problem, not a TypeError', () => {
+    const read = readYaml({ roles: {} } as unknown as string);
+    expect(read).toMatchObject({ ok: false, problems: [{ path: '', received: 'an object' }] });
+    expect(() => parseRunbook(42 as unknown as string)).toThrow(
+      expect.objectContaining({ code: 'runbook_invalid' }),
+    );
   });
 
   it('is the one reader behind runbook and drill-scenario files: same problem, each its own error', () => {
