@@ -337,30 +337,63 @@ export class ValidationError extends IncidentCommsError {
   }
 }
 
+/** Where an event sits in a replayed log: its index, type and timestamp. */
+export interface EventPosition {
+  /** 0-based index of the event in the log. */
+  index: number;
+  /** The event's `type`. */
+  type: string;
+  /** The event's `at` (ISO-8601 UTC). */
+  at: string;
+}
+
+const locate = (position: EventPosition | undefined): string =>
+  position === undefined ? '' : `events.${position.index} (${position.type} at ${position.at}): `;
+
 /**
  * Thrown by `applyEvent` when an event breaks a rule of the practice (`event_rejected`).
- * `rule` names the rule, e.g. `owner-required-before-publish`. State is never changed.
+ * `rule` names the rule, e.g. `owner-required-before-publish`. State is never changed. Thrown
+ * by `replay`, it also says which event: `index`, and a message starting
+ * `events.N (type at AT): `.
  */
 export class EventRejectedError extends IncidentCommsError {
   readonly rule: string;
   readonly eventType: string;
-  constructor(rule: string, eventType: string, message: string) {
-    super('event_rejected', `${eventType} rejected (${rule}): ${message}`);
+  /** What was wrong, in plain words (the message without its headline). */
+  readonly reason: string;
+  /** Index of the rejected event in the log, when thrown by `replay`. */
+  readonly index: number | undefined;
+  constructor(rule: string, eventType: string, reason: string, position?: EventPosition) {
+    super(
+      'event_rejected',
+      position === undefined
+        ? `${eventType} rejected (${rule}): ${reason}`
+        : `${locate(position)}rejected (${rule}): ${reason}`,
+    );
     this.rule = rule;
     this.eventType = eventType;
+    this.reason = reason;
+    this.index = position?.index;
   }
 }
 
 /**
  * Thrown when someone who does not hold the approving role (nor its backup while the primary
- * is unavailable) tries to grant or deny an approval (`approval_not_authorized`).
+ * is unavailable) tries to grant or deny an approval (`approval_not_authorized`). Thrown by
+ * `replay`, it also says which event: `index`, and a message starting `events.N (type at AT): `.
  */
 export class NotAuthorizedError extends IncidentCommsError {
   readonly actor: string;
   readonly role: string;
-  constructor(actor: string, role: string, message: string) {
-    super('approval_not_authorized', message);
+  /** Why, in plain words (the message without the event's position). */
+  readonly reason: string;
+  /** Index of the refused event in the log, when thrown by `replay`. */
+  readonly index: number | undefined;
+  constructor(actor: string, role: string, reason: string, position?: EventPosition) {
+    super('approval_not_authorized', `${locate(position)}${reason}`);
     this.actor = actor;
     this.role = role;
+    this.reason = reason;
+    this.index = position?.index;
   }
 }

@@ -481,3 +481,116 @@ describe('time order', () => {
     ).toHaveLength(2);
   });
 });
+
+describe('the state argument must be a state (a foreign object read as a declared incident)', () => {
+  const declared = checkoutStart()[0]!;
+
+  it('refuses an object that is not a state, saying so, instead of "incident undefined is already declared"', () => {
+    try {
+      applyEvent({ foo: 1 } as unknown as IncidentState, declared);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      const e = error as ValidationError;
+      expect(e.code).toBe('input_invalid');
+      expect(e.message).not.toMatch(/incident undefined/);
+      expect(e.problems).toEqual([
+        expect.objectContaining({ path: 'state', received: 'an object with "foo"' }),
+      ]);
+      expect(e.problems[0]!.expected).toMatch(/^an incident state/);
+    }
+    for (const bad of [null, 42, 'state', []]) {
+      expect(() => applyEvent(bad as unknown as IncidentState, declared)).toThrow(
+        expect.objectContaining({
+          code: 'input_invalid',
+          problems: [expect.objectContaining({ path: 'state' })],
+        }),
+      );
+    }
+  });
+
+  it('names the broken field of a damaged state (e.g. loaded from a store)', () => {
+    const state = JSON.parse(JSON.stringify(replay(checkoutStart()))) as IncidentState;
+    expect(applyEvent(state, { type: 'checkpoint.held', at: t(8), actor: 'lee' }).checkpoints).toEqual([
+      t(8),
+    ]);
+    const damaged = { ...state, severity: 'SEV9', factsVersion: -1 } as unknown as IncidentState;
+    expect(() => applyEvent(damaged, { type: 'checkpoint.held', at: t(8), actor: 'lee' })).toThrow(
+      expect.objectContaining({
+        problems: [
+          expect.objectContaining({ path: 'state.severity', received: '"SEV9"' }),
+          expect.objectContaining({ path: 'state.factsVersion', received: '-1' }),
+        ],
+      }),
+    );
+  });
+
+  it('refuses a log that is not a list with the typed error', () => {
+    expect(() => replay({} as unknown as IncidentEventInput[])).toThrow(
+      expect.objectContaining({
+        code: 'input_invalid',
+        problems: [expect.objectContaining({ path: 'events' })],
+      }),
+    );
+  });
+});
+
+describe('replay says which event was refused', () => {
+  it('an EventRejectedError carries the index and starts "events.N (type at AT):"', () => {
+    const log = [...checkoutStart(), checkoutStart()[0]!];
+    try {
+      replay(log);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(EventRejectedError);
+      const e = error as EventRejectedError;
+      expect(e.index).toBe(3);
+      expect(e.rule).toBe('declared-once');
+      expect(e.message).toBe(
+        `events.3 (declared at ${t(0)}): rejected (declared-once): incident inc-checkout is already declared`,
+      );
+    }
+  });
+
+  it('a NotAuthorizedError carries the index and starts "events.N (type at AT):"', () => {
+    const log = [
+      ...checkoutStart(),
+      draft('d1', t(6), 1),
+      {
+        type: 'approval.requested',
+        at: t(6),
+        actor: 'dana',
+        draftId: 'd1',
+        revision: 1,
+        gate: 'compensation',
+        role: 'approver',
+      },
+      {
+        type: 'approval.granted',
+        at: t(7),
+        actor: 'priya',
+        draftId: 'd1',
+        revision: 1,
+        gate: 'compensation',
+      },
+    ] as IncidentEventInput[];
+    try {
+      replay(log);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(NotAuthorizedError);
+      const e = error as NotAuthorizedError;
+      expect(e.index).toBe(5);
+      expect(e.message).toMatch(
+        new RegExp(`^events\\.5 \\(approval\\.granted at ${t(7)}\\): priya cannot decide`),
+      );
+    }
+  });
+
+  it('applyEvent errors carry no index', () => {
+    const state = replay(checkoutStart());
+    const e = rejectionOf(state, checkoutStart()[0]!);
+    expect(e.index).toBeUndefined();
+    expect(e.message).toMatch(/^declared rejected \(declared-once\)/);
+  });
+});

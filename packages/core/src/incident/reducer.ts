@@ -3,7 +3,14 @@
  * `applyEvent` folds one event into the state, refusing events that break the practice;
  * `replay` folds a whole log. Pure: the input state is never modified.
  */
-import { EventRejectedError, NotAuthorizedError, problemsFromZod, ValidationError } from '../errors';
+import {
+  describeValue,
+  EventRejectedError,
+  NotAuthorizedError,
+  problem,
+  problemsFromZod,
+  ValidationError,
+} from '../errors';
 import type { Role } from '../vocabulary';
 import { type EventOf, eventSchema, type IncidentEvent, type IncidentEventInput } from './events';
 import {
@@ -12,6 +19,7 @@ import {
   type DraftRecord,
   type IncidentFacts,
   type IncidentState,
+  incidentStateSchema,
   roleHolder,
 } from './state';
 
@@ -398,10 +406,13 @@ function publishUpdate(
  * after a published resolution is rejected with rule `incident-resolved`; hosts that send one
  * out of habit should treat that rejection as "already resolved" (check `state.status` first).
  *
- * @param state - the current state, or `undefined` before the `declared` event.
+ * @param state - the current state, or `undefined` before the `declared` event. A state that
+ *   did not come from `applyEvent`/`replay` (e.g. loaded from a store) is checked once against
+ *   `incidentStateSchema`.
  * @param event - an event as plain data; parsed with zod first (ISO-8601 UTC `at`, `actor`).
  * @returns a new state; the input state is never modified.
- * @throws {ValidationError} `input_invalid` when the event is malformed (path-named).
+ * @throws {ValidationError} `input_invalid` when the event is malformed (path-named), or when
+ *   `state` is not an incident state (paths start with `state`).
  * @throws {EventRejectedError} `event_rejected` naming the broken rule, e.g.
  *   `owner-required-before-publish`, `resolved-after-recovery-confirmed`, `events-in-time-order`,
  *   `facts-confirmed-by-incident-lead`, `incident-resolved` (anything but the events above once
@@ -417,21 +428,80 @@ export function applyEvent(
   state: IncidentState | undefined,
   event: IncidentEventInput | IncidentEvent,
 ): IncidentState {
-  return reduce(state, parseEvent(event));
+  assertState(state);
+  return remember(reduce(state, parseEvent(event)));
+}
+
+// States this reducer produced: known to be states, so they are not validated again.
+const producedStates = new WeakSet<object>();
+
+function remember(state: IncidentState): IncidentState {
+  producedStates.add(state);
+  return state;
+}
+
+const STATE_EXPECTED =
+  'an incident state (the result of applyEvent or replay), or undefined before "declared"';
+
+// A state handed in from outside (e.g. loaded from a store) is checked once; a value that is
+// not a state at all gets one problem rather than one per missing field.
+function assertState(state: unknown): asserts state is IncidentState | undefined {
+  if (state === undefined) return;
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+    throw new ValidationError('incident state', [problem('state', STATE_EXPECTED, describeValue(state))]);
+  }
+  if (producedStates.has(state)) return;
+  const parsed = incidentStateSchema.safeParse(state);
+  if (parsed.success) {
+    producedStates.add(state);
+    return;
+  }
+  const required = Object.keys(incidentStateSchema.shape).filter(
+    (k) =>
+      !incidentStateSchema.shape[k as keyof typeof incidentStateSchema.shape].safeParse(undefined).success,
+  );
+  const missing = required.filter((k) => !(k in state));
+  if (missing.length * 2 > required.length) {
+    const keys = Object.keys(state)
+      .slice(0, 5)
+      .map((k) => JSON.stringify(k))
+      .join(', ');
+    throw new ValidationError('incident state', [
+      problem('state', STATE_EXPECTED, keys === '' ? 'an empty object' : `an object with ${keys}`),
+    ]);
+  }
+  throw new ValidationError('incident state', problemsFromZod(parsed.error, state, 'state'));
 }
 
 /**
  * Folds a whole log into a state. Deterministic: the same log always gives the same state.
  *
  * @param events - the incident's events, oldest first; the first must be `declared`.
- * @throws the first error {@link applyEvent} throws; {@link ValidationError} paths are
- *   prefixed with `events.N`.
+ * @throws the first error {@link applyEvent} throws, saying which event: {@link ValidationError}
+ *   paths are prefixed with `events.N`; {@link EventRejectedError} and {@link NotAuthorizedError}
+ *   carry `index` and a message starting `events.N (type at AT): `. A log that is not a list is
+ *   a {@link ValidationError} at `events`.
+ * @example
+ * try { replay(events); } catch (e) { if (e instanceof EventRejectedError) console.log(e.index, e.rule); }
  */
 export function replay(events: ReadonlyArray<IncidentEventInput | IncidentEvent>): IncidentState {
+  if (!Array.isArray(events)) {
+    throw new ValidationError('incident log', [problem('events', 'a list of events', describeValue(events))]);
+  }
   if (events.length === 0) throw new EventRejectedError('declared-first', 'replay', 'the log is empty');
   let state: IncidentState | undefined;
-  events.forEach((event, index) => {
-    state = reduce(state, parseEvent(event, `events.${index}`));
-  });
-  return state!;
+  for (let index = 0; index < events.length; index++) {
+    const event = parseEvent(events[index], `events.${index}`);
+    try {
+      state = reduce(state, event);
+    } catch (error) {
+      const at = { index, type: event.type, at: event.at };
+      if (error instanceof EventRejectedError)
+        throw new EventRejectedError(error.rule, error.eventType, error.reason, at);
+      if (error instanceof NotAuthorizedError)
+        throw new NotAuthorizedError(error.actor, error.role, error.reason, at);
+      throw error;
+    }
+  }
+  return remember(state!);
 }

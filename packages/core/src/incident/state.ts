@@ -4,7 +4,20 @@
  * answers (who holds a role now, who owns the next update, the current status version).
  */
 
-import type { IncidentType, Role, Scope, Severity, Status } from '../vocabulary';
+import { z } from 'zod';
+import { instantSchema } from '../time/instant';
+import {
+  INCIDENT_TYPES,
+  type IncidentType,
+  ROLES,
+  type Role,
+  SCOPES,
+  type Scope,
+  SEVERITIES,
+  STATUSES,
+  type Severity,
+  type Status,
+} from '../vocabulary';
 import type { Draft, StatusUpdate } from './events';
 
 /** A fact with who confirmed it and when (ISO-8601 UTC). */
@@ -119,6 +132,45 @@ export interface IncidentState {
   lastEventAt: string;
   eventCount: number;
 }
+
+const person = z.object({ id: z.string(), name: z.string() });
+const list = z.array(z.unknown());
+const map = z.record(z.string(), z.unknown());
+
+/**
+ * The shape of an {@link IncidentState}, checked where a state comes in from outside (a state
+ * loaded from a store and handed to `applyEvent`): every top-level field with its type, the
+ * roles and the confirmed scope; collections are checked to be collections, not item by item.
+ *
+ * @example
+ * incidentStateSchema.safeParse(replay(events)).success; // true
+ * incidentStateSchema.safeParse({ foo: 1 }).success; // false
+ */
+export const incidentStateSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  incidentType: z.enum(INCIDENT_TYPES),
+  declaredAt: instantSchema,
+  declaredBy: z.string(),
+  severity: z.enum(SEVERITIES),
+  severityChangedAt: instantSchema,
+  status: z.enum(STATUSES),
+  resolvedAt: instantSchema.optional(),
+  closedAt: instantSchema.optional(),
+  roles: z.partialRecord(z.enum(ROLES), z.object({ primary: person, backup: person })),
+  unavailable: z.array(z.string()),
+  facts: z.looseObject({ scope: z.object({ value: z.enum(SCOPES), by: z.string(), at: z.string() }) }),
+  factsVersion: z.number().int().min(0),
+  recovery: map,
+  drafts: map,
+  updates: list,
+  questions: list,
+  checkpoints: z.array(z.string()),
+  checkpointTriggers: list,
+  blocked: list,
+  lastEventAt: instantSchema,
+  eventCount: z.number().int().min(1),
+});
 
 /**
  * Who holds `role` right now: the primary, or the backup while the primary is marked
