@@ -19,6 +19,10 @@ describe('classifySeverity', () => {
     [{ customers: 'few', canStillWork: 'partly', workaroundKnown: false }, 'SEV3'],
     [{ customers: 'some', canStillWork: 'no', workaroundKnown: true }, 'SEV3'],
     [{ customers: 'unknown', canStillWork: 'yes', workaroundKnown: true }, 'SEV2'],
+    // Not knowing whether customers can work plans for the worst: classified as "no".
+    [{ customers: 'many', canStillWork: 'unknown', workaroundKnown: false }, 'SEV1'],
+    [{ customers: 'unknown', canStillWork: 'unknown', workaroundKnown: false }, 'SEV1'],
+    [{ customers: 'some', canStillWork: 'unknown', workaroundKnown: false }, 'SEV2'],
   ] as Array<[ImpactFacts, string]>)('%o is %s', (impact, expected) => {
     const result = classifySeverity(impact);
     expect(result.severity).toBe(expected);
@@ -44,8 +48,10 @@ describe('classifySeverity', () => {
         const worse: ImpactFacts[] = [];
         const ci = customerOrder.indexOf(a.customers as never);
         if (ci >= 0 && ci + 1 < customerOrder.length) worse.push({ ...a, customers: customerOrder[ci + 1]! });
-        const wi = workOrder.indexOf(a.canStillWork);
-        if (wi + 1 < workOrder.length) worse.push({ ...a, canStillWork: workOrder[wi + 1]! });
+        const wi = workOrder.indexOf(a.canStillWork as never);
+        if (wi >= 0 && wi + 1 < workOrder.length) worse.push({ ...a, canStillWork: workOrder[wi + 1]! });
+        // Not knowing is never better than knowing.
+        worse.push({ ...a, customers: 'unknown' }, { ...a, canStillWork: 'unknown' });
         if (a.workaroundKnown) worse.push({ ...a, workaroundKnown: false });
         for (const w of worse) expect(rank(classifySeverity(w).severity)).toBeGreaterThanOrEqual(base);
       }),
@@ -57,6 +63,21 @@ describe('classifySeverity', () => {
       fc.property(impact, (a) => {
         expect(classifySeverity({ ...a, customers: 'unknown' }).severity).not.toBe('SEV3');
       }),
+    );
+  });
+
+  it('accepts canStillWork "unknown" and classifies it exactly as "no"', () => {
+    fc.assert(
+      fc.property(impact, (a) => {
+        expect(classifySeverity({ ...a, canStillWork: 'unknown' }).severity).toBe(
+          classifySeverity({ ...a, canStillWork: 'no' }).severity,
+        );
+      }),
+    );
+    expect(
+      classifySeverity({ customers: 'some', canStillWork: 'unknown', workaroundKnown: false }).reason,
+    ).toBe(
+      'Some customers may not be able to use the product (not yet confirmed), and there is no workaround.',
     );
   });
 
@@ -73,5 +94,8 @@ describe('classifySeverity', () => {
       classifySeverity({ customers: 'lots', canStillWork: 'no', workaroundKnown: false } as never),
     ).toThrow(ValidationError);
     expect(() => classifySeverity({ customers: 'lots' } as never)).toThrow(/customers/);
+    expect(() =>
+      classifySeverity({ customers: 'some', canStillWork: 'maybe', workaroundKnown: false } as never),
+    ).toThrow('canStillWork: expected one of "yes", "partly", "no", "unknown", got "maybe"');
   });
 });

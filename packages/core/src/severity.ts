@@ -10,14 +10,17 @@ import type { Severity } from './vocabulary';
 
 /** How many customers are affected, as far as anyone knows. */
 export const AFFECTED_CUSTOMERS = ['few', 'some', 'many', 'all', 'unknown'] as const;
-/** Whether affected customers can still get their work done. */
-export const CAN_STILL_WORK = ['yes', 'partly', 'no'] as const;
+/**
+ * Whether affected customers can still get their work done. `unknown` is classified as `no`:
+ * until someone confirms customers can work, plan for the worst.
+ */
+export const CAN_STILL_WORK = ['yes', 'partly', 'no', 'unknown'] as const;
 
 /** Plain impact facts a support rep can answer without an engineer. */
 export interface ImpactFacts {
   /** How many customers: `all` | `many` | `some` | `few` | `unknown`. */
   customers: (typeof AFFECTED_CUSTOMERS)[number];
-  /** Can they still work: `no` | `partly` | `yes`. */
+  /** Can they still work: `no` | `partly` | `yes` | `unknown` (classified as `no`). */
   canStillWork: (typeof CAN_STILL_WORK)[number];
   /** Whether a workaround is known and confirmed. */
   workaroundKnown: boolean;
@@ -40,7 +43,8 @@ const impactSchema = z
 // Unknown scope ranks with "many": until the incident lead confirms otherwise we plan for
 // wide impact, so unknown scope never yields the lowest severity.
 const CUSTOMER_RANK = { few: 0, some: 1, unknown: 2, many: 2, all: 3 } as const;
-const WORK_RANK = { yes: 0, partly: 1, no: 2 } as const;
+// Unknown ability to work ranks with "no" (plan for the worst until it is confirmed).
+const WORK_RANK = { yes: 0, partly: 1, no: 2, unknown: 2 } as const;
 
 const CUSTOMERS_WORDS = {
   few: 'A few customers',
@@ -53,6 +57,7 @@ const WORK_WORDS = {
   yes: 'can still work',
   partly: 'can do only part of their work',
   no: 'cannot use the product',
+  unknown: 'may not be able to use the product (not yet confirmed)',
 } as const;
 
 /**
@@ -60,12 +65,16 @@ const WORK_WORDS = {
  *
  * | severity | when |
  * |---|---|
- * | SEV1 | customers cannot work, scope is many / all / unknown, and no workaround |
+ * | SEV1 | customers cannot work (or it is unknown whether they can), scope is many / all / unknown, and no workaround |
  * | SEV3 | a few customers who can at least partly work; or few/some customers who can work or have a workaround |
  * | SEV2 | everything else |
  *
+ * Unknowns plan for the worst: `customers: 'unknown'` ranks with `many`, and
+ * `canStillWork: 'unknown'` is classified exactly as `no`.
+ *
  * Monotonic: more customers, less ability to work, or losing the workaround never lowers the
- * level. Unknown scope never yields SEV3.
+ * level, and replacing a known value by `unknown` never lowers it either. Unknown scope never
+ * yields SEV3.
  *
  * @param impact - {@link ImpactFacts}.
  * @returns the level and a one-line reason.
