@@ -78,3 +78,23 @@ export class LintContextError extends IncidentCommsError {
     this.problems = problems;
   }
 }
+
+/**
+ * A rule reported something the linter cannot place (`rule_report_invalid`): a span or fix
+ * outside the text, or a report after its check returned. A bug in that rule (a host's own,
+ * usually), never in the draft; `ruleId` names the rule.
+ *
+ * @example
+ * try { lintMessage(text, context, [...lintRules, myRule]); }
+ * catch (e) { if (e instanceof RuleReportError) console.log(e.ruleId); }
+ */
+export class RuleReportError extends IncidentCommsError {
+  /** Stable code for hosts to branch on. */
+  declare readonly code: 'rule_report_invalid';
+  /** The rule that reported, or `undefined` for a report made outside any rule's check. */
+  readonly ruleId: string | undefined;
+  constructor(ruleId: string | undefined, message: string) {
+    super('rule_report_invalid', message);
+    this.ruleId = ruleId;
+  }
+}

@@ -20,7 +20,7 @@ export { lintContextSchema, lintFactsSchema } from './context';
 export type { Rule, RuleContext, RuleDefinition, RuleReport } from './define-rule';
 export { defineRule, RULE_DOCS_URL } from './define-rule';
 export type { LintProblem } from './errors';
-export { LintConfigError, LintContextError, lintProblem } from './errors';
+export { LintConfigError, LintContextError, lintProblem, RuleReportError } from './errors';
 export { resolveFacts } from './facts';
 export { applyFixes, lintMessage } from './lint-message';
 export type { RuleId } from './rules/index';

@@ -5,7 +5,7 @@
 import { describeValue } from '../errors';
 import { createLintConfigSchema, type LintConfig, lintConfigSchema, toLintProblems } from './config';
 import type { Rule, RuleContext, RuleReport } from './define-rule';
-import { LintConfigError, LintContextError, lintProblem } from './errors';
+import { LintConfigError, LintContextError, lintProblem, RuleReportError } from './errors';
 import { resolveFacts } from './facts';
 import { compilePhrases, SYMPTOM } from './phrases';
 import { lintRules } from './rules/index';
@@ -77,6 +77,7 @@ function compileConfig(rules: readonly Rule[], config: LintConfig | undefined): 
  *   is missing or invalid (see `resolveFacts`: strict keys, typed facts, instants with a zone),
  *   naming each path, what was expected and what was found
  * @throws {LintConfigError} (`lint_config_invalid`) for an invalid `config`
+ * @throws {RuleReportError} (`rule_report_invalid`) when a rule reports a span outside the text
  * @example
  * lintMessage('Checkout is failing for some customers. It should be fixed in 10 minutes.', {
  *   kind: 'update', audience: 'customer', facts: { scope: 'some' },
@@ -159,7 +160,8 @@ class RuleRun implements RuleContext {
   }
   report(r: RuleReport): void {
     // A report after the rule's check returned (e.g. from a stored callback) has no rule.
-    if (this.rule === undefined) throw new Error('report() called outside a rule check');
+    if (this.rule === undefined)
+      throw new RuleReportError(undefined, 'report() called outside a rule check (after check returned)');
     this.out.push(toDiagnostic(this.rule, r, this.configured, this.doc));
   }
 }
@@ -172,12 +174,14 @@ function toDiagnostic(
 ): Diagnostic {
   const length = doc.text.length;
   if (!(r.start >= 0 && r.end >= r.start && r.end <= length)) {
-    throw new RangeError(
+    throw new RuleReportError(
+      rule.id,
       `Rule ${rule.id} reported span [${r.start}, ${r.end}) outside the text (length ${length})`,
     );
   }
   if (r.fix !== undefined && !(r.fix.start >= 0 && r.fix.end >= r.fix.start && r.fix.end <= length)) {
-    throw new RangeError(
+    throw new RuleReportError(
+      rule.id,
       `Rule ${rule.id} reported a fix span [${r.fix.start}, ${r.fix.end}) outside the text`,
     );
   }

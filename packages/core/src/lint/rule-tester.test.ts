@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RuleTester, RuleTesterError } from '../entries/testing';
 import { IncidentCommsError } from '../errors';
 import { defineRule } from './define-rule';
+import { RuleReportError } from './errors';
 import { lintMessage } from './lint-message';
 import { lintRules } from './rules/index';
 
@@ -93,6 +94,25 @@ describe('RuleTester', () => {
         message: expect.stringContaining('id: expected a kebab-case rule id'),
       }),
     );
+  });
+
+  it('a rule reporting outside the text throws the typed RuleReportError naming the rule', () => {
+    const sloppy = defineRule({
+      id: 'acme/sloppy',
+      defaultSeverity: 'error',
+      docs: { description: 'Reports past the end.' },
+      check(ctx) {
+        ctx.report({ start: 0, end: ctx.text.length + 5, message: 'x' });
+      },
+    });
+    try {
+      lintMessage('Hi', { kind: 'update', audience: 'customer' }, [sloppy]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RuleReportError);
+      expect(e).toBeInstanceOf(IncidentCommsError);
+      expect(e).toMatchObject({ code: 'rule_report_invalid', ruleId: 'acme/sloppy' });
+    }
   });
 
   it('RuleTesterError is an IncidentCommsError with a stable code', () => {
