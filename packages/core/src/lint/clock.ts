@@ -178,16 +178,6 @@ export function wallClock(
   };
 }
 
-/** True when `timeZone` is an IANA zone this runtime knows. */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    wallClock(new Date(0), timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
