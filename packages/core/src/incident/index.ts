@@ -21,6 +21,7 @@ export type {
 } from './state';
 export {
   currentStatusUpdate,
+  incidentStateSchema,
   nextUpdateOwner,
   questionsByTopic,
   questionsSinceCheckpoint,
