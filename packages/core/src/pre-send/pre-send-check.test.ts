@@ -147,6 +147,44 @@ describe('preSendCheck', () => {
     });
   });
 
+  it('reads "tomorrow" after a next-update time as the reader does, like the linter', () => {
+    // Monitoring overnight: sent at 7 PM ET, the next update is due at 10:30 AM ET the next day.
+    const overnight = testRunbook({
+      timeZones: { default: 'America/New_York' },
+      cadence: { monitoringMinutes: { SEV1: 930, SEV2: 930, SEV3: 930 } },
+    });
+    const sevenPm = t(590);
+    expect(sevenPm).toBe('2026-03-04T00:00:00Z');
+    const text = NORMAL_UPDATE.replace('Next update at 9:35 AM ET.', 'Next update by 10:30 AM ET tomorrow.');
+    const lines = byId(
+      preSendCheck(draftOf(text, { status: 'monitoring' }), checkoutState(), overnight, sevenPm),
+    );
+    expect(lines.times).toMatchObject({ ok: true });
+    expect(lines['next-update-stated'].detail).toBe(
+      'It says the next update arrives at 10:30 AM ET tomorrow.',
+    );
+    expect(lines['same-as-other-audiences'].ok).toBe(true);
+    // "today" names this morning: passed, and not the time due.
+    const today = byId(
+      preSendCheck(
+        draftOf(text.replace('tomorrow', 'today'), { status: 'monitoring' }),
+        checkoutState(),
+        overnight,
+        sevenPm,
+      ),
+    );
+    expect(today.times.ok).toBe(false);
+    expect(today.times.detail).toContain('"10:30 AM ET" has already passed (it is 7:00 PM ET).');
+    expect(today['same-as-other-audiences'].ok).toBe(false);
+  });
+
+  it('still flags a plain time earlier today, in the evening too', () => {
+    const text = NORMAL_UPDATE.replace('Next update at 9:35 AM ET.', 'Next update by 6:45 PM ET.');
+    const lines = byId(preSendCheck(draftOf(text), checkoutState(), runbook, t(590)));
+    expect(lines.times.ok).toBe(false);
+    expect(lines.times.detail).toContain('"6:45 PM ET" has already passed (it is 7:00 PM ET).');
+  });
+
   it('needs no next update time for a resolution', () => {
     const state = applyEvent(checkoutState(), {
       type: 'recovery.confirmed',

@@ -12,10 +12,10 @@ import {
   type IncidentState,
   nextUpdateOwner,
 } from '../incident/state';
-import { findClockTimes, formatClock, preferredStyle, resolveClockTime, zoneLabelFor } from '../lint/clock';
+import { findClockTimes, formatClock, preferredStyle, zoneLabelFor } from '../lint/clock';
 import { lintMessage } from '../lint/lint-message';
 import { NEXT_UPDATE, REGION_NAMES } from '../lint/phrases';
-import { TextDocument } from '../lint/text';
+import { type Span, TextDocument } from '../lint/text';
 import { detectTopics } from '../lint/topics';
 import type { Diagnostic } from '../lint/types';
 import type { ApprovedMessage } from '../message';
@@ -23,6 +23,7 @@ import {
   type ConsistencyMessage,
   type ConsistencyReference,
   checkConsistency,
+  resolveWrittenTime,
   statedNextUpdate,
   statedScope,
 } from '../publish/consistency';
@@ -238,23 +239,32 @@ function timesCheck(
 ): PreSendCheckItem {
   const problems: string[] = [];
   const text = draft.text;
-  // Times that promise something (next update, fix time) must be ahead of us.
-  const promises = [
-    ...[...text.matchAll(new RegExp(NEXT_UPDATE.source, 'gi'))].map((m) => m.index),
-    ...detectTopics(text)
-      .filter((m) => m.topic === 'fixTime')
-      .map((m) => m.start),
-  ];
+  // Times that promise something (next update, fix time) must be ahead of us. Each is read as
+  // the linter reads it: a day word counts; a next-update time is read against the schedule.
   const doc = new TextDocument(text);
-  const promiseSentences = promises.map((offset) => doc.sentenceAt(offset));
+  const nextUpdateSentences = [...text.matchAll(new RegExp(NEXT_UPDATE.source, 'gi'))].map((m) =>
+    doc.sentenceAt(m.index),
+  );
+  const fixTimeSentences = detectTopics(text)
+    .filter((m) => m.topic === 'fixTime')
+    .map((m) => doc.sentenceAt(m.start));
+  const within = (spans: readonly Span[], offset: number) =>
+    spans.find((span) => offset >= span.start && offset < span.end);
   for (const mention of findClockTimes(text)) {
-    if (!promiseSentences.some((span) => mention.start >= span.start && mention.start < span.end)) continue;
-    const at = resolveClockTime(mention, new Date(now), zone);
+    const aboutNext = within(nextUpdateSentences, mention.start);
+    const span = aboutNext ?? within(fixTimeSentences, mention.start);
+    if (span === undefined) continue;
+    const sentence = text.slice(span.start, span.end);
+    const at = resolveWrittenTime(mention, sentence, {
+      now,
+      due: aboutNext ? nextUpdateDue : undefined,
+      timeZone: zone,
+    });
     if (at && at.getTime() <= Date.parse(now)) {
       problems.push(`"${mention.text}" has already passed (it is ${clockIn(now, zone)}).`);
     }
   }
-  const stated = statedNextUpdate(text, now, zone);
+  const stated = statedNextUpdate(text, now, zone, nextUpdateDue);
   if (stated && nextUpdateDue && stated.value !== new Date(nextUpdateDue).toISOString()) {
     problems.push(
       `It says the next update is at ${stated.shown}; it is due at ${clockIn(nextUpdateDue, zone)}.`,
@@ -279,7 +289,7 @@ function nextUpdateCheck(
   if (draft.kind === 'resolved' || draft.status === 'resolved') {
     return item('next-update-stated', true, 'A resolution needs no next update time.');
   }
-  const stated = statedNextUpdate(draft.text, now, zone);
+  const stated = statedNextUpdate(draft.text, now, zone, nextUpdateDue);
   if (stated) return item('next-update-stated', true, `It says the next update arrives at ${stated.shown}.`);
   return item(
     'next-update-stated',
@@ -365,7 +375,8 @@ function threadsCheck(state: IncidentState, zone: string, options: PreSendOption
  * 3. `names-and-areas`: no placeholders left; product areas the runbook knows and regions
  *    it names are confirmed ones; nobody named who is out; internal updates name the owner;
  * 4. `times`: next-update and fix-time times are in the future, and the next update time
- *    matches the one due (the new version's cadence plan for an unpublished draft);
+ *    matches the one due (the new version's cadence plan for an unpublished draft); times are
+ *    read as the linter reads them ({@link resolveWrittenTime}: "tomorrow" or a weekday counts);
  * 5. `next-update-stated`: a clock time for the next update (not needed once resolved);
  * 6. `same-as-other-audiences`: {@link checkConsistency} of the draft (and `otherMessages`)
  *    against the facts of its version: the current status update for a variant of it, the

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusUpdate } from '../incident/index';
 import type { ApprovedMessage } from '../message';
-import { checkConsistency, statedScope } from './consistency';
+import { findClockTimes } from '../lint/clock';
+import { checkConsistency, resolveWrittenTime, statedNextUpdate, statedScope } from './consistency';
 
 const NOW = '2026-03-03T14:20:00Z';
 
@@ -113,6 +114,41 @@ describe('checkConsistency', () => {
       { now: NOW },
     );
     expect(report.consistent).toBe(true);
+  });
+
+  it('reads "tomorrow" after a next-update time: 10:30 AM ET tomorrow, written at 7 PM ET, is the morning due', () => {
+    const sevenPm = '2026-03-04T00:00:00Z';
+    const overnight: StatusUpdate = {
+      ...reference,
+      status: 'monitoring',
+      publishedAt: sevenPm,
+      nextUpdateAt: '2026-03-04T15:30:00Z',
+    };
+    const says = (when: string) =>
+      approved(
+        'cs-account',
+        `Card payments at checkout are failing for some customers. Please do not retry a failed payment more than once. Next update by 10:30 AM ET ${when}.`,
+        { status: 'monitoring', publishedAt: sevenPm, nextUpdateAt: overnight.nextUpdateAt! },
+      );
+    expect(checkConsistency([says('tomorrow')], { reference: overnight }).differences).toEqual([]);
+    const report = checkConsistency([says('today')], { reference: overnight });
+    expect(report.differences.map((d) => d.fact)).toEqual(['nextUpdate']);
+    expect(report.differences[0]?.variants[1]).toEqual({
+      value: '10:30 AM ET today',
+      audiences: ['cs-account'],
+    });
+    // Without a reference, two messages naming the same morning agree however they say it.
+    const same = checkConsistency(
+      [
+        { audience: 'customer', text: 'Checkout payments are failing. Next update by 10:30 AM ET tomorrow.' },
+        {
+          audience: 'support-reply',
+          text: 'Checkout payments are failing. Next update on Wednesday at 15:30 UTC.',
+        },
+      ],
+      { now: sevenPm },
+    );
+    expect(same.consistent).toBe(true);
   });
 
   it('names a scope difference: "some" versus "all"', () => {
@@ -276,5 +312,51 @@ describe('checkConsistency', () => {
       'support-reply',
       'support-reply #2',
     ]);
+  });
+});
+
+describe('resolveWrittenTime', () => {
+  const sentence = 'Next update by 10:30 AM ET tomorrow.';
+  const [time] = findClockTimes(sentence);
+
+  it('counts a day word from now, on the reader calendar', () => {
+    expect(resolveWrittenTime(time!, sentence, { now: '2026-03-04T00:00:00Z' })?.toISOString()).toBe(
+      '2026-03-04T15:30:00.000Z',
+    );
+    expect(statedNextUpdate(sentence, '2026-03-04T00:00:00Z')).toEqual({
+      shown: '10:30 AM ET tomorrow',
+      value: '2026-03-04T15:30:00.000Z',
+    });
+  });
+
+  it('reads a time without a day word as its next occurrence, unless it passed only hours ago', () => {
+    const plain = 'Next update by 10:30 AM ET.';
+    const [t] = findClockTimes(plain);
+    expect(resolveWrittenTime(t!, plain, { now: '2026-03-04T00:00:00Z' })?.toISOString()).toBe(
+      '2026-03-04T15:30:00.000Z',
+    );
+    expect(resolveWrittenTime(t!, plain, { now: '2026-03-03T15:45:00Z' })?.toISOString()).toBe(
+      '2026-03-03T15:30:00.000Z',
+    );
+  });
+
+  it('reads a time without a day word against the schedule when a time is due', () => {
+    const plain = 'Next update by 9:30 AM ET.';
+    const [t] = findClockTimes(plain);
+    expect(
+      resolveWrittenTime(t!, plain, {
+        now: '2026-03-03T14:40:00Z',
+        due: '2026-03-03T14:45:00Z',
+      })?.toISOString(),
+    ).toBe('2026-03-03T14:30:00.000Z');
+  });
+
+  it('cannot place a time without a zone label when the reader zone is unknown', () => {
+    const bare = 'Next update by 9:30.';
+    const [t] = findClockTimes(bare);
+    expect(resolveWrittenTime(t!, bare, { now: '2026-03-03T14:40:00Z' })).toBeUndefined();
+    expect(
+      resolveWrittenTime(t!, bare, { now: '2026-03-03T16:00:00Z', timeZone: 'UTC' })?.toISOString(),
+    ).toBe('2026-03-04T09:30:00.000Z');
   });
 });

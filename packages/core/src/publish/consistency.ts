@@ -5,7 +5,14 @@
  */
 
 import type { StatusUpdate } from '../incident/events';
-import { findClockTimes, resolveClockTime } from '../lint/clock';
+import {
+  type ClockMention,
+  findClockTimes,
+  findDayWord,
+  resolveClockTime,
+  resolveClockTimeOnDay,
+  resolveUpcomingClockTime,
+} from '../lint/clock';
 import {
   ADVICE,
   ADVICE_LEAD_IN,
@@ -221,35 +228,98 @@ function statedAction(text: string): Stated<{ terms: Set<string>; negated: boole
   return { shown: text, value: { terms: terms(text, new Set()), negated: NEGATED_ADVICE.test(advice) } };
 }
 
+/** What {@link resolveWrittenTime} reads a clock time against. */
+export interface WrittenTimeContext {
+  /** ISO-8601 UTC instant the text is (or was) sent. */
+  now: string;
+  /** ISO-8601 UTC instant the next update is due, when a schedule is known. */
+  due?: string | undefined;
+  /** IANA zone of the reader; also the zone of a time written without a zone label. */
+  timeZone?: string | undefined;
+}
+
+/**
+ * The instant a clock time written in `sentence` means, read exactly as the linter's
+ * `next-update-time` rule reads it: with a day word in the sentence ("tomorrow", "tonight",
+ * "Wednesday") the day is counted on the reader's calendar from `now`; without one, the
+ * occurrence closest to `due` when a time is due, else the time's next occurrence after `now`
+ * (a time that passed less than `RECENTLY_PASSED_MINUTES` ago stays that passed time, so a stale
+ * time is caught). One reading for the linter, the pre-send check and the consistency check.
+ *
+ * Practice: "use a clock time with a zone for the next update" — a reader sees one instant.
+ *
+ * @param mention - a clock time found in `sentence` ({@link findClockTimes}).
+ * @param sentence - the sentence the time is written in (searched for a day word).
+ * @param context - `now`, optional `due`, and the reader's `timeZone`.
+ * @returns the instant, or `undefined` when the time has no zone label and no `timeZone` is given.
+ * @example
+ * const sentence = 'Next update by 10:30 AM ET tomorrow.';
+ * const [time] = findClockTimes(sentence);
+ * resolveWrittenTime(time!, sentence, { now: '2026-03-04T00:00:00Z' })?.toISOString();
+ * // '2026-03-04T15:30:00.000Z' (written at 7 PM ET on Tuesday: Wednesday 10:30 AM ET)
+ */
+export function resolveWrittenTime(
+  mention: ClockMention,
+  sentence: string,
+  context: WrittenTimeContext,
+): Date | undefined {
+  const now = new Date(context.now);
+  const day = findDayWord(sentence);
+  if (day !== undefined) return resolveClockTimeOnDay(mention, day, now, context.timeZone, context.timeZone);
+  if (context.due !== undefined) return resolveClockTime(mention, new Date(context.due), context.timeZone);
+  return resolveUpcomingClockTime(mention, now, context.timeZone);
+}
+
 /**
  * The next-update time a text states: the first clock time in a sentence about the next
- * update, as written (`shown`) and as an ISO-8601 instant (`value`, resolved near `reference`
- * in the label's zone or `timeZone`; the written hour and minute when it cannot be resolved).
+ * update, as written (`shown`, with its day word if any) and as an ISO-8601 instant (`value`,
+ * read with {@link resolveWrittenTime} from `reference`, against `due` when given; the written
+ * hour, minute, zone and day when there is no reference instant or zone).
  *
+ * @param text - the message text.
+ * @param reference - ISO-8601 UTC instant the text is sent.
+ * @param timeZone - the reader's IANA zone (zone of unlabelled times).
+ * @param due - ISO-8601 UTC instant the next update is due, when known.
  * @example
  * statedNextUpdate('Next update at 9:30 AM ET.', '2026-03-03T14:15:00Z')?.value; // '2026-03-03T14:30:00.000Z'
+ * statedNextUpdate('Next update by 10:30 AM ET tomorrow.', '2026-03-04T00:00:00Z')?.value; // '2026-03-04T15:30:00.000Z'
  */
 export function statedNextUpdate(
   text: string,
   reference?: string,
   timeZone?: string,
+  due?: string,
 ): { shown: string; value: string } | undefined {
-  return nextUpdateOf({ audience: 'customer', text, publishedAt: reference, timeZone }, {});
+  return nextUpdateOf({ audience: 'customer', text, publishedAt: reference, timeZone }, {}, due);
 }
 
-function nextUpdateOf(message: ConsistencyMessage, options: ConsistencyOptions): Stated<string> | undefined {
+function nextUpdateOf(
+  message: ConsistencyMessage,
+  options: ConsistencyOptions,
+  due: string | undefined,
+): Stated<string> | undefined {
   const reference = message.publishedAt ?? options.now;
   const zone = message.timeZone ?? options.timeZone;
   for (const sentence of sentencesOf(message.text)) {
     if (!NEXT_UPDATE_CUE.test(sentence)) continue;
     const mention = findClockTimes(sentence)[0];
     if (!mention) continue;
-    const instant = reference ? resolveClockTime(mention, new Date(reference), zone) : undefined;
-    // Without a reference instant or zone, compare the time as written (hour, minute, label).
+    const day = findDayWord(sentence);
+    const shown = day === undefined ? mention.text : `${mention.text} ${day.text}`;
+    const instant = reference
+      ? resolveWrittenTime(mention, sentence, { now: reference, due, timeZone: zone })
+      : undefined;
+    // Without a reference instant or zone, compare the time as written (hour, minute, label, day).
     const value = instant
       ? instant.toISOString()
-      : `${mention.hour}:${String(mention.minute).padStart(2, '0')} ${mention.zoneLabel ?? zone ?? ''}`.trim();
-    return { shown: mention.text, value };
+      : [
+          `${mention.hour}:${String(mention.minute).padStart(2, '0')}`,
+          mention.zoneLabel ?? zone,
+          day?.text.toLowerCase(),
+        ]
+          .filter((part) => part !== undefined && part !== '')
+          .join(' ');
+    return { shown, value };
   }
   if (message.nextUpdateAt)
     return { shown: message.nextUpdateAt, value: new Date(message.nextUpdateAt).toISOString() };
@@ -257,6 +327,8 @@ function nextUpdateOf(message: ConsistencyMessage, options: ConsistencyOptions):
 }
 
 function extract(message: ConsistencyMessage, label: string, options: ConsistencyOptions): Extracted {
+  // A text's time is read against the schedule the reference carries, as the linter reads it.
+  const due = options.reference?.nextUpdateAt;
   const sentences = sentencesOf(message.text);
   const out: Extracted = { label };
   if (message.version !== undefined) out.version = { shown: `v${message.version}`, value: message.version };
@@ -267,7 +339,7 @@ function extract(message: ConsistencyMessage, label: string, options: Consistenc
   if (scope) out.scope = scope;
   const actionSentence = sentences.find((s) => adviceOf(s) !== undefined);
   if (actionSentence) out.action = statedAction(actionSentence);
-  const next = nextUpdateOf(message, options);
+  const next = nextUpdateOf(message, options, due);
   if (next) out.nextUpdate = next;
   return out;
 }
@@ -343,8 +415,9 @@ function referenceFacts(ref: ConsistencyReference): Extracted {
  * condition or lead-in: "If a payment fails, try it once more") is what to do, compared by
  * content words and whether the advice itself, not its condition, tells customers *not* to
  * do something; the first clock time in a sentence
- * about the next update is the next update time, resolved with the linter's clock reader to
- * an instant (so "9:30 AM ET" and "14:30 UTC" agree), or the message's `nextUpdateAt`.
+ * about the next update is the next update time, read as an instant by
+ * {@link resolveWrittenTime} (so "9:30 AM ET" and "14:30 UTC" agree, and "10:30 AM ET tomorrow"
+ * written in the evening means the next morning), or the message's `nextUpdateAt`.
  * A message that does not state the next update or the customer action while others do
  * differs ("not stated"); not restating the symptom or scope is allowed without a
  * `reference`. With a `reference` status update, it is the first variant and every message

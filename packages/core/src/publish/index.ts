@@ -11,8 +11,9 @@ export type {
   ConsistencyReference,
   ConsistencyReport,
   Inconsistency,
+  WrittenTimeContext,
 } from './consistency';
-export { checkConsistency } from './consistency';
+export { checkConsistency, resolveWrittenTime } from './consistency';
 export type { LintFactsClock, StateLintFacts } from './lint-facts';
 export { audienceTimeZone, draftLintContext, lintFactsFromState } from './lint-facts';
 export type {
