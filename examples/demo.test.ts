@@ -153,12 +153,27 @@ describe('the checkout-outage demo', () => {
     expect(result.slackPosts.some((p) => p.text.includes('credit to your next invoice'))).toBe(false);
     // It is not a status version: support replies and sales talking points never carry it.
     expect(result.published.some((u) => u.text.includes('credit to your next invoice'))).toBe(false);
-    // The review tells it apart from abandoned drafts: approved in full, released as a side note.
-    expect(result.review.versions.approvedOutsideVersions).toEqual(['credit-campaign-accounts']);
+    // The log records the release, and the review lists it from there: sent, to 3 accounts.
+    const released = result.events.filter((e) => e.type === 'note.released');
+    expect(released).toHaveLength(1);
+    expect(result.review.versions.sideNotes).toEqual([
+      expect.objectContaining({
+        draftId: 'credit-campaign-accounts',
+        audience: 'cs-account',
+        recipients: 3,
+        channel: 'account-note',
+        at: note.releasedAt,
+        byName: 'Zoe Martin',
+      }),
+    ]);
+    expect(result.accountEmails).toHaveLength(3);
+    expect(result.review.versions.approvedNotSent).toEqual([]);
     expect(result.review.versions.abandonedDrafts).not.toContain('credit-campaign-accounts');
-    expect(result.reviewMarkdown).toMatch(/side notes\): credit-campaign-accounts/);
+    expect(result.reviewMarkdown).toMatch(
+      /side notes released outside the status versions: credit-campaign-accounts \(3 recipients, /,
+    );
     expect(result.review.timeline.map((e) => e.what)).toContain(
-      'Draft credit-campaign-accounts fully approved: a side note released outside the status versions, not a new version',
+      'Zoe Martin sent draft credit-campaign-accounts as a side note to 3 recipients (cs-account, by account-note): not a status version',
     );
   });
 

@@ -29,10 +29,10 @@ import {
   outreachList,
   type PublishResult,
   planNextUpdateAt,
-  QUESTION_TOPIC_LABELS,
-  type QuestionTopic,
   previewStatusUpdate,
   publish,
+  QUESTION_TOPIC_LABELS,
+  type QuestionTopic,
   type Role,
   type Runbook,
   renderReview,
@@ -787,6 +787,20 @@ function createScenario(deps: ScenarioDeps) {
       `sends the approved credit note to ${outcome.accountEmails.length} accounts by email: a side note, not a new status version`,
     );
     timeline.event(now(), 'delivery', batch.line, batch.problems);
+    // The log records the release (when, to how many, by which channel), so the review lists it
+    // as a side note that went out rather than guessing from the approvals.
+    const sent = batch.result.deliveries.filter((d) => d.state === 'sent').length;
+    if (sent > 0) {
+      await dispatch({
+        type: 'note.released',
+        actor: cs.id,
+        draftId: draft.id,
+        revision: state().drafts[draft.id]!.revision,
+        audience: draft.audience,
+        recipients: sent,
+        channel: 'account-note',
+      });
+    }
     outcome.creditNote = {
       text,
       recipients: [...outcome.accountEmails],

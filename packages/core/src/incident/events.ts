@@ -17,6 +17,7 @@ import {
 } from '../vocabulary';
 
 const text = z.string().trim().min(1, 'expected a non-empty text');
+
 export { instantSchema };
 
 const base = {
@@ -202,6 +203,23 @@ export const eventSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('update.published'), ...base, update: statusUpdateSchema }).strict(),
+  z
+    .object({
+      /**
+       * An approved draft sent outside the status versions (a side note, e.g. a credit offer to
+       * named accounts): which revision, to which audience, how many recipients, by which channel.
+       */
+      type: z.literal('note.released'),
+      ...base,
+      draftId: text,
+      revision: z.number().int().positive(),
+      audience: z.enum(AUDIENCES),
+      /** How many recipients it was sent to (a count, not the addresses). */
+      recipients: z.number().int().positive(),
+      /** The channel it went out by, e.g. `account-note`. */
+      channel: text.optional(),
+    })
+    .strict(),
   z
     .object({
       type: z.literal('question.logged'),

@@ -16,6 +16,7 @@ export type {
   DraftRecord,
   IncidentFacts,
   IncidentState,
+  NoteRecord,
   PersonRef,
   QuestionRecord,
 } from './state';

@@ -345,6 +345,164 @@ describe('the incident log', () => {
     });
   });
 
+  describe('side notes released outside the status versions (note.released)', () => {
+    // Zoe drafts a credit note for named accounts; the incident lead and the approver grant it.
+    const creditNote = (
+      at: string,
+      text = 'We will add a credit to your next invoice.',
+    ): IncidentEventInput => ({
+      ...draft('credit-note', at, 1, { kind: 'update', audience: 'cs-account', text }),
+      actor: 'zoe',
+    });
+    const ask = (gate: string, role: string, at: string): IncidentEventInput =>
+      ({
+        type: 'approval.requested',
+        at,
+        actor: 'zoe',
+        draftId: 'credit-note',
+        revision: 1,
+        gate,
+        role,
+      }) as never;
+    const grant = (gate: string, actor: string, at: string): IncidentEventInput => ({
+      type: 'approval.granted',
+      at,
+      actor,
+      draftId: 'credit-note',
+      revision: 1,
+      gate,
+    });
+    const requested = [
+      ...checkoutStart(),
+      creditNote(t(20)),
+      ask('facts', 'incidentLead', t(20)),
+      ask('compensation', 'approver', t(20)),
+    ];
+    const approved = [...requested, grant('facts', 'lee', t(22)), grant('compensation', 'maya', t(25))];
+    const release = (extra: Record<string, unknown> = {}): IncidentEventInput =>
+      ({
+        type: 'note.released',
+        at: t(31),
+        actor: 'zoe',
+        draftId: 'credit-note',
+        revision: 1,
+        audience: 'cs-account',
+        recipients: 3,
+        channel: 'account-note',
+        ...extra,
+      }) as IncidentEventInput;
+
+    it('records who sent which approved revision, when, to how many and by which channel', () => {
+      const state = replay([...approved, release()]);
+      expect(state.notes).toEqual([
+        {
+          draftId: 'credit-note',
+          revision: 1,
+          audience: 'cs-account',
+          at: t(31),
+          by: 'zoe',
+          recipients: 3,
+          channel: 'account-note',
+        },
+      ]);
+      // It is not a version: nothing is published and the draft stays unpublished.
+      expect(state.updates).toEqual([]);
+      expect(state.drafts['credit-note']!.publishedVersion).toBeUndefined();
+      // The communication owner may send it too, and a second batch is a second record.
+      const again = applyEvent(
+        state,
+        release({ at: t(40), actor: 'dana', recipients: 2, channel: undefined }),
+      );
+      expect(again.notes.map((n) => [n.by, n.recipients, n.channel])).toEqual([
+        ['zoe', 3, 'account-note'],
+        ['dana', 2, undefined],
+      ]);
+      expect(JSON.parse(JSON.stringify(again))).toEqual(again);
+    });
+
+    it('a draft with no approval requested may be released (nothing is pending)', () => {
+      const state = replay([...checkoutStart(), creditNote(t(20)), release()]);
+      expect(state.notes).toHaveLength(1);
+    });
+
+    it('is accepted after resolution, refused once closed', () => {
+      let state = replay([
+        ...approved,
+        { type: 'recovery.confirmed', at: t(28), actor: 'lee', customerCheck: 'placed a real card order' },
+        { type: 'resolved', at: t(29), actor: 'lee' },
+      ]);
+      expect(applyEvent(state, release()).notes).toHaveLength(1);
+      state = applyEvent(state, { type: 'closed', at: t(30), actor: 'lee' });
+      expect(rejectionOf(state, release()).rule).toBe('incident-closed');
+    });
+
+    const cases: Array<[string, string, IncidentEventInput[], IncidentEventInput]> = [
+      ['note-from-draft', 'no draft', approved, release({ draftId: 'nope' })],
+      [
+        'note-from-draft',
+        'an old revision',
+        [...approved, creditNote(t(28), 'We will add a credit to your March invoice.')],
+        release(),
+      ],
+      ['approvals-granted', 'a gate still pending', [...requested, grant('facts', 'lee', t(22))], release()],
+      [
+        'approvals-granted',
+        'a declined gate',
+        [
+          ...requested,
+          grant('facts', 'lee', t(22)),
+          {
+            type: 'approval.denied',
+            at: t(25),
+            actor: 'maya',
+            draftId: 'credit-note',
+            revision: 1,
+            gate: 'compensation',
+            reason: 'no credits this quarter',
+          },
+        ],
+        release(),
+      ],
+      [
+        'approvals-granted',
+        'an edit after approval: the new revision is unapproved',
+        [
+          ...approved,
+          creditNote(t(28), 'We will add a credit to your March invoice.'),
+          { ...ask('facts', 'incidentLead', t(28)), revision: 2 } as IncidentEventInput,
+        ],
+        release({ revision: 2 }),
+      ],
+      [
+        'note-not-a-version',
+        'a draft published as a status version',
+        [...checkoutStart(), draft('d1', t(6), 1), published(1, t(8), 1, 'd1')],
+        release({ draftId: 'd1', audience: 'customer', actor: 'dana' }),
+      ],
+      ['note-audience-of-draft', 'another audience', approved, release({ audience: 'customer' })],
+      ['note-released-by-author-or-owner', 'a sales rep', approved, release({ actor: 'priya' })],
+    ];
+    it.each(cases)('%s: %s', (rule, _why, log, event) => {
+      const state = replay(log);
+      const before = structuredClone(state);
+      expect(rejectionOf(state, event).rule).toBe(rule);
+      expect(state).toEqual(before);
+    });
+
+    it('names the people who may release it', () => {
+      expect(rejectionOf(replay(approved), release({ actor: 'priya' })).message).toContain(
+        'a side note is released by its author (zoe) or the communication owner (Dana, dana); priya is neither',
+      );
+    });
+
+    it('wants a whole positive recipient count and a non-empty channel', () => {
+      const state = replay(approved);
+      for (const bad of [{ recipients: 0 }, { recipients: 2.5 }, { recipients: '3' }, { channel: ' ' }]) {
+        expect(() => applyEvent(state, release(bad))).toThrow(ValidationError);
+      }
+    });
+  });
+
   it('collects checkpoint triggers and questions since the last checkpoint', () => {
     const state = replay([
       ...checkoutStart(),
@@ -415,6 +573,27 @@ describe('properties', () => {
         available: fc.boolean(),
       }),
       fc.record({ type: fc.constant('resolved'), actor: fc.constant('lee') }),
+      fc.record({
+        type: fc.constant('draft.created'),
+        actor: fc.constantFrom('zoe', 'dana'),
+        draft: fc.record({
+          id: fc.constantFrom('note-a', 'note-b'),
+          kind: fc.constant('update'),
+          audience: fc.constantFrom('cs-account', 'customer'),
+          status: fc.constant('investigating'),
+          text: fc.constant('We will add a credit to your next invoice.'),
+          basedOnFactsVersion: fc.constant(1),
+        }),
+      }),
+      fc.record({
+        type: fc.constant('note.released'),
+        actor: fc.constantFrom('zoe', 'dana', 'priya'),
+        draftId: fc.constantFrom('note-a', 'note-b'),
+        revision: fc.constantFrom(1, 2),
+        audience: fc.constantFrom('cs-account', 'customer'),
+        recipients: fc.integer({ min: 1, max: 50 }),
+        channel: fc.option(fc.constant('account-note'), { nil: undefined }),
+      }),
     ),
     { maxLength: 25 },
   );
@@ -448,6 +627,9 @@ describe('properties', () => {
         expect(replay(accepted)).toEqual(state);
         expect(replay(JSON.parse(JSON.stringify(accepted)))).toEqual(state);
         expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+        // Every accepted release is recorded once, in order; a refused one leaves no trace.
+        const releases = accepted.filter((e) => e.type === 'note.released');
+        expect(state.notes.map((n) => [n.draftId, n.at])).toEqual(releases.map((e) => [e.draftId, e.at]));
       }),
     );
   });

@@ -65,6 +65,7 @@ const ALLOWED_AFTER_RESOLVED = new Set<IncidentEvent['type']>([
   'checkpoint.held',
   'availability.changed',
   'publish.blocked',
+  'note.released',
   'closed',
 ]);
 
@@ -111,6 +112,7 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       recovery: {},
       drafts: {},
       updates: [],
+      notes: [],
       questions: [],
       checkpoints: [],
       checkpointTriggers: [],
@@ -305,6 +307,8 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       return next;
     case 'update.published':
       return publishUpdate(state, next, event);
+    case 'note.released':
+      return releaseNote(state, next, event);
     case 'question.logged':
       next.questions = [
         ...state.questions,
@@ -397,12 +401,78 @@ function publishUpdate(
 }
 
 /**
+ * Records a side note sent outside the status versions. The revision must be the draft's current
+ * one, every approval requested on it granted, the draft never published as a version, the
+ * audience the draft's own, and the sender its author or the communication owner holder.
+ */
+function releaseNote(
+  state: IncidentState,
+  next: IncidentState,
+  event: EventOf<'note.released'>,
+): IncidentState {
+  const draft = state.drafts[event.draftId];
+  if (!draft) return reject('note-from-draft', event, `no draft ${event.draftId}`);
+  if (draft.revision !== event.revision) {
+    reject(
+      'note-from-draft',
+      event,
+      `draft ${draft.id} is at revision ${draft.revision}, not ${event.revision}; release the current revision`,
+    );
+  }
+  if (draft.publishedVersion !== undefined) {
+    reject(
+      'note-not-a-version',
+      event,
+      `draft ${draft.id} was published as version ${draft.publishedVersion}; a version is not a side note`,
+    );
+  }
+  if (event.audience !== draft.audience) {
+    reject(
+      'note-audience-of-draft',
+      event,
+      `draft ${draft.id} was written for ${draft.audience}, not ${event.audience}`,
+    );
+  }
+  const pending = Object.values(draft.approvals).filter((a) => a.status !== 'granted');
+  if (pending.length > 0) {
+    reject(
+      'approvals-granted',
+      event,
+      `approval still missing: ${pending.map((a) => `${a.gate} (${a.status})`).join(', ')}`,
+    );
+  }
+  const owner = roleHolder(state, 'communicationOwner');
+  if (event.actor !== draft.author && event.actor !== owner?.id) {
+    reject(
+      'note-released-by-author-or-owner',
+      event,
+      `a side note is released by its author (${draft.author})` +
+        (owner ? ` or the communication owner (${owner.name}, ${owner.id})` : '') +
+        `; ${event.actor} is neither`,
+    );
+  }
+  next.notes = [
+    ...state.notes,
+    {
+      draftId: draft.id,
+      revision: draft.revision,
+      audience: event.audience,
+      at: event.at,
+      by: event.actor,
+      recipients: event.recipients,
+      ...(event.channel ? { channel: event.channel } : {}),
+    },
+  ];
+  return next;
+}
+
+/**
  * Applies one event to the state (pure reducer over the append-only log).
  *
  * Resolving: an incident is resolved once, either by a `resolved` event or by publishing a
  * status update with status `resolved` (which already sets `status: 'resolved'` and
  * `resolvedAt`), whichever comes first. After that only `question.logged`, `checkpoint.held`,
- * `availability.changed`, `publish.blocked` and `closed` are accepted, so a `resolved` event
+ * `availability.changed`, `publish.blocked`, `note.released` and `closed` are accepted, so a `resolved` event
  * after a published resolution is rejected with rule `incident-resolved`; hosts that send one
  * out of habit should treat that rejection as "already resolved" (check `state.status` first).
  *
@@ -416,7 +486,9 @@ function publishUpdate(
  * @throws {EventRejectedError} `event_rejected` naming the broken rule, e.g.
  *   `owner-required-before-publish`, `resolved-after-recovery-confirmed`, `events-in-time-order`,
  *   `facts-confirmed-by-incident-lead`, `incident-resolved` (anything but the events above once
- *   resolved, including a second resolution). The state is untouched.
+ *   resolved, including a second resolution); for `note.released`: `note-from-draft`,
+ *   `note-not-a-version`, `note-audience-of-draft`, `approvals-granted`,
+ *   `note-released-by-author-or-owner` (and `incident-closed`). The state is untouched.
  * @throws {NotAuthorizedError} `approval_not_authorized` when someone other than the approving
  *   role's holder grants or denies an approval.
  * @example

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { instantSchema } from '../time/instant';
 import {
+  type Audience,
   INCIDENT_TYPES,
   type IncidentType,
   ROLES,
@@ -14,8 +15,8 @@ import {
   SCOPES,
   type Scope,
   SEVERITIES,
-  STATUSES,
   type Severity,
+  STATUSES,
   type Status,
 } from '../vocabulary';
 import type { Draft, StatusUpdate } from './events';
@@ -84,6 +85,24 @@ export interface QuestionRecord {
   accountId?: string;
 }
 
+/**
+ * A side note released outside the status versions (`note.released`): an approved draft sent to
+ * some recipients, e.g. a credit offer to named accounts. Instants are ISO-8601 UTC.
+ */
+export interface NoteRecord {
+  draftId: string;
+  revision: number;
+  audience: Audience;
+  /** When it was sent. */
+  at: string;
+  /** Person id who released it (the draft's author or the communication owner). */
+  by: string;
+  /** How many recipients it went to. */
+  recipients: number;
+  /** The channel it went out by, e.g. `account-note`. */
+  channel?: string;
+}
+
 /** Why an engineering checkpoint was brought forward. */
 export interface CheckpointTrigger {
   reason: 'scope-changed' | 'workaround-found' | 'recovery-started';
@@ -117,6 +136,8 @@ export interface IncidentState {
   drafts: Record<string, DraftRecord>;
   /** Every published version, oldest first. The last is current; the others are superseded. */
   updates: StatusUpdate[];
+  /** Side notes released outside the status versions, oldest first. */
+  notes: NoteRecord[];
   questions: QuestionRecord[];
   /** Instants of held engineering checkpoints. */
   checkpoints: string[];
@@ -164,6 +185,7 @@ export const incidentStateSchema = z.object({
   recovery: map,
   drafts: map,
   updates: list,
+  notes: list,
   questions: list,
   checkpoints: z.array(z.string()),
   checkpointTriggers: list,

@@ -86,10 +86,15 @@ export function renderReview(review: IncidentReview): string {
     `- **Versions:** ${versions.statusVersions} published (${versions.supersededVersions} superseded); ` +
       `${versions.draftRevisions} draft revisions, ${versions.supersededDrafts} never published as a version`,
   );
-  if (versions.approvedOutsideVersions.length > 0) {
-    lines.push(
-      `  - approved and released outside the status versions (side notes): ${versions.approvedOutsideVersions.map(md).join(', ')}`,
+  if (versions.sideNotes.length > 0) {
+    const notes = versions.sideNotes.map(
+      (n) =>
+        `${md(n.draftId)} (${plural(n.recipients, 'recipient')}, ${clock(review, n.at)}${n.channel ? `, ${md(n.channel)}` : ''})`,
     );
+    lines.push(`  - side notes released outside the status versions: ${notes.join(', ')}`);
+  }
+  if (versions.approvedNotSent.length > 0) {
+    lines.push(`  - approved, not sent: ${versions.approvedNotSent.map(md).join(', ')}`);
   }
   if (versions.abandonedDrafts.length > 0) {
     lines.push(`  - abandoned or blocked, never sent: ${versions.abandonedDrafts.map(md).join(', ')}`);

@@ -103,7 +103,8 @@ describe('reviewIncident on a slow checkout outage', () => {
       draftRevisions: 6,
       supersededDrafts: 2,
       abandonedDrafts: ['d5'],
-      approvedOutsideVersions: [],
+      sideNotes: [],
+      approvedNotSent: [],
     });
   });
 
@@ -182,52 +183,90 @@ describe('reviewIncident on a slow checkout outage', () => {
   });
 });
 
-describe('reviewIncident tells a side note released outside the versions from an abandoned draft', () => {
-  // A credit note for named accounts: both gates granted, never published as a status version.
+describe('reviewIncident lists side notes the log says were released, apart from approved or abandoned drafts', () => {
+  // A credit note for named accounts: both gates granted, sent to 3 accounts, never a status version.
+  const released = (minute: number, draftId: string, recipients: number): IncidentEventInput => ({
+    type: 'note.released',
+    at: t(minute),
+    actor: 'dana',
+    draftId,
+    revision: 1,
+    audience: 'customer',
+    recipients,
+    channel: 'account-note',
+  });
+  const approve = (minute: number, id: string): IncidentEventInput[] => [
+    draftAt(minute, id, 1, { text: 'We will add a credit to your next invoice.' }),
+    requestApprovalAt(minute, id, 'facts', { role: 'incidentLead' }),
+    requestApprovalAt(minute, id, 'compensation', { topic: 'compensation' }),
+    grantAt(minute + 2, id, 'facts', { actor: 'lee' }),
+    grantAt(minute + 5, id, 'compensation'),
+  ];
   const log = (): IncidentEventInput[] => [
     ...checkoutStart(),
     draftAt(8, 'd1', 1, { kind: 'initial' }),
     publishAt(12, 1, 'd1', { nextUpdateMinute: 30 }),
-    draftAt(20, 'credit-note', 1, { text: 'We will add a credit to your next invoice.' }),
-    requestApprovalAt(20, 'credit-note', 'facts', { role: 'incidentLead' }),
-    requestApprovalAt(20, 'credit-note', 'compensation', { topic: 'compensation' }),
-    grantAt(22, 'credit-note', 'facts', { actor: 'lee' }),
-    grantAt(25, 'credit-note', 'compensation'),
+    ...approve(20, 'credit-note'),
     draftAt(26, 'half-approved', 1),
     requestApprovalAt(26, 'half-approved', 'facts', { role: 'incidentLead' }),
     requestApprovalAt(26, 'half-approved', 'compensation', { topic: 'compensation' }),
     grantAt(27, 'half-approved', 'facts', { actor: 'lee' }),
     draftAt(28, 'dropped', 1),
+    ...approve(29, 'kept-back'), // approved in full at 34, never sent
+    released(36, 'credit-note', 3),
   ];
   const review = reviewIncident(log(), testRunbook());
 
-  it('classifies a fully approved, unpublished draft as released outside the versions', () => {
-    expect(review.versions.approvedOutsideVersions).toEqual(['credit-note']);
+  it('lists the released note with when, who, how many and by which channel', () => {
+    expect(review.versions.sideNotes).toEqual([
+      {
+        draftId: 'credit-note',
+        revision: 1,
+        audience: 'customer',
+        at: t(36),
+        by: 'dana',
+        byName: 'Dana',
+        recipients: 3,
+        channel: 'account-note',
+      },
+    ]);
+    expect(review.versions.statusVersions).toBe(1);
+  });
+
+  it('calls an approved draft that was never released "approved, not sent", not a side note', () => {
+    expect(review.versions.approvedNotSent).toEqual(['kept-back']);
     expect(review.versions.abandonedDrafts).toEqual(['half-approved', 'dropped']);
   });
 
-  it('marks the moment the last gate was granted in the timeline', () => {
+  it('puts the send time in the timeline, not the moment of approval', () => {
     const entries = review.timeline.filter((e) => e.what.includes('side note'));
     expect(entries).toEqual([
       {
-        at: t(25),
-        minute: 25,
-        what: 'Draft credit-note fully approved: a side note released outside the status versions, not a new version',
+        at: t(36),
+        minute: 36,
+        what: 'Dana sent draft credit-note as a side note to 3 recipients (customer, by account-note): not a status version',
       },
     ]);
   });
 
+  it('an approved draft is not a side note until the log says it was released', () => {
+    const unsent = reviewIncident(log().slice(0, -1), testRunbook());
+    expect(unsent.versions.sideNotes).toEqual([]);
+    expect(unsent.versions.approvedNotSent).toEqual(['credit-note', 'kept-back']);
+  });
+
   it('an edit after approval makes it an unapproved draft again', () => {
-    const edited = reviewIncident([...log(), draftAt(29, 'credit-note', 1)], testRunbook());
-    expect(edited.versions.approvedOutsideVersions).toEqual([]);
+    const edited = reviewIncident([...log().slice(0, -1), draftAt(35, 'credit-note', 1)], testRunbook());
+    expect(edited.versions.approvedNotSent).toEqual(['kept-back']);
     expect(edited.versions.abandonedDrafts).toContain('credit-note');
   });
 
-  it('renders side notes apart from abandoned drafts', () => {
+  it('renders side notes, approved-not-sent and abandoned drafts apart', () => {
     const markdown = renderReview(review);
     expect(markdown).toContain(
-      '  - approved and released outside the status versions (side notes): credit-note',
+      '  - side notes released outside the status versions: credit-note (3 recipients, 14:46 UTC, account-note)',
     );
+    expect(markdown).toContain('  - approved, not sent: kept-back');
     expect(markdown).toContain('  - abandoned or blocked, never sent: half-approved, dropped');
   });
 });

@@ -8,7 +8,7 @@ import { roleWords } from '../approvals/gates';
 import { toIsoInstant } from '../cadence/iso-instant';
 import type { EventOf, IncidentEvent, IncidentEventInput } from '../incident/events';
 import { applyEvent, parseEvent, replay } from '../incident/reducer';
-import { type IncidentState, type PersonRef, roleHolder } from '../incident/state';
+import { type IncidentState, type NoteRecord, type PersonRef, roleHolder } from '../incident/state';
 import type { BlockedCode } from '../publish/publish';
 import type { Runbook } from '../runbook/define';
 import type { ApprovalTopic, IncidentType, Role, Severity, Status } from '../vocabulary';
@@ -170,17 +170,22 @@ export interface IncidentReview {
     /** Revisions that were never published (edited again, abandoned or blocked). */
     supersededDrafts: number;
     /**
-     * Draft ids that never became a published version and were not approved either: dropped,
-     * blocked, or still waiting for a gate when the log ended.
+     * Draft ids that never became a published version, were never released as a side note and
+     * were not approved either: dropped, blocked, or still waiting for a gate when the log ended.
      */
     abandonedDrafts: string[];
     /**
-     * Draft ids approved but never published as a status version: every gate requested for
-     * their latest revision was granted (at least one), yet no version came from them. Such a
-     * draft was released outside the status versions, e.g. a credit note to named accounts
-     * (the log records approvals, not that release; see examples/README.md).
+     * Side notes released outside the status versions, oldest first, as the log recorded them
+     * (`note.released`): an approved draft sent to some recipients, e.g. a credit offer to named
+     * accounts. `byName` is the sender's name as the roles assigned it, else the id.
      */
-    approvedOutsideVersions: string[];
+    sideNotes: Array<NoteRecord & { byName: string }>;
+    /**
+     * Draft ids approved but never sent: every gate requested for their latest revision was
+     * granted (at least one), yet they were neither published as a version nor released as a
+     * side note when the log ended.
+     */
+    approvedNotSent: string[];
   };
   questions: ReviewQuestionTopic[];
   ownershipGaps: OwnershipGap[];
@@ -421,14 +426,17 @@ function approvalWaits(
 }
 
 /**
- * Drafts never published as a status version whose latest revision had every requested gate
- * granted (at least one), in the order they were first drafted.
+ * Drafts never published as a status version nor released as a side note whose latest revision
+ * had every requested gate granted (at least one), in the order they were first drafted.
  */
-function approvedUnpublished(state: IncidentState, draftIds: readonly string[]): string[] {
-  const publishedDrafts = new Set(state.updates.map((u) => u.draftId));
+function approvedNotSent(
+  state: IncidentState,
+  draftIds: readonly string[],
+  sent: ReadonlySet<string>,
+): string[] {
   return draftIds.filter((id) => {
     const draft = state.drafts[id];
-    if (!draft || publishedDrafts.has(id) || draft.publishedVersion !== undefined) return false;
+    if (!draft || sent.has(id)) return false;
     const gates = Object.values(draft.approvals);
     return gates.length > 0 && gates.every((a) => a.status === 'granted');
   });
@@ -437,16 +445,18 @@ function approvedUnpublished(state: IncidentState, draftIds: readonly string[]):
 function versionCounts(events: IncidentEvent[], state: IncidentState): IncidentReview['versions'] {
   const revisions = events.filter((e): e is EventOf<'draft.created'> => e.type === 'draft.created');
   const published = new Set(state.updates.map((u) => `${u.draftId}#${u.draftRevision}`));
-  const publishedDrafts = new Set(state.updates.map((u) => u.draftId));
+  // Sent: published as a version, or released as a side note (any revision).
+  const sent = new Set([...state.updates.map((u) => u.draftId), ...state.notes.map((n) => n.draftId)]);
   const draftIds = [...new Set(revisions.map((e) => e.draft.id))];
-  const approved = new Set(approvedUnpublished(state, draftIds));
+  const approved = new Set(approvedNotSent(state, draftIds, sent));
   return {
     statusVersions: state.updates.length,
     supersededVersions: Math.max(0, state.updates.length - 1),
     draftRevisions: revisions.length,
     supersededDrafts: revisions.length - published.size,
-    abandonedDrafts: draftIds.filter((id) => !publishedDrafts.has(id) && !approved.has(id)),
-    approvedOutsideVersions: [...approved],
+    abandonedDrafts: draftIds.filter((id) => !sent.has(id) && !approved.has(id)),
+    sideNotes: state.notes.map((note) => ({ ...note, byName: nameOf(state, note.by) })),
+    approvedNotSent: [...approved],
   };
 }
 
@@ -484,15 +494,12 @@ function timeline(
   events: IncidentEvent[],
   state: IncidentState,
   updates: UpdateTiming[],
-  sideNotes: ReadonlySet<string>,
 ): ReviewTimelineEntry[] {
   const start = state.declaredAt;
   const entries: ReviewTimelineEntry[] = [];
   const add = (at: string, what: string) => entries.push({ at, minute: minutesBetween(start, at), what });
   const timingByVersion = new Map(updates.map((u) => [u.version, u]));
   const requested = new Map<string, string>();
-  // Gates still open per side-note draft revision, to mark the moment the last one is granted.
-  const open = new Map<string, Set<string>>();
   const topics = new Map<string, ApprovalTopic | undefined>();
   for (const e of events) {
     switch (e.type) {
@@ -518,14 +525,10 @@ function timeline(
       case 'availability.changed':
         add(e.at, `${nameOf(state, e.personId)} ${e.available ? 'back' : 'unavailable'}`);
         break;
-      case 'draft.created':
-        open.delete(e.draft.id);
-        break;
       case 'approval.requested': {
         const key = `${e.draftId}#${e.revision}#${e.gate}`;
         requested.set(key, e.at);
         topics.set(key, e.topic);
-        if (sideNotes.has(e.draftId)) open.set(e.draftId, (open.get(e.draftId) ?? new Set()).add(e.gate));
         const holder = state.roles[e.role]?.primary;
         const who = `${roleWords(e.role)}${holder ? ` (${holder.name})` : ''}`;
         add(e.at, `Approval of ${gateWords(e.gate, e.topic)} in draft ${e.draftId} asked of ${who}`);
@@ -541,15 +544,15 @@ function timeline(
           e.at,
           `${nameOf(state, e.actor)} ${verdict} ${gateWords(e.gate, topics.get(key))} in draft ${e.draftId}${waited}`,
         );
-        const waiting = open.get(e.draftId);
-        if (e.type === 'approval.granted' && waiting?.delete(e.gate) && waiting.size === 0) {
-          add(
-            e.at,
-            `Draft ${e.draftId} fully approved: a side note released outside the status versions, not a new version`,
-          );
-        }
         break;
       }
+      case 'note.released':
+        add(
+          e.at,
+          `${nameOf(state, e.actor)} sent draft ${e.draftId} as a side note to ${e.recipients} ` +
+            `${e.recipients === 1 ? 'recipient' : 'recipients'} (${e.audience}${e.channel ? `, by ${e.channel}` : ''}): not a status version`,
+        );
+        break;
       case 'publish.blocked':
         add(
           e.at,
@@ -636,7 +639,7 @@ export function reviewIncident(
       durationMinutes: minutesBetween(state.declaredAt, end),
     },
     timeZone: runbook.timeZones.default,
-    timeline: timeline(events, state, updates, new Set(versions.approvedOutsideVersions)),
+    timeline: timeline(events, state, updates),
     firstUpdate:
       first && firstUpdateMinutes !== undefined
         ? {
