@@ -198,8 +198,8 @@ describe('the checkout-outage demo', () => {
     expect(result.review.onTimeShare).toBe(1);
     const transcript = readFileSync(result.files.transcript, 'utf8');
     expect(transcript).toMatch(/no-fix-time-promise/);
-    expect(transcript).toMatch(
-      /Priya Nair may not grant the compensation gate: only the named approver \(Maya Chen\) may/,
+    expect(transcript).toContain(
+      'Priya Nair may not decide the compensation approval: only the named approver (Maya Chen) may.',
     );
   });
 

@@ -709,10 +709,9 @@ function createScenario(deps: ScenarioDeps) {
       throw new Error('demo bug: a sales rep could approve a credit');
     } catch (error) {
       if (!(error instanceof NotAuthorizedError)) throw error;
-      // The error's own message names people by id; say it in names and role words instead.
-      const decider = holder(error.role as Role);
+      // The refusal already says it in names and role words.
       timeline.event(now(), sales.name, 'tries to approve the credit: refused by the incident log', [
-        `${who(error.actor)} may not grant the compensation gate: only ${roleWords(error.role as Role)} (${decider.name}) may.`,
+        error.message,
       ]);
     }
 

@@ -24,6 +24,7 @@ export {
   currentStatusUpdate,
   incidentStateSchema,
   nextUpdateOwner,
+  personNameInRoles,
   questionsByTopic,
   questionsSinceCheckpoint,
   roleHolder,

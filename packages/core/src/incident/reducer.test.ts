@@ -293,7 +293,7 @@ describe('the incident log', () => {
           revision: 1,
           gate: 'compensation',
         }),
-      ).toThrow(/approval_not_authorized|cannot decide/);
+      ).toThrow('Raj may not decide the compensation approval: only the named approver (Maya) may.');
       const away = applyEvent(state, {
         type: 'availability.changed',
         at: t(7),
@@ -315,6 +315,56 @@ describe('the incident log', () => {
         requestedAt: t(6),
         decidedAt: t(8),
       });
+    });
+
+    it('says who may decide in names and role words; an id nobody was assigned stays an id', () => {
+      const state = replay(requested);
+      const decide = (actor: string, from = state) => {
+        try {
+          applyEvent(from, {
+            type: 'approval.granted',
+            at: t(7),
+            actor,
+            draftId: 'd1',
+            revision: 1,
+            gate: 'compensation',
+          });
+        } catch (error) {
+          expect(error).toBeInstanceOf(NotAuthorizedError);
+          return error as NotAuthorizedError;
+        }
+        throw new Error('expected a refusal');
+      };
+      const refused = decide('priya');
+      expect(refused.message).toBe(
+        'Priya may not decide the compensation approval: only the named approver (Maya) may.',
+      );
+      expect([refused.actor, refused.role, refused.code]).toEqual([
+        'priya',
+        'approver',
+        'approval_not_authorized',
+      ]);
+      expect(decide('stranger').message).toBe(
+        'stranger may not decide the compensation approval: only the named approver (Maya) may.',
+      );
+      // With the approver and the backup both away, nobody may, and it says so.
+      let away = applyEvent(state, {
+        type: 'availability.changed',
+        at: t(7),
+        actor: 'maya',
+        personId: 'maya',
+        available: false,
+      });
+      away = applyEvent(away, {
+        type: 'availability.changed',
+        at: t(7),
+        actor: 'raj',
+        personId: 'raj',
+        available: false,
+      });
+      expect(decide('raj', away).message).toBe(
+        'Raj may not decide the compensation approval: only the named approver may, and nobody holds that role now (name a backup).',
+      );
     });
 
     it('an edit after approval clears it', () => {
@@ -491,7 +541,7 @@ describe('the incident log', () => {
 
     it('names the people who may release it', () => {
       expect(rejectionOf(replay(approved), release({ actor: 'priya' })).message).toContain(
-        'a side note is released by its author (zoe) or the communication owner (Dana, dana); priya is neither',
+        'a side note is released by its author (Zoe) or the communication owner (Dana); Priya is neither',
       );
     });
 
@@ -764,8 +814,12 @@ describe('replay says which event was refused', () => {
       const e = error as NotAuthorizedError;
       expect(e.index).toBe(5);
       expect(e.message).toMatch(
-        new RegExp(`^events\\.5 \\(approval\\.granted at ${t(7)}\\): priya cannot decide`),
+        new RegExp(`^events\\.5 \\(approval\\.granted at ${t(7)}\\): Priya may not decide`),
       );
+      expect(e.reason).toBe(
+        'Priya may not decide the compensation approval: only the named approver (Maya) may.',
+      );
+      expect([e.actor, e.role, e.code]).toEqual(['priya', 'approver', 'approval_not_authorized']);
     }
   });
 

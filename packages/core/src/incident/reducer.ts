@@ -3,6 +3,7 @@
  * `applyEvent` folds one event into the state, refusing events that break the practice;
  * `replay` folds a whole log. Pure: the input state is never modified.
  */
+import { roleWords } from '../approvals/gates';
 import {
   describeValue,
   EventRejectedError,
@@ -20,6 +21,7 @@ import {
   type IncidentFacts,
   type IncidentState,
   incidentStateSchema,
+  personNameInRoles,
   roleHolder,
 } from './state';
 
@@ -283,11 +285,15 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
         return reject('approval-requested-first', event, `no approval of gate "${event.gate}" was requested`);
       const holder = roleHolder(state, approval.role);
       if (!holder || holder.id !== event.actor) {
+        const actor = personNameInRoles(state, event.actor);
+        const only = roleWords(approval.role);
         throw new NotAuthorizedError(
           event.actor,
           approval.role,
-          `${event.actor} cannot decide "${event.gate}": it is for the ${approval.role}` +
-            (holder ? ` (${holder.name}, ${holder.id})` : ' (nobody available: name a backup)'),
+          `${actor} may not decide the ${event.gate} approval: ` +
+            (holder
+              ? `only ${only} (${holder.name}) may.`
+              : `only ${only} may, and nobody holds that role now (name a backup).`),
         );
       }
       next.drafts = withApproval(state, draft, {
@@ -446,9 +452,9 @@ function releaseNote(
     reject(
       'note-released-by-author-or-owner',
       event,
-      `a side note is released by its author (${draft.author})` +
-        (owner ? ` or the communication owner (${owner.name}, ${owner.id})` : '') +
-        `; ${event.actor} is neither`,
+      `a side note is released by its author (${personNameInRoles(state, draft.author)})` +
+        (owner ? ` or the communication owner (${owner.name})` : '') +
+        `; ${personNameInRoles(state, event.actor)} is neither`,
     );
   }
   next.notes = [
@@ -490,7 +496,9 @@ function releaseNote(
  *   `note-not-a-version`, `note-audience-of-draft`, `approvals-granted`,
  *   `note-released-by-author-or-owner` (and `incident-closed`). The state is untouched.
  * @throws {NotAuthorizedError} `approval_not_authorized` when someone other than the approving
- *   role's holder grants or denies an approval.
+ *   role's holder grants or denies an approval; `actor` and `role` say who and which role, the
+ *   message says it in names and role words: "Priya may not decide the compensation approval:
+ *   only the named approver (Maya) may."
  * @example
  * const state = applyEvent(undefined, { type: 'declared', at: '2026-03-03T14:10:00Z', actor: 'dana',
  *   incidentId: 'inc-1', title: 'Card payments failing', incidentType: 'checkout', severity: 'SEV1' });

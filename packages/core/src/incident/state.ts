@@ -207,6 +207,22 @@ export function roleHolder(state: IncidentState, role: Role): PersonRef | undefi
   return undefined;
 }
 
+/**
+ * A person's name as the log's role assignments give it (primary or backup of any role), else
+ * the id itself; for text a person reads.
+ *
+ * @example
+ * personNameInRoles(state, 'maya'); // 'Maya Chen'
+ * personNameInRoles(state, 'someone-else'); // 'someone-else'
+ */
+export function personNameInRoles(state: IncidentState, id: string): string {
+  for (const held of Object.values(state.roles)) {
+    if (held?.primary.id === id) return held.primary.name;
+    if (held?.backup.id === id) return held.backup.name;
+  }
+  return id;
+}
+
 /** Who owns the next customer update: the communication owner, or its backup while the primary is out. */
 export function nextUpdateOwner(state: IncidentState): PersonRef | undefined {
   return roleHolder(state, 'communicationOwner');

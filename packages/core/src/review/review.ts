@@ -8,7 +8,13 @@ import { roleWords } from '../approvals/gates';
 import { toIsoInstant } from '../cadence/iso-instant';
 import type { EventOf, IncidentEvent, IncidentEventInput } from '../incident/events';
 import { applyEvent, parseEvent, replay } from '../incident/reducer';
-import { type IncidentState, type NoteRecord, type PersonRef, roleHolder } from '../incident/state';
+import {
+  type IncidentState,
+  type NoteRecord,
+  type PersonRef,
+  personNameInRoles,
+  roleHolder,
+} from '../incident/state';
 import type { BlockedCode } from '../publish/publish';
 import type { Runbook } from '../runbook/define';
 import type { ApprovalTopic, IncidentType, Role, Severity, Status } from '../vocabulary';
@@ -469,13 +475,7 @@ const FACT_WORDS: Record<string, string> = {
 };
 
 /** A person's name as the log assigned it (roles), else the id; for text a person reads. */
-function nameOf(state: IncidentState, id: string): string {
-  for (const held of Object.values(state.roles)) {
-    if (held?.primary.id === id) return held.primary.name;
-    if (held?.backup.id === id) return held.backup.name;
-  }
-  return id;
-}
+const nameOf = personNameInRoles;
 
 const gateWords = (gate: string, topic: ApprovalTopic | undefined) =>
   topic ? GATE_TOPIC_WORDS[topic] : gate === 'facts' ? 'the facts' : `"${gate}"`;
