@@ -38,8 +38,7 @@ const passes = Number(process.argv.find((a) => a.startsWith('--passes='))?.split
 
 function loadCorpus(): CorpusItem[] {
   const generator = resolve(root, 'bench/corpus/gen-corpus.mjs');
-  if (!existsSync(generator))
-    throw new Error(`Corpus generator not found at ${generator}`);
+  if (!existsSync(generator)) throw new Error(`Corpus generator not found at ${generator}`);
   const r = spawnSync(process.execPath, [generator, '2000', '20240601'], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

@@ -4,8 +4,8 @@
  * Strict: a misspelt rule id or option fails with a path-named error, never silently.
  */
 import { z } from 'zod';
-import type { Rule } from './define-rule';
 import { explainZodIssues } from '../errors';
+import type { Rule } from './define-rule';
 import { LintConfigError, type LintProblem, lintProblemsFrom } from './errors';
 import { lintRules } from './rules/index';
 import type { RuleLevel } from './types';
