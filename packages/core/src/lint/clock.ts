@@ -325,6 +325,46 @@ export function resolveUpcomingClockTime(
   return next;
 }
 
+/** What {@link resolveWrittenClockTime} reads a clock time against. */
+export interface WrittenTimeReference {
+  /** When the text is (or was) sent. */
+  now?: Date | undefined;
+  /** When the next update is due, when a schedule is known. */
+  due?: Date | undefined;
+  /** IANA zone of the reader; also the zone of a time written without a zone label. */
+  timeZone?: string | undefined;
+}
+
+/**
+ * The instant a written clock time means: the one reading shared by the `next-update-time`
+ * rule, the pre-send check and the consistency check. With a day word ("tomorrow",
+ * "Wednesday") the day counts on the reader's calendar from `now`; without one, the
+ * occurrence closest to `due` when a time is due, else the next occurrence after `now` (a time
+ * that passed less than {@link RECENTLY_PASSED_MINUTES} ago stays that passed time).
+ *
+ * @param mention - a clock time from {@link findClockTimes}.
+ * @param day - the sentence's day word ({@link findDayWord}), if any.
+ * @param reference - `now`, `due` and the reader's `timeZone`.
+ * @returns the instant, or `undefined` when there is nothing to read it against or no zone.
+ * @example
+ * const sentence = 'Next update by 10:30 AM ET tomorrow.';
+ * const [t] = findClockTimes(sentence);
+ * resolveWrittenClockTime(t!, findDayWord(sentence), { now: new Date('2026-03-04T00:00:00Z') })?.toISOString();
+ * // '2026-03-04T15:30:00.000Z'
+ */
+export function resolveWrittenClockTime(
+  mention: ClockMention,
+  day: DayMention | undefined,
+  reference: WrittenTimeReference,
+): Date | undefined {
+  const { now, due, timeZone } = reference;
+  if (day !== undefined && now !== undefined)
+    return resolveClockTimeOnDay(mention, day, now, timeZone, timeZone);
+  if (due !== undefined) return resolveClockTime(mention, due, timeZone);
+  if (now !== undefined) return resolveUpcomingClockTime(mention, now, timeZone);
+  return undefined;
+}
+
 /**
  * The IANA zone a mention is in: the context zone when the label names the same zone family
  * (same zone, or the same UTC offset at that moment), else the label's zone; the default zone

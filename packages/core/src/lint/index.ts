@@ -4,7 +4,7 @@
  * and answers like a code linter. Also home of the shared approval-topic detection.
  */
 
-export type { ClockMention, DayMention } from './clock';
+export type { ClockMention, DayMention, WrittenTimeReference } from './clock';
 export {
   findClockTimes,
   findDayWord,
@@ -12,6 +12,7 @@ export {
   resolveClockTime,
   resolveClockTimeOnDay,
   resolveUpcomingClockTime,
+  resolveWrittenClockTime,
   ZONE_LABELS,
 } from './clock';
 export type { LintConfig, RuleSetting } from './config';

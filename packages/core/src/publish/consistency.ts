@@ -5,14 +5,7 @@
  */
 
 import type { StatusUpdate } from '../incident/events';
-import {
-  type ClockMention,
-  findClockTimes,
-  findDayWord,
-  resolveClockTime,
-  resolveClockTimeOnDay,
-  resolveUpcomingClockTime,
-} from '../lint/clock';
+import { type ClockMention, findClockTimes, findDayWord, resolveWrittenClockTime } from '../lint/clock';
 import {
   ADVICE,
   ADVICE_LEAD_IN,
@@ -263,11 +256,11 @@ export function resolveWrittenTime(
   sentence: string,
   context: WrittenTimeContext,
 ): Date | undefined {
-  const now = new Date(context.now);
-  const day = findDayWord(sentence);
-  if (day !== undefined) return resolveClockTimeOnDay(mention, day, now, context.timeZone, context.timeZone);
-  if (context.due !== undefined) return resolveClockTime(mention, new Date(context.due), context.timeZone);
-  return resolveUpcomingClockTime(mention, now, context.timeZone);
+  return resolveWrittenClockTime(mention, findDayWord(sentence), {
+    now: new Date(context.now),
+    due: context.due === undefined ? undefined : new Date(context.due),
+    timeZone: context.timeZone,
+  });
 }
 
 /**

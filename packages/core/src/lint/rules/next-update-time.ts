@@ -13,9 +13,8 @@ import {
   labelMatchesZone,
   preferredStyle,
   type RelativeTimeMention,
-  resolveClockTime,
   resolveClockTimeOnDay,
-  resolveUpcomingClockTime,
+  resolveWrittenClockTime,
   wallClock,
   zoneForMention,
   zoneLabelFor,
@@ -112,31 +111,19 @@ function suggestedLine(ctx: RuleContext): string {
   return `Next update by ${clockIn(due, zone, undefined, false)}${dayPhrase(due, ctx.facts.now, zone)}.`;
 }
 
-/**
- * The instant a next-update time means. A day word in the sentence ("tomorrow", "Wednesday")
- * counts on the reader's calendar from `now`; without one, the time is read against the
- * schedule when there is one (the occurrence closest to the due time), else as its next
- * occurrence after `now` (a time that passed only hours ago stays that passed time).
- */
-function resolveMention(
-  ctx: RuleContext,
-  clock: ClockMention,
-  day: DayMention | undefined,
-): Date | undefined {
-  const { facts, timeZone } = ctx;
-  if (day !== undefined && facts.now !== undefined)
-    return resolveClockTimeOnDay(clock, day, facts.now, timeZone, timeZone);
-  if (facts.nextUpdateDue !== undefined) return resolveClockTime(clock, facts.nextUpdateDue, timeZone);
-  if (facts.now !== undefined) return resolveUpcomingClockTime(clock, facts.now, timeZone);
-  return undefined;
-}
-
 function checkClock(ctx: RuleContext, clock: ClockMention, day: DayMention | undefined): void {
   const { facts, timeZone } = ctx;
   const due = facts.nextUpdateDue;
   const reference = due ?? facts.now;
   const zone = zoneForMention(clock, timeZone);
-  const instant = zone === undefined ? undefined : resolveMention(ctx, clock, day);
+  const instant =
+    zone === undefined
+      ? undefined
+      : resolveWrittenClockTime(clock, day, {
+          now: ctx.facts.now,
+          due: ctx.facts.nextUpdateDue,
+          timeZone: ctx.timeZone,
+        });
   const at = instant ?? reference ?? new Date(0);
   // Keep the writer's 12/24-hour style within their zone; a converted time uses the audience's.
   const sameFamily =
