@@ -74,6 +74,79 @@ describe('createSqliteStore', () => {
     store.close();
   });
 
+  it('group commit: writes of one turn share a transaction, and each resolves only once committed', async () => {
+    const path = join(dir, 'group.db');
+    const store = createSqliteStore({ path });
+    const other = new Database(path, { readonly: true });
+    const stateOf = (key: string) =>
+      (other.prepare('SELECT state FROM deliveries WHERE key = ?').get(key) as { state: string } | undefined)
+        ?.state;
+    const at = '2026-03-03T14:00:00.000Z';
+    const ds = ['a', 'b', 'c'].map((r) => ({
+      key: `inc/v1/email/${r}`,
+      incidentId: 'inc',
+      version: 1,
+      channel: 'email',
+      recipient: r,
+      audience: 'customer' as const,
+    }));
+    await store.enqueue(ds, at);
+    const begins = ds.map((d) => store.begin(d.key, ['pending'], at));
+    // Not yet committed: another connection still sees them pending.
+    expect(ds.map((d) => stateOf(d.key))).toEqual(['pending', 'pending', 'pending']);
+    const first = await begins[0];
+    // Resolved means on disk, for every write of the batch.
+    expect(first?.state).toBe('sending');
+    expect(ds.map((d) => stateOf(d.key))).toEqual(['sending', 'sending', 'sending']);
+    // Writes in call order: the second begin of the same key sees the first and is refused.
+    const [, again, twice] = await Promise.all([
+      store.complete(ds[1]!.key, { state: 'pending', reason: '451', nextAttemptAt: at }, at),
+      store.begin(ds[1]!.key, ['pending'], at),
+      store.begin(ds[1]!.key, ['pending'], at),
+    ]);
+    expect([again?.attempts, twice]).toEqual([2, undefined]);
+    // A read sees every write issued before it.
+    void store.complete(ds[2]!.key, { state: 'sent', ref: { messageId: '<c@x>' } }, at);
+    expect(await store.get(ds[2]!.key)).toMatchObject({ state: 'sent', ref: { messageId: '<c@x>' } });
+    other.close();
+    store.close();
+  });
+
+  it('group commit: a failing write is refused alone; the rest of its batch commits', async () => {
+    const store = fresh();
+    const at = '2026-03-03T14:00:00.000Z';
+    const good = {
+      key: 'g',
+      incidentId: 'inc',
+      version: 1,
+      channel: 'email',
+      recipient: 'g',
+      audience: 'customer' as const,
+    };
+    const bad = { ...good, key: 'b', incidentId: null as unknown as string };
+    const results = await Promise.allSettled([
+      store.enqueue([good], at),
+      store.enqueue([bad], at),
+      store.append('inc', { type: 'declared' }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await store.get('g')).toMatchObject({ state: 'pending' });
+    expect(await store.get('b')).toBeUndefined();
+    expect(await store.load('inc')).toEqual([{ type: 'declared' }]);
+    store.close();
+  });
+
+  it('close commits writes still queued', async () => {
+    const path = join(dir, 'close.db');
+    const store = createSqliteStore({ path });
+    const appended = store.append('inc', { type: 'declared' });
+    store.close();
+    expect(await appended).toBe(1);
+    const again = createSqliteStore({ path });
+    expect(await again.load('inc')).toEqual([{ type: 'declared' }]);
+    again.close();
+  });
+
   it('refuses a file written by a newer schema with a typed error', () => {
     const path = join(dir, 'newer.db');
     const raw = new Database(path);

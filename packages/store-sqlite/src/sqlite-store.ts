@@ -1,8 +1,8 @@
 /**
  * @module store-sqlite/sqlite-store
  * The durable embedded store: the delivery `Outbox` and the incident `EventStore` in one
- * SQLite file (better-sqlite3, WAL, one transaction per state change), so a crashed process
- * resumes where it left off.
+ * SQLite file (better-sqlite3, WAL, group commit: each state change is committed before its
+ * call resolves), so a crashed process resumes where it left off.
  */
 import {
   type ChannelRef,
@@ -124,7 +124,10 @@ function toRecord(row: Row): DeliveryRecord {
  * Opens (or creates) a durable store at `path`: WAL journal, schema created on first use,
  * every outbox transition one atomic `UPDATE … WHERE state IN (…) RETURNING`, so the record
  * is on disk before `send` starts and a killed process loses nothing it had recorded.
- * One publishing process per file at a time (readers may be many).
+ * Group commit: the writes issued in one turn of the event loop (e.g. the completions and next
+ * `begin`s of many concurrent sends) run in call order in one transaction, and each call
+ * resolves only after that transaction committed; reads first commit the writes queued before
+ * them. One publishing process per file at a time (readers may be many).
  *
  * @throws {SqliteStoreError} `store_unavailable` if the file cannot be opened or was written
  *   by a newer schema.
@@ -149,28 +152,47 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
     throw new SqliteStoreError(options.path, error instanceof Error ? error.message : String(error));
   }
 
-  const insert = db.prepare(
+  const insert = db.prepare<[string, string, number, string, string, string, string]>(
     `INSERT OR IGNORE INTO deliveries (key, incident_id, version, channel, recipient, audience, state, attempts, updated_at)
-     VALUES (@key, @incidentId, @version, @channel, @recipient, @audience, 'pending', 0, @at)`,
+     VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?)`,
   );
   const selectOne = db.prepare<[string], Row>('SELECT * FROM deliveries WHERE key = ?');
-  const enqueueAll = db.transaction((deliveries: readonly NewDelivery[], at: string) =>
-    deliveries.map((d) => {
-      insert.run({ ...d, at });
-      return toRecord(selectOne.get(d.key)!);
-    }),
-  );
+  const enqueueAll = (deliveries: readonly NewDelivery[], at: string) =>
+    deliveries.map((d): DeliveryRecord => {
+      const { changes } = insert.run(d.key, d.incidentId, d.version, d.channel, d.recipient, d.audience, at);
+      if (changes === 0) return toRecord(selectOne.get(d.key)!);
+      const { key, incidentId, version, channel, recipient, audience } = d;
+      return {
+        key,
+        incidentId,
+        version,
+        channel,
+        recipient,
+        audience,
+        state: 'pending',
+        attempts: 0,
+        updatedAt: at,
+      };
+    });
 
+  // One prepared statement per SQL text and list of `from` states, reused for every call.
   const statements = new Map<string, Database.Statement>();
-  const cached = (sql: string) => {
-    let stmt = statements.get(sql);
+  const cached = (name: string, from: readonly DeliveryState[], sql: (inList: string) => string) => {
+    const id = `${name}:${from.join(',')}`;
+    let stmt = statements.get(id);
     if (!stmt) {
-      stmt = db.prepare(sql);
-      statements.set(sql, stmt);
+      stmt = db.prepare(sql(from.map(() => '?').join(',') || 'NULL'));
+      statements.set(id, stmt);
     }
     return stmt;
   };
-  const inList = (states: readonly DeliveryState[]) => states.map(() => '?').join(',') || 'NULL';
+  const beginSql = (inList: string) =>
+    `UPDATE deliveries SET state = 'sending', attempts = attempts + 1,
+       first_attempt_at = COALESCE(first_attempt_at, ?), next_attempt_at = NULL, updated_at = ?
+     WHERE key = ? AND state IN (${inList}) RETURNING *`;
+  const completeSql = (inList: string) =>
+    `UPDATE deliveries SET state = ?, ref = COALESCE(?, ref), reason = ?, next_attempt_at = ?, updated_at = ?
+     WHERE key = ? AND state IN (${inList}) RETURNING *`;
 
   const listAll = db.prepare<[string], Row>('SELECT * FROM deliveries WHERE incident_id = ? ORDER BY key');
   const listVersion = db.prepare<[string, number], Row>(
@@ -182,6 +204,15 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
   const putThread = db.prepare(
     'INSERT OR IGNORE INTO threads (incident_id, channel, recipient, ref) VALUES (?, ?, ?, ?)',
   );
+  const listThreads = db.prepare<[string, string], { recipient: string; ref: string }>(
+    'SELECT recipient, ref FROM threads WHERE incident_id = ? AND channel = ?',
+  );
+  // A sent completion that starts a thread: the state change and the thread in one write.
+  const completeAndRemember = (stmt: Database.Statement, args: unknown[], ref: string): Row | undefined => {
+    const row = stmt.get(...args) as Row | undefined;
+    if (row) putThread.run(row.incident_id, row.channel, row.recipient, ref);
+    return row;
+  };
   const nextSeq = db.prepare<[string], { seq: number }>(
     'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM events WHERE incident_id = ?',
   );
@@ -192,62 +223,144 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
   const listIncidents = db.prepare<[], { incident_id: string }>(
     'SELECT incident_id FROM events GROUP BY incident_id ORDER BY MIN(rowid)',
   );
-  const appendEvent = db.transaction((incidentId: string, json: string) => {
+  const appendEvent = (incidentId: string, json: string) => {
     const { seq } = nextSeq.get(incidentId)!;
     putEvent.run(incidentId, seq, json);
     return seq;
-  });
+  };
+
+  // Group commit. Every write joins a queue; the queue runs as ONE transaction on the next turn
+  // of the event loop (setImmediate), in call order, and each write's promise settles only after
+  // that transaction committed. So `begin` still resolves only once its record is on disk
+  // (write before send), each compare-and-set still sees every write queued before it, and a
+  // killed process loses only writes whose promises had not resolved. Writes issued in the same
+  // turn (the completions and next `begin`s of many concurrent sends) share one commit instead
+  // of paying one each. If the batch fails, each write is retried in its own transaction so an
+  // error reaches only the write that caused it. Reads run the queue first: they see every
+  // write issued before them.
+  interface Write {
+    /** The write's statements; runs inside the batch's transaction. */
+    readonly run: () => unknown;
+    /** Settles the caller's promise once the outcome is committed (or known to be refused). */
+    readonly settle: (outcome: { ok: true; value: unknown } | { ok: false; error: unknown }) => void;
+  }
+  let queue: Write[] = [];
+  let scheduled = false;
+  const runAll = db.transaction((writes: readonly Write[]) => writes.map((w) => w.run()));
+  const flush = (): void => {
+    scheduled = false;
+    if (queue.length === 0) return;
+    const writes = queue;
+    queue = [];
+    let values: unknown[];
+    try {
+      values = runAll.immediate(writes);
+    } catch {
+      // Rolled back as a whole: retry each write alone so only the failing one is refused.
+      for (const w of writes) {
+        try {
+          w.settle({ ok: true, value: db.transaction(w.run).immediate() });
+        } catch (error) {
+          w.settle({ ok: false, error });
+        }
+      }
+      return;
+    }
+    writes.forEach((w, i) => {
+      w.settle({ ok: true, value: values[i] });
+    });
+  };
+  const write = <T>(run: () => T): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ run, settle: (o) => (o.ok ? resolve(o.value as T) : reject(o.error)) });
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    });
+  const read = <T>(run: () => T): Promise<T> => {
+    try {
+      flush();
+      return Promise.resolve(run());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
 
   return {
     path: options.path,
-    async enqueue(deliveries, at) {
-      return enqueueAll.immediate(deliveries, at);
+    enqueue(deliveries, at) {
+      const copy = [...deliveries];
+      return write(() => enqueueAll(copy, at));
     },
-    async begin(key, from, at) {
-      const row = cached(
-        `UPDATE deliveries SET state = 'sending', attempts = attempts + 1,
-           first_attempt_at = COALESCE(first_attempt_at, ?), next_attempt_at = NULL, updated_at = ?
-         WHERE key = ? AND state IN (${inList(from)}) RETURNING *`,
-      ).get(at, at, key, ...from) as Row | undefined;
-      return row && toRecord(row);
+    begin(key, from, at) {
+      const states = [...from];
+      return write(() => {
+        const row = cached('begin', states, beginSql).get(at, at, key, ...states) as Row | undefined;
+        return row && toRecord(row);
+      });
     },
     async complete(key, completion: DeliveryCompletion, at, from = ['sending']) {
       const ref = completion.state === 'sent' ? JSON.stringify(completion.ref) : null;
       const reason = completion.state === 'sent' ? null : completion.reason;
       const next = completion.state === 'pending' ? completion.nextAttemptAt : null;
-      const row = cached(
-        `UPDATE deliveries SET state = ?, ref = COALESCE(?, ref), reason = ?, next_attempt_at = ?, updated_at = ?
-         WHERE key = ? AND state IN (${inList(from)}) RETURNING *`,
-      ).get(completion.state, ref, reason, next, at, key, ...from) as Row | undefined;
-      return row && toRecord(row);
+      const args = [completion.state, ref, reason, next, at, key, ...from];
+      const startsThread = completion.state === 'sent' && completion.thread === true;
+      const states = [...from];
+      return write(() => {
+        const stmt = cached('complete', states, completeSql);
+        const row = startsThread
+          ? completeAndRemember(stmt, args, ref!)
+          : (stmt.get(...args) as Row | undefined);
+        return row && toRecord(row);
+      });
     },
-    async get(key) {
-      const row = selectOne.get(key);
-      return row && toRecord(row);
+    get(key) {
+      return read(() => {
+        const row = selectOne.get(key);
+        return row && toRecord(row);
+      });
     },
-    async list(incidentId, version) {
-      const rows = version === undefined ? listAll.all(incidentId) : listVersion.all(incidentId, version);
-      return rows.map(toRecord);
+    list(incidentId, version) {
+      return read(() =>
+        (version === undefined ? listAll.all(incidentId) : listVersion.all(incidentId, version)).map(
+          toRecord,
+        ),
+      );
     },
-    async thread(incidentId, channel, recipient) {
-      const row = getThread.get(incidentId, channel, recipient);
-      return row && (JSON.parse(row.ref) as ChannelRef);
+    thread(incidentId, channel, recipient) {
+      return read(() => {
+        const row = getThread.get(incidentId, channel, recipient);
+        return row && (JSON.parse(row.ref) as ChannelRef);
+      });
     },
-    async rememberThread(incidentId, channel, recipient, ref) {
-      putThread.run(incidentId, channel, recipient, JSON.stringify(ref));
+    threads(incidentId, channel) {
+      return read(
+        () =>
+          new Map(
+            listThreads.all(incidentId, channel).map((r) => [r.recipient, JSON.parse(r.ref) as ChannelRef]),
+          ),
+      );
+    },
+    rememberThread(incidentId, channel, recipient, ref) {
+      const json = JSON.stringify(ref);
+      return write(() => {
+        putThread.run(incidentId, channel, recipient, json);
+      });
     },
     async append(incidentId, event) {
       const json = JSON.stringify(event);
       if (json === undefined) throw new TypeError('EventStore.append: event must be JSON data');
-      return appendEvent.immediate(incidentId, json);
+      return write(() => appendEvent(incidentId, json));
     },
-    async load(incidentId) {
-      return loadEvents.all(incidentId).map((r) => JSON.parse(r.event) as E);
+    load(incidentId) {
+      return read(() => loadEvents.all(incidentId).map((r) => JSON.parse(r.event) as E));
     },
-    async incidents() {
-      return listIncidents.all().map((r) => r.incident_id);
+    incidents() {
+      return read(() => listIncidents.all().map((r) => r.incident_id));
     },
     close() {
+      flush();
       db.close();
     },
   };

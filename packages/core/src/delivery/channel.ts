@@ -20,6 +20,13 @@ export interface ChannelCapabilities {
   readonly threads: boolean;
   /** A delivered message can be edited in place (Slack `chat.update`). */
   readonly edits: boolean;
+  /**
+   * Sends worth keeping in flight at once (a positive integer): enough to keep the channel's
+   * connections busy between one send completing and the next starting, e.g. an SMTP pool's
+   * `maxConnections` × a small factor. `publishUpdate` uses it unless given `concurrency`;
+   * default 16. Pacing (rate limits) stays inside the channel's `send`.
+   */
+  readonly concurrency?: number | undefined;
 }
 
 /** Extra input to `render`, decided by the publisher before anything is sent. */

@@ -128,12 +128,18 @@ export function channelConformanceCases<P>(
 
   const cases: Array<[string, (h: ChannelHarness<P>) => Promise<void>]> = [
     [
-      'declares a name and boolean capabilities',
+      'declares a name and boolean capabilities (and a positive concurrency, if any)',
       async ({ channel }) => {
         if (typeof channel.name !== 'string' || channel.name === '') fail('name must be a non-empty string');
         const caps = channel.capabilities;
         if (typeof caps?.threads !== 'boolean' || typeof caps?.edits !== 'boolean') {
           fail('capabilities must declare threads and edits as booleans');
+        }
+        const { concurrency } = caps;
+        if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
+          fail(
+            `capabilities.concurrency must be a positive integer when declared, got ${String(concurrency)}`,
+          );
         }
       },
     ],

@@ -23,8 +23,21 @@ import type {
  */
 export function createMemoryOutbox(): Outbox {
   const records = new Map<string, DeliveryRecord>();
-  const threads = new Map<string, ChannelRef>();
-  const threadKey = (i: string, c: string, r: string) => JSON.stringify([i, c, r]);
+  /** Threads by `[incident, channel]`, then by recipient. */
+  const threads = new Map<string, Map<string, ChannelRef>>();
+  const threadsOf = (incidentId: string, channel: string, create: boolean) => {
+    const k = JSON.stringify([incidentId, channel]);
+    let byRecipient = threads.get(k);
+    if (!byRecipient && create) {
+      byRecipient = new Map();
+      threads.set(k, byRecipient);
+    }
+    return byRecipient;
+  };
+  const remember = (incidentId: string, channel: string, recipient: string, ref: ChannelRef) => {
+    const byRecipient = threadsOf(incidentId, channel, true)!;
+    if (!byRecipient.has(recipient)) byRecipient.set(recipient, { ...ref });
+  };
 
   function transition(
     key: string,
@@ -59,14 +72,18 @@ export function createMemoryOutbox(): Outbox {
       }));
     },
     async complete(key, completion: DeliveryCompletion, at, from = ['sending']) {
-      return transition(key, from, (r) => ({
+      const updated = transition(key, from, (r) => ({
         ...r,
         state: completion.state,
-        ref: completion.state === 'sent' ? completion.ref : r.ref,
+        ref: completion.state === 'sent' ? { ...completion.ref } : r.ref,
         reason: completion.state === 'sent' ? undefined : completion.reason,
         nextAttemptAt: completion.state === 'pending' ? completion.nextAttemptAt : undefined,
         updatedAt: at,
       }));
+      if (updated && completion.state === 'sent' && completion.thread) {
+        remember(updated.incidentId, updated.channel, updated.recipient, completion.ref);
+      }
+      return updated;
     },
     async get(key) {
       return records.get(key);
@@ -77,11 +94,13 @@ export function createMemoryOutbox(): Outbox {
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     },
     async thread(incidentId, channel, recipient) {
-      return threads.get(threadKey(incidentId, channel, recipient));
+      return threadsOf(incidentId, channel, false)?.get(recipient);
+    },
+    async threads(incidentId, channel) {
+      return new Map(threadsOf(incidentId, channel, false));
     },
     async rememberThread(incidentId, channel, recipient, ref) {
-      const k = threadKey(incidentId, channel, recipient);
-      if (!threads.has(k)) threads.set(k, { ...ref });
+      remember(incidentId, channel, recipient, ref);
     },
   };
 }

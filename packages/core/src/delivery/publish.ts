@@ -58,7 +58,10 @@ export interface PublishOptions {
   readonly clock?: DeliveryClock | undefined;
   /** Receives per-delivery events and the summary. */
   readonly events?: DeliveryEvents | undefined;
-  /** Sends in flight per channel. Default 16. */
+  /**
+   * Sends in flight per channel. Default: each channel's declared `capabilities.concurrency`,
+   * else 16.
+   */
   readonly concurrency?: number | undefined;
   /** Abort one `send` after this many milliseconds (its outcome is then `unknown`). Default 30 000; 0 = never. */
   readonly attemptTimeoutMs?: number | undefined;
@@ -245,6 +248,9 @@ async function runPool<T>(
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
+/** Sends in flight per channel when neither the options nor the channel say. */
+const DEFAULT_CONCURRENCY = 16;
+
 const emptySummary = (): ChannelSummary => ({ sent: 0, failed: 0, unknown: 0, skipped: 0, pending: 0 });
 
 /**
@@ -348,13 +354,26 @@ export async function publishUpdate(options: PublishOptions): Promise<PublishRes
     toSend.push(record);
   }
 
+  const byChannel = new Map<string, DeliveryRecord[]>();
+  for (const r of toSend) {
+    const list = byChannel.get(r.channel);
+    if (list) list.push(r);
+    else byChannel.set(r.channel, [r]);
+  }
+  // Each threading channel's threads of this incident, read once: no recipient appears twice
+  // in one publish, so none of its deliveries can start a thread another one needs.
+  const threadsByChannel = new Map<string, Map<string, ChannelRef>>();
+  for (const name of byChannel.keys()) {
+    if (p.channelByName.get(name)!.capabilities.threads) {
+      threadsByChannel.set(name, await outbox.threads(p.incidentId, name));
+    }
+  }
+
   const deliver = async (initial: DeliveryRecord): Promise<void> => {
     let record = initial;
     const channel = p.channelByName.get(record.channel)!;
     const message = p.messageByAudience.get(record.audience)!;
-    const thread = channel.capabilities.threads
-      ? await outbox.thread(record.incidentId, channel.name, record.recipient)
-      : undefined;
+    const thread = threadsByChannel.get(channel.name)?.get(record.recipient);
     const context: RenderContext = { idempotencyKey: record.key, thread };
     let payload: unknown;
     try {
@@ -382,25 +401,40 @@ export async function publishUpdate(options: PublishOptions): Promise<PublishRes
       record = started;
       active.add(record.key);
       let outcome: DeliveryOutcome;
+      // A plain timer, cleared when the send settles (cheaper than `AbortSignal.timeout`, whose
+      // timer outlives the send).
+      const attempt = new AbortController();
+      const timer =
+        attemptTimeoutMs > 0
+          ? setTimeout(
+              () => attempt.abort(new DOMException('attempt timed out', 'TimeoutError')),
+              attemptTimeoutMs,
+            )
+          : undefined;
       try {
-        const attemptSignal =
-          attemptTimeoutMs > 0 ? AbortSignal.timeout(attemptTimeoutMs) : new AbortController().signal;
-        outcome = await safeSend(channel, payload, {
-          idempotencyKey: record.key,
-          attempt: record.attempts,
-          signal: attemptSignal,
-          thread,
-        });
+        try {
+          outcome = await safeSend(channel, payload, {
+            idempotencyKey: record.key,
+            attempt: record.attempts,
+            signal: attempt.signal,
+            thread,
+          });
+        } finally {
+          clearTimeout(timer);
+        }
         if (outcome.type === 'unknown' && options.resendUnknown) {
           outcome = { type: 'retryable', reason: `unknown outcome, resending: ${outcome.reason}` };
         }
         const now = clock.now();
         if (outcome.type === 'delivered') {
+          // The first delivered message to a recipient starts its thread (same atomic step).
+          const startsThread = channel.capabilities.threads && !thread;
           record =
-            (await outbox.complete(record.key, { state: 'sent', ref: outcome.ref }, iso(now))) ?? record;
-          if (channel.capabilities.threads && !thread) {
-            await outbox.rememberThread(record.incidentId, channel.name, record.recipient, outcome.ref);
-          }
+            (await outbox.complete(
+              record.key,
+              { state: 'sent', ref: outcome.ref, thread: startsThread },
+              iso(now),
+            )) ?? record;
           events?.emit('sent', { ...base(record), ref: outcome.ref, warnings: outcome.warnings });
           return report(record, false);
         }
@@ -438,10 +472,15 @@ export async function publishUpdate(options: PublishOptions): Promise<PublishRes
     }
   };
 
-  const byChannel = new Map<string, DeliveryRecord[]>();
-  for (const r of toSend) byChannel.set(r.channel, [...(byChannel.get(r.channel) ?? []), r]);
-  const limit = options.concurrency ?? 16;
-  await Promise.all([...byChannel.values()].map((list) => runPool(list, limit, deliver)));
+  await Promise.all(
+    [...byChannel].map(([name, list]) =>
+      runPool(
+        list,
+        options.concurrency ?? p.channelByName.get(name)!.capabilities.concurrency ?? DEFAULT_CONCURRENCY,
+        deliver,
+      ),
+    ),
+  );
 
   const summaries: Record<string, ChannelSummary> = {};
   for (const name of p.channelByName.keys()) summaries[name] = emptySummary();

@@ -115,6 +115,48 @@ export function outboxConformanceCases(makeOutbox: () => Promise<Outbox> | Outbo
         check((await o.thread('inc-1', 'slack', 'C2')) === undefined, 'threads are per recipient');
       },
     ],
+    [
+      "threads lists one channel's threads of an incident by recipient",
+      async (o) => {
+        check((await o.threads('inc-1', 'slack')).size === 0, 'no threads yet');
+        await o.rememberThread('inc-1', 'slack', 'C1', { channel: 'C1', ts: '1.1' });
+        await o.rememberThread('inc-1', 'slack', 'C2', { channel: 'C2', ts: '2.2' });
+        await o.rememberThread('inc-1', 'email', 'a@x.io', { messageId: '<m@x>' });
+        await o.rememberThread('inc-2', 'slack', 'C3', { channel: 'C3', ts: '3.3' });
+        const slack = await o.threads('inc-1', 'slack');
+        check(
+          JSON.stringify([...slack].sort()) ===
+            JSON.stringify([
+              ['C1', { channel: 'C1', ts: '1.1' }],
+              ['C2', { channel: 'C2', ts: '2.2' }],
+            ]),
+          `threads of inc-1 on slack, got ${JSON.stringify([...slack])}`,
+        );
+      },
+    ],
+    [
+      'a sent completion with thread: true remembers its ref as the thread (first wins)',
+      async (o) => {
+        const [a, b, c] = await o.enqueue(
+          [delivery('a@x.io'), delivery('a@x.io', 2), delivery('c@x.io')],
+          T0,
+        );
+        await o.begin(a!.key, ['pending'], T1);
+        await o.complete(a!.key, { state: 'sent', ref: { messageId: '<1@x>' }, thread: true }, T1);
+        check((await o.thread('inc-1', 'email', 'a@x.io'))?.messageId === '<1@x>', 'thread remembered');
+        await o.begin(b!.key, ['pending'], T1);
+        await o.complete(b!.key, { state: 'sent', ref: { messageId: '<2@x>' }, thread: true }, T1);
+        check((await o.thread('inc-1', 'email', 'a@x.io'))?.messageId === '<1@x>', 'first thread wins');
+        await o.begin(c!.key, ['pending'], T1);
+        await o.complete(c!.key, { state: 'sent', ref: { messageId: '<3@x>' } }, T1);
+        check((await o.thread('inc-1', 'email', 'c@x.io')) === undefined, 'no thread without thread: true');
+        check(
+          (await o.complete(c!.key, { state: 'sent', ref: { messageId: '<4@x>' }, thread: true }, T1)) ===
+            undefined && (await o.thread('inc-1', 'email', 'c@x.io')) === undefined,
+          'a refused completion remembers nothing',
+        );
+      },
+    ],
   ];
   return cases.map(([name, body]) => ({
     name: `outbox: ${name}`,

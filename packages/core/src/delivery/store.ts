@@ -44,9 +44,13 @@ export interface DeliveryRecord extends NewDelivery {
   readonly updatedAt: string;
 }
 
-/** The result a finished attempt writes back (moves a `sending` record on). */
+/**
+ * The result a finished attempt writes back (moves a `sending` record on). A `sent` completion
+ * with `thread: true` also remembers `ref` as the thread of (incident, channel, recipient) in
+ * the same atomic step, unless one is already set (first wins, as {@link Outbox.rememberThread}).
+ */
 export type DeliveryCompletion =
-  | { readonly state: 'sent'; readonly ref: ChannelRef }
+  | { readonly state: 'sent'; readonly ref: ChannelRef; readonly thread?: boolean | undefined }
   | { readonly state: 'failed'; readonly reason: string }
   | { readonly state: 'unknown'; readonly reason: string }
   | { readonly state: 'pending'; readonly reason: string; readonly nextAttemptAt: string };
@@ -90,6 +94,11 @@ export interface Outbox {
   list(incidentId: string, version?: number): Promise<DeliveryRecord[]>;
   /** The first delivered ref for (incident, channel, recipient): the thread later versions reply in. */
   thread(incidentId: string, channel: string, recipient: string): Promise<ChannelRef | undefined>;
+  /**
+   * Every remembered thread of an incident on one channel, by recipient: what `thread` returns
+   * for each, in one read (a publish looks its recipients' threads up once, not per delivery).
+   */
+  threads(incidentId: string, channel: string): Promise<Map<string, ChannelRef>>;
   /** Remembers `ref` as the thread for (incident, channel, recipient) unless one is already set (first wins). */
   rememberThread(incidentId: string, channel: string, recipient: string, ref: ChannelRef): Promise<void>;
 }
