@@ -39,6 +39,7 @@ import {
   requestApprovals,
   requiredApprovals,
   reviewIncident,
+  roleAssignmentsFromRunbook,
   roleWords,
   type Status,
   type StatusUpdate,
@@ -537,15 +538,7 @@ function createScenario(deps: ScenarioDeps) {
         ],
       ),
     );
-    const roles = Object.fromEntries(
-      (Object.entries(runbook.roles) as Array<[Role, Runbook['roles'][Role]]>).map(([r, h]) => [
-        r,
-        {
-          primary: { id: h.primary.id, name: h.primary.name },
-          backup: { id: h.backup.id, name: h.backup.name },
-        },
-      ]),
-    );
+    const roles = roleAssignmentsFromRunbook(runbook);
     await dispatch({ type: 'roles.assigned', actor: owner.id, roles });
     timeline.event(now(), owner.name, 'assigns roles from runbook.yaml');
     timeline.table(

@@ -10,23 +10,10 @@ import {
   type IncidentEventInput,
   type IncidentState,
   publish,
-  ROLES,
   type Runbook,
   requestApprovals,
+  roleAssignmentsFromRunbook,
 } from '@incident-comms/core';
-
-/** The example runbook's people as `roles.assigned` wants them (primary and backup per role). */
-function roleAssignments(runbook: Runbook) {
-  return Object.fromEntries(
-    ROLES.map((role) => {
-      const { primary, backup } = runbook.roles[role];
-      return [
-        role,
-        { primary: { id: primary.id, name: primary.name }, backup: { id: backup.id, name: backup.name } },
-      ];
-    }),
-  );
-}
 
 /**
  * The sample checkout incident (Tuesday 2026-03-03, alert at 9:10 AM ET = 14:10 UTC): declared,
@@ -80,7 +67,12 @@ export function buildSampleIncidentLog(runbook: Runbook): IncidentEventInput[] {
     incidentType: 'checkout',
     severity: 'SEV1',
   });
-  add({ type: 'roles.assigned', at: '2026-03-03T14:10:00Z', actor: owner, roles: roleAssignments(runbook) });
+  add({
+    type: 'roles.assigned',
+    at: '2026-03-03T14:10:00Z',
+    actor: owner,
+    roles: roleAssignmentsFromRunbook(runbook),
+  });
   add({
     type: 'facts.confirmed',
     at: '2026-03-03T14:14:00Z',

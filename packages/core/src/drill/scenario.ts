@@ -9,6 +9,7 @@ import { toIsoInstant } from '../cadence/iso-instant';
 import { EventRejectedError, type Problem, problem, problemsFromZod } from '../errors';
 import { factsInputSchema, type IncidentEventInput, instantSchema } from '../incident/events';
 import { applyEvent } from '../incident/reducer';
+import { type RoleAssignments, roleAssignmentsFromRunbook } from '../incident/roles';
 import type { IncidentState } from '../incident/state';
 import type { Runbook } from '../runbook/define';
 import { readYaml } from '../runbook/yaml';
@@ -157,7 +158,7 @@ export function scenarioInstant(startsAt: string, minutes: number): string {
   return toIsoInstant(addMinutes(parseISO(startsAt), minutes));
 }
 
-type People = Record<Role, { primary: { id: string; name: string }; backup: { id: string; name: string } }>;
+type People = RoleAssignments;
 
 function toIncidentEvent(
   scenario: DrillScenario,
@@ -214,18 +215,6 @@ function toIncidentEvent(
   }
 }
 
-function peopleOf(runbook: Pick<Runbook, 'roles'>): People {
-  return Object.fromEntries(
-    ROLES.map((role) => {
-      const { primary, backup } = runbook.roles[role];
-      return [
-        role,
-        { primary: { id: primary.id, name: primary.name }, backup: { id: backup.id, name: backup.name } },
-      ];
-    }),
-  ) as People;
-}
-
 /** One incident event of the drill with the timeline index it came from (`-1`: role assignment). */
 interface DrillIncidentEvent {
   index: number;
@@ -270,7 +259,7 @@ export function scenarioEvents(
   scenario: DrillScenario,
   runbook: Pick<Runbook, 'roles'>,
 ): IncidentEventInput[] {
-  return buildEvents(scenario, peopleOf(runbook)).map((e) => e.event);
+  return buildEvents(scenario, roleAssignmentsFromRunbook(runbook)).map((e) => e.event);
 }
 
 // Stand-in people (ids are role names) to check at load time that the timeline obeys the practice.

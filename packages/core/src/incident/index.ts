@@ -9,6 +9,7 @@ export type {
 } from './events';
 export { draftSchema, eventSchema, factsInputSchema, instantSchema, statusUpdateSchema } from './events';
 export { applyEvent, parseEvent, replay } from './reducer';
+export { type RoleAssignments, roleAssignmentsFromRunbook } from './roles';
 export type {
   ApprovalRecord,
   CheckpointTrigger,

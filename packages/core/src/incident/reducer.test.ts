@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkoutStart, t } from '../../test/support';
+import { checkoutStart, t, testRunbook } from '../../test/support';
 import { EventRejectedError, NotAuthorizedError, ValidationError } from '../errors';
+import { ROLES } from '../vocabulary';
 import {
   applyEvent,
   currentStatusUpdate,
@@ -11,6 +12,7 @@ import {
   questionsByTopic,
   questionsSinceCheckpoint,
   replay,
+  roleAssignmentsFromRunbook,
   supersededUpdates,
 } from './index';
 
@@ -828,5 +830,19 @@ describe('replay says which event was refused', () => {
     const e = rejectionOf(state, checkoutStart()[0]!);
     expect(e.index).toBeUndefined();
     expect(e.message).toMatch(/^declared rejected \(declared-once\)/);
+  });
+});
+
+describe('roleAssignmentsFromRunbook', () => {
+  it('staffs an incident from the runbook: every role, primary and backup by id and name', () => {
+    const roles = roleAssignmentsFromRunbook(testRunbook());
+    expect(Object.keys(roles)).toEqual([...ROLES]);
+    expect(roles.communicationOwner).toEqual({
+      primary: { id: 'dana', name: 'Dana' },
+      backup: { id: 'sam', name: 'Sam' },
+    });
+    const [declared] = checkoutStart();
+    const state = applyEvent(replay([declared!]), { type: 'roles.assigned', at: t(0), actor: 'dana', roles });
+    expect(nextUpdateOwner(state)).toEqual({ id: 'dana', name: 'Dana' });
   });
 });

@@ -1,0 +1,32 @@
+/**
+ * @module incident/roles
+ * The `roles.assigned` payload for an incident staffed as the runbook names its people.
+ */
+import type { Runbook } from '../runbook/define';
+import { ROLES, type Role } from '../vocabulary';
+import type { PersonRef } from './state';
+
+/** Who holds each role for one incident: a primary and a backup, by id and name. */
+export type RoleAssignments = Record<Role, { primary: PersonRef; backup: PersonRef }>;
+
+/**
+ * The runbook's people as a `roles.assigned` event wants them: every role with its primary and
+ * backup (id and name only; contacts stay in the runbook). Practice: owners and backups are
+ * chosen before anything breaks, so declaring an incident staffs it from the runbook.
+ *
+ * @param runbook - a validated runbook (only `roles` is read).
+ * @returns one `{ primary, backup }` per role.
+ * @example
+ * applyEvent(state, { type: 'roles.assigned', at, actor: 'dana', roles: roleAssignmentsFromRunbook(runbook) });
+ */
+export function roleAssignmentsFromRunbook(runbook: Pick<Runbook, 'roles'>): RoleAssignments {
+  return Object.fromEntries(
+    ROLES.map((role) => {
+      const { primary, backup } = runbook.roles[role];
+      return [
+        role,
+        { primary: { id: primary.id, name: primary.name }, backup: { id: backup.id, name: backup.name } },
+      ];
+    }),
+  ) as RoleAssignments;
+}
