@@ -4,7 +4,7 @@
  * (pooled SMTP in real use): one message per recipient, multipart text + HTML, threaded by
  * `In-Reply-To`, errors mapped to outcomes.
  */
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import {
   type ApprovedMessage,
   type Channel,
@@ -16,7 +16,7 @@ import {
 import type { Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { smtpErrorOutcome } from './outcome';
-import { type EmailPayload, type Mailbox, renderEmail } from './render';
+import { createEmailRenderer, type EmailPayload, type Mailbox } from './render';
 
 /** Options of {@link createEmailChannel}. */
 export interface EmailChannelOptions {
@@ -35,7 +35,8 @@ export interface EmailChannelOptions {
   /**
    * Subject override; must return one line. Default: the message's own `subject`, which the
    * templates render for its audience in that audience's time zone. Customer subjects carry
-   * plain words, never severity codes: keep it that way in an override.
+   * plain words, never severity codes: keep it that way in an override. Called once per
+   * message (not per recipient), so it must depend on the message alone.
    */
   subject?: ((message: ApprovedMessage) => string) | undefined;
   /** Domain of generated Message-IDs. Default the `from` address's domain. */
@@ -74,6 +75,22 @@ interface Tracker {
   bodySent: boolean;
 }
 
+/** Sends kept in flight per pooled connection: one on the wire and some queued, so a connection never waits for the publisher. */
+const SENDS_PER_CONNECTION = 4;
+
+/**
+ * The channel's declared `concurrency`: a pooled transport's `maxConnections` (nodemailer's
+ * default 5) × {@link SENDS_PER_CONNECTION}; `undefined` (the publisher's default) otherwise.
+ */
+function sendsInFlight(transport: Transporter): number | undefined {
+  const inner = (transport as { transporter?: { name?: unknown; options?: { maxConnections?: unknown } } })
+    .transporter;
+  if (inner?.name !== 'SMTP (pool)') return undefined;
+  const max = inner.options?.maxConnections;
+  const connections = typeof max === 'number' && Number.isInteger(max) && max > 0 ? max : 5;
+  return connections * SENDS_PER_CONNECTION;
+}
+
 /**
  * Creates the email channel. Recipients are email addresses (validated with zod's
  * `z.email()` in `render`); each gets its own message, so a 5xx for one recipient rejects only
@@ -82,6 +99,9 @@ interface Tracker {
  * Safety (issue 7): CR/LF or control characters in any user-supplied header field are refused
  * with `EmailHeaderInjectionError` before nodemailer; `disableFileAccess` and
  * `disableUrlAccess` are set on every message; the HTML part escapes all text.
+ *
+ * Declares `capabilities.concurrency` = the pool's `maxConnections` × 4, so `publishUpdate`
+ * keeps every pooled connection busy without being told.
  *
  * Outcomes: see `smtpErrorOutcome`. The channel watches the message stream so a dropped
  * connection is `retryable` before the body went out and `unknown` after.
@@ -120,15 +140,15 @@ export function createEmailChannel(options: EmailChannelOptions): Channel<EmailP
   const { transport } = options;
   // Watch the message stream: the SMTP client reads it only after the server accepted DATA,
   // and the stream ends once the whole body has been handed over.
+  // The stream is returned as it is (no extra stage): only its `end` is observed.
   transport.use('stream', (mail, done) => {
     const tracker = trackers.get(String(mail.data.messageId));
     if (tracker) {
       mail.message.processFunc((input: Readable) => {
-        const output = new PassThrough();
-        output.on('end', () => {
+        input.once('end', () => {
           tracker.bodySent = true;
         });
-        return input.pipe(output);
+        return input;
       });
     }
     done();
@@ -136,8 +156,8 @@ export function createEmailChannel(options: EmailChannelOptions): Channel<EmailP
 
   return {
     name: options.name ?? 'email',
-    capabilities: { threads: true, edits: false },
-    render: (message, recipient, context) => renderEmail(message, recipient, context, settings),
+    capabilities: { threads: true, edits: false, concurrency: sendsInFlight(options.transport) },
+    render: createEmailRenderer(settings),
     async send(payload, { signal }): Promise<DeliveryOutcome> {
       if (signal.aborted) return { type: 'retryable', reason: 'aborted before sending' };
       const tracker: Tracker = { bodySent: false };

@@ -8,4 +8,4 @@ export { createEmailChannel } from './email-channel';
 export { EmailAddressInvalidError, EmailHeaderInjectionError } from './errors';
 export { smtpErrorOutcome } from './outcome';
 export type { EmailPayload, EmailRenderSettings, Mailbox } from './render';
-export { renderEmail } from './render';
+export { createEmailRenderer, renderEmail } from './render';

@@ -69,6 +69,57 @@ export interface EmailRenderSettings {
   messageIdDomain: string;
 }
 
+/** The recipient-independent part of an email: validated once per message. */
+interface MessageParts {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+function messageParts(message: ApprovedMessage, settings: EmailRenderSettings): MessageParts {
+  assertHeaderSafe(message.incidentTitle, 'message.incidentTitle');
+  assertHeaderSafe(message.incidentId, 'message.incidentId');
+  const subject = assertHeaderSafe(settings.subject?.(message) ?? message.subject, 'subject');
+  return {
+    subject,
+    text: message.text,
+    html: htmlBody(message),
+    headers: {
+      'X-Incident-Id': message.incidentId,
+      'X-Incident-Version': String(message.version),
+      'Auto-Submitted': 'auto-generated',
+    },
+  };
+}
+
+function recipientPayload(
+  parts: MessageParts,
+  recipient: string,
+  context: RenderContext,
+  settings: EmailRenderSettings,
+): EmailPayload {
+  assertEmail(recipient, 'recipient');
+  const hash = createHash('sha256').update(context.idempotencyKey).digest('hex').slice(0, 32);
+  const payload: EmailPayload = {
+    from: settings.from,
+    to: recipient,
+    replyTo: settings.replyTo,
+    subject: parts.subject,
+    text: parts.text,
+    html: parts.html,
+    messageId: `<${hash}@${settings.messageIdDomain}>`,
+    headers: { ...parts.headers },
+  };
+  const first = context.thread?.messageId;
+  if (first !== undefined) {
+    assertHeaderSafe(first, 'context.thread.messageId');
+    payload.inReplyTo = first;
+    payload.references = [first];
+  }
+  return payload;
+}
+
 /**
  * Renders one approved message for one recipient. Pure (the Message-ID is a hash of the
  * idempotency key, so every attempt of a delivery carries the same id). The subject is the
@@ -86,30 +137,48 @@ export function renderEmail(
   context: RenderContext,
   settings: EmailRenderSettings,
 ): EmailPayload {
-  assertEmail(recipient, 'recipient');
-  assertHeaderSafe(message.incidentTitle, 'message.incidentTitle');
-  assertHeaderSafe(message.incidentId, 'message.incidentId');
-  const subject = assertHeaderSafe(settings.subject?.(message) ?? message.subject, 'subject');
-  const hash = createHash('sha256').update(context.idempotencyKey).digest('hex').slice(0, 32);
-  const payload: EmailPayload = {
-    from: settings.from,
-    to: recipient,
-    replyTo: settings.replyTo,
-    subject,
-    text: message.text,
-    html: htmlBody(message),
-    messageId: `<${hash}@${settings.messageIdDomain}>`,
-    headers: {
-      'X-Incident-Id': message.incidentId,
-      'X-Incident-Version': String(message.version),
-      'Auto-Submitted': 'auto-generated',
-    },
-  };
-  const first = context.thread?.messageId;
-  if (first !== undefined) {
-    assertHeaderSafe(first, 'context.thread.messageId');
-    payload.inReplyTo = first;
-    payload.references = [first];
+  return recipientPayload(messageParts(message, settings), recipient, context, settings);
+}
+
+/** A shallow copy of what the parts of a message were computed from, and its field count. */
+interface Snapshot {
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly count: number;
+  readonly parts: MessageParts;
+}
+
+/** True while `message` has exactly the fields and values it had when `snapshot` was taken. */
+function unchanged(message: ApprovedMessage, snapshot: Snapshot): boolean {
+  let count = 0;
+  for (const [key, value] of Object.entries(message)) {
+    if (snapshot.fields[key] !== value) return false;
+    count++;
   }
-  return payload;
+  return count === snapshot.count;
+}
+
+/**
+ * {@link renderEmail} for many recipients of the same messages: the recipient-independent
+ * part (subject, header checks, the escaped HTML body) is computed once per message object and
+ * reused while its own fields hold the same values (a shallow check per render); only the address, Message-ID and thread
+ * vary per recipient. Output is identical to `renderEmail`'s.
+ *
+ * @returns a render function with `renderEmail`'s parameters (minus `settings`) and throws.
+ * @example
+ * const render = createEmailRenderer(settings);
+ * const payloads = recipients.map((to) => render(message, to, { idempotencyKey: key(to) }));
+ */
+export function createEmailRenderer(
+  settings: EmailRenderSettings,
+): (message: ApprovedMessage, recipient: string, context: RenderContext) => EmailPayload {
+  const cache = new WeakMap<ApprovedMessage, Snapshot>();
+  return (message, recipient, context) => {
+    let hit = cache.get(message);
+    if (!hit || !unchanged(message, hit)) {
+      const fields = { ...message };
+      hit = { fields, count: Object.keys(fields).length, parts: messageParts(message, settings) };
+      cache.set(message, hit);
+    }
+    return recipientPayload(hit.parts, recipient, context, settings);
+  };
 }
