@@ -233,19 +233,49 @@ async function safeSend(
   }
 }
 
-async function runPool<T>(
+/**
+ * Runs `work` over `items` with at most `limit` of them holding a slot at once, in order.
+ * `work` gets `release` to hand its slot on before it finishes: a delivery releases it once
+ * its send settled for good, so the next delivery's `begin` is issued while the outcome is
+ * still being recorded (a group-committing outbox then writes both in one transaction). After
+ * a `work` rejects, no further item starts and the pool rejects with that error.
+ */
+function runPool<T>(
   items: readonly T[],
   limit: number,
-  work: (item: T) => Promise<void>,
+  work: (item: T, release: () => void) => Promise<void>,
 ): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return new Promise<void>((resolve, reject) => {
+    let next = 0;
+    let finished = 0;
+    let free = Math.max(1, limit);
+    let failed = false;
+    const fill = (): void => {
+      while (free > 0 && next < items.length && !failed) {
+        free--;
+        const item = items[next++]!;
+        let released = false;
+        const release = () => {
+          if (released) return;
+          released = true;
+          free++;
+          fill();
+        };
+        work(item, release).then(
+          () => {
+            release();
+            if (++finished === items.length) resolve();
+          },
+          (error: unknown) => {
+            failed = true;
+            reject(error);
+          },
+        );
+      }
+    };
+    if (items.length === 0) resolve();
+    else fill();
+  });
 }
 
 /** Sends in flight per channel when neither the options nor the channel say. */
@@ -369,7 +399,7 @@ export async function publishUpdate(options: PublishOptions): Promise<PublishRes
     }
   }
 
-  const deliver = async (initial: DeliveryRecord): Promise<void> => {
+  const deliver = async (initial: DeliveryRecord, release: () => void): Promise<void> => {
     let record = initial;
     const channel = p.channelByName.get(record.channel)!;
     const message = p.messageByAudience.get(record.audience)!;
@@ -426,6 +456,8 @@ export async function publishUpdate(options: PublishOptions): Promise<PublishRes
           outcome = { type: 'retryable', reason: `unknown outcome, resending: ${outcome.reason}` };
         }
         const now = clock.now();
+        // Final unless retryable: the next delivery may start while this outcome is recorded.
+        if (outcome.type !== 'retryable') release();
         if (outcome.type === 'delivered') {
           // The first delivered message to a recipient starts its thread (same atomic step).
           const startsThread = channel.capabilities.threads && !thread;
@@ -453,6 +485,7 @@ export async function publishUpdate(options: PublishOptions): Promise<PublishRes
               ? `retry budget of ${policy.budgetMs} ms exhausted after ${record.attempts} attempts`
               : undefined;
         if (giveUp) {
+          release();
           const reason = `${giveUp}: ${outcome.reason}`;
           record = (await outbox.complete(record.key, { state: 'failed', reason }, iso(now))) ?? record;
           events?.emit('failed', { ...base(record), reason });
