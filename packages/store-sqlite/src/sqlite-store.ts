@@ -143,6 +143,11 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5_000))}`);
+    // Checkpoint the WAL every ~40 MB instead of SQLite's ~4 MB: a publish rewrites the same
+    // pages many times, and fewer checkpoints copy (and sync) each page back fewer times.
+    // Durability is unchanged; the WAL file is truncated back to 64 MB after a checkpoint.
+    db.pragma('wal_autocheckpoint = 10000');
+    db.pragma('journal_size_limit = 67108864');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION)
       throw new Error(`schema version ${version} is newer than ${SCHEMA_VERSION}`);
