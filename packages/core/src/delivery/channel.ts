@@ -106,9 +106,12 @@ export interface Channel<P = unknown> {
   send(payload: P, options: SendOptions): Promise<DeliveryOutcome>;
 }
 
-/** Any channel, whatever its payload type; what `publishUpdate` takes. */
-// biome-ignore lint/suspicious/noExplicitAny: payload types differ per channel and stay private to it.
-export type AnyChannel = Channel<any>;
+/**
+ * Any channel, whatever its payload type; what `publishUpdate` takes. A channel's payload stays
+ * private to it (`publishUpdate` only hands `render`'s result back to the same channel's `send`),
+ * and `render`/`send` are declared as methods, so every `Channel<P>` is assignable here.
+ */
+export type AnyChannel = Channel<unknown>;
 
 const refSchema = z.record(z.string(), z.string());
 
