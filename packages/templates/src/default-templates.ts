@@ -14,6 +14,10 @@ const WORKAROUND = '{{#workaround}} {{workaround}}{{/workaround}}';
 const FOLLOW_UP =
   '{{#followUpTime}}We will send a fuller summary of what happened by {{followUpTime}}.{{/followUpTime}}' +
   '{{^followUpTime}}We will send a fuller summary of what happened once our review is done.{{/followUpTime}}';
+const RESOLVED_SINCE = 'is resolved, and service has worked normally since {{recoveredTime}}.';
+const BEFORE_THEN = 'Before then, {{affected}} may have seen {{experienced}}.';
+const SUPPORT_NEXT =
+  'We will post the next update by {{nextUpdateTime}}; if you see something different, please reply here.';
 const OWN_CUSTOMERS =
   'If your own customers are asking about this, reply here and we will help you answer them.';
 
@@ -75,7 +79,7 @@ const customer: TemplateDefinition[] = [
     description:
       'Closing note: what customers saw, when service recovered, what to do, when the fuller follow-up comes.',
     subject: CUSTOMER_SUBJECT,
-    body: `The problem with {{affectedFlow}} is resolved, and service has worked normally since {{recoveredTime}}. Before then, {{affected}} may have seen {{experienced}}. {{afterRecovery}} ${FOLLOW_UP}`,
+    body: `The problem with {{affectedFlow}} ${RESOLVED_SINCE} ${BEFORE_THEN} {{afterRecovery}} ${FOLLOW_UP}`,
     variables: vars(
       'statusLabel',
       'incidentTitle',
@@ -94,7 +98,7 @@ const support: TemplateDefinition[] = [
     id: 'initial/support-reply',
     description: 'Reply to a new ticket or chat about the incident.',
     subject: CUSTOMER_SUBJECT,
-    body: `We are investigating a problem affecting {{affected}}: {{symptom}}. {{impact}} {{teamAction}}${CUSTOMER_ACTION} We will post the next update by {{nextUpdateTime}}; if you see something different, please reply here.`,
+    body: `We are investigating a problem affecting {{affected}}: {{symptom}}. {{impact}} {{teamAction}}${CUSTOMER_ACTION} ${SUPPORT_NEXT}`,
     variables: vars(
       'statusLabel',
       'incidentTitle',
@@ -110,7 +114,7 @@ const support: TemplateDefinition[] = [
     id: 'update/support-reply',
     description: 'Reply to a ticket while the incident continues.',
     subject: CUSTOMER_SUBJECT,
-    body: `The problem you reported is still ongoing for {{affected}}: {{symptom}}. {{teamAction}}${WORKAROUND}${CUSTOMER_ACTION} We will post the next update by {{nextUpdateTime}}; if you see something different, please reply here.`,
+    body: `The problem you reported is still ongoing for {{affected}}: {{symptom}}. {{teamAction}}${WORKAROUND}${CUSTOMER_ACTION} ${SUPPORT_NEXT}`,
     variables: vars(
       'statusLabel',
       'incidentTitle',
@@ -141,7 +145,7 @@ const support: TemplateDefinition[] = [
     id: 'resolved/support-reply',
     description: 'Reply to a ticket once recovery is confirmed.',
     subject: CUSTOMER_SUBJECT,
-    body: `The problem you reported is resolved, and service has worked normally since {{recoveredTime}}. {{afterRecovery}} ${FOLLOW_UP} If anything still looks wrong on your side, please reply here.`,
+    body: `The problem you reported ${RESOLVED_SINCE} {{afterRecovery}} ${FOLLOW_UP} If anything still looks wrong on your side, please reply here.`,
     variables: vars('statusLabel', 'incidentTitle', 'recoveredTime', 'afterRecovery', 'followUpTime?'),
   },
 ];
@@ -178,7 +182,7 @@ const sales: TemplateDefinition[] = [
     id: 'resolved/sales-active-deal',
     description: 'Seller to a buyer in an active deal once recovery is confirmed.',
     subject: CUSTOMER_SUBJECT,
-    body: 'The incident I mentioned is resolved, and service has worked normally since {{recoveredTime}}. If it helps, I can walk you through what happened once our fuller summary is ready{{#followUpTime}} (by {{followUpTime}}){{/followUpTime}}.',
+    body: `The incident I mentioned ${RESOLVED_SINCE} If it helps, I can walk you through what happened once our fuller summary is ready{{#followUpTime}} (by {{followUpTime}}){{/followUpTime}}.`,
     variables: vars('statusLabel', 'incidentTitle', 'recoveredTime', 'followUpTime?'),
   },
   {
@@ -208,7 +212,7 @@ const sales: TemplateDefinition[] = [
     id: 'resolved/sales-renewal',
     description: 'Seller to a customer in renewal once recovery is confirmed, with the notes to follow.',
     subject: CUSTOMER_SUBJECT,
-    body: 'The incident I mentioned is resolved, and service has worked normally since {{recoveredTime}}. Before then, {{affected}} may have seen {{experienced}}. I will send you the incident notes and timeline for your review{{#followUpTime}} by {{followUpTime}}{{/followUpTime}}.',
+    body: `The incident I mentioned ${RESOLVED_SINCE} ${BEFORE_THEN} I will send you the incident notes and timeline for your review{{#followUpTime}} by {{followUpTime}}{{/followUpTime}}.`,
     variables: vars(
       'statusLabel',
       'incidentTitle',
@@ -250,7 +254,7 @@ const sales: TemplateDefinition[] = [
     id: 'resolved/sales-prospect',
     description: 'Seller to a prospect once recovery is confirmed.',
     subject: CUSTOMER_SUBJECT,
-    body: 'The incident I mentioned is resolved, and service has worked normally since {{recoveredTime}}. If we moved a demo during the incident, I will send you new times, and I can share a short summary of what happened.',
+    body: `The incident I mentioned ${RESOLVED_SINCE} If we moved a demo during the incident, I will send you new times, and I can share a short summary of what happened.`,
     variables: vars('statusLabel', 'incidentTitle', 'recoveredTime'),
   },
 ];
@@ -291,7 +295,7 @@ const customerSuccess: TemplateDefinition[] = [
     id: 'resolved/cs-account',
     description: 'Personal note to a high-impact account once recovery is confirmed.',
     subject: CUSTOMER_SUBJECT,
-    body: `The problem with {{affectedFlow}} is resolved, and service has worked normally since {{recoveredTime}}. Before then, {{affected}} may have seen {{experienced}}. {{afterRecovery}} ${FOLLOW_UP} If your own customers have questions, reply here and we will help.`,
+    body: `The problem with {{affectedFlow}} ${RESOLVED_SINCE} ${BEFORE_THEN} {{afterRecovery}} ${FOLLOW_UP} If your own customers have questions, reply here and we will help.`,
     variables: vars(
       'statusLabel',
       'incidentTitle',
@@ -307,13 +311,19 @@ const customerSuccess: TemplateDefinition[] = [
 
 const INTERNAL_HEADER =
   '{{statusLabel}} · {{severity}} ({{severityLabel}}) · version {{version}}, published {{publishedTime}}';
-const INTERNAL_FACTS = [
-  'Symptom: {{symptomSentence}} Affected: {{affected}}.',
-  'Team: {{teamAction}}',
-  '{{#workaround}}Workaround: {{workaround}}\n{{/workaround}}' +
-    '{{#customerAction}}Customers should: {{customerAction}}\n{{/customerAction}}' +
-    'Cause: {{#cause}}{{cause}}{{/cause}}{{^cause}}not confirmed; do not name or guess one.{{/cause}}',
-].join('\n');
+const CAUSE_LINE =
+  'Cause: {{#cause}}{{cause}}{{/cause}}{{^cause}}not confirmed; do not name or guess one.{{/cause}}';
+/** The facts block; a `workaround` message always has a workaround line, the others only when one is set. */
+function internalFacts(workaroundRequired: boolean): string {
+  const workaroundLine = workaroundRequired
+    ? 'Workaround: {{workaround}}\n'
+    : '{{#workaround}}Workaround: {{workaround}}\n{{/workaround}}';
+  return [
+    'Symptom: {{symptomSentence}} Affected: {{affected}}.',
+    'Team: {{teamAction}}',
+    `${workaroundLine}{{#customerAction}}Customers should: {{customerAction}}\n{{/customerAction}}${CAUSE_LINE}`,
+  ].join('\n');
+}
 const INTERNAL_UNKNOWNS = [
   'Still unknown:',
   '{{#unknowns}}',
@@ -345,20 +355,13 @@ const INTERNAL_VARIABLES = [
 ] as const;
 
 function internalOngoing(kind: 'initial' | 'update' | 'workaround'): TemplateDefinition {
-  const workaroundLine =
-    kind === 'workaround'
-      ? INTERNAL_FACTS.replace(
-          '{{#workaround}}Workaround: {{workaround}}\n{{/workaround}}',
-          'Workaround: {{workaround}}\n',
-        )
-      : INTERNAL_FACTS;
   return {
     id: `${kind}/internal`,
     description: 'The internal source of truth for all teams: facts, unknowns, and who owns the next update.',
     subject: INTERNAL_SUBJECT,
     body: [
       INTERNAL_HEADER,
-      workaroundLine,
+      internalFacts(kind === 'workaround'),
       INTERNAL_UNKNOWNS,
       'Next update by {{nextUpdateTime}}, owned by {{ownerName}}.',
       INTERNAL_SOURCE,
@@ -384,7 +387,7 @@ const internal: TemplateDefinition[] = [
       INTERNAL_HEADER,
       'Service recovered at {{recoveredTime}}. Symptom: {{symptomSentence}} Affected: {{affected}}.\n' +
         'What customers should do now: {{afterRecovery}}\n' +
-        'Cause: {{#cause}}{{cause}}{{/cause}}{{^cause}}not confirmed; do not name or guess one.{{/cause}}',
+        CAUSE_LINE,
       INTERNAL_UNKNOWNS,
       'Owner of the fuller follow-up to customers: {{ownerName}}{{#followUpTime}}, due by {{followUpTime}}{{/followUpTime}}.',
       INTERNAL_SOURCE,
