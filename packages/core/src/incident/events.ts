@@ -63,6 +63,11 @@ export const draftSchema = z
   })
   .strict();
 
+/**
+ * One published status-update version (the single source of truth at version N): status,
+ * severity, the confirmed facts it states, its approved text, `publishedAt` and `nextUpdateAt`
+ * (ISO-8601 UTC), the owner and the facts version it was built from.
+ */
 export const statusUpdateSchema = z
   .object({
     version: z.number().int().positive(),
@@ -96,6 +101,11 @@ export const statusUpdateSchema = z
   })
   .strict();
 
+/**
+ * Every event of the incident log, discriminated by `type` (design.md's vocabulary plus
+ * `availability.changed`, `publish.blocked` and `note.released`). Each carries `at` (ISO-8601
+ * UTC) and `actor` (a person id, or `system`).
+ */
 export const eventSchema = z.discriminatedUnion('type', [
   z
     .object({
