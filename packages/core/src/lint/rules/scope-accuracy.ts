@@ -27,35 +27,26 @@ export const scopeAccuracy = defineRule({
     const { doc, facts } = ctx;
     const scope = facts.scope;
     const flagged: Span[] = [];
-    if (scope !== 'all') {
-      doc.eachMatch(SCOPE_OVERCLAIM, (m) => {
+    const flagEach = (pattern: RegExp, message: (phrase: string) => string): void =>
+      doc.eachMatch(pattern, (m) => {
         const end = m.index + m[0].length;
         if (doc.isNotAClaim(m.index, end) || doc.isAboutPastIncident(m.index) || !once(doc, flagged, m.index))
           return;
-        ctx.report({
-          start: m.index,
-          end,
-          message:
-            scope === 'unknown'
-              ? `"${m[0]}" claims everyone is affected, but the scope is not confirmed yet. Describe who is affected as far as it is known.`
-              : `"${m[0]}" overstates the impact: ${scope} customers are affected, not all. Name the affected feature and who is affected.`,
-        });
+        ctx.report({ start: m.index, end, message: message(m[0]) });
       });
+    if (scope !== 'all') {
+      flagEach(SCOPE_OVERCLAIM, (phrase) =>
+        scope === 'unknown'
+          ? `"${phrase}" claims everyone is affected, but the scope is not confirmed yet. Describe who is affected as far as it is known.`
+          : `"${phrase}" overstates the impact: ${scope} customers are affected, not all. Name the affected feature and who is affected.`,
+      );
     }
     if (scope === 'unknown' || scope === 'many' || scope === 'all') {
-      doc.eachMatch(SCOPE_MINIMISE, (m) => {
-        const end = m.index + m[0].length;
-        if (doc.isNotAClaim(m.index, end) || doc.isAboutPastIncident(m.index) || !once(doc, flagged, m.index))
-          return;
-        ctx.report({
-          start: m.index,
-          end,
-          message:
-            scope === 'unknown'
-              ? `"${m[0]}" minimises an impact that is not confirmed yet. Say the team is still checking who is affected.`
-              : `"${m[0]}" minimises the impact: ${scope} customers are affected.`,
-        });
-      });
+      flagEach(SCOPE_MINIMISE, (phrase) =>
+        scope === 'unknown'
+          ? `"${phrase}" minimises an impact that is not confirmed yet. Say the team is still checking who is affected.`
+          : `"${phrase}" minimises the impact: ${scope} customers are affected.`,
+      );
     }
   },
 });
