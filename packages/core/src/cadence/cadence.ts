@@ -13,8 +13,8 @@ import {
 } from '../incident/index';
 import type { Runbook } from '../runbook/define';
 import { ceilToMinutes } from '../time/index';
+import { toIsoInstant } from '../time/iso-instant';
 import type { Severity, Status } from '../vocabulary';
-import { toIsoInstant } from './iso-instant';
 
 /** Epoch milliseconds of an ISO-8601 UTC instant already validated by the event schema. */
 const msOf = (instant: string): number => parseISO(instant).getTime();

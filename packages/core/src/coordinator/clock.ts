@@ -4,9 +4,9 @@
  * tests and drills that runs due timers in order with no real waiting.
  */
 import { parseISO } from 'date-fns';
-import { toIsoInstant } from '../cadence/iso-instant';
 import { problem, problemsFromZod, ValidationError } from '../errors';
 import { instantSchema } from '../incident/index';
+import { toIsoInstant } from '../time/iso-instant';
 import { createMinHeap, type HeapNode } from './min-heap';
 
 /** An opaque value returned by {@link Clock.setTimer}, handed back to {@link Clock.clearTimer}. */

@@ -5,7 +5,6 @@
  */
 import EventEmitter from 'eventemitter3';
 import { checkpointDue } from '../cadence/index';
-import { toIsoInstant } from '../cadence/iso-instant';
 import { createMemoryEventStore } from '../delivery/memory-store';
 import type { EventStore } from '../delivery/store';
 import { problem, ValidationError } from '../errors';
@@ -19,6 +18,7 @@ import {
   replay,
 } from '../incident/index';
 import type { Runbook } from '../runbook/define';
+import { toIsoInstant } from '../time/iso-instant';
 import { type Clock, createSystemClock, type TimerHandle } from './clock';
 import { CoordinatorStoppedError, StoredLogError } from './errors';
 import type {

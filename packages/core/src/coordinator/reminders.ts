@@ -5,9 +5,9 @@
  */
 import { parseISO } from 'date-fns';
 import { checkpointDue, nextUpdateDue } from '../cadence/index';
-import { toIsoInstant } from '../cadence/iso-instant';
 import type { IncidentState } from '../incident/index';
 import type { Runbook } from '../runbook/define';
+import { toIsoInstant } from '../time/iso-instant';
 import type { ReminderKind } from './events';
 
 /** One reminder an incident needs. `key` identifies it: the same key never fires twice. */

@@ -5,9 +5,9 @@
  */
 import { addMinutes, parseISO } from 'date-fns';
 import { roleWords } from '../approvals/gates';
-import { toIsoInstant } from '../cadence/iso-instant';
 import type { Runbook } from '../runbook/define';
 import { formatUpdateTime } from '../time/index';
+import { toIsoInstant } from '../time/iso-instant';
 import type { Audience, MessageKind, Role } from '../vocabulary';
 import { type DrillScenario, scenarioInstant } from './scenario';
 

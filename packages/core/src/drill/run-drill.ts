@@ -7,7 +7,6 @@ import { parseISO } from 'date-fns';
 import { z } from 'zod';
 import { roleWords } from '../approvals/gates';
 import { cadenceFor } from '../cadence/index';
-import { toIsoInstant } from '../cadence/iso-instant';
 import { createSimulatedClock } from '../coordinator/clock';
 import { type Problem, problem, problemsFromZod, ValidationError } from '../errors';
 import { instantSchema, type StatusUpdate } from '../incident/events';
@@ -18,6 +17,7 @@ import { audienceTimeZone, checkConsistency, draftLintContext } from '../publish
 import type { Runbook } from '../runbook/define';
 import { withIndefiniteArticle } from '../text/article';
 import { formatUpdateTime } from '../time/index';
+import { toIsoInstant } from '../time/iso-instant';
 import type { Audience, Role, Status } from '../vocabulary';
 import { drillTimeZone } from './briefing';
 import { type DrillPrompt, type DrillScenario, scenarioEvents, scenarioInstant } from './scenario';

@@ -5,7 +5,6 @@
  */
 import { addMinutes, parseISO } from 'date-fns';
 import { z } from 'zod';
-import { toIsoInstant } from '../cadence/iso-instant';
 import { EventRejectedError, type Problem, problem, problemsFromZod } from '../errors';
 import { factsInputSchema, type IncidentEventInput, instantSchema } from '../incident/events';
 import { applyEvent } from '../incident/reducer';
@@ -14,6 +13,7 @@ import type { IncidentState } from '../incident/state';
 import type { Runbook } from '../runbook/define';
 import { readYaml } from '../runbook/yaml';
 import { isValidTimeZone } from '../time/index';
+import { toIsoInstant } from '../time/iso-instant';
 import {
   AUDIENCES,
   INCIDENT_TYPES,

@@ -5,7 +5,6 @@
  */
 import { isGateGranted } from '../approvals/gates';
 import { nextUpdateDue, planNextUpdateAt } from '../cadence/index';
-import { toIsoInstant } from '../cadence/iso-instant';
 import type { Draft } from '../incident/events';
 import type { DraftRecord, IncidentState } from '../incident/state';
 import { findClockTimes, resolveClockTime } from '../lint/clock';
@@ -13,6 +12,7 @@ import { detectTopics, type TopicMatch } from '../lint/topics';
 import type { LintContext, LintFacts } from '../lint/types';
 import { DEFAULT_APPROVALS } from '../runbook/defaults';
 import type { Runbook } from '../runbook/define';
+import { toIsoInstant } from '../time/iso-instant';
 import type { ApprovalTopic, Audience } from '../vocabulary';
 
 /** What {@link lintFactsFromState} returns. */

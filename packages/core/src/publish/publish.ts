@@ -11,13 +11,13 @@ import {
   type TextSpan,
 } from '../approvals/gates';
 import { planNextUpdateAt } from '../cadence/index';
-import { toIsoInstant } from '../cadence/iso-instant';
 import { problem, ValidationError } from '../errors';
 import { type Draft, type EventOf, instantSchema, type StatusUpdate } from '../incident/events';
 import { type DraftRecord, type IncidentState, nextUpdateOwner } from '../incident/state';
 import { lintMessage } from '../lint/lint-message';
 import type { Diagnostic } from '../lint/types';
 import type { Runbook } from '../runbook/define';
+import { toIsoInstant } from '../time/iso-instant';
 import type { Role } from '../vocabulary';
 import { draftLintContext } from './lint-facts';
 

@@ -5,7 +5,6 @@
  */
 import { differenceInMilliseconds, parseISO } from 'date-fns';
 import { roleWords } from '../approvals/gates';
-import { toIsoInstant } from '../cadence/iso-instant';
 import type { EventOf, IncidentEvent, IncidentEventInput } from '../incident/events';
 import { applyEvent, parseEvent, replay } from '../incident/reducer';
 import {
@@ -17,6 +16,7 @@ import {
 } from '../incident/state';
 import type { BlockedCode } from '../publish/publish';
 import type { Runbook } from '../runbook/define';
+import { toIsoInstant } from '../time/iso-instant';
 import type { ApprovalTopic, IncidentType, Role, Severity, Status } from '../vocabulary';
 import { suggestRunbookChanges } from './suggestions';
 

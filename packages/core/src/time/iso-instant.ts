@@ -1,7 +1,7 @@
 /**
- * @module cadence/iso-instant
+ * @module time/iso-instant
  * The one formatter of computed instants in the log's style: ISO-8601 UTC without a `.000`
- * fraction (`2026-03-03T14:30:00Z`). Belongs in the time module; kept here until it moves.
+ * fraction (`2026-03-03T14:30:00Z`).
  */
 
 /**
