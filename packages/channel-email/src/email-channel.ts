@@ -16,7 +16,7 @@ import {
 import type { Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { smtpErrorOutcome } from './outcome';
-import { createEmailRenderer, type EmailPayload, type Mailbox } from './render';
+import { createEmailRenderer, type EmailPayload, HEADER_LINE, type Mailbox } from './render';
 
 /** Options of {@link createEmailChannel}. */
 export interface EmailChannelOptions {
@@ -43,9 +43,7 @@ export interface EmailChannelOptions {
   messageIdDomain?: string | undefined;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: detecting control characters is the point
-const ONE_LINE = /^[^\u0000-\u001f\u007f\u2028\u2029]*$/;
-const oneLine = z.string().regex(ONE_LINE, 'one line without CR/LF or control characters');
+const oneLine = z.string().regex(HEADER_LINE, 'one line without CR/LF or control characters');
 const mailboxSchema = z.union([z.email(), z.object({ name: oneLine, address: z.email() }).strict()]);
 const optionsSchema = z.object({
   transport: z.object({

@@ -30,12 +30,16 @@ export interface EmailPayload {
   headers: Record<string, string>;
 }
 
+/**
+ * A value that can be one header line: no CR/LF, other C0 control characters, DEL, or Unicode
+ * line/paragraph separators. Shared by the options schema and {@link assertHeaderSafe}.
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
+export const HEADER_LINE = /^[^\u0000-\u001f\u007f\u2028\u2029]*$/;
 
 /** Throws {@link EmailHeaderInjectionError} if `value` cannot be a single header line. */
 export function assertHeaderSafe(value: string, path: string): string {
-  if (CONTROL.test(value)) throw new EmailHeaderInjectionError(path);
+  if (!HEADER_LINE.test(value)) throw new EmailHeaderInjectionError(path);
   return value;
 }
 
