@@ -22,7 +22,15 @@ export interface CliIO {
   stdinIsTTY?: boolean;
 }
 
-/** Thrown when an input file cannot be read, decoded or parsed, or an output file cannot be written (`cli_input_invalid`). */
+/**
+ * Thrown when an input file cannot be read, decoded or parsed, or an output file cannot be
+ * written (`cli_input_invalid`). The message names the file (`<stdin>` for `-`) and, for an
+ * event log in JSON Lines, the 1-based line.
+ *
+ * @example
+ * try { decodeText(new Uint8Array([0x41, 0]), 'draft.txt'); }
+ * catch (e) { if (e instanceof CliInputError) console.log(e.code); } // 'cli_input_invalid'
+ */
 export class CliInputError extends IncidentCommsError {
   constructor(message: string) {
     super('cli_input_invalid', message);
@@ -139,8 +147,16 @@ export function aboutFile<T>(file: string, fn: () => T): T {
 }
 
 /**
- * Reads an incident log: a JSON array of events, an object `{ "events": [...] }`, or JSON Lines
- * (one event per line).
+ * Reads an incident log: a JSON array of events, an object `{ "events": [...] }`, a single event
+ * object, or JSON Lines (one event per line; blank lines skipped). The events are returned
+ * unvalidated: the core reducer parses them.
+ *
+ * @param path - a file path, or `-` for standard input.
+ * @returns the events in file order.
+ * @throws {CliInputError} for an unreadable, binary or non-UTF-8 file, an empty file, a JSON
+ *   value that is not an object or array, or a JSON Lines line that is not JSON (`log.jsonl:3: …`).
+ * @example
+ * const events = await readEventLog('incident.jsonl', io);
  */
 export async function readEventLog(path: string, io: CliIO): Promise<IncidentEventInput[]> {
   const name = displayName(path);
