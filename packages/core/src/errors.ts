@@ -36,7 +36,7 @@ export function problem(path: string, expected: string, received?: string): Prob
 }
 
 /** Joins a zod/JSON path into dotted form (`roles.approver.backup`, `events.3.at`). */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p) => String(p)).join('.');
 }
 
