@@ -199,9 +199,7 @@ export function resolveClockTime(
   const wall = wallClock(reference, zone);
   let best: Date | undefined;
   for (const dayOffset of [-1, 0, 1]) {
-    const day = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + dayOffset));
-    const local = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}T${pad(mention.hour)}:${pad(mention.minute)}:00`;
-    const candidate = fromZonedTime(local, zone);
+    const candidate = onDay(Date.UTC(wall.year, wall.month - 1, wall.day + dayOffset), mention, zone);
     if (
       best === undefined ||
       Math.abs(candidate.getTime() - reference.getTime()) < Math.abs(best.getTime() - reference.getTime())
@@ -254,6 +252,11 @@ function ymd(utcMidnight: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
+/** The instant `mention`'s clock time is reached in `zone` on the calendar date of `utcMidnight`. */
+function onDay(utcMidnight: number, mention: ClockMention, zone: string): Date {
+  return fromZonedTime(`${ymd(utcMidnight)}T${pad(mention.hour)}:${pad(mention.minute)}:00`, zone);
+}
+
 /**
  * The instant a clock time on a named day means: the day is counted on the reader's calendar
  * (`readerZone`, else the time's own zone) from `now` — `today`, `tomorrow` (the reader's next
@@ -282,7 +285,7 @@ export function resolveClockTimeOnDay(
   const wall = wallClock(now, readerZone ?? zone);
   const today = Date.UTC(wall.year, wall.month - 1, wall.day);
   const ahead = day.daysAhead ?? ((day.weekday ?? 0) - new Date(today).getUTCDay() + 7) % 7;
-  return fromZonedTime(`${ymd(today + ahead * DAY_MS)}T${pad(mention.hour)}:${pad(mention.minute)}:00`, zone);
+  return onDay(today + ahead * DAY_MS, mention, zone);
 }
 
 /**
@@ -316,8 +319,7 @@ export function resolveUpcomingClockTime(
   let previous: Date | undefined;
   let next: Date | undefined;
   for (const dayOffset of [-1, 0, 1, 2]) {
-    const day = Date.UTC(wall.year, wall.month - 1, wall.day + dayOffset);
-    const candidate = fromZonedTime(`${ymd(day)}T${pad(mention.hour)}:${pad(mention.minute)}:00`, zone);
+    const candidate = onDay(Date.UTC(wall.year, wall.month - 1, wall.day + dayOffset), mention, zone);
     if (candidate.getTime() <= t) previous = candidate;
     else if (next === undefined) next = candidate;
   }
