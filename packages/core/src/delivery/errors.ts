@@ -3,7 +3,7 @@
  * Typed delivery errors with stable `code`s and path-named problems; hosts branch on `code`.
  * Every one is an {@link IncidentCommsError}, so one `instanceof` check catches them all.
  */
-import { IncidentCommsError } from '../errors';
+import { describeValue, IncidentCommsError } from '../errors';
 
 /** One problem in delivery input or channel config: where, what was expected, what was found. */
 export interface DeliveryProblem {
@@ -78,14 +78,4 @@ export function deliveryProblemsFromIssues(
     expected: issue.message,
     received: issue.input === undefined ? undefined : describeValue(issue.input),
   }));
-}
-
-/** Short rendering of a value for a problem's `received`. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) {
-    return String(value);
-  }
-  return Array.isArray(value) ? 'a list' : typeof value;
 }

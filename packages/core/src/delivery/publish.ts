@@ -4,6 +4,7 @@
  * recipient, through the outbox (write before send), with isolated failures and retries.
  */
 import { z } from 'zod';
+import { describeValue } from '../errors';
 import type { ApprovedMessage } from '../message';
 import { AUDIENCES, type Audience } from '../vocabulary';
 import {
@@ -14,12 +15,7 @@ import {
   deliveryOutcomeSchema,
   type RenderContext,
 } from './channel';
-import {
-  DeliveryInputError,
-  type DeliveryProblem,
-  deliveryProblemsFromIssues,
-  describeValue,
-} from './errors';
+import { DeliveryInputError, type DeliveryProblem, deliveryProblemsFromIssues } from './errors';
 import type { ChannelSummary, DeliveryEventBase, DeliveryEvents, PublishSummary } from './events';
 import {
   backoffDelay,
