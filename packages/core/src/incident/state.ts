@@ -196,8 +196,14 @@ export const incidentStateSchema = z.object({
 
 /**
  * Who holds `role` right now: the primary, or the backup while the primary is marked
- * unavailable. `undefined` when the role is not assigned or both are unavailable (an
- * ownership gap). Practice: "One backup covers each role if someone is out."
+ * unavailable. Practice: one backup covers each role if someone is out.
+ *
+ * @param state - the replayed incident state.
+ * @param role - one of `ROLES`.
+ * @returns the holder `{ id, name }`, or `undefined` when the role is not assigned or both
+ *   people are unavailable (an ownership gap).
+ * @example
+ * roleHolder(state, 'approver'); // { id: 'dana', name: 'Dana Ortiz' } (or the backup while Dana is out)
  */
 export function roleHolder(state: IncidentState, role: Role): PersonRef | undefined {
   const assigned = state.roles[role];
@@ -223,28 +229,60 @@ export function personNameInRoles(state: IncidentState, id: string): string {
   return id;
 }
 
-/** Who owns the next customer update: the communication owner, or its backup while the primary is out. */
+/**
+ * Who owns the next customer update: the communication owner, or its backup while the primary
+ * is out (practice: one named owner for every update). `undefined` during an ownership gap.
+ *
+ * @example
+ * nextUpdateOwner(state)?.name; // 'Maya Chen'
+ */
 export function nextUpdateOwner(state: IncidentState): PersonRef | undefined {
   return roleHolder(state, 'communicationOwner');
 }
 
-/** The current status update (the newest published version), if any. */
+/**
+ * The current status update: the newest published version, the one every channel should
+ * match. `undefined` before the first publish.
+ *
+ * @example
+ * currentStatusUpdate(state)?.version; // 3
+ */
 export function currentStatusUpdate(state: IncidentState): StatusUpdate | undefined {
   return state.updates[state.updates.length - 1];
 }
 
-/** Earlier versions, kept unchanged as superseded. */
+/**
+ * Every published version but the newest, oldest first, kept unchanged as superseded (practice:
+ * updates are never edited in place; a new version replaces them).
+ *
+ * @example
+ * supersededUpdates(state).map((u) => u.version); // [1, 2] when version 3 is current
+ */
 export function supersededUpdates(state: IncidentState): StatusUpdate[] {
   return state.updates.slice(0, -1);
 }
 
-/** Questions logged since the last engineering checkpoint (to batch into the next one). */
+/**
+ * Questions logged after the last engineering checkpoint (all of them before the first), in log
+ * order. Practice: batch customer questions into the next checkpoint instead of pinging
+ * engineers one question at a time.
+ *
+ * @example
+ * questionsSinceCheckpoint(state).map((q) => q.topic); // ['billing', 'timing']
+ */
 export function questionsSinceCheckpoint(state: IncidentState): QuestionRecord[] {
   const last = state.checkpoints[state.checkpoints.length - 1];
   return last === undefined ? [...state.questions] : state.questions.filter((q) => q.at > last);
 }
 
-/** Open questions grouped by topic, most-asked first. */
+/**
+ * Logged questions grouped by topic, most-asked first (ties by topic name). Practice: the most
+ * frequent questions show what the last update failed to answer.
+ *
+ * @returns one group per topic: `{ topic, count, questions }`, questions in log order.
+ * @example
+ * questionsByTopic(state)[0]; // { topic: 'billing', count: 4, questions: [...] }
+ */
 export function questionsByTopic(
   state: IncidentState,
 ): Array<{ topic: string; count: number; questions: QuestionRecord[] }> {
