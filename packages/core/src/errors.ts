@@ -27,7 +27,14 @@ export class IncidentCommsError extends Error {
   }
 }
 
-/** Builds a {@link Problem} and its one-line message. */
+/**
+ * Builds a {@link Problem} and its one-line message (`path: expected X, got Y`; `(root)` for an
+ * empty path).
+ *
+ * @example
+ * problem('cadence.minutes.SEV1', 'a whole number of minutes', '"soon"').message;
+ * // 'cadence.minutes.SEV1: expected a whole number of minutes, got "soon"'
+ */
 export function problem(path: string, expected: string, received?: string): Problem {
   const where = path === '' ? '(root)' : path;
   const message =
@@ -311,7 +318,13 @@ export function problemsFromZod(error: z.ZodError, input: unknown, prefix = ''):
   });
 }
 
-/** Joins problems into an error message: a headline and one line per problem. */
+/**
+ * Joins problems into an error message: a headline and one indented `- ` line per problem.
+ *
+ * @example
+ * formatProblems('Invalid runbook:', [problem('roles', 'an object')]);
+ * // 'Invalid runbook:\n  - roles: an object'
+ */
 export function formatProblems(headline: string, problems: readonly Problem[]): string {
   return [headline, ...problems.map((p) => `  - ${p.message}`)].join('\n');
 }

@@ -25,7 +25,16 @@ import {
   roleHolder,
 } from './state';
 
-/** Parses one event with zod, or throws {@link ValidationError} naming the path (prefixed by `where`). */
+/**
+ * Parses one incident-log event with zod at the boundary (stored logs, host input).
+ *
+ * @param input - the raw event, e.g. one parsed JSON line.
+ * @param where - path prefix for problems, e.g. `events.3`.
+ * @returns the typed {@link IncidentEvent}; instants stay ISO-8601 UTC strings.
+ * @throws {ValidationError} `input_invalid`, naming each bad path (prefixed by `where`).
+ * @example
+ * const event = parseEvent(JSON.parse(line), 'events.3');
+ */
 export function parseEvent(input: unknown, where = 'event'): IncidentEvent {
   const parsed = eventSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(where, problemsFromZod(parsed.error, input, where));

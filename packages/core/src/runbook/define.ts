@@ -75,7 +75,10 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Extra validation a sibling package contributes (e.g. templates compile, lint config). */
+/**
+ * Extra validation a sibling package contributes (e.g. templates compile, lint config): takes
+ * the parsed, frozen runbook and returns its problems (empty when fine); must not throw.
+ */
 export type RunbookCheck = (runbook: Runbook) => Problem[];
 
 const extraChecks: RunbookCheck[] = [];
@@ -111,7 +114,14 @@ export function defineRunbook(input: unknown, source?: string): Runbook {
 /**
  * Registers an extra runbook check run by every {@link defineRunbook} call. Used by sibling
  * parts (lint configuration, template overrides) so a broken runbook fails at load time.
- * Internal: hosts should not need it.
+ * Internal: hosts should not need it. Registering the same function twice is a no-op.
+ *
+ * @param check - returns one {@link Problem} per fault; they join the `RunbookError` of every
+ *   later `defineRunbook`/`parseRunbook`/`loadRunbook` call.
+ * @example
+ * registerRunbookCheck((rb) =>
+ *   rb.productAreas.length > 0 ? [] : [problem('productAreas', 'at least one product area')],
+ * );
  */
 export function registerRunbookCheck(check: RunbookCheck): void {
   if (!extraChecks.includes(check)) extraChecks.push(check);
@@ -122,7 +132,11 @@ export function registerRunbookCheck(check: RunbookCheck): void {
  *
  * @param text - the file's contents.
  * @param source - a name for messages, e.g. the file path.
+ * @returns the validated, frozen {@link Runbook} with every default filled in.
  * @throws {RunbookError} for YAML syntax errors (with line and column) and invalid content.
+ * @example
+ * const runbook = parseRunbook(readFileSync('runbook.yaml', 'utf8'), 'runbook.yaml');
+ * runbook.cadence.minutes.SEV1; // 15 unless the file says otherwise
  */
 export function parseRunbook(text: string, source?: string): Runbook {
   const read = readYaml(text);
