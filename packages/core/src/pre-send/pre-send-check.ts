@@ -3,6 +3,7 @@
  * `preSendCheck`: the two-minute check before sending, as a checklist a person reads top to
  * bottom: newest facts and scope, names and times, next update, same story, one owner per thread.
  */
+import { isResolutionDraft } from '../approvals/gates';
 import { problem, ValidationError } from '../errors';
 import type { Draft } from '../incident/events';
 import { instantSchema } from '../incident/events';
@@ -286,7 +287,7 @@ function nextUpdateCheck(
   zone: string,
   nextUpdateDue: string | undefined,
 ): PreSendCheckItem {
-  if (draft.kind === 'resolved' || draft.status === 'resolved') {
+  if (isResolutionDraft(draft)) {
     return item('next-update-stated', true, 'A resolution needs no next update time.');
   }
   const stated = statedNextUpdate(draft.text, now, zone, nextUpdateDue);
