@@ -91,7 +91,13 @@ export function roleWords(role: Role): string {
 const who = (role: Role, person: PersonRef | undefined) =>
   person ? `${ROLE_WORDS[role]} (${person.name})` : `${ROLE_WORDS[role]} (nobody available: name a backup)`;
 
-/** True when the draft announces the resolution (kind `resolved` or status `resolved`). */
+/**
+ * True when the draft announces the resolution (kind `resolved` or status `resolved`); such a
+ * draft needs the resolution gate and states no next update time.
+ *
+ * @example
+ * isResolutionDraft({ kind: 'update', status: 'resolved' }); // true
+ */
 export function isResolutionDraft(draft: Pick<Draft, 'kind' | 'status'>): boolean {
   return draft.kind === 'resolved' || draft.status === 'resolved';
 }

@@ -17,6 +17,9 @@ export type ApprovalRequestedInput = EventOf<'approval.requested'>;
  *
  * @throws {ValidationError} `input_invalid` when the draft is not in the log, or its text,
  *   kind or status differ from the recorded current revision (record the edit first).
+ *   Practice: approvers approve exactly the words that will be sent.
+ * @example
+ * recordedDraft(state, draft).revision; // 2, the revision any approval must name
  */
 export function recordedDraft(
   state: IncidentState,

@@ -153,7 +153,14 @@ const DEFAULT_ACTOR: Record<Exclude<ScriptedEvent['type'], 'alert'>, Role> = {
   'recovery.confirmed': 'incidentLead',
 };
 
-/** The instant `minutes` after `startsAt`, ISO-8601 UTC without fractions. */
+/**
+ * The instant `minutes` after `startsAt`, ISO-8601 UTC without a `.000` fraction.
+ *
+ * @param startsAt - ISO-8601 UTC instant the scenario starts at.
+ * @param minutes - offset from `startsAt` in minutes.
+ * @example
+ * scenarioInstant('2026-03-03T14:10:00Z', 20); // '2026-03-03T14:30:00Z'
+ */
 export function scenarioInstant(startsAt: string, minutes: number): string {
   return toIsoInstant(addMinutes(parseISO(startsAt), minutes));
 }

@@ -156,7 +156,13 @@ export function draftLintContext(
   };
 }
 
-/** The IANA zone an audience reads times in (`runbook.timeZones.audiences`, else the default). */
+/**
+ * The IANA zone an audience reads times in: `runbook.timeZones.audiences[audience]`, else
+ * `runbook.timeZones.default` (`UTC` unless set). Practice: give times in the reader's zone.
+ *
+ * @example
+ * audienceTimeZone(runbook, 'customer'); // 'America/New_York' when the runbook sets it
+ */
 export function audienceTimeZone(runbook: Runbook, audience: Audience): string {
   return runbook.timeZones.audiences[audience] ?? runbook.timeZones.default;
 }
