@@ -16,13 +16,12 @@ import { type Diagnostic, lintMessage } from '../lint/index';
 import { audienceTimeZone, checkConsistency, draftLintContext } from '../publish/index';
 import type { Runbook } from '../runbook/define';
 import { withIndefiniteArticle } from '../text/article';
+import { nonEmptyTextSchema as text } from '../text/non-empty';
 import { formatUpdateTime } from '../time/index';
 import { toIsoInstant } from '../time/iso-instant';
 import type { Audience, Role, Status } from '../vocabulary';
 import { drillTimeZone } from './briefing';
 import { type DrillPrompt, type DrillScenario, scenarioEvents, scenarioInstant } from './scenario';
-
-const text = z.string().trim().min(1, 'expected a non-empty text');
 
 /** One participant's answer to one prompt. */
 export const drillResponseSchema = z

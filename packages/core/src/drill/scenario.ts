@@ -12,6 +12,7 @@ import { type RoleAssignments, roleAssignmentsFromRunbook } from '../incident/ro
 import type { IncidentState } from '../incident/state';
 import type { Runbook } from '../runbook/define';
 import { readYaml } from '../runbook/yaml';
+import { nonEmptyTextSchema as text } from '../text/non-empty';
 import { isValidTimeZone } from '../time/index';
 import { toIsoInstant } from '../time/iso-instant';
 import {
@@ -26,7 +27,6 @@ import {
 } from '../vocabulary';
 import { DrillScenarioError } from './errors';
 
-const text = z.string().trim().min(1, 'expected a non-empty text');
 const offset = z
   .number({ error: 'expected minutes after the start, e.g. 5' })
   .int('expected whole minutes')

@@ -4,6 +4,7 @@
  * ISO-8601 UTC timestamp `at` and an `actor` (a person id from the runbook, or `system`).
  */
 import { z } from 'zod';
+import { nonEmptyTextSchema as text } from '../text/non-empty';
 import { instantSchema } from '../time/instant';
 import {
   APPROVAL_TOPICS,
@@ -15,8 +16,6 @@ import {
   SEVERITIES,
   STATUSES,
 } from '../vocabulary';
-
-const text = z.string().trim().min(1, 'expected a non-empty text');
 
 export { instantSchema };
 

@@ -7,9 +7,8 @@ import { z } from 'zod';
 import { problem, problemsFromZod, ValidationError } from '../errors';
 import { instantSchema } from '../incident/events';
 import type { Runbook } from '../runbook/define';
+import { nonEmptyTextSchema as text } from '../text/non-empty';
 import { INCIDENT_TYPES } from '../vocabulary';
-
-const text = z.string().trim().min(1, 'expected a non-empty text');
 
 /**
  * Signals that make an account high impact during an incident (practice: accounts with

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { lintConfigSchema } from '../lint/config';
+import { nonEmptyTextSchema as text } from '../text/non-empty';
 import { isValidTimeZone } from '../time/index';
 import { APPROVAL_TOPICS, AUDIENCES, INCIDENT_TYPES, ROLES, type SEVERITIES } from '../vocabulary';
 import {
@@ -13,8 +14,6 @@ import {
   DEFAULT_MONITORING_MINUTES,
   DEFAULT_SEVERITIES,
 } from './defaults';
-
-const text = z.string().trim().min(1, 'expected a non-empty text');
 
 /** A person named in the runbook. `contact` is how to reach them (Slack handle, email, phone). */
 export const personSchema = z
