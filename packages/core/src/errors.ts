@@ -2,7 +2,9 @@
  * @module errors
  * Typed errors with stable `code` strings. Hosts branch on `code`, never on message text.
  */
+
 import type { z } from 'zod';
+import { plural } from './text/plural';
 
 /** One problem found in user input: where, what was expected, what was found. */
 export interface Problem {
@@ -145,14 +147,14 @@ function bound(
 ): string {
   const n = Number(limit);
   if (origin === 'string') {
-    if (exact) return `a text of exactly ${n} character${n === 1 ? '' : 's'}`;
+    if (exact) return `a text of exactly ${plural(n, 'character')}`;
     if (small && n === 1 && inclusive !== false) return 'a non-empty text';
-    return `a text of ${small ? 'at least' : 'at most'} ${n} character${n === 1 ? '' : 's'}`;
+    return `a text of ${small ? 'at least' : 'at most'} ${plural(n, 'character')}`;
   }
   if (origin === 'array' || origin === 'set') {
-    if (exact) return `exactly ${n} item${n === 1 ? '' : 's'}`;
+    if (exact) return `exactly ${plural(n, 'item')}`;
     if (small && n === 1 && inclusive !== false) return 'at least one item';
-    return `${small ? 'at least' : 'at most'} ${n} item${n === 1 ? '' : 's'}`;
+    return `${small ? 'at least' : 'at most'} ${plural(n, 'item')}`;
   }
   const what =
     origin === 'int' || origin === 'bigint' ? 'a whole number' : origin === 'date' ? 'a date' : 'a number';

@@ -3,6 +3,7 @@
  * `runDrill` replays a scenario on a simulated clock and scores each participant's answer:
  * lint result, consistency with the facts at that moment, next-update time, sent on time.
  */
+
 import { parseISO } from 'date-fns';
 import { z } from 'zod';
 import { roleWords } from '../approvals/gates';
@@ -17,6 +18,7 @@ import { audienceTimeZone, checkConsistency, draftLintContext } from '../publish
 import type { Runbook } from '../runbook/define';
 import { withIndefiniteArticle } from '../text/article';
 import { nonEmptyTextSchema as text } from '../text/non-empty';
+import { plural } from '../text/plural';
 import { formatUpdateTime } from '../time/index';
 import { toIsoInstant } from '../time/iso-instant';
 import type { Audience, Role, Status } from '../vocabulary';
@@ -364,7 +366,7 @@ function scoreResponse({ scenario, runbook, prompt, response, state }: ScoreInpu
   } else if (sentMs > closesMs) {
     const late = Math.ceil((sentMs - closesMs) / 60_000);
     onTimeFixes.push(
-      `Sent at ${clockIn(sentAt, home)}, ${late} minute${late === 1 ? '' : 's'} after the window closed ` +
+      `Sent at ${clockIn(sentAt, home)}, ${plural(late, 'minute')} after the window closed ` +
         `(${prompt.respondWithinMinutes} minutes from ${clockIn(opens, home)}): a short note on time beats a perfect one late.`,
     );
   }

@@ -3,6 +3,7 @@
  * `preSendCheck`: the two-minute check before sending, as a checklist a person reads top to
  * bottom: newest facts and scope, names and times, next update, same story, one owner per thread.
  */
+
 import { isResolutionDraft } from '../approvals/gates';
 import { problem, ValidationError } from '../errors';
 import type { Draft } from '../incident/events';
@@ -30,6 +31,7 @@ import {
 } from '../publish/consistency';
 import { audienceTimeZone, draftLintContext } from '../publish/lint-facts';
 import type { Runbook } from '../runbook/define';
+import { plural } from '../text/plural';
 import { ROLES } from '../vocabulary';
 
 /** The checks, in reading order. */
@@ -338,7 +340,7 @@ function sameStoryCheck(
     'same-as-other-audiences',
     true,
     `What is broken, who is affected, what to do and the next update match the ${reference.label ?? `status update v${reference.version}`}` +
-      (others > 0 ? ` and the ${others} other audience message${others === 1 ? '' : 's'}.` : '.'),
+      (others > 0 ? ` and the ${plural(others, 'other audience message')}.` : '.'),
   );
 }
 

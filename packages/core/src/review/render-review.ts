@@ -3,7 +3,9 @@
  * Renders an {@link IncidentReview} as a short Markdown report a team reads in five minutes:
  * summary, figures, suggested runbook changes, then the timeline.
  */
+
 import { escapeMarkdown as md } from '../text/escape';
+import { plural } from '../text/plural';
 import { formatUpdateTime } from '../time/index';
 import type { ApprovalWait, IncidentReview, UpdateTiming } from './review';
 import { TOPIC_WORDS } from './suggestions';
@@ -12,7 +14,6 @@ const clock = (review: IncidentReview, at: string) =>
   formatUpdateTime(at, review.timeZone, { relativeTo: review.incident.declaredAt });
 const mins = (n: number) => `${Math.round(n)} min`;
 const lateMins = (n: number) => `${Math.ceil(n)} min`;
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 function updatesLine(review: IncidentReview): string {
   const { updates, onTimeShare } = review;

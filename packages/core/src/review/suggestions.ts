@@ -3,7 +3,9 @@
  * Turns review figures into runbook changes, each led by the figure that calls for it
  * (practice: "fix the runbook while the pain is still easy to remember").
  */
+
 import type { Runbook } from '../runbook/define';
+import { plural } from '../text/plural';
 import type { ApprovalTopic } from '../vocabulary';
 import type { IncidentReview, ReviewOptions, RunbookSuggestion } from './review';
 
@@ -18,7 +20,6 @@ export const TOPIC_WORDS: Record<ApprovalTopic, string> = {
 };
 
 const whole = (minutes: number) => Math.round(minutes);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Suggests runbook changes from the figures of a review. Each suggestion names the figure first,
