@@ -14,4 +14,4 @@ export {
   roleWords,
 } from './gates';
 export type { ApprovalRequestedInput } from './request';
-export { recordedDraft, requestApprovals } from './request';
+export { requestApprovals } from './request';

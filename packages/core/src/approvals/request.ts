@@ -21,7 +21,7 @@ export type ApprovalRequestedInput = EventOf<'approval.requested'>;
  * @example
  * recordedDraft(state, draft).revision; // 2, the revision any approval must name
  */
-export function recordedDraft(
+function recordedDraft(
   state: IncidentState,
   draft: Pick<Draft, 'id' | 'text' | 'kind' | 'status'>,
 ): DraftRecord {
