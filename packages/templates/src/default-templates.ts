@@ -21,23 +21,29 @@ const SUPPORT_NEXT =
 const OWN_CUSTOMERS =
   'If your own customers are asking about this, reply here and we will help you answer them.';
 
+/** The first note's facts, shared by the public note and the first support reply. */
+const FIRST_NOTE =
+  'We are investigating a problem affecting {{affected}}: {{symptom}}. {{impact}} {{teamAction}}' +
+  CUSTOMER_ACTION;
+const FIRST_NOTE_VARIABLES = vars(
+  'statusLabel',
+  'incidentTitle',
+  'affected',
+  'symptom',
+  'impact',
+  'teamAction',
+  'customerAction?',
+  'nextUpdateTime',
+);
+
 const customer: TemplateDefinition[] = [
   {
     id: 'initial/customer',
     description:
       'First public note: confirm the problem, what customers see, what the team does, when we speak next.',
     subject: CUSTOMER_SUBJECT,
-    body: `We are investigating a problem affecting {{affected}}: {{symptom}}. {{impact}} {{teamAction}}${CUSTOMER_ACTION} ${NEXT_UPDATE}`,
-    variables: vars(
-      'statusLabel',
-      'incidentTitle',
-      'affected',
-      'symptom',
-      'impact',
-      'teamAction',
-      'customerAction?',
-      'nextUpdateTime',
-    ),
+    body: `${FIRST_NOTE} ${NEXT_UPDATE}`,
+    variables: FIRST_NOTE_VARIABLES,
   },
   {
     id: 'update/customer',
@@ -98,17 +104,8 @@ const support: TemplateDefinition[] = [
     id: 'initial/support-reply',
     description: 'Reply to a new ticket or chat about the incident.',
     subject: CUSTOMER_SUBJECT,
-    body: `We are investigating a problem affecting {{affected}}: {{symptom}}. {{impact}} {{teamAction}}${CUSTOMER_ACTION} ${SUPPORT_NEXT}`,
-    variables: vars(
-      'statusLabel',
-      'incidentTitle',
-      'affected',
-      'symptom',
-      'impact',
-      'teamAction',
-      'customerAction?',
-      'nextUpdateTime',
-    ),
+    body: `${FIRST_NOTE} ${SUPPORT_NEXT}`,
+    variables: FIRST_NOTE_VARIABLES,
   },
   {
     id: 'update/support-reply',
