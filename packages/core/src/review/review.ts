@@ -461,7 +461,7 @@ function versionCounts(events: IncidentEvent[], state: IncidentState): IncidentR
     draftRevisions: revisions.length,
     supersededDrafts: revisions.length - published.size,
     abandonedDrafts: draftIds.filter((id) => !sent.has(id) && !approved.has(id)),
-    sideNotes: state.notes.map((note) => ({ ...note, byName: nameOf(state, note.by) })),
+    sideNotes: state.notes.map((note) => ({ ...note, byName: personNameInRoles(state, note.by) })),
     approvedNotSent: [...approved],
   };
 }
@@ -475,7 +475,6 @@ const FACT_WORDS: Record<string, string> = {
 };
 
 /** A person's name as the log assigned it (roles), else the id; for text a person reads. */
-const nameOf = personNameInRoles;
 
 const gateWords = (gate: string, topic: ApprovalTopic | undefined) =>
   topic ? GATE_TOPIC_WORDS[topic] : gate === 'facts' ? 'the facts' : `"${gate}"`;
@@ -523,7 +522,7 @@ function timeline(
         add(e.at, `Workaround found: ${e.workaround}`);
         break;
       case 'availability.changed':
-        add(e.at, `${nameOf(state, e.personId)} ${e.available ? 'back' : 'unavailable'}`);
+        add(e.at, `${personNameInRoles(state, e.personId)} ${e.available ? 'back' : 'unavailable'}`);
         break;
       case 'approval.requested': {
         const key = `${e.draftId}#${e.revision}#${e.gate}`;
@@ -542,14 +541,14 @@ function timeline(
         const verdict = e.type === 'approval.granted' ? 'approved' : 'declined';
         add(
           e.at,
-          `${nameOf(state, e.actor)} ${verdict} ${gateWords(e.gate, topics.get(key))} in draft ${e.draftId}${waited}`,
+          `${personNameInRoles(state, e.actor)} ${verdict} ${gateWords(e.gate, topics.get(key))} in draft ${e.draftId}${waited}`,
         );
         break;
       }
       case 'note.released':
         add(
           e.at,
-          `${nameOf(state, e.actor)} sent draft ${e.draftId} as a side note to ${e.recipients} ` +
+          `${personNameInRoles(state, e.actor)} sent draft ${e.draftId} as a side note to ${e.recipients} ` +
             `${e.recipients === 1 ? 'recipient' : 'recipients'} (${e.audience}${e.channel ? `, by ${e.channel}` : ''}): not a status version`,
         );
         break;
