@@ -17,6 +17,7 @@ export type { ApprovedMessage } from './message';
 export * from './playbooks/index';
 export * from './pre-send/index';
 export * from './publish/index';
+export * from './release/index';
 export * from './review/index';
 export * from './runbook/index';
 export * from './runbook-page/index';
