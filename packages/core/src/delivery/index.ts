@@ -42,6 +42,7 @@ export type {
   DeliveryRecord,
   DeliveryState,
   EventStore,
+  FiredReminderRecord,
   NewDelivery,
   Outbox,
 } from './store';
