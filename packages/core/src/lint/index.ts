@@ -21,7 +21,14 @@ export { lintContextSchema, lintFactsSchema } from './context';
 export type { Rule, RuleContext, RuleDefinition, RuleReport } from './define-rule';
 export { defineRule, RULE_DOCS_URL } from './define-rule';
 export type { LintProblem } from './errors';
-export { LintConfigError, LintContextError, lintProblem, RuleReportError } from './errors';
+export {
+  LintConfigError,
+  LintContextError,
+  LintTextTooLongError,
+  lintProblem,
+  MAX_LINT_TEXT_LENGTH,
+  RuleReportError,
+} from './errors';
 export { resolveFacts } from './facts';
 export { applyFixes, lintMessage } from './lint-message';
 export type { RuleId } from './rules/index';

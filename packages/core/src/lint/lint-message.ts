@@ -5,7 +5,14 @@
 import { describeValue } from '../errors';
 import { createLintConfigSchema, type LintConfig, lintConfigSchema, toLintProblems } from './config';
 import type { Rule, RuleContext, RuleReport } from './define-rule';
-import { LintConfigError, LintContextError, lintProblem, RuleReportError } from './errors';
+import {
+  LintConfigError,
+  LintContextError,
+  LintTextTooLongError,
+  lintProblem,
+  MAX_LINT_TEXT_LENGTH,
+  RuleReportError,
+} from './errors';
 import { resolveFacts } from './facts';
 import { compilePhrases, SYMPTOM } from './phrases';
 import { lintRules } from './rules/index';
@@ -76,6 +83,8 @@ function compileConfig(rules: readonly Rule[], config: LintConfig | undefined): 
  * @throws {LintContextError} (`lint_context_invalid`) when `text` is not a string, or the context
  *   is missing or invalid (see `resolveFacts`: strict keys, typed facts, instants with a zone),
  *   naming each path, what was expected and what was found
+ * @throws {LintTextTooLongError} (`lint_text_too_long`) when `text` is longer than
+ *   {@link MAX_LINT_TEXT_LENGTH} (1,048,576 UTF-16 code units); cost is linear up to there
  * @throws {LintConfigError} (`lint_config_invalid`) for an invalid `config`
  * @throws {RuleReportError} (`rule_report_invalid`) when a rule reports a span outside the text
  * @example
@@ -91,6 +100,7 @@ export function lintMessage(
 ): Diagnostic[] {
   if (typeof text !== 'string')
     throw new LintContextError([lintProblem(['text'], 'the draft text as a string', describeValue(text))]);
+  if (text.length > MAX_LINT_TEXT_LENGTH) throw new LintTextTooLongError(text.length);
   const facts = resolveFacts(context);
   const compiled = compileConfig(rules, context.config);
   const out: Diagnostic[] = [];

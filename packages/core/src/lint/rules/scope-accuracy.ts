@@ -8,10 +8,10 @@ import { SCOPE_MINIMISE, SCOPE_OVERCLAIM } from '../phrases';
 import type { Span, TextDocument } from '../text';
 
 // One finding per sentence: "nothing works for anyone" is one claim, not two.
-function once(doc: TextDocument, flagged: Span[], start: number): boolean {
+function once(doc: TextDocument, flagged: Set<Span>, start: number): boolean {
   const sentence = doc.sentenceAt(start);
-  if (flagged.includes(sentence)) return false;
-  flagged.push(sentence);
+  if (flagged.has(sentence)) return false;
+  flagged.add(sentence);
   return true;
 }
 
@@ -26,7 +26,7 @@ export const scopeAccuracy = defineRule({
   check(ctx) {
     const { doc, facts } = ctx;
     const scope = facts.scope;
-    const flagged: Span[] = [];
+    const flagged = new Set<Span>();
     const flagEach = (pattern: RegExp, message: (phrase: string) => string): void =>
       doc.eachMatch(pattern, (m) => {
         const end = m.index + m[0].length;
