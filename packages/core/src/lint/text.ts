@@ -118,8 +118,8 @@ export class TextDocument {
     const before = after > 0 ? breaks[after - 1]! : -1;
     const next = after < breaks.length ? breaks[after]! : Number.POSITIVE_INFINITY;
     return {
-      start: before > sentence.start ? before : sentence.start,
-      end: next < sentence.end ? next : sentence.end,
+      start: Math.max(before, sentence.start),
+      end: Math.min(next, sentence.end),
     };
   }
 

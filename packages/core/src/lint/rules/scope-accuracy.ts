@@ -23,6 +23,7 @@ export const scopeAccuracy = defineRule({
     description:
       'No "full outage", "all customers" or "completely down" unless every customer is confirmed affected; no minimising ("only a small group", "limited") while scope is unknown or wide.',
   },
+  acceptsPhrases: true,
   check(ctx) {
     const { doc, facts } = ctx;
     const scope = facts.scope;
@@ -41,6 +42,13 @@ export const scopeAccuracy = defineRule({
           : `"${phrase}" overstates the impact: ${scope} customers are affected, not all. Name the affected feature and who is affected.`,
       );
     }
+    // The runbook's extra phrases are overclaims ("the whole estate is down").
+    if (scope !== 'all' && ctx.extraPhrases !== undefined)
+      flagEach(
+        ctx.extraPhrases,
+        (phrase) =>
+          `"${phrase}" claims more than the confirmed scope (${scope}). Name who is affected as far as it is confirmed.`,
+      );
     if (scope === 'unknown' || scope === 'many' || scope === 'all') {
       flagEach(SCOPE_MINIMISE, (phrase) =>
         scope === 'unknown'
