@@ -23,12 +23,12 @@ export function quoteSchema(schema: string): string {
 }
 
 const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
-  // 1: the incident log, the outbox, threads and fired reminders.
+  // 1: the incident log, the outbox, threads, the approved messages workers deliver, fired reminders.
   (s) => `
     CREATE TABLE ${s}.events (
       incident_id text NOT NULL,
       position integer NOT NULL,
-      event jsonb NOT NULL,
+      event text NOT NULL,
       appended_at timestamptz NOT NULL DEFAULT now(),
       global_seq bigserial,
       PRIMARY KEY (incident_id, position)
@@ -42,7 +42,7 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
       audience text NOT NULL,
       state text NOT NULL CHECK (state IN ('pending','sending','sent','failed','unknown','superseded','expired')),
       attempts integer NOT NULL DEFAULT 0,
-      ref jsonb,
+      ref text,
       reason text,
       next_attempt_at text,
       first_attempt_at text,
@@ -55,8 +55,15 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
       incident_id text NOT NULL,
       channel text NOT NULL,
       recipient text NOT NULL,
-      ref jsonb NOT NULL,
+      ref text NOT NULL,
       PRIMARY KEY (incident_id, channel, recipient)
+    );
+    CREATE TABLE ${s}.messages (
+      incident_id text NOT NULL,
+      version integer NOT NULL,
+      audience text NOT NULL,
+      message text NOT NULL,
+      PRIMARY KEY (incident_id, version, audience)
     );
     CREATE TABLE ${s}.reminders (
       incident_id text NOT NULL,

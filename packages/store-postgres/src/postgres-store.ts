@@ -88,7 +88,7 @@ interface Row extends QueryResultRow {
   audience: string;
   state: DeliveryState;
   attempts: number;
-  ref: ChannelRef | null;
+  ref: string | null;
   reason: string | null;
   next_attempt_at: string | null;
   first_attempt_at: string | null;
@@ -105,7 +105,7 @@ function toRecord(row: Row): DeliveryRecord {
     audience: row.audience as DeliveryRecord['audience'],
     state: row.state,
     attempts: row.attempts,
-    ref: row.ref ?? undefined,
+    ref: row.ref === null ? undefined : (JSON.parse(row.ref) as ChannelRef),
     reason: row.reason ?? undefined,
     nextAttemptAt: row.next_attempt_at ?? undefined,
     firstAttemptAt: row.first_attempt_at ?? undefined,
@@ -157,14 +157,14 @@ export function createPostgresStore<E = unknown>(options: PostgresStoreOptions):
       expected === undefined
         ? await q<{ position: number }>(
             `INSERT INTO ${s}.events (incident_id, position, event)
-             SELECT $1, COALESCE(MAX(position), 0) + 1, $2::jsonb FROM ${s}.events WHERE incident_id = $1
+             SELECT $1, COALESCE(MAX(position), 0) + 1, $2 FROM ${s}.events WHERE incident_id = $1
              RETURNING position`,
             [incidentId, json],
             options.client,
           )
         : await q<{ position: number }>(
             `INSERT INTO ${s}.events (incident_id, position, event)
-             SELECT $1, $3::int + 1, $2::jsonb
+             SELECT $1, $3::int + 1, $2
              WHERE (SELECT COALESCE(MAX(position), 0) FROM ${s}.events WHERE incident_id = $1) = $3::int
              RETURNING position`,
             [incidentId, json, expected],
@@ -200,11 +200,11 @@ export function createPostgresStore<E = unknown>(options: PostgresStoreOptions):
       return rows[0]?.n ?? 0;
     },
     async load(incidentId) {
-      const rows = await q<{ event: E }>(
+      const rows = await q<{ event: string }>(
         `SELECT event FROM ${s}.events WHERE incident_id = $1 ORDER BY position`,
         [incidentId],
       );
-      return rows.map((r) => r.event);
+      return rows.map((r) => JSON.parse(r.event) as E);
     },
     async incidents() {
       const rows = await q<{ incident_id: string }>(
@@ -248,7 +248,7 @@ export function createPostgresStore<E = unknown>(options: PostgresStoreOptions):
       await insertDeliveries(client, deliveries, at);
     },
     async begin(key, from, at) {
-      const rows = await q<Row & { thread: ChannelRef | null }>(
+      const rows = await q<Row & { thread: string | null }>(
         `WITH moved AS (
            UPDATE ${s}.deliveries SET state = 'sending', attempts = attempts + 1,
              first_attempt_at = COALESCE(first_attempt_at, $1), next_attempt_at = NULL, updated_at = $1
@@ -258,7 +258,7 @@ export function createPostgresStore<E = unknown>(options: PostgresStoreOptions):
         [at, key, [...from]],
       );
       const row = rows[0];
-      return row && { ...toRecord(row), thread: row.thread ?? undefined };
+      return row && { ...toRecord(row), thread: row.thread === null ? undefined : (JSON.parse(row.thread) as ChannelRef) };
     },
     async complete(key, completion: DeliveryCompletion, at, from = ['sending']) {
       const ref = completion.state === 'sent' ? JSON.stringify(completion.ref) : null;
@@ -267,12 +267,12 @@ export function createPostgresStore<E = unknown>(options: PostgresStoreOptions):
       const startsThread = completion.state === 'sent' && completion.thread === true;
       const rows = await q<Row>(
         `WITH moved AS (
-           UPDATE ${s}.deliveries SET state = $1, ref = COALESCE($2::jsonb, ref), reason = $3,
+           UPDATE ${s}.deliveries SET state = $1, ref = COALESCE($2, ref), reason = $3,
              next_attempt_at = $4, updated_at = $5
            WHERE key = $6 AND state = ANY($7::text[]) RETURNING *),
          thread AS (
            INSERT INTO ${s}.threads (incident_id, channel, recipient, ref)
-           SELECT incident_id, channel, recipient, $2::jsonb FROM moved WHERE $8::boolean
+           SELECT incident_id, channel, recipient, $2 FROM moved WHERE $8::boolean
            ON CONFLICT DO NOTHING)
          SELECT * FROM moved`,
         [completion.state, ref, reason, next, at, key, [...from], startsThread],
@@ -294,22 +294,22 @@ export function createPostgresStore<E = unknown>(options: PostgresStoreOptions):
       return rows.map(toRecord);
     },
     async thread(incidentId, channel, recipient) {
-      const rows = await q<{ ref: ChannelRef }>(
+      const rows = await q<{ ref: string }>(
         `SELECT ref FROM ${s}.threads WHERE incident_id = $1 AND channel = $2 AND recipient = $3`,
         [incidentId, channel, recipient],
       );
-      return rows[0]?.ref;
+      return rows[0] && (JSON.parse(rows[0].ref) as ChannelRef);
     },
     async threads(incidentId, channel) {
-      const rows = await q<{ recipient: string; ref: ChannelRef }>(
+      const rows = await q<{ recipient: string; ref: string }>(
         `SELECT recipient, ref FROM ${s}.threads WHERE incident_id = $1 AND channel = $2`,
         [incidentId, channel],
       );
-      return new Map(rows.map((r) => [r.recipient, r.ref]));
+      return new Map(rows.map((r) => [r.recipient, JSON.parse(r.ref) as ChannelRef]));
     },
     async rememberThread(incidentId, channel, recipient, ref) {
       await q(
-        `INSERT INTO ${s}.threads (incident_id, channel, recipient, ref) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT DO NOTHING`,
+        `INSERT INTO ${s}.threads (incident_id, channel, recipient, ref) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
         [incidentId, channel, recipient, JSON.stringify(ref)],
       );
     },
