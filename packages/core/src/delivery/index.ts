@@ -29,6 +29,9 @@ export type {
 } from './events';
 export { createDeliveryEvents } from './events';
 export { createMemoryEventStore, createMemoryOutbox } from './memory-store';
+export { ABORT_GRACE_MS, DEFAULT_ATTEMPT_TIMEOUT_MS, sendBounded } from './attempt';
+export type { FloodPolicy, RateCap } from './flood';
+export { DEFAULT_FLOOD_POLICY } from './flood';
 export type { DeliveryReport, DeliveryRoute, PublishOptions, PublishResult } from './publish';
 export { publishUpdate } from './publish';
 export type { DeliveryClock, RetryPolicy } from './retry';
@@ -42,3 +45,4 @@ export type {
   NewDelivery,
   Outbox,
 } from './store';
+export { DELIVERY_STATES } from './store';
