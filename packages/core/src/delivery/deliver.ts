@@ -49,8 +49,11 @@ export interface Run {
   readonly events: DeliveryEvents | undefined;
   readonly lanes: Lanes;
   readonly rates: RateTracker;
-  /** Keys some publish in this process is working on (so a `sending` record is not stale). */
-  readonly claimed: Set<string>;
+  /**
+   * Keys publishes in this process are working on, with how many hold each (so a `sending`
+   * record is not stale, and an older version in flight is left to its own publish).
+   */
+  readonly claimed: Map<string, number>;
   readonly reports: Map<string, DeliveryReport>;
 }
 
@@ -98,7 +101,9 @@ export async function finishUnsent(
   supersededBy = 0,
 ): Promise<void> {
   const done =
-    (await run.outbox.complete(record.key, { state, reason }, iso(run.clock.now()), ['pending'])) ?? record;
+    (await run.outbox.complete(record.key, { state, reason }, iso(run.clock.now()), ['pending'])) ??
+    (await run.outbox.get(record.key)) ??
+    record;
   if (state === 'superseded') run.events?.emit('superseded', { ...eventBase(done), reason, supersededBy });
   else run.events?.emit('expired', { ...eventBase(done), reason });
   report(run, done);
@@ -141,7 +146,6 @@ export async function deliver(run: Run, record: DeliveryRecord, release: () => v
     await attemptUntilFinal(run, record, turn, lane, release);
   } finally {
     turn.leave();
-    run.claimed.delete(record.key);
   }
 }
 

@@ -82,8 +82,20 @@ const emptySummary = (): ChannelSummary => ({
   deferred: 0,
 });
 
-/** Per-outbox keys claimed by a publish in this process. */
-const claimedByOutbox = new WeakMap<Outbox, Set<string>>();
+/** Per-outbox keys claimed by publishes in this process, with how many hold each. */
+const claimedByOutbox = new WeakMap<Outbox, Map<string, number>>();
+
+/** Claims `keys` for one publish (before they are enqueued); returns the release. */
+function claim(claimed: Map<string, number>, keys: readonly string[]): () => void {
+  for (const k of keys) claimed.set(k, (claimed.get(k) ?? 0) + 1);
+  return () => {
+    for (const k of keys) {
+      const n = claimed.get(k)! - 1;
+      if (n === 0) claimed.delete(k);
+      else claimed.set(k, n);
+    }
+  };
+}
 
 /** Settings checks: a bound that cannot be a bound is refused, not silently "forever". */
 function settings(options: PublishOptions): { attemptTimeoutMs: number; flood: FloodPolicy } {
@@ -135,7 +147,7 @@ async function beginPublish(run: Run, options: PublishOptions): Promise<Delivery
   await settleOlderVersions(run, await outbox.list(plan.incidentId));
   const toSend: DeliveryRecord[] = [];
   for (let record of records) {
-    if (record.state === 'sending' && claimed.has(record.key)) {
+    if (record.state === 'sending' && claimed.get(record.key)! > 1) {
       report(run, record, { duplicate: true, state: 'pending' }); // another publish here is sending it
       continue;
     }
@@ -169,7 +181,6 @@ async function beginPublish(run: Run, options: PublishOptions): Promise<Delivery
       if (!reopened) continue;
       record = reopened;
     }
-    claimed.add(record.key);
     events?.emit('queued', eventBase(record));
     toSend.push(record);
   }
@@ -272,7 +283,7 @@ export async function publishUpdate(options: PublishOptions): Promise<PublishRes
   const plan = planDeliveries(options);
   const { attemptTimeoutMs, flood } = settings(options);
   const { outbox } = options;
-  const claimed = claimedByOutbox.get(outbox) ?? new Set<string>();
+  const claimed = claimedByOutbox.get(outbox) ?? new Map<string, number>();
   claimedByOutbox.set(outbox, claimed);
   const run: Run = {
     plan,
@@ -289,7 +300,20 @@ export async function publishUpdate(options: PublishOptions): Promise<PublishRes
     claimed,
     reports: new Map(),
   };
-  const toSend = await beginPublish(run, options);
+  const unclaim = claim(
+    claimed,
+    plan.deliveries.map((d) => d.key),
+  );
+  try {
+    await sendAll(run, await beginPublish(run, options), options.concurrency);
+  } finally {
+    unclaim();
+  }
+  return summarize(run);
+}
+
+/** The send step for every channel at once, each through its own pool (failures stay per channel). */
+async function sendAll(run: Run, toSend: readonly DeliveryRecord[], concurrency: number | undefined) {
   const byChannel = new Map<string, DeliveryRecord[]>();
   for (const r of toSend) {
     const list = byChannel.get(r.channel);
@@ -300,10 +324,9 @@ export async function publishUpdate(options: PublishOptions): Promise<PublishRes
     [...byChannel].map(([name, list]) =>
       runPool(
         list,
-        options.concurrency ?? plan.channelByName.get(name)!.capabilities.concurrency ?? DEFAULT_CONCURRENCY,
+        concurrency ?? run.plan.channelByName.get(name)!.capabilities.concurrency ?? DEFAULT_CONCURRENCY,
         (r, release) => deliver(run, r, release),
       ),
     ),
   );
-  return summarize(run);
 }
