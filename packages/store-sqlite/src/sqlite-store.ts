@@ -6,9 +6,9 @@
  */
 import {
   type ChannelRef,
+  DELIVERY_STATES,
   type DeliveryCompletion,
   type DeliveryRecord,
-  DELIVERY_STATES,
   type DeliveryState,
   type EventStore,
   IncidentCommsError,

@@ -4,12 +4,13 @@
  * before an attempt (signal, age, rate cap, supersede), attempt (begin, render, bounded send),
  * record the outcome, retry or give up.
  */
+
+import { sendBounded } from './attempt';
 import type { ChannelRef, DeliveryOutcome } from './channel';
 import type { DeliveryEventBase, DeliveryEvents } from './events';
 import { type Admission, expiredReason, type FloodPolicy, type RateTracker } from './flood';
 import { type Lanes, laneKey, type Turn } from './lanes';
 import type { Plan } from './plan';
-import { sendBounded } from './attempt';
 import { backoffDelay, type DeliveryClock, type RetryPolicy } from './retry';
 import type { DeliveryRecord, DeliveryState, Outbox } from './store';
 
@@ -195,13 +196,22 @@ async function checkBeforeAttempt(
 ): Promise<{ stop: true } | { stop: false; admission: Admission | undefined }> {
   const message = run.plan.messageByAudience.get(record.audience)!;
   const now = run.clock.now();
-  if (run.signal?.aborted) return stopWith(report(run, record, { state: 'pending' }));
+  if (run.signal?.aborted) {
+    report(run, record, { state: 'pending' });
+    return STOP;
+  }
   const expired = expiredReason(message.publishedAt, now, run.flood.maxAgeMs);
-  if (expired) return stopWith(await finishUnsent(run, record, 'expired', expired));
+  if (expired) {
+    await finishUnsent(run, record, 'expired', expired);
+    return STOP;
+  }
   const cap = run.flood.rateCap;
   if (!admission && cap) {
     admission = run.rates.admit(record.channel, record.recipient, message.severity, now, cap);
-    if (!admission.ok) return stopWith(await defer(run, record, admission.reason, admission.nextAt));
+    if (!admission.ok) {
+      await defer(run, record, admission.reason, admission.nextAt);
+      return STOP;
+    }
   }
   const wait = record.nextAttemptAt ? Date.parse(record.nextAttemptAt) - now : 0;
   if (wait > 0) {
@@ -211,13 +221,18 @@ async function checkBeforeAttempt(
     turn.waiting(false);
   }
   const by = turn.supersededBy();
-  if (by !== undefined)
-    return stopWith(await finishUnsent(run, record, 'superseded', supersededReason(by), by));
-  if (run.signal?.aborted) return stopWith(report(run, record, { state: 'pending' }));
+  if (by !== undefined) {
+    await finishUnsent(run, record, 'superseded', supersededReason(by), by);
+    return STOP;
+  }
+  if (run.signal?.aborted) {
+    report(run, record, { state: 'pending' });
+    return STOP;
+  }
   return { stop: false, admission };
 }
 
-const stopWith = (_done: void): { stop: true } => ({ stop: true });
+const STOP = { stop: true } as const;
 
 /** Held back by the rate cap: stays `pending` (eligible at once for a later publish), reported `deferred`. */
 async function defer(run: Run, record: DeliveryRecord, reason: string, nextAt: number): Promise<void> {

@@ -4,6 +4,8 @@
  * defaults, and `publishUpdate` (exactly once per recipient). The conformance suite is in
  * `@incident-comms/core/testing`.
  */
+
+export { ABORT_GRACE_MS, DEFAULT_ATTEMPT_TIMEOUT_MS, sendBounded } from './attempt';
 export type {
   AnyChannel,
   Channel,
@@ -28,10 +30,9 @@ export type {
   PublishSummary,
 } from './events';
 export { createDeliveryEvents } from './events';
-export { createMemoryEventStore, createMemoryOutbox } from './memory-store';
-export { ABORT_GRACE_MS, DEFAULT_ATTEMPT_TIMEOUT_MS, sendBounded } from './attempt';
 export type { FloodPolicy, RateCap } from './flood';
 export { DEFAULT_FLOOD_POLICY } from './flood';
+export { createMemoryEventStore, createMemoryOutbox } from './memory-store';
 export type { DeliveryReport, DeliveryRoute, PublishOptions, PublishResult } from './publish';
 export { publishUpdate } from './publish';
 export type { DeliveryClock, RetryPolicy } from './retry';

@@ -130,7 +130,7 @@ function createLanes(): Lanes {
           return q.version >= version;
         });
         const holder = lane.holder;
-        if (holder && holder.paused && holder.version < version) supersede(holder, version);
+        if (holder?.paused && holder.version < version) supersede(holder, version);
         if (lane.holder === undefined) {
           lane.holder = w;
           resolve('go');

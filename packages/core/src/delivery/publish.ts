@@ -7,7 +7,7 @@
 import type { ApprovedMessage } from '../message';
 import { ABORT_GRACE_MS, DEFAULT_ATTEMPT_TIMEOUT_MS } from './attempt';
 import type { AnyChannel } from './channel';
-import { deliver, eventBase, type DeliveryReport, iso, report, type Run } from './deliver';
+import { type DeliveryReport, deliver, eventBase, iso, type Run, report } from './deliver';
 import { DeliveryInputError } from './errors';
 import type { ChannelSummary, DeliveryEvents, PublishSummary } from './events';
 import { DEFAULT_FLOOD_POLICY, type FloodPolicy, rateTrackerOf } from './flood';
@@ -199,7 +199,8 @@ async function settleOlderVersions(run: Run, stored: readonly DeliveryRecord[]):
   for (const r of stored) {
     const lane = laneKey(r.incidentId, r.channel, r.recipient);
     if (!ours.has(lane)) continue;
-    lanes.seed(lane, r.version, r.state === 'sent' || r.state === 'unknown');
+    // `sending` may have arrived (a send cut off by a crash): the recipient may have it.
+    lanes.seed(lane, r.version, r.state === 'sent' || r.state === 'unknown' || r.state === 'sending');
     if (r.version >= plan.version || claimed.has(r.key)) continue;
     if (r.state === 'pending') {
       const reason = `superseded: version ${plan.version} to this recipient is ready`;
