@@ -44,6 +44,7 @@ import {
   type Status,
   type StatusUpdate,
   salesActions,
+  systemClock,
   triageTicket,
 } from '@incident-comms/core';
 import { loadRunbook } from '@incident-comms/core/node';
@@ -317,6 +318,8 @@ function createScenario(deps: ScenarioDeps) {
   const owner = holder('communicationOwner');
   const lead = holder('incidentLead');
   const et = (at: string) => formatUpdateTime(at, TIMELINE_ZONE);
+  // Delivery reads the scenario's time (message ages, rate caps) but retries wait for real.
+  const deliveryClock = { now: () => clock.now(), sleep: systemClock.sleep };
   const zoned = (at: string, audience: ApprovedMessage['audience']) =>
     formatUpdateTime(at, audienceTimeZone(runbook, audience), { relativeTo: clock.isoNow() });
   const now = () => clock.isoNow();
@@ -515,7 +518,14 @@ function createScenario(deps: ScenarioDeps) {
 
     const batch = await deliverWithProgress(
       `update ${version}`,
-      { messages, routes, channels: delivery.channels, outbox: store, retry: { maxAttempts: 3 } },
+      {
+        messages,
+        routes,
+        channels: delivery.channels,
+        outbox: store,
+        clock: deliveryClock,
+        retry: { maxAttempts: 3 },
+      },
       timeline,
     );
     timeline.event(now(), 'delivery', batch.line, batch.problems);
@@ -769,6 +779,7 @@ function createScenario(deps: ScenarioDeps) {
         routes,
         channels: [delivery.noteChannel],
         outbox: store,
+        clock: deliveryClock,
         retry: { maxAttempts: 3 },
       },
       timeline,

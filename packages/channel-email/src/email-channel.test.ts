@@ -59,6 +59,7 @@ describe('createEmailChannel over real SMTP on loopback', () => {
 
   const message = sampleMessage({
     incidentId: 'inc-mail',
+    publishedAt: new Date().toISOString(),
     text: 'Some payments fail <b>now</b> & then.\n\nUse PayPal meanwhile.',
   });
   const publish = (recipients: string[], extra: Partial<Parameters<typeof publishUpdate>[0]> = {}) =>

@@ -48,7 +48,11 @@ describe('createSlackChannel against the Web API stub', () => {
   });
   afterEach(() => stub.close());
 
-  const message = sampleMessage({ incidentId: 'inc-slack', audience: 'internal' });
+  const message = sampleMessage({
+    incidentId: 'inc-slack',
+    audience: 'internal',
+    publishedAt: new Date().toISOString(),
+  });
   const route = { channel: 'slack', audience: 'internal' as const, recipients: ['C0ENG', 'C0SUPPORT'] };
 
   it('posts Block Kit with a fallback, threads later versions per Slack channel, and edits the status line', async () => {

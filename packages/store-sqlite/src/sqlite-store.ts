@@ -6,6 +6,7 @@
  */
 import {
   type ChannelRef,
+  DELIVERY_STATES,
   type DeliveryCompletion,
   type DeliveryRecord,
   type DeliveryState,
@@ -53,24 +54,37 @@ export class SqliteStoreError extends IncidentCommsError {
   }
 }
 
-const SCHEMA_VERSION = 1;
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS deliveries (
+const SCHEMA_VERSION = 2;
+const deliveriesTable = (name: string, ifNotExists = '') => `
+CREATE TABLE ${ifNotExists}${name} (
   key TEXT PRIMARY KEY,
   incident_id TEXT NOT NULL,
   version INTEGER NOT NULL,
   channel TEXT NOT NULL,
   recipient TEXT NOT NULL,
   audience TEXT NOT NULL,
-  state TEXT NOT NULL CHECK (state IN ('pending','sending','sent','failed','unknown')),
+  state TEXT NOT NULL CHECK (state IN (${DELIVERY_STATES.map((st) => `'${st}'`).join(',')})),
   attempts INTEGER NOT NULL DEFAULT 0,
   ref TEXT,
   reason TEXT,
   next_attempt_at TEXT,
   first_attempt_at TEXT,
   updated_at TEXT NOT NULL
-);
+);`;
+/**
+ * Version 2 added the `superseded` and `expired` states (a table rebuild, since SQLite cannot
+ * change a CHECK constraint in place) and the index the rate cap reads.
+ */
+const MIGRATE_1_TO_2 = `
+${deliveriesTable('deliveries_v2')};
+INSERT INTO deliveries_v2 SELECT * FROM deliveries;
+DROP TABLE deliveries;
+ALTER TABLE deliveries_v2 RENAME TO deliveries;
+`;
+const SCHEMA = `
+${deliveriesTable('deliveries', 'IF NOT EXISTS ')};
 CREATE INDEX IF NOT EXISTS deliveries_by_incident ON deliveries (incident_id, version);
+CREATE INDEX IF NOT EXISTS deliveries_sent_by_channel ON deliveries (channel, updated_at) WHERE state = 'sent';
 CREATE TABLE IF NOT EXISTS threads (
   incident_id TEXT NOT NULL,
   channel TEXT NOT NULL,
@@ -158,8 +172,11 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION)
       throw new Error(`schema version ${version} is newer than ${SCHEMA_VERSION}`);
-    db.exec(SCHEMA);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    db.transaction(() => {
+      if (version === 1) db.exec(MIGRATE_1_TO_2);
+      db.exec(SCHEMA);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
   } catch (error) {
     throw new SqliteStoreError(options.path, error instanceof Error ? error.message : String(error));
   }
@@ -215,6 +232,9 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
   );
   const putThread = db.prepare(
     'INSERT OR IGNORE INTO threads (incident_id, channel, recipient, ref) VALUES (?, ?, ?, ?)',
+  );
+  const sentSince = db.prepare<[string, string], { recipient: string; updated_at: string }>(
+    "SELECT recipient, updated_at FROM deliveries WHERE channel = ? AND state = 'sent' AND updated_at >= ?",
   );
   const listThreads = db.prepare<[string, string], { recipient: string; ref: string }>(
     'SELECT recipient, ref FROM threads WHERE incident_id = ? AND channel = ?',
@@ -315,7 +335,9 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
       const states = [...from];
       return write(() => {
         const row = cached('begin', states, beginSql).get(at, at, key, ...states) as Row | undefined;
-        return row && toRecord(row);
+        if (!row) return undefined;
+        const thread = getThread.get(row.incident_id, row.channel, row.recipient);
+        return { ...toRecord(row), thread: thread && (JSON.parse(thread.ref) as ChannelRef) };
       });
     },
     async complete(key, completion: DeliveryCompletion, at, from = ['sending']) {
@@ -358,6 +380,11 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
           new Map(
             listThreads.all(incidentId, channel).map((r) => [r.recipient, JSON.parse(r.ref) as ChannelRef]),
           ),
+      );
+    },
+    recentSends(channel, since) {
+      return read(() =>
+        sentSince.all(channel, since).map((r) => ({ recipient: r.recipient, at: r.updated_at })),
       );
     },
     rememberThread(incidentId, channel, recipient, ref) {

@@ -269,7 +269,8 @@ export function channelConformanceCases<P>(
       'publishing the same version twice delivers exactly one copy',
       async (h) => {
         if (!h.received) return;
-        const m = uniqueMessage();
+        // Published now: this case runs on the real clock, whose maximum age would expire an old one.
+        const m = uniqueMessage({ publishedAt: new Date().toISOString() });
         const outbox = createMemoryOutbox();
         const before = await h.received(h.recipient);
         const input = {

@@ -4,6 +4,8 @@
  * defaults, and `publishUpdate` (exactly once per recipient). The conformance suite is in
  * `@incident-comms/core/testing`.
  */
+
+export { ABORT_GRACE_MS, DEFAULT_ATTEMPT_TIMEOUT_MS, sendBounded } from './attempt';
 export type {
   AnyChannel,
   Channel,
@@ -28,6 +30,8 @@ export type {
   PublishSummary,
 } from './events';
 export { createDeliveryEvents } from './events';
+export type { FloodPolicy, RateCap } from './flood';
+export { DEFAULT_FLOOD_POLICY } from './flood';
 export type { FetchLike, HttpExchange, HttpFailurePolicy, HttpRequest, HttpResponseLike } from './http';
 export { exchangeHttp, httpFailureOutcome, parseRetryAfter } from './http';
 export { createMemoryEventStore, createMemoryOutbox } from './memory-store';
@@ -46,3 +50,4 @@ export type {
   NewDelivery,
   Outbox,
 } from './store';
+export { DELIVERY_STATES } from './store';
