@@ -11,6 +11,7 @@
 import {
   type AnyChannel,
   type ApprovedMessage,
+  type ChannelRef,
   backoffDelay,
   DEFAULT_RETRY_POLICY,
   type DeliveryOutcome,
@@ -25,7 +26,7 @@ import {
 import type { Job, PgBoss } from 'pg-boss';
 import type { Pool, PoolClient } from 'pg';
 import { quoteSchema } from './migrations';
-import type { PostgresStore } from './postgres-store';
+import { type DeliveryRow, type PostgresStore, toRecord } from './postgres-store';
 
 /** The job a publish enqueues per delivery. */
 interface DeliveryJob {
@@ -80,8 +81,12 @@ export interface PgBossDelivery {
    * @throws {IncidentCommsError} `delivery_input_invalid` for a route naming an unknown channel or audience.
    */
   publish(input: PgBossPublishInput): Promise<NewDelivery[]>;
-  /** Starts draining jobs in this process; `localConcurrency` jobs at once (default 8). */
-  work(options?: { localConcurrency?: number | undefined }): Promise<void>;
+  /**
+   * Starts draining jobs in this process: `batchSize` jobs per fetch (default 16), sent
+   * concurrently (each lane still has at most one job in flight: the queue policy), with
+   * `localConcurrency` fetch loops (default 2).
+   */
+  work(options?: { localConcurrency?: number | undefined; batchSize?: number | undefined }): Promise<void>;
   /** Stops this process's workers after the jobs in hand finish. */
   stop(): Promise<void>;
 }
@@ -150,10 +155,33 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
   };
   const now = () => new Date().toISOString();
 
-  /** One job: settle a dead worker's send, supersede, or attempt until final. */
+  /**
+   * The happy path in one statement: `pending` → `sending` unless a newer version waits in the
+   * same lane, with the lane's thread read in the same step.
+   */
+  const beginIfCurrent = async (key: string): Promise<(DeliveryRecord & { thread?: ChannelRef | undefined }) | undefined> => {
+    const { rows } = await pool.query<DeliveryRow & { thread: string | null }>(
+      `WITH moved AS (
+         UPDATE ${s}.deliveries d SET state = 'sending', attempts = attempts + 1,
+           first_attempt_at = COALESCE(first_attempt_at, $2), next_attempt_at = NULL, updated_at = $2
+         WHERE key = $1 AND state = 'pending' AND NOT EXISTS (
+           SELECT 1 FROM ${s}.deliveries n WHERE n.incident_id = d.incident_id AND n.channel = d.channel
+             AND n.recipient = d.recipient AND n.version > d.version)
+         RETURNING d.*)
+       SELECT moved.*, t.ref AS thread FROM moved LEFT JOIN ${s}.threads t USING (incident_id, channel, recipient)`,
+      [key, now()],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return { ...toRecord(row), thread: row.thread === null ? undefined : (JSON.parse(row.thread) as ChannelRef) };
+  };
+
+  /** One job: attempt until final, or settle a dead worker's send, or supersede. */
   const handle = async (job: Job<DeliveryJob>) => {
+    const begun = await persist(() => beginIfCurrent(job.data.key));
+    if (begun) return attemptUntilFinal(begun, begun);
     const record = await persist(() => store.get(job.data.key));
-    if (!record || !['pending', 'sending'].includes(record.state)) return;
+    if (!record) return;
     if (record.state === 'sending') {
       // The worker that began this send died: it may have arrived. Report, never resend.
       await persist(() =>
@@ -161,34 +189,29 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
       );
       return;
     }
-    const newer = await persist(() =>
-      pool.query<{ version: number }>(
-        `SELECT max(version) AS version FROM ${s}.deliveries WHERE incident_id = $1 AND channel = $2 AND recipient = $3 AND version > $4`,
-        [record.incidentId, record.channel, record.recipient, record.version],
-      ),
-    );
-    const supersededBy = newer.rows[0]?.version;
-    if (supersededBy) {
+    if (record.state === 'pending')
       await persist(() =>
-        store.complete(record.key, { state: 'superseded', reason: `version ${supersededBy} was ready first` }, now(), ['pending']),
+        store.complete(record.key, { state: 'superseded', reason: 'a newer version to this recipient was ready first' }, now(), ['pending']),
       );
-      return;
-    }
-    await attemptUntilFinal(record);
   };
 
-  const attemptUntilFinal = async (initial: DeliveryRecord) => {
+  const attemptUntilFinal = async (
+    initial: DeliveryRecord,
+    alreadyBegun?: DeliveryRecord & { thread?: ChannelRef | undefined },
+  ) => {
     const channel = channels.get(initial.channel);
     const message = await persist(() => messageFor(initial));
     if (!channel || !message) {
       await persist(() =>
-        store.complete(initial.key, { state: 'failed', reason: channel ? 'no approved message stored for this delivery' : `no channel named ${initial.channel} in this worker` }, now(), ['pending']),
+        store.complete(initial.key, { state: 'failed', reason: channel ? 'no approved message stored for this delivery' : `no channel named ${initial.channel} in this worker` }, now(), ['pending', 'sending']),
       );
       return;
     }
     const started = Date.now();
+    let first = alreadyBegun;
     for (;;) {
-      const begun = await persist(() => store.begin(initial.key, ['pending'], now()));
+      const begun = first ?? (await persist(() => store.begin(initial.key, ['pending'], now())));
+      first = undefined;
       if (!begun) return; // another worker settled it
       const context = { idempotencyKey: begun.key, thread: begun.thread };
       let outcome: DeliveryOutcome;
@@ -287,12 +310,12 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
       const id = await boss.work<DeliveryJob>(
         queue,
         {
-          localConcurrency: workOptions.localConcurrency ?? 8,
-          batchSize: 1,
+          localConcurrency: workOptions.localConcurrency ?? 2,
+          batchSize: workOptions.batchSize ?? 16,
           pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
         },
-        async ([job]) => {
-          if (job) await handle(job);
+        async (jobs) => {
+          await Promise.all(jobs.map(handle));
         },
       );
       workers.push(id);

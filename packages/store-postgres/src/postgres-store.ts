@@ -79,7 +79,8 @@ export interface PostgresStoreOptions {
   schema?: string | undefined;
 }
 
-interface Row extends QueryResultRow {
+/** A `deliveries` row as node-postgres returns it (internal to this package). */
+export interface DeliveryRow extends QueryResultRow {
   key: string;
   incident_id: string;
   version: number;
@@ -95,7 +96,8 @@ interface Row extends QueryResultRow {
   updated_at: string;
 }
 
-function toRecord(row: Row): DeliveryRecord {
+/** Maps a `deliveries` row to the core's record shape (internal to this package). */
+export function toRecord(row: DeliveryRow): DeliveryRecord {
   return {
     key: row.key,
     incidentId: row.incident_id,
@@ -238,7 +240,7 @@ export function createPostgresStore<E = unknown>(options: PostgresStoreOptions):
     async enqueue(deliveries, at) {
       await insertDeliveries(pool, deliveries, at);
       if (deliveries.length === 0) return [];
-      const rows = await q<Row>(`SELECT * FROM ${s}.deliveries WHERE key = ANY($1::text[])`, [
+      const rows = await q<DeliveryRow>(`SELECT * FROM ${s}.deliveries WHERE key = ANY($1::text[])`, [
         deliveries.map((d) => d.key),
       ]);
       const byKey = new Map(rows.map((r) => [r.key, toRecord(r)]));
@@ -248,7 +250,7 @@ export function createPostgresStore<E = unknown>(options: PostgresStoreOptions):
       await insertDeliveries(client, deliveries, at);
     },
     async begin(key, from, at) {
-      const rows = await q<Row & { thread: string | null }>(
+      const rows = await q<DeliveryRow & { thread: string | null }>(
         `WITH moved AS (
            UPDATE ${s}.deliveries SET state = 'sending', attempts = attempts + 1,
              first_attempt_at = COALESCE(first_attempt_at, $1), next_attempt_at = NULL, updated_at = $1
@@ -265,7 +267,7 @@ export function createPostgresStore<E = unknown>(options: PostgresStoreOptions):
       const reason = completion.state === 'sent' ? null : completion.reason;
       const next = completion.state === 'pending' ? completion.nextAttemptAt : null;
       const startsThread = completion.state === 'sent' && completion.thread === true;
-      const rows = await q<Row>(
+      const rows = await q<DeliveryRow>(
         `WITH moved AS (
            UPDATE ${s}.deliveries SET state = $1, ref = COALESCE($2, ref), reason = $3,
              next_attempt_at = $4, updated_at = $5
@@ -280,14 +282,14 @@ export function createPostgresStore<E = unknown>(options: PostgresStoreOptions):
       return rows[0] && toRecord(rows[0]);
     },
     async get(key) {
-      const rows = await q<Row>(`SELECT * FROM ${s}.deliveries WHERE key = $1`, [key]);
+      const rows = await q<DeliveryRow>(`SELECT * FROM ${s}.deliveries WHERE key = $1`, [key]);
       return rows[0] && toRecord(rows[0]);
     },
     async list(incidentId, version) {
       const rows =
         version === undefined
-          ? await q<Row>(`SELECT * FROM ${s}.deliveries WHERE incident_id = $1 ORDER BY key`, [incidentId])
-          : await q<Row>(`SELECT * FROM ${s}.deliveries WHERE incident_id = $1 AND version = $2 ORDER BY key`, [
+          ? await q<DeliveryRow>(`SELECT * FROM ${s}.deliveries WHERE incident_id = $1 ORDER BY key`, [incidentId])
+          : await q<DeliveryRow>(`SELECT * FROM ${s}.deliveries WHERE incident_id = $1 AND version = $2 ORDER BY key`, [
               incidentId,
               version,
             ]);

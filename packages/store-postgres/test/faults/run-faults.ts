@@ -1,7 +1,7 @@
 /**
  * The delivery fault test (`npm run test:faults`): three worker processes deliver one update to
  * RECIPIENTS recipients (and a second version published part-way, so order is tested too)
- * through a real SMTP server, while this driver SIGKILLs a random worker every 0.5–1.5 s (at
+ * through a real SMTP server, while this driver SIGKILLs a random worker every 1–2.5 s (at
  * least MIN_KILLS times) and restarts PostgreSQL once mid-run. It ends by printing
  *   faults: kills=K pg_restarts=1 recipients=N lost=L duplicated=D out_of_order=O unknown=U
  * counted from what the SMTP server received and what the outbox reports, and exits 1 unless
@@ -22,7 +22,7 @@ import { startPgCluster } from '../../src/testing/index';
 const RECIPIENTS = Number(process.env.FAULT_RECIPIENTS ?? 10_000);
 const MIN_KILLS = Number(process.env.FAULT_MIN_KILLS ?? 20);
 const SCHEMA = 'faults';
-const worker = fileURLToPath(new URL('./worker.ts', import.meta.url));
+const worker = fileURLToPath(new URL('./worker.mjs', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) => process.stderr.write(`[faults] ${line}\n`);
 
@@ -41,13 +41,24 @@ try {
   const delivery = createPgBossDelivery({ pool, boss, store, channels: [emailStub()], leaseSeconds: 4 });
   await delivery.prepare();
 
+  const crashes: string[] = [];
+  // Only workers that are up and draining are killed: a kill must land mid-work.
+  const ready = new Set<ChildProcess>();
   const spawnWorker = () => {
     const child = fork(worker, [cluster.url, String(smtp.port), SCHEMA], {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      execArgv: [],
+      stdio: ['ignore', 'ignore', process.env.FAULT_VERBOSE ? 'inherit' : 'ignore', 'ipc'],
     });
     workers.add(child);
-    child.on('exit', () => workers.delete(child));
+    child.on('message', (m) => {
+      if (m === 'ready') ready.add(child);
+    });
+    child.on('exit', (code) => {
+      workers.delete(child);
+      ready.delete(child);
+      // Killed by us: code is null. A worker that exits by itself is a failure of the code under test.
+      if (code !== null) crashes.push(`a worker exited with code ${code}`);
+    });
     return child;
   };
   for (let i = 0; i < 3; i++) spawnWorker();
@@ -70,13 +81,16 @@ try {
       ).rows[0]?.n ?? 0,
     );
   for (;;) {
-    await sleep(500 + Math.random() * 1_000);
+    await sleep(1_000 + Math.random() * 1_500);
     const left = await outstanding().catch(() => Number.POSITIVE_INFINITY);
+    if (process.env.FAULT_VERBOSE) log(`left=${left} received=${smtp.count()} kills=${kills} workers=${workers.size}`);
     if (left === 0 && kills >= MIN_KILLS && latest >= 2) break;
+    if (crashes.length > 0) throw new Error(crashes.join('; '));
     if (Date.now() - t0 > 600_000) throw new Error(`gave up after 10 minutes with ${left} deliveries outstanding`);
-    const victims = [...workers];
+    const victims = [...ready];
     const victim = victims[Math.floor(Math.random() * victims.length)];
-    if (victim && left > 0) {
+    // Keep at least one other worker draining, so each kill lands on a working fleet.
+    if (victim && victims.length >= 2 && left > 0 && !process.env.FAULT_NO_KILL) {
       victim.kill('SIGKILL');
       kills++;
       spawnWorker();

@@ -1,14 +1,15 @@
 /**
- * One delivery worker process of the fault test: pg-boss workers that deliver through a pooled
- * SMTP transport until killed. Usage: worker.ts <postgres url> <smtp port> <schema>
+ * One delivery worker process of the fault test: pg-boss workers delivering through a pooled
+ * SMTP transport until killed. Plain JavaScript on the built packages, so a restarted worker is
+ * up in well under a second. Usage: node worker.mjs <postgres url> <smtp port> <schema>
  */
 import { createEmailChannel } from '@incident-comms/channel-email';
+import { createPgBossDelivery, createPostgresStore } from '@incident-comms/store-postgres';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
-import { createPgBossDelivery, createPostgresStore } from '../../src/index';
 
-const [url, smtpPort, schema] = process.argv.slice(2) as [string, string, string];
+const [url, smtpPort, schema] = process.argv.slice(2);
 const pool = new pg.Pool({ connectionString: url, max: 10 });
 // A database restart cuts idle connections: the pool reconnects on the next query.
 pool.on('error', () => {});
@@ -25,6 +26,6 @@ const transport = nodemailer.createTransport({
 });
 const email = createEmailChannel({ transport, from: 'status@example.com', replyTo: 'owner@example.com' });
 const store = createPostgresStore({ pool, schema });
-const delivery = createPgBossDelivery({ pool, boss, store, channels: [email], leaseSeconds: 4, pollingIntervalSeconds: 0.2 });
-await delivery.work({ localConcurrency: 8 });
+const delivery = createPgBossDelivery({ pool, boss, store, channels: [email], pollingIntervalSeconds: 0.5 });
+await delivery.work({ localConcurrency: 2, batchSize: 16 });
 process.send?.('ready');
