@@ -8,6 +8,7 @@ export * from './approvals/index';
 export * from './cadence/index';
 export * from './coordinator/index';
 export * from './delivery/index';
+export * from './desk/index';
 export * from './drill/index';
 export * from './errors';
 export * from './incident/index';
