@@ -152,7 +152,7 @@ export function requiredApprovals(
   ];
   const byTopic = new Map<ApprovalTopic, TextSpan[]>();
   // Every word of the release counts: a credit offered only in the sales note still needs the approver.
-  for (const match of draftTexts(draft).flatMap((text) => detectTopics(text))) {
+  for (const match of draftTexts(draft).flatMap((text) => detectTopics(text, runbook.lint))) {
     const spans = byTopic.get(match.topic) ?? [];
     spans.push({ start: match.start, end: match.end, text: match.text });
     byTopic.set(match.topic, spans);
