@@ -3,7 +3,7 @@
  * Which reminders an incident needs right now, derived from its state by the cadence rules.
  * Pure: the coordinator diffs this plan against what it has scheduled.
  */
-import { parseISO } from 'date-fns';
+import { parseISO } from 'date-fns/parseISO';
 import { checkpointDue, nextUpdateDue } from '../cadence/index';
 import type { IncidentState } from '../incident/index';
 import type { Runbook } from '../runbook/define';
