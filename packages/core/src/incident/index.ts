@@ -12,6 +12,7 @@ export { applyEvent, parseEvent, replay } from './reducer';
 export { type RoleAssignments, roleAssignmentsFromRunbook } from './roles';
 export type {
   ApprovalRecord,
+  ApprovedRelease,
   CheckpointTrigger,
   ConfirmedFact,
   DraftRecord,

@@ -14,6 +14,7 @@ import {
 } from '../errors';
 import type { Role } from '../vocabulary';
 import { type EventOf, eventSchema, type IncidentEvent, type IncidentEventInput } from './events';
+import { approvedReleaseOf, checkApprovalHash, draftReleaseHash } from './release-record';
 import {
   type ApprovalRecord,
   type ConfirmedFact,
@@ -124,6 +125,7 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       drafts: {},
       updates: [],
       notes: [],
+      releases: [],
       questions: [],
       checkpoints: [],
       checkpointTriggers: [],
@@ -255,6 +257,7 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
           `draft ${draft.id} was published as version ${previous.publishedVersion}; start a new draft`,
         );
       }
+      const hash = draftReleaseHash(draft, event);
       next.drafts = {
         ...state.drafts,
         [draft.id]: {
@@ -263,6 +266,7 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
           author: event.actor,
           createdAt: event.at,
           approvals: {},
+          ...(hash === undefined ? {} : { releaseHash: hash }),
         },
       };
       return next;
@@ -305,12 +309,16 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
               : `only ${only} may, and nobody holds that role now (name a backup).`),
         );
       }
+      if (event.type === 'approval.granted') checkApprovalHash(draft, event);
       next.drafts = withApproval(state, draft, {
         ...approval,
         status: event.type === 'approval.granted' ? 'granted' : 'denied',
         decidedAt: event.at,
         decidedBy: event.actor,
         ...(event.type === 'approval.denied' ? { reason: event.reason } : {}),
+        ...(event.type === 'approval.granted' && draft.releaseHash !== undefined
+          ? { releaseHash: draft.releaseHash }
+          : {}),
       });
       return next;
     }
@@ -408,6 +416,20 @@ function publishUpdate(
       `approval still missing: ${pending.map((a) => `${a.gate} (${a.status})`).join(', ')}`,
     );
   }
+  const release = approvedReleaseOf(state, draft!, event, event.release, {
+    version: update.version,
+    ...(update.nextUpdateAt === undefined ? {} : { nextUpdateAt: update.nextUpdateAt }),
+  });
+  if (release) {
+    if (!release.messages.some((m) => m.audience === draft!.audience && m.text === update.text)) {
+      reject(
+        'release-matches-approval',
+        event,
+        `the update's text is not the ${draft!.audience} message of its release`,
+      );
+    }
+    next.releases = [...state.releases, release];
+  }
   next.updates = [...state.updates, update];
   next.drafts = { ...state.drafts, [draft!.id]: { ...draft!, publishedVersion: update.version } };
   next.status = update.status;
@@ -466,6 +488,11 @@ function releaseNote(
         `; ${personNameInRoles(state, event.actor)} is neither`,
     );
   }
+  const release = approvedReleaseOf(state, draft, event, event.release, {
+    version: state.updates.length,
+    noteId: draft.id,
+  });
+  if (release) next.releases = [...state.releases, release];
   next.notes = [
     ...state.notes,
     {
