@@ -38,6 +38,7 @@ export type {
   DeliveryRecord,
   DeliveryState,
   EventStore,
+  FiredReminderRecord,
   NewDelivery,
   Outbox,
 } from './store';
