@@ -2,14 +2,10 @@
  * @module lint/rules/no-fix-time-promise
  * No promised fix or recovery time unless the incident lead approved exactly that promise.
  */
-import {
-  findClockTimes,
-  findDayWord,
-  findRelativeTime,
-  resolveClockTime,
-  resolveClockTimeOnDay,
-} from '../clock';
+import { findClockTimes, findDayWord, readClockTime } from '../../time/index';
 import { defineRule, type RuleContext } from '../define-rule';
+import { eachMatch } from '../phrases';
+import { findRelativeTime } from '../relative-time';
 import type { TopicMatch } from '../topics';
 
 const MINUTE = 60_000;
@@ -22,7 +18,22 @@ export const noFixTimePromise = defineRule({
     description:
       'No promised fix or recovery time or duration ("back in 10 minutes", "fixed by noon", "within the hour", "resolved shortly") unless the incident lead approved that time.',
   },
+  acceptsPhrases: true,
   check(ctx) {
+    // The runbook's own promise wording ("by close of business"): a promise unless negated,
+    // quoted, hypothetical or reported. Only an approved fix time may be promised.
+    if (ctx.extraPhrases !== undefined && ctx.facts.approvedFixTime === undefined)
+      eachMatch(ctx.extraPhrases, ctx.text, (m) => {
+        const end = m.index + m[0].length;
+        if (ctx.doc.isNotAClaim(m.index, end)) return;
+        if (ctx.topics().some((t) => t.topic === 'fixTime' && t.start < end && t.end > m.index)) return;
+        ctx.report({
+          start: m.index,
+          end,
+          message:
+            'Do not promise when it will be fixed; the incident lead has not approved a fix time. Give the next update time instead.',
+        });
+      });
     for (const match of ctx.topics()) {
       if (match.topic !== 'fixTime') continue;
       const approved = ctx.facts.approvedFixTime;
@@ -47,11 +58,13 @@ function matchesApproved(ctx: RuleContext, match: TopicMatch, approved: Date): b
   const clock = findClockTimes(match.text)[0];
   if (clock !== undefined) {
     const sentence = ctx.doc.sentenceAt(match.start);
-    const day = findDayWord(ctx.text.slice(sentence.start, sentence.end));
-    const at =
-      day !== undefined && facts.now !== undefined
-        ? resolveClockTimeOnDay(clock, day, facts.now, timeZone, timeZone)
-        : resolveClockTime(clock, approved, timeZone);
+    const day = clock.day ?? findDayWord(ctx.text.slice(sentence.start, sentence.end));
+    const withDay =
+      day === undefined || facts.now === undefined ? { ...clock, day: undefined } : { ...clock, day };
+    const at = readClockTime(
+      withDay,
+      withDay.day ? { now: facts.now, timeZone } : { due: approved, timeZone },
+    )?.at;
     return at !== undefined && Math.abs(at.getTime() - approved.getTime()) < MINUTE;
   }
   const rel = findRelativeTime(match.text);
