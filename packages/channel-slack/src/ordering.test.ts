@@ -4,7 +4,7 @@
  * out-of-order steps per channel and a new thread per version. Now: zero, and one thread each.
  */
 import { createMemoryOutbox, publishUpdate } from '@incident-comms/core';
-import { sampleMessage } from '@incident-comms/core/testing';
+import { sampleMessage, sampleRelease } from '@incident-comms/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackChannel } from './slack-channel';
 import { type SlackApiStub, startSlackApiStub } from './testing/slack-api-stub';
@@ -32,7 +32,7 @@ describe('50 concurrent publishes to 5 Slack channels', () => {
     const results = await Promise.all(
       Array.from({ length: VERSIONS }, (_, i) =>
         publishUpdate({
-          messages: [
+          release: sampleRelease([
             sampleMessage({
               incidentId: 'inc-busy',
               version: i + 1,
@@ -40,7 +40,7 @@ describe('50 concurrent publishes to 5 Slack channels', () => {
               publishedAt,
               text: `Status as of version ${i + 1}.`,
             }),
-          ],
+          ]),
           routes: [{ channel: 'slack', audience: 'internal', recipients: CHANNELS }],
           channels: [slack],
           outbox,

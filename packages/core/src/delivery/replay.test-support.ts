@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { Channel } from './channel';
 import { deliveryKey } from './channel';
-import { sampleMessage } from './conformance';
+import { sampleMessage, sampleRelease } from './conformance';
 import { publishUpdate } from './publish';
 import type { Outbox } from './store';
 
@@ -48,7 +48,7 @@ export async function checkOldIncidentsSendNothing(outbox: Outbox, incidents = 5
   let expired = 0;
   for (let i = 0; i < incidents; i++) {
     const result = await publishUpdate({
-      messages: [old(i)],
+      release: sampleRelease([old(i)]),
       routes: [{ channel: 'email', audience: 'customer', recipients: SUBSCRIBERS }],
       channels: [email],
       outbox,
@@ -62,7 +62,7 @@ export async function checkOldIncidentsSendNothing(outbox: Outbox, incidents = 5
   expect(expired).toBe(incidents * SUBSCRIBERS.length);
   // Final: a second resume reports them as already settled, still sending nothing.
   const again = await publishUpdate({
-    messages: [old(0)],
+    release: sampleRelease([old(0)]),
     routes: [{ channel: 'email', audience: 'customer', recipients: SUBSCRIBERS }],
     channels: [email],
     outbox,
