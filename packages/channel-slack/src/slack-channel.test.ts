@@ -27,6 +27,10 @@ registerChannelConformance<SlackPayload>(
       channel: createSlackChannel({ client: clientFor(stub.url), clock: createVirtualClock() }),
       recipient: 'C0CONFORM',
       received: (r: string) => stub.posts(r).length,
+      lastThread: (r: string) => {
+        const ts = stub.posts(r).at(-1)?.args.thread_ts;
+        return typeof ts === 'string' ? ts : undefined;
+      },
       failNext: (_r: string, kind: 'rejected' | 'retryable') =>
         stub.failNext(
           'chat.postMessage',

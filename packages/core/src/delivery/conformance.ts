@@ -23,6 +23,12 @@ export interface ChannelHarness<P = unknown> {
    * (`retryable`). Enables the outcome-mapping cases.
    */
   failNext?(recipient: string, kind: 'rejected' | 'retryable'): Promise<void> | void;
+  /**
+   * The thread reference the peer recorded on the last message to `recipient` (Slack
+   * `thread_ts`, email `In-Reply-To`), `undefined` when it was not a reply. Required for a
+   * channel that declares `threads`: the suite checks replies land in the thread they are given.
+   */
+  lastThread?(recipient: string): Promise<string | undefined> | string | undefined;
   /** Releases what the harness opened (servers, pools). */
   close?(): Promise<void> | void;
 }
@@ -142,8 +148,8 @@ function deepFreeze<T>(value: T): T {
  * Cases: declared name and capabilities; pure, deterministic, JSON-data `render` that does not
  * mutate its input; CR/LF in the subject is rejected with a typed error or cannot reach a
  * header line; escaping (host-supplied check); `send` delivers with a JSON ref; an
- * already-aborted signal sends nothing and resolves `retryable`; `send` never rejects; threaded
- * replies; rejected/retryable mapping (when the harness can inject faults); and exactly one copy
+ * already-aborted signal sends nothing and resolves `retryable`; `send` never rejects; a
+ * channel declaring threads replies under the thread it is given (seen at the peer); rejected/retryable mapping (when the harness can inject faults); and exactly one copy
  * per recipient across two publishes of the same version (when the harness can count).
  *
  * @example
@@ -275,9 +281,10 @@ export function channelConformanceCases<P>(
       },
     ],
     [
-      'threaded channels reply under the first message',
+      'threaded channels reply under the thread they are given (checked at the peer)',
       async (h) => {
         if (!h.channel.capabilities.threads) return;
+        if (!h.lastThread) fail('a channel that declares threads needs a harness with lastThread(recipient)');
         const m1 = uniqueMessage();
         const first = expectOutcome(
           await h.channel.send(h.channel.render(m1, h.recipient, ctx(m1, h.recipient)), sendOptions('t1')),
@@ -285,6 +292,7 @@ export function channelConformanceCases<P>(
           'first send',
         );
         if (first.type !== 'delivered') return;
+        if ((await h.lastThread(h.recipient)) !== undefined) fail('the first message must not be a reply');
         const m2 = { ...m1, version: 2, kind: 'update' as const };
         const c2 = { ...ctx(m2, h.recipient), thread: first.ref };
         expectOutcome(
@@ -295,6 +303,12 @@ export function channelConformanceCases<P>(
           ['delivered'],
           'threaded reply',
         );
+        const seen = await h.lastThread(h.recipient);
+        if (seen === undefined || !Object.values(first.ref).includes(seen)) {
+          fail(
+            `declares threads but ignored the thread it was given: the peer saw ${JSON.stringify(seen)}, expected one of ${JSON.stringify(first.ref)}`,
+          );
+        }
       },
     ],
     [
