@@ -16,6 +16,7 @@ const packages = [
   'templates',
   'channel-slack',
   'channel-email',
+  'channel-teams',
   'channel-webhook',
   'store-sqlite',
   'cli',
