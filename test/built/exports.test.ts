@@ -16,6 +16,7 @@ const packages = [
   'templates',
   'channel-slack',
   'channel-email',
+  'channel-statuspage',
   'channel-teams',
   'channel-webhook',
   'store-sqlite',
