@@ -1,5 +1,10 @@
 import { createDeliveryEvents, createMemoryOutbox, publishUpdate } from '@incident-comms/core';
-import { createVirtualClock, registerChannelConformance, sampleMessage } from '@incident-comms/core/testing';
+import {
+  createVirtualClock,
+  registerChannelConformance,
+  sampleMessage,
+  sampleRelease,
+} from '@incident-comms/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StatuspagePayload } from './incident-request';
 import { createStatuspageChannel } from './statuspage-channel';
@@ -60,7 +65,7 @@ describe('createStatuspageChannel against the Statuspage stub', () => {
     const statuspage = channel();
     const outbox = createMemoryOutbox();
     const publish = (m: typeof v1) =>
-      publishUpdate({ messages: [m], routes: [route], channels: [statuspage], outbox });
+      publishUpdate({ release: sampleRelease([m]), routes: [route], channels: [statuspage], outbox });
     const first = await publish(v1);
     expect(first.deliveries[0]).toMatchObject({
       state: 'sent',
@@ -218,7 +223,7 @@ describe('createStatuspageChannel against the Statuspage stub', () => {
     const events = createDeliveryEvents();
     events.on('retrying', (e) => delays.push(e.delayMs));
     const result = await publishUpdate({
-      messages: [v1],
+      release: sampleRelease([v1]),
       routes: [route],
       channels: [channel({ clock })],
       outbox: createMemoryOutbox(),

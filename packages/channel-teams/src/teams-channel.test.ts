@@ -1,5 +1,10 @@
 import { createDeliveryEvents, createMemoryOutbox, publishUpdate } from '@incident-comms/core';
-import { createVirtualClock, registerChannelConformance, sampleMessage } from '@incident-comms/core/testing';
+import {
+  createVirtualClock,
+  registerChannelConformance,
+  sampleMessage,
+  sampleRelease,
+} from '@incident-comms/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TeamsPayload } from './card';
 import { createTeamsChannel } from './teams-channel';
@@ -58,7 +63,7 @@ describe('createTeamsChannel against the Workflows stub', () => {
 
   it('posts one Adaptive Card per message with status, severity, update, next update and the approved text', async () => {
     const result = await publishUpdate({
-      messages: [message],
+      release: sampleRelease([message]),
       routes: [{ channel: 'teams', audience: 'internal', recipients: ['eng', 'support'] }],
       channels: [channel()],
       outbox: createMemoryOutbox(),
@@ -251,7 +256,7 @@ describe('createTeamsChannel against the Workflows stub', () => {
     const events = createDeliveryEvents();
     events.on('retrying', (e) => delays.push(e.delayMs));
     const result = await publishUpdate({
-      messages: [message],
+      release: sampleRelease([message]),
       routes: [{ channel: 'teams', audience: 'internal', recipients: ['eng'] }],
       channels: [channel({ clock })],
       outbox: createMemoryOutbox(),
