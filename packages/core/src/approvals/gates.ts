@@ -7,6 +7,7 @@ import type { Draft } from '../incident/events';
 import {
   type ApprovalRecord,
   type DraftRecord,
+  type IncidentFacts,
   type IncidentState,
   type PersonRef,
   roleHolder,
@@ -25,6 +26,69 @@ export interface TextSpan {
   start: number;
   end: number;
   text: string;
+  /**
+   * Where the span is, when not in the draft text: the confirmed fact it sits in, e.g.
+   * `facts.customerAction` (offsets are then into that fact's value).
+   */
+  source?: string;
+}
+
+// Confirmed facts that templates render into customer messages; a topic there needs its gate
+// as much as one in the draft's own words.
+const CUSTOMER_FACING_FACTS = [
+  'symptom',
+  'affected',
+  'teamAction',
+  'workaround',
+  'customerAction',
+  'cause',
+  'unknowns',
+  'regions',
+] as const;
+
+/**
+ * The confirmed facts that reach customers (every template may render them), each with its
+ * path: `facts.customerAction`, `facts.unknowns.0`.
+ *
+ * @example
+ * customerFacingFacts(state.facts); // [{ path: 'facts.symptom', text: 'card payments fail' }, …]
+ */
+export function customerFacingFacts(facts: Partial<IncidentFacts>): Array<{ path: string; text: string }> {
+  return CUSTOMER_FACING_FACTS.flatMap((key) => {
+    const value = facts[key]?.value;
+    if (value === undefined) return [];
+    return Array.isArray(value)
+      ? value.map((text, i) => ({ path: `facts.${key}.${i}`, text }))
+      : [{ path: `facts.${key}`, text: value }];
+  });
+}
+
+/**
+ * Every approval topic a release would carry to customers: found in the draft text and in the
+ * customer-facing confirmed facts (a refund promise in `customerAction` needs the approver
+ * just as one in the text does). One detector, the linter's `detectTopics`.
+ *
+ * @returns the spans per topic, draft text first; fact spans carry `source`.
+ * @example
+ * gatedTopics('Checkout is failing.', { customerAction: { value: 'We will refund every order.', by: 'lee', at } });
+ * // Map { 'compensation' => [{ start: 8, end: 14, text: 'refund', source: 'facts.customerAction' }] }
+ */
+export function gatedTopics(text: string, facts: Partial<IncidentFacts>): Map<ApprovalTopic, TextSpan[]> {
+  const byTopic = new Map<ApprovalTopic, TextSpan[]>();
+  const sources = [{ path: undefined as string | undefined, text }, ...customerFacingFacts(facts)];
+  for (const source of sources) {
+    for (const match of detectTopics(source.text)) {
+      const spans = byTopic.get(match.topic) ?? [];
+      spans.push({
+        start: match.start,
+        end: match.end,
+        text: match.text,
+        ...(source.path ? { source: source.path } : {}),
+      });
+      byTopic.set(match.topic, spans);
+    }
+  }
+  return byTopic;
 }
 
 /**
@@ -149,13 +213,7 @@ export function requiredApprovals(
       reason: `Every update goes out only after ${who('incidentLead', lead)} confirms it states the current facts.`,
     },
   ];
-  const byTopic = new Map<ApprovalTopic, TextSpan[]>();
-  for (const match of detectTopics(draft.text)) {
-    const spans = byTopic.get(match.topic) ?? [];
-    spans.push({ start: match.start, end: match.end, text: match.text });
-    byTopic.set(match.topic, spans);
-  }
-  for (const [topic, spans] of byTopic) {
+  for (const [topic, spans] of gatedTopics(draft.text, state.facts)) {
     const role = runbook.approvals[topic];
     const holder = roleHolder(state, role);
     const first = spans[0]!;
@@ -165,7 +223,7 @@ export function requiredApprovals(
       topic,
       role,
       ...(holder ? { approver: holder } : {}),
-      reason: `${TOPIC_REASONS[topic]} ("${first.text}"); ${who(role, holder)} must approve it first.`,
+      reason: `${TOPIC_REASONS[topic]} ("${first.text}"${first.source ? ` in ${first.source}, which customers read` : ''}); ${who(role, holder)} must approve it first.`,
       span: first,
       spans,
     });
