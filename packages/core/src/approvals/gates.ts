@@ -12,6 +12,7 @@ import {
   type PersonRef,
   roleHolder,
 } from '../incident/state';
+import type { LintConfig } from '../lint/config';
 import { detectTopics } from '../lint/topics';
 import type { Runbook } from '../runbook/define';
 import type { ApprovalTopic, Role } from '../vocabulary';
@@ -68,16 +69,21 @@ export function customerFacingFacts(facts: Partial<IncidentFacts>): Array<{ path
  * customer-facing confirmed facts (a refund promise in `customerAction` needs the approver
  * just as one in the text does). One detector, the linter's `detectTopics`.
  *
+ * @param config - the runbook's lint settings (its extra topic phrases); default phrases without.
  * @returns the spans per topic, draft text first; fact spans carry `source`.
  * @example
  * gatedTopics('Checkout is failing.', { customerAction: { value: 'We will refund every order.', by: 'lee', at } });
  * // Map { 'compensation' => [{ start: 8, end: 14, text: 'refund', source: 'facts.customerAction' }] }
  */
-export function gatedTopics(text: string, facts: Partial<IncidentFacts>): Map<ApprovalTopic, TextSpan[]> {
+export function gatedTopics(
+  text: string,
+  facts: Partial<IncidentFacts>,
+  config?: LintConfig,
+): Map<ApprovalTopic, TextSpan[]> {
   const byTopic = new Map<ApprovalTopic, TextSpan[]>();
   const sources = [{ path: undefined as string | undefined, text }, ...customerFacingFacts(facts)];
   for (const source of sources) {
-    for (const match of detectTopics(source.text)) {
+    for (const match of detectTopics(source.text, config)) {
       const spans = byTopic.get(match.topic) ?? [];
       spans.push({
         start: match.start,
@@ -213,7 +219,7 @@ export function requiredApprovals(
       reason: `Every update goes out only after ${who('incidentLead', lead)} confirms it states the current facts.`,
     },
   ];
-  for (const [topic, spans] of gatedTopics(draft.text, state.facts)) {
+  for (const [topic, spans] of gatedTopics(draft.text, state.facts, runbook.lint)) {
     const role = runbook.approvals[topic];
     const holder = roleHolder(state, role);
     const first = spans[0]!;

@@ -3,22 +3,24 @@
  * The stateful coordinator (one reminder schedule for all incidents) and its injectable clocks.
  */
 
-export type { Clock, SimulatedClock, TimerHandle } from './clock';
-export { createSimulatedClock, createSystemClock } from './clock';
 export type {
   Coordinator,
   CoordinatorEventInput,
   CoordinatorOptions,
   ScheduledReminder,
-} from './coordinator';
+} from './api';
+export type { Clock, SimulatedClock, TimerHandle } from './clock';
+export { createSimulatedClock, createSystemClock } from './clock';
 export { createCoordinator } from './coordinator';
-export { CoordinatorStoppedError, StoredLogError } from './errors';
+export { CoordinatorStoppedError, IncidentQuarantinedError, StoredLogError } from './errors';
 export type {
   CheckpointDueReminder,
   CoordinatorEventName,
   CoordinatorEventPayload,
   CoordinatorEvents,
+  Escalation,
   IncidentChange,
+  IncidentQuarantine,
   ReminderBase,
   ReminderKind,
   UpdateDueReminder,

@@ -4,6 +4,7 @@
  * ISO-8601 UTC timestamp `at` and an `actor` (a person id from the runbook, or `system`).
  */
 import { z } from 'zod';
+import { recordedReleaseSchema, releaseHashSchema, releaseMessagesSchema } from '../release/release';
 import { idSchema as id } from '../text/id';
 import { singleLineTextSchema, nonEmptyTextSchema as text } from '../text/non-empty';
 import { instantSchema } from '../time/instant';
@@ -86,6 +87,12 @@ export const draftSchema = z
     text,
     /** The facts version the author worked from. */
     basedOnFactsVersion: z.number().int().min(0),
+    /**
+     * The release: every audience's message (subject and text, per time zone) exactly as it
+     * will be delivered. `text` is then the message of the draft's own `audience`. Approvals
+     * bind to its content hash; a draft without it is a text-only draft (nothing to deliver).
+     */
+    messages: releaseMessagesSchema.optional(),
   })
   .strict();
 
@@ -219,6 +226,8 @@ export const eventSchema = z.discriminatedUnion('type', [
       draftId: id,
       revision: z.number().int().positive(),
       gate: text,
+      /** The content hash of the release the approver saw (`releaseHash`); must be the revision's. */
+      releaseHash: releaseHashSchema.optional(),
     })
     .strict(),
   z
@@ -240,7 +249,15 @@ export const eventSchema = z.discriminatedUnion('type', [
       reasons: z.array(z.object({ code: text, message: text, ruleId: text.optional() }).strict()).min(1),
     })
     .strict(),
-  z.object({ type: z.literal('update.published'), ...base, update: statusUpdateSchema }).strict(),
+  z
+    .object({
+      type: z.literal('update.published'),
+      ...base,
+      update: statusUpdateSchema,
+      /** The exact approved messages of this version and their hash (required for a draft with messages). */
+      release: recordedReleaseSchema.optional(),
+    })
+    .strict(),
   z
     .object({
       /**
@@ -256,6 +273,8 @@ export const eventSchema = z.discriminatedUnion('type', [
       recipients: z.number().int().positive(),
       /** The channel it went out by, e.g. `account-note`. */
       channel: text.optional(),
+      /** The exact approved message and its hash (required for a draft with messages). */
+      release: recordedReleaseSchema.optional(),
     })
     .strict(),
   z

@@ -22,6 +22,7 @@ export { applyEvent, parseEvent, replay } from './reducer';
 export { incidentPolicyFromRunbook, type RoleAssignments, roleAssignmentsFromRunbook } from './roles';
 export type {
   ApprovalRecord,
+  ApprovedRelease,
   CheckpointTrigger,
   ConfirmedFact,
   DraftRecord,

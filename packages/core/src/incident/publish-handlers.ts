@@ -6,6 +6,7 @@
  */
 import { EventRejectedError } from '../errors';
 import type { EventOf, IncidentEvent } from './events';
+import { approvedReleaseOf } from './release-record';
 import type { IncidentState } from './state';
 
 /** Throws the {@link EventRejectedError} of `rule` for `event`. */
@@ -52,6 +53,20 @@ export function publishUpdate(
       event,
       `approval still missing: ${pending.map((a) => `${a.gate} (${a.status})`).join(', ')}`,
     );
+  }
+  const release = approvedReleaseOf(state, draft!, event, event.release, {
+    version: update.version,
+    ...(update.nextUpdateAt === undefined ? {} : { nextUpdateAt: update.nextUpdateAt }),
+  });
+  if (release) {
+    if (!release.messages.some((m) => m.audience === draft!.audience && m.text === update.text)) {
+      reject(
+        'release-matches-approval',
+        event,
+        `the update's text is not the ${draft!.audience} message of its release`,
+      );
+    }
+    next.releases = [...state.releases, release];
   }
   next.updates = [...state.updates, update];
   next.drafts = { ...state.drafts, [draft!.id]: { ...draft!, publishedVersion: update.version } };
@@ -101,6 +116,11 @@ export function releaseNote(
       `approval still missing: ${pending.map((a) => `${a.gate} (${a.status})`).join(', ')}`,
     );
   }
+  const release = approvedReleaseOf(state, draft, event, event.release, {
+    version: state.updates.length,
+    noteId: draft.id,
+  });
+  if (release) next.releases = [...state.releases, release];
   next.notes = [
     ...state.notes,
     {

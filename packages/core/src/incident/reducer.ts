@@ -15,6 +15,7 @@ import { type EventOf, eventSchema, type IncidentEvent, type IncidentEventInput 
 import { authorize } from './permissions';
 import { policyFromDeclared } from './policy';
 import { publishUpdate, reject, releaseNote } from './publish-handlers';
+import { checkApprovalHash, draftReleaseHash } from './release-record';
 import type { ApprovalRecord, ConfirmedFact, DraftRecord, IncidentFacts, IncidentState } from './state';
 import { assertState, remember } from './state-check';
 
@@ -88,6 +89,7 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       roles: {},
       unavailable: [],
       policy: policyFromDeclared(event.policy),
+      releases: [],
       overrides: [],
       facts: { scope: { value: 'unknown', by: event.actor, at: event.at } },
       factsVersion: 0,
@@ -203,6 +205,7 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
           `draft ${draft.id} was published as version ${previous.publishedVersion}; start a new draft`,
         );
       }
+      const hash = draftReleaseHash(draft, event);
       next.drafts = {
         ...state.drafts,
         [draft.id]: {
@@ -211,6 +214,7 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
           author: event.actor,
           createdAt: event.at,
           approvals: {},
+          ...(hash === undefined ? {} : { releaseHash: hash }),
         },
       };
       return next;
@@ -240,12 +244,16 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       const approval = draft.approvals[event.gate];
       if (!approval)
         return reject('approval-requested-first', event, `no approval of gate "${event.gate}" was requested`);
+      if (event.type === 'approval.granted') checkApprovalHash(draft, event);
       next.drafts = withApproval(state, draft, {
         ...approval,
         status: event.type === 'approval.granted' ? 'granted' : 'denied',
         decidedAt: event.at,
         decidedBy: event.actor,
         ...(event.type === 'approval.denied' ? { reason: event.reason } : {}),
+        ...(event.type === 'approval.granted' && draft.releaseHash !== undefined
+          ? { releaseHash: draft.releaseHash }
+          : {}),
       });
       return next;
     }

@@ -5,6 +5,7 @@
  */
 
 import { z } from 'zod';
+import type { ReleaseMessage } from '../release/release';
 import { instantSchema } from '../time/instant';
 import {
   APPROVAL_TOPICS,
@@ -63,6 +64,8 @@ export interface ApprovalRecord {
   decidedAt?: string;
   decidedBy?: string;
   reason?: string;
+  /** The content hash of the release this approval covers (the revision's `releaseHash`), once granted. */
+  releaseHash?: string;
 }
 
 /** A draft with its revision history summary and approvals for the current revision. */
@@ -75,6 +78,37 @@ export interface DraftRecord extends Draft {
   approvals: Record<string, ApprovalRecord>;
   /** The status-update version it became, once published. */
   publishedVersion?: number;
+  /** The content hash of this revision's release (`releaseHash`), when it carries messages. */
+  releaseHash?: string;
+}
+
+/**
+ * A release approved and recorded in the log: the exact messages delivery sends for one
+ * status-update version or one side note, the hash its approvals name, and who approved it.
+ * Instants are ISO-8601 UTC.
+ */
+export interface ApprovedRelease {
+  incidentId: string;
+  incidentTitle: string;
+  /** The status-update version (for a side note: the version current when it was released, 0 before any). */
+  version: number;
+  /** The side note's id (its draft id); absent for a status-update version. */
+  noteId?: string;
+  draftId: string;
+  draftRevision: number;
+  kind: Draft['kind'];
+  status: Draft['status'];
+  severity: Severity;
+  /** When it was published or released. */
+  publishedAt: string;
+  /** The next-update time the version promised (absent for notes and once resolved). */
+  nextUpdateAt?: string;
+  /** `sha256:` + 64 hex digits over kind, status and messages (`releaseHash`). */
+  hash: string;
+  /** The approved messages, in release order. */
+  messages: ReleaseMessage[];
+  /** Every granted approval, each naming this hash. */
+  approvals: Array<{ gate: string; role: Role; by: string; at: string; releaseHash: string }>;
 }
 
 /** A customer question logged to the incident. */
@@ -169,6 +203,8 @@ export interface IncidentState {
   updates: StatusUpdate[];
   /** Side notes released outside the status versions, oldest first. */
   notes: NoteRecord[];
+  /** Every approved release recorded in the log (versions and side notes), oldest first. */
+  releases: ApprovedRelease[];
   questions: QuestionRecord[];
   /** Instants of held engineering checkpoints. */
   checkpoints: string[];
@@ -221,6 +257,7 @@ export const incidentStateSchema = z.object({
   drafts: map,
   updates: list,
   notes: list,
+  releases: list,
   questions: list,
   checkpoints: z.array(z.string()),
   checkpointTriggers: list,

@@ -1,0 +1,384 @@
+/**
+ * @module desk/desk
+ * `createIncidentDesk`: the one object a host holds. Each step reads the incident, decides
+ * with the exported pure functions, appends through the coordinator and delivers through the
+ * outbox; it adds no policy of its own.
+ */
+import { requestApprovals } from '../approvals/index';
+import {
+  type Clock,
+  type CoordinatorEventInput,
+  createCoordinator,
+  createSystemClock,
+} from '../coordinator/index';
+import { createMemoryEventStore, createMemoryOutbox } from '../delivery/memory-store';
+import { type DeliveryRoute, type PublishResult, publishUpdate } from '../delivery/publish';
+import { systemClock } from '../delivery/retry';
+import { problem, ValidationError } from '../errors';
+import {
+  applyEvent,
+  type DraftRecord,
+  type IncidentEvent,
+  type IncidentState,
+  nextUpdateOwner,
+  parseEvent,
+  roleAssignmentsFromRunbook,
+  roleHolder,
+} from '../incident/index';
+import type { ApprovedMessage } from '../message';
+import { triageTicket } from '../playbooks/index';
+import { publish } from '../publish/index';
+import { toIsoInstant } from '../time/iso-instant';
+import { draftOutline, promisedNextUpdate, releaseOf, renderMessages, templateText } from './release';
+import { unfinishedDelivery } from './resume';
+import { createSerialQueue } from './serial';
+import { currentPromise, emptyResult, sideNoteMessage } from './side-note';
+import type {
+  DecisionInput,
+  DeskPublishOptions,
+  IncidentDesk,
+  IncidentDeskOptions,
+  ResumeReport,
+} from './types';
+import { deskView } from './view';
+
+/**
+ * Creates the incident desk over an event store, an outbox, channels and routes. Every call
+ * to one incident runs after the previous one settled (one in flight at a time), so
+ * concurrent host calls never interleave their appends; multi-event steps are applied to a
+ * copy of the state first, so a refused event leaves nothing half-applied. The coordinator's
+ * reminders (`update.due`, `update.overdue`, `checkpoint.due`) run inside it on `clock`.
+ *
+ * Practice encoded by the functions it calls: roles come from the runbook when the incident
+ * is declared; every message is rendered from one status update; nothing goes out unapproved,
+ * and each recipient gets each version once.
+ *
+ * @param options - `{ runbook, templates, events?, outbox?, channels?, routes?, clock?, retry? }`;
+ *   memory stores by default, so nothing needs setting up.
+ * @returns an {@link IncidentDesk}. After a restart over a durable store call `resume()`.
+ * @throws from its steps: {@link ValidationError} `input_invalid`, `EventRejectedError`
+ *   `event_rejected`, `NotAuthorizedError` `approval_not_authorized`, `DeliveryInputError`.
+ * @example
+ * const desk = createIncidentDesk({ runbook, templates, channels: [email], routes });
+ * const { incidentId } = await desk.declare({ actor: 'dana', title: 'Card payments failing', incidentType: 'checkout', severity: 'SEV2' });
+ * await desk.confirmFacts(incidentId, { actor: 'lee', facts: { symptom: 'Card payments fail', affected: 'Customers paying by card', teamAction: 'We are looking into it' } });
+ * const release = await desk.draft(incidentId, { kind: 'initial' });
+ * for (const ask of await desk.requestApprovals(incidentId, release.draftId))
+ *   await desk.approve(incidentId, { draftId: release.draftId, gate: ask.gate, actor: ask.approver!.id });
+ * const published = await desk.publish(incidentId, release.draftId); // published.delivery?.totals.sent
+ */
+export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
+  const { runbook, templates } = options;
+  const clock: Clock = options.clock ?? createSystemClock();
+  const store = options.events ?? createMemoryEventStore<IncidentEvent>();
+  const outbox = options.outbox ?? createMemoryOutbox();
+  const channels = options.channels ?? [];
+  const coordinator = createCoordinator({
+    runbook,
+    clock,
+    store,
+    ...(options.onListenerError ? { onListenerError: options.onListenerError } : {}),
+  });
+  const calls = createSerialQueue();
+  const deliveries = createSerialQueue();
+  // Outbox times on the desk's clock; retry waits in real time, so a simulated clock never stalls them.
+  const deliveryClock = { now: () => clock.now(), sleep: systemClock.sleep };
+  // The follow-up time a resolution draft promises, to render the same words at publish.
+  const followUps = new Map<string, string>();
+
+  /** Whole seconds, the log's own style. */
+  const stamp = () => toIsoInstant(Math.floor(clock.now() / 1000) * 1000);
+
+  function known(id: string): IncidentState {
+    const state = coordinator.state(id);
+    if (!state)
+      throw new ValidationError('incident', [
+        problem('incidentId', 'a declared incident', JSON.stringify(id)),
+      ]);
+    return state;
+  }
+
+  function recorded(state: IncidentState, draftId: string): DraftRecord {
+    const record = state.drafts[draftId];
+    if (!record) {
+      throw new ValidationError('draft', [
+        problem('draftId', `a draft recorded in incident ${state.id}`, JSON.stringify(draftId)),
+      ]);
+    }
+    return record;
+  }
+
+  /** Checks every event against a copy of the state, then appends them in order. */
+  async function append(id: string, inputs: readonly CoordinatorEventInput[]): Promise<IncidentState> {
+    const at = stamp();
+    const events = inputs.map((e) => ({ ...e, at: e.at ?? at }) as CoordinatorEventInput);
+    let trial = coordinator.state(id);
+    for (const e of events) {
+      trial = applyEvent(
+        trial,
+        parseEvent(e.type === 'declared' ? { ...e, incidentId: e.incidentId ?? id } : e),
+      );
+    }
+    let state = coordinator.state(id)!;
+    for (const e of events) state = await coordinator.dispatch(id, e);
+    return state;
+  }
+
+  /** Runs one step of incident `id` after its earlier steps, with the log loaded. */
+  function step<T>(id: string, task: (state: IncidentState) => Promise<T>): Promise<T> {
+    return calls.run(id, async () => {
+      await coordinator.start();
+      return task(known(id));
+    });
+  }
+
+  const routesFor = (state: IncidentState): DeliveryRoute[] => {
+    const routes = typeof options.routes === 'function' ? options.routes(state) : (options.routes ?? []);
+    return [...routes];
+  };
+
+  /** Delivers one version (or note) through the outbox, versions of one incident in order. */
+  function deliver(
+    id: string,
+    messages: readonly ApprovedMessage[],
+    routes: readonly DeliveryRoute[],
+    events: DeskPublishOptions['events'],
+  ): Promise<PublishResult | undefined> {
+    const live = routes.filter((r) => r.recipients.length > 0);
+    if (live.length === 0) return Promise.resolve(undefined);
+    return deliveries.run(id, () =>
+      publishUpdate({
+        messages,
+        routes: live,
+        channels,
+        outbox,
+        clock: deliveryClock,
+        ...(options.retry ? { retry: options.retry } : {}),
+        ...(events ? { events } : {}),
+      }),
+    );
+  }
+
+  const followUpOf = (id: string, draftId: string) => followUps.get(`${id}\u0000${draftId}`);
+
+  /** Appends an approval decision on the draft's current revision (unless one is named). */
+  function decide(
+    id: string,
+    input: DecisionInput & ({ type: 'approval.granted' } | { type: 'approval.denied'; reason: string }),
+  ): Promise<IncidentState> {
+    return step(id, (state) => {
+      const revision = input.revision ?? recorded(state, input.draftId).revision;
+      return append(id, [{ ...input, revision } as CoordinatorEventInput]);
+    });
+  }
+
+  const desk: IncidentDesk = {
+    async declare(input) {
+      const incidentId = input.incidentId ?? globalThis.crypto.randomUUID();
+      await coordinator.start();
+      return calls.run(incidentId, async () => {
+        const roles = { ...roleAssignmentsFromRunbook(runbook), ...input.roles };
+        const { actor, title, incidentType, severity } = input;
+        const state = await append(incidentId, [
+          { type: 'declared', actor, incidentId, title, incidentType, severity },
+          { type: 'roles.assigned', actor, roles },
+        ]);
+        return { incidentId, state };
+      });
+    },
+
+    confirmFacts: (id, { actor, facts }) =>
+      step(id, () => append(id, [{ type: 'facts.confirmed', actor, facts }])),
+
+    draft: (id, input) =>
+      step(id, async (state) => {
+        const now = stamp();
+        const actor = input.actor ?? nextUpdateOwner(state)?.id;
+        if (!actor)
+          throw new ValidationError('draft', [
+            problem('actor', 'a person id (no communication owner holds the role)'),
+          ]);
+        const outline = draftOutline(state, input);
+        const draftId = outline.id;
+        const text = input.text ?? templateText(templates, runbook, state, outline, now, input.followUpAt);
+        const after = await append(id, [
+          { type: 'draft.created', actor, draft: { ...outline, text }, at: now },
+        ]);
+        if (input.followUpAt) followUps.set(`${id}\u0000${draftId}`, input.followUpAt);
+        return releaseOf(templates, runbook, after, recorded(after, draftId), now, input.followUpAt);
+      }),
+
+    edit: (id, draftId, { actor, text }) =>
+      step(id, async (state) => {
+        const {
+          revision: _r,
+          author: _a,
+          createdAt: _c,
+          approvals: _p,
+          publishedVersion: _v,
+          ...draft
+        } = recorded(state, draftId);
+        const now = stamp();
+        const after = await append(id, [
+          { type: 'draft.created', actor, draft: { ...draft, text }, at: now },
+        ]);
+        return releaseOf(templates, runbook, after, recorded(after, draftId), now, followUpOf(id, draftId));
+      }),
+
+    requestApprovals: (id, draftId, input = {}) =>
+      step(id, async (state) => {
+        const actor = input.actor ?? nextUpdateOwner(state)?.id ?? recorded(state, draftId).author;
+        const requests = requestApprovals(recorded(state, draftId), state, runbook, stamp(), actor);
+        const after = await append(id, requests);
+        return requests.map((r) => ({ ...r, approver: roleHolder(after, r.role) }));
+      }),
+
+    approve: (id, input) => decide(id, { type: 'approval.granted', ...input }),
+    deny: (id, input) => decide(id, { type: 'approval.denied', ...input }),
+
+    check(id, draftId) {
+      const state = known(id);
+      const record = recorded(state, draftId);
+      const now = stamp();
+      const nextUpdateAt = promisedNextUpdate(runbook, state, record, now);
+      return publish(state, record, runbook, now, nextUpdateAt ? { nextUpdateAt } : {});
+    },
+
+    async publish(id, draftId, publishOptions = {}) {
+      const decided = await step(id, async (state) => {
+        const record = recorded(state, draftId);
+        const now = stamp();
+        const nextUpdateAt = promisedNextUpdate(runbook, state, record, now);
+        const outcome = publish(state, record, runbook, now, {
+          ...(nextUpdateAt ? { nextUpdateAt } : {}),
+          ...(publishOptions.actor ? { actor: publishOptions.actor } : {}),
+        });
+        if (!outcome.ok) {
+          await append(id, [outcome.event]);
+          return { ok: false as const, reasons: outcome.reasons, diagnostics: outcome.diagnostics };
+        }
+        const update = outcome.statusUpdate;
+        const messages = renderMessages(templates, runbook, id, update, record, followUpOf(id, draftId));
+        const after = await append(id, [outcome.event]);
+        const routes = [...(publishOptions.routes ?? routesFor(after))];
+        return { ok: true as const, statusUpdate: update, messages, routes, warnings: outcome.warnings };
+      });
+      if (!decided.ok) return decided;
+      const delivery = await deliver(id, decided.messages, decided.routes, publishOptions.events);
+      return { ...decided, delivery };
+    },
+
+    async sideNote(id, draftId, noteOptions) {
+      const decided = await step(id, async (state) => {
+        const record = recorded(state, draftId);
+        const now = stamp();
+        const promised = currentPromise(state, now);
+        const outcome = publish(state, record, runbook, now, {
+          ...(promised ? { nextUpdateAt: promised } : {}),
+          ...(noteOptions.actor ? { actor: noteOptions.actor } : {}),
+        });
+        if (!outcome.ok) {
+          await append(id, [outcome.event]);
+          return { ok: false as const, reasons: outcome.reasons, diagnostics: outcome.diagnostics };
+        }
+        const message = sideNoteMessage(state, record, noteOptions.subject, now);
+        return { ok: true as const, message, record };
+      });
+      if (!decided.ok) return decided;
+      const { message, record } = decided;
+      const delivery =
+        (await deliver(id, [message], noteOptions.routes, noteOptions.events)) ?? emptyResult(message);
+      const sent = delivery.deliveries.filter((d) => d.state === 'sent').length;
+      const routeChannels = [...new Set(noteOptions.routes.map((r) => r.channel))];
+      if (sent > 0) {
+        await step(id, () =>
+          append(id, [
+            {
+              type: 'note.released',
+              actor: noteOptions.actor ?? record.author,
+              draftId,
+              revision: record.revision,
+              audience: record.audience,
+              recipients: sent,
+              ...(routeChannels.length === 1 ? { channel: routeChannels[0] } : {}),
+            },
+          ]),
+        );
+      }
+      return { ok: true, message, delivery, recipients: sent };
+    },
+
+    triage: (id, ticket) =>
+      step(id, async (state) => {
+        const result = triageTicket(ticket, state, runbook);
+        await append(id, [result.questionEvent]);
+        return result;
+      }),
+
+    logQuestion: (id, { actor, question, topic, from, accountId }) =>
+      step(id, () =>
+        append(id, [
+          { type: 'question.logged', actor, question, topic, from, ...(accountId ? { accountId } : {}) },
+        ]),
+      ),
+
+    holdCheckpoint: (id, { actor, note }) =>
+      step(id, () => append(id, [{ type: 'checkpoint.held', actor, ...(note ? { note } : {}) }])),
+
+    startRecovery: (id, { actor, note }) =>
+      step(id, () => append(id, [{ type: 'recovery.started', actor, ...(note ? { note } : {}) }])),
+
+    confirmRecovery: (id, { actor, customerCheck, recoveredAt }) =>
+      step(id, () =>
+        append(id, [
+          { type: 'recovery.confirmed', actor, customerCheck, ...(recoveredAt ? { recoveredAt } : {}) },
+        ]),
+      ),
+
+    // A published resolution already resolved it; the log takes one resolution only.
+    resolve: (id, { actor }) =>
+      step(id, (state) =>
+        state.status === 'resolved' ? Promise.resolve(state) : append(id, [{ type: 'resolved', actor }]),
+      ),
+
+    current(id) {
+      return deskView(known(id), runbook, stamp(), coordinator.scheduled(id));
+    },
+
+    state: (id) => coordinator.state(id),
+    scheduled: (id) => coordinator.scheduled(id),
+    on: (event, listener) => coordinator.on(event, listener),
+
+    async resume(): Promise<ResumeReport> {
+      await coordinator.start();
+      const resumed: PublishResult[] = [];
+      for (const id of coordinator.incidents()) {
+        const result = await calls.run(id, () => resumeDeliveries(id));
+        if (result) resumed.push(result);
+      }
+      return { incidents: coordinator.incidents(), deliveries: resumed, reminders: coordinator.scheduled() };
+    },
+
+    stop: () => coordinator.stop(),
+  };
+
+  /** Finishes the newest version's deliveries of one incident after a restart. */
+  async function resumeDeliveries(id: string): Promise<PublishResult | undefined> {
+    const state = known(id);
+    const owed = await unfinishedDelivery(state, routesFor(state), outbox);
+    if (!owed) return undefined;
+    const draft = state.drafts[owed.update.draftId] ?? {
+      audience: 'customer' as const,
+      text: owed.update.text,
+    };
+    const followUp = followUpOf(id, owed.update.draftId);
+    return deliver(
+      id,
+      renderMessages(templates, runbook, id, owed.update, draft, followUp),
+      owed.routes,
+      undefined,
+    );
+  }
+
+  return desk;
+}

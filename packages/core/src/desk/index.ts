@@ -1,0 +1,26 @@
+/**
+ * @module desk
+ * The incident desk: the whole flow as one object a host holds, built from the pure functions.
+ */
+export { createIncidentDesk } from './desk';
+export { promisedNextUpdate } from './release';
+export type {
+  DecisionInput,
+  DeclareInput,
+  DeskApprovalRequest,
+  DeskEvents,
+  DeskPublishOptions,
+  DeskPublishResult,
+  DeskQuestionInput,
+  DeskRelease,
+  DeskRoutes,
+  DeskTemplates,
+  DeskView,
+  DraftInput,
+  IncidentDesk,
+  IncidentDeskOptions,
+  RecoveryInput,
+  ResumeReport,
+  SideNoteOptions,
+  SideNoteResult,
+} from './types';

@@ -1,0 +1,132 @@
+/**
+ * @module desk/release
+ * What one approval covers, built from the exported pure functions: the status update a draft
+ * would become (`previewStatusUpdate`), its next-update time on the cadence (`planNextUpdateAt`)
+ * and every audience's message rendered from it through the injected templates.
+ */
+import { requiredApprovals } from '../approvals/index';
+import { planNextUpdateAt } from '../cadence/index';
+import type { Draft, DraftRecord, IncidentState, StatusUpdate } from '../incident/index';
+import type { ApprovedMessage } from '../message';
+import { previewStatusUpdate } from '../publish/index';
+import type { Runbook } from '../runbook/define';
+import type { DeskRelease, DeskTemplates, DraftInput } from './types';
+
+/**
+ * The next-update time a recorded draft promises: the cadence plan from the moment it was
+ * written (so the text and the published version agree), or `undefined` when that moment has
+ * passed or the status has no cadence (then `publish` plans from its own `now`).
+ *
+ * @example
+ * promisedNextUpdate(runbook, state, state.drafts['update-v2']!, '2026-03-03T14:19:00Z'); // '2026-03-03T14:35:00.000Z'
+ */
+export function promisedNextUpdate(
+  runbook: Runbook,
+  state: IncidentState,
+  record: Pick<DraftRecord, 'status' | 'createdAt'>,
+  now: string,
+): string | undefined {
+  const planned = planNextUpdateAt(runbook, state.severity, record.status, record.createdAt);
+  return planned !== undefined && Date.parse(planned) > Date.parse(now) ? planned : undefined;
+}
+
+/**
+ * Every audience's message for one status update; the draft's own audience carries the
+ * draft's text when it was written by hand (the template's wording otherwise).
+ */
+export function renderMessages(
+  templates: DeskTemplates,
+  runbook: Runbook,
+  incidentId: string,
+  update: StatusUpdate,
+  draft: Pick<Draft, 'audience' | 'text'>,
+  followUpAt: string | undefined,
+): ApprovedMessage[] {
+  const messages = templates.renderAll(update, runbook, {
+    incidentId,
+    ...(followUpAt ? { followUpAt } : {}),
+  });
+  return messages.map((m) =>
+    m.audience === draft.audience && m.text !== draft.text
+      ? { ...m, text: draft.text, html: undefined, mrkdwn: undefined }
+      : m,
+  );
+}
+
+/**
+ * The template wording of a new draft: renders the version the draft would become at `at`
+ * and returns the text for the draft's audience.
+ */
+export function templateText(
+  templates: DeskTemplates,
+  runbook: Runbook,
+  state: IncidentState,
+  outline: Draft,
+  at: string,
+  followUpAt: string | undefined,
+): string {
+  const nextUpdateAt = planNextUpdateAt(runbook, state.severity, outline.status, at);
+  const update = previewStatusUpdate(state, outline, runbook, at, nextUpdateAt ? { nextUpdateAt } : {});
+  const messages = templates.renderAll(update, runbook, {
+    incidentId: state.id,
+    ...(followUpAt ? { followUpAt } : {}),
+  });
+  const own = messages.find((m) => m.audience === outline.audience) ?? messages[0];
+  return own?.text ?? outline.text;
+}
+
+/**
+ * The release of a recorded draft as it stands at `now`: the version it would become, every
+ * audience's message and the gates it needs.
+ */
+export function releaseOf(
+  templates: DeskTemplates,
+  runbook: Runbook,
+  state: IncidentState,
+  record: DraftRecord,
+  now: string,
+  followUpAt: string | undefined,
+): DeskRelease {
+  const nextUpdateAt = promisedNextUpdate(runbook, state, record, now);
+  const draft: Draft = {
+    id: record.id,
+    kind: record.kind,
+    audience: record.audience,
+    status: record.status,
+    text: record.text,
+    basedOnFactsVersion: record.basedOnFactsVersion,
+  };
+  const statusUpdate = previewStatusUpdate(state, draft, runbook, now, nextUpdateAt ? { nextUpdateAt } : {});
+  return {
+    incidentId: state.id,
+    draftId: record.id,
+    revision: record.revision,
+    draft,
+    statusUpdate,
+    messages: renderMessages(templates, runbook, state.id, statusUpdate, draft, followUpAt),
+    ...(statusUpdate.nextUpdateAt ? { nextUpdateAt: statusUpdate.nextUpdateAt } : {}),
+    approvals: requiredApprovals(draft, state, runbook),
+  };
+}
+
+/**
+ * The new draft `desk.draft` records before its wording: the next free id (`update-v<N>` for
+ * the version it would become), the customer audience, the incident's status (`resolved` for
+ * the resolved kind) and the newest facts version, unless the input says otherwise.
+ *
+ * @example
+ * draftOutline(state, { kind: 'initial' }); // { id: 'update-v1', audience: 'customer', status: 'investigating', … }
+ */
+export function draftOutline(state: IncidentState, input: DraftInput): Draft {
+  const version = state.updates.length + 1;
+  let id = input.id ?? `update-v${version}`;
+  for (let n = 2; !input.id && state.drafts[id]; n++) id = `update-v${version}-${n}`;
+  return {
+    id,
+    kind: input.kind,
+    audience: input.audience ?? 'customer',
+    status: input.status ?? (input.kind === 'resolved' ? 'resolved' : state.status),
+    text: input.text ?? '(draft)',
+    basedOnFactsVersion: state.factsVersion,
+  };
+}

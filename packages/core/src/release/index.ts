@@ -1,0 +1,19 @@
+/**
+ * @module release
+ * The release, the unit of approval: every audience's message, its content hash, and the
+ * approved release delivery accepts.
+ */
+export type { ReleaseRef } from './approved';
+export { approvedRelease } from './approved';
+export type { RecordedRelease, ReleaseContent, ReleaseMessage } from './release';
+export {
+  canonicalJson,
+  leftoverPlaceholder,
+  PLACEHOLDER_PATTERN,
+  recordedReleaseSchema,
+  releaseHash,
+  releaseHashSchema,
+  releaseMessageSchema,
+  releaseMessagesSchema,
+  sortReleaseMessages,
+} from './release';

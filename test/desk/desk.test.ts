@@ -1,0 +1,224 @@
+/**
+ * The incident desk over memory stores, the real templates and a recording host channel: each
+ * step appends what the pure functions decide, refuses what they refuse, and delivers each
+ * approved version once per recipient.
+ */
+import {
+  audienceTimeZone,
+  type Channel,
+  createIncidentDesk,
+  createSimulatedClock,
+  type DeliveryOutcome,
+  type DeliveryRoute,
+  EventRejectedError,
+  formatUpdateTime,
+  type IncidentDesk,
+  NotAuthorizedError,
+  planNextUpdateAt,
+  ValidationError,
+} from '@incident-comms/core';
+import * as templates from '@incident-comms/templates';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { checkoutStart, t, testRunbook } from '../../packages/core/test/support';
+
+const runbook = testRunbook();
+const FACTS = (checkoutStart()[2] as { facts: Record<string, unknown> }).facts as never;
+const ROUTES: DeliveryRoute[] = [
+  { channel: 'inbox', audience: 'customer', recipients: ['ana@example.com', 'bo@example.com'] },
+  { channel: 'inbox', audience: 'internal', recipients: ['#incidents'] },
+];
+
+/** A host channel that keeps what it was asked to send. */
+function recordingChannel() {
+  const sent: Array<{ recipient: string; key: string; audience: string; text: string; version: number }> = [];
+  const channel: Channel<{ recipient: string; audience: string; text: string; version: number }> = {
+    name: 'inbox',
+    capabilities: { threads: false, edits: false },
+    render: (m, recipient) => ({ recipient, audience: m.audience, text: m.text, version: m.version }),
+    async send(payload, { idempotencyKey }): Promise<DeliveryOutcome> {
+      sent.push({ ...payload, key: idempotencyKey });
+      return { type: 'delivered', ref: { id: `${sent.length}` } };
+    },
+  };
+  return { channel, sent };
+}
+
+let clock: ReturnType<typeof createSimulatedClock>;
+let inbox: ReturnType<typeof recordingChannel>;
+let desk: IncidentDesk;
+
+beforeEach(() => {
+  clock = createSimulatedClock(t(0));
+  inbox = recordingChannel();
+  desk = createIncidentDesk({ runbook, templates, clock, channels: [inbox.channel], routes: ROUTES });
+});
+
+async function declared() {
+  const { incidentId } = await desk.declare({
+    incidentId: 'inc-1',
+    actor: 'dana',
+    title: 'Card payments failing at checkout',
+    incidentType: 'checkout',
+    severity: 'SEV1',
+  });
+  clock.advanceBy(5);
+  await desk.confirmFacts(incidentId, { actor: 'lee', facts: FACTS });
+  return incidentId;
+}
+
+async function approveAll(id: string, draftId: string) {
+  for (const ask of await desk.requestApprovals(id, draftId)) {
+    await desk.approve(id, { draftId, gate: ask.gate, actor: ask.approver!.id });
+  }
+}
+
+describe('createIncidentDesk', () => {
+  it('declares with every role from the runbook, and takes overrides', async () => {
+    const id = await declared();
+    expect(desk.current(id).owners.communicationOwner).toEqual({ id: 'dana', name: 'Dana' });
+    expect(desk.current(id).owners.incidentLead).toEqual({ id: 'lee', name: 'Lee' });
+    const other = await desk.declare({
+      incidentId: 'inc-2',
+      actor: 'dana',
+      title: 'Sign-in failing',
+      incidentType: 'sign-in',
+      severity: 'SEV2',
+      roles: { incidentLead: { primary: { id: 'ola', name: 'Ola' }, backup: { id: 'lee', name: 'Lee' } } },
+    });
+    expect(desk.current(other.incidentId).owners.incidentLead?.id).toBe('ola');
+    expect(desk.current(other.incidentId).owners.approver?.id).toBe('maya');
+  });
+
+  it('drafts the full release: every audience, the next update planned on the cadence', async () => {
+    const id = await declared();
+    clock.advanceBy(1);
+    const release = await desk.draft(id, { kind: 'initial' });
+    expect(release.draftId).toBe('update-v1');
+    expect(new Set(release.messages.map((m) => m.audience)).size).toBe(7);
+    const planned = planNextUpdateAt(runbook, 'SEV1', 'investigating', t(6))!;
+    expect(release.nextUpdateAt).toBe(planned);
+    const customer = release.messages.find((m) => m.audience === 'customer')!;
+    expect(customer.text).toBe(release.draft.text);
+    expect(customer.text).toContain(
+      formatUpdateTime(planned, audienceTimeZone(runbook, 'customer'), { relativeTo: t(6) }),
+    );
+    expect(desk.current(id).openDrafts).toEqual([
+      { draftId: 'update-v1', revision: 1, waitingFor: ['facts'] },
+    ]);
+  });
+
+  it('blocks an unapproved publish (recorded in the log), then delivers the approved one once per recipient', async () => {
+    const id = await declared();
+    const release = await desk.draft(id, { kind: 'initial' });
+    const blocked = await desk.publish(id, release.draftId);
+    expect(blocked.ok).toBe(false);
+    if (!blocked.ok) expect(blocked.reasons.map((r) => r.code)).toContain('approval-missing');
+    expect(desk.state(id)!.blocked).toHaveLength(1);
+    expect(inbox.sent).toHaveLength(0);
+
+    await approveAll(id, release.draftId);
+    clock.advanceBy(2);
+    const published = await desk.publish(id, release.draftId);
+    expect(published.ok).toBe(true);
+    if (!published.ok) return;
+    expect(published.statusUpdate.version).toBe(1);
+    // The published version keeps the time the draft promised.
+    expect(published.statusUpdate.nextUpdateAt).toBe(release.nextUpdateAt);
+    expect(published.delivery?.totals).toMatchObject({ sent: 3, failed: 0, unknown: 0 });
+    expect(inbox.sent.map((s) => s.recipient).sort()).toEqual([
+      '#incidents',
+      'ana@example.com',
+      'bo@example.com',
+    ]);
+    expect(inbox.sent.find((s) => s.audience === 'customer')!.text).toBe(release.draft.text);
+    expect(desk.current(id).statusUpdate?.version).toBe(1);
+
+    const again = await desk.publish(id, release.draftId);
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.reasons.map((r) => r.code)).toContain('draft-already-published');
+    expect(inbox.sent).toHaveLength(3);
+  });
+
+  it('refuses an approval by the wrong person with the reducer error and appends nothing', async () => {
+    const id = await declared();
+    const release = await desk.draft(id, { kind: 'initial' });
+    await desk.requestApprovals(id, release.draftId);
+    const before = desk.state(id)!;
+    await expect(
+      desk.approve(id, { draftId: release.draftId, gate: 'facts', actor: 'priya' }),
+    ).rejects.toBeInstanceOf(NotAuthorizedError);
+    expect(desk.state(id)).toBe(before);
+    await expect(desk.approve('nope', { draftId: 'x', gate: 'facts', actor: 'lee' })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+  });
+
+  it('an edit voids the approvals; the new revision is asked again', async () => {
+    const id = await declared();
+    const release = await desk.draft(id, { kind: 'initial' });
+    await approveAll(id, release.draftId);
+    const edited = await desk.edit(id, release.draftId, {
+      actor: 'dana',
+      text: `${release.draft.text} Thank you.`,
+    });
+    expect(edited.revision).toBe(2);
+    const result = await desk.publish(id, release.draftId);
+    expect(result.ok).toBe(false);
+    await approveAll(id, release.draftId);
+    expect((await desk.publish(id, release.draftId)).ok).toBe(true);
+    expect(inbox.sent.find((s) => s.audience === 'customer')!.text).toMatch(/Thank you\.$/);
+  });
+
+  it('runs concurrent calls to one incident one at a time: one of two racing publishes wins', async () => {
+    const id = await declared();
+    const release = await desk.draft(id, { kind: 'initial' });
+    await approveAll(id, release.draftId);
+    const results = await Promise.all([desk.publish(id, release.draftId), desk.publish(id, release.draftId)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(desk.state(id)!.updates).toHaveLength(1);
+    expect(inbox.sent).toHaveLength(3);
+  });
+
+  it('reminds the owner on the clock, and refuses to resolve before recovery is confirmed', async () => {
+    const id = await declared();
+    const due: string[] = [];
+    desk.on('update.due', (r) => due.push(`${r.owner?.id} ${r.dueAt}`));
+    const release = await desk.draft(id, { kind: 'initial' });
+    await approveAll(id, release.draftId);
+    await desk.publish(id, release.draftId);
+    const next = desk.current(id).due.nextUpdateAt!;
+    expect(next).toBe(release.nextUpdateAt);
+    clock.advanceTo(next);
+    expect(due).toEqual([`dana ${next}`]);
+
+    await expect(desk.resolve(id, { actor: 'lee' })).rejects.toBeInstanceOf(EventRejectedError);
+    await desk.startRecovery(id, { actor: 'alex', note: 'fix deployed' });
+    await desk.confirmRecovery(id, { actor: 'lee', customerCheck: 'a real card order went through' });
+    const resolved = await desk.resolve(id, { actor: 'lee' });
+    expect(resolved.status).toBe('resolved');
+    expect(desk.scheduled(id)).toEqual([]);
+    // Resolving twice is not an error: the log holds one resolution.
+    expect((await desk.resolve(id, { actor: 'lee' })).status).toBe('resolved');
+  });
+
+  it('logs triaged tickets and questions for the engineering checkpoint', async () => {
+    const id = await declared();
+    clock.advanceBy(1);
+    const triage = await desk.triage(id, {
+      id: 'T-1',
+      at: t(6),
+      by: 'tom',
+      text: 'My card payment failed twice',
+    });
+    expect(['reassure', 'escalate']).toContain(triage.decision);
+    await desk.logQuestion(id, {
+      actor: 'tom',
+      question: 'Will I be charged twice?',
+      topic: 'billing',
+      from: 'support-reply',
+    });
+    expect(desk.state(id)!.questions).toHaveLength(2);
+    await desk.holdCheckpoint(id, { actor: 'dana', note: 'questions passed on' });
+    expect(desk.state(id)!.checkpoints).toHaveLength(1);
+  });
+});
