@@ -76,12 +76,16 @@ export function customerFacingFacts(facts: Partial<IncidentFacts>): Array<{ path
  * // Map { 'compensation' => [{ start: 8, end: 14, text: 'refund', source: 'facts.customerAction' }] }
  */
 export function gatedTopics(
-  text: string,
+  texts: string | readonly string[],
   facts: Partial<IncidentFacts>,
   config?: LintConfig,
 ): Map<ApprovalTopic, TextSpan[]> {
   const byTopic = new Map<ApprovalTopic, TextSpan[]>();
-  const sources = [{ path: undefined as string | undefined, text }, ...customerFacingFacts(facts)];
+  const own = (typeof texts === 'string' ? [texts] : texts).map((text) => ({
+    path: undefined as string | undefined,
+    text,
+  }));
+  const sources = [...own, ...customerFacingFacts(facts)];
   for (const source of sources) {
     for (const match of detectTopics(source.text, config)) {
       const spans = byTopic.get(match.topic) ?? [];
@@ -193,7 +197,8 @@ export function isResolutionDraft(draft: Pick<Draft, 'kind' | 'status'>): boolea
  * promise a fix time unless the engineering lead approves it"; "do not say fixed until
  * engineering confirms recovery".
  *
- * @param draft - the draft (its `text`, `kind` and `status` are read).
+ * @param draft - the draft (its `text`, every release message's subject and text, `kind` and
+ *   `status` are read; spans are offsets into the passage's own text).
  * @param state - the incident state (who holds each role now; recovery).
  * @param runbook - a validated runbook (`approvals` routes topics to roles).
  * @returns the gates, each with role, current holder, plain reason and triggering span.
@@ -205,7 +210,7 @@ export function isResolutionDraft(draft: Pick<Draft, 'kind' | 'status'>): boolea
  * gates.map((g) => g.id); // ['facts', 'compensation']
  */
 export function requiredApprovals(
-  draft: Pick<Draft, 'text' | 'kind' | 'status'>,
+  draft: Pick<Draft, 'text' | 'kind' | 'status'> & Partial<Pick<Draft, 'messages'>>,
   state: IncidentState,
   runbook: Runbook,
 ): ApprovalGate[] {
@@ -219,7 +224,9 @@ export function requiredApprovals(
       reason: `Every update goes out only after ${who('incidentLead', lead)} confirms it states the current facts.`,
     },
   ];
-  for (const [topic, spans] of gatedTopics(draft.text, state.facts, runbook.lint)) {
+  // Every word of the release counts (a credit offered only in the sales note still needs the
+  // approver), and so do the confirmed facts the templates render.
+  for (const [topic, spans] of gatedTopics(draftTexts(draft), state.facts, runbook.lint)) {
     const role = runbook.approvals[topic];
     const holder = roleHolder(state, role);
     const first = spans[0]!;
@@ -246,6 +253,17 @@ export function requiredApprovals(
     });
   }
   return gates;
+}
+
+/**
+ * Every text of a draft whose words are approved: its `text`, then each release message's
+ * subject and text (duplicates once), in release order.
+ *
+ * @example
+ * draftTexts({ text: 'a', messages: [{ audience: 'customer', timeZone: 'UTC', subject: 's', text: 'a' }] }); // ['a', 's']
+ */
+export function draftTexts(draft: Pick<Draft, 'text'> & Partial<Pick<Draft, 'messages'>>): string[] {
+  return [...new Set([draft.text, ...(draft.messages ?? []).flatMap((m) => [m.subject, m.text])])];
 }
 
 /**

@@ -4,7 +4,7 @@
  * approved draft revision, with the confirmed facts, under the owner who holds the role, and
  * with every gate the text and the facts need granted by the gate's role.
  */
-import { FACTS_GATE, gatedTopics } from '../approvals/gates';
+import { draftTexts, FACTS_GATE, gatedTopics } from '../approvals/gates';
 import type { EventOf, StatusUpdate } from './events';
 import type { Denial } from './permission-checks';
 import { gateRole } from './policy';
@@ -76,7 +76,7 @@ export function publishedContentDenial(
       `version ${update.version} states ${differing.join(', ')} differently from the confirmed facts and the incident; a status version states exactly what was confirmed.`,
     );
   }
-  const gates = [FACTS_GATE, ...gatedTopics(draft.text, state.facts).keys()];
+  const gates = [FACTS_GATE, ...gatedTopics(draftTexts(draft), state.facts).keys()];
   for (const gate of gates) {
     const role = gateRole(state, gate);
     const record = draft.approvals[gate];
@@ -97,7 +97,7 @@ export function publishedContentDenial(
 export function noteContentDenial(state: IncidentState, event: EventOf<'note.released'>): Denial | undefined {
   const draft = state.drafts[event.draftId];
   if (!draft || draft.revision !== event.revision) return undefined;
-  for (const gate of gatedTopics(draft.text, {}).keys()) {
+  for (const gate of gatedTopics(draftTexts(draft), {}).keys()) {
     const role = gateRole(state, gate);
     const record = draft.approvals[gate];
     if (record?.status !== 'granted' || record.role !== role) {
