@@ -18,6 +18,7 @@ import {
   type Problem,
   problem,
   type Runbook,
+  type StatusUpdate,
 } from '@incident-comms/core';
 import { renderMessage } from './render-message';
 import { sampleStatusUpdate } from './sample-updates';
@@ -62,14 +63,19 @@ export function lintTemplateOverrides(runbook: Runbook, set: TemplateSet): Probl
   for (const id of Object.keys(runbook.templates ?? {})) {
     const scope = scopeOf(id);
     if (!scope) continue;
-    const variants = scope.types.flatMap((incidentType) => {
-      const update = sampleStatusUpdate(incidentType, 'SEV1', scope.kind, runbook);
-      // An update often goes out before the cause is confirmed: lint that version too.
-      const { cause: _cause, ...unconfirmed } = update;
-      return update.cause && scope.kind !== 'resolved'
-        ? [{ incidentType, update }, { incidentType, update: unconfirmed }]
-        : [{ incidentType, update }];
-    });
+    const variants = scope.types.flatMap(
+      (incidentType): Array<{ incidentType: IncidentType; update: StatusUpdate }> => {
+        const update = sampleStatusUpdate(incidentType, 'SEV1', scope.kind, runbook);
+        // An update often goes out before the cause is confirmed: lint that version too.
+        const { cause: _cause, ...unconfirmed } = update;
+        return update.cause && scope.kind !== 'resolved'
+          ? [
+              { incidentType, update },
+              { incidentType, update: unconfirmed },
+            ]
+          : [{ incidentType, update }];
+      },
+    );
     for (const { incidentType, update } of variants) {
       const rendered = renderMessage(update, scope.audience, runbook, {
         incidentId: 'inc-sample',
