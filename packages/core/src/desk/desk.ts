@@ -236,11 +236,13 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
     approve: (id, input) => decide(id, { type: 'approval.granted', ...input }),
     deny: (id, input) => decide(id, { type: 'approval.denied', ...input }),
 
-    check(id, draftId) {
+    check(id, draftId, checkOptions = {}) {
       const state = known(id);
       const record = recorded(state, draftId);
       const now = stamp();
-      const nextUpdateAt = promisedNextUpdate(runbook, state, record, now);
+      const nextUpdateAt = checkOptions.sideNote
+        ? currentPromise(state, now)
+        : promisedNextUpdate(runbook, state, record, now);
       return publish(state, record, runbook, now, nextUpdateAt ? { nextUpdateAt } : {});
     },
 

@@ -242,8 +242,11 @@ export interface IncidentDesk {
   ): Promise<DeskApprovalRequest[]>;
   approve(incidentId: string, input: DecisionInput): Promise<IncidentState>;
   deny(incidentId: string, input: DecisionInput & { reason: string }): Promise<IncidentState>;
-  /** Whether a draft may go out now, as `publish` decides it; appends nothing. */
-  check(incidentId: string, draftId: string): PublishOutcome;
+  /**
+   * Whether a draft may go out now, as `publish` (or, with `sideNote`, `sideNote`) decides it;
+   * appends nothing.
+   */
+  check(incidentId: string, draftId: string, options?: { sideNote?: boolean }): PublishOutcome;
   publish(incidentId: string, draftId: string, options?: DeskPublishOptions): Promise<DeskPublishResult>;
   sideNote(incidentId: string, draftId: string, options: SideNoteOptions): Promise<SideNoteResult>;
   triage(incidentId: string, ticket: TicketInput): Promise<TriageResult>;
