@@ -22,6 +22,7 @@ export default defineConfig({
       'packages/*/test/**/*.test.ts',
       'examples/**/*.test.ts',
       'test/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
