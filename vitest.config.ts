@@ -13,6 +13,27 @@ export default defineConfig({
       { find: /^@incident-comms\/templates$/, replacement: src('./packages/templates/src/index.ts') },
       { find: /^@incident-comms\/channel-slack$/, replacement: src('./packages/channel-slack/src/index.ts') },
       { find: /^@incident-comms\/channel-email$/, replacement: src('./packages/channel-email/src/index.ts') },
+      {
+        find: /^@incident-comms\/channel-teams\/testing$/,
+        replacement: src('./packages/channel-teams/src/testing/index.ts'),
+      },
+      { find: /^@incident-comms\/channel-teams$/, replacement: src('./packages/channel-teams/src/index.ts') },
+      {
+        find: /^@incident-comms\/channel-webhook\/testing$/,
+        replacement: src('./packages/channel-webhook/src/testing/index.ts'),
+      },
+      {
+        find: /^@incident-comms\/channel-webhook$/,
+        replacement: src('./packages/channel-webhook/src/index.ts'),
+      },
+      {
+        find: /^@incident-comms\/channel-statuspage\/testing$/,
+        replacement: src('./packages/channel-statuspage/src/testing/index.ts'),
+      },
+      {
+        find: /^@incident-comms\/channel-statuspage$/,
+        replacement: src('./packages/channel-statuspage/src/index.ts'),
+      },
       { find: /^@incident-comms\/store-sqlite$/, replacement: src('./packages/store-sqlite/src/index.ts') },
     ],
   },

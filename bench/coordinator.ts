@@ -47,6 +47,10 @@ function createNullStore(): EventStore<IncidentEvent> {
     async load() {
       return [];
     },
+    async recordReminder() {},
+    async firedReminders() {
+      return [];
+    },
     async incidents() {
       return [];
     },

@@ -11,7 +11,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const packages = ['core', 'templates', 'channel-slack', 'channel-email', 'store-sqlite', 'cli'];
+const packages = [
+  'core',
+  'templates',
+  'channel-slack',
+  'channel-email',
+  'channel-webhook',
+  'store-sqlite',
+  'cli',
+];
 
 interface ConditionalExport {
   import: { types: string; default: string };

@@ -78,6 +78,13 @@ CREATE TABLE IF NOT EXISTS threads (
   ref TEXT NOT NULL,
   PRIMARY KEY (incident_id, channel, recipient)
 );
+CREATE TABLE IF NOT EXISTS reminders (
+  incident_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  fired_at TEXT NOT NULL,
+  PRIMARY KEY (incident_id, kind, key)
+);
 CREATE TABLE IF NOT EXISTS events (
   incident_id TEXT NOT NULL,
   seq INTEGER NOT NULL,
@@ -228,6 +235,12 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
   const listIncidents = db.prepare<[], { incident_id: string }>(
     'SELECT incident_id FROM events GROUP BY incident_id ORDER BY MIN(rowid)',
   );
+  const putReminder = db.prepare(
+    'INSERT OR IGNORE INTO reminders (incident_id, kind, key, fired_at) VALUES (?, ?, ?, ?)',
+  );
+  const listReminders = db.prepare<[string], { kind: string; key: string; fired_at: string }>(
+    'SELECT kind, key, fired_at FROM reminders WHERE incident_id = ? ORDER BY rowid',
+  );
   const appendEvent = (incidentId: string, json: string) => {
     const { seq } = nextSeq.get(incidentId)!;
     putEvent.run(incidentId, seq, json);
@@ -363,6 +376,17 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
     },
     incidents() {
       return read(() => listIncidents.all().map((r) => r.incident_id));
+    },
+    recordReminder(incidentId, reminder) {
+      const { kind, key, at } = reminder;
+      return write(() => {
+        putReminder.run(incidentId, kind, key, at);
+      });
+    },
+    firedReminders(incidentId) {
+      return read(() =>
+        listReminders.all(incidentId).map((r) => ({ kind: r.kind, key: r.key, at: r.fired_at })),
+      );
     },
     close() {
       flush();

@@ -27,20 +27,26 @@ interface Fired {
   detail?: string;
 }
 
-/** Records every reminder, with the simulated instant it fired at. */
+/**
+ * Records every reminder, with the simulated instant it fired at. Of an overdue update's
+ * escalation only the first step is recorded; the later steps have their own tests.
+ */
 function record(coordinator: Coordinator): Fired[] {
   const fired: Fired[] = [];
   coordinator.on('update.due', (r) =>
     fired.push({ kind: 'update.due', incidentId: r.incidentId, at: r.at, dueAt: r.dueAt }),
   );
-  coordinator.on('update.overdue', (r) =>
-    fired.push({
-      kind: 'update.overdue',
-      incidentId: r.incidentId,
-      at: r.at,
-      dueAt: r.dueAt,
-      detail: `${r.minutesLate} min late`,
-    }),
+  coordinator.on(
+    'update.overdue',
+    (r) =>
+      r.escalation.step === 1 &&
+      fired.push({
+        kind: 'update.overdue',
+        incidentId: r.incidentId,
+        at: r.at,
+        dueAt: r.dueAt,
+        detail: `${r.minutesLate} min late`,
+      }),
   );
   coordinator.on('checkpoint.due', (r) =>
     fired.push({
@@ -281,7 +287,8 @@ describe('createCoordinator: re-planning', () => {
       ...Array(50).fill(`update.overdue ${t(15)}`),
       ...Array(50).fill(`checkpoint.due ${t(30)}`),
     ]);
-    expect(clock.pendingTimers()).toBe(0);
+    // Nobody published: the overdue escalation keeps its one timer armed.
+    expect(clock.pendingTimers()).toBe(1);
   });
 });
 
@@ -346,15 +353,139 @@ describe('createCoordinator: restart', () => {
     expect(await store.load(ID)).toHaveLength(3);
   });
 
-  it('refuses a stored log that does not replay, naming the incident', async () => {
+  it('quarantines an incident whose stored log does not replay; the others keep working', async () => {
     const store = createMemoryEventStore<IncidentEvent>();
+    const first = setup({ store });
+    await at(first.clock, first.coordinator, 0, [declared(), roles]);
+    first.coordinator.stop();
     await store.append('broken', { type: 'checkpoint.held', at: t(0), actor: 'dana' });
-    const coordinator = createCoordinator({ runbook, clock: createSimulatedClock(t(0)), store });
-    await expect(coordinator.start()).rejects.toBeInstanceOf(StoredLogError);
-    await expect(coordinator.start()).rejects.toMatchObject({
-      code: 'stored_log_invalid',
+    await store.append('bad-second', { ...declared(), incidentId: 'bad-second', at: t(0) } as IncidentEvent);
+    await store.append('bad-second', {
+      type: 'severity.set',
+      at: t(1),
+      actor: 'lee',
+      severity: 'SEV9',
+    } as never);
+
+    const clock = createSimulatedClock(t(1));
+    const coordinator = createCoordinator({ runbook, clock, store });
+    const quarantined: Array<{ id: string; index: number | undefined; type: string | undefined }> = [];
+    coordinator.on('incident.quarantined', ({ incidentId, error }) => {
+      expect(error).toBeInstanceOf(StoredLogError);
+      expect(error.code).toBe('stored_log_invalid');
+      quarantined.push({ id: incidentId, index: error.eventIndex, type: error.eventType });
+    });
+    const fired = record(coordinator);
+    await coordinator.start();
+    expect(quarantined).toEqual([
+      { id: 'broken', index: 0, type: 'checkpoint.held' },
+      { id: 'bad-second', index: 1, type: 'severity.set' },
+    ]);
+    expect(coordinator.quarantined().map((e) => e.incidentId)).toEqual(['broken', 'bad-second']);
+    expect(coordinator.incidents()).toEqual([ID]);
+    await expect(
+      coordinator.dispatch('broken', { type: 'checkpoint.held', actor: 'dana' }),
+    ).rejects.toMatchObject({
+      code: 'incident_quarantined',
       incidentId: 'broken',
     });
+    // The healthy incident keeps its reminders and accepts events; a new incident can be declared.
+    await coordinator.dispatch(ID, { type: 'checkpoint.held', actor: 'dana' });
+    await coordinator.dispatch('inc-new', declared('SEV2'));
+    expect(coordinator.incidents()).toEqual([ID, 'inc-new']);
+    clock.advanceTo(t(20));
+    expect(fired.map((f) => `${f.incidentId} ${f.kind}`)).toEqual([
+      `${ID} update.due`,
+      'inc-new update.due',
+      `${ID} update.overdue`,
+      'inc-new update.overdue',
+    ]);
+  });
+});
+
+describe('createCoordinator: overdue escalation', () => {
+  it('repeats an overdue update on schedule, owner then backup then incident lead, until published', async () => {
+    const clock = createSimulatedClock(t(0));
+    const coordinator = createCoordinator({ runbook, clock, escalation: { repeatMinutes: 4 } });
+    const steps: string[] = [];
+    coordinator.on('update.overdue', (r) =>
+      steps.push(
+        `${r.at} ${r.escalation.step} ${r.escalation.to} ${r.escalation.person?.id} ${r.minutesLate}`,
+      ),
+    );
+    await coordinator.dispatch(ID, declared());
+    await coordinator.dispatch(ID, roles);
+    const assigned = coordinator.state(ID)!.roles;
+    const owner = assigned.communicationOwner!;
+    const lead = assigned.incidentLead!;
+    clock.advanceTo(t(28));
+    expect(steps).toEqual([
+      `${t(15)} 1 owner ${owner.primary.id} 0`,
+      `${t(19)} 2 backup ${owner.backup.id} 4`,
+      `${t(23)} 3 incidentLead ${lead.primary.id} 8`,
+      `${t(27)} 4 incidentLead ${lead.primary.id} 12`,
+    ]);
+    await publish(clock, coordinator, 28);
+    clock.advanceTo(t(42));
+    expect(steps).toHaveLength(4);
+  });
+
+  it('refuses a repeat interval that is not a positive number of minutes', () => {
+    for (const repeatMinutes of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => createCoordinator({ runbook, escalation: { repeatMinutes } })).toThrow(
+        expect.objectContaining({ code: 'input_invalid' }),
+      );
+    }
+  });
+
+  it('neither repeats nor loses a reminder across restarts at random instants', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 25 }), { minLength: 1, maxLength: 6 }),
+        async (gaps) => {
+          const store = createMemoryEventStore<IncidentEvent>();
+          const seen: string[] = [];
+          const listen = (c: Coordinator) => {
+            c.on('update.due', (r) => seen.push(`due ${r.dueAt}`));
+            c.on('update.overdue', (r) => seen.push(`overdue ${r.dueAt} ${r.escalation.step}`));
+            c.on('checkpoint.due', (r) => seen.push(`checkpoint ${r.dueAt}`));
+          };
+          // One uninterrupted run as the reference.
+          const reference: string[] = [];
+          {
+            const clock = createSimulatedClock(t(0));
+            const c = createCoordinator({ runbook, clock });
+            c.on('update.due', (r) => reference.push(`due ${r.dueAt}`));
+            c.on('update.overdue', (r) => reference.push(`overdue ${r.dueAt} ${r.escalation.step}`));
+            c.on('checkpoint.due', (r) => reference.push(`checkpoint ${r.dueAt}`));
+            await c.dispatch(ID, declared());
+            await c.dispatch(ID, roles);
+            clock.advanceTo(t(gaps.reduce((a, b) => a + b, 0)));
+            c.stop();
+          }
+          let minute = 0;
+          let clock = createSimulatedClock(t(0));
+          let c = createCoordinator({ runbook, clock, store });
+          listen(c);
+          await c.dispatch(ID, declared());
+          await c.dispatch(ID, roles);
+          for (const gap of gaps) {
+            // Restart exactly on the instant the reference run reached: same reminders by then.
+            minute += gap;
+            clock.advanceTo(t(minute));
+            c.stop();
+            clock = createSimulatedClock(t(minute));
+            c = createCoordinator({ runbook, clock, store });
+            listen(c);
+            await c.start();
+          }
+          c.stop();
+          expect(new Set(seen).size).toBe(seen.length);
+          expect(seen).toEqual(reference);
+        },
+      ),
+      { numRuns: 60, seed: 16 },
+    );
   });
 });
 
@@ -505,9 +636,18 @@ describe('createCoordinator: properties', () => {
           keys.push(key);
         };
         coordinator.on('update.due', (r) => check(`due ${r.dueAt}`, r.at, r.dueAt));
+        const steps = new Map<string, number>();
         coordinator.on('update.overdue', (r) => {
-          check(`overdue ${r.dueAt}`, r.at, r.dueAt);
-          expect(clock.now()).toBeGreaterThanOrEqual(Date.parse(r.dueAt));
+          check(`overdue ${r.dueAt} ${r.escalation.step}`, r.at, r.dueAt);
+          expect(clock.now()).toBeGreaterThanOrEqual(
+            Date.parse(r.dueAt) + (r.escalation.step - 1) * 5 * 60_000,
+          );
+          // Steps of one due instant come one by one, in order, and climb the chain.
+          expect(r.escalation.step).toBe((steps.get(r.dueAt) ?? 0) + 1);
+          steps.set(r.dueAt, r.escalation.step);
+          expect(r.escalation.to).toBe(
+            r.escalation.step === 1 ? 'owner' : r.escalation.step === 2 ? 'backup' : 'incidentLead',
+          );
         });
         coordinator.on('checkpoint.due', (r) => {
           check(

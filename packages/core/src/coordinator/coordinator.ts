@@ -6,21 +6,19 @@
 import EventEmitter from 'eventemitter3';
 import { checkpointDue } from '../cadence/index';
 import { createMemoryEventStore } from '../delivery/memory-store';
-import type { EventStore } from '../delivery/store';
 import { problem, ValidationError } from '../errors';
 import {
   applyEvent,
   type IncidentEvent,
-  type IncidentEventInput,
   type IncidentState,
   nextUpdateOwner,
   parseEvent,
   replay,
 } from '../incident/index';
-import type { Runbook } from '../runbook/define';
+import type { Coordinator, CoordinatorEventInput, CoordinatorOptions } from './api';
 import { toIsoInstant } from '../time/iso-instant';
-import { type Clock, createSystemClock, type TimerHandle } from './clock';
-import { CoordinatorStoppedError, StoredLogError } from './errors';
+import { createSystemClock, type TimerHandle } from './clock';
+import { CoordinatorStoppedError, IncidentQuarantinedError, StoredLogError } from './errors';
 import type {
   CoordinatorEventName,
   CoordinatorEventPayload,
@@ -28,85 +26,17 @@ import type {
   ReminderKind,
 } from './events';
 import { createMinHeap, type HeapNode } from './min-heap';
-import { affectsReminders, type PlannedReminder, planReminders, REMINDER_KINDS } from './reminders';
+import {
+  affectsReminders,
+  DEFAULT_ESCALATION_MINUTES,
+  escalationFor,
+  firedId,
+  type PlannedReminder,
+  planReminders,
+  REMINDER_KINDS,
+} from './reminders';
 
-/**
- * An event as handed to {@link Coordinator.dispatch}: any incident event, where `at` may be
- * omitted (the coordinator stamps the clock's instant) and a `declared` event's `incidentId`
- * may be omitted (the dispatch target is used).
- */
-export type CoordinatorEventInput = IncidentEventInput extends infer E
-  ? E extends { type: 'declared' }
-    ? Omit<E, 'at' | 'incidentId'> & { at?: string; incidentId?: string }
-    : E extends unknown
-      ? Omit<E, 'at'> & { at?: string }
-      : never
-  : never;
-
-/** Options of {@link createCoordinator}. */
-export interface CoordinatorOptions {
-  /** The validated runbook: cadence, reminder lead time, roles. */
-  runbook: Runbook;
-  /** Where time comes from; default {@link createSystemClock}. Tests and drills pass a simulated clock. */
-  clock?: Clock;
-  /**
-   * Where the log is persisted; default an in-memory store (`createMemoryEventStore`). Pass a
-   * durable store (e.g. `@incident-comms/store-sqlite`) to survive restarts.
-   */
-  store?: EventStore<IncidentEvent>;
-  /**
-   * Called when a listener throws. The coordinator carries on (other listeners and reminders
-   * still run). Default: rethrow on a microtask, so the error surfaces as uncaught.
-   */
-  onListenerError?: (error: unknown, context: { event: CoordinatorEventName; incidentId: string }) => void;
-}
-
-/** A reminder waiting in the schedule, as {@link Coordinator.scheduled} lists it. Instants are ISO-8601 UTC. */
-export interface ScheduledReminder {
-  incidentId: string;
-  kind: ReminderKind;
-  /** When it will fire. */
-  at: string;
-  /** The due instant it is about. */
-  dueAt: string;
-}
-
-/** The coordinator API. */
-export interface Coordinator {
-  /**
-   * Loads every incident the store holds, replays its log and re-plans its pending reminders.
-   * A reminder whose instant already passed fires once, at once (for a late update only the
-   * overdue reminder, not the earlier heads-up). Idempotent; `dispatch` calls it first.
-   * @throws {StoredLogError} `stored_log_invalid` when a stored log does not replay.
-   * @throws {CoordinatorStoppedError} after `stop()`.
-   */
-  start(): Promise<void>;
-  /**
-   * Applies one event to an incident (a `declared` event creates it), persists it, re-plans the
-   * incident's reminders and emits `incident.changed`. Events to one incident are applied in
-   * call order.
-   * @param incidentId - the incident.
-   * @param event - the event; `at` defaults to the clock's instant (whole seconds, ISO-8601 UTC).
-   * @returns the new state.
-   * @throws {ValidationError} `input_invalid` for a malformed event (nothing persisted).
-   * @throws {EventRejectedError} `event_rejected` / {@link NotAuthorizedError} `approval_not_authorized`
-   *   from the reducer (nothing persisted).
-   * @throws {CoordinatorStoppedError} after `stop()`.
-   */
-  dispatch(incidentId: string, event: CoordinatorEventInput): Promise<IncidentState>;
-  /** The current state of an incident, or `undefined` if unknown (or not loaded yet). */
-  state(incidentId: string): IncidentState | undefined;
-  /** Ids of the known incidents, in order of declaration (or of loading). */
-  incidents(): string[];
-  /** Pending reminders (of one incident, or all), earliest first. */
-  scheduled(incidentId?: string): ScheduledReminder[];
-  /** Adds a listener; returns a function that removes it. */
-  on<K extends CoordinatorEventName>(event: K, listener: CoordinatorEvents[K]): () => void;
-  /** Removes a listener added with {@link Coordinator.on}. */
-  off<K extends CoordinatorEventName>(event: K, listener: CoordinatorEvents[K]): void;
-  /** Cancels the clock timer, drops the schedule and every listener. Further dispatches reject. */
-  stop(): void;
-}
+export type { Coordinator, CoordinatorEventInput, CoordinatorOptions, ScheduledReminder } from './api';
 
 interface Entry extends HeapNode {
   atMs: number;
@@ -116,14 +46,15 @@ interface Entry extends HeapNode {
   kind: ReminderKind;
   dueAt: string;
   key: string;
+  step: number | undefined;
 }
 
 interface Tracked {
   state: IncidentState;
   /** Scheduled entries by kind (at most one each). */
   pending: Partial<Record<ReminderKind, Entry>>;
-  /** Key of the last reminder of each kind that fired: the same key never fires again. */
-  fired: Partial<Record<ReminderKind, string>>;
+  /** Reminders that fired (persisted in the store): the same key never fires again. */
+  fired: Map<string, number>;
 }
 
 const RANK: Record<ReminderKind, number> = Object.fromEntries(
@@ -163,8 +94,17 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
       queueMicrotask(() => {
         throw error;
       }));
+  const repeatMinutes = options.escalation?.repeatMinutes ?? DEFAULT_ESCALATION_MINUTES;
+  if (!(repeatMinutes > 0) || !Number.isFinite(repeatMinutes)) {
+    throw new ValidationError('coordinator options', [
+      problem('escalation.repeatMinutes', 'a positive number of minutes', String(repeatMinutes)),
+    ]);
+  }
   const emitter = new EventEmitter<CoordinatorEvents>();
   const tracked = new Map<string, Tracked>();
+  const quarantine = new Map<string, StoredLogError>();
+  const plan = (entry: Tracked) =>
+    planReminders(entry.state, runbook, clock.now(), entry.fired, repeatMinutes);
   const chains = new Map<string, Promise<unknown>>();
   const schedule = createMinHeap<Entry>(
     (a, b) =>
@@ -210,8 +150,7 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
   /** Re-plans one incident's reminders against what is scheduled. */
   function replan(id: string, entry: Tracked, wanted: readonly PlannedReminder[]) {
     for (const kind of REMINDER_KINDS) {
-      let want = wanted.find((w) => w.kind === kind);
-      if (want && entry.fired[kind] === want.key) want = undefined;
+      const want = wanted.find((w) => w.kind === kind);
       const have = entry.pending[kind];
       if (have && have.key === want?.key && have.atMs === want.atMs) continue;
       if (have) {
@@ -219,14 +158,25 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
         delete entry.pending[kind];
       }
       if (want) {
-        const node: Entry = { heapIndex: -1, ...want, rank: RANK[kind], seq: seq++, incidentId: id };
+        const node: Entry = {
+          heapIndex: -1,
+          ...want,
+          step: want.step,
+          rank: RANK[kind],
+          seq: seq++,
+          incidentId: id,
+        };
         schedule.push(node);
         entry.pending[kind] = node;
       }
     }
   }
 
-  /** Fires every reminder whose instant has come, in order, then re-arms the clock. */
+  /**
+   * Fires every reminder whose instant has come, in order, then re-arms the clock. Each one is
+   * recorded in the store in the same turn as it fires (a restart never repeats it), and the
+   * incident is re-planned so the next escalation step is scheduled.
+   */
   function drain() {
     if (draining) return;
     draining = true;
@@ -236,8 +186,14 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
         schedule.pop();
         const entry = tracked.get(next.incidentId)!;
         delete entry.pending[next.kind];
-        entry.fired[next.kind] = next.key;
+        entry.fired.set(firedId(next.kind, next.key), nowMs);
+        store
+          .recordReminder(next.incidentId, { kind: next.kind, key: next.key, at: toIsoInstant(nowMs) })
+          .catch((error: unknown) =>
+            onListenerError(error, { event: next.kind, incidentId: next.incidentId }),
+          );
         fire(next, entry.state, nowMs);
+        if (next.kind === 'update.overdue') replan(next.incidentId, entry, plan(entry));
       }
     } finally {
       draining = false;
@@ -258,8 +214,9 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
     if (reminder.kind === 'update.due') {
       emit('update.due', { ...base, leadMinutes: runbook.cadence.reminderLeadMinutes }, reminder.incidentId);
     } else if (reminder.kind === 'update.overdue') {
-      const minutesLate = Math.max(0, Math.floor((nowMs - reminder.atMs) / 60_000));
-      emit('update.overdue', { ...base, minutesLate }, reminder.incidentId);
+      const minutesLate = Math.max(0, Math.floor((nowMs - Date.parse(reminder.dueAt)) / 60_000));
+      const escalation = escalationFor(state, reminder.step ?? 1);
+      emit('update.overdue', { ...base, minutesLate, escalation }, reminder.incidentId);
     } else {
       const { reasons } = checkpointDue(state, runbook, at);
       emit('checkpoint.due', { ...base, reasons }, reminder.incidentId);
@@ -288,25 +245,35 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
   async function load(): Promise<void> {
     const ids = await store.incidents();
     for (const id of ids) {
-      if (tracked.has(id)) continue;
+      if (tracked.has(id) || quarantine.has(id)) continue;
       const events = await store.load(id);
       if (events.length === 0) continue;
+      const fired = await store.firedReminders(id);
       let state: IncidentState;
       try {
         state = replay(events);
       } catch (error) {
-        throw new StoredLogError(id, error);
+        const stored = new StoredLogError(id, error, events);
+        quarantine.set(id, stored);
+        emit('incident.quarantined', { incidentId: id, error: stored }, id);
+        continue;
       }
       if (stopped) return;
-      const entry: Tracked = { state, pending: {}, fired: {} };
+      const entry: Tracked = {
+        state,
+        pending: {},
+        fired: new Map(fired.map((r) => [`${r.kind} ${r.key}`, Date.parse(r.at)])),
+      };
       tracked.set(id, entry);
-      replan(id, entry, planReminders(state, runbook, clock.now()));
+      replan(id, entry, plan(entry));
     }
     drain();
   }
 
   async function apply(id: string, input: CoordinatorEventInput): Promise<IncidentState> {
     assertRunning();
+    const quarantined = quarantine.get(id);
+    if (quarantined) throw new IncidentQuarantinedError(quarantined);
     const raw: Record<string, unknown> = { ...input, at: input.at ?? stampOf(clock.now()) };
     if (input.type === 'declared') {
       raw.incidentId = input.incidentId ?? id;
@@ -325,12 +292,12 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
     const previous = entry?.state;
     const state = applyEvent(previous, event);
     // Plan before persisting, so a plan that cannot be made leaves nothing half-applied.
+    const current: Tracked = entry ?? { state, pending: {}, fired: new Map() };
     const wanted =
       previous === undefined || affectsReminders(previous, state)
-        ? planReminders(state, runbook, clock.now())
+        ? planReminders(state, runbook, clock.now(), current.fired, repeatMinutes)
         : undefined;
     await store.append(id, event);
-    const current: Tracked = entry ?? { state, pending: {}, fired: {} };
     current.state = state;
     if (!entry) tracked.set(id, current);
     if (wanted && !stopped) replan(id, current, wanted);
@@ -361,6 +328,7 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
     },
     state: (incidentId) => tracked.get(incidentId)?.state,
     incidents: () => [...tracked.keys()],
+    quarantined: () => [...quarantine.values()],
     scheduled(incidentId) {
       const entries =
         incidentId === undefined

@@ -6,6 +6,7 @@
 import type { CheckpointReason } from '../cadence/index';
 import type { IncidentEvent, IncidentState, PersonRef } from '../incident/index';
 import type { Severity, Status } from '../vocabulary';
+import type { StoredLogError } from './errors';
 
 /** What every reminder carries. Instants are ISO-8601 UTC. */
 export interface ReminderBase {
@@ -32,11 +33,38 @@ export interface UpdateDueReminder extends ReminderBase {
   leadMinutes: number;
 }
 
-/** `update.overdue`: the promised next-update time arrived and no new update was published. */
+/** One step of an overdue update's escalation: who the host should tell now. */
+export interface Escalation {
+  /** 1-based: 1 at the due instant, then one more every `escalation.repeatMinutes`. */
+  step: number;
+  /** Step 1 `owner` (the communication owner), step 2 `backup` (the owner's backup), then `incidentLead`. */
+  to: 'owner' | 'backup' | 'incidentLead';
+  /** The person holding that role now; `undefined` is an ownership gap (not assigned). */
+  person: PersonRef | undefined;
+}
+
+/**
+ * `update.overdue`: the promised next-update time arrived and no new update was published.
+ * Repeats every `escalation.repeatMinutes` until an update is published (or the incident is
+ * resolved), each repeat one step further up the chain (owner, backup, incident lead).
+ */
 export interface UpdateOverdueReminder extends ReminderBase {
   dueAt: string;
   /** Whole minutes past `dueAt` when it fired (0 when on the instant; more after a restart). */
   minutesLate: number;
+  /** Who this step is for; route it to that person. */
+  escalation: Escalation;
+}
+
+/**
+ * `incident.quarantined`: an incident's stored log no longer replays, so the coordinator set it
+ * aside (no reminders, dispatches to it reject with `incident_quarantined`); every other incident
+ * keeps working. Repair the log and restart to bring it back.
+ */
+export interface IncidentQuarantine {
+  incidentId: string;
+  /** `stored_log_invalid`, naming the incident and (when known) the failing event. */
+  error: StoredLogError;
 }
 
 /** `checkpoint.due`: time for the communication owner to check in with engineering. */
@@ -63,6 +91,7 @@ export interface CoordinatorEvents {
   'update.overdue': (reminder: UpdateOverdueReminder) => void;
   'checkpoint.due': (reminder: CheckpointDueReminder) => void;
   'incident.changed': (change: IncidentChange) => void;
+  'incident.quarantined': (quarantine: IncidentQuarantine) => void;
 }
 
 /** One of the coordinator's event names. */

@@ -10,15 +10,17 @@ export type {
   CoordinatorEventInput,
   CoordinatorOptions,
   ScheduledReminder,
-} from './coordinator';
+} from './api';
 export { createCoordinator } from './coordinator';
-export { CoordinatorStoppedError, StoredLogError } from './errors';
+export { CoordinatorStoppedError, IncidentQuarantinedError, StoredLogError } from './errors';
 export type {
   CheckpointDueReminder,
   CoordinatorEventName,
   CoordinatorEventPayload,
   CoordinatorEvents,
+  Escalation,
   IncidentChange,
+  IncidentQuarantine,
   ReminderBase,
   ReminderKind,
   UpdateDueReminder,

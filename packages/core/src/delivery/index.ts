@@ -28,9 +28,13 @@ export type {
   PublishSummary,
 } from './events';
 export { createDeliveryEvents } from './events';
+export type { FetchLike, HttpExchange, HttpFailurePolicy, HttpRequest, HttpResponseLike } from './http';
+export { exchangeHttp, httpFailureOutcome, parseRetryAfter } from './http';
 export { createMemoryEventStore, createMemoryOutbox } from './memory-store';
 export type { DeliveryReport, DeliveryRoute, PublishOptions, PublishResult } from './publish';
 export { publishUpdate } from './publish';
+export type { RateDecision, RateWindow, RateWindows, RateWindowsOptions } from './rate-windows';
+export { createRateWindows } from './rate-windows';
 export type { DeliveryClock, RetryPolicy } from './retry';
 export { backoffDelay, DEFAULT_RETRY_POLICY, systemClock } from './retry';
 export type {
@@ -38,6 +42,7 @@ export type {
   DeliveryRecord,
   DeliveryState,
   EventStore,
+  FiredReminderRecord,
   NewDelivery,
   Outbox,
 } from './store';

@@ -9,6 +9,7 @@ import type {
   DeliveryRecord,
   DeliveryState,
   EventStore,
+  FiredReminderRecord,
   NewDelivery,
   Outbox,
 } from './store';
@@ -115,6 +116,7 @@ export function createMemoryOutbox(): Outbox {
  */
 export function createMemoryEventStore<E = unknown>(): EventStore<E> {
   const logs = new Map<string, string[]>();
+  const reminders = new Map<string, Map<string, FiredReminderRecord>>();
   return {
     async append(incidentId, event) {
       const json = JSON.stringify(event);
@@ -129,6 +131,15 @@ export function createMemoryEventStore<E = unknown>(): EventStore<E> {
     },
     async incidents() {
       return [...logs.keys()];
+    },
+    async recordReminder(incidentId, reminder) {
+      const fired = reminders.get(incidentId) ?? new Map<string, FiredReminderRecord>();
+      reminders.set(incidentId, fired);
+      const id = `${reminder.kind} ${reminder.key}`;
+      if (!fired.has(id)) fired.set(id, { kind: reminder.kind, key: reminder.key, at: reminder.at });
+    },
+    async firedReminders(incidentId) {
+      return [...(reminders.get(incidentId)?.values() ?? [])].map((r) => ({ ...r }));
     },
   };
 }

@@ -197,6 +197,26 @@ export function eventStoreConformanceCases(
         check((await s.incidents()).join() === 'inc-b,inc-a', 'first-append order');
       },
     ],
+    [
+      'fired reminders are kept per incident, once per kind and key, in record order',
+      async (s) => {
+        check((await s.firedReminders('inc-1')).length === 0, 'none before any is recorded');
+        await s.recordReminder('inc-1', { kind: 'update.overdue', key: 'k#1', at: T0 });
+        await s.recordReminder('inc-1', { kind: 'update.due', key: 'k', at: T0 });
+        await s.recordReminder('inc-1', { kind: 'update.overdue', key: 'k#1', at: T1 });
+        await s.recordReminder('inc-2', { kind: 'update.due', key: 'k', at: T1 });
+        const fired = await s.firedReminders('inc-1');
+        check(
+          JSON.stringify(fired) ===
+            JSON.stringify([
+              { kind: 'update.overdue', key: 'k#1', at: T0 },
+              { kind: 'update.due', key: 'k', at: T0 },
+            ]),
+          `inc-1 keeps its first record of each reminder, got ${JSON.stringify(fired)}`,
+        );
+        check((await s.firedReminders('inc-2')).length === 1, 'inc-2 has its own');
+      },
+    ],
   ];
   return cases.map(([name, body]) => ({
     name: `event store: ${name}`,

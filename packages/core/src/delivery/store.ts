@@ -103,6 +103,16 @@ export interface Outbox {
   rememberThread(incidentId: string, channel: string, recipient: string, ref: ChannelRef): Promise<void>;
 }
 
+/** A reminder the coordinator fired, persisted with its incident so a restart never repeats it. */
+export interface FiredReminderRecord {
+  /** Reminder kind, e.g. `update.overdue`. */
+  readonly kind: string;
+  /** The reminder's key within its kind (its due instant, plus the escalation step or checkpoint count). */
+  readonly key: string;
+  /** When it fired (ISO-8601 UTC). */
+  readonly at: string;
+}
+
 /**
  * Append-only incident event log (design.md "Shape of the core"): the coordinator appends
  * every event and replays `load()` to rebuild state. Events are stored as JSON, so `E` must be
@@ -112,6 +122,7 @@ export interface Outbox {
  * const events = createMemoryEventStore<{ type: string }>();
  * await events.append('inc-1', { type: 'declared' }); // 1
  * await events.load('inc-1'); // [{ type: 'declared' }]
+ * await events.recordReminder('inc-1', { kind: 'update.due', key: '2026-03-03T14:25:00Z', at: '2026-03-03T14:20:00Z' });
  */
 export interface EventStore<E = unknown> {
   /**
@@ -123,4 +134,11 @@ export interface EventStore<E = unknown> {
   load(incidentId: string): Promise<E[]>;
   /** Ids of every incident with at least one event, in order of first append. */
   incidents(): Promise<string[]>;
+  /**
+   * Persists that a reminder fired (idempotent: the same kind and key are stored once). The
+   * coordinator issues it in the same turn as it fires the reminder.
+   */
+  recordReminder(incidentId: string, reminder: FiredReminderRecord): Promise<void>;
+  /** The incident's fired reminders, in the order they were recorded; `[]` when none. */
+  firedReminders(incidentId: string): Promise<FiredReminderRecord[]>;
 }

@@ -1,6 +1,7 @@
 /**
  * @module @incident-comms/core/node
- * Node-only helpers: reading a runbook file from disk. The main entry stays free of `node:` imports.
+ * Node-only helpers: reading a runbook file from disk, and the loopback HTTP server the channel
+ * stubs are built on. The main entry stays free of `node:` imports.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -36,3 +37,6 @@ export async function loadRunbook(path: string | URL): Promise<Runbook> {
   }
   return parseRunbook(text, file);
 }
+
+export type { LoopbackReply, LoopbackRequest, LoopbackServer } from '../node/loopback-server';
+export { startLoopbackServer } from '../node/loopback-server';

@@ -1,0 +1,91 @@
+/**
+ * @module delivery/rate-windows
+ * Pacing for services that document their limits as "at most N requests per window", several
+ * windows at once (Teams webhooks: per second, per 30 s, per hour, per day; Statuspage: 60 per
+ * rolling minute). Sliding windows per key, time injected so tests never wait.
+ */
+import type { DeliveryClock } from './retry';
+
+/** One documented limit: at most `limit` requests in any `windowMs` milliseconds. */
+export interface RateWindow {
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+/** Options of {@link createRateWindows}. */
+export interface RateWindowsOptions {
+  /** Every limit that applies to one key; all must hold. */
+  readonly windows: readonly RateWindow[];
+  readonly clock: DeliveryClock;
+  /**
+   * Longest wait `take` sleeps through before sending (ms). A longer wait (an hourly or daily
+   * limit reached) is returned instead, so the send resolves `retryable` with that delay and the
+   * publisher's retry budget decides. Default 5 000.
+   */
+  readonly maxWaitMs?: number | undefined;
+}
+
+/** The answer of {@link RateWindows.take}. */
+export type RateDecision =
+  | { readonly type: 'go' }
+  | { readonly type: 'aborted' }
+  | { readonly type: 'later'; readonly waitMs: number };
+
+/** Per-key pacing over several sliding windows. */
+export interface RateWindows {
+  /** Waits (up to `maxWaitMs`) until a request for `key` fits every window, and records it. */
+  take(key: string, signal?: AbortSignal): Promise<RateDecision>;
+  /** Holds `key` back for at least `ms` milliseconds (after a 429 with Retry-After). */
+  penalize(key: string, ms: number): void;
+}
+
+/**
+ * Creates {@link RateWindows}. A request is recorded at the moment it is let through, so
+ * windows are measured between real sends, never planned ones.
+ *
+ * @example
+ * const pace = createRateWindows({ windows: [{ limit: 4, windowMs: 1_000 }], clock: systemClock });
+ * const d = await pace.take('eng-incidents');
+ * if (d.type === 'go') await send();
+ */
+export function createRateWindows(options: RateWindowsOptions): RateWindows {
+  const { windows, clock } = options;
+  const maxWaitMs = options.maxWaitMs ?? 5_000;
+  const longest = Math.max(0, ...windows.map((w) => w.windowMs));
+  const sent = new Map<string, number[]>();
+  const blockedUntil = new Map<string, number>();
+
+  const waitFor = (key: string, now: number): number => {
+    const times = (sent.get(key) ?? []).filter((t) => t > now - longest);
+    sent.set(key, times);
+    let wait = Math.max(0, (blockedUntil.get(key) ?? 0) - now);
+    for (const w of windows) {
+      const inWindow = times.filter((t) => t > now - w.windowMs);
+      if (inWindow.length >= w.limit) {
+        const oldestThatMustLeave = inWindow[inWindow.length - w.limit]!;
+        wait = Math.max(wait, oldestThatMustLeave + w.windowMs - now);
+      }
+    }
+    return wait;
+  };
+
+  return {
+    async take(key, signal) {
+      for (;;) {
+        if (signal?.aborted) return { type: 'aborted' };
+        const now = clock.now();
+        const wait = waitFor(key, now);
+        if (wait <= 0) {
+          sent.get(key)!.push(now);
+          return { type: 'go' };
+        }
+        if (wait > maxWaitMs) return { type: 'later', waitMs: wait };
+        await clock.sleep(wait, signal);
+      }
+    },
+    penalize(key, ms) {
+      const until = clock.now() + ms;
+      blockedUntil.set(key, Math.max(blockedUntil.get(key) ?? 0, until));
+    },
+  };
+}
