@@ -83,9 +83,12 @@ describe('desk restart over SQLite', () => {
     // A new process's desk over the same file, its clock where the old one stopped.
     const { desk, clock, close } = openDesk(db, server.port, t(PUBLISH_MINUTE));
     const fired: string[] = [];
-    for (const kind of ['update.due', 'update.overdue', 'checkpoint.due'] as const) {
-      desk.on(kind, (r: { dueAt: string }) => fired.push(`${kind} ${r.dueAt}`));
-    }
+    desk.on('update.due', (r) => fired.push(`update.due ${r.dueAt}`));
+    desk.on('checkpoint.due', (r) => fired.push(`checkpoint.due ${r.dueAt}`));
+    // An overdue update escalates one step at a time; each step is its own reminder.
+    desk.on('update.overdue', (r) =>
+      fired.push(`update.overdue ${r.dueAt}${r.escalation.step > 1 ? ` step ${r.escalation.step}` : ''}`),
+    );
     try {
       const report = await desk.resume();
       expect(report.incidents).toEqual([INCIDENT_ID]);
