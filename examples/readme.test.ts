@@ -54,3 +54,30 @@ describe('README usage example', () => {
     expect(parsed.text).toMatch(/Next update by \d{1,2}:\d{2} [AP]M [A-Z]+/);
   });
 });
+
+describe('core README minimal flow', () => {
+  const readme = readFileSync(`${root}/packages/core/README.md`, 'utf8');
+  const block = /<!-- core-minimal-flow: [^>]*-->\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+
+  it('is the same code as examples/src/core-minimal-flow.ts, 15 to 25 lines', () => {
+    expect(block).toBeDefined();
+    expect(readFileSync(`${examples}/src/core-minimal-flow.ts`, 'utf8')).toBe(block);
+    const lines = block!.trim().split('\n').length;
+    expect(lines).toBeGreaterThanOrEqual(15);
+    expect(lines).toBeLessThanOrEqual(25);
+  });
+
+  it('publishes the first update to the host channel and reminds the owner on the simulated clock', async () => {
+    const { stdout } = await promisify(execFile)(
+      `${root}/node_modules/.bin/tsx`,
+      ['src/core-minimal-flow.ts'],
+      {
+        cwd: examples,
+        encoding: 'utf8',
+      },
+    );
+    expect(stdout).toMatch(/^to #incidents: .*Checkout failing/m);
+    expect(stdout).toMatch(/Next update by 9:25 AM ET/);
+    expect(stdout).toMatch(/^reminder for Dana Ruiz: next update due at 2026-03-03T14:25:00(\.000)?Z$/m);
+  });
+});
