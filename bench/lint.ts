@@ -21,6 +21,7 @@ import {
   type LintConfig,
   type LintContext,
   lintMessage,
+  MAX_LINT_TEXT_LENGTH,
   parseLintConfig,
 } from '../packages/core/src/lint/index';
 
@@ -185,6 +186,50 @@ const perMsg = ours.cpu / n;
 console.log(
   `\nvs alex: ${(alex.cpu / ours.cpu).toFixed(0)}x (cpu). Targets: >=10x write-good (${ratio.toFixed(1)}x cpu, ${(wg.wall / ours.wall).toFixed(1)}x wall: ${ratio >= 10 ? 'met' : 'MISSED'}), <0.05 ms/message warm (${perMsg.toFixed(4)}: ${perMsg < 0.05 ? 'met' : 'MISSED'})`,
 );
+
+// Per-message latency: each message timed on its own (warm), p50/p99/max in milliseconds.
+const perMessage: number[] = [];
+for (const t of texts) {
+  const t0 = performance.now();
+  lintMessage(t, context);
+  perMessage.push(performance.now() - t0);
+}
+perMessage.sort((a, b) => a - b);
+const pct = (q: number) => perMessage[Math.min(n - 1, Math.floor(q * n))]!;
+console.log(
+  `Per message (warm): p50 ${pct(0.5).toFixed(3)} ms, p99 ${pct(0.99).toFixed(3)} ms, max ${perMessage[n - 1]!.toFixed(3)} ms (target p99 <= 1 ms: ${pct(0.99) <= 1 ? 'met' : 'MISSED'})`,
+);
+
+// Cost against text length: the corpus joined into one draft of 10 KB, 100 KB and 1 MB (the
+// last is MAX_LINT_TEXT_LENGTH, the longest text lintMessage accepts); linear cost means the
+// time per KB stays flat. One byte past the limit is refused at once.
+console.log('\nOne long draft (corpus messages joined), median of 3 runs:');
+const joined = texts.join('\n\n');
+for (const size of [10_240, 102_400, MAX_LINT_TEXT_LENGTH]) {
+  let long = joined;
+  while (long.length < size) long += `\n\n${joined}`;
+  long = long.slice(0, size);
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    lintMessage(long, context);
+    runs.push(performance.now() - t0);
+  }
+  const ms = median(runs);
+  console.log(
+    `  ${`${Math.round(size / 1024)} KB`.padStart(7)}: ${ms.toFixed(1).padStart(7)} ms (${((ms * 1024) / size).toFixed(3)} ms/KB)`,
+  );
+}
+const tooLong = 'x'.repeat(MAX_LINT_TEXT_LENGTH + 1);
+const r0 = performance.now();
+try {
+  lintMessage(tooLong, context);
+  console.log('  over the limit: NOT refused');
+} catch (e) {
+  console.log(
+    `  ${MAX_LINT_TEXT_LENGTH + 1} chars: refused with ${(e as { code?: string }).code} in ${(performance.now() - r0).toFixed(2)} ms`,
+  );
+}
 
 // Cold start. Each child process first imports the linter's dependencies (zod, date-fns-tz),
 // then the module under test, then calls lintMessage once, timing each step with

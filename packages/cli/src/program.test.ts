@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RULE_DOCS_URL } from '@incident-comms/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, exampleRunbook, scenario } from './cli.test-support';
@@ -83,14 +85,15 @@ describe('incident-comms lint', () => {
     expect(BAD.slice(region.startColumn - 1, region.endColumn - 1)).toBe(region.snippet.text);
   });
 
-  it('SARIF links no made-up sites: no informationUri, no helpUri under the placeholder RULE_DOCS_URL', async () => {
+  it('SARIF links no made-up sites: every helpUri is the rule page in the repository', async () => {
     const { stdout } = await cli(['lint', join(dir, 'bad.txt'), '--kind', 'update', '--format', 'sarif']);
     const driver = JSON.parse(stdout).runs[0].tool.driver;
     expect(driver).not.toHaveProperty('informationUri');
     expect(stdout).not.toContain('incident-comms.dev');
-    expect(stdout).not.toContain('github.com/incident-comms');
+    const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
     for (const rule of driver.rules) {
-      if (rule.helpUri !== undefined) expect(rule.helpUri.startsWith(RULE_DOCS_URL)).toBe(false);
+      expect(rule.helpUri).toBe(`${RULE_DOCS_URL}/${rule.id}.md`);
+      expect(existsSync(join(repoRoot, rule.helpUri))).toBe(true);
     }
   });
 

@@ -6,29 +6,37 @@
 import {
   AUDIENCES,
   type Audience,
+  activeLintRules,
   type DrillResult,
   draftLintContext,
   drillBriefing,
   IncidentCommsError,
   type LintContext,
   type LintFacts,
+  type LintPlugin,
+  type LintSeverity,
   lintMessage,
-  lintRules,
   loadDrillScenario,
   MESSAGE_KINDS,
   type MessageKind,
+  parseLintConfig,
   parseRunbook,
-  RULE_DOCS_URL,
+  type RuleSetting,
   type Runbook,
+  registerLintPlugin,
   renderReview,
   renderRunbook,
   replay,
+  resolveLintConfig,
   reviewIncident,
+  runbookPluginModules,
   runDrill,
 } from '@incident-comms/core';
 // Importing the templates package registers its runbook check: every runbook the CLI loads
 // (runbook check/render, lint --runbook, drill, review) is rejected when a custom template is broken.
 import '@incident-comms/templates';
+import { isAbsolute, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -49,11 +57,57 @@ interface LintOptions {
   nextUpdate?: string;
   now?: string;
   timeZone?: string;
+  plugin?: string[];
   format: 'stylish' | 'json' | 'sarif';
 }
 
+/**
+ * Imports a lint plugin module and registers it: its default export, or its `plugin` export, is
+ * a `LintPlugin`. A specifier starting with `.` or `/` is a file, relative to `base`; anything
+ * else is a package name resolved from the working directory.
+ */
+async function loadPlugin(specifier: string, base: string): Promise<LintPlugin> {
+  const url =
+    specifier.startsWith('.') || isAbsolute(specifier)
+      ? pathToFileURL(resolvePath(base, specifier)).href
+      : specifier;
+  let mod: { default?: unknown; plugin?: unknown };
+  try {
+    mod = (await import(url)) as { default?: unknown; plugin?: unknown };
+  } catch (error) {
+    throw new CliInputError(`Cannot load lint plugin ${specifier}: ${(error as Error).message}`);
+  }
+  const plugin = (mod.plugin ?? mod.default) as LintPlugin | undefined;
+  if (plugin === null || typeof plugin !== 'object' || typeof plugin.meta?.name !== 'string')
+    throw new CliInputError(
+      `Cannot load lint plugin ${specifier}: expected a default or "plugin" export with meta.name, rules and configs`,
+    );
+  registerLintPlugin(plugin);
+  return plugin;
+}
+
+/**
+ * Turns on, at their default severity, the rules of plugins named with `--plugin` that the
+ * runbook's lint section (with what it extends) leaves unconfigured: naming a plugin on the
+ * command line means "run it".
+ */
+function withPluginRules(context: LintContext, loaded: readonly LintPlugin[]): LintContext {
+  if (loaded.length === 0) return context;
+  const configured = context.config ? (resolveLintConfig(parseLintConfig(context.config)).rules ?? {}) : {};
+  const on: Record<string, RuleSetting> = {};
+  for (const plugin of loaded)
+    for (const rule of plugin.rules ?? [])
+      if (!(rule.id in configured)) on[rule.id] = (rule as { defaultSeverity: LintSeverity }).defaultSeverity;
+  return { ...context, config: { ...context.config, rules: { ...on, ...context.config?.rules } } };
+}
+
+// A runbook's `lint.plugins` are loaded (relative to the runbook file) before it is validated,
+// since its lint section may configure their rules.
 async function loadRunbookFile(path: string, io: CliIO): Promise<Runbook> {
-  return parseRunbook(await readText(path, io), path);
+  const text = await readText(path, io);
+  const base = resolvePath(path, '..');
+  for (const specifier of runbookPluginModules(text)) await loadPlugin(specifier, base);
+  return parseRunbook(text, path);
 }
 
 function parseJsonFile(text: string, file: string): unknown {
@@ -67,14 +121,6 @@ function parseJsonFile(text: string, file: string): unknown {
 /** Printed to standard error when `lint` waits for a draft typed at a terminal. */
 export const STDIN_HINT =
   'incident-comms: reading the draft from standard input; end with Ctrl-D, or pass a file.\n';
-
-/**
- * The rule docs links worth putting in SARIF: only links a rule sets itself. Links generated
- * from core's `RULE_DOCS_URL` are left out while that is a placeholder site.
- */
-function ruleHelpUri(id: string, url: string | undefined): string | undefined {
-  return url && url !== `${RULE_DOCS_URL}#${id}` && !url.startsWith(RULE_DOCS_URL) ? url : undefined;
-}
 
 /** Plain-text drill scores: one line per participant, then what to fix. */
 function formatDrill(result: DrillResult): string {
@@ -115,6 +161,11 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--next-update <iso>', 'scheduled next update (ISO-8601 UTC)', parseInstantOption)
     .option('--now <iso>', 'the current instant (ISO-8601 UTC); default: the clock', parseInstantOption)
     .option('--time-zone <iana>', "the reader's IANA time zone, e.g. America/New_York", parseTimeZoneOption)
+    .option(
+      '--plugin <module>',
+      'a lint plugin to load (package name, or a file path); repeatable. Its rules run once configured (runbook lint.rules or extends)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .addOption(
       new Option('--format <format>', 'output format')
         .choices(['stylish', 'json', 'sarif'])
@@ -124,6 +175,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       if (opts.incident && !opts.runbook)
         command.error('error: --incident needs --runbook: the cadence and lint settings come from it');
       if (file === '-' && io.stdinIsTTY) io.stderr(STDIN_HINT);
+      const loaded: LintPlugin[] = [];
+      for (const specifier of opts.plugin ?? []) loaded.push(await loadPlugin(specifier, process.cwd()));
       const text = await readText(file, io);
       if (text.trim() === '') throw new CliInputError(`${displayName(file)}: the draft is empty`);
       const runbook = opts.runbook ? await loadRunbookFile(opts.runbook, io) : undefined;
@@ -156,15 +209,16 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         opts.timeZone ??
         (runbook ? (runbook.timeZones.audiences[audience] ?? runbook.timeZones.default) : undefined);
       if (timeZone) context = { ...context, timeZone };
+      context = withPluginRules(context, loaded);
       const diagnostics = lintMessage(text, context);
       const results = [{ file: displayName(file), text, diagnostics }];
       const format = opts.format ?? 'stylish';
       if (format === 'json') io.stdout(formatJson(results));
       else if (format === 'sarif') {
-        const rules = lintRules.map((r) => ({
+        const rules = activeLintRules().map((r) => ({
           id: r.id,
           description: r.docs.description,
-          helpUri: ruleHelpUri(r.id, r.docs.url),
+          helpUri: r.docs.url,
         }));
         io.stdout(formatSarif(results, rules, CLI_VERSION));
       } else io.stdout(formatStylish(results));

@@ -150,7 +150,7 @@ export function requiredApprovals(
     },
   ];
   const byTopic = new Map<ApprovalTopic, TextSpan[]>();
-  for (const match of detectTopics(draft.text)) {
+  for (const match of detectTopics(draft.text, runbook.lint)) {
     const spans = byTopic.get(match.topic) ?? [];
     spans.push({ start: match.start, end: match.end, text: match.text });
     byTopic.set(match.topic, spans);

@@ -31,7 +31,7 @@ describe('lint config', () => {
   it('names the path of a misspelt rule id', () => {
     expect(problems({ rules: { 'no-jargn': 'off' } })).toEqual({
       code: 'lint_config_invalid',
-      paths: ['rules'],
+      paths: ['rules.no-jargn'],
     });
     expect(() => parseLintConfig({ rules: { 'no-jargn': 'off' } })).toThrow(/no-jargn/);
   });
@@ -65,7 +65,7 @@ describe('lint config', () => {
   });
 
   it('rejects phrases for rules that take none, and unknown sections', () => {
-    expect(problems({ phrases: { 'stale-facts': ['x'] } })?.paths).toEqual(['phrases']);
+    expect(problems({ phrases: { 'stale-facts': ['x'] } })?.paths).toEqual(['phrases.stale-facts']);
     expect(problems({ rule: {} })?.paths).toEqual(['']);
   });
 

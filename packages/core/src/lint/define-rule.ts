@@ -11,8 +11,11 @@ import type { TextDocument } from './text';
 import type { TopicMatch } from './topics';
 import type { Fix, LintSeverity, ResolvedFacts } from './types';
 
-/** Where rule documentation lives; each rule's `docs.url` is this plus `#<rule-id>`. */
-export const RULE_DOCS_URL = 'https://incident-comms.dev/docs/lint-rules';
+/**
+ * Where the built-in rules' documentation lives, relative to the repository root: one page per
+ * rule, `docs/rules/<rule-id>.md` (what it catches, why, examples, options).
+ */
+export const RULE_DOCS_URL = 'docs/rules';
 
 /** What a rule reports; the linter adds the rule id, severity, line and column. */
 export interface RuleReport {
@@ -66,7 +69,8 @@ export interface Rule<Options = unknown> {
   /** Public, kebab-case id, e.g. `no-jargon`. */
   readonly id: string;
   readonly defaultSeverity: LintSeverity;
-  readonly docs: { readonly description: string; readonly url: string };
+  /** `url`: the rule's documentation page; a plugin rule without one has none. */
+  readonly docs: { readonly description: string; readonly url?: string };
   /** Message kinds and audiences the rule checks; absent lists mean all. */
   readonly appliesTo: { readonly kinds?: readonly MessageKind[]; readonly audiences?: readonly Audience[] };
   /** Zod schema of the rule's options; must accept `{}` (defaults fill the rest). */
@@ -89,6 +93,13 @@ export interface RuleDefinition<Options> {
   check(ctx: RuleContext<Options>): void;
 }
 
+const defined = new WeakSet<object>();
+
+/** True when `value` was made by {@link defineRule} (plugins may hand in plain definitions). */
+export function isDefinedRule(value: unknown): value is Rule {
+  return typeof value === 'object' && value !== null && defined.has(value);
+}
+
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
 
 /**
@@ -96,7 +107,8 @@ const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
  * the rule list; hosts define their own rules the same way and test them with `RuleTester`.
  *
  * @param definition id (kebab-case, optionally `plugin/name`), default severity, docs
- *   (`url` defaults to the rule's anchor in the rules page), where it applies, an optional
+ *   (`url` defaults to the built-in rule's page `docs/rules/<id>.md`; a plugin rule has none
+ *   unless it sets one), where it applies, an optional
  *   zod options schema that accepts `{}`, and `check`.
  * @returns the rule, frozen
  * @throws {ValidationError} (`input_invalid`) when the id is not kebab-case (path `id`) or the
@@ -132,12 +144,16 @@ export function defineRule<Options = undefined>(definition: RuleDefinition<Optio
     }
     defaultOptions = parsed.data;
   }
-  return Object.freeze({
+  const rule = Object.freeze({
     id: definition.id,
     defaultSeverity: definition.defaultSeverity,
     docs: Object.freeze({
       description: definition.docs.description,
-      url: definition.docs.url ?? `${RULE_DOCS_URL}#${definition.id}`,
+      ...(definition.docs.url !== undefined
+        ? { url: definition.docs.url }
+        : definition.id.includes('/')
+          ? {}
+          : { url: `${RULE_DOCS_URL}/${definition.id}.md` }),
     }),
     appliesTo: Object.freeze({ ...definition.appliesTo }),
     optionsSchema: definition.optionsSchema,
@@ -145,4 +161,6 @@ export function defineRule<Options = undefined>(definition: RuleDefinition<Optio
     acceptsPhrases: definition.acceptsPhrases === true,
     check: definition.check,
   });
+  defined.add(rule);
+  return rule;
 }

@@ -98,3 +98,36 @@ export class RuleReportError extends IncidentCommsError {
     this.ruleId = ruleId;
   }
 }
+
+/**
+ * The draft is longer than {@link MAX_LINT_TEXT_LENGTH} (`lint_text_too_long`): lint refuses it
+ * rather than spend seconds on it, so one pasted log cannot stall a host's lint endpoint. No
+ * status message comes near the limit; split or trim the text.
+ *
+ * @example
+ * try { lintMessage('x'.repeat(MAX_LINT_TEXT_LENGTH + 1), { kind: 'update', audience: 'customer' }); }
+ * catch (e) { if (e instanceof LintTextTooLongError) console.log(e.limit, e.length); }
+ */
+export class LintTextTooLongError extends IncidentCommsError {
+  /** Stable code for hosts to branch on. */
+  declare readonly code: 'lint_text_too_long';
+  /** The limit, in UTF-16 code units ({@link MAX_LINT_TEXT_LENGTH}). */
+  readonly limit: number;
+  /** The refused text's length, in UTF-16 code units. */
+  readonly length: number;
+  constructor(length: number, limit = MAX_LINT_TEXT_LENGTH) {
+    super(
+      'lint_text_too_long',
+      `Invalid lint input: text is ${length} characters long; lintMessage accepts at most MAX_LINT_TEXT_LENGTH = ${limit} (UTF-16 code units)`,
+    );
+    this.limit = limit;
+    this.length = length;
+  }
+}
+
+/**
+ * Longest text `lintMessage` accepts: 1,048,576 UTF-16 code units (1 MiB of plain ASCII).
+ * Lint cost is linear in the text length and a text this long lints in well under a second;
+ * longer input is refused with {@link LintTextTooLongError}.
+ */
+export const MAX_LINT_TEXT_LENGTH = 1_048_576;

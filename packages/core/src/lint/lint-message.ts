@@ -3,14 +3,27 @@
  * Runs the rules over a draft and returns diagnostics sorted by position; applies fixes.
  */
 import { describeValue } from '../errors';
-import { createLintConfigSchema, type LintConfig, lintConfigSchema, toLintProblems } from './config';
+import {
+  createLintConfigSchema,
+  type LintConfig,
+  lintConfigSchema,
+  resolveLintConfig,
+  toLintProblems,
+} from './config';
 import type { Rule, RuleContext, RuleReport } from './define-rule';
-import { LintConfigError, LintContextError, lintProblem, RuleReportError } from './errors';
+import {
+  LintConfigError,
+  LintContextError,
+  LintTextTooLongError,
+  lintProblem,
+  MAX_LINT_TEXT_LENGTH,
+  RuleReportError,
+} from './errors';
 import { resolveFacts } from './facts';
 import { compilePhrases, SYMPTOM } from './phrases';
-import { lintRules } from './rules/index';
+import { activeLintRules, isPluginRule } from './plugins';
 import { TextDocument } from './text';
-import { detectTopicsIn, type TopicMatch } from './topics';
+import { compileTopicPhrases, detectTopicsIn, type TopicMatch, type TopicPhrases } from './topics';
 import type { Diagnostic, LintContext, LintSeverity, ResolvedFacts, RuleLevel } from './types';
 
 interface CompiledConfig {
@@ -18,6 +31,7 @@ interface CompiledConfig {
   levels: Map<string, RuleLevel>;
   options: Map<string, unknown>;
   phrases: Map<string, RegExp>;
+  topics: TopicPhrases | undefined;
 }
 
 const NO_CONFIG = {};
@@ -35,19 +49,22 @@ function compileConfig(rules: readonly Rule[], config: LintConfig | undefined): 
   if (cached !== undefined) return cached;
   let parsed: LintConfig | undefined;
   if (config !== undefined) {
-    const schema = rules === lintRules ? lintConfigSchema : createLintConfigSchema(rules);
+    const schema = rules === activeLintRules() ? lintConfigSchema : createLintConfigSchema(rules);
     const result = schema.safeParse(config);
     if (!result.success) throw new LintConfigError(toLintProblems(result.error.issues, config));
-    parsed = result.data;
+    parsed = resolveLintConfig(result.data, schema);
   }
   const compiled: CompiledConfig = {
     config: parsed,
     levels: new Map(),
     options: new Map(),
     phrases: new Map(),
+    topics: compileTopicPhrases(parsed?.topics),
   };
   for (const rule of rules) {
     const setting = parsed?.rules?.[rule.id];
+    // A registered plugin's rule runs only when a config turns it on (ESLint's rule).
+    if (setting === undefined && isPluginRule(rule)) compiled.levels.set(rule.id, 'off');
     if (typeof setting === 'string') compiled.levels.set(rule.id, setting);
     else if (setting !== undefined) {
       compiled.levels.set(rule.id, setting[0]);
@@ -69,13 +86,16 @@ function compileConfig(rules: readonly Rule[], config: LintConfig | undefined): 
  * @param text the draft, plain text
  * @param context message kind and audience, plus optional facts, `now`, `timeZone`,
  *   `nextUpdateDue`, `basedOnVersion` and the parsed runbook `config` (see {@link LintContext})
- * @param rules the rules to run; defaults to the built-in {@link lintRules}. Pass
- *   `[...lintRules, myRule]` to add a host's own rules.
+ * @param rules the rules to run; defaults to the built-in rules plus every registered plugin's
+ *   rules (`activeLintRules()`; a plugin rule runs once the config sets its level). Pass
+ *   `[...lintRules, myRule]` to run a host's own rules without registering a plugin.
  * @returns diagnostics sorted by position (then rule id); an empty array for a clean draft.
  *   Configured levels always win over a rule's own severities; `off` silences a rule.
  * @throws {LintContextError} (`lint_context_invalid`) when `text` is not a string, or the context
  *   is missing or invalid (see `resolveFacts`: strict keys, typed facts, instants with a zone),
  *   naming each path, what was expected and what was found
+ * @throws {LintTextTooLongError} (`lint_text_too_long`) when `text` is longer than
+ *   {@link MAX_LINT_TEXT_LENGTH} (1,048,576 UTF-16 code units); cost is linear up to there
  * @throws {LintConfigError} (`lint_config_invalid`) for an invalid `config`
  * @throws {RuleReportError} (`rule_report_invalid`) when a rule reports a span outside the text
  * @example
@@ -87,10 +107,11 @@ function compileConfig(rules: readonly Rule[], config: LintConfig | undefined): 
 export function lintMessage(
   text: string,
   context: LintContext,
-  rules: readonly Rule[] = lintRules,
+  rules: readonly Rule[] = activeLintRules(),
 ): Diagnostic[] {
   if (typeof text !== 'string')
     throw new LintContextError([lintProblem(['text'], 'the draft text as a string', describeValue(text))]);
+  if (text.length > MAX_LINT_TEXT_LENGTH) throw new LintTextTooLongError(text.length);
   const facts = resolveFacts(context);
   const compiled = compileConfig(rules, context.config);
   const out: Diagnostic[] = [];
@@ -151,7 +172,7 @@ class RuleRun implements RuleContext {
     this.extraPhrases = rule === undefined ? undefined : this.compiled.phrases.get(rule.id);
   }
   topics(): readonly TopicMatch[] {
-    this.topicMatches ??= detectTopicsIn(this.doc);
+    this.topicMatches ??= detectTopicsIn(this.doc, this.compiled.topics);
     return this.topicMatches;
   }
   hasImpactStatement(): boolean {

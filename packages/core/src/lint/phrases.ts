@@ -91,7 +91,7 @@ export const RECOVERY_TERM =
 
 /** Time expressions that promise when. Group 1 is set when the expression is only ever future. */
 export const FIX_TIME_EXPR =
-  /\b(?:((?:in|within) (?:about |around |roughly |approximately |under |less than |the next |another |a |an )?(?:\d+|a few|a couple of|few|several|one|two|three|five|ten|fifteen|twenty|thirty|forty-five|sixty|half an?|an?)? ?(?:minutes?|mins?|hours?|hrs?|hour|day)|shortly|soon|momentarily|any minute(?: now)?|imminently|later today|within the hour)|(?:by|at|around|before) (?:noon|midnight|end of (?:the )?day|eod|tonight|this (?:afternoon|evening|morning)|tomorrow|the end of the day|lunch(?:time)?|\d{1,2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?:\s?(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST))?))(?![\w:])/gi;
+  /\b(?:((?:in|within) (?:about |around |roughly |approximately |under |less than |the next |another |a |an )?(?:\d+|a few|a couple of|few|several|one|two|three|five|ten|fifteen|twenty|thirty|forty-five|sixty|half an?|an?)? ?(?:minutes?|mins?|hours?|hrs?|hour|day)|shortly|(?<!\bas )soon(?! as\b)|momentarily|any minute(?: now)?|imminently|later today|within the hour)|(?:by|at|around|before) (?:noon|midnight|end of (?:the )?day|eod|tonight|this (?:afternoon|evening|morning)|tomorrow|the end of the day|lunch(?:time)?|\d{1,2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?:\s?(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST))?))(?![\w:])/gi;
 
 /** A word that makes a time a promise: will, should, expect, ETA. */
 export const PROMISE_MODAL =

@@ -91,11 +91,15 @@ export class TextDocument {
   /** The sentence containing `offset` (the last one when `offset` is past the end). */
   sentenceAt(offset: number): Span {
     const s = this.sentences;
-    for (let i = 0; i < s.length; i++) {
-      const span = s[i]!;
-      if (offset < span.end) return span;
+    // Binary search: the first sentence ending after `offset` (rules ask once per match).
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (s[mid]!.end <= offset) lo = mid + 1;
+      else hi = mid;
     }
-    return s[s.length - 1] ?? { start: 0, end: this.text.length };
+    return s[lo] ?? s[s.length - 1] ?? { start: 0, end: this.text.length };
   }
 
   /** The clause containing `offset`: the sentence cut at commas, semicolons and a few conjunctions. */
@@ -108,16 +112,15 @@ export class TextDocument {
         this.clauseBreaks.push(m.index);
       }
     }
-    let start = sentence.start;
-    let end = sentence.end;
-    for (const b of this.clauseBreaks) {
-      if (b <= offset && b > start) start = b;
-      else if (b > offset && b < end) {
-        end = b;
-        break;
-      }
-    }
-    return { start, end };
+    // The last break at or before `offset` and the first after it, by binary search.
+    const breaks = this.clauseBreaks;
+    const after = firstAbove(breaks, offset);
+    const before = after > 0 ? breaks[after - 1]! : -1;
+    const next = after < breaks.length ? breaks[after]! : Number.POSITIVE_INFINITY;
+    return {
+      start: Math.max(before, sentence.start),
+      end: Math.min(next, sentence.end),
+    };
   }
 
   /** Text of the clause containing `start`, from the clause start up to `start`. */
@@ -137,8 +140,17 @@ export class TextDocument {
         }
       }
     }
-    for (const q of this.quotes) if (start >= q.start && end <= q.end) return true;
-    return false;
+    // Quotes do not overlap: only the last one starting at or before `start` can contain it.
+    const q = this.quotes;
+    let lo = 0;
+    let hi = q.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (q[mid]!.start <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const candidate = q[lo - 1];
+    return candidate !== undefined && end <= candidate.end;
   }
 
   /** True when the clause before `start` negates what follows ("we have not confirmed ..."). */
@@ -182,8 +194,7 @@ export class TextDocument {
         this.lineStarts.push(i + 1);
       }
     }
-    let line = 0;
-    while (line + 1 < this.lineStarts.length && this.lineStarts[line + 1]! <= offset) line++;
+    const line = firstAbove(this.lineStarts, offset) - 1;
     return { line: line + 1, column: offset - this.lineStarts[line]! + 1 };
   }
 
@@ -192,6 +203,25 @@ export class TextDocument {
     return countWords(this.text, start, end);
   }
 }
+
+/** Index of the first entry of the ascending `list` greater than `value` (`list.length` when none). */
+function firstAbove(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Longest sentence span, in UTF-16 code units. Longer runs without a sentence end (a pasted
+ * log, a list without full stops) are cut at a space, so the per-sentence work of every rule is
+ * bounded and lint cost stays linear in the text length.
+ */
+export const MAX_SENTENCE_LENGTH = 1000;
 
 /**
  * Splits text into trimmed sentence spans. Periods in `a.m.`, `e.g.`, decimals and URLs do
@@ -226,6 +256,17 @@ function pushTrimmed(text: string, start: number, end: number, spans: Span[]): v
   let e = end;
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  // Over-long runs are cut at the last space before the limit (or at the limit when none).
+  while (e - s > MAX_SENTENCE_LENGTH) {
+    let cut = s + MAX_SENTENCE_LENGTH;
+    while (cut > s + MAX_SENTENCE_LENGTH / 2 && !isSpace(text.charCodeAt(cut))) cut--;
+    if (!isSpace(text.charCodeAt(cut))) cut = s + MAX_SENTENCE_LENGTH;
+    let pieceEnd = cut;
+    while (pieceEnd > s && isSpace(text.charCodeAt(pieceEnd - 1))) pieceEnd--;
+    if (pieceEnd > s) spans.push({ start: s, end: pieceEnd });
+    s = cut;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+  }
   if (e > s) spans.push({ start: s, end: e });
 }
 

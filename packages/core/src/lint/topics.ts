@@ -4,9 +4,11 @@
  * contract/SLA, fix-time promises). One implementation, shared by the linter and the approval gates.
  */
 import type { ApprovalTopic } from '../vocabulary';
+import { type LintConfig, resolveLintConfig } from './config';
 import {
   COMPENSATION,
   CONTRACT,
+  compilePhrases,
   DATA_LOSS,
   ETA,
   eachMatch,
@@ -41,6 +43,27 @@ const SIMPLE_TOPICS: readonly (readonly [ApprovalTopic, RegExp])[] = [
   ['contract', CONTRACT],
 ];
 
+/** Extra phrases per approval topic (the runbook's `lint.topics`), compiled. */
+export type TopicPhrases = ReadonlyMap<ApprovalTopic, RegExp>;
+
+/**
+ * Compiles the runbook's extra topic phrases (`lint.topics`); `undefined` when there are none.
+ *
+ * @example
+ * compileTopicPhrases({ dataLoss: ['sent to the wrong customer'] })?.get('dataLoss');
+ */
+export function compileTopicPhrases(topics: LintConfig['topics']): TopicPhrases | undefined {
+  if (topics === undefined) return undefined;
+  const out = new Map<ApprovalTopic, RegExp>();
+  for (const [topic, phrases] of Object.entries(topics) as [ApprovalTopic, string[]][]) {
+    const re = compilePhrases(phrases);
+    if (re !== undefined) out.set(topic, re);
+  }
+  return out.size > 0 ? out : undefined;
+}
+
+const fromConfig = new WeakMap<LintConfig, TopicPhrases | undefined>();
+
 /**
  * Finds every passage that needs an approval before the draft may be sent: security,
  * data loss (including reassurances such as "your data is safe" or "no data was lost",
@@ -55,19 +78,37 @@ const SIMPLE_TOPICS: readonly (readonly [ApprovalTopic, RegExp])[] = [
  * approver; a fix-time promise only with the incident lead's approval.
  *
  * @param text the draft, plain text
- * @returns matches sorted by `start`; never throws
+ * @param config the runbook's parsed `lint` section: its `topics` (and those of the configs it
+ *   extends) add phrases per topic, so the approval gates and the linter read the same list
+ * @returns matches sorted by `start`; throws only for a config that fails to resolve
  * @example
  * detectTopics('We will add a service credit. It should be fixed in 10 minutes.')
  *   .map((m) => m.topic); // ['compensation', 'fixTime']
  */
-export function detectTopics(text: string): TopicMatch[] {
-  return detectTopicsIn(new TextDocument(text));
+export function detectTopics(text: string, config?: LintConfig): TopicMatch[] {
+  let extra: TopicPhrases | undefined;
+  if (config !== undefined) {
+    if (!fromConfig.has(config))
+      fromConfig.set(config, compileTopicPhrases(resolveLintConfig(config).topics));
+    extra = fromConfig.get(config);
+  }
+  return detectTopicsIn(new TextDocument(text), extra);
 }
 
 /** {@link detectTopics} over an already segmented document (shared with the lint rules). */
-export function detectTopicsIn(doc: TextDocument): TopicMatch[] {
+export function detectTopicsIn(doc: TextDocument, extra?: TopicPhrases): TopicMatch[] {
   const out: TopicMatch[] = [];
   const text = doc.text;
+  if (extra !== undefined) {
+    for (const [topic, re] of extra) {
+      eachMatch(re, text, (m) => {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (doc.isQuoted(start, end) || isReportedOrQuestion(doc, start)) return;
+        out.push({ topic, start, end, text: m[0] });
+      });
+    }
+  }
   for (const [topic, re] of SIMPLE_TOPICS) {
     if (!doc.mayMatch(re)) continue;
     eachMatch(re, text, (m) => {

@@ -173,7 +173,11 @@ function namesCheck(
   runbook: Runbook,
   diagnostics: readonly Diagnostic[],
 ): PreSendCheckItem {
-  const problems = messagesOf(diagnostics, ['unfilled-placeholder']);
+  // Template leftovers, and a host plugin's rules (`acme/no-codename`): the names a team keeps.
+  const problems = [
+    ...messagesOf(diagnostics, ['unfilled-placeholder']),
+    ...diagnostics.filter((d) => d.severity === 'error' && d.ruleId.includes('/')).map((d) => d.message),
+  ];
   const text = draft.text;
   const lower = text.toLowerCase();
   // Product areas: any the runbook knows that the draft names must be among the confirmed ones.

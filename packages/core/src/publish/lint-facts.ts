@@ -75,7 +75,7 @@ export function lintFactsFromState(
   const f = state.facts;
   const record = draft ? state.drafts[draft.id] : undefined;
   const approvals = clock?.runbook.approvals ?? DEFAULT_APPROVALS;
-  const topics = record ? detectTopics(record.text) : [];
+  const topics = record ? detectTopics(record.text, clock?.runbook.lint) : [];
   const granted = (topic: ApprovalTopic) =>
     record !== undefined && isGateGranted(state, record.id, topic, approvals[topic]);
   // Credits and SLA remedies: approved when every such passage's gate is granted.

@@ -144,4 +144,23 @@ export function parseRunbook(text: string, source?: string): Runbook {
   return defineRunbook(read.data, source);
 }
 
+/**
+ * The plugin modules a runbook's `lint.plugins` lists, read before the runbook is validated (its
+ * `lint` section may configure those plugins' rules, so they must be registered first). Only the
+ * CLI needs this: it imports and registers each, then calls {@link parseRunbook}.
+ *
+ * @param text - the runbook file's contents.
+ * @returns the listed module specifiers; empty when there are none or the file does not parse
+ *   (parseRunbook then reports the problem).
+ * @example
+ * runbookPluginModules('lint:\n  plugins: [./acme-plugin.mjs]\n'); // ['./acme-plugin.mjs']
+ */
+export function runbookPluginModules(text: string): string[] {
+  const read = readYaml(text);
+  if (!read.ok) return [];
+  const lint = (read.data as { lint?: { plugins?: unknown } } | null)?.lint;
+  const list = lint !== null && typeof lint === 'object' ? lint.plugins : undefined;
+  return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
+}
+
 export type { RunbookInput };

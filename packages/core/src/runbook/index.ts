@@ -7,5 +7,5 @@ export {
   DEFAULT_SEVERITIES,
 } from './defaults';
 export type { Person, Runbook, RunbookCheck, RunbookInput } from './define';
-export { defineRunbook, parseRunbook, registerRunbookCheck } from './define';
+export { defineRunbook, parseRunbook, registerRunbookCheck, runbookPluginModules } from './define';
 export { personSchema, runbookSchema } from './schema';

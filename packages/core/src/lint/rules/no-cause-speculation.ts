@@ -17,12 +17,12 @@ import type { Span } from '../text';
 const GUESS = 'Do not guess the cause. Say what customers see and that the cause is not confirmed yet.';
 
 // One finding per sentence is enough; `flagged` holds the sentences already reported.
-function flag(ctx: RuleContext, flagged: Span[], start: number, end: number, message: string): void {
+function flag(ctx: RuleContext, flagged: Set<Span>, start: number, end: number, message: string): void {
   const { doc } = ctx;
   if (doc.isNotAClaim(start, end)) return;
   const sentence = doc.sentenceAt(start);
-  if (flagged.includes(sentence)) return;
-  flagged.push(sentence);
+  if (flagged.has(sentence)) return;
+  flagged.add(sentence);
   ctx.report({ start, end, message, suggestion: 'We have not confirmed the cause yet.' });
 }
 
@@ -38,7 +38,7 @@ export const noCauseSpeculation = defineRule({
   check(ctx) {
     if (ctx.facts.causeConfirmed) return;
     const { doc, text } = ctx;
-    const flagged: Span[] = [];
+    const flagged = new Set<Span>();
     doc.eachMatch(CAUSE_HEDGE, (m) => {
       const clause = doc.clauseAt(m.index);
       const sentence = doc.sentenceAt(m.index);

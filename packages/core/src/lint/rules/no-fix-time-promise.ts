@@ -10,6 +10,7 @@ import {
   resolveClockTimeOnDay,
 } from '../clock';
 import { defineRule, type RuleContext } from '../define-rule';
+import { eachMatch } from '../phrases';
 import type { TopicMatch } from '../topics';
 
 const MINUTE = 60_000;
@@ -22,7 +23,22 @@ export const noFixTimePromise = defineRule({
     description:
       'No promised fix or recovery time or duration ("back in 10 minutes", "fixed by noon", "within the hour", "resolved shortly") unless the incident lead approved that time.',
   },
+  acceptsPhrases: true,
   check(ctx) {
+    // The runbook's own promise wording ("by close of business"): a promise unless negated,
+    // quoted, hypothetical or reported. Only an approved fix time may be promised.
+    if (ctx.extraPhrases !== undefined && ctx.facts.approvedFixTime === undefined)
+      eachMatch(ctx.extraPhrases, ctx.text, (m) => {
+        const end = m.index + m[0].length;
+        if (ctx.doc.isNotAClaim(m.index, end)) return;
+        if (ctx.topics().some((t) => t.topic === 'fixTime' && t.start < end && t.end > m.index)) return;
+        ctx.report({
+          start: m.index,
+          end,
+          message:
+            'Do not promise when it will be fixed; the incident lead has not approved a fix time. Give the next update time instead.',
+        });
+      });
     for (const match of ctx.topics()) {
       if (match.topic !== 'fixTime') continue;
       const approved = ctx.facts.approvedFixTime;

@@ -7,14 +7,14 @@ import { eachMatch, FORECAST_BEFORE, RESOLUTION_CLAIM } from '../phrases';
 import type { Span } from '../text';
 
 // One claim per sentence; `flagged` holds the sentences already reported.
-function consider(ctx: RuleContext, flagged: Span[], start: number, end: number, phrase: string): void {
+function consider(ctx: RuleContext, flagged: Set<Span>, start: number, end: number, phrase: string): void {
   const { doc, text } = ctx;
   const sentence = doc.sentenceAt(start);
-  if (flagged.includes(sentence)) return;
+  if (flagged.has(sentence)) return;
   if (doc.isNotAClaim(start, end) || doc.isAboutPastIncident(start)) return;
   // "will be restored", "should be back": a forecast (no-fix-time-promise judges those).
   if (FORECAST_BEFORE.test(text.slice(Math.max(sentence.start, start - 30), start))) return;
-  flagged.push(sentence);
+  flagged.add(sentence);
   ctx.report({
     start,
     end,
@@ -34,7 +34,7 @@ export const noPrematureResolution = defineRule({
   acceptsPhrases: true,
   check(ctx) {
     if (ctx.facts.recoveryConfirmed) return;
-    const flagged: Span[] = [];
+    const flagged = new Set<Span>();
     ctx.doc.eachMatch(RESOLUTION_CLAIM, (m) => consider(ctx, flagged, m.index, m.index + m[0].length, m[0]));
     if (ctx.extraPhrases !== undefined) {
       eachMatch(ctx.extraPhrases, ctx.text, (m) =>

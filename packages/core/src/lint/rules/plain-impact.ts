@@ -15,8 +15,11 @@ export const plainImpact = defineRule({
       'Customer-facing messages name the impact in plain words: what customers can or cannot do or see ("cannot sign in", "payments fail", "exports are delayed"). An error in a first message or where vague wording stands in for the impact; a warning in a progress-only follow-up.',
   },
   appliesTo: { kinds: ['initial', 'update', 'workaround'], audiences: CUSTOMER_FACING_AUDIENCES },
+  acceptsPhrases: true,
   check(ctx) {
     if (ctx.hasImpactStatement()) return;
+    // The runbook's own symptom words ("orders stay pending") count as naming the impact.
+    if (ctx.extraPhrases !== undefined && ctx.text.search(ctx.extraPhrases) >= 0) return;
     const { doc, text } = ctx;
     // A first message must name the impact; so must one whose only "impact" is vague wording.
     // A later update that only reports progress is a warning: the impact is in earlier posts,

@@ -8,10 +8,10 @@ import { SCOPE_MINIMISE, SCOPE_OVERCLAIM } from '../phrases';
 import type { Span, TextDocument } from '../text';
 
 // One finding per sentence: "nothing works for anyone" is one claim, not two.
-function once(doc: TextDocument, flagged: Span[], start: number): boolean {
+function once(doc: TextDocument, flagged: Set<Span>, start: number): boolean {
   const sentence = doc.sentenceAt(start);
-  if (flagged.includes(sentence)) return false;
-  flagged.push(sentence);
+  if (flagged.has(sentence)) return false;
+  flagged.add(sentence);
   return true;
 }
 
@@ -23,10 +23,11 @@ export const scopeAccuracy = defineRule({
     description:
       'No "full outage", "all customers" or "completely down" unless every customer is confirmed affected; no minimising ("only a small group", "limited") while scope is unknown or wide.',
   },
+  acceptsPhrases: true,
   check(ctx) {
     const { doc, facts } = ctx;
     const scope = facts.scope;
-    const flagged: Span[] = [];
+    const flagged = new Set<Span>();
     const flagEach = (pattern: RegExp, message: (phrase: string) => string): void =>
       doc.eachMatch(pattern, (m) => {
         const end = m.index + m[0].length;
@@ -41,6 +42,13 @@ export const scopeAccuracy = defineRule({
           : `"${phrase}" overstates the impact: ${scope} customers are affected, not all. Name the affected feature and who is affected.`,
       );
     }
+    // The runbook's extra phrases are overclaims ("the whole estate is down").
+    if (scope !== 'all' && ctx.extraPhrases !== undefined)
+      flagEach(
+        ctx.extraPhrases,
+        (phrase) =>
+          `"${phrase}" claims more than the confirmed scope (${scope}). Name who is affected as far as it is confirmed.`,
+      );
     if (scope === 'unknown' || scope === 'many' || scope === 'all') {
       flagEach(SCOPE_MINIMISE, (phrase) =>
         scope === 'unknown'
