@@ -59,7 +59,6 @@ describe('the checkout-outage demo', () => {
     }
   });
 
-
   it('delivered on loopback, with one message per published version and recipient', () => {
     expect(result.mode).toEqual({ email: 'loopback', slack: 'loopback' });
     const versions = result.published.length;
