@@ -23,6 +23,7 @@ export const CHANNELS = [
   'blog',
   'chat',
   'in-app',
+  'sms',
   'press-statement',
 ] as const;
 /** Who wrote the message. `support`, `sales` and `customer-success` count as front-line staff. */

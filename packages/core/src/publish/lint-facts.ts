@@ -7,11 +7,11 @@ import { isGateGranted } from '../approvals/gates';
 import { nextUpdateDue, planNextUpdateAt } from '../cadence/index';
 import type { Draft } from '../incident/events';
 import type { DraftRecord, IncidentState } from '../incident/state';
-import { findClockTimes, resolveClockTime } from '../lint/clock';
 import { detectTopics, type TopicMatch } from '../lint/topics';
 import type { LintContext, LintFacts } from '../lint/types';
 import { DEFAULT_APPROVALS } from '../runbook/defaults';
 import type { Runbook } from '../runbook/define';
+import { findClockTimes, resolveWrittenClockTime } from '../time/index';
 import { toIsoInstant } from '../time/iso-instant';
 import type { ApprovalTopic, Audience } from '../vocabulary';
 
@@ -116,7 +116,10 @@ function promisedTime(
   const mention = promise ? findClockTimes(promise.text)[0] : undefined;
   if (!mention) return undefined;
   const zone = clock ? audienceTimeZone(clock.runbook, record.audience) : undefined;
-  const at = resolveClockTime(mention, new Date(clock?.now ?? record.createdAt), zone);
+  const at = resolveWrittenClockTime(mention, {
+    due: new Date(clock?.now ?? record.createdAt),
+    timeZone: zone,
+  });
   return at ? toIsoInstant(at) : undefined;
 }
 

@@ -3,7 +3,8 @@
  * `reviewIncident` reads a finished incident's event log and measures the customer side of the
  * response: first update, lateness, approval waits, versions, questions, ownership gaps, blocks.
  */
-import { differenceInMilliseconds, parseISO } from 'date-fns';
+import { differenceInMilliseconds } from 'date-fns/differenceInMilliseconds';
+import { parseISO } from 'date-fns/parseISO';
 import { roleWords } from '../approvals/gates';
 import type { EventOf, IncidentEvent, IncidentEventInput } from '../incident/events';
 import { applyEvent, parseEvent, replay } from '../incident/reducer';
