@@ -4,9 +4,11 @@
  * transcript.
  */
 import {
+  type ApprovedRelease,
   createDeliveryEvents,
   type DeliveryEventBase,
   type DeliveryEvents,
+  type DeliveryRoute,
   type PublishResult,
 } from '@incident-comms/core';
 import type { Timeline } from './timeline';
@@ -18,6 +20,24 @@ export interface DeliveryBatch {
   line: string;
   /** Failures and unknown outcomes, one line each. */
   problems: string[];
+  /** One line per delivery sent: what went to whom, and the approved release it belongs to. */
+  sent: DeliveryLine[];
+}
+
+/** One line of `deliveries.jsonl`: one delivery of one approved message. */
+export interface DeliveryLine {
+  incidentId: string;
+  /** The status-update version (absent for a side note). */
+  version?: number;
+  /** The side note's id (absent for a status-update version). */
+  noteId?: string;
+  audience: string;
+  channel: string;
+  recipient: string;
+  /** The content hash of the approved release the message belongs to. */
+  approvedHash: string;
+  /** The plain text handed to the channel (which only formats and escapes it). */
+  text: string;
 }
 
 const BAR_WIDTH = 20;
@@ -26,8 +46,12 @@ const BAR_WIDTH = 20;
 export interface Progress {
   /** Pass these to `desk.publish` / `desk.sideNote`. */
   readonly events: DeliveryEvents;
-  /** The final line and problems, once the delivery finished. */
-  finish(result: PublishResult | undefined): DeliveryBatch;
+  /** The final line, the problems and one line per delivery sent of `release` on `routes`. */
+  finish(
+    result: PublishResult | undefined,
+    release: ApprovedRelease,
+    routes: readonly DeliveryRoute[],
+  ): DeliveryBatch;
 }
 
 /**
@@ -69,7 +93,9 @@ export function createProgress(label: string, timeline: Timeline): Progress {
     bump(e, false);
     draw();
   });
+  const delivered: DeliveryEventBase[] = [];
   events.on('sent', (e) => {
+    delivered.push(e);
     done += 1;
     bump(e, true);
     draw();
@@ -88,9 +114,27 @@ export function createProgress(label: string, timeline: Timeline): Progress {
   );
   return {
     events,
-    finish(result) {
+    finish(result, release, routes) {
       if (timeline.interactive) timeline.raw('\r\u001b[2K');
-      return { result, line: render(true), problems };
+      const sent = delivered.map((e): DeliveryLine => {
+        const route = routes.find(
+          (r) => r.channel === e.channel && r.audience === e.audience && r.recipients.includes(e.recipient),
+        );
+        const message = release.messages.find(
+          (m) =>
+            m.audience === e.audience && (route?.timeZone === undefined || m.timeZone === route.timeZone),
+        )!;
+        return {
+          incidentId: release.incidentId,
+          ...(release.noteId === undefined ? { version: release.version } : { noteId: release.noteId }),
+          audience: e.audience,
+          channel: e.channel,
+          recipient: e.recipient,
+          approvedHash: release.hash,
+          text: message.text,
+        };
+      });
+      return { result, line: render(true), problems, sent };
     },
   };
 }

@@ -92,6 +92,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
     const outcome: ScenarioOutcome = {
       published: [],
       rendered: [],
+      deliveryLines: [],
       routes: [],
       deliveries: [],
       accountEmails: [],
@@ -122,10 +123,18 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
     timeline.heading('Review (also in review.md)');
     for (const line of reviewMarkdown.trimEnd().split('\n')) timeline.raw(`  ${line}\n`);
     await mkdir(outputDir, { recursive: true });
-    const files = { transcript: join(outputDir, 'transcript.md'), review: join(outputDir, 'review.md') };
+    const files = {
+      transcript: join(outputDir, 'transcript.md'),
+      review: join(outputDir, 'review.md'),
+      deliveries: join(outputDir, 'deliveries.jsonl'),
+    };
     await writeFile(files.transcript, timeline.toMarkdown(`Transcript: ${INCIDENT.title} (${INCIDENT_ID})`));
     await writeFile(files.review, reviewMarkdown);
-    timeline.raw(`\nWrote ${files.transcript}\n      ${files.review}\n`);
+    await writeFile(
+      files.deliveries,
+      outcome.deliveryLines.map((line) => `${JSON.stringify(line)}\n`).join(''),
+    );
+    timeline.raw(`\nWrote ${files.transcript}\n      ${files.review}\n      ${files.deliveries}\n`);
 
     const state = desk.state(INCIDENT_ID)!;
     const { mode } = delivery;

@@ -105,7 +105,13 @@ export async function statusUpdate(c: StepContext, plan: UpdatePlan): Promise<vo
   for (const request of requests) {
     const approver = request.approver!;
     await pace.act(
-      () => desk.approve(incidentId, { draftId: release.draftId, gate: request.gate, actor: approver.id }),
+      () =>
+        desk.approve(incidentId, {
+          draftId: release.draftId,
+          gate: request.gate,
+          actor: approver.id,
+          releaseHash: release.hash,
+        }),
       () => say.approved(approver.name, request.gate, version),
     );
   }
@@ -124,10 +130,11 @@ export async function statusUpdate(c: StepContext, plan: UpdatePlan): Promise<vo
     },
   );
   if (!published.ok) return;
-  const batch = progress.finish(published.delivery);
+  const batch = progress.finish(published.delivery, published.release, published.routes);
   say.delivered(batch.line, batch.problems);
+  c.outcome.deliveryLines.push(...batch.sent);
   c.outcome.published.push(published.statusUpdate);
-  c.outcome.rendered.push(published.messages);
+  c.outcome.rendered.push(published.release.messages);
   c.outcome.routes.push(published.routes);
   if (published.delivery) c.outcome.deliveries.push(published.delivery);
 }
@@ -202,12 +209,16 @@ export async function creditOffer(c: StepContext): Promise<void> {
   const current = currentStatusUpdate(state(c))!;
   const text = creditNoteText(say.zoned(current.nextUpdateAt!, 'cs-account'));
   const draftId = 'credit-campaign-accounts';
+  // A side note is a release too: one audience, written by hand, with its own subject.
+  const subject = `Credit for today's checkout problem: ${state(c).title}`;
+  const audience = 'cs-account';
   const draft = {
     id: draftId,
     kind: 'update',
-    audience: 'cs-account',
+    audience,
     status: current.status,
     text,
+    subject,
     actor: cs.id,
   } as const;
   const release = await pace.act(() => desk.draft(incidentId, draft));
@@ -243,15 +254,15 @@ export async function creditOffer(c: StepContext): Promise<void> {
   const recipients = c.outcome.accountEmails.map(c.delivery.address);
   const routes: DeliveryRoute[] = [{ channel: 'account-note', audience: 'cs-account', recipients }];
   const progress = createProgress('credit note', c.timeline);
-  const subject = `Credit for today's checkout problem: ${state(c).title}`;
   await pace.act(
-    () => desk.sideNote(incidentId, draftId, { routes, subject, actor: cs.id, events: progress.events }),
+    () => desk.sideNote(incidentId, draftId, { routes, actor: cs.id, events: progress.events }),
     (note) => {
       if (!note.ok)
         throw new Error(`demo bug: the credit note was refused:\n${refusalLines(note).join('\n')}`);
       say.creditSent(c.outcome.accountEmails.length);
-      const batch = progress.finish(note.delivery);
+      const batch = progress.finish(note.delivery, note.release, routes);
       say.delivered(batch.line, batch.problems);
+      c.outcome.deliveryLines.push(...batch.sent);
     },
   );
   c.outcome.creditNote = {

@@ -4,17 +4,18 @@
  * drafts, the credit note, the log and the review.
  */
 import type {
-  ApprovedMessage,
   DeliveryRoute,
   Diagnostic,
   IncidentEvent,
   IncidentReview,
   IncidentState,
   PublishResult,
+  ReleaseMessage,
   Runbook,
   StatusUpdate,
 } from '@incident-comms/core';
 import type { DeliveryEnv, DemoDelivery } from './delivery';
+import type { DeliveryLine } from './progress';
 
 /** Options of `runDemo`. */
 export interface RunDemoOptions {
@@ -73,8 +74,10 @@ export interface CreditNote {
 export interface ScenarioOutcome {
   /** Every published status-update version, oldest first. */
   published: StatusUpdate[];
-  /** Per version (same order), every audience's rendered message. */
-  rendered: ApprovedMessage[][];
+  /** Per version (same order), every audience's approved message. */
+  rendered: ReleaseMessage[][];
+  /** Every delivery sent (versions and the side note): one line each of `deliveries.jsonl`. */
+  deliveryLines: DeliveryLine[];
   /** Per version, the routes it was delivered on. */
   routes: DeliveryRoute[][];
   /** Per version, what the publisher reported. */
@@ -99,5 +102,5 @@ export interface DemoResult extends ScenarioOutcome {
   state: IncidentState;
   review: IncidentReview;
   reviewMarkdown: string;
-  files: { transcript: string; review: string };
+  files: { transcript: string; review: string; deliveries: string };
 }
