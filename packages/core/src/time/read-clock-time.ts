@@ -119,7 +119,9 @@ function candidatesAt(wallMs: number, mention: ClockMention, reference: ClockTim
     timeZone === undefined
       ? undefined
       : offsetMinutesAt(wallMs - (meanings[0]!.offsetMinutes ?? 0) * MINUTE_MS, timeZone);
-  const fitting = meanings.find((meaning) => meaning.offsetMinutes === readerOffset);
+  const fitting =
+    meanings.find((meaning) => meaning.zone !== undefined && meaning.zone === timeZone) ??
+    meanings.find((meaning) => meaning.offsetMinutes === readerOffset);
   if (fitting !== undefined) return byMeaning(wallMs, fitting);
   const first = meanings[0]!;
   return byMeaning(wallMs, first).map((candidate) => ({
