@@ -3,7 +3,7 @@
  * The one place an incident state becomes the linter's facts (`LintFacts`) and the next-update
  * time a draft must state. Publishing, the pre-send check and hosts all go through it.
  */
-import { isGateGranted } from '../approvals/gates';
+import { draftTexts, isGateGranted } from '../approvals/gates';
 import { nextUpdateDue, planNextUpdateAt } from '../cadence/index';
 import type { Draft } from '../incident/events';
 import type { DraftRecord, IncidentState } from '../incident/state';
@@ -75,7 +75,7 @@ export function lintFactsFromState(
   const f = state.facts;
   const record = draft ? state.drafts[draft.id] : undefined;
   const approvals = clock?.runbook.approvals ?? DEFAULT_APPROVALS;
-  const topics = record ? detectTopics(record.text, clock?.runbook.lint) : [];
+  const topics = record ? draftTexts(record).flatMap((text) => detectTopics(text, clock?.runbook.lint)) : [];
   const granted = (topic: ApprovalTopic) =>
     record !== undefined && isGateGranted(state, record.id, topic, approvals[topic]);
   // Credits and SLA remedies: approved when every such passage's gate is granted.

@@ -309,6 +309,8 @@ const REFUSAL_WORDS: Readonly<Record<BlockedCode, string>> = {
   'approval-wrong-role': 'approval asked of the wrong role',
   'recovery-not-confirmed': 'recovery not confirmed',
   'lint-error': 'lint error',
+  'release-missing': 'no release of every message to approve',
+  'release-inconsistent': 'messages disagree on the facts',
 };
 
 function blockedFigures(state: IncidentState): IncidentReview['blocked'] {
