@@ -70,7 +70,13 @@ describe('createStatuspageChannel against the Statuspage stub', () => {
     const statuspage = channel();
     const outbox = createMemoryOutbox();
     const publish = (m: typeof v1) =>
-      publishUpdate({ release: sampleRelease([m]), routes: [route], channels: [statuspage], outbox });
+      publishUpdate({
+        release: sampleRelease([m]),
+        routes: [route],
+        channels: [statuspage],
+        outbox,
+        clock: createVirtualClock(),
+      });
     const first = await publish(v1);
     expect(first.deliveries[0]).toMatchObject({
       state: 'sent',
