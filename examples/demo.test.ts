@@ -3,7 +3,7 @@
  * must be exactly the published versions, each carrying the same facts and the promised next
  * update in the reader's zone, on the SEV1 rhythm, and nothing that was blocked.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,20 @@ const everything = () => [
 ];
 
 describe('the checkout-outage demo', () => {
+  it('runs through the incident desk alone, in short files', () => {
+    const dir = new URL('./src/demo/', import.meta.url);
+    // Appending events, deciding a publish or touching the outbox by hand would bypass the desk.
+    const bypass =
+      /(?<![.\w])(applyEvent|replay|parseEvent|publish|publishUpdate|createCoordinator|requestApprovals|previewStatusUpdate|renderAll|renderMessage)\(|\.(dispatch|enqueue|begin|complete|append)\(/;
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    expect(files).toContain('steps.ts');
+    for (const file of files) {
+      const source = readFileSync(new URL(file, dir), 'utf8');
+      expect(source, file).not.toMatch(bypass);
+      expect(source.split('\n').length, file).toBeLessThanOrEqual(300);
+    }
+  });
+
   it('delivered on loopback, with one message per published version and recipient', () => {
     expect(result.mode).toEqual({ email: 'loopback', slack: 'loopback' });
     const versions = result.published.length;
@@ -243,5 +257,64 @@ describe('the checkout-outage demo', () => {
       'update',
       'resolved',
     ]);
+  });
+});
+
+describe('deliveries.jsonl', () => {
+  const lines = () =>
+    readFileSync(result.files.deliveries, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+  it('has one line per delivery sent, each naming its approved release', () => {
+    const sent = result.deliveries.reduce((n, d) => n + d.totals.sent, 0);
+    const creditSent = result.creditNote?.recipients.length ?? 0;
+    expect(lines()).toHaveLength(sent + creditSent);
+    for (const line of lines()) {
+      expect(Object.keys(line).sort()).toEqual(
+        [
+          'approvedHash',
+          'audience',
+          'channel',
+          'incidentId',
+          'recipient',
+          'text',
+          line.noteId === undefined ? 'version' : 'noteId',
+        ].sort(),
+      );
+    }
+  });
+
+  it('every line is a message of the approved release with that hash, for that version or note', () => {
+    const releases = result.state.releases;
+    for (const line of lines()) {
+      const release = releases.find((r) => r.hash === line.approvedHash);
+      expect(release, JSON.stringify(line)).toBeDefined();
+      expect(line.incidentId).toBe(release!.incidentId);
+      if (line.noteId === undefined) expect(line.version).toBe(release!.version);
+      else expect(line.noteId).toBe(release!.noteId);
+      expect(release!.approvals.length).toBeGreaterThan(0);
+      expect(release!.approvals.every((a) => a.releaseHash === release!.hash)).toBe(true);
+      expect(
+        release!.messages.some((m) => m.audience === line.audience && m.text === line.text),
+        JSON.stringify(line),
+      ).toBe(true);
+    }
+  });
+
+  it('what the SMTP server received is, byte for byte, the line written for that recipient', () => {
+    const byRecipient = new Map<string, string[]>();
+    for (const line of lines().filter((l) => l.channel !== 'slack')) {
+      const list = byRecipient.get(line.recipient as string) ?? [];
+      list.push(line.text as string);
+      byRecipient.set(line.recipient as string, list);
+    }
+    for (const email of result.emails) {
+      for (const to of email.to) {
+        // mailparser ends the text part with the line break the MIME body ends with.
+        expect(byRecipient.get(to), to).toContain(email.text.replace(/\n$/, ''));
+      }
+    }
   });
 });

@@ -1,5 +1,10 @@
 import { createMemoryOutbox, publishUpdate } from '@incident-comms/core';
-import { createVirtualClock, registerChannelConformance, sampleMessage } from '@incident-comms/core/testing';
+import {
+  createVirtualClock,
+  registerChannelConformance,
+  sampleMessage,
+  sampleRelease,
+} from '@incident-comms/core/testing';
 import nodemailer from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmailChannel } from './email-channel';
@@ -26,6 +31,7 @@ registerChannelConformance<EmailPayload>(
       channel: createEmailChannel({ transport, from: 'status@example.com', replyTo: owner }),
       recipient: 'ops@example.com',
       received: (r: string) => smtp.count(r),
+      lastThread: async (r: string) => (await smtp.parsed(r)).at(-1)?.inReplyTo,
       failNext: (r: string, kind: 'rejected' | 'retryable') =>
         smtp.failNext(r, { stage: 'rcpt', code: kind === 'rejected' ? 550 : 451 }),
       close: async () => {
@@ -64,7 +70,7 @@ describe('createEmailChannel over real SMTP on loopback', () => {
   });
   const publish = (recipients: string[], extra: Partial<Parameters<typeof publishUpdate>[0]> = {}) =>
     publishUpdate({
-      messages: [message],
+      release: sampleRelease([message]),
       routes: [{ channel: 'email', audience: 'customer', recipients }],
       channels: [
         createEmailChannel({
@@ -100,9 +106,14 @@ describe('createEmailChannel over real SMTP on loopback', () => {
     const outbox = createMemoryOutbox();
     const channel = createEmailChannel({ transport, from: 'status@example.com', replyTo: owner });
     const route = { channel: 'email', audience: 'customer' as const, recipients: ['a@example.com'] };
-    const first = await publishUpdate({ messages: [message], routes: [route], channels: [channel], outbox });
+    const first = await publishUpdate({
+      release: sampleRelease([message]),
+      routes: [route],
+      channels: [channel],
+      outbox,
+    });
     await publishUpdate({
-      messages: [
+      release: sampleRelease([
         {
           ...message,
           version: 2,
@@ -110,7 +121,7 @@ describe('createEmailChannel over real SMTP on loopback', () => {
           status: 'identified',
           subject: 'Identified: card payments',
         },
-      ],
+      ]),
       routes: [route],
       channels: [channel],
       outbox,
@@ -160,7 +171,7 @@ describe('createEmailChannel over real SMTP on loopback', () => {
       expect.objectContaining({ code: 'email_header_injection', path: 'message.incidentTitle' }),
     );
     const result = await publishUpdate({
-      messages: [evil],
+      release: sampleRelease([evil]),
       routes: [{ channel: 'email', audience: 'customer', recipients: ['a@example.com'] }],
       channels: [channel],
       outbox: createMemoryOutbox(),

@@ -5,6 +5,7 @@ import {
   hostileMessage,
   registerChannelConformance,
   sampleMessage,
+  sampleRelease,
 } from '@incident-comms/core/testing';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -54,12 +55,13 @@ describe('createWebhookChannel against a verifying receiver', () => {
       },
       ...extra,
     });
-  const message = sampleMessage({ incidentId: 'inc-hook' });
+  // Published now: these publishes run on the real clock, whose maximum age would expire an older one.
+  const message = sampleMessage({ incidentId: 'inc-hook', publishedAt: new Date().toISOString() });
 
   it('signs per Standard Webhooks: the idempotency key is the webhook-id, every request verifies', async () => {
     const clock = createVirtualClock(Date.now());
     const result = await publishUpdate({
-      messages: [message],
+      release: sampleRelease([message]),
       routes: [{ channel: 'webhook', audience: 'customer', recipients: ['ops', 'billing'] }],
       channels: [channel({ clock })],
       outbox: createMemoryOutbox(),
@@ -212,7 +214,7 @@ describe('createWebhookChannel against a verifying receiver', () => {
     const events = createDeliveryEvents();
     events.on('retrying', (e) => delays.push(e.delayMs));
     const result = await publishUpdate({
-      messages: [message],
+      release: sampleRelease([message]),
       routes: [{ channel: 'webhook', audience: 'customer', recipients: ['ops'] }],
       channels: [channel({ clock })],
       outbox: createMemoryOutbox(),

@@ -3,7 +3,9 @@
  * The shared channel contract suite (style.md rule 3): every channel, ours and a host's, runs
  * the same cases. Framework-agnostic: each case is an async function that throws on failure.
  */
+import type { ApprovedRelease } from '../incident/state';
 import type { ApprovedMessage } from '../message';
+import { releaseHash, sortReleaseMessages } from '../release/release';
 import { type Channel, type DeliveryOutcome, deliveryKey, deliveryOutcomeSchema } from './channel';
 import { createMemoryOutbox } from './memory-store';
 import { publishUpdate } from './publish';
@@ -21,6 +23,12 @@ export interface ChannelHarness<P = unknown> {
    * (`retryable`). Enables the outcome-mapping cases.
    */
   failNext?(recipient: string, kind: 'rejected' | 'retryable'): Promise<void> | void;
+  /**
+   * The thread reference the peer recorded on the last message to `recipient` (Slack
+   * `thread_ts`, email `In-Reply-To`), `undefined` when it was not a reply. Required for a
+   * channel that declares `threads`: the suite checks replies land in the thread they are given.
+   */
+  lastThread?(recipient: string): Promise<string | undefined> | string | undefined;
   /** Releases what the harness opened (servers, pools). */
   close?(): Promise<void> | void;
 }
@@ -52,6 +60,51 @@ export function sampleMessage(overrides: Partial<ApprovedMessage> = {}): Approve
     subject: 'Investigating: card payments failing at checkout',
     text: 'Some card payments fail at checkout. We are investigating.\nNext update by 14:35 UTC.',
     ...overrides,
+  };
+}
+
+/**
+ * An approved release holding `messages` (one incident and version; default one
+ * {@link sampleMessage}), with its content hash and one granted approval naming it: the input
+ * `publishUpdate` takes, for tests of channels and outboxes. A host's code gets releases from
+ * `approvedRelease(state, ref)`, after the log recorded the approvals.
+ *
+ * @example
+ * await publishUpdate({ release: sampleRelease([sampleMessage()]), routes, channels, outbox });
+ */
+export function sampleRelease(
+  messages: readonly ApprovedMessage[] = [sampleMessage()],
+  options: { noteId?: string } = {},
+): ApprovedRelease {
+  const first = messages[0] ?? fail('sampleRelease needs at least one message');
+  const content = {
+    kind: first.kind,
+    status: first.status,
+    messages: messages.map((m) => ({
+      audience: m.audience,
+      timeZone: m.timeZone ?? 'UTC',
+      subject: m.subject,
+      text: m.text,
+    })),
+  };
+  const hash = releaseHash(content);
+  return {
+    incidentId: first.incidentId,
+    incidentTitle: first.incidentTitle,
+    version: first.version,
+    ...(options.noteId === undefined ? {} : { noteId: options.noteId }),
+    draftId: `draft-v${first.version}`,
+    draftRevision: 1,
+    kind: first.kind,
+    status: first.status,
+    severity: first.severity,
+    publishedAt: first.publishedAt,
+    ...(first.nextUpdateAt === undefined ? {} : { nextUpdateAt: first.nextUpdateAt }),
+    hash,
+    messages: sortReleaseMessages(content.messages),
+    approvals: [
+      { gate: 'facts', role: 'incidentLead', by: 'test-lead', at: first.publishedAt, releaseHash: hash },
+    ],
   };
 }
 
@@ -95,8 +148,8 @@ function deepFreeze<T>(value: T): T {
  * Cases: declared name and capabilities; pure, deterministic, JSON-data `render` that does not
  * mutate its input; CR/LF in the subject is rejected with a typed error or cannot reach a
  * header line; escaping (host-supplied check); `send` delivers with a JSON ref; an
- * already-aborted signal sends nothing and resolves `retryable`; `send` never rejects; threaded
- * replies; rejected/retryable mapping (when the harness can inject faults); and exactly one copy
+ * already-aborted signal sends nothing and resolves `retryable`; `send` never rejects; a
+ * channel declaring threads replies under the thread it is given (seen at the peer); rejected/retryable mapping (when the harness can inject faults); and exactly one copy
  * per recipient across two publishes of the same version (when the harness can count).
  *
  * @example
@@ -228,9 +281,10 @@ export function channelConformanceCases<P>(
       },
     ],
     [
-      'threaded channels reply under the first message',
+      'threaded channels reply under the thread they are given (checked at the peer)',
       async (h) => {
         if (!h.channel.capabilities.threads) return;
+        if (!h.lastThread) fail('a channel that declares threads needs a harness with lastThread(recipient)');
         const m1 = uniqueMessage();
         const first = expectOutcome(
           await h.channel.send(h.channel.render(m1, h.recipient, ctx(m1, h.recipient)), sendOptions('t1')),
@@ -238,6 +292,7 @@ export function channelConformanceCases<P>(
           'first send',
         );
         if (first.type !== 'delivered') return;
+        if ((await h.lastThread(h.recipient)) !== undefined) fail('the first message must not be a reply');
         const m2 = { ...m1, version: 2, kind: 'update' as const };
         const c2 = { ...ctx(m2, h.recipient), thread: first.ref };
         expectOutcome(
@@ -248,6 +303,12 @@ export function channelConformanceCases<P>(
           ['delivered'],
           'threaded reply',
         );
+        const seen = await h.lastThread(h.recipient);
+        if (seen === undefined || !Object.values(first.ref).includes(seen)) {
+          fail(
+            `declares threads but ignored the thread it was given: the peer saw ${JSON.stringify(seen)}, expected one of ${JSON.stringify(first.ref)}`,
+          );
+        }
       },
     ],
     [
@@ -274,7 +335,7 @@ export function channelConformanceCases<P>(
         const outbox = createMemoryOutbox();
         const before = await h.received(h.recipient);
         const input = {
-          messages: [m],
+          release: sampleRelease([m]),
           routes: [{ channel: h.channel.name, audience: m.audience, recipients: [h.recipient, h.recipient] }],
           channels: [h.channel],
           outbox,

@@ -5,6 +5,7 @@
  * record the outcome, retry or give up.
  */
 
+import { refuseUndeliverable } from '../release/deliverable';
 import { sendBounded } from './attempt';
 import type { ChannelRef, DeliveryOutcome } from './channel';
 import type { DeliveryEventBase, DeliveryEvents } from './events';
@@ -131,7 +132,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
  * time, in order; an older one still waiting is superseded), then attempts until final.
  */
 export async function deliver(run: Run, record: DeliveryRecord, release: () => void): Promise<void> {
-  const lane = laneKey(record.incidentId, record.channel, record.recipient);
+  const lane = laneKey(record);
   const turn = run.lanes.join(lane, record.version);
   try {
     const ready = await untilAborted(turn.ready, run.signal);
@@ -194,7 +195,7 @@ async function checkBeforeAttempt(
   turn: Turn,
   admission: Admission | undefined,
 ): Promise<{ stop: true } | { stop: false; admission: Admission | undefined }> {
-  const message = run.plan.messageByAudience.get(record.audience)!;
+  const message = run.plan.messageByKey.get(record.key)!;
   const now = run.clock.now();
   if (run.signal?.aborted) {
     report(run, record, { state: 'pending' });
@@ -269,11 +270,14 @@ async function attemptOnce(
   const thread = channel.capabilities.threads ? begun.thread : undefined;
   const standalone =
     !run.lanes.reached(lane) && begun.thread === undefined
-      ? run.plan.firstContactByAudience.get(begun.audience)
+      ? run.plan.firstContactByKey.get(begun.key)
       : undefined;
-  const message = standalone ?? run.plan.messageByAudience.get(begun.audience)!;
+  const message = standalone ?? run.plan.messageByKey.get(begun.key)!;
   const { thread: _readAtBegin, ...stored } = begun;
   const base = { record: stored, thread, firstContact: standalone !== undefined };
+  // The last line: only an approved message of the release, placeholder-free, is rendered.
+  const refusal = refuseUndeliverable(standalone ? run.plan.firstContact! : run.plan.release, message);
+  if (refusal) return { ...base, outcome: { type: 'rejected', reason: `refused before send: ${refusal}` } };
   let payload: unknown;
   try {
     payload = channel.render(message, begun.recipient, { idempotencyKey: begun.key, thread });

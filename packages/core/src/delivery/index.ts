@@ -41,6 +41,8 @@ export type { RateDecision, RateWindow, RateWindows, RateWindowsOptions } from '
 export { createRateWindows } from './rate-windows';
 export type { DeliveryClock, RetryPolicy } from './retry';
 export { backoffDelay, DEFAULT_RETRY_POLICY, systemClock } from './retry';
+export type { LookupOutcome, LookupQuery, SettledDelivery, SettleOptions } from './settle';
+export { settleUnknown } from './settle';
 export type {
   DeliveryCompletion,
   DeliveryRecord,

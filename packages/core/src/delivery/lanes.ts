@@ -59,9 +59,19 @@ export interface Lanes {
 
 const registry = new WeakMap<Outbox, Lanes>();
 
-/** The lane key of (incident, channel, recipient). */
-export const laneKey = (incidentId: string, channel: string, recipient: string): string =>
-  JSON.stringify([incidentId, channel, recipient]);
+/**
+ * The lane of a delivery: (incident, channel, recipient) for status versions. A side note (key
+ * `<incident>/note-<id>/…`) has a lane of its own: it is not a version and supersedes nothing.
+ */
+export const laneKey = (d: {
+  key: string;
+  incidentId: string;
+  channel: string;
+  recipient: string;
+}): string => {
+  const series = d.key.split('/')[1] ?? '';
+  return JSON.stringify([d.incidentId, series.startsWith('note-') ? series : 'v', d.channel, d.recipient]);
+};
 
 /**
  * The in-process lanes of `outbox` (one registry per outbox, shared by every publish in this

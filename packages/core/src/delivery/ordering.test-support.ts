@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Channel, DeliveryOutcome, SendOptions } from './channel';
-import { createVirtualClock, sampleMessage } from './conformance';
+import { createVirtualClock, sampleMessage, sampleRelease } from './conformance';
 import type { DeliveryReport, PublishResult } from './publish';
 import { publishUpdate } from './publish';
 import type { Outbox } from './store';
@@ -93,7 +93,9 @@ async function checkScenario(s: Scenario, recipients: string[], outbox: Outbox):
   const publishes = s.starts.map(async (wait, i): Promise<PublishResult> => {
     await ticks(wait);
     return publishUpdate({
-      messages: [sampleMessage({ incidentId: 'inc-order', version: i + 1, audience: 'internal' })],
+      release: sampleRelease([
+        sampleMessage({ incidentId: 'inc-order', version: i + 1, audience: 'internal' }),
+      ]),
       routes: [{ channel: 'chat', audience: 'internal', recipients }],
       channels: [channel],
       outbox,

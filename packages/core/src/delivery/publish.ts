@@ -4,7 +4,7 @@
  * version order per recipient, flood-safe, with every attempt bounded and every recipient
  * reported. The steps: plan, begin, send (per delivery, in `deliver.ts`), record, retry, summary.
  */
-import type { ApprovedMessage } from '../message';
+import type { ApprovedRelease } from '../incident/state';
 import { ABORT_GRACE_MS, DEFAULT_ATTEMPT_TIMEOUT_MS } from './attempt';
 import type { AnyChannel } from './channel';
 import { type DeliveryReport, deliver, eventBase, iso, type Run, report } from './deliver';
@@ -22,14 +22,19 @@ export type { DeliveryRoute } from './plan';
 
 /** Input of {@link publishUpdate}. */
 export interface PublishOptions {
-  /** One status-update version's approved messages, one per audience (same incident and version). */
-  readonly messages: readonly ApprovedMessage[];
   /**
-   * Optional messages of the same release for a recipient's FIRST message of the incident on a
-   * channel (one per audience): they read on their own, e.g. a first `resolved` message that says
-   * what happened and when it recovered. Without one, such a recipient gets the audience's message.
+   * The approved release to deliver: `approvedRelease(state, { version })` or
+   * `approvedRelease(state, { noteId })`. Its messages are sent exactly as approved; a release
+   * whose messages no longer hash to what its approvals name is refused before anything is sent.
    */
-  readonly firstContact?: readonly ApprovedMessage[] | undefined;
+  readonly release: ApprovedRelease;
+  /**
+   * An approved release of the same incident and version whose messages read on their own, for
+   * a recipient's FIRST message of the incident on a channel (e.g. a first `resolved` message
+   * that says what happened and when it recovered). Without one (or without a message for the
+   * route's audience), such a recipient gets the release's message.
+   */
+  readonly firstContact?: ApprovedRelease | undefined;
   readonly routes: readonly DeliveryRoute[];
   /** Channels by their unique `name`. */
   readonly channels: readonly AnyChannel[];
@@ -194,10 +199,10 @@ async function beginPublish(run: Run, options: PublishOptions): Promise<Delivery
  */
 async function settleOlderVersions(run: Run, stored: readonly DeliveryRecord[]): Promise<void> {
   const { plan, lanes, claimed, outbox, events } = run;
-  const ours = new Set(plan.deliveries.map((d) => laneKey(d.incidentId, d.channel, d.recipient)));
+  const ours = new Set(plan.deliveries.map(laneKey));
   const at = iso(run.clock.now());
   for (const r of stored) {
-    const lane = laneKey(r.incidentId, r.channel, r.recipient);
+    const lane = laneKey(r);
     if (!ours.has(lane)) continue;
     // `sending` may have arrived (a send cut off by a crash): the recipient may have it.
     lanes.seed(lane, r.version, r.state === 'sent' || r.state === 'unknown' || r.state === 'sending');
@@ -252,7 +257,7 @@ function summarize(run: Run): PublishResult {
  * 3. **Threads at send time.** Each attempt reads the recipient's thread when it begins, so a
  *    version replies under the first delivered message even if that landed a moment earlier.
  * 4. **First contact reads on its own.** A recipient with no earlier message of the incident on
- *    the channel gets the release's `firstContact` message for its audience, when there is one.
+ *    the channel gets the `firstContact` release's message for its route, when there is one.
  * 5. **Flood safety.** A version published longer ago than `flood.maxAgeMs` is `expired`, never
  *    sent (a replay of old incidents sends nothing); more than `flood.rateCap` messages per
  *    recipient per window (across incidents) are `deferred`: they stay pending, and a later
@@ -273,7 +278,7 @@ function summarize(run: Run): PublishResult {
  *   messages and channels do not fit together or a setting cannot hold; each problem names its path.
  * @example
  * const result = await publishUpdate({
- *   messages: [customerMessage],
+ *   release: approvedRelease(state, { version: 2 }),
  *   routes: [{ channel: 'email', audience: 'customer', recipients: ['a@example.com'] }],
  *   channels: [emailChannel],
  *   outbox: createMemoryOutbox(),

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApprovedMessage } from '../message';
 import type { AnyChannel, Channel, DeliveryOutcome, SendOptions } from './channel';
-import { createVirtualClock, sampleMessage } from './conformance';
+import { createVirtualClock, sampleMessage, sampleRelease } from './conformance';
 import { createDeliveryEvents } from './events';
 import { createMemoryOutbox } from './memory-store';
 import { type PublishOptions, publishUpdate } from './publish';
@@ -87,7 +87,7 @@ function publisher(
 ) {
   return (v: number | ApprovedMessage, recipients = ['r1'], more: Partial<PublishOptions> = {}) =>
     publishUpdate({
-      messages: [typeof v === 'number' ? version(v) : v],
+      release: sampleRelease([typeof v === 'number' ? version(v) : v]),
       routes: [{ channel: 'chat', audience: 'customer', recipients }],
       channels: [channel],
       outbox,
@@ -197,7 +197,7 @@ describe('rule: versions to one recipient go in order; a waiting older one is su
     );
     await outbox.begin(record!.key, ['pending'], new Date(clock.now()).toISOString()); // then the process died
     const { channel, sends } = chat();
-    const firstContact = [version(2, { text: 'first contact v2' })];
+    const firstContact = sampleRelease([version(2, { text: 'first contact v2' })]);
     const result = await publisher(restarted(outbox), channel, clock)(2, ['r1'], { firstContact });
     expect((await outbox.get(record!.key))?.state).toBe('unknown');
     expect(result.deliveries[0]).toMatchObject({ state: 'sent', firstContact: false });
@@ -237,7 +237,9 @@ describe('rule: the first message a recipient gets reads on its own', () => {
       status: 'resolved',
       text: 'Card payments failed from 9:10 to 9:40 AM ET; they work normally again since 9:40 AM ET.',
     });
-    const result = await publish(resolved, ['old', 'new', 'failed-before'], { firstContact: [standalone] });
+    const result = await publish(resolved, ['old', 'new', 'failed-before'], {
+      firstContact: sampleRelease([standalone]),
+    });
     const v2 = sends.filter((s) => s.version === 2);
     expect(v2.map((s) => [s.recipient, s.text])).toEqual([
       ['old', 'resolved, in reply'],
@@ -345,7 +347,7 @@ describe('rule: every attempt is bounded', () => {
       send: () => new Promise<DeliveryOutcome>(() => {}), // never settles, ignores the signal
     };
     const result = await publishUpdate({
-      messages: [version(1)],
+      release: sampleRelease([version(1)]),
       routes: [{ channel: 'chat', audience: 'customer', recipients: ['r1', 'r2'] }],
       channels: [stuck],
       outbox: createMemoryOutbox(),

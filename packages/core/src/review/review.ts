@@ -3,13 +3,15 @@
  * `reviewIncident` reads a finished incident's event log and measures the customer side of the
  * response: first update, lateness, approval waits, versions, questions, ownership gaps, blocks.
  */
-import { differenceInMilliseconds, parseISO } from 'date-fns';
+import { differenceInMilliseconds } from 'date-fns/differenceInMilliseconds';
+import { parseISO } from 'date-fns/parseISO';
 import { roleWords } from '../approvals/gates';
 import type { EventOf, IncidentEvent, IncidentEventInput } from '../incident/events';
 import { applyEvent, parseEvent, replay } from '../incident/reducer';
 import {
   type IncidentState,
   type NoteRecord,
+  type OverrideRecord,
   type PersonRef,
   personNameInRoles,
   roleHolder,
@@ -196,6 +198,11 @@ export interface IncidentReview {
   questions: ReviewQuestionTopic[];
   ownershipGaps: OwnershipGap[];
   /**
+   * Emergency overrides of the permission table, oldest first: who set which rule aside on
+   * which event, when and why (an admin the declaration names; see `PERMISSION_TABLE`).
+   */
+  overrides: OverrideRecord[];
+  /**
    * Refused publish attempts (`publish.blocked`). Lint refusals (reasons with a `ruleId`) are
    * kept apart from approval and other refusals, so lint figures and suggestions count only lint.
    */
@@ -308,6 +315,8 @@ const REFUSAL_WORDS: Readonly<Record<BlockedCode, string>> = {
   'approval-wrong-role': 'approval asked of the wrong role',
   'recovery-not-confirmed': 'recovery not confirmed',
   'lint-error': 'lint error',
+  'release-missing': 'no release of every message to approve',
+  'release-inconsistent': 'messages disagree on the facts',
 };
 
 function blockedFigures(state: IncidentState): IncidentReview['blocked'] {
@@ -654,6 +663,7 @@ export function reviewIncident(
     versions,
     questions: questionTopics(state),
     ownershipGaps: gapsFor('communicationOwner', events, end),
+    overrides: state.overrides ?? [],
     blocked: blockedFigures(state),
   };
   return { ...review, suggestions: suggestRunbookChanges(review, runbook, options) };
