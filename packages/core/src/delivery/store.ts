@@ -167,4 +167,11 @@ export interface EventStore<E = unknown> {
   recordReminder(incidentId: string, reminder: FiredReminderRecord): Promise<void>;
   /** The incident's fired reminders, in the order they were recorded; `[]` when none. */
   firedReminders(incidentId: string): Promise<FiredReminderRecord[]>;
+  /**
+   * Optional, for stores shared by several instances (PostgreSQL): records the reminder only if
+   * no instance has yet, and says whether this call did. The coordinator then fires a reminder
+   * only on `true`, so every reminder fires once across all instances. Embedded stores, used by
+   * one process, leave it out.
+   */
+  claimReminder?(incidentId: string, reminder: FiredReminderRecord): Promise<boolean>;
 }
