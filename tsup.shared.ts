@@ -1,5 +1,5 @@
 /**
- * The one build configuration every package uses: ESM + CJS + .d.ts for Node 20, from the
+ * The one build configuration every package uses: ESM + CJS + .d.ts for Node 22+, from the
  * package's `tsconfig.build.json`. Each package's tsup.config.ts names only its entries.
  */
 import { defineConfig, type Options } from 'tsup';
@@ -10,8 +10,11 @@ export function packageBuild(entry: Record<string, string>): ReturnType<typeof d
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
+    // Shared chunks in CJS too: every entry of a package (`.`, `./node`, `./testing`) loads one
+    // copy of the package's modules, so classes and registries are the same across entries.
+    splitting: true,
     sourcemap: true,
-    target: 'node20',
+    target: 'node22',
     tsconfig: 'tsconfig.build.json',
   };
   return defineConfig(options);

@@ -18,7 +18,7 @@ import {
 import { createSlackChannel } from '../packages/channel-slack/src/index';
 import { startSlackApiStub } from '../packages/channel-slack/src/testing/slack-api-stub';
 import { createStubWebClient } from '../packages/channel-slack/src/testing/stub-client';
-import { sampleMessage } from '../packages/core/src/entries/testing';
+import { sampleMessage, sampleRelease } from '../packages/core/src/entries/testing';
 import { createMemoryOutbox, deliveryKey, type Outbox, publishUpdate } from '../packages/core/src/index';
 import { createSqliteStore } from '../packages/store-sqlite/src/index';
 
@@ -71,7 +71,7 @@ async function emailBench() {
     const started = performance.now();
     // No `concurrency` option: the publisher uses the email channel's declared capability.
     const result = await publishUpdate({
-      messages: [{ ...message, incidentId: `inc-${prefix}` }],
+      release: sampleRelease([{ ...message, incidentId: `inc-${prefix}` }]),
       routes: [{ channel: 'email', audience: 'customer', recipients }],
       channels: [email],
       outbox,
@@ -152,7 +152,7 @@ async function slackBench() {
   const results = await Promise.all(
     Array.from({ length: versions }, (_, v) =>
       publishUpdate({
-        messages: [{ ...base, version: v + 1 }],
+        release: sampleRelease([{ ...base, version: v + 1 }]),
         routes: [{ channel: 'slack', audience: 'internal', recipients: channels }],
         channels: [slack],
         outbox,

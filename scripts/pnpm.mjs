@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the pinned pnpm (package.json "packageManager") through npx, so a fresh machine with
-// only Node and npm needs nothing else. corepack cannot be used here (see DEVELOPERS notes).
+// only Node and npm needs nothing else. corepack is not used: it downloads pnpm from outside the npm registry.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

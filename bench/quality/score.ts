@@ -23,6 +23,7 @@ export const CHANNELS = [
   'blog',
   'chat',
   'in-app',
+  'sms',
   'press-statement',
 ] as const;
 /** Who wrote the message. `support`, `sales` and `customer-success` count as front-line staff. */
@@ -186,10 +187,19 @@ export function parseEntry(raw: string, line: number): QualityEntry {
   };
 }
 
-/** Reads `corpus.jsonl` (or another file of the same shape); ids must be unique. */
+/** Letters and digits only, lower-cased: two quotations of one message compare equal. */
+const textKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * Reads `corpus.jsonl` (or another file of the same shape). Ids must be unique, and one source
+ * may not yield the same organisation's message twice (the same words from two organisations,
+ * or a stock status text reused across incidents and quoted by two sources, are separate
+ * messages).
+ */
 export function loadCorpus(path = new URL('./corpus.jsonl', import.meta.url)): QualityEntry[] {
   const entries: QualityEntry[] = [];
   const ids = new Set<string>();
+  const quotations = new Map<string, string>();
   readFileSync(path, 'utf8')
     .split('\n')
     .forEach((raw, i) => {
@@ -197,6 +207,11 @@ export function loadCorpus(path = new URL('./corpus.jsonl', import.meta.url)): Q
       const entry = parseEntry(raw, i + 1);
       if (ids.has(entry.id)) fail(i + 1, `duplicate id "${entry.id}"`);
       ids.add(entry.id);
+      const quotation = `${entry.source}\n${entry.organisation}\n${textKey(entry.text)}`;
+      const earlier = quotations.get(quotation);
+      if (earlier !== undefined)
+        fail(i + 1, `"${entry.id}" repeats "${earlier}" (same source, organisation and text)`);
+      quotations.set(quotation, entry.id);
       entries.push(entry);
     });
   return entries;

@@ -4,22 +4,18 @@
  * (Runs after `npm test` has built the packages; see scripts/setup.mjs.)
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const packages = [
-  'core',
-  'templates',
-  'channel-slack',
-  'channel-email',
-  'channel-webhook',
-  'store-sqlite',
-  'cli',
-];
+/** Every published package of the workspace (a new package is covered without editing this list). */
+const packages = readdirSync(join(root, 'packages')).filter((name) => {
+  const file = join(root, 'packages', name, 'package.json');
+  return existsSync(file) && !(JSON.parse(readFileSync(file, 'utf8')) as { private?: boolean }).private;
+});
 
 interface ConditionalExport {
   import: { types: string; default: string };

@@ -19,6 +19,24 @@ export interface DeliveryBatch {
   line: string;
   /** Failures and unknown outcomes, one line each. */
   problems: string[];
+  /** One line per delivery sent: what went to whom, and the approved release it belongs to. */
+  sent: DeliveryLine[];
+}
+
+/** One line of `deliveries.jsonl`: one delivery of one approved message. */
+export interface DeliveryLine {
+  incidentId: string;
+  /** The status-update version (absent for a side note). */
+  version?: number;
+  /** The side note's id (absent for a status-update version). */
+  noteId?: string;
+  audience: string;
+  channel: string;
+  recipient: string;
+  /** The content hash of the approved release the message belongs to. */
+  approvedHash: string;
+  /** The plain text handed to the channel (which only formats and escapes it). */
+  text: string;
 }
 
 const BAR_WIDTH = 20;
@@ -33,7 +51,7 @@ const BAR_WIDTH = 20;
  * @returns the result and the final progress line.
  * @throws {DeliveryInputError} from `publishUpdate` when routes and messages do not fit.
  * @example
- * const { line } = await deliverWithProgress('v1', { messages, routes, channels, outbox }, timeline);
+ * const { line } = await deliverWithProgress('v1', { release, routes, channels, outbox }, timeline);
  */
 export async function deliverWithProgress(
   label: string,
@@ -67,7 +85,24 @@ export async function deliverWithProgress(
     bump(e, false);
     draw();
   });
+  const sent: DeliveryLine[] = [];
+  const { release } = options;
   events.on('sent', (e) => {
+    const route = options.routes.find(
+      (r) => r.channel === e.channel && r.audience === e.audience && r.recipients.includes(e.recipient),
+    );
+    const message = release.messages.find(
+      (m) => m.audience === e.audience && (route?.timeZone === undefined || m.timeZone === route.timeZone),
+    )!;
+    sent.push({
+      incidentId: release.incidentId,
+      ...(release.noteId === undefined ? { version: release.version } : { noteId: release.noteId }),
+      audience: e.audience,
+      channel: e.channel,
+      recipient: e.recipient,
+      approvedHash: release.hash,
+      text: message.text,
+    });
     done += 1;
     bump(e, true);
     draw();
@@ -86,5 +121,5 @@ export async function deliverWithProgress(
   );
   const result = await publishUpdate({ ...options, events });
   if (timeline.interactive) timeline.raw('\r\u001b[2K');
-  return { result, line: render(true), problems };
+  return { result, line: render(true), problems, sent };
 }

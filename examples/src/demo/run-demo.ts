@@ -10,6 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type ApprovedMessage,
+  approvedRelease,
   audienceTimeZone,
   createCoordinator,
   createSimulatedClock,
@@ -33,8 +34,11 @@ import {
   publish,
   QUESTION_TOPIC_LABELS,
   type QuestionTopic,
+  type ReleaseMessage,
   type Role,
   type Runbook,
+  releaseDraft,
+  releaseNote,
   renderReview,
   requestApprovals,
   requiredApprovals,
@@ -49,11 +53,11 @@ import {
 import { loadRunbook } from '@incident-comms/core/node';
 import { createSqliteStore } from '@incident-comms/store-sqlite';
 // Importing the templates package also registers its runbook check, so load the runbook after it.
-import { type RenderedMessage, renderAll, renderMessage } from '@incident-comms/templates';
+import { renderRelease } from '@incident-comms/templates';
 import { simpleParser } from 'mailparser';
 import { type DeliveryEnv, type DemoDelivery, startDelivery } from './delivery';
 import { formatDiagnostics, formatRefusals } from './diagnostics';
-import { deliverWithProgress } from './progress';
+import { type DeliveryLine, deliverWithProgress } from './progress';
 import {
   ACCOUNTS,
   ALERT_AT,
@@ -131,8 +135,10 @@ export interface DemoResult {
   runbook: Runbook;
   /** Every published status-update version, oldest first. */
   published: StatusUpdate[];
-  /** Per version (same order), every audience's rendered message. */
-  rendered: RenderedMessage[][];
+  /** Per version (same order), every audience's approved message. */
+  rendered: ReleaseMessage[][];
+  /** Every delivery sent (versions and the side note): one line each of `deliveries.jsonl`. */
+  deliveryLines: DeliveryLine[];
   /** Per version, the routes it was delivered on. */
   routes: DeliveryRoute[][];
   /** Per version, what the publisher reported. */
@@ -151,7 +157,7 @@ export interface DemoResult {
   state: IncidentState;
   review: IncidentReview;
   reviewMarkdown: string;
-  files: { transcript: string; review: string };
+  files: { transcript: string; review: string; deliveries: string };
 }
 
 const EXAMPLES_DIR = fileURLToPath(new URL('../../', import.meta.url));
@@ -238,10 +244,18 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
     for (const line of reviewMarkdown.trimEnd().split('\n')) timeline.raw(`  ${line}\n`);
 
     await mkdir(outputDir, { recursive: true });
-    const files = { transcript: join(outputDir, 'transcript.md'), review: join(outputDir, 'review.md') };
+    const files = {
+      transcript: join(outputDir, 'transcript.md'),
+      review: join(outputDir, 'review.md'),
+      deliveries: join(outputDir, 'deliveries.jsonl'),
+    };
     await writeFile(files.transcript, timeline.toMarkdown(`Transcript: ${INCIDENT.title} (${INCIDENT_ID})`));
     await writeFile(files.review, reviewMarkdown);
-    timeline.raw(`\nWrote ${files.transcript}\n      ${files.review}\n`);
+    await writeFile(
+      files.deliveries,
+      outcome.deliveryLines.map((line) => `${JSON.stringify(line)}\n`).join(''),
+    );
+    timeline.raw(`\nWrote ${files.transcript}\n      ${files.review}\n      ${files.deliveries}\n`);
 
     return {
       incidentId: INCIDENT_ID,
@@ -307,7 +321,14 @@ interface ScenarioDeps {
 
 type ScenarioOutcome = Pick<
   DemoResult,
-  'published' | 'rendered' | 'routes' | 'deliveries' | 'accountEmails' | 'blocked' | 'creditNote'
+  | 'published'
+  | 'rendered'
+  | 'routes'
+  | 'deliveries'
+  | 'deliveryLines'
+  | 'accountEmails'
+  | 'blocked'
+  | 'creditNote'
 >;
 
 /** The scenario's steps, sharing the coordinator, the clock and the narrator. */
@@ -325,6 +346,7 @@ function createScenario(deps: ScenarioDeps) {
   const outcome: ScenarioOutcome = {
     published: [],
     rendered: [],
+    deliveryLines: [],
     routes: [],
     deliveries: [],
     accountEmails: [],
@@ -450,20 +472,23 @@ function createScenario(deps: ScenarioDeps) {
     const nextUpdateAt = planNextUpdateAt(runbook, state().severity, step.status, now());
     const renderOptions = { incidentId: INCIDENT_ID, followUpAt: step.followUpAt };
     const publishOptions = nextUpdateAt ? { nextUpdateAt } : {};
-    // Render the wording from the exact version `publish` will create from this draft.
-    const outline: Draft = {
+    // Render every audience's message from the exact version `publish` will create from this
+    // draft: the release the approvers see is what delivery sends.
+    const outline = {
       id: draftId,
       kind: step.kind,
-      audience: 'customer',
+      audience: 'customer' as const,
       status: step.status,
-      text: '(draft)',
       basedOnFactsVersion: state().factsVersion,
     };
-    const provisional = previewStatusUpdate(state(), outline, runbook, now(), publishOptions);
-    const draft: Draft = {
-      ...outline,
-      text: renderMessage(provisional, 'customer', runbook, renderOptions).text,
-    };
+    const provisional = previewStatusUpdate(
+      state(),
+      { ...outline, text: '(draft)' },
+      runbook,
+      now(),
+      publishOptions,
+    );
+    const draft: Draft = releaseDraft(outline, renderRelease(provisional, runbook, renderOptions));
     await dispatch({ type: 'draft.created', actor: owner.id, draft });
     const requests = requestApprovals(draft, state(), runbook, now(), owner.id);
     for (const request of requests) await dispatch(request);
@@ -484,6 +509,7 @@ function createScenario(deps: ScenarioDeps) {
           draftId,
           revision: request.revision,
           gate: request.gate,
+          releaseHash: state().drafts[draftId]!.releaseHash,
         },
         () => timeline.event(now(), approver.name, `approves the ${request.gate} of update ${version}`),
       );
@@ -497,7 +523,7 @@ function createScenario(deps: ScenarioDeps) {
       );
     }
     const update = result.statusUpdate;
-    const messages = renderAll(update, runbook, renderOptions);
+    const messages = draft.messages!;
     const routes = delivery.routes(outcome.accountEmails);
     const next = update.nextUpdateAt
       ? `next update by ${zoned(update.nextUpdateAt, 'customer')} (Berlin accounts: ${zoned(update.nextUpdateAt, 'cs-account')})`
@@ -513,12 +539,14 @@ function createScenario(deps: ScenarioDeps) {
       );
     });
 
+    const release = approvedRelease(state(), { version });
     const batch = await deliverWithProgress(
       `update ${version}`,
-      { messages, routes, channels: delivery.channels, outbox: store, retry: { maxAttempts: 3 } },
+      { release, routes, channels: delivery.channels, outbox: store, retry: { maxAttempts: 3 } },
       timeline,
     );
     timeline.event(now(), 'delivery', batch.line, batch.problems);
+    outcome.deliveryLines.push(...batch.sent);
     outcome.published.push(update);
     outcome.rendered.push(messages);
     outcome.routes.push(routes);
@@ -671,14 +699,25 @@ function createScenario(deps: ScenarioDeps) {
     await advanceTo(minute(26));
     const current = currentStatusUpdate(state())!;
     const text = creditNoteText(zoned(current.nextUpdateAt!, 'cs-account'));
-    const draft: Draft = {
-      id: 'credit-campaign-accounts',
-      kind: 'update',
-      audience: 'cs-account',
-      status: current.status,
-      text,
-      basedOnFactsVersion: state().factsVersion,
-    };
+    // A side note is a release too: one audience, written by hand, then the same lint, gates
+    // and content binding as a status version.
+    const draft: Draft = releaseDraft(
+      {
+        id: 'credit-campaign-accounts',
+        kind: 'update',
+        audience: 'cs-account',
+        status: current.status,
+        basedOnFactsVersion: state().factsVersion,
+      },
+      [
+        {
+          audience: 'cs-account',
+          timeZone: audienceTimeZone(runbook, 'cs-account'),
+          subject: `Credit for today's checkout problem: ${state().title}`,
+          text,
+        },
+      ],
+    );
     await dispatch({ type: 'draft.created', actor: cs.id, draft });
     const gates = requiredApprovals(draft, state(), runbook);
     for (const request of requestApprovals(draft, state(), runbook, now(), cs.id)) await dispatch(request);
@@ -698,6 +737,7 @@ function createScenario(deps: ScenarioDeps) {
         draftId: draft.id,
         revision: 1,
         gate: 'compensation',
+        releaseHash: state().drafts[draft.id]!.releaseHash,
       });
       throw new Error('demo bug: a sales rep could approve a credit');
     } catch (error) {
@@ -715,6 +755,7 @@ function createScenario(deps: ScenarioDeps) {
       draftId: draft.id,
       revision: 1,
       gate: 'facts',
+      releaseHash: state().drafts[draft.id]!.releaseHash,
     });
     timeline.event(now(), lead.name, 'approves the facts of the credit note');
     const held = publish(state(), draft, runbook, now(), { nextUpdateAt: current.nextUpdateAt! });
@@ -734,27 +775,6 @@ function createScenario(deps: ScenarioDeps) {
       gate: 'compensation',
     });
     timeline.event(now(), approver.name, 'approves the credit (compensation gate)');
-    const release = publish(state(), draft, runbook, now(), { nextUpdateAt: current.nextUpdateAt! });
-    if (!release.ok) {
-      throw new Error(
-        `demo bug: the approved credit note was refused:\n${formatRefusals(release.reasons).join('\n')}`,
-      );
-    }
-    // Not appended as a status version: the current version stays the one story every team
-    // repeats; the credit goes only to the listed accounts (see examples/README.md).
-    const message: ApprovedMessage = {
-      incidentId: INCIDENT_ID,
-      incidentTitle: state().title,
-      version: current.version,
-      kind: 'update',
-      audience: 'cs-account',
-      severity: state().severity,
-      status: current.status,
-      publishedAt: now(),
-      nextUpdateAt: current.nextUpdateAt,
-      subject: `Credit for today's checkout problem: ${state().title}`,
-      text,
-    };
     const routes: DeliveryRoute[] = [
       {
         channel: 'account-note',
@@ -762,10 +782,25 @@ function createScenario(deps: ScenarioDeps) {
         recipients: outcome.accountEmails.map(delivery.address),
       },
     ];
+    // Not appended as a status version: the current version stays the one story every team
+    // repeats; the credit goes only to the listed accounts (see examples/README.md). The log
+    // records the release (the exact approved message, to how many, by which channel) first.
+    const decided = releaseNote(state(), draft, runbook, now(), {
+      nextUpdateAt: current.nextUpdateAt!,
+      recipients: routes[0]!.recipients.length,
+      channel: 'account-note',
+      actor: cs.id,
+    });
+    if (!decided.ok) {
+      throw new Error(
+        `demo bug: the approved credit note was refused:\n${formatRefusals(decided.reasons).join('\n')}`,
+      );
+    }
+    await dispatch(decided.event);
     const batch = await deliverWithProgress(
       'credit note',
       {
-        messages: [message],
+        release: approvedRelease(state(), { noteId: draft.id }),
         routes,
         channels: [delivery.noteChannel],
         outbox: store,
@@ -779,20 +814,7 @@ function createScenario(deps: ScenarioDeps) {
       `sends the approved credit note to ${outcome.accountEmails.length} accounts by email: a side note, not a new status version`,
     );
     timeline.event(now(), 'delivery', batch.line, batch.problems);
-    // The log records the release (when, to how many, by which channel), so the review lists it
-    // as a side note that went out rather than guessing from the approvals.
-    const sent = batch.result.deliveries.filter((d) => d.state === 'sent').length;
-    if (sent > 0) {
-      await dispatch({
-        type: 'note.released',
-        actor: cs.id,
-        draftId: draft.id,
-        revision: state().drafts[draft.id]!.revision,
-        audience: draft.audience,
-        recipients: sent,
-        channel: 'account-note',
-      });
-    }
+    outcome.deliveryLines.push(...batch.sent);
     outcome.creditNote = {
       text,
       recipients: [...outcome.accountEmails],

@@ -1,5 +1,5 @@
 import { createMemoryOutbox, publishUpdate } from '@incident-comms/core';
-import { createVirtualClock, registerChannelConformance, sampleMessage } from '@incident-comms/core/testing';
+import { createVirtualClock, registerChannelConformance, sampleMessage, sampleRelease } from '@incident-comms/core/testing';
 import nodemailer from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmailChannel } from './email-channel';
@@ -63,7 +63,7 @@ describe('createEmailChannel over real SMTP on loopback', () => {
   });
   const publish = (recipients: string[], extra: Partial<Parameters<typeof publishUpdate>[0]> = {}) =>
     publishUpdate({
-      messages: [message],
+      release: sampleRelease([message]),
       routes: [{ channel: 'email', audience: 'customer', recipients }],
       channels: [
         createEmailChannel({
@@ -99,9 +99,9 @@ describe('createEmailChannel over real SMTP on loopback', () => {
     const outbox = createMemoryOutbox();
     const channel = createEmailChannel({ transport, from: 'status@example.com', replyTo: owner });
     const route = { channel: 'email', audience: 'customer' as const, recipients: ['a@example.com'] };
-    const first = await publishUpdate({ messages: [message], routes: [route], channels: [channel], outbox });
+    const first = await publishUpdate({ release: sampleRelease([message]), routes: [route], channels: [channel], outbox });
     await publishUpdate({
-      messages: [
+      release: sampleRelease([
         {
           ...message,
           version: 2,
@@ -109,7 +109,7 @@ describe('createEmailChannel over real SMTP on loopback', () => {
           status: 'identified',
           subject: 'Identified: card payments',
         },
-      ],
+      ]),
       routes: [route],
       channels: [channel],
       outbox,
@@ -159,7 +159,7 @@ describe('createEmailChannel over real SMTP on loopback', () => {
       expect.objectContaining({ code: 'email_header_injection', path: 'message.incidentTitle' }),
     );
     const result = await publishUpdate({
-      messages: [evil],
+      release: sampleRelease([evil]),
       routes: [{ channel: 'email', audience: 'customer', recipients: ['a@example.com'] }],
       channels: [channel],
       outbox: createMemoryOutbox(),

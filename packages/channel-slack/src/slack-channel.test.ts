@@ -1,5 +1,5 @@
 import { createDeliveryEvents, createMemoryOutbox, publishUpdate } from '@incident-comms/core';
-import { createVirtualClock, registerChannelConformance, sampleMessage } from '@incident-comms/core/testing';
+import { createVirtualClock, registerChannelConformance, sampleMessage, sampleRelease } from '@incident-comms/core/testing';
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SlackPayload } from './blocks';
@@ -58,7 +58,7 @@ describe('createSlackChannel against the Web API stub', () => {
       clock: createVirtualClock(),
     });
     const outbox = createMemoryOutbox();
-    await publishUpdate({ messages: [message], routes: [route], channels: [slack], outbox });
+    await publishUpdate({ release: sampleRelease([message]), routes: [route], channels: [slack], outbox });
     const v2 = {
       ...message,
       version: 2,
@@ -66,7 +66,7 @@ describe('createSlackChannel against the Web API stub', () => {
       status: 'identified' as const,
       text: 'Cause found.',
     };
-    const result = await publishUpdate({ messages: [v2], routes: [route], channels: [slack], outbox });
+    const result = await publishUpdate({ release: sampleRelease([v2]), routes: [route], channels: [slack], outbox });
     expect(result.totals.sent).toBe(2);
 
     const [root, reply] = stub.posts('C0ENG');
@@ -118,7 +118,7 @@ describe('createSlackChannel against the Web API stub', () => {
     const delays: number[] = [];
     events.on('retrying', (e) => delays.push(e.delayMs));
     const result = await publishUpdate({
-      messages: [message],
+      release: sampleRelease([message]),
       routes: [{ ...route, recipients: ['C0ENG'] }],
       channels: [slack],
       outbox: createMemoryOutbox(),

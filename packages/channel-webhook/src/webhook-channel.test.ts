@@ -5,6 +5,7 @@ import {
   hostileMessage,
   registerChannelConformance,
   sampleMessage,
+  sampleRelease,
 } from '@incident-comms/core/testing';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -59,7 +60,7 @@ describe('createWebhookChannel against a verifying receiver', () => {
   it('signs per Standard Webhooks: the idempotency key is the webhook-id, every request verifies', async () => {
     const clock = createVirtualClock(Date.now());
     const result = await publishUpdate({
-      messages: [message],
+      release: sampleRelease([message]),
       routes: [{ channel: 'webhook', audience: 'customer', recipients: ['ops', 'billing'] }],
       channels: [channel({ clock })],
       outbox: createMemoryOutbox(),
@@ -212,7 +213,7 @@ describe('createWebhookChannel against a verifying receiver', () => {
     const events = createDeliveryEvents();
     events.on('retrying', (e) => delays.push(e.delayMs));
     const result = await publishUpdate({
-      messages: [message],
+      release: sampleRelease([message]),
       routes: [{ channel: 'webhook', audience: 'customer', recipients: ['ops'] }],
       channels: [channel({ clock })],
       outbox: createMemoryOutbox(),

@@ -32,4 +32,10 @@ export interface ApprovedMessage {
   html?: string | undefined;
   /** Optional Slack mrkdwn body, already escaped by the template renderer. */
   mrkdwn?: string | undefined;
+  /** IANA zone the message's times are written in (release messages always say). */
+  timeZone?: string | undefined;
+  /** Content hash of the approved release this message belongs to (`releaseHash`). */
+  releaseHash?: string | undefined;
+  /** The side note's id, for a message of a side note rather than a status-update version. */
+  noteId?: string | undefined;
 }

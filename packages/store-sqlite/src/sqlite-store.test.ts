@@ -6,6 +6,7 @@ import {
   eventStoreConformanceCases,
   outboxConformanceCases,
   sampleMessage,
+  sampleRelease,
 } from '@incident-comms/core/testing';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,14 +57,14 @@ describe('createSqliteStore', () => {
     const routes = [{ channel: 'test', audience: 'customer' as const, recipients: ['a', 'b', 'c'] }];
     const store = fresh();
     const viaSqlite = await publishUpdate({
-      messages: [message],
+      release: sampleRelease([message]),
       routes,
       channels: [channel],
       outbox: store,
     });
-    const again = await publishUpdate({ messages: [message], routes, channels: [channel], outbox: store });
+    const again = await publishUpdate({ release: sampleRelease([message]), routes, channels: [channel], outbox: store });
     const viaMemory = await publishUpdate({
-      messages: [message],
+      release: sampleRelease([message]),
       routes,
       channels: [channel],
       outbox: createMemoryOutbox(),

@@ -140,7 +140,7 @@ function toRecord(row: Row): DeliveryRecord {
  *   by a newer schema.
  * @example
  * const store = createSqliteStore({ path: 'incident-comms.db' });
- * await publishUpdate({ messages, routes, channels, outbox: store });
+ * await publishUpdate({ release: approvedRelease(state, { version: 2 }), routes, channels, outbox: store });
  * store.close();
  */
 export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): SqliteStore<E> {

@@ -32,6 +32,7 @@ export {
   renderAll,
   renderMessage,
 } from './render-message';
+export { type RenderReleaseOptions, renderRelease } from './render-release';
 export {
   checkRunbookTemplates,
   createTemplateSet,

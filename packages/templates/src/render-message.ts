@@ -10,6 +10,7 @@ import {
   audienceTimeZone,
   formatUpdateTime,
   instantSchema,
+  isValidTimeZone,
   problemsFromZod,
   type Runbook,
   STATUS_LABELS,
@@ -36,6 +37,11 @@ export interface RenderMessageOptions {
   audiences?: readonly Audience[] | undefined;
   /** A template set to use instead of `createTemplateSet(runbook)`. */
   templates?: TemplateSet | undefined;
+  /**
+   * IANA zone to write times in ({@link renderMessage}); default the audience's zone
+   * (`runbook.timeZones`).
+   */
+  timeZone?: string | undefined;
 }
 
 /** An {@link ApprovedMessage} plus which template rendered it and its one-line title. */
@@ -50,6 +56,8 @@ export interface RenderedMessage extends ApprovedMessage {
   html: string;
   /** Always set by this renderer. */
   mrkdwn: string;
+  /** Always set by this renderer: the zone its times are written in. */
+  timeZone: string;
 }
 
 const optionsSchema = z.object({
@@ -57,6 +65,7 @@ const optionsSchema = z.object({
   followUpAt: instantSchema.optional(),
   audiences: z.array(z.enum(AUDIENCES)).optional(),
   templates: z.unknown().optional(),
+  timeZone: z.string().refine(isValidTimeZone, 'expected an IANA time zone').optional(),
 });
 
 /** A fact as a phrase that fits inside a sentence: trimmed, without a final full stop. */
@@ -118,7 +127,7 @@ function variablesFor(
   runbook: Runbook,
   opts: RenderMessageOptions,
 ): TemplateVariables {
-  const timeZone = audienceTimeZone(runbook, audience);
+  const timeZone = opts.timeZone ?? audienceTimeZone(runbook, audience);
   const time = (instant: string) => formatUpdateTime(instant, timeZone, { relativeTo: update.publishedAt });
   const type = runbook.incidentTypes[update.incidentType];
   const wording = INCIDENT_TYPE_WORDING[update.incidentType];
@@ -199,6 +208,7 @@ export function renderMessage(
     ...(update.nextUpdateAt ? { nextUpdateAt: update.nextUpdateAt } : {}),
     subject: formats.text.subject,
     text: formats.text.body,
+    timeZone: opts.timeZone ?? audienceTimeZone(runbook, audience),
     html: formats.html.body,
     mrkdwn: formats.slack.body,
     templateId: template.id,

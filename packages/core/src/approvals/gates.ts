@@ -123,7 +123,8 @@ export function isResolutionDraft(draft: Pick<Draft, 'kind' | 'status'>): boolea
  * promise a fix time unless the engineering lead approves it"; "do not say fixed until
  * engineering confirms recovery".
  *
- * @param draft - the draft (its `text`, `kind` and `status` are read).
+ * @param draft - the draft (its `text`, every release message's subject and text, `kind` and
+ *   `status` are read; spans are offsets into the passage's own text).
  * @param state - the incident state (who holds each role now; recovery).
  * @param runbook - a validated runbook (`approvals` routes topics to roles).
  * @returns the gates, each with role, current holder, plain reason and triggering span.
@@ -135,7 +136,7 @@ export function isResolutionDraft(draft: Pick<Draft, 'kind' | 'status'>): boolea
  * gates.map((g) => g.id); // ['facts', 'compensation']
  */
 export function requiredApprovals(
-  draft: Pick<Draft, 'text' | 'kind' | 'status'>,
+  draft: Pick<Draft, 'text' | 'kind' | 'status'> & Partial<Pick<Draft, 'messages'>>,
   state: IncidentState,
   runbook: Runbook,
 ): ApprovalGate[] {
@@ -150,7 +151,8 @@ export function requiredApprovals(
     },
   ];
   const byTopic = new Map<ApprovalTopic, TextSpan[]>();
-  for (const match of detectTopics(draft.text, runbook.lint)) {
+  // Every word of the release counts: a credit offered only in the sales note still needs the approver.
+  for (const match of draftTexts(draft).flatMap((text) => detectTopics(text, runbook.lint))) {
     const spans = byTopic.get(match.topic) ?? [];
     spans.push({ start: match.start, end: match.end, text: match.text });
     byTopic.set(match.topic, spans);
@@ -182,6 +184,17 @@ export function requiredApprovals(
     });
   }
   return gates;
+}
+
+/**
+ * Every text of a draft whose words are approved: its `text`, then each release message's
+ * subject and text (duplicates once), in release order.
+ *
+ * @example
+ * draftTexts({ text: 'a', messages: [{ audience: 'customer', timeZone: 'UTC', subject: 's', text: 'a' }] }); // ['a', 's']
+ */
+export function draftTexts(draft: Pick<Draft, 'text'> & Partial<Pick<Draft, 'messages'>>): string[] {
+  return [...new Set([draft.text, ...(draft.messages ?? []).flatMap((m) => [m.subject, m.text])])];
 }
 
 /**

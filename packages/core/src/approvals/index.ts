@@ -5,6 +5,7 @@
 
 export type { ApprovalGate, GateState, GateStatus, TextSpan } from './gates';
 export {
+  draftTexts,
   FACTS_GATE,
   gateStatuses,
   isGateGranted,

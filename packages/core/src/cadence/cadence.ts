@@ -3,7 +3,9 @@
  * The rhythm of an incident as pure rules: how often customers hear from us, when the next
  * update is due, whether it is late, and when engineering owes the communication owner a checkpoint.
  */
-import { addMinutes, differenceInMilliseconds, parseISO } from 'date-fns';
+import { addMinutes } from 'date-fns/addMinutes';
+import { differenceInMilliseconds } from 'date-fns/differenceInMilliseconds';
+import { parseISO } from 'date-fns/parseISO';
 import { problemsFromZod, ValidationError } from '../errors';
 import {
   type CheckpointTrigger,

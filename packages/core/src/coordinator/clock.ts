@@ -3,7 +3,7 @@
  * The coordinator's only source of time: real timers in production, a simulated clock for
  * tests and drills that runs due timers in order with no real waiting.
  */
-import { parseISO } from 'date-fns';
+import { parseISO } from 'date-fns/parseISO';
 import { problem, problemsFromZod, ValidationError } from '../errors';
 import { instantSchema } from '../incident/index';
 import { toIsoInstant } from '../time/iso-instant';

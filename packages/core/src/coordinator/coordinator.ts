@@ -15,8 +15,8 @@ import {
   parseEvent,
   replay,
 } from '../incident/index';
-import type { Coordinator, CoordinatorEventInput, CoordinatorOptions } from './api';
 import { toIsoInstant } from '../time/iso-instant';
+import type { Coordinator, CoordinatorEventInput, CoordinatorOptions } from './api';
 import { createSystemClock, type TimerHandle } from './clock';
 import { CoordinatorStoppedError, IncidentQuarantinedError, StoredLogError } from './errors';
 import type {

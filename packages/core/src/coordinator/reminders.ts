@@ -4,7 +4,7 @@
  * from which reminders already fired (persisted with the incident). Pure: the coordinator diffs
  * this plan against what it has scheduled.
  */
-import { parseISO } from 'date-fns';
+import { parseISO } from 'date-fns/parseISO';
 import { checkpointDue, nextUpdateDue } from '../cadence/index';
 import { type IncidentState, roleHolder } from '../incident/index';
 import type { Runbook } from '../runbook/define';

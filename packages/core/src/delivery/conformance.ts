@@ -3,7 +3,9 @@
  * The shared channel contract suite (style.md rule 3): every channel, ours and a host's, runs
  * the same cases. Framework-agnostic: each case is an async function that throws on failure.
  */
+import type { ApprovedRelease } from '../incident/state';
 import type { ApprovedMessage } from '../message';
+import { releaseHash, sortReleaseMessages } from '../release/release';
 import { type Channel, type DeliveryOutcome, deliveryKey, deliveryOutcomeSchema } from './channel';
 import { createMemoryOutbox } from './memory-store';
 import { publishUpdate } from './publish';
@@ -52,6 +54,51 @@ export function sampleMessage(overrides: Partial<ApprovedMessage> = {}): Approve
     subject: 'Investigating: card payments failing at checkout',
     text: 'Some card payments fail at checkout. We are investigating.\nNext update by 14:35 UTC.',
     ...overrides,
+  };
+}
+
+/**
+ * An approved release holding `messages` (one incident and version; default one
+ * {@link sampleMessage}), with its content hash and one granted approval naming it: the input
+ * `publishUpdate` takes, for tests of channels and outboxes. A host's code gets releases from
+ * `approvedRelease(state, ref)`, after the log recorded the approvals.
+ *
+ * @example
+ * await publishUpdate({ release: sampleRelease([sampleMessage()]), routes, channels, outbox });
+ */
+export function sampleRelease(
+  messages: readonly ApprovedMessage[] = [sampleMessage()],
+  options: { noteId?: string } = {},
+): ApprovedRelease {
+  const first = messages[0] ?? fail('sampleRelease needs at least one message');
+  const content = {
+    kind: first.kind,
+    status: first.status,
+    messages: messages.map((m) => ({
+      audience: m.audience,
+      timeZone: m.timeZone ?? 'UTC',
+      subject: m.subject,
+      text: m.text,
+    })),
+  };
+  const hash = releaseHash(content);
+  return {
+    incidentId: first.incidentId,
+    incidentTitle: first.incidentTitle,
+    version: first.version,
+    ...(options.noteId === undefined ? {} : { noteId: options.noteId }),
+    draftId: `draft-v${first.version}`,
+    draftRevision: 1,
+    kind: first.kind,
+    status: first.status,
+    severity: first.severity,
+    publishedAt: first.publishedAt,
+    ...(first.nextUpdateAt === undefined ? {} : { nextUpdateAt: first.nextUpdateAt }),
+    hash,
+    messages: sortReleaseMessages(content.messages),
+    approvals: [
+      { gate: 'facts', role: 'incidentLead', by: 'test-lead', at: first.publishedAt, releaseHash: hash },
+    ],
   };
 }
 
@@ -273,7 +320,7 @@ export function channelConformanceCases<P>(
         const outbox = createMemoryOutbox();
         const before = await h.received(h.recipient);
         const input = {
-          messages: [m],
+          release: sampleRelease([m]),
           routes: [{ channel: h.channel.name, audience: m.audience, recipients: [h.recipient, h.recipient] }],
           channels: [h.channel],
           outbox,

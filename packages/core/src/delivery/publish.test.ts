@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ApprovedMessage } from '../message';
 import type { Channel, DeliveryOutcome, SendOptions } from './channel';
-import { createVirtualClock, sampleMessage } from './conformance';
+import { createVirtualClock, sampleMessage, sampleRelease } from './conformance';
 import { DeliveryInputError } from './errors';
 import { createDeliveryEvents, type DeliveryEventMap } from './events';
 import { createMemoryOutbox } from './memory-store';
@@ -64,7 +64,7 @@ describe('publishUpdate', () => {
     const email = scriptedChannel('email');
     const slack = scriptedChannel('slack');
     const result = await publishUpdate({
-      messages: [customer, internal],
+      release: sampleRelease([customer, internal]),
       routes: [
         { channel: 'email', audience: 'customer', recipients: ['a@x.io', 'b@x.io', 'a@x.io'] },
         { channel: 'slack', audience: 'internal', recipients: ['C1', 'C2'] },
@@ -85,7 +85,7 @@ describe('publishUpdate', () => {
     const email = scriptedChannel('email');
     const outbox = createMemoryOutbox();
     const input = {
-      messages: [customer],
+      release: sampleRelease([customer]),
       routes: [{ channel: 'email', audience: 'customer' as const, recipients: ['a@x.io', 'b@x.io'] }],
       channels: [email],
       outbox,
@@ -111,7 +111,7 @@ describe('publishUpdate', () => {
     const retrying: number[] = [];
     events.on('retrying', (e) => retrying.push(e.delayMs));
     const result = await publishUpdate({
-      messages: [customer],
+      release: sampleRelease([customer]),
       routes: [{ channel: 'email', audience: 'customer', recipients: ['a@x.io'] }],
       channels: [email],
       outbox: createMemoryOutbox(),
@@ -134,7 +134,7 @@ describe('publishUpdate', () => {
     const failed: string[] = [];
     events.on('failed', (e) => failed.push(e.reason));
     const result = await publishUpdate({
-      messages: [customer],
+      release: sampleRelease([customer]),
       routes: [{ channel: 'email', audience: 'customer', recipients: ['a@x.io', 'b@x.io'] }],
       channels: [email],
       outbox: createMemoryOutbox(),
@@ -152,7 +152,7 @@ describe('publishUpdate', () => {
       'a@x.io': [{ type: 'retryable', reason: 'slow down', retryAfterMs: 120_000 }],
     });
     const result = await publishUpdate({
-      messages: [customer],
+      release: sampleRelease([customer]),
       routes: [{ channel: 'email', audience: 'customer', recipients: ['a@x.io'] }],
       channels: [email],
       outbox: createMemoryOutbox(),
@@ -169,7 +169,7 @@ describe('publishUpdate', () => {
     const outbox = createMemoryOutbox();
     const email = scriptedChannel('email', { 'a@x.io': ['unknown'] });
     const input = {
-      messages: [customer],
+      release: sampleRelease([customer]),
       routes: [{ channel: 'email', audience: 'customer' as const, recipients: ['a@x.io'] }],
       channels: [email],
       outbox,
@@ -196,7 +196,7 @@ describe('publishUpdate', () => {
     };
     const email = scriptedChannel('email', { 'bad@x.io': ['rejected'] });
     const result = await publishUpdate({
-      messages: [customer, internal],
+      release: sampleRelease([customer, internal]),
       routes: [
         { channel: 'broken', audience: 'internal', recipients: ['r1'] },
         { channel: 'email', audience: 'customer', recipients: ['bad@x.io', 'good@x.io'] },
@@ -220,7 +220,7 @@ describe('publishUpdate', () => {
       },
     };
     const result = await publishUpdate({
-      messages: [customer],
+      release: sampleRelease([customer]),
       routes: [{ channel: 'email', audience: 'customer', recipients: ['bad', 'ok'] }],
       channels: [picky],
       outbox: createMemoryOutbox(),
@@ -240,7 +240,7 @@ describe('publishUpdate', () => {
       send: async () => ({ type: 'ok' }) as unknown as DeliveryOutcome,
     };
     const result = await publishUpdate({
-      messages: [customer],
+      release: sampleRelease([customer]),
       routes: [{ channel: 'sloppy', audience: 'customer', recipients: ['r'] }],
       channels: [sloppy],
       outbox: createMemoryOutbox(),
@@ -267,7 +267,7 @@ describe('publishUpdate', () => {
     );
     await outbox.begin(rec!.key, ['pending'], '2026-03-03T14:00:00.000Z');
     const result = await publishUpdate({
-      messages: [customer],
+      release: sampleRelease([customer]),
       routes: [{ channel: 'email', audience: 'customer', recipients: ['a@x.io', 'b@x.io'] }],
       channels: [email],
       outbox,
@@ -290,7 +290,7 @@ describe('publishUpdate', () => {
     };
     const recipients = Array.from({ length: 10 }, (_, i) => `r${i}@x.io`);
     const input = {
-      messages: [customer],
+      release: sampleRelease([customer]),
       routes: [{ channel: 'email', audience: 'customer' as const, recipients }],
       channels: [email],
       outbox,
@@ -308,15 +308,15 @@ describe('publishUpdate', () => {
     const outbox = createMemoryOutbox();
     const slack = scriptedChannel('slack');
     const route = { channel: 'slack', audience: 'internal' as const, recipients: ['C1'] };
-    await publishUpdate({ messages: [internal], routes: [route], channels: [slack], outbox });
+    await publishUpdate({ release: sampleRelease([internal]), routes: [route], channels: [slack], outbox });
     await publishUpdate({
-      messages: [{ ...internal, version: 2 }],
+      release: sampleRelease([{ ...internal, version: 2 }]),
       routes: [route],
       channels: [slack],
       outbox,
     });
     await publishUpdate({
-      messages: [{ ...internal, version: 3 }],
+      release: sampleRelease([{ ...internal, version: 3 }]),
       routes: [route],
       channels: [slack],
       outbox,
@@ -328,7 +328,7 @@ describe('publishUpdate', () => {
     const outbox = createMemoryOutbox();
     const email = scriptedChannel('email');
     const attempt = publishUpdate({
-      messages: [customer, { ...internal, version: 2 }],
+      release: sampleRelease([customer, internal]),
       routes: [
         { channel: 'sms', audience: 'customer', recipients: ['1'] },
         { channel: 'email', audience: 'sales-renewal', recipients: ['a@x.io'] },
@@ -342,13 +342,53 @@ describe('publishUpdate', () => {
     const error = (await attempt.catch((e: unknown) => e)) as DeliveryInputError;
     expect(error.code).toBe('delivery_input_invalid');
     expect(error.problems.map((p) => p.path)).toEqual([
-      'messages.1.version',
       'routes.0.channel',
       'routes.1.audience',
       'routes.3.recipients.0',
     ]);
     expect(await outbox.list('inc-7')).toEqual([]);
     expect(email.sent).toEqual([]);
+  });
+
+  it('refuses a release edited after approval, unapproved or holding a placeholder, before queueing anything', async () => {
+    const approved = sampleRelease([customer, internal]);
+    const cases = [
+      {
+        release: {
+          ...approved,
+          messages: approved.messages.map((m) => ({ ...m, text: `${m.text} Edited.` })),
+        },
+        path: 'release.messages',
+      },
+      { release: { ...approved, approvals: [] }, path: 'release.approvals' },
+      {
+        release: {
+          ...approved,
+          approvals: approved.approvals.map((a) => ({ ...a, releaseHash: `sha256:${'0'.repeat(64)}` })),
+        },
+        path: 'release.approvals.0.releaseHash',
+      },
+      {
+        release: sampleRelease([{ ...customer, text: 'Next update by {{nextUpdateTime}}.' }]),
+        path: 'release.messages.0.text',
+      },
+      { release: { ...approved, messages: [] }, path: 'release.messages' },
+    ];
+    for (const { release, path } of cases) {
+      const outbox = createMemoryOutbox();
+      const email = scriptedChannel('email');
+      const attempt = publishUpdate({
+        release,
+        routes: [{ channel: 'email', audience: 'customer', recipients: ['a@x.io'] }],
+        channels: [email],
+        outbox,
+      });
+      const error = (await attempt.catch((e: unknown) => e)) as DeliveryInputError;
+      expect(error).toBeInstanceOf(DeliveryInputError);
+      expect(error.problems.map((p) => p.path)).toContain(path);
+      expect(await outbox.list('inc-7')).toEqual([]);
+      expect(email.sent).toEqual([]);
+    }
   });
 
   it('property: whatever the outcomes, each recipient gets at most one delivered send and every delivery ends reported', async () => {
@@ -364,7 +404,7 @@ describe('publishUpdate', () => {
           );
           const outbox = createMemoryOutbox();
           const input = {
-            messages: [customer],
+            release: sampleRelease([customer]),
             routes: [{ channel: 'email', audience: 'customer' as const, recipients }],
             channels: [email],
             outbox,

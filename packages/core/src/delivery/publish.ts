@@ -5,7 +5,13 @@
  */
 import { z } from 'zod';
 import { describeValue } from '../errors';
+import type { ApprovedRelease } from '../incident/state';
 import type { ApprovedMessage } from '../message';
+import {
+  checkDeliverableRelease,
+  refuseUndeliverable,
+  releaseDeliveryMessages,
+} from '../release/deliverable';
 import { AUDIENCES, type Audience } from '../vocabulary';
 import {
   type AnyChannel,
@@ -31,14 +37,23 @@ export interface DeliveryRoute {
   /** `Channel.name` of a channel passed to `publishUpdate`. */
   readonly channel: string;
   readonly audience: Audience;
+  /**
+   * The IANA zone these recipients read times in, when the release has a message per zone for
+   * this audience. Optional when the audience has one message.
+   */
+  readonly timeZone?: string | undefined;
   /** Channel-specific recipients; duplicates are delivered once. */
   readonly recipients: readonly string[];
 }
 
 /** Input of {@link publishUpdate}. */
 export interface PublishOptions {
-  /** One status-update version's approved messages, one per audience (same incident and version). */
-  readonly messages: readonly ApprovedMessage[];
+  /**
+   * The approved release to deliver: `approvedRelease(state, { version })` or
+   * `approvedRelease(state, { noteId })`. Its messages are sent exactly as approved; a release
+   * whose messages no longer hash to what its approvals name is refused before anything is sent.
+   */
+  readonly release: ApprovedRelease;
   readonly routes: readonly DeliveryRoute[];
   /** Channels by their unique `name`. */
   readonly channels: readonly AnyChannel[];
@@ -88,16 +103,10 @@ export interface PublishResult extends PublishSummary {
   readonly deliveries: readonly DeliveryReport[];
 }
 
-const messageSchema = z.object({
-  incidentId: z.string().min(1),
-  version: z.number().int().positive(),
-  audience: z.enum(AUDIENCES),
-  subject: z.string(),
-  text: z.string(),
-});
 const routeSchema = z.object({
   channel: z.string().min(1),
   audience: z.enum(AUDIENCES),
+  timeZone: z.string().min(1).optional(),
   recipients: z.array(z.string().min(1, 'a non-empty recipient')),
 });
 
@@ -108,45 +117,49 @@ interface Plan {
   readonly incidentId: string;
   readonly version: number;
   readonly deliveries: NewDelivery[];
-  readonly messageByAudience: Map<Audience, ApprovedMessage>;
+  /** The message of each delivery, by delivery key. */
+  readonly messageByKey: Map<string, ApprovedMessage>;
   readonly channelByName: Map<string, AnyChannel>;
 }
 
+/** The idempotency key of one delivery of a release: a version's, or a side note's own. */
+function releaseKey(release: ApprovedRelease, channel: string, recipient: string): string {
+  if (release.noteId === undefined)
+    return deliveryKey(release.incidentId, release.version, channel, recipient);
+  const e = encodeURIComponent;
+  return `${e(release.incidentId)}/note-${e(release.noteId)}/${e(channel)}/${e(recipient)}`;
+}
+
+/** The release's message for a route: its audience's, in the route's zone when it names one. */
+function messageForRoute(
+  messages: readonly ApprovedMessage[],
+  route: { audience: Audience; timeZone?: string | undefined },
+): ApprovedMessage | string {
+  const ofAudience = messages.filter((m) => m.audience === route.audience);
+  if (ofAudience.length === 0) return 'an audience with a message in the approved release';
+  if (route.timeZone !== undefined) {
+    return (
+      ofAudience.find((m) => m.timeZone === route.timeZone) ??
+      `one of the release's zones for ${route.audience}: ${ofAudience.map((m) => m.timeZone).join(', ')}`
+    );
+  }
+  if (ofAudience.length > 1) {
+    return `a route timeZone (${route.audience} has a message per zone: ${ofAudience.map((m) => m.timeZone).join(', ')})`;
+  }
+  return ofAudience[0]!;
+}
+
 function plan(options: PublishOptions): Plan {
-  const problems: DeliveryProblem[] = [];
-  const messages = z.array(messageSchema).min(1, 'at least one approved message').safeParse(options.messages);
-  if (!messages.success)
-    throw new DeliveryInputError(deliveryProblemsFromIssues(messages.error.issues, 'messages'));
+  const refused = checkDeliverableRelease(options.release);
+  if (refused.length > 0) throw new DeliveryInputError(refused);
   const routes = z.array(routeSchema).safeParse(options.routes);
   if (!routes.success)
     throw new DeliveryInputError(deliveryProblemsFromIssues(routes.error.issues, 'routes'));
 
-  const first = options.messages[0]!;
-  const messageByAudience = new Map<Audience, ApprovedMessage>();
-  options.messages.forEach((m, i) => {
-    if (m.incidentId !== first.incidentId) {
-      problems.push({
-        path: `messages.${i}.incidentId`,
-        expected: JSON.stringify(first.incidentId),
-        received: describeValue(m.incidentId),
-      });
-    }
-    if (m.version !== first.version) {
-      problems.push({
-        path: `messages.${i}.version`,
-        expected: String(first.version),
-        received: String(m.version),
-      });
-    }
-    if (messageByAudience.has(m.audience)) {
-      problems.push({
-        path: `messages.${i}.audience`,
-        expected: 'one message per audience',
-        received: JSON.stringify(m.audience),
-      });
-    }
-    messageByAudience.set(m.audience, m);
-  });
+  const problems: DeliveryProblem[] = [];
+  const release = options.release;
+  const messages = releaseDeliveryMessages(release);
+  const messageByKey = new Map<string, ApprovedMessage>();
 
   const channelByName = new Map<string, AnyChannel>();
   options.channels.forEach((c, i) => {
@@ -170,16 +183,17 @@ function plan(options: PublishOptions): Plan {
       });
       return;
     }
-    if (!messageByAudience.has(route.audience)) {
+    const message = messageForRoute(messages, route);
+    if (typeof message === 'string') {
       problems.push({
-        path: `routes.${i}.audience`,
-        expected: 'an audience with an approved message',
-        received: JSON.stringify(route.audience),
+        path: route.timeZone === undefined ? `routes.${i}.audience` : `routes.${i}.timeZone`,
+        expected: message,
+        received: JSON.stringify(route.timeZone ?? route.audience),
       });
       return;
     }
     route.recipients.forEach((recipient, j) => {
-      const key = deliveryKey(first.incidentId, first.version, route.channel, recipient);
+      const key = releaseKey(release, route.channel, recipient);
       const existing = deliveries.get(key);
       if (existing && existing.audience !== route.audience) {
         problems.push({
@@ -189,10 +203,11 @@ function plan(options: PublishOptions): Plan {
         });
         return;
       }
+      messageByKey.set(key, message);
       deliveries.set(key, {
         key,
-        incidentId: first.incidentId,
-        version: first.version,
+        incidentId: release.incidentId,
+        version: release.version,
         channel: route.channel,
         recipient,
         audience: route.audience,
@@ -201,10 +216,10 @@ function plan(options: PublishOptions): Plan {
   });
   if (problems.length > 0) throw new DeliveryInputError(problems);
   return {
-    incidentId: first.incidentId,
-    version: first.version,
+    incidentId: release.incidentId,
+    version: release.version,
     deliveries: [...deliveries.values()],
-    messageByAudience,
+    messageByKey,
     channelByName,
   };
 }
@@ -398,9 +413,17 @@ export async function publishUpdate(options: PublishOptions): Promise<PublishRes
   const deliver = async (initial: DeliveryRecord, release: () => void): Promise<void> => {
     let record = initial;
     const channel = p.channelByName.get(record.channel)!;
-    const message = p.messageByAudience.get(record.audience)!;
+    const message = p.messageByKey.get(record.key)!;
     const thread = threadsByChannel.get(channel.name)?.get(record.recipient);
     const context: RenderContext = { idempotencyKey: record.key, thread };
+    // The last line: only an approved message of this release, placeholder-free, is rendered.
+    const refusal = refuseUndeliverable(options.release, message);
+    if (refusal) {
+      const reason = `refused before send: ${refusal}`;
+      record = (await outbox.complete(record.key, { state: 'failed', reason }, iso(), ['pending'])) ?? record;
+      events?.emit('failed', { ...base(record), reason });
+      return report(record, false);
+    }
     let payload: unknown;
     try {
       payload = channel.render(message, record.recipient, context);

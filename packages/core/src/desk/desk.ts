@@ -25,14 +25,15 @@ import {
   roleAssignmentsFromRunbook,
   roleHolder,
 } from '../incident/index';
-import type { ApprovedMessage } from '../message';
+import type { ApprovedRelease } from '../incident/state';
 import { triageTicket } from '../playbooks/index';
-import { publish } from '../publish/index';
+import { publish, releaseNote } from '../publish/index';
+import { approvedRelease, editReleaseMessage, releaseDeliveryMessages, releaseDraft } from '../release/index';
 import { toIsoInstant } from '../time/iso-instant';
-import { draftOutline, promisedNextUpdate, releaseOf, renderMessages, templateText } from './release';
+import { draftMessages, draftOutline, promisedNextUpdate, releaseOf } from './release';
 import { unfinishedDelivery } from './resume';
 import { createSerialQueue } from './serial';
-import { currentPromise, emptyResult, sideNoteMessage } from './side-note';
+import { currentPromise, emptyResult } from './side-note';
 import type {
   DecisionInput,
   DeskPublishOptions,
@@ -140,7 +141,7 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
   /** Delivers one version (or note) through the outbox, versions of one incident in order. */
   function deliver(
     id: string,
-    messages: readonly ApprovedMessage[],
+    release: ApprovedRelease,
     routes: readonly DeliveryRoute[],
     events: DeskPublishOptions['events'],
   ): Promise<PublishResult | undefined> {
@@ -148,7 +149,7 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
     if (live.length === 0) return Promise.resolve(undefined);
     return deliveries.run(id, () =>
       publishUpdate({
-        messages,
+        release,
         routes: live,
         channels,
         outbox,
@@ -200,9 +201,9 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
           ]);
         const outline = draftOutline(state, input);
         const draftId = outline.id;
-        const text = input.text ?? templateText(templates, runbook, state, outline, now, input.followUpAt);
+        const messages = draftMessages(templates, runbook, state, outline, now, input);
         const after = await append(id, [
-          { type: 'draft.created', actor, draft: { ...outline, text }, at: now },
+          { type: 'draft.created', actor, draft: releaseDraft(outline, messages), at: now },
         ]);
         if (input.followUpAt) followUps.set(`${id}\u0000${draftId}`, input.followUpAt);
         return releaseOf(templates, runbook, after, recorded(after, draftId), now, input.followUpAt);
@@ -216,11 +217,14 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
           createdAt: _c,
           approvals: _p,
           publishedVersion: _v,
+          releaseHash: _h,
           ...draft
         } = recorded(state, draftId);
         const now = stamp();
+        // The edit rewords the draft audience's message of the release; approvals start afresh.
+        const messages = editReleaseMessage(draft.messages ?? [], { audience: draft.audience, text });
         const after = await append(id, [
-          { type: 'draft.created', actor, draft: { ...draft, text }, at: now },
+          { type: 'draft.created', actor, draft: releaseDraft(draft, messages), at: now },
         ]);
         return releaseOf(templates, runbook, after, recorded(after, draftId), now, followUpOf(id, draftId));
       }),
@@ -258,14 +262,23 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
           return { ok: false as const, reasons: outcome.reasons, diagnostics: outcome.diagnostics };
         }
         const update = outcome.statusUpdate;
-        const messages = renderMessages(templates, runbook, id, update, record, followUpOf(id, draftId));
         const after = await append(id, [outcome.event]);
+        const release = approvedRelease(after, { version: update.version });
+        const messages = releaseDeliveryMessages(release);
         const routes = [...(publishOptions.routes ?? routesFor(after))];
-        return { ok: true as const, statusUpdate: update, messages, routes, warnings: outcome.warnings };
+        return {
+          ok: true as const,
+          statusUpdate: update,
+          release,
+          messages,
+          routes,
+          warnings: outcome.warnings,
+        };
       });
       if (!decided.ok) return decided;
-      const delivery = await deliver(id, decided.messages, decided.routes, publishOptions.events);
-      return { ...decided, delivery };
+      const { release, ...result } = decided;
+      const delivery = await deliver(id, release, decided.routes, publishOptions.events);
+      return { ...result, delivery };
     },
 
     async sideNote(id, draftId, noteOptions) {
@@ -273,38 +286,30 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
         const record = recorded(state, draftId);
         const now = stamp();
         const promised = currentPromise(state, now);
-        const outcome = publish(state, record, runbook, now, {
+        const recipients = new Set(
+          noteOptions.routes.flatMap((r) => r.recipients.map((x) => `${r.channel}\u0000${x}`)),
+        );
+        const routeChannels = [...new Set(noteOptions.routes.map((r) => r.channel))];
+        // The log records the approved note (its exact message) before anything is sent.
+        const outcome = releaseNote(state, record, runbook, now, {
+          recipients: Math.max(1, recipients.size),
+          ...(routeChannels.length === 1 ? { channel: routeChannels[0] } : {}),
           ...(promised ? { nextUpdateAt: promised } : {}),
-          ...(noteOptions.actor ? { actor: noteOptions.actor } : {}),
+          actor: noteOptions.actor ?? record.author,
         });
         if (!outcome.ok) {
           await append(id, [outcome.event]);
-          return { ok: false as const, reasons: outcome.reasons, diagnostics: outcome.diagnostics };
+          return { ok: false as const, reasons: outcome.reasons, diagnostics: [] };
         }
-        const message = sideNoteMessage(state, record, noteOptions.subject, now);
-        return { ok: true as const, message, record };
+        const after = await append(id, [outcome.event]);
+        return { ok: true as const, release: approvedRelease(after, { noteId: draftId }) };
       });
       if (!decided.ok) return decided;
-      const { message, record } = decided;
+      const { release } = decided;
+      const message = releaseDeliveryMessages(release)[0]!;
       const delivery =
-        (await deliver(id, [message], noteOptions.routes, noteOptions.events)) ?? emptyResult(message);
+        (await deliver(id, release, noteOptions.routes, noteOptions.events)) ?? emptyResult(message);
       const sent = delivery.deliveries.filter((d) => d.state === 'sent').length;
-      const routeChannels = [...new Set(noteOptions.routes.map((r) => r.channel))];
-      if (sent > 0) {
-        await step(id, () =>
-          append(id, [
-            {
-              type: 'note.released',
-              actor: noteOptions.actor ?? record.author,
-              draftId,
-              revision: record.revision,
-              audience: record.audience,
-              recipients: sent,
-              ...(routeChannels.length === 1 ? { channel: routeChannels[0] } : {}),
-            },
-          ]),
-        );
-      }
       return { ok: true, message, delivery, recipients: sent };
     },
 
@@ -367,17 +372,9 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
     const state = known(id);
     const owed = await unfinishedDelivery(state, routesFor(state), outbox);
     if (!owed) return undefined;
-    const draft = state.drafts[owed.update.draftId] ?? {
-      audience: 'customer' as const,
-      text: owed.update.text,
-    };
-    const followUp = followUpOf(id, owed.update.draftId);
-    return deliver(
-      id,
-      renderMessages(templates, runbook, id, owed.update, draft, followUp),
-      owed.routes,
-      undefined,
-    );
+    // Only an approved release is delivered; a version from a text-only draft has none.
+    const release = state.releases.find((r) => r.noteId === undefined && r.version === owed.update.version);
+    return release ? deliver(id, release, owed.routes, undefined) : undefined;
   }
 
   return desk;

@@ -8,7 +8,8 @@ import { requiredApprovals } from '../approvals/index';
 import { planNextUpdateAt } from '../cadence/index';
 import type { Draft, DraftRecord, IncidentState, StatusUpdate } from '../incident/index';
 import type { ApprovedMessage } from '../message';
-import { previewStatusUpdate } from '../publish/index';
+import { audienceTimeZone, previewStatusUpdate } from '../publish/index';
+import { editReleaseMessage, type ReleaseMessage } from '../release/index';
 import type { Runbook } from '../runbook/define';
 import type { DeskRelease, DeskTemplates, DraftInput } from './types';
 
@@ -31,48 +32,82 @@ export function promisedNextUpdate(
 }
 
 /**
- * Every audience's message for one status update; the draft's own audience carries the
- * draft's text when it was written by hand (the template's wording otherwise).
+ * Every audience's message for one status update as release messages (subject and text in
+ * the audience's zone), rendered through the injected templates.
  */
-export function renderMessages(
+export function renderReleaseMessages(
   templates: DeskTemplates,
   runbook: Runbook,
   incidentId: string,
   update: StatusUpdate,
-  draft: Pick<Draft, 'audience' | 'text'>,
   followUpAt: string | undefined,
-): ApprovedMessage[] {
-  const messages = templates.renderAll(update, runbook, {
+): ReleaseMessage[] {
+  const rendered = templates.renderAll(update, runbook, {
     incidentId,
     ...(followUpAt ? { followUpAt } : {}),
   });
-  return messages.map((m) =>
-    m.audience === draft.audience && m.text !== draft.text
-      ? { ...m, text: draft.text, html: undefined, mrkdwn: undefined }
-      : m,
-  );
+  return rendered.map((m) => ({
+    audience: m.audience,
+    timeZone: m.timeZone ?? audienceTimeZone(runbook, m.audience),
+    subject: m.subject,
+    text: m.text,
+    ...('templateId' in m && typeof m.templateId === 'string' ? { templateId: m.templateId } : {}),
+  }));
 }
 
 /**
- * The template wording of a new draft: renders the version the draft would become at `at`
- * and returns the text for the draft's audience.
+ * The release a new draft records: every audience's message rendered from the version the
+ * draft would become at `at`, with the draft audience's text replaced by `text` when one was
+ * written by hand (an edit, so approvers see exactly that).
  */
-export function templateText(
+export function draftMessages(
   templates: DeskTemplates,
   runbook: Runbook,
   state: IncidentState,
   outline: Draft,
   at: string,
-  followUpAt: string | undefined,
-): string {
+  input: { text?: string | undefined; subject?: string | undefined; followUpAt?: string | undefined },
+): ReleaseMessage[] {
+  if (input.subject !== undefined) {
+    // A side note: one audience, written by hand.
+    return [
+      {
+        audience: outline.audience,
+        timeZone: audienceTimeZone(runbook, outline.audience),
+        subject: input.subject,
+        text: input.text ?? outline.text,
+      },
+    ];
+  }
   const nextUpdateAt = planNextUpdateAt(runbook, state.severity, outline.status, at);
   const update = previewStatusUpdate(state, outline, runbook, at, nextUpdateAt ? { nextUpdateAt } : {});
-  const messages = templates.renderAll(update, runbook, {
-    incidentId: state.id,
-    ...(followUpAt ? { followUpAt } : {}),
-  });
-  const own = messages.find((m) => m.audience === outline.audience) ?? messages[0];
-  return own?.text ?? outline.text;
+  const messages = renderReleaseMessages(templates, runbook, state.id, update, input.followUpAt);
+  return input.text === undefined
+    ? messages
+    : editReleaseMessage(messages, { audience: outline.audience, text: input.text });
+}
+
+/** The recorded release of a draft as the messages channels render (for the desk's views). */
+export function releaseView(
+  update: StatusUpdate,
+  incidentId: string,
+  record: DraftRecord,
+): ApprovedMessage[] {
+  return (record.messages ?? []).map((m) => ({
+    incidentId,
+    incidentTitle: update.title,
+    version: update.version,
+    kind: update.kind,
+    audience: m.audience,
+    severity: update.severity,
+    status: update.status,
+    publishedAt: update.publishedAt,
+    ...(update.nextUpdateAt ? { nextUpdateAt: update.nextUpdateAt } : {}),
+    subject: m.subject,
+    text: m.text,
+    timeZone: m.timeZone,
+    ...(record.releaseHash ? { releaseHash: record.releaseHash } : {}),
+  }));
 }
 
 /**
@@ -95,6 +130,7 @@ export function releaseOf(
     status: record.status,
     text: record.text,
     basedOnFactsVersion: record.basedOnFactsVersion,
+    ...(record.messages ? { messages: record.messages } : {}),
   };
   const statusUpdate = previewStatusUpdate(state, draft, runbook, now, nextUpdateAt ? { nextUpdateAt } : {});
   return {
@@ -103,7 +139,7 @@ export function releaseOf(
     revision: record.revision,
     draft,
     statusUpdate,
-    messages: renderMessages(templates, runbook, state.id, statusUpdate, draft, followUpAt),
+    messages: releaseView(statusUpdate, state.id, record),
     ...(statusUpdate.nextUpdateAt ? { nextUpdateAt: statusUpdate.nextUpdateAt } : {}),
     approvals: requiredApprovals(draft, state, runbook),
   };

@@ -92,6 +92,11 @@ export interface DraftInput {
   audience?: Audience | undefined;
   /** A written text instead of the template's wording for `audience`. */
   text?: string | undefined;
+  /**
+   * The one-line subject of a side note: the draft is then a one-audience release of `text`
+   * under this subject (released with `desk.sideNote`), not every audience's rendering.
+   */
+  subject?: string | undefined;
   /** ISO-8601 UTC instant of the fuller follow-up a resolved message promises. */
   followUpAt?: string | undefined;
 }
@@ -165,8 +170,6 @@ export type DeskPublishResult =
 /** Options of `desk.sideNote`: a side note needs its own routes and a subject. */
 export interface SideNoteOptions extends DeskPublishOptions {
   routes: readonly DeliveryRoute[];
-  /** The one-line subject of the note. */
-  subject: string;
 }
 
 /** What `desk.sideNote` did. */

@@ -3,7 +3,8 @@
  * What participants read before a drill: the scene, the zone the story is told in, and each
  * prompt with its clock time in that zone, who answers it and until when it counts as on time.
  */
-import { addMinutes, parseISO } from 'date-fns';
+import { addMinutes } from 'date-fns/addMinutes';
+import { parseISO } from 'date-fns/parseISO';
 import { roleWords } from '../approvals/gates';
 import type { Runbook } from '../runbook/define';
 import { formatUpdateTime } from '../time/index';

@@ -4,7 +4,7 @@
  * lint result, consistency with the facts at that moment, next-update time, sent on time.
  */
 
-import { parseISO } from 'date-fns';
+import { parseISO } from 'date-fns/parseISO';
 import { z } from 'zod';
 import { roleWords } from '../approvals/gates';
 import { cadenceFor } from '../cadence/index';

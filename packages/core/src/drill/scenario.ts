@@ -3,7 +3,8 @@
  * A drill scenario file (YAML): a start time, scripted incident events on a minute timeline and
  * the prompts participants answer. Parsed with `yaml` + zod; every problem names its path.
  */
-import { addMinutes, parseISO } from 'date-fns';
+import { addMinutes } from 'date-fns/addMinutes';
+import { parseISO } from 'date-fns/parseISO';
 import { z } from 'zod';
 import { EventRejectedError, type Problem, problem, problemsFromZod } from '../errors';
 import { factsInputSchema, type IncidentEventInput, instantSchema } from '../incident/events';

@@ -5,6 +5,7 @@
  */
 
 import { z } from 'zod';
+import type { ReleaseMessage } from '../release/release';
 import { instantSchema } from '../time/instant';
 import {
   type Audience,
@@ -19,7 +20,6 @@ import {
   STATUSES,
   type Status,
 } from '../vocabulary';
-import type { ReleaseMessage } from '../release/release';
 import type { Draft, StatusUpdate } from './events';
 
 /** A fact with who confirmed it and when (ISO-8601 UTC). */

@@ -8,8 +8,8 @@ import {
   lintConfigSchema,
   lintMessage,
   lintRules,
-  resolveClockTime,
   resolveFacts,
+  resolveWrittenClockTime,
   splitSentences,
 } from '../index';
 
@@ -45,10 +45,10 @@ describe('documented examples', () => {
     );
   });
 
-  it('findClockTimes and resolveClockTime', () => {
+  it('findClockTimes and resolveWrittenClockTime', () => {
     const [t] = findClockTimes('Next update by 9:30 AM ET.');
     expect(t).toMatchObject({ hour: 9, minute: 30, zoneLabel: 'ET' });
-    expect(resolveClockTime(t!, new Date('2026-03-03T14:15:00Z'), undefined)?.toISOString()).toBe(
+    expect(resolveWrittenClockTime(t!, { due: new Date('2026-03-03T14:15:00Z') })?.toISOString()).toBe(
       '2026-03-03T14:30:00.000Z',
     );
   });

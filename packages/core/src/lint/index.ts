@@ -4,17 +4,6 @@
  * and answers like a code linter. Also home of the shared approval-topic detection.
  */
 
-export type { ClockMention, DayMention, WrittenTimeReference } from './clock';
-export {
-  findClockTimes,
-  findDayWord,
-  RECENTLY_PASSED_MINUTES,
-  resolveClockTime,
-  resolveClockTimeOnDay,
-  resolveUpcomingClockTime,
-  resolveWrittenClockTime,
-  ZONE_LABELS,
-} from './clock';
 export type { LintConfig, RuleSetting } from './config';
 export { createLintConfigSchema, lintConfigSchema, parseLintConfig, resolveLintConfig } from './config';
 export { lintContextSchema, lintFactsSchema } from './context';

@@ -3,7 +3,10 @@
  * The first-hour checklist: owner named, three facts confirmed, first update out on time, next
  * update scheduled, nothing guessed.
  */
-import { addMinutes, differenceInSeconds, isAfter, parseISO } from 'date-fns';
+import { addMinutes } from 'date-fns/addMinutes';
+import { differenceInSeconds } from 'date-fns/differenceInSeconds';
+import { isAfter } from 'date-fns/isAfter';
+import { parseISO } from 'date-fns/parseISO';
 import { isOverdue } from '../cadence/index';
 import { currentStatusUpdate, type IncidentState } from '../incident/index';
 import type { Runbook } from '../runbook/define';

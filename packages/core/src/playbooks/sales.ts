@@ -3,7 +3,9 @@
  * The sales playbook: for each active deal, demo or renewal, pause promises that depend on
  * the broken area, reschedule demos that need it, or continue with the approved words.
  */
-import { isAfter, isBefore, parseISO } from 'date-fns';
+import { isAfter } from 'date-fns/isAfter';
+import { isBefore } from 'date-fns/isBefore';
+import { parseISO } from 'date-fns/parseISO';
 import { currentStatusUpdate, type IncidentState, type PersonRef } from '../incident/index';
 import type { Runbook } from '../runbook/define';
 import { claimsFixed } from './guessing';

@@ -174,7 +174,7 @@ describe('preSendCheck', () => {
       ),
     );
     expect(today.times.ok).toBe(false);
-    expect(today.times.detail).toContain('"10:30 AM ET" has already passed (it is 7:00 PM ET).');
+    expect(today.times.detail).toContain('"10:30 AM ET today" has already passed (it is 7:00 PM ET).');
     expect(today['same-as-other-audiences'].ok).toBe(false);
   });
 

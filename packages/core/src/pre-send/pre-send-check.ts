@@ -14,7 +14,6 @@ import {
   type IncidentState,
   nextUpdateOwner,
 } from '../incident/state';
-import { findClockTimes, formatClock, preferredStyle, zoneLabelFor } from '../lint/clock';
 import { lintMessage } from '../lint/lint-message';
 import { NEXT_UPDATE, REGION_NAMES } from '../lint/phrases';
 import { type Span, TextDocument } from '../lint/text';
@@ -32,6 +31,7 @@ import {
 import { audienceTimeZone, draftLintContext } from '../publish/lint-facts';
 import type { Runbook } from '../runbook/define';
 import { plural } from '../text/plural';
+import { findClockTimes, formatUpdateTime } from '../time/index';
 import { ROLES } from '../vocabulary';
 
 /** The checks, in reading order. */
@@ -103,14 +103,7 @@ const item = (id: PreSendCheckId, ok: boolean, detail: string): PreSendCheckItem
 });
 
 function clockIn(instant: string, zone: string): string {
-  const at = new Date(instant);
-  return formatClock(
-    at,
-    zone,
-    zoneLabelFor(zone, at) ?? (zone === 'UTC' ? 'UTC' : zone),
-    preferredStyle(zone),
-    false,
-  );
+  return formatUpdateTime(instant, zone);
 }
 
 const messagesOf = (diagnostics: readonly Diagnostic[], ruleIds: readonly string[]) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusUpdate } from '../incident/index';
-import { findClockTimes } from '../lint/clock';
 import type { ApprovedMessage } from '../message';
+import { findClockTimes } from '../time/index';
 import { checkConsistency, resolveWrittenTime, statedNextUpdate, statedScope } from './consistency';
 
 const NOW = '2026-03-03T14:20:00Z';

@@ -5,7 +5,6 @@
  */
 
 import type { StatusUpdate } from '../incident/events';
-import { type ClockMention, findClockTimes, findDayWord, resolveWrittenClockTime } from '../lint/clock';
 import {
   ADVICE,
   ADVICE_LEAD_IN,
@@ -18,6 +17,7 @@ import {
 } from '../lint/phrases';
 import { TextDocument } from '../lint/text';
 import type { ApprovedMessage } from '../message';
+import { type ClockMention, findClockTimes, findDayWord, resolveWrittenClockTime } from '../time/index';
 import type { Audience, Scope, Status } from '../vocabulary';
 
 /**
@@ -256,7 +256,8 @@ export function resolveWrittenTime(
   sentence: string,
   context: WrittenTimeContext,
 ): Date | undefined {
-  return resolveWrittenClockTime(mention, findDayWord(sentence), {
+  const day = mention.day ?? findDayWord(sentence);
+  return resolveWrittenClockTime(day === undefined ? mention : { ...mention, day }, {
     now: new Date(context.now),
     due: context.due === undefined ? undefined : new Date(context.due),
     timeZone: context.timeZone,
@@ -297,8 +298,9 @@ function nextUpdateOf(
     if (!NEXT_UPDATE_CUE.test(sentence)) continue;
     const mention = findClockTimes(sentence)[0];
     if (!mention) continue;
-    const day = findDayWord(sentence);
-    const shown = day === undefined ? mention.text : `${mention.text} ${day.text}`;
+    const day = mention.day ?? findDayWord(sentence);
+    const dayApart = day !== undefined && (day.start < mention.start || day.end > mention.end);
+    const shown = dayApart ? `${mention.text} ${day.text}` : mention.text;
     const instant = reference
       ? resolveWrittenTime(mention, sentence, { now: reference, due, timeZone: zone })
       : undefined;
@@ -308,7 +310,7 @@ function nextUpdateOf(
       : [
           `${mention.hour}:${String(mention.minute).padStart(2, '0')}`,
           mention.zoneLabel ?? zone,
-          day?.text.toLowerCase(),
+          dayApart ? day.text.toLowerCase() : undefined,
         ]
           .filter((part) => part !== undefined && part !== '')
           .join(' ');

@@ -16,6 +16,8 @@ export type {
 export { checkConsistency, resolveWrittenTime } from './consistency';
 export type { LintFactsClock, StateLintFacts } from './lint-facts';
 export { audienceTimeZone, draftLintContext, lintFactsFromState } from './lint-facts';
+export type { ReleaseDiagnostic } from './lint-release';
+export { lintReleaseMessages } from './lint-release';
 export type {
   BlockedCode,
   BlockedReason,
@@ -25,3 +27,5 @@ export type {
   UpdatePublishedInput,
 } from './publish';
 export { previewStatusUpdate, publish } from './publish';
+export type { NoteReleasedInput, ReleaseNoteOptions, ReleaseNoteOutcome } from './release-note';
+export { releaseNote } from './release-note';

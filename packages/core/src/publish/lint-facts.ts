@@ -3,15 +3,15 @@
  * The one place an incident state becomes the linter's facts (`LintFacts`) and the next-update
  * time a draft must state. Publishing, the pre-send check and hosts all go through it.
  */
-import { isGateGranted } from '../approvals/gates';
+import { draftTexts, isGateGranted } from '../approvals/gates';
 import { nextUpdateDue, planNextUpdateAt } from '../cadence/index';
 import type { Draft } from '../incident/events';
 import type { DraftRecord, IncidentState } from '../incident/state';
-import { findClockTimes, resolveClockTime } from '../lint/clock';
 import { detectTopics, type TopicMatch } from '../lint/topics';
 import type { LintContext, LintFacts } from '../lint/types';
 import { DEFAULT_APPROVALS } from '../runbook/defaults';
 import type { Runbook } from '../runbook/define';
+import { findClockTimes, resolveWrittenClockTime } from '../time/index';
 import { toIsoInstant } from '../time/iso-instant';
 import type { ApprovalTopic, Audience } from '../vocabulary';
 
@@ -75,7 +75,7 @@ export function lintFactsFromState(
   const f = state.facts;
   const record = draft ? state.drafts[draft.id] : undefined;
   const approvals = clock?.runbook.approvals ?? DEFAULT_APPROVALS;
-  const topics = record ? detectTopics(record.text, clock?.runbook.lint) : [];
+  const topics = record ? draftTexts(record).flatMap((text) => detectTopics(text, clock?.runbook.lint)) : [];
   const granted = (topic: ApprovalTopic) =>
     record !== undefined && isGateGranted(state, record.id, topic, approvals[topic]);
   // Credits and SLA remedies: approved when every such passage's gate is granted.
@@ -116,7 +116,10 @@ function promisedTime(
   const mention = promise ? findClockTimes(promise.text)[0] : undefined;
   if (!mention) return undefined;
   const zone = clock ? audienceTimeZone(clock.runbook, record.audience) : undefined;
-  const at = resolveClockTime(mention, new Date(clock?.now ?? record.createdAt), zone);
+  const at = resolveWrittenClockTime(mention, {
+    due: new Date(clock?.now ?? record.createdAt),
+    timeZone: zone,
+  });
   return at ? toIsoInstant(at) : undefined;
 }
 

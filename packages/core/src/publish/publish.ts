@@ -16,10 +16,12 @@ import { type Draft, type EventOf, instantSchema, type StatusUpdate } from '../i
 import { type DraftRecord, type IncidentState, nextUpdateOwner } from '../incident/state';
 import { lintMessage } from '../lint/lint-message';
 import type { Diagnostic } from '../lint/types';
+import { releaseHash } from '../release/release';
 import type { Runbook } from '../runbook/define';
 import { toIsoInstant } from '../time/iso-instant';
-import type { Role } from '../vocabulary';
+import type { Audience, Role } from '../vocabulary';
 import { draftLintContext } from './lint-facts';
+import { lintReleaseMessages, type ReleaseDiagnostic } from './lint-release';
 
 /** Why a draft may not be published (stable codes; hosts branch on `code`). */
 export type BlockedCode =
@@ -35,7 +37,9 @@ export type BlockedCode =
   | 'approval-denied'
   | 'approval-wrong-role'
   | 'recovery-not-confirmed'
-  | 'lint-error';
+  | 'lint-error'
+  | 'release-missing'
+  | 'release-inconsistent';
 
 /** One reason a draft is blocked, in plain words, with what it points at. */
 export interface BlockedReason {
@@ -50,6 +54,10 @@ export interface BlockedReason {
   role?: Role;
   /** The passage of the text concerned (lint errors, topic gates). */
   span?: TextSpan;
+  /** The audience whose message it concerns (release lint errors and inconsistencies). */
+  audience?: Audience;
+  /** Which part of that message, for release lint errors. */
+  field?: 'subject' | 'text';
 }
 
 /** The `update.published` event to append. */
@@ -66,7 +74,7 @@ export type PublishOutcome =
       /** Version N+1, the new current status update. */
       statusUpdate: StatusUpdate;
       /** Lint warnings (they do not block; worth a second look). */
-      warnings: Diagnostic[];
+      warnings: Diagnostic[] | ReleaseDiagnostic[];
     }
   | {
       ok: false;
@@ -74,8 +82,11 @@ export type PublishOutcome =
       reasons: BlockedReason[];
       /** Append it so the review sees what was held up and why. */
       event: PublishBlockedInput;
-      /** Every lint diagnostic of the draft text (errors and warnings). */
-      diagnostics: Diagnostic[];
+      /**
+       * Every lint diagnostic (errors and warnings): of the draft text, or for a release of
+       * every message's subject and text, tagged with audience, zone and field.
+       */
+      diagnostics: Diagnostic[] | ReleaseDiagnostic[];
     };
 
 /** Options of {@link publish}. */
@@ -131,6 +142,13 @@ function plannedNextUpdate(
     ]);
   }
   return toIsoInstant(new Date(options.nextUpdateAt));
+}
+
+// The content hash of a draft's release, or undefined for a text-only draft.
+function contentHash(draft: Draft): string | undefined {
+  return draft.messages
+    ? releaseHash({ kind: draft.kind, status: draft.status, messages: draft.messages })
+    : undefined;
 }
 
 function gateReason(
@@ -318,7 +336,9 @@ export function publish(
   readOptions(state, now, options);
   const reasons: BlockedReason[] = [];
   const record: DraftRecord | undefined = state.drafts[draft.id];
-  const edited = record !== undefined && EDITABLE.some((k) => record[k] !== draft[k]);
+  const edited =
+    record !== undefined &&
+    (EDITABLE.some((k) => record[k] !== draft[k]) || contentHash(draft) !== record.releaseHash);
 
   if (!record) {
     reasons.push({
@@ -375,15 +395,26 @@ export function publish(
   const nextUpdateAt = plannedNextUpdate(state, draft, runbook, now, options);
   // Approvals of an edited text do not count, so lint it as an unrecorded draft.
   const lintDraft = edited ? { ...draft, id: `${draft.id}#edited` } : draft;
-  const context = draftLintContext(state, lintDraft, runbook, now, nextUpdateAt);
-  const diagnostics = lintMessage(draft.text, context);
-  for (const d of diagnostics) {
+  const diagnostics = lintDraft.messages
+    ? lintReleaseMessages(lintDraft.messages, (m) => ({
+        ...draftLintContext(state, { ...lintDraft, audience: m.audience }, runbook, now, nextUpdateAt),
+        timeZone: m.timeZone,
+      }))
+    : lintMessage(draft.text, draftLintContext(state, lintDraft, runbook, now, nextUpdateAt));
+  for (const d of diagnostics as Array<Diagnostic & Partial<ReleaseDiagnostic>>) {
     if (d.severity !== 'error') continue;
+    const where = d.audience !== undefined ? (d as ReleaseDiagnostic) : undefined;
+    const source = where
+      ? draft.messages!.find((m) => m.audience === where.audience && m.timeZone === where.timeZone)![
+          where.field
+        ]
+      : draft.text;
     reasons.push({
       code: 'lint-error',
       ruleId: d.ruleId,
-      message: d.message,
-      span: { start: d.start, end: d.end, text: draft.text.slice(d.start, d.end) },
+      message: where ? `${where.audience} ${where.field}: ${d.message}` : d.message,
+      span: { start: d.start, end: d.end, text: source.slice(d.start, d.end) },
+      ...(where ? { audience: where.audience, field: where.field } : {}),
     });
   }
 
@@ -408,9 +439,16 @@ export function publish(
   }
 
   const statusUpdate = previewStatusUpdate(state, draft, runbook, now, options);
+  const release = draft.messages ? { hash: record.releaseHash!, messages: draft.messages } : undefined;
   return {
     ok: true,
-    event: { type: 'update.published', at: now, actor: owner.id, update: statusUpdate },
+    event: {
+      type: 'update.published',
+      at: now,
+      actor: owner.id,
+      update: statusUpdate,
+      ...(release ? { release } : {}),
+    },
     statusUpdate,
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
   };

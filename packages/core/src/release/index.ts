@@ -5,6 +5,14 @@
  */
 export type { ReleaseRef } from './approved';
 export { approvedRelease } from './approved';
+export {
+  approvedReleaseSchema,
+  checkDeliverableRelease,
+  refuseUndeliverable,
+  releaseDeliveryMessages,
+} from './deliverable';
+export type { ReleaseEdit } from './draft';
+export { editReleaseMessage, releaseDraft } from './draft';
 export type { RecordedRelease, ReleaseContent, ReleaseMessage } from './release';
 export {
   canonicalJson,

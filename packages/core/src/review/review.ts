@@ -3,7 +3,8 @@
  * `reviewIncident` reads a finished incident's event log and measures the customer side of the
  * response: first update, lateness, approval waits, versions, questions, ownership gaps, blocks.
  */
-import { differenceInMilliseconds, parseISO } from 'date-fns';
+import { differenceInMilliseconds } from 'date-fns/differenceInMilliseconds';
+import { parseISO } from 'date-fns/parseISO';
 import { roleWords } from '../approvals/gates';
 import type { EventOf, IncidentEvent, IncidentEventInput } from '../incident/events';
 import { applyEvent, parseEvent, replay } from '../incident/reducer';
@@ -308,6 +309,8 @@ const REFUSAL_WORDS: Readonly<Record<BlockedCode, string>> = {
   'approval-wrong-role': 'approval asked of the wrong role',
   'recovery-not-confirmed': 'recovery not confirmed',
   'lint-error': 'lint error',
+  'release-missing': 'no release of every message to approve',
+  'release-inconsistent': 'messages disagree on the facts',
 };
 
 function blockedFigures(state: IncidentState): IncidentReview['blocked'] {

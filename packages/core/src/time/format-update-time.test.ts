@@ -26,8 +26,8 @@ describe('formatUpdateTime: styles by reader', () => {
     ['2026-01-08T14:30:00Z', 'Europe/London', '14:30 GMT'],
     ['2026-07-08T13:30:00Z', 'Europe/London', '14:30 BST'],
     ['2026-07-08T13:30:00Z', 'America/Toronto', '09:30 EDT'],
-    ['2026-07-08T05:30:00Z', 'Asia/Tokyo', '14:30 UTC+09:00'],
-    ['2026-07-08T17:30:00Z', 'America/Sao_Paulo', '14:30 UTC-03:00'],
+    ['2026-07-08T05:30:00Z', 'Asia/Tokyo', '14:30 JST'],
+    ['2026-07-08T17:30:00Z', 'America/Sao_Paulo', '14:30 BRT'],
   ])('%s in %s reads %s', (instant, zone, expected) => {
     expect(formatUpdateTime(instant, zone)).toBe(expected);
   });
@@ -104,9 +104,9 @@ describe('formatUpdateTime: daylight-saving changes named in issue 3', () => {
 
   it('Asia/Kolkata (+05:30) and Asia/Kathmandu (+05:45)', () => {
     expect(formatUpdateTime('2026-03-08T09:00:00Z', 'Asia/Kolkata')).toBe('14:30 IST');
-    expect(formatUpdateTime('2026-03-08T09:00:00Z', 'Asia/Kathmandu')).toBe('14:45 UTC+05:45');
+    expect(formatUpdateTime('2026-03-08T09:00:00Z', 'Asia/Kathmandu')).toBe('14:45 UTC+5:45');
     expect(formatUpdateTime('2026-03-08T09:00:00Z', 'Asia/Kolkata', { style: 'us' })).toBe('2:30 PM IST');
-    expect(formatUpdateTime('2026-03-08T18:15:00Z', 'Asia/Kathmandu')).toBe('00:00 UTC+05:45');
+    expect(formatUpdateTime('2026-03-08T18:15:00Z', 'Asia/Kathmandu')).toBe('00:00 UTC+5:45');
   });
 });
 

@@ -68,7 +68,7 @@ function checkStyle(value: unknown): UpdateTimeStyle | undefined {
  * update by 2:30 PM ET"), and that time must be right for the reader, on their calendar day.
  *
  * - US zones default to "2:30 PM ET"; all others to "14:30 CET", "14:30 UTC", "14:30 IST",
- *   "14:45 UTC+05:45" (see `zoneLabel` for the labels).
+ *   "14:45 UTC+5:45" (see `zoneLabel` for the labels).
  * - Seconds are dropped, not rounded: round the instant first (`ceilToMinutes`).
  * - With `relativeTo`: "tomorrow 00:15 CET", "Wed 4 Mar, 00:15 CET", "Wed, Mar 4, 12:15 AM ET".
  * - The two 1:30 AM instants of 2026-11-01 in New York read "1:30 AM EDT" and "1:30 AM EST".

@@ -1,12 +1,14 @@
 /**
  * @module time/zone-label
- * The zone label printed after a clock time ("ET", "EDT", "CET", "IST", "UTC+05:45"). Names come
+ * The zone label printed after a clock time ("ET", "EDT", "CET", "SAST", "UTC+5:45"). Names come
  * from the platform's CLDR data (the `Intl` call behind date-fns-tz's `zzz` token, with the
- * formatter cached and the locale fixed); no daylight-saving rule is written here.
+ * formatter cached and the locale fixed) and, where CLDR has only an offset, from the small
+ * table in `zone-names`; no daylight-saving rule is written here.
  */
 import { problem, ValidationError } from '../errors';
 import { type InstantInput, toEpochMs } from './instant';
 import { assertTimeZone, isUsTimeZone, offsetMinutesAt } from './time-zone';
+import { CONVENTIONAL_ABBREVIATIONS } from './zone-names';
 
 /**
  * `generic`: the label that does not change with daylight saving ("ET", "PT"), where one exists;
@@ -58,17 +60,39 @@ function genericName(epochMs: number, timeZone: string): string | undefined {
   return platformZoneName(epochMs, timeZone, 'en-US', 'shortGeneric');
 }
 
-/** "UTC+05:45", "UTC-03:30", or "UTC" for a zero offset. */
+/**
+ * "UTC+5:45", "UTC-3", or "UTC" for a zero offset: hours without padding, minutes only when
+ * not zero. Written with an ASCII hyphen-minus (SMS and plain-text mail keep it); the reader
+ * also takes "−" and "–".
+ */
 export function offsetLabel(offsetMinutes: number): string {
   if (offsetMinutes === 0) return 'UTC';
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
-  const hours = String(Math.floor(abs / 60)).padStart(2, '0');
-  const minutes = String(abs % 60).padStart(2, '0');
-  return `UTC${sign}${hours}:${minutes}`;
+  const minutes = abs % 60;
+  return `UTC${sign}${Math.floor(abs / 60)}${minutes === 0 ? '' : `:${String(minutes).padStart(2, '0')}`}`;
+}
+
+/** The smallest offset of the instant's year (January or July): the zone's standard time. */
+function standardOffset(epochMs: number, timeZone: string): number {
+  const year = new Date(epochMs).getUTCFullYear();
+  return Math.min(
+    offsetMinutesAt(Date.UTC(year, 0, 1), timeZone),
+    offsetMinutesAt(Date.UTC(year, 6, 1), timeZone),
+  );
+}
+
+function conventionalName(epochMs: number, timeZone: string): string | undefined {
+  const names = CONVENTIONAL_ABBREVIATIONS[timeZone];
+  if (names === undefined) return undefined;
+  const [standard, daylight] = names;
+  if (daylight === undefined) return standard;
+  return offsetMinutesAt(epochMs, timeZone) > standardOffset(epochMs, timeZone) ? daylight : standard;
 }
 
 function specificName(epochMs: number, timeZone: string): string {
+  const conventional = conventionalName(epochMs, timeZone);
+  if (conventional !== undefined) return conventional;
   for (const locale of ABBREVIATION_LOCALES) {
     const name = platformZoneName(epochMs, timeZone, locale, 'short');
     if (name !== undefined) return name;
@@ -82,8 +106,10 @@ const DAY_MS = 24 * 60 * 60_000;
  * The other instant that shows the same wall-clock time in this zone, if any: during the
  * repeated hour after clocks go back, 1:30 AM happens twice. Offsets are probed a day either
  * side, so a zone that changes offset twice within one day is not detected (none does).
+ *
+ * @internal
  */
-function sameWallTimeInstant(epochMs: number, timeZone: string): number | undefined {
+export function repeatedWallTimeTwin(epochMs: number, timeZone: string): number | undefined {
   const offset = offsetMinutesAt(epochMs, timeZone);
   const wall = epochMs + offset * 60_000;
   for (const probe of [epochMs - DAY_MS, epochMs + DAY_MS]) {
@@ -105,7 +131,7 @@ function sameWallTimeInstant(epochMs: number, timeZone: string): number | undefi
  * @internal
  */
 export function resolveZoneLabel(epochMs: number, timeZone: string, kind: ZoneLabelKind): string {
-  const twin = sameWallTimeInstant(epochMs, timeZone);
+  const twin = repeatedWallTimeTwin(epochMs, timeZone);
   if (twin === undefined) {
     return (
       (kind === 'generic' ? genericName(epochMs, timeZone) : undefined) ?? specificName(epochMs, timeZone)
@@ -137,6 +163,19 @@ export function defaultLabelKind(timeZone: string): ZoneLabelKind {
 }
 
 /**
+ * Every label the writer may print for this zone at this instant, ignoring the repeated-hour
+ * rule: the specific label and, where one exists, the generic one. The reader uses it to tell
+ * whether a written label names the reader's own zone.
+ *
+ * @internal
+ */
+export function labelsAt(epochMs: number, timeZone: string): readonly string[] {
+  const specific = specificName(epochMs, timeZone);
+  const generic = genericName(epochMs, timeZone);
+  return generic === undefined || generic === specific ? [specific] : [specific, generic];
+}
+
+/**
  * The zone label a reader in `timeZone` sees after a clock time at `instant`: the same label
  * `formatUpdateTime` prints. Practice: every update gives the next update time with a zone
  * ("Next update by 2:30 PM ET"), so readers in other places can convert it.
@@ -145,7 +184,7 @@ export function defaultLabelKind(timeZone: string): ZoneLabelKind {
  *   saving keep their one name ("MST" for Phoenix, "HST" for Honolulu). Where no short generic
  *   name exists, the specific label is used.
  * - `specific` (default elsewhere): "EDT", "CET", "CEST", "BST", "IST", "NZST", else the offset
- *   "UTC+05:45". A zero offset without a name reads "UTC".
+ *   "UTC+5:45". A zero offset without a name reads "UTC".
  * - During a repeated hour the label is always specific, so the two 1:30 AM instants of
  *   2026-11-01 in New York read "EDT" and "EST".
  *
@@ -158,7 +197,7 @@ export function defaultLabelKind(timeZone: string): ZoneLabelKind {
  * @example
  * zoneLabel('2026-07-01T12:00:00Z', 'America/New_York'); // 'ET'
  * zoneLabel('2026-07-01T12:00:00Z', 'America/New_York', { label: 'specific' }); // 'EDT'
- * zoneLabel('2026-07-01T12:00:00Z', 'Asia/Kathmandu'); // 'UTC+05:45'
+ * zoneLabel('2026-07-01T12:00:00Z', 'Asia/Kathmandu'); // 'UTC+5:45'
  */
 export function zoneLabel(instant: InstantInput, timeZone: string, options: ZoneLabelOptions = {}): string {
   const epochMs = toEpochMs(instant);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findClockTimes, findDayWord, resolveClockTimeOnDay, resolveUpcomingClockTime } from '../clock';
+import { findClockTimes, findDayWord, resolveWrittenClockTime } from '../../time/index';
 import { applyFixes, lintMessage } from '../lint-message';
 import { RuleTester } from '../rule-tester';
 import type { LintContext } from '../types';
@@ -82,31 +82,31 @@ t.run(nextUpdateTime, {
       errors: [
         {
           message:
-            'The next update is scheduled for 10:30 AM ET tomorrow, not 11:00 AM ET (tomorrow); use the scheduled time.',
+            'The next update is scheduled for tomorrow 10:30 AM ET, not 11:00 AM ET tomorrow; use the scheduled time.',
         },
       ],
-      output: 'Exports fail. Next update by 10:30 AM ET tomorrow.',
+      output: 'Exports fail. Next update by tomorrow 10:30 AM ET.',
     },
     {
       name: 'today named, due tomorrow: no fix that would leave "today"',
       text: 'Exports fail. Next update today by 10:30 AM ET.',
       context: overnight,
-      errors: [{ message: /scheduled for 10:30 AM ET tomorrow/ }],
+      errors: [{ message: /scheduled for tomorrow 10:30 AM ET/ }],
       output: null,
     },
     {
       name: 'off schedule without a day word: the fix names the day',
       text: 'Exports fail. Next update by 11:00 AM ET.',
       context: overnight,
-      errors: [{ message: /scheduled for 10:30 AM ET tomorrow/ }],
-      output: 'Exports fail. Next update by 10:30 AM ET tomorrow.',
+      errors: [{ message: /scheduled for tomorrow 10:30 AM ET/ }],
+      output: 'Exports fail. Next update by tomorrow 10:30 AM ET.',
     },
     {
-      name: 'a weekday that is not the scheduled day',
+      name: 'a weekday written with the time is corrected with it',
       text: 'Exports fail. Next update Thursday 10:30 AM ET.',
       context: overnight,
-      errors: [{ message: /scheduled for 10:30 AM ET tomorrow/ }],
-      output: null,
+      errors: [{ message: /scheduled for tomorrow 10:30 AM ET/ }],
+      output: 'Exports fail. Next update tomorrow 10:30 AM ET.',
     },
   ],
 });
@@ -169,8 +169,8 @@ describe('next-update times across midnight in several zones', () => {
       ).toEqual([]);
       // An hour after midnight, "tomorrow" is the day after.
       const later = new Date(Date.parse(now) + 2 * 3_600_000).toISOString();
-      const [mention] = findClockTimes(`09:00 ${label}`);
-      const dayAfter = resolveClockTimeOnDay(mention!, findDayWord('tomorrow')!, new Date(later), zone, zone);
+      const [mention] = findClockTimes(`tomorrow 09:00 ${label}`);
+      const dayAfter = resolveWrittenClockTime(mention!, { now: new Date(later), timeZone: zone });
       expect(dayAfter?.toISOString()).toBe(new Date(Date.parse(nine) + 86_400_000).toISOString());
     },
   );
@@ -190,13 +190,13 @@ describe('next-update times across a daylight-saving change', () => {
       ...base,
       nextUpdateDue: '2026-03-08T15:30:00Z',
     });
-    expect(off.map((d) => d.message)).toEqual([expect.stringMatching(/scheduled for 11:30 AM ET tomorrow/)]);
+    expect(off.map((d) => d.message)).toEqual([expect.stringMatching(/scheduled for tomorrow 11:30 AM ET/)]);
   });
 
   it('a time without a day read as its next occurrence crosses the change', () => {
     const [nine] = findClockTimes('9:00 AM ET');
     // Saturday 11 PM EST -> Sunday 9:00 AM EDT.
-    expect(resolveUpcomingClockTime(nine!, new Date('2026-03-08T04:00:00Z'), undefined)?.toISOString()).toBe(
+    expect(resolveWrittenClockTime(nine!, { now: new Date('2026-03-08T04:00:00Z') })?.toISOString()).toBe(
       '2026-03-08T13:00:00.000Z',
     );
   });
@@ -221,9 +221,9 @@ describe('next-update times across a daylight-saving change', () => {
       timeZone: 'America/New_York',
     } as const;
     expect(applyFixes(text, lintMessage(text, context))).toBe(
-      'Exports fail. Next update at 12:15 AM ET tomorrow.',
+      'Exports fail. Next update by tomorrow 12:15 AM ET.',
     );
-    expect(lintMessage('Exports fail. Next update at 12:15 AM ET tomorrow.', context)).toEqual([]);
+    expect(lintMessage('Exports fail. Next update by tomorrow 12:15 AM ET.', context)).toEqual([]);
   });
 });
 

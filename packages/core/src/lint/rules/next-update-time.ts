@@ -2,26 +2,21 @@
  * @module lint/rules/next-update-time
  * Every unresolved customer-facing message gives a clock time, with a zone, for the next update.
  */
-import { CUSTOMER_FACING_AUDIENCES } from '../../vocabulary';
+
 import {
   type ClockMention,
-  type DayMention,
   findClockTimes,
-  findDayWord,
-  findRelativeTime,
-  formatClock,
-  labelMatchesZone,
-  preferredStyle,
-  type RelativeTimeMention,
-  resolveClockTimeOnDay,
-  resolveWrittenClockTime,
-  wallClock,
-  zoneForMention,
-  zoneLabelFor,
-} from '../clock';
+  formatUpdateTime,
+  readClockTime,
+  type UpdateTimeStyle,
+  zoneLabel,
+} from '../../time/index';
+import { labelFitsZone, labelZone } from '../../time/read-clock-time';
+import { CUSTOMER_FACING_AUDIENCES } from '../../vocabulary';
 import type { RuleContext } from '../define-rule';
 import { defineRule } from '../define-rule';
 import { eachMatch, NEXT_UPDATE, VAGUE_WHEN } from '../phrases';
+import { findRelativeTime, type RelativeTimeMention } from '../relative-time';
 import type { Span } from '../text';
 
 const MINUTE = 60_000;
@@ -51,7 +46,8 @@ export const nextUpdateTime = defineRule({
       if (clocks.length > 0) {
         sawTime = true;
         const c = clocks[clocks.length - 1]!;
-        checkClock(ctx, { ...c, start: s.start + c.start, end: s.start + c.end }, findDayWord(sentence));
+        const day = c.day && { ...c.day, start: s.start + c.day.start, end: s.start + c.day.end };
+        checkClock(ctx, { ...c, start: s.start + c.start, end: s.start + c.end, ...(day ? { day } : {}) });
         continue;
       }
       const relative = findRelativeTime(text.slice(s.start, s.end));
@@ -80,83 +76,61 @@ export const nextUpdateTime = defineRule({
   },
 });
 
-/** `at` as a clock time in `timeZone` with its label; in UTC when the zone has no common label. */
-function clockIn(at: Date, timeZone: string, style: '12h' | '24h' | undefined, dotted: boolean): string {
-  const zone = zoneLabelFor(timeZone, at) === undefined ? 'UTC' : timeZone;
-  return formatClock(at, zone, zoneLabelFor(zone, at), style ?? preferredStyle(zone), dotted);
-}
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
 /**
- * The day to write after a clock time for `at`, as the reader in `timeZone` counts days from
- * `now`: nothing for today, ` tomorrow`, ` yesterday`, or ` on Friday` within the week.
+ * `at` written for a reader in `timeZone` by the time module, with the day when it is not the
+ * reader's today (seen from `now`); in the writer's 12/24-hour `style` and dotted "a.m." when given.
  */
-function dayPhrase(at: Date, now: Date | undefined, timeZone: string): string {
-  if (now === undefined) return '';
-  const a = wallClock(at, timeZone);
-  const n = wallClock(now, timeZone);
-  const day = Date.UTC(a.year, a.month - 1, a.day);
-  const days = Math.round((day - Date.UTC(n.year, n.month - 1, n.day)) / 86_400_000);
-  if (days === 0) return '';
-  if (days === 1) return ' tomorrow';
-  if (days === -1) return ' yesterday';
-  return ` on ${WEEKDAYS[new Date(day).getUTCDay()]}`;
+function written(
+  at: Date,
+  timeZone: string,
+  now: Date | undefined,
+  style?: UpdateTimeStyle,
+  dotted = false,
+): string {
+  const text = formatUpdateTime(at, timeZone, {
+    ...(now === undefined ? {} : { relativeTo: now }),
+    ...(style === undefined ? {} : { style }),
+  });
+  return dotted ? text.replace(/\b([AP])M\b/, (_, m: string) => `${m.toLowerCase()}.m.`) : text;
 }
 
 function suggestedLine(ctx: RuleContext): string {
   const due = ctx.facts.nextUpdateDue;
   if (due === undefined) return 'Next update by <time> <zone>.';
-  const zone = ctx.timeZone ?? 'UTC';
-  return `Next update by ${clockIn(due, zone, undefined, false)}${dayPhrase(due, ctx.facts.now, zone)}.`;
+  return `Next update by ${written(due, ctx.timeZone ?? 'UTC', ctx.facts.now)}.`;
 }
 
-function checkClock(ctx: RuleContext, clock: ClockMention, day: DayMention | undefined): void {
+function checkClock(ctx: RuleContext, clock: ClockMention): void {
   const { facts, timeZone } = ctx;
   const due = facts.nextUpdateDue;
-  const reference = due ?? facts.now;
-  const zone = zoneForMention(clock, timeZone);
-  const instant =
-    zone === undefined
-      ? undefined
-      : resolveWrittenClockTime(clock, day, {
-          now: ctx.facts.now,
-          due: ctx.facts.nextUpdateDue,
-          timeZone: ctx.timeZone,
-        });
-  const at = instant ?? reference ?? new Date(0);
+  const reading = readClockTime(clock, { now: facts.now, due, timeZone });
+  const instant = reading?.at;
+  const at = instant ?? due ?? facts.now ?? new Date(0);
   // Keep the writer's 12/24-hour style within their zone; a converted time uses the audience's.
   const sameFamily =
-    clock.zoneLabel === undefined ||
-    timeZone === undefined ||
-    labelMatchesZone(clock.zoneLabel, timeZone, at);
-  const style = clock.style === 'word' || !sameFamily ? undefined : clock.style;
-  // Corrections are written in the audience's zone when known, else in the writer's zone.
-  const rewrite = (at: Date): string | undefined => {
-    if (timeZone !== undefined) return clockIn(at, timeZone, style, clock.dotted);
-    if (zone !== undefined)
-      return formatClock(at, zone, clock.zoneLabel, style ?? preferredStyle(zone), clock.dotted);
-    return undefined;
-  };
+    clock.zoneLabel === undefined || timeZone === undefined || labelFitsZone(clock, timeZone, at);
+  const style = clock.style === 'word' || !sameFamily ? undefined : clock.style === '12h' ? 'us' : '24h';
+  // Corrections are written in the audience's zone when known, else in the label's zone.
+  const zone = timeZone ?? labelZone(clock);
+  const dayInSpan = clock.day === undefined || (clock.day.start >= clock.start && clock.day.end <= clock.end);
 
   if (instant !== undefined && due !== undefined && Math.abs(instant.getTime() - due.getTime()) >= MINUTE) {
-    const time = rewrite(due);
-    const readerZone = timeZone ?? zone ?? 'UTC';
-    const dueDay = dayPhrase(due, facts.now, readerZone);
-    // Without a day word the time alone says the day (a "tomorrow" is added when due then);
-    // with one, replacing the time fixes it only when the day word already names the due day.
+    const time = zone === undefined ? undefined : written(due, zone, facts.now, style, clock.dotted);
+    // A day written apart from the time stays; replacing the time fixes it only when that day
+    // already names the due day.
     let replacement: string | undefined;
-    if (time !== undefined && day === undefined) replacement = `${time}${dueDay}`;
-    else if (time !== undefined && day !== undefined && facts.now !== undefined) {
-      const [again] = findClockTimes(time);
-      const reread = again && resolveClockTimeOnDay(again, day, facts.now, timeZone, timeZone);
-      if (reread !== undefined && Math.abs(reread.getTime() - due.getTime()) < MINUTE) replacement = time;
+    if (time !== undefined && dayInSpan) replacement = time;
+    else if (zone !== undefined && clock.day !== undefined) {
+      const bare = written(due, zone, undefined, style, clock.dotted);
+      const [again] = findClockTimes(bare);
+      const reread = again && readClockTime({ ...again, day: clock.day }, { now: facts.now, timeZone });
+      if (reread !== undefined && Math.abs(reread.at.getTime() - due.getTime()) < MINUTE) replacement = bare;
     }
-    const written = day === undefined ? clock.text : `${clock.text} (${day.text})`;
+    const shown = dayInSpan ? clock.text : `${clock.text} (${clock.day!.text})`;
     ctx.report({
       start: clock.start,
       end: clock.end,
-      message: `The next update is scheduled for ${time === undefined ? due.toISOString() : `${time}${dueDay}`}, not ${written}; use the scheduled time.`,
+      message: `The next update is scheduled for ${time ?? due.toISOString()}, not ${shown}; use the scheduled time.`,
       ...(replacement === undefined ? {} : { fix: { start: clock.start, end: clock.end, replacement } }),
     });
     return;
@@ -166,14 +140,14 @@ function checkClock(ctx: RuleContext, clock: ClockMention, day: DayMention | und
       start: clock.start,
       end: clock.end,
       message:
-        day === undefined
+        clock.day === undefined
           ? `${clock.text} has already passed; give a future time for the next update (add "tomorrow" if you mean tomorrow).`
-          : `${clock.text} ${day.text} has already passed; give a future time for the next update.`,
+          : `${dayInSpan ? clock.text : `${clock.text} ${clock.day.text}`} has already passed; give a future time for the next update.`,
     });
     return;
   }
   if (clock.zoneLabel === undefined) {
-    const label = timeZone === undefined ? undefined : zoneLabelFor(timeZone, at);
+    const label = timeZone === undefined ? undefined : zoneLabel(at, timeZone);
     ctx.report({
       start: clock.start,
       end: clock.end,
@@ -183,10 +157,25 @@ function checkClock(ctx: RuleContext, clock: ClockMention, day: DayMention | und
     });
     return;
   }
+  const doubt = reading?.doubt;
+  if (doubt !== undefined && instant !== undefined && zone !== undefined) {
+    const replacement = dayInSpan ? written(instant, zone, facts.now, style, clock.dotted) : undefined;
+    ctx.report({
+      start: clock.start,
+      end: clock.end,
+      severity: 'warning',
+      message:
+        doubt.kind === 'repeated-hour'
+          ? `${clock.text} happens twice when clocks go back; write ${doubt.specific} (or ${doubt.other} for the other one).`
+          : `${clock.zoneLabel} names more than one zone; it was read as ${doubt.readAs}: use the reader's label or an offset.`,
+      ...(replacement === undefined ? {} : { fix: { start: clock.start, end: clock.end, replacement } }),
+    });
+    return;
+  }
   if (timeZone === undefined || sameFamily) return;
-  const label = zoneLabelFor(timeZone, at);
-  if (label === undefined) return; // The audience's zone has no common label: any labelled time is clear.
-  const replacement = instant === undefined ? undefined : rewrite(instant);
+  const label = zoneLabel(at, timeZone);
+  if (/^UTC[+-]/.test(label)) return; // The audience's zone has no abbreviation: any labelled time is clear.
+  const replacement = instant === undefined || !dayInSpan ? undefined : written(instant, timeZone, facts.now);
   ctx.report({
     start: clock.start,
     end: clock.end,
@@ -201,10 +190,10 @@ function reportRelative(ctx: RuleContext, rel: RelativeTimeMention): void {
   const at =
     facts.nextUpdateDue ??
     (facts.now === undefined ? undefined : new Date(facts.now.getTime() + rel.minutes * MINUTE));
-  const replacement =
-    at === undefined
-      ? undefined
-      : `${rel.preposition === 'in' ? 'at' : 'by'} ${clockIn(at, timeZone ?? 'UTC', undefined, false)}${dayPhrase(at, facts.now, timeZone ?? 'UTC')}`;
+  const time = at === undefined ? undefined : written(at, timeZone ?? 'UTC', facts.now);
+  // "at 10:30 UTC", but "by tomorrow 00:15 CET": "at" does not go before a day.
+  const preposition = rel.preposition === 'in' && time !== undefined && /^\d/.test(time) ? 'at' : 'by';
+  const replacement = time === undefined ? undefined : `${preposition} ${time}`;
   ctx.report({
     start: rel.start,
     end: rel.end,

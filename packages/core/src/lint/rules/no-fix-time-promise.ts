@@ -2,15 +2,10 @@
  * @module lint/rules/no-fix-time-promise
  * No promised fix or recovery time unless the incident lead approved exactly that promise.
  */
-import {
-  findClockTimes,
-  findDayWord,
-  findRelativeTime,
-  resolveClockTime,
-  resolveClockTimeOnDay,
-} from '../clock';
+import { findClockTimes, findDayWord, readClockTime } from '../../time/index';
 import { defineRule, type RuleContext } from '../define-rule';
 import { eachMatch } from '../phrases';
+import { findRelativeTime } from '../relative-time';
 import type { TopicMatch } from '../topics';
 
 const MINUTE = 60_000;
@@ -63,11 +58,13 @@ function matchesApproved(ctx: RuleContext, match: TopicMatch, approved: Date): b
   const clock = findClockTimes(match.text)[0];
   if (clock !== undefined) {
     const sentence = ctx.doc.sentenceAt(match.start);
-    const day = findDayWord(ctx.text.slice(sentence.start, sentence.end));
-    const at =
-      day !== undefined && facts.now !== undefined
-        ? resolveClockTimeOnDay(clock, day, facts.now, timeZone, timeZone)
-        : resolveClockTime(clock, approved, timeZone);
+    const day = clock.day ?? findDayWord(ctx.text.slice(sentence.start, sentence.end));
+    const withDay =
+      day === undefined || facts.now === undefined ? { ...clock, day: undefined } : { ...clock, day };
+    const at = readClockTime(
+      withDay,
+      withDay.day ? { now: facts.now, timeZone } : { due: approved, timeZone },
+    )?.at;
     return at !== undefined && Math.abs(at.getTime() - approved.getTime()) < MINUTE;
   }
   const rel = findRelativeTime(match.text);
