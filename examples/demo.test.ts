@@ -245,3 +245,62 @@ describe('the checkout-outage demo', () => {
     ]);
   });
 });
+
+describe('deliveries.jsonl', () => {
+  const lines = () =>
+    readFileSync(result.files.deliveries, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+  it('has one line per delivery sent, each naming its approved release', () => {
+    const sent = result.deliveries.reduce((n, d) => n + d.totals.sent, 0);
+    const creditSent = result.creditNote?.recipients.length ?? 0;
+    expect(lines()).toHaveLength(sent + creditSent);
+    for (const line of lines()) {
+      expect(Object.keys(line).sort()).toEqual(
+        [
+          'approvedHash',
+          'audience',
+          'channel',
+          'incidentId',
+          'recipient',
+          'text',
+          line.noteId === undefined ? 'version' : 'noteId',
+        ].sort(),
+      );
+    }
+  });
+
+  it('every line is a message of the approved release with that hash, for that version or note', () => {
+    const releases = result.state.releases;
+    for (const line of lines()) {
+      const release = releases.find((r) => r.hash === line.approvedHash);
+      expect(release, JSON.stringify(line)).toBeDefined();
+      expect(line.incidentId).toBe(release!.incidentId);
+      if (line.noteId === undefined) expect(line.version).toBe(release!.version);
+      else expect(line.noteId).toBe(release!.noteId);
+      expect(release!.approvals.length).toBeGreaterThan(0);
+      expect(release!.approvals.every((a) => a.releaseHash === release!.hash)).toBe(true);
+      expect(
+        release!.messages.some((m) => m.audience === line.audience && m.text === line.text),
+        JSON.stringify(line),
+      ).toBe(true);
+    }
+  });
+
+  it('what the SMTP server received is, byte for byte, the line written for that recipient', () => {
+    const byRecipient = new Map<string, string[]>();
+    for (const line of lines().filter((l) => l.channel !== 'slack')) {
+      const list = byRecipient.get(line.recipient as string) ?? [];
+      list.push(line.text as string);
+      byRecipient.set(line.recipient as string, list);
+    }
+    for (const email of result.emails) {
+      for (const to of email.to) {
+        // mailparser ends the text part with the line break the MIME body ends with.
+        expect(byRecipient.get(to), to).toContain(email.text.replace(/\n$/, ''));
+      }
+    }
+  });
+});

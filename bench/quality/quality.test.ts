@@ -2,7 +2,10 @@
  * The linter's figures on the real-message corpus must not fall below `thresholds.json`
  * (today's figures minus a small margin), and the corpus itself must stay well formed.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FRONT_LINE_ROLES, JUDGED_RULES, loadCorpus, scoreCorpus } from './score';
 import type { Thresholds } from './thresholds';
@@ -29,6 +32,19 @@ describe('real-message corpus', () => {
       expect(labelled, e.id).toEqual([...new Set(labelled)].sort());
       for (const id of JUDGED_RULES) expect(labelled, `${e.id} ${id}`).toContain(id);
       expect(new URL(e.source).protocol, e.id).toMatch(/^https?:$/);
+    }
+  });
+
+  it('refuses the same quotation from the same source twice', () => {
+    const [first] = readFileSync(new URL('./corpus.jsonl', import.meta.url), 'utf8').split('\n');
+    const again = { ...JSON.parse(first!), id: 'same-words-again' };
+    const dir = mkdtempSync(join(tmpdir(), 'quality-'));
+    try {
+      const file = join(dir, 'corpus.jsonl');
+      writeFileSync(file, `${first}\n${JSON.stringify(again)}\n`);
+      expect(() => loadCorpus(pathToFileURL(file))).toThrow(/repeats/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
