@@ -3,7 +3,7 @@
  * must be exactly the published versions, each carrying the same facts and the promised next
  * update in the reader's zone, on the SEV1 rhythm, and nothing that was blocked.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,20 @@ const everything = () => [
 ];
 
 describe('the checkout-outage demo', () => {
+  it('runs through the incident desk alone, in short files', () => {
+    const dir = new URL('./src/demo/', import.meta.url);
+    // Appending events, deciding a publish or touching the outbox by hand would bypass the desk.
+    const bypass =
+      /(?<![.\w])(applyEvent|replay|parseEvent|publish|publishUpdate|createCoordinator|requestApprovals|previewStatusUpdate|renderAll|renderMessage)\(|\.(dispatch|enqueue|begin|complete|append)\(/;
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    expect(files).toContain('steps.ts');
+    for (const file of files) {
+      const source = readFileSync(new URL(file, dir), 'utf8');
+      expect(source, file).not.toMatch(bypass);
+      expect(source.split('\n').length, file).toBeLessThanOrEqual(300);
+    }
+  });
+
   it('delivered on loopback, with one message per published version and recipient', () => {
     expect(result.mode).toEqual({ email: 'loopback', slack: 'loopback' });
     const versions = result.published.length;

@@ -162,9 +162,23 @@ describe('createIncidentDesk', () => {
       text: `${release.draft.text} Thank you.`,
     });
     expect(edited.revision).toBe(2);
+    expect(edited.hash).toMatch(/^sha256:/);
+    expect(edited.hash).not.toBe(release.hash);
+    // An approver who saw the first wording cannot approve the second.
+    await desk.requestApprovals(id, release.draftId);
+    const before = desk.state(id)!;
+    await expect(
+      desk.approve(id, { draftId: release.draftId, gate: 'facts', actor: 'lee', releaseHash: release.hash }),
+    ).rejects.toMatchObject({ code: expect.any(String) });
+    expect(desk.state(id)).toBe(before);
     const result = await desk.publish(id, release.draftId);
     expect(result.ok).toBe(false);
-    await approveAll(id, release.draftId);
+    await desk.approve(id, {
+      draftId: release.draftId,
+      gate: 'facts',
+      actor: 'lee',
+      releaseHash: edited.hash,
+    });
     expect((await desk.publish(id, release.draftId)).ok).toBe(true);
     expect(inbox.sent.find((s) => s.audience === 'customer')!.text).toMatch(/Thank you\.$/);
   });

@@ -1,20 +1,21 @@
 /**
  * @module demo/progress
- * Runs `publishUpdate` with a one-line progress indicator drawn from its delivery events, and
- * returns the final line for the transcript.
+ * A one-line progress indicator drawn from a delivery's events, and the final line for the
+ * transcript.
  */
 import {
+  type ApprovedRelease,
   createDeliveryEvents,
   type DeliveryEventBase,
-  type PublishOptions,
+  type DeliveryEvents,
+  type DeliveryRoute,
   type PublishResult,
-  publishUpdate,
 } from '@incident-comms/core';
 import type { Timeline } from './timeline';
 
 /** A finished delivery batch: the publisher's result and the progress line it ended on. */
 export interface DeliveryBatch {
-  result: PublishResult;
+  result: PublishResult | undefined;
   /** e.g. `v2 delivered 12/12 · email 8/8 · slack 4/4` */
   line: string;
   /** Failures and unknown outcomes, one line each. */
@@ -41,23 +42,30 @@ export interface DeliveryLine {
 
 const BAR_WIDTH = 20;
 
+/** A progress line fed by one delivery's events. */
+export interface Progress {
+  /** Pass these to `desk.publish` / `desk.sideNote`. */
+  readonly events: DeliveryEvents;
+  /** The final line, the problems and one line per delivery sent of `release` on `routes`. */
+  finish(
+    result: PublishResult | undefined,
+    release: ApprovedRelease,
+    routes: readonly DeliveryRoute[],
+  ): DeliveryBatch;
+}
+
 /**
- * Publishes one status update (or note) and keeps one progress line up to date while the
- * deliveries go out: redrawn in place on a terminal, printed once when done otherwise.
+ * A one-line progress indicator for one delivery, drawn from its delivery events: redrawn in
+ * place on a terminal, printed once (by the caller) when done otherwise.
  *
- * @param label - what is being delivered, e.g. `v2`.
- * @param options - passed to `publishUpdate` (its `events` are replaced by the progress listener).
+ * @param label - what is being delivered, e.g. `update 2`.
  * @param timeline - where to draw.
- * @returns the result and the final progress line.
- * @throws {DeliveryInputError} from `publishUpdate` when routes and messages do not fit.
  * @example
- * const { line } = await deliverWithProgress('v1', { release, routes, channels, outbox }, timeline);
+ * const progress = createProgress('update 1', timeline);
+ * const published = await desk.publish(incidentId, draftId, { events: progress.events });
+ * timeline.event(at, 'delivery', progress.finish(published.delivery).line);
  */
-export async function deliverWithProgress(
-  label: string,
-  options: Omit<PublishOptions, 'events'>,
-  timeline: Timeline,
-): Promise<DeliveryBatch> {
+export function createProgress(label: string, timeline: Timeline): Progress {
   const events = createDeliveryEvents();
   const perChannel = new Map<string, { done: number; total: number }>();
   const problems: string[] = [];
@@ -85,24 +93,9 @@ export async function deliverWithProgress(
     bump(e, false);
     draw();
   });
-  const sent: DeliveryLine[] = [];
-  const { release } = options;
+  const delivered: DeliveryEventBase[] = [];
   events.on('sent', (e) => {
-    const route = options.routes.find(
-      (r) => r.channel === e.channel && r.audience === e.audience && r.recipients.includes(e.recipient),
-    );
-    const message = release.messages.find(
-      (m) => m.audience === e.audience && (route?.timeZone === undefined || m.timeZone === route.timeZone),
-    )!;
-    sent.push({
-      incidentId: release.incidentId,
-      ...(release.noteId === undefined ? { version: release.version } : { noteId: release.noteId }),
-      audience: e.audience,
-      channel: e.channel,
-      recipient: e.recipient,
-      approvedHash: release.hash,
-      text: message.text,
-    });
+    delivered.push(e);
     done += 1;
     bump(e, true);
     draw();
@@ -119,7 +112,29 @@ export async function deliverWithProgress(
   events.on('retrying', (e) =>
     problems.push(`retrying ${e.channel} ${e.recipient} in ${Math.round(e.delayMs)} ms: ${e.reason}`),
   );
-  const result = await publishUpdate({ ...options, events });
-  if (timeline.interactive) timeline.raw('\r\u001b[2K');
-  return { result, line: render(true), problems, sent };
+  return {
+    events,
+    finish(result, release, routes) {
+      if (timeline.interactive) timeline.raw('\r\u001b[2K');
+      const sent = delivered.map((e): DeliveryLine => {
+        const route = routes.find(
+          (r) => r.channel === e.channel && r.audience === e.audience && r.recipients.includes(e.recipient),
+        );
+        const message = release.messages.find(
+          (m) =>
+            m.audience === e.audience && (route?.timeZone === undefined || m.timeZone === route.timeZone),
+        )!;
+        return {
+          incidentId: release.incidentId,
+          ...(release.noteId === undefined ? { version: release.version } : { noteId: release.noteId }),
+          audience: e.audience,
+          channel: e.channel,
+          recipient: e.recipient,
+          approvedHash: release.hash,
+          text: message.text,
+        };
+      });
+      return { result, line: render(true), problems, sent };
+    },
+  };
 }

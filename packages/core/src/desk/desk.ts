@@ -168,8 +168,11 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
     input: DecisionInput & ({ type: 'approval.granted' } | { type: 'approval.denied'; reason: string }),
   ): Promise<IncidentState> {
     return step(id, (state) => {
-      const revision = input.revision ?? recorded(state, input.draftId).revision;
-      return append(id, [{ ...input, revision } as CoordinatorEventInput]);
+      const record = recorded(state, input.draftId);
+      const { releaseHash = record.releaseHash, ...decision } = input;
+      const revision = input.revision ?? record.revision;
+      const hash = decision.type === 'approval.granted' && releaseHash ? { releaseHash } : {};
+      return append(id, [{ ...decision, revision, ...hash } as CoordinatorEventInput]);
     });
   }
 
@@ -240,11 +243,13 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
     approve: (id, input) => decide(id, { type: 'approval.granted', ...input }),
     deny: (id, input) => decide(id, { type: 'approval.denied', ...input }),
 
-    check(id, draftId) {
+    check(id, draftId, checkOptions = {}) {
       const state = known(id);
       const record = recorded(state, draftId);
       const now = stamp();
-      const nextUpdateAt = promisedNextUpdate(runbook, state, record, now);
+      const nextUpdateAt = checkOptions.sideNote
+        ? currentPromise(state, now)
+        : promisedNextUpdate(runbook, state, record, now);
       return publish(state, record, runbook, now, nextUpdateAt ? { nextUpdateAt } : {});
     },
 
@@ -276,9 +281,8 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
         };
       });
       if (!decided.ok) return decided;
-      const { release, ...result } = decided;
-      const delivery = await deliver(id, release, decided.routes, publishOptions.events);
-      return { ...result, delivery };
+      const delivery = await deliver(id, decided.release, decided.routes, publishOptions.events);
+      return { ...decided, delivery };
     },
 
     async sideNote(id, draftId, noteOptions) {
@@ -310,7 +314,7 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
       const delivery =
         (await deliver(id, release, noteOptions.routes, noteOptions.events)) ?? emptyResult(message);
       const sent = delivery.deliveries.filter((d) => d.state === 'sent').length;
-      return { ok: true, message, delivery, recipients: sent };
+      return { ok: true, release, message, delivery, recipients: sent };
     },
 
     triage: (id, ticket) =>

@@ -137,6 +137,7 @@ export function releaseOf(
     incidentId: state.id,
     draftId: record.id,
     revision: record.revision,
+    hash: record.releaseHash,
     draft,
     statusUpdate,
     messages: releaseView(statusUpdate, state.id, record),

@@ -11,6 +11,7 @@ import type { DeliveryRoute, PublishResult } from '../delivery/publish';
 import type { RetryPolicy } from '../delivery/retry';
 import type { EventStore, Outbox } from '../delivery/store';
 import type {
+  ApprovedRelease,
   Draft,
   FactsInput,
   IncidentEvent,
@@ -116,6 +117,8 @@ export interface DeskRelease {
   statusUpdate: StatusUpdate;
   /** Every audience's message, rendered from `statusUpdate`; the draft's audience carries the draft text. */
   messages: ApprovedMessage[];
+  /** The content hash of the recorded release; approvals bind to it. */
+  hash: string | undefined;
   /** The next-update time it promises (ISO-8601 UTC); absent for a resolution. */
   nextUpdateAt?: string | undefined;
   /** The gates it needs (approvals and preconditions). */
@@ -135,6 +138,11 @@ export interface DecisionInput {
   actor: string;
   /** Default the draft's current revision. */
   revision?: number | undefined;
+  /**
+   * For a grant: the content hash of the release the approver saw (`DeskRelease.hash`); the
+   * log refuses it when the draft changed since. Default the current revision's hash.
+   */
+  releaseHash?: string | undefined;
 }
 
 /** Options of `desk.publish` and `desk.sideNote`. */
@@ -152,6 +160,8 @@ export type DeskPublishResult =
   | {
       ok: true;
       statusUpdate: StatusUpdate;
+      /** The approved release the version delivers (its hash, messages and approvals). */
+      release: ApprovedRelease;
       /** Every audience's message of the published version. */
       messages: ApprovedMessage[];
       routes: DeliveryRoute[];
@@ -174,7 +184,14 @@ export interface SideNoteOptions extends DeskPublishOptions {
 
 /** What `desk.sideNote` did. */
 export type SideNoteResult =
-  | { ok: true; message: ApprovedMessage; delivery: PublishResult; recipients: number }
+  | {
+      ok: true;
+      /** The approved one-audience release, as recorded by `note.released`. */
+      release: ApprovedRelease;
+      message: ApprovedMessage;
+      delivery: PublishResult;
+      recipients: number;
+    }
   | { ok: false; reasons: BlockedReason[]; diagnostics: Diagnostic[] };
 
 /** Input of `desk.logQuestion`. */
@@ -245,8 +262,11 @@ export interface IncidentDesk {
   ): Promise<DeskApprovalRequest[]>;
   approve(incidentId: string, input: DecisionInput): Promise<IncidentState>;
   deny(incidentId: string, input: DecisionInput & { reason: string }): Promise<IncidentState>;
-  /** Whether a draft may go out now, as `publish` decides it; appends nothing. */
-  check(incidentId: string, draftId: string): PublishOutcome;
+  /**
+   * Whether a draft may go out now, as `publish` (or, with `sideNote`, `sideNote`) decides it;
+   * appends nothing.
+   */
+  check(incidentId: string, draftId: string, options?: { sideNote?: boolean }): PublishOutcome;
   publish(incidentId: string, draftId: string, options?: DeskPublishOptions): Promise<DeskPublishResult>;
   sideNote(incidentId: string, draftId: string, options: SideNoteOptions): Promise<SideNoteResult>;
   triage(incidentId: string, ticket: TicketInput): Promise<TriageResult>;
