@@ -54,7 +54,11 @@ function processMs(code: string): number {
 
 // Alternate the cases run by run, so a busy moment on the machine hits them all alike.
 const times = cases.map(() => [] as number[]);
-for (let i = 0; i < RUNS; i++) cases.forEach(([, code], c) => times[c]!.push(processMs(code)));
+for (let i = 0; i < RUNS; i++) {
+  cases.forEach(([, code], c) => {
+    times[c]!.push(processMs(code));
+  });
+}
 
 const bare = median(times[0]!);
 console.log(
