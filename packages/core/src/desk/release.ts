@@ -120,7 +120,6 @@ export function releaseOf(
   state: IncidentState,
   record: DraftRecord,
   now: string,
-  followUpAt: string | undefined,
 ): DeskRelease {
   const nextUpdateAt = promisedNextUpdate(runbook, state, record, now);
   const draft: Draft = {
