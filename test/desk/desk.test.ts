@@ -244,6 +244,10 @@ describe('createIncidentDesk', () => {
     const outbox = createMemoryOutbox();
     const sent: string[] = [];
     let release: (() => void) | undefined;
+    const deliveredTo = (recipient: string): DeliveryOutcome => {
+      sent.push(recipient);
+      return { type: 'delivered', ref: { id: recipient } };
+    };
     // The first desk's channel hangs on the second recipient, as if its process stopped there.
     const hanging: Channel<string> = {
       name: 'notes',
@@ -254,7 +258,7 @@ describe('createIncidentDesk', () => {
           ? new Promise((resolve) => {
               release = () => resolve({ type: 'delivered', ref: { id: recipient } });
             })
-          : Promise.resolve((sent.push(recipient), { type: 'delivered', ref: { id: recipient } })),
+          : Promise.resolve(deliveredTo(recipient)),
     };
     const first = createIncidentDesk({ runbook, templates, clock, events, outbox, channels: [hanging] });
     desk = first;
@@ -284,7 +288,7 @@ describe('createIncidentDesk', () => {
 
     const recording: Channel<string> = {
       ...hanging,
-      send: async (r) => (sent.push(r), { type: 'delivered', ref: { id: r } }),
+      send: async (r) => deliveredTo(r),
     };
     const second = createIncidentDesk({
       runbook,

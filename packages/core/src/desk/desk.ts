@@ -30,17 +30,12 @@ import { triageTicket } from '../playbooks/index';
 import { publish, releaseNote } from '../publish/index';
 import { approvedRelease, editReleaseMessage, releaseDeliveryMessages, releaseDraft } from '../release/index';
 import { toIsoInstant } from '../time/iso-instant';
+import type { IncidentDesk } from './api';
 import { draftMessages, draftOutline, promisedNextUpdate, releaseOf } from './release';
 import { unfinishedDeliveries } from './resume';
 import { createSerialQueue } from './serial';
 import { currentPromise, emptyResult } from './side-note';
-import type {
-  DecisionInput,
-  DeskPublishOptions,
-  IncidentDesk,
-  IncidentDeskOptions,
-  ResumeReport,
-} from './types';
+import type { DecisionInput, DeskPublishOptions, IncidentDeskOptions, ResumeReport } from './types';
 import { deskView } from './view';
 
 /**
@@ -204,7 +199,7 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
         const after = await append(id, [
           { type: 'draft.created', actor, draft: releaseDraft(outline, messages), at: now },
         ]);
-        return releaseOf(templates, runbook, after, recorded(after, draftId), now);
+        return releaseOf(runbook, after, recorded(after, draftId), now);
       }),
 
     edit: (id, draftId, { actor, text }) =>
@@ -224,7 +219,7 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
         const after = await append(id, [
           { type: 'draft.created', actor, draft: releaseDraft(draft, messages), at: now },
         ]);
-        return releaseOf(templates, runbook, after, recorded(after, draftId), now);
+        return releaseOf(runbook, after, recorded(after, draftId), now);
       }),
 
     requestApprovals: (id, draftId, input = {}) =>

@@ -115,7 +115,6 @@ export function releaseView(
  * audience's message and the gates it needs.
  */
 export function releaseOf(
-  templates: DeskTemplates,
   runbook: Runbook,
   state: IncidentState,
   record: DraftRecord,
