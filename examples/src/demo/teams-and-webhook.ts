@@ -42,7 +42,7 @@ export interface TeamsAndWebhook {
  * @param secret - the billing endpoint's `whsec_` secret; a fixed demo value by default.
  * @example
  * const extra = await startTeamsAndWebhook({ name: 'status page', url: 'https://status.acme.example' });
- * // publishUpdate({ ..., channels: [...channels, ...extra.channels], routes: [...routes, ...extra.routes] })
+ * // pass extra.channels and extra.routes to createIncidentDesk beside your own
  * await extra.close();
  */
 export async function startTeamsAndWebhook(

@@ -181,6 +181,13 @@ export const EMPTY_INVESTIGATION = gate(
 export const SYMPTOM =
   /\b(?:can(?:not|['’]t)|can not|unable to|not able to|could(?:n['’]t| not)|can still|can continue|can keep|fail(?:s|ed|ing|ures?)?|errors?|not (?:loading|working|completing|arriving|load|work|complete|arrive|available|being|sending|syncing|showing|appearing|receiving|processing|updating|responding|reachable)|unavailable|outages?|down|time[sd]? out|timing out|timeouts?|slow(?:er|ly|ness)?|delay(?:s|ed)?|late|latency|missing|blank|stuck|stopped|declined|charged twice|duplicated?|loops?|HTTP \d{3}|[45]\d\d|[45]xx|(?:doesn|don|isn|aren|won)['’]t (?:work|load|open|working|loading)|nothing works|disconnect\w*|crash\w*|lost|unreachable|inaccessible|offline|broken|stops?|stopping|prevents?|preventing|blocks?|blocking|(?:not |un)affected|work(?:s|ing)? again|(?:affects?|affecting|impacts?|impacting) (?!(?:some|certain|several|various|multiple|many|all|a|an|the) (?:services|features|systems|users|customers|accounts|functionality|areas)\b)(?!(?:some|many|all|a few|several|certain|users|customers)\b)[\w-]+)\b/i;
 
+/**
+ * A sentence saying something works as usual ("still go through normally", "is not affected",
+ * "works fine"): read against a confirmed symptom, it denies it.
+ */
+export const WORKS_NORMALLY =
+  /\b(?:(?:work(?:s|ing)?|go(?:es|ing)? through|run(?:s|ning)?|load(?:s|ing)?|sign(?:s|ing)? up|complete[sd]?|operat(?:es|ing))\s+(?:normally|fine|as usual|as expected|without (?:any )?(?:problems?|issues?|errors?))|(?:is|are|remains?|stays?)\s+(?:not affected|unaffected|fine|normal|available)|not (?:been )?affected|unaffected|no impact|(?:can|could) still [\w\s]{0,30}normally)\b/i;
+
 /** Symptom words that make "degraded performance" specific. */
 export const DEGRADED_DETAIL =
   /\b(?:slow\w*|seconds?|minutes?|time[sd]? out|timing out|timeouts?|errors?|fail\w*|cannot|can['’]t|unable|delay\w*|latency|load\w*)\b/i;
