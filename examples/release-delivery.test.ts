@@ -17,12 +17,14 @@ import {
   type Draft,
   editReleaseMessage,
   type IncidentState,
+  lintMessage,
   previewStatusUpdate,
   publish,
   publishUpdate,
   type ReleaseMessage,
   releaseDraft,
   replay,
+  replyLintContext,
   requestApprovals,
 } from '@incident-comms/core';
 import { createVirtualClock } from '@incident-comms/core/testing';
@@ -182,6 +184,84 @@ describe('an edited release, delivered by email (real SMTP) and Slack (Web API s
     // The template's own wording of the edited messages reached nobody.
     const original = messages.find((m) => m.audience === 'customer')!.text;
     expect(customerMail!.text).not.toContain(original.slice(0, 60));
+  });
+});
+
+describe('publish refuses a release whose messages contradict the confirmed facts', () => {
+  const cases = [
+    {
+      audience: 'sales-active-deal' as const,
+      text: 'Good news: card payments at checkout still go through normally, so your rollout is not affected. The next update is due by 14:35 UTC.',
+      fact: 'whatIsBroken',
+    },
+    {
+      audience: 'sales-renewal' as const,
+      text: 'All customers are affected: card payments at checkout are failing. The next update is due by 14:35 UTC.',
+      fact: 'whoIsAffected',
+    },
+    {
+      audience: 'cs-account' as const,
+      text: 'Card payments at checkout are failing for some customers paying by card. We will send you the next update by 15:05 UTC.',
+      fact: 'nextUpdate',
+    },
+  ];
+  for (const { audience, text, fact } of cases) {
+    it(`names ${fact} and the ${audience} message`, () => {
+      let state = replay(checkoutStart());
+      const { outline, keep, messages } = rendered(state, t(6));
+      const draft = releaseDraft(outline, editReleaseMessage(messages, { audience, text }));
+      state = recordAndApprove(state, draft, t(7));
+      const outcome = publish(state, draft, runbook, t(8), keep);
+      expect(outcome.ok).toBe(false);
+      const reasons = outcome.ok ? [] : outcome.reasons.filter((r) => r.code === 'release-inconsistent');
+      expect(reasons, JSON.stringify(outcome.ok ? [] : outcome.reasons)).toContainEqual(
+        expect.objectContaining({ fact, audiences: [audience] }),
+      );
+      expect(reasons.find((r) => r.fact === fact)!.message).toContain(audience);
+    });
+  }
+
+  it('accepts the same edit when it agrees with the facts', () => {
+    let state = replay(checkoutStart());
+    const { outline, keep, messages } = rendered(state, t(6));
+    const text =
+      'Card payments at checkout are failing for some customers paying by card; engineers are on it. The next update is due by 14:35 UTC, and I will forward it to you.';
+    const draft = releaseDraft(
+      outline,
+      editReleaseMessage(messages, { audience: 'sales-active-deal', text }),
+    );
+    state = recordAndApprove(state, draft, t(7));
+    const outcome = publish(state, draft, runbook, t(8), keep);
+    expect(outcome.ok ? [] : outcome.reasons).toEqual([]);
+  });
+});
+
+describe('an ad-hoc reply is linted against the newest published version', () => {
+  it("accepts the promised next-update time and refuses the next version's plan", () => {
+    let state = replay(checkoutStart());
+    const { outline, keep, messages } = rendered(state, t(6));
+    const draft = releaseDraft(outline, messages);
+    state = recordAndApprove(state, draft, t(7));
+    const outcome = publish(state, draft, runbook, t(8), keep);
+    if (!outcome.ok) throw new Error('not published');
+    state = applyEvent(state, outcome.event);
+    // Ten minutes later, support answers a ticket: the promise in force is 14:35 UTC.
+    const context = replyLintContext(state, { audience: 'support-reply' }, runbook, t(18));
+    expect(context.nextUpdateDue).toBe(outcome.statusUpdate.nextUpdateAt);
+    const errors = (text: string) =>
+      lintMessage(text, context)
+        .filter((d) => d.severity === 'error')
+        .map((d) => d.ruleId);
+    expect(
+      errors(
+        'Card payments at checkout are failing for some customers. Our next update is due by 14:35 UTC.',
+      ),
+    ).toEqual([]);
+    expect(
+      errors(
+        'Card payments at checkout are failing for some customers. Our next update is due by 14:45 UTC.',
+      ),
+    ).toContain('next-update-time');
   });
 });
 
