@@ -1,5 +1,10 @@
 import { createMemoryOutbox, publishUpdate } from '@incident-comms/core';
-import { createVirtualClock, registerChannelConformance, sampleMessage, sampleRelease } from '@incident-comms/core/testing';
+import {
+  createVirtualClock,
+  registerChannelConformance,
+  sampleMessage,
+  sampleRelease,
+} from '@incident-comms/core/testing';
 import nodemailer from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmailChannel } from './email-channel';
@@ -99,7 +104,12 @@ describe('createEmailChannel over real SMTP on loopback', () => {
     const outbox = createMemoryOutbox();
     const channel = createEmailChannel({ transport, from: 'status@example.com', replyTo: owner });
     const route = { channel: 'email', audience: 'customer' as const, recipients: ['a@example.com'] };
-    const first = await publishUpdate({ release: sampleRelease([message]), routes: [route], channels: [channel], outbox });
+    const first = await publishUpdate({
+      release: sampleRelease([message]),
+      routes: [route],
+      channels: [channel],
+      outbox,
+    });
     await publishUpdate({
       release: sampleRelease([
         {

@@ -1,5 +1,10 @@
 import { createDeliveryEvents, createMemoryOutbox, publishUpdate } from '@incident-comms/core';
-import { createVirtualClock, registerChannelConformance, sampleMessage, sampleRelease } from '@incident-comms/core/testing';
+import {
+  createVirtualClock,
+  registerChannelConformance,
+  sampleMessage,
+  sampleRelease,
+} from '@incident-comms/core/testing';
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SlackPayload } from './blocks';
@@ -66,7 +71,12 @@ describe('createSlackChannel against the Web API stub', () => {
       status: 'identified' as const,
       text: 'Cause found.',
     };
-    const result = await publishUpdate({ release: sampleRelease([v2]), routes: [route], channels: [slack], outbox });
+    const result = await publishUpdate({
+      release: sampleRelease([v2]),
+      routes: [route],
+      channels: [slack],
+      outbox,
+    });
     expect(result.totals.sent).toBe(2);
 
     const [root, reply] = stub.posts('C0ENG');
