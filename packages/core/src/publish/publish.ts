@@ -20,8 +20,10 @@ import { releaseHash } from '../release/release';
 import type { Runbook } from '../runbook/define';
 import { toIsoInstant } from '../time/iso-instant';
 import type { Audience, Role } from '../vocabulary';
+import type { ConsistencyFact } from './consistency';
 import { draftLintContext } from './lint-facts';
 import { lintReleaseMessages, type ReleaseDiagnostic } from './lint-release';
+import { releaseContradictions } from './release-consistency';
 
 /** Why a draft may not be published (stable codes; hosts branch on `code`). */
 export type BlockedCode =
@@ -58,6 +60,10 @@ export interface BlockedReason {
   audience?: Audience;
   /** Which part of that message, for release lint errors. */
   field?: 'subject' | 'text';
+  /** The fact the messages contradict, for `release-inconsistent`. */
+  fact?: ConsistencyFact;
+  /** Every audience concerned, for `release-inconsistent`. */
+  audiences?: string[];
 }
 
 /** The `update.published` event to append. */
@@ -416,6 +422,21 @@ export function publish(
       span: { start: d.start, end: d.end, text: source.slice(d.start, d.end) },
       ...(where ? { audience: where.audience, field: where.field } : {}),
     });
+  }
+
+  if (draft.messages && owner && missingFacts.length === 0) {
+    const reference = previewStatusUpdate(state, draft, runbook, now, options);
+    for (const c of releaseContradictions(draft.messages, reference)) {
+      reasons.push({
+        code: 'release-inconsistent',
+        message: c.message,
+        fact: c.fact,
+        audiences: c.audiences,
+        ...(c.audiences[0] && /^[a-z-]+$/.test(c.audiences[0])
+          ? { audience: c.audiences[0] as Audience }
+          : {}),
+      });
+    }
   }
 
   if (reasons.length > 0 || !owner || !record) {
