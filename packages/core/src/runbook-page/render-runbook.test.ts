@@ -146,7 +146,9 @@ describe('renderRunbook', () => {
     expect(page.html).toContain('@tom&quot;');
     expect(page.html).not.toContain('"><b>');
     expect(page.markdown).toContain('# Ops \\<script\\>alert(1)\\</script\\>');
-    expect(page.markdown).toContain('Read it in **[the \\*pinned\\* note \\| here](<https://status.example.com/?q=');
+    expect(page.markdown).toContain(
+      'Read it in **[the \\*pinned\\* note \\| here](<https://status.example.com/?q=',
+    );
     expect(page.markdown).not.toContain('<b>');
   });
 });
