@@ -169,6 +169,7 @@ describe('an edited release, delivered by email (real SMTP) and Slack (Web API s
         }),
       ],
       outbox: createMemoryOutbox(),
+      clock: createVirtualClock(), // the scenario's time: its messages are not expired
     });
     transport.close();
     expect(result.totals.sent).toBe(3);
@@ -357,7 +358,13 @@ describe('property: what is delivered is exactly what was approved', () => {
           }
           state = applyEvent(state, outcome.event);
           const release = approvedRelease(state, { version: 1 });
-          await publishUpdate({ release, routes, channels: [inbox.channel], outbox: createMemoryOutbox() });
+          await publishUpdate({
+            release,
+            routes,
+            channels: [inbox.channel],
+            outbox: createMemoryOutbox(),
+            clock: createVirtualClock(),
+          });
           delivered += 1;
           expect(inbox.sent).toHaveLength(routes.length);
           for (const sent of inbox.sent) {

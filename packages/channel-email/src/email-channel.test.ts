@@ -31,6 +31,7 @@ registerChannelConformance<EmailPayload>(
       channel: createEmailChannel({ transport, from: 'status@example.com', replyTo: owner }),
       recipient: 'ops@example.com',
       received: (r: string) => smtp.count(r),
+      lastThread: async (r: string) => (await smtp.parsed(r)).at(-1)?.inReplyTo,
       failNext: (r: string, kind: 'rejected' | 'retryable') =>
         smtp.failNext(r, { stage: 'rcpt', code: kind === 'rejected' ? 550 : 451 }),
       close: async () => {
@@ -64,6 +65,7 @@ describe('createEmailChannel over real SMTP on loopback', () => {
 
   const message = sampleMessage({
     incidentId: 'inc-mail',
+    publishedAt: new Date().toISOString(),
     text: 'Some payments fail <b>now</b> & then.\n\nUse PayPal meanwhile.',
   });
   const publish = (recipients: string[], extra: Partial<Parameters<typeof publishUpdate>[0]> = {}) =>
