@@ -35,8 +35,14 @@ export default defineConfig({
         replacement: src('./packages/channel-statuspage/src/index.ts'),
       },
       { find: /^@incident-comms\/store-sqlite$/, replacement: src('./packages/store-sqlite/src/index.ts') },
-      { find: /^@incident-comms\/store-postgres\/testing$/, replacement: src('./packages/store-postgres/src/testing/index.ts') },
-      { find: /^@incident-comms\/store-postgres$/, replacement: src('./packages/store-postgres/src/index.ts') },
+      {
+        find: /^@incident-comms\/store-postgres\/testing$/,
+        replacement: src('./packages/store-postgres/src/testing/index.ts'),
+      },
+      {
+        find: /^@incident-comms\/store-postgres$/,
+        replacement: src('./packages/store-postgres/src/index.ts'),
+      },
     ],
   },
   test: {

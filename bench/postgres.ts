@@ -6,14 +6,18 @@
  * nodemailer sending the same messages with the same pool settings, alternating in one run.
  * Needs the PostgreSQL server binaries (a throwaway cluster is started). Run: `npx tsx bench/postgres.ts`.
  */
+
+import pg from 'pg';
+import { PgBoss } from 'pg-boss';
 import { createEmailChannel, renderEmail } from '../packages/channel-email/src/index';
-import { createLoopbackTransport, startSmtpTestServer } from '../packages/channel-email/src/testing/smtp-test-server';
+import {
+  createLoopbackTransport,
+  startSmtpTestServer,
+} from '../packages/channel-email/src/testing/smtp-test-server';
 import { sampleMessage } from '../packages/core/src/entries/testing';
 import { deliveryKey } from '../packages/core/src/index';
 import { createPgBossDelivery, createPostgresStore, migrate } from '../packages/store-postgres/src/index';
 import { startPgCluster } from '../packages/store-postgres/src/testing/index';
-import pg from 'pg';
-import { PgBoss } from 'pg-boss';
 
 const N = Number(process.env.BENCH_PG_RECIPIENTS ?? 3_000);
 const POOL = { maxConnections: 4, maxMessages: 1_000 };
@@ -23,7 +27,10 @@ const replyTo = { name: 'Dana Ops', address: 'dana@example.com' };
 const cluster = await startPgCluster();
 const smtp = await startSmtpTestServer({ keepMessages: false });
 const pool = new pg.Pool({ connectionString: cluster.url, max: 20 });
-const message = sampleMessage({ incidentId: 'inc-bench', text: 'We are investigating failed card payments. '.repeat(12) });
+const message = sampleMessage({
+  incidentId: 'inc-bench',
+  text: 'We are investigating failed card payments. '.repeat(12),
+});
 const settings = { from, replyTo, subject: () => message.subject, messageIdDomain: 'example.com' };
 let run = 0;
 
@@ -37,7 +44,9 @@ async function raw(workers: number): Promise<number> {
   });
   const started = performance.now();
   await Promise.all(
-    payloads.map((p, i) => transports[i % workers]!.sendMail({ ...p, disableFileAccess: true, disableUrlAccess: true })),
+    payloads.map((p, i) =>
+      transports[i % workers]!.sendMail({ ...p, disableFileAccess: true, disableUrlAccess: true }),
+    ),
   );
   const ms = performance.now() - started;
   for (const t of transports) t.close();
@@ -86,7 +95,9 @@ async function ours(workers: number): Promise<number> {
   return ms;
 }
 
-console.log(`PostgreSQL outbox on pg-boss workers: one update to ${N} recipients, local SMTP, same pool per worker\n`);
+console.log(
+  `PostgreSQL outbox on pg-boss workers: one update to ${N} recipients, local SMTP, same pool per worker\n`,
+);
 console.log('| workers | raw nodemailer | pg-boss outbox | msgs/s (outbox) | overhead vs raw |');
 console.log('|---|---|---|---|---|');
 try {

@@ -43,7 +43,9 @@ function reexecOn(major) {
   const prefix = join(root, 'node_modules/.cache', `node-${major}`);
   const bin = join(prefix, 'node_modules/node/bin/node');
   if (!existsSync(bin)) {
-    console.log(`[setup] Node ${process.versions.node} is not supported; installing Node ${major} from the npm registry…`);
+    console.log(
+      `[setup] Node ${process.versions.node} is not supported; installing Node ${major} from the npm registry…`,
+    );
     const r = spawnSync(
       'npm',
       ['install', `node@${major}`, '--prefix', prefix, '--no-save', '--no-package-lock', '--loglevel=error'],
@@ -79,9 +81,14 @@ function setupAndRun() {
     if (r.status !== 0) process.exit(r.status ?? 1);
   };
 
-  if (args.includes('--with-browser')) ensureDebianPackage('/usr/bin/chromium', 'chromium', 'the browser test');
+  if (args.includes('--with-browser'))
+    ensureDebianPackage('/usr/bin/chromium', 'chromium', 'the browser test');
   if (args.includes('--with-postgres') && !postgresInstalled())
-    ensureDebianPackage('/usr/lib/postgresql', 'postgresql', 'the PostgreSQL tests (a throwaway server each)');
+    ensureDebianPackage(
+      '/usr/lib/postgresql',
+      'postgresql',
+      'the PostgreSQL tests (a throwaway server each)',
+    );
 
   const lock = join(root, 'pnpm-lock.yaml');
   const installed = join(root, 'node_modules/.modules.yaml');
@@ -120,7 +127,9 @@ function ensureSqliteAddon(env) {
       stdio: 'ignore',
     }).status === 0;
   if (loads()) return;
-  const pkg = dirname(createRequire(join(root, 'packages/store-sqlite/package.json')).resolve('better-sqlite3/package.json'));
+  const pkg = dirname(
+    createRequire(join(root, 'packages/store-sqlite/package.json')).resolve('better-sqlite3/package.json'),
+  );
   const addon = join(pkg, 'build/Release/better_sqlite3.node');
   const kept = join(pkg, 'build', `abi-${process.versions.modules}`, 'better_sqlite3.node');
   if (existsSync(kept)) {
@@ -131,8 +140,16 @@ function ensureSqliteAddon(env) {
   const npmRoot = spawnSync('npm', ['root', '-g'], { encoding: 'utf8' }).stdout.trim();
   const gyp = join(npmRoot, 'npm/node_modules/node-gyp/bin/node-gyp.js');
   const r = existsSync(gyp)
-    ? spawnSync(process.execPath, [gyp, 'rebuild', '--release', '--jobs=max'], { cwd: pkg, stdio: 'inherit', env })
-    : spawnSync('npx', ['-y', 'node-gyp', 'rebuild', '--release', '--jobs=max'], { cwd: pkg, stdio: 'inherit', env });
+    ? spawnSync(process.execPath, [gyp, 'rebuild', '--release', '--jobs=max'], {
+        cwd: pkg,
+        stdio: 'inherit',
+        env,
+      })
+    : spawnSync('npx', ['-y', 'node-gyp', 'rebuild', '--release', '--jobs=max'], {
+        cwd: pkg,
+        stdio: 'inherit',
+        env,
+      });
   if (r.status !== 0 || !loads()) {
     console.error('[setup] the SQLite addon does not load on this Node; see the compiler output above');
     process.exit(r.status || 1);
@@ -167,7 +184,9 @@ function ensureDebianPackage(marker, pkg, purpose) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
   if (!isRoot || !apt) {
-    console.warn(`[setup] ${pkg} is missing: ${purpose} will fail. Install it with \`apt-get install ${pkg}\`.`);
+    console.warn(
+      `[setup] ${pkg} is missing: ${purpose} will fail. Install it with \`apt-get install ${pkg}\`.`,
+    );
     return;
   }
   console.log(`[setup] installing Debian ${pkg} for ${purpose} (apt-get)…`);

@@ -39,7 +39,9 @@ describe('one copy of core per module system', () => {
 
   it('CJS: another package requiring core gets the same copy as the host', () => {
     const index = requireFromCore(join(core, 'dist/index.cjs')) as Core;
-    const fromTemplates = createRequire(join(root, 'packages/templates/package.json'))('@incident-comms/core') as Core;
+    const fromTemplates = createRequire(join(root, 'packages/templates/package.json'))(
+      '@incident-comms/core',
+    ) as Core;
     expect(fromTemplates.IncidentCommsError).toBe(index.IncidentCommsError);
   });
 });

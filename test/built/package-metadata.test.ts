@@ -20,14 +20,22 @@ interface Manifest {
 }
 const manifests = readdirSync(join(root, 'packages'))
   .filter((dir) => existsSync(join(root, 'packages', dir, 'package.json')))
-  .map((dir) => [dir, JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as Manifest] as const)
+  .map(
+    (dir) =>
+      [
+        dir,
+        JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as Manifest,
+      ] as const,
+  )
   .filter(([, pkg]) => !pkg.private);
 
 describe.each(manifests)('packages/%s', (dir, pkg) => {
   it('ships the MIT license file', () => {
     expect(pkg.license).toBe('MIT');
     expect(pkg.files).toContain('LICENSE');
-    expect(readFileSync(join(root, 'packages', dir, 'LICENSE'), 'utf8')).toBe(readFileSync(join(root, 'LICENSE'), 'utf8'));
+    expect(readFileSync(join(root, 'packages', dir, 'LICENSE'), 'utf8')).toBe(
+      readFileSync(join(root, 'LICENSE'), 'utf8'),
+    );
   });
 
   it('names its repository folder and builds before packing', () => {

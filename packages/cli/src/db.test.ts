@@ -1,4 +1,4 @@
-import { startPgCluster, type PgCluster } from '@incident-comms/store-postgres/testing';
+import { type PgCluster, startPgCluster } from '@incident-comms/store-postgres/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cli } from './cli.test-support';
 

@@ -18,7 +18,9 @@ async function optional<T>(name: string): Promise<T> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND')
-      throw new CliInputError(`db: ${name} is not installed; install @incident-comms/store-postgres and pg beside the CLI`);
+      throw new CliInputError(
+        `db: ${name} is not installed; install @incident-comms/store-postgres and pg beside the CLI`,
+      );
     throw error;
   }
 }

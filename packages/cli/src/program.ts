@@ -38,11 +38,11 @@ import '@incident-comms/templates';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
+import { migrateDatabase } from './db';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { aboutFile, CliInputError, type CliIO, displayName, readEventLog, readText, writeText } from './io';
-import { migrateDatabase } from './db';
 import { parseFactsOption, parseInstantOption, parseTimeZoneOption } from './options';
 
 /** The CLI's version (kept in step with package.json). */
@@ -298,7 +298,9 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('db')
     .description('The PostgreSQL store (install @incident-comms/store-postgres and pg beside the CLI).');
   db.command('migrate')
-    .description('Create or update the PostgreSQL schema. Run it explicitly before starting instances; safe to repeat.')
+    .description(
+      'Create or update the PostgreSQL schema. Run it explicitly before starting instances; safe to repeat.',
+    )
     .option('--url <url>', 'PostgreSQL connection string (default: $DATABASE_URL)')
     .option('--schema <name>', 'schema for the tables', 'incident_comms')
     .action(async (opts: { url?: string; schema: string }) => {

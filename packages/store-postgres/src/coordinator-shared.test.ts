@@ -35,8 +35,18 @@ function listen(coordinator: Coordinator, seen: string[]) {
 }
 
 async function declare(coordinator: Coordinator) {
-  await coordinator.dispatch('inc-1', { type: 'declared', actor: 'dana', title: 'Checkout down', incidentType: 'checkout', severity: 'SEV1' });
-  await coordinator.dispatch('inc-1', { type: 'roles.assigned', actor: 'dana', roles: roleAssignments() } as never);
+  await coordinator.dispatch('inc-1', {
+    type: 'declared',
+    actor: 'dana',
+    title: 'Checkout down',
+    incidentType: 'checkout',
+    severity: 'SEV1',
+  });
+  await coordinator.dispatch('inc-1', {
+    type: 'roles.assigned',
+    actor: 'dana',
+    roles: roleAssignments(),
+  } as never);
 }
 
 it('two instances on one database: every reminder of a two-hour SEV1 incident fires once', async () => {

@@ -3,7 +3,19 @@
  * The incident log, the delivery outbox and reminders on PostgreSQL, with delivery on pg-boss
  * workers, for hosts that run several instances.
  */
-export { assertMigrated, type MigrateOptions, migrate, PostgresStoreError, SCHEMA_VERSION } from './migrations';
+export {
+  assertMigrated,
+  type MigrateOptions,
+  migrate,
+  PostgresStoreError,
+  SCHEMA_VERSION,
+} from './migrations';
+export {
+  createPgBossDelivery,
+  type PgBossDelivery,
+  type PgBossDeliveryOptions,
+  type PgBossPublishInput,
+} from './pg-boss-delivery';
 export {
   AppendConflictError,
   type AppendOptions,
@@ -11,9 +23,3 @@ export {
   type PostgresStore,
   type PostgresStoreOptions,
 } from './postgres-store';
-export {
-  createPgBossDelivery,
-  type PgBossDelivery,
-  type PgBossDeliveryOptions,
-  type PgBossPublishInput,
-} from './pg-boss-delivery';

@@ -18,7 +18,9 @@ export class PostgresStoreError extends IncidentCommsError {
 /** The schema name must be a plain SQL identifier: it is interpolated into every statement. */
 export function quoteSchema(schema: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
-    throw new PostgresStoreError(`schema: expected a lower-case SQL identifier (a-z, 0-9, _), got ${JSON.stringify(schema)}`);
+    throw new PostgresStoreError(
+      `schema: expected a lower-case SQL identifier (a-z, 0-9, _), got ${JSON.stringify(schema)}`,
+    );
   return `"${schema}"`;
 }
 
@@ -108,7 +110,9 @@ export async function migrate(options: MigrateOptions): Promise<number[]> {
     );
     const current = await currentVersion(client, s);
     if (current > SCHEMA_VERSION)
-      throw new PostgresStoreError(`schema ${name} is at version ${current}, newer than this code (${SCHEMA_VERSION})`);
+      throw new PostgresStoreError(
+        `schema ${name} is at version ${current}, newer than this code (${SCHEMA_VERSION})`,
+      );
     for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
       await client.query('BEGIN');
       try {
@@ -122,14 +126,18 @@ export async function migrate(options: MigrateOptions): Promise<number[]> {
       }
     }
   } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`incident-comms:migrate:${name}`]).catch(() => {});
+    await client
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [`incident-comms:migrate:${name}`])
+      .catch(() => {});
     client.release();
   }
   return applied;
 }
 
 async function currentVersion(client: PoolClient, s: string): Promise<number> {
-  const { rows } = await client.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${s}.schema_migrations`);
+  const { rows } = await client.query<{ v: number | null }>(
+    `SELECT max(version) AS v FROM ${s}.schema_migrations`,
+  );
   return rows[0]?.v ?? 0;
 }
 
@@ -141,7 +149,9 @@ export async function assertMigrated(pool: Pick<Pool, 'query'>, schema: string):
   const s = quoteSchema(schema);
   let version = 0;
   try {
-    const { rows } = await pool.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${s}.schema_migrations`);
+    const { rows } = await pool.query<{ v: number | null }>(
+      `SELECT max(version) AS v FROM ${s}.schema_migrations`,
+    );
     version = rows[0]?.v ?? 0;
   } catch {
     version = 0;

@@ -11,8 +11,8 @@
 import {
   type AnyChannel,
   type ApprovedMessage,
-  type ChannelRef,
   backoffDelay,
+  type ChannelRef,
   DEFAULT_RETRY_POLICY,
   type DeliveryOutcome,
   type DeliveryRecord,
@@ -23,8 +23,8 @@ import {
   type RetryPolicy,
   sendBounded,
 } from '@incident-comms/core';
-import type { Job, PgBoss } from 'pg-boss';
 import type { Pool, PoolClient } from 'pg';
+import type { Job, PgBoss } from 'pg-boss';
 import { quoteSchema } from './migrations';
 import { type DeliveryRow, type PostgresStore, toRecord } from './postgres-store';
 
@@ -110,7 +110,11 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
   const channels = new Map(options.channels.map((c) => [c.name, c]));
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const timeoutMs = options.attemptTimeoutMs ?? 30_000;
-  if (!(timeoutMs > 0)) throw new IncidentCommsError('delivery_input_invalid', 'attemptTimeoutMs: expected a positive number of milliseconds');
+  if (!(timeoutMs > 0))
+    throw new IncidentCommsError(
+      'delivery_input_invalid',
+      'attemptTimeoutMs: expected a positive number of milliseconds',
+    );
   const leaseSeconds = options.leaseSeconds ?? 120;
   const workers: string[] = [];
   const messageCache = new Map<string, ApprovedMessage>();
@@ -159,7 +163,9 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
    * The happy path in one statement: `pending` → `sending` unless a newer version waits in the
    * same lane, with the lane's thread read in the same step.
    */
-  const beginIfCurrent = async (key: string): Promise<(DeliveryRecord & { thread?: ChannelRef | undefined }) | undefined> => {
+  const beginIfCurrent = async (
+    key: string,
+  ): Promise<(DeliveryRecord & { thread?: ChannelRef | undefined }) | undefined> => {
     const { rows } = await pool.query<DeliveryRow & { thread: string | null }>(
       `WITH moved AS (
          UPDATE ${s}.deliveries d SET state = 'sending', attempts = attempts + 1,
@@ -173,7 +179,10 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
     );
     const row = rows[0];
     if (!row) return undefined;
-    return { ...toRecord(row), thread: row.thread === null ? undefined : (JSON.parse(row.thread) as ChannelRef) };
+    return {
+      ...toRecord(row),
+      thread: row.thread === null ? undefined : (JSON.parse(row.thread) as ChannelRef),
+    };
   };
 
   /** One job: attempt until final, or settle a dead worker's send, or supersede. */
@@ -185,13 +194,22 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
     if (record.state === 'sending') {
       // The worker that began this send died: it may have arrived. Report, never resend.
       await persist(() =>
-        store.complete(record.key, { state: 'unknown', reason: 'the worker died during the send; it may have arrived' }, now()),
+        store.complete(
+          record.key,
+          { state: 'unknown', reason: 'the worker died during the send; it may have arrived' },
+          now(),
+        ),
       );
       return;
     }
     if (record.state === 'pending')
       await persist(() =>
-        store.complete(record.key, { state: 'superseded', reason: 'a newer version to this recipient was ready first' }, now(), ['pending']),
+        store.complete(
+          record.key,
+          { state: 'superseded', reason: 'a newer version to this recipient was ready first' },
+          now(),
+          ['pending'],
+        ),
       );
   };
 
@@ -203,7 +221,17 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
     const message = await persist(() => messageFor(initial));
     if (!channel || !message) {
       await persist(() =>
-        store.complete(initial.key, { state: 'failed', reason: channel ? 'no approved message stored for this delivery' : `no channel named ${initial.channel} in this worker` }, now(), ['pending', 'sending']),
+        store.complete(
+          initial.key,
+          {
+            state: 'failed',
+            reason: channel
+              ? 'no approved message stored for this delivery'
+              : `no channel named ${initial.channel} in this worker`,
+          },
+          now(),
+          ['pending', 'sending'],
+        ),
       );
       return;
     }
@@ -217,45 +245,90 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
       let outcome: DeliveryOutcome;
       try {
         const payload = channel.render(message, begun.recipient, context);
-        outcome = await sendBounded(channel, payload, { idempotencyKey: begun.key, attempt: begun.attempts, thread: begun.thread }, timeoutMs);
+        outcome = await sendBounded(
+          channel,
+          payload,
+          { idempotencyKey: begun.key, attempt: begun.attempts, thread: begun.thread },
+          timeoutMs,
+        );
       } catch (error) {
-        outcome = { type: 'rejected', reason: `render failed: ${error instanceof Error ? error.message : String(error)}` };
+        outcome = {
+          type: 'rejected',
+          reason: `render failed: ${error instanceof Error ? error.message : String(error)}`,
+        };
       }
       if (outcome.type === 'delivered') {
-        await persist(() => store.complete(begun.key, { state: 'sent', ref: outcome.ref, thread: channel.capabilities.threads === true }, now()));
+        await persist(() =>
+          store.complete(
+            begun.key,
+            { state: 'sent', ref: outcome.ref, thread: channel.capabilities.threads === true },
+            now(),
+          ),
+        );
         return;
       }
       if (outcome.type === 'rejected' || outcome.type === 'unknown') {
-        await persist(() => store.complete(begun.key, { state: outcome.type === 'rejected' ? 'failed' : 'unknown', reason: outcome.reason }, now()));
+        await persist(() =>
+          store.complete(
+            begun.key,
+            { state: outcome.type === 'rejected' ? 'failed' : 'unknown', reason: outcome.reason },
+            now(),
+          ),
+        );
         return;
       }
       const wait = backoffDelay(begun.attempts, retry, outcome.retryAfterMs);
       if (begun.attempts >= retry.maxAttempts || Date.now() - started + wait > retry.budgetMs) {
-        await persist(() => store.complete(begun.key, { state: 'failed', reason: `gave up after ${begun.attempts} attempts: ${outcome.reason}` }, now()));
+        await persist(() =>
+          store.complete(
+            begun.key,
+            { state: 'failed', reason: `gave up after ${begun.attempts} attempts: ${outcome.reason}` },
+            now(),
+          ),
+        );
         return;
       }
       const nextAttemptAt = new Date(Date.now() + wait).toISOString();
-      await persist(() => store.complete(begun.key, { state: 'pending', reason: outcome.reason, nextAttemptAt }, now()));
+      await persist(() =>
+        store.complete(begun.key, { state: 'pending', reason: outcome.reason, nextAttemptAt }, now()),
+      );
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   };
 
   const planOf = (input: PgBossPublishInput): NewDelivery[] => {
     const first = input.messages[0];
-    if (!first) throw new IncidentCommsError('delivery_input_invalid', 'messages: expected at least one approved message');
+    if (!first)
+      throw new IncidentCommsError(
+        'delivery_input_invalid',
+        'messages: expected at least one approved message',
+      );
     const byAudience = new Map(input.messages.map((m) => [m.audience, m]));
     const seen = new Set<string>();
     const deliveries: NewDelivery[] = [];
     input.routes.forEach((route, i) => {
       if (!channels.has(route.channel))
-        throw new IncidentCommsError('delivery_input_invalid', `routes.${i}.channel: expected one of ${[...channels.keys()].join(', ')}, got ${JSON.stringify(route.channel)}`);
+        throw new IncidentCommsError(
+          'delivery_input_invalid',
+          `routes.${i}.channel: expected one of ${[...channels.keys()].join(', ')}, got ${JSON.stringify(route.channel)}`,
+        );
       if (!byAudience.has(route.audience))
-        throw new IncidentCommsError('delivery_input_invalid', `routes.${i}.audience: no approved message for ${JSON.stringify(route.audience)}`);
+        throw new IncidentCommsError(
+          'delivery_input_invalid',
+          `routes.${i}.audience: no approved message for ${JSON.stringify(route.audience)}`,
+        );
       for (const recipient of route.recipients) {
         const key = deliveryKey(first.incidentId, first.version, route.channel, recipient);
         if (seen.has(key)) continue;
         seen.add(key);
-        deliveries.push({ key, incidentId: first.incidentId, version: first.version, channel: route.channel, recipient, audience: route.audience });
+        deliveries.push({
+          key,
+          incidentId: first.incidentId,
+          version: first.version,
+          channel: route.channel,
+          recipient,
+          audience: route.audience,
+        });
       }
     });
     return deliveries;
@@ -282,7 +355,10 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
       try {
         await client.query('BEGIN');
         if (input.event)
-          await store.append(first.incidentId, input.event.value, { expectedPosition: input.event.expectedPosition, client });
+          await store.append(first.incidentId, input.event.value, {
+            expectedPosition: input.event.expectedPosition,
+            client,
+          });
         for (const m of input.messages)
           await client.query(
             `INSERT INTO ${s}.messages (incident_id, version, audience, message) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,

@@ -1,7 +1,13 @@
 import { eventStoreConformanceCases, outboxConformanceCases } from '@incident-comms/core/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppendConflictError, createPostgresStore, migrate, PostgresStoreError, SCHEMA_VERSION } from './index';
+import {
+  AppendConflictError,
+  createPostgresStore,
+  migrate,
+  PostgresStoreError,
+  SCHEMA_VERSION,
+} from './index';
 import { type PgCluster, startPgCluster } from './testing/index';
 
 let cluster: PgCluster;
@@ -33,7 +39,9 @@ describe('createPostgresStore (a real PostgreSQL server)', () => {
   });
 
   it('refuses a schema name that is not a plain identifier', async () => {
-    await expect(migrate({ pool, schema: 'x"; DROP TABLE y; --' })).rejects.toBeInstanceOf(PostgresStoreError);
+    await expect(migrate({ pool, schema: 'x"; DROP TABLE y; --' })).rejects.toBeInstanceOf(
+      PostgresStoreError,
+    );
   });
 
   it('two appends with the same expected position: exactly one wins, the other gets a typed conflict', async () => {

@@ -135,7 +135,11 @@ export function createPostgresStore<E = unknown>(options: PostgresStoreOptions):
   const q = async <R extends QueryResultRow>(sql: string, values: unknown[], client?: PoolClient) =>
     (await (client ?? pool).query<R>(sql, values)).rows;
 
-  const insertDeliveries = async (client: Pool | PoolClient, deliveries: readonly NewDelivery[], at: string) => {
+  const insertDeliveries = async (
+    client: Pool | PoolClient,
+    deliveries: readonly NewDelivery[],
+    at: string,
+  ) => {
     if (deliveries.length === 0) return;
     await client.query(
       `INSERT INTO ${s}.deliveries (key, incident_id, version, channel, recipient, audience, state, attempts, updated_at)
@@ -260,7 +264,12 @@ export function createPostgresStore<E = unknown>(options: PostgresStoreOptions):
         [at, key, [...from]],
       );
       const row = rows[0];
-      return row && { ...toRecord(row), thread: row.thread === null ? undefined : (JSON.parse(row.thread) as ChannelRef) };
+      return (
+        row && {
+          ...toRecord(row),
+          thread: row.thread === null ? undefined : (JSON.parse(row.thread) as ChannelRef),
+        }
+      );
     },
     async complete(key, completion: DeliveryCompletion, at, from = ['sending']) {
       const ref = completion.state === 'sent' ? JSON.stringify(completion.ref) : null;
@@ -288,11 +297,13 @@ export function createPostgresStore<E = unknown>(options: PostgresStoreOptions):
     async list(incidentId, version) {
       const rows =
         version === undefined
-          ? await q<DeliveryRow>(`SELECT * FROM ${s}.deliveries WHERE incident_id = $1 ORDER BY key`, [incidentId])
-          : await q<DeliveryRow>(`SELECT * FROM ${s}.deliveries WHERE incident_id = $1 AND version = $2 ORDER BY key`, [
+          ? await q<DeliveryRow>(`SELECT * FROM ${s}.deliveries WHERE incident_id = $1 ORDER BY key`, [
               incidentId,
-              version,
-            ]);
+            ])
+          : await q<DeliveryRow>(
+              `SELECT * FROM ${s}.deliveries WHERE incident_id = $1 AND version = $2 ORDER BY key`,
+              [incidentId, version],
+            );
       return rows.map(toRecord);
     },
     async thread(incidentId, channel, recipient) {

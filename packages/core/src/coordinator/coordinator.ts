@@ -188,7 +188,8 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
         delete entry.pending[next.kind];
         entry.fired.set(firedId(next.kind, next.key), nowMs);
         const record = { kind: next.kind, key: next.key, at: toIsoInstant(nowMs) };
-        const failed = (error: unknown) => onListenerError(error, { event: next.kind, incidentId: next.incidentId });
+        const failed = (error: unknown) =>
+          onListenerError(error, { event: next.kind, incidentId: next.incidentId });
         if (store.claimReminder) {
           // Shared store (several instances): fire only if this instance claimed it first.
           const reminder = next;

@@ -92,7 +92,8 @@ export async function startPgCluster(): Promise<PgCluster> {
     '-c fsync=off',
     '-c max_connections=200',
   ].join(' ');
-  const start = () => run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  const start = () =>
+    run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   const stopServer = () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
   start();
   let stopped = false;

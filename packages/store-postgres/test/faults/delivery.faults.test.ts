@@ -9,7 +9,10 @@ import { expect, it } from 'vitest';
 const driver = fileURLToPath(new URL('./run-faults.ts', import.meta.url));
 
 it('no delivery is lost, duplicated or out of order while workers are killed and PostgreSQL restarts', () => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', driver], { encoding: 'utf8', timeout: 900_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', driver], {
+    encoding: 'utf8',
+    timeout: 900_000,
+  });
   const line = run.stdout.split('\n').find((l) => l.startsWith('faults: '));
   process.stdout.write(`${run.stderr}\n${line ?? run.stdout}\n`);
   expect(line).toBeDefined();

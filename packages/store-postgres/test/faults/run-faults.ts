@@ -12,10 +12,10 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ApprovedMessage } from '@incident-comms/core';
-import { startSmtpTestServer } from '../../../channel-email/src/testing/smtp-test-server';
 import { simpleParser } from 'mailparser';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
+import { startSmtpTestServer } from '../../../channel-email/src/testing/smtp-test-server';
 import { createPgBossDelivery, createPostgresStore, migrate } from '../../src/index';
 import { startPgCluster } from '../../src/testing/index';
 
@@ -34,7 +34,12 @@ const workers = new Set<ChildProcess>();
 try {
   await migrate({ pool, schema: SCHEMA });
   // This process supervises: jobs of a killed worker expire after the lease and are retried.
-  const boss = new PgBoss({ connectionString: cluster.url, schema: 'pgboss', superviseIntervalSeconds: 1, monitorIntervalSeconds: 1 });
+  const boss = new PgBoss({
+    connectionString: cluster.url,
+    schema: 'pgboss',
+    superviseIntervalSeconds: 1,
+    monitorIntervalSeconds: 1,
+  });
   boss.on('error', () => {});
   await boss.start();
   const store = createPostgresStore({ pool, schema: SCHEMA });
@@ -83,10 +88,12 @@ try {
   for (;;) {
     await sleep(1_000 + Math.random() * 1_500);
     const left = await outstanding().catch(() => Number.POSITIVE_INFINITY);
-    if (process.env.FAULT_VERBOSE) log(`left=${left} received=${smtp.count()} kills=${kills} workers=${workers.size}`);
+    if (process.env.FAULT_VERBOSE)
+      log(`left=${left} received=${smtp.count()} kills=${kills} workers=${workers.size}`);
     if (left === 0 && kills >= MIN_KILLS && latest >= 2) break;
     if (crashes.length > 0) throw new Error(crashes.join('; '));
-    if (Date.now() - t0 > 600_000) throw new Error(`gave up after 10 minutes with ${left} deliveries outstanding`);
+    if (Date.now() - t0 > 600_000)
+      throw new Error(`gave up after 10 minutes with ${left} deliveries outstanding`);
     const victims = [...ready];
     const victim = victims[Math.floor(Math.random() * victims.length)];
     // Keep at least one other worker draining, so each kill lands on a working fleet.
@@ -122,7 +129,8 @@ try {
     `SELECT recipient, version, state FROM ${SCHEMA}.deliveries`,
   );
   const reported = new Map<string, Map<number, string>>();
-  for (const r of rows) reported.set(r.recipient, (reported.get(r.recipient) ?? new Map()).set(r.version, r.state));
+  for (const r of rows)
+    reported.set(r.recipient, (reported.get(r.recipient) ?? new Map()).set(r.version, r.state));
   let lost = 0;
   let duplicated = 0;
   let outOfOrder = 0;
@@ -137,7 +145,8 @@ try {
       const arrived = got.includes(version);
       if (state === 'unknown') unknown++;
       // Lost: no copy and no honest report (sent without arriving, or never settled).
-      const settledUnsent = state === 'superseded' || state === 'failed' || state === 'expired' || state === 'unknown';
+      const settledUnsent =
+        state === 'superseded' || state === 'failed' || state === 'expired' || state === 'unknown';
       if (!arrived && !settledUnsent) lost++;
     }
   }

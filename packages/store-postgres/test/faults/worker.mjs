@@ -13,7 +13,13 @@ const [url, smtpPort, schema] = process.argv.slice(2);
 const pool = new pg.Pool({ connectionString: url, max: 10 });
 // A database restart cuts idle connections: the pool reconnects on the next query.
 pool.on('error', () => {});
-const boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 5, supervise: false, schedule: false });
+const boss = new PgBoss({
+  connectionString: url,
+  schema: 'pgboss',
+  max: 5,
+  supervise: false,
+  schedule: false,
+});
 boss.on('error', () => {});
 await boss.start();
 const transport = nodemailer.createTransport({
