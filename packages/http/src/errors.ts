@@ -46,7 +46,10 @@ export function errorReply(error: unknown): ErrorReply {
       body: { code: error.code, message: error.message, ...(problems ? { problems } : {}) },
     };
   }
-  return { status: 500, body: { code: 'internal_error', message: 'The server could not finish the request.' } };
+  return {
+    status: 500,
+    body: { code: 'internal_error', message: 'The server could not finish the request.' },
+  };
 }
 
 /** A reply naming one problem, for requests refused before they reach the desk. */

@@ -43,7 +43,9 @@ export function feedEntries(states: readonly IncidentState[]): FeedEntry[] {
           ];
         }),
     )
-    .sort((a, b) => (a.published === b.published ? b.version - a.version : a.published < b.published ? 1 : -1));
+    .sort((a, b) =>
+      a.published === b.published ? b.version - a.version : a.published < b.published ? 1 : -1,
+    );
 }
 
 /** Feed-level facts: its title, its own URL and the page URL. */

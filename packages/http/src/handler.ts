@@ -8,7 +8,7 @@
 import { type IncidentDesk, problem, problemsFromZod, type Runbook } from '@incident-comms/core';
 import { type Context, Hono } from 'hono';
 import { PAGE_CSS, PAGE_JS } from './assets';
-import { errorReply, type ErrorReply, problemReply } from './errors';
+import { type ErrorReply, errorReply, problemReply } from './errors';
 import { atomFeed, feedEntries, jsonFeed } from './feeds';
 import { createIdempotencyStore, type StoredReply } from './idempotency';
 import { openApiDocument } from './openapi';
@@ -167,10 +167,15 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Reques
       const actor = await person(c);
       if (!actor) return unidentified(c);
       const text = await c.req.text();
-      if (text.length > MAX_BODY) return reply(c, problemReply(413, 'body_too_large', 'The body is over 256 KiB.'));
+      if (text.length > MAX_BODY)
+        return reply(c, problemReply(413, 'body_too_large', 'The body is over 256 KiB.'));
       const run = async (): Promise<StoredReply> => {
         const result = await perform(operation, c, actor, text);
-        return { status: result.status, headers: [['content-type', 'application/json']], body: JSON.stringify(result.json) };
+        return {
+          status: result.status,
+          headers: [['content-type', 'application/json']],
+          body: JSON.stringify(result.json),
+        };
       };
       const key = c.req.header('idempotency-key');
       if (key === undefined) return replyOf(await run(), false);
@@ -182,7 +187,11 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Reques
       if (!once) {
         return reply(
           c,
-          problemReply(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request.'),
+          problemReply(
+            422,
+            'idempotency_key_reused',
+            'This Idempotency-Key was used for a different request.',
+          ),
         );
       }
       return replyOf(once.reply, once.replayed);
@@ -199,12 +208,18 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Reques
       try {
         input = text.trim() === '' ? {} : JSON.parse(text);
       } catch {
-        return asJson(problemReply(400, 'input_invalid', 'The body is not JSON.', [problem('', 'a JSON object', 'text that is not JSON')]));
+        return asJson(
+          problemReply(400, 'input_invalid', 'The body is not JSON.', [
+            problem('', 'a JSON object', 'text that is not JSON'),
+          ]),
+        );
       }
       const parsed = operation.body.safeParse(input);
       if (!parsed.success) {
         const problems = problemsFromZod(parsed.error, input);
-        return asJson(problemReply(400, 'input_invalid', problems.map((p) => p.message).join('\n'), problems));
+        return asJson(
+          problemReply(400, 'input_invalid', problems.map((p) => p.message).join('\n'), problems),
+        );
       }
       return await operation.run({ desk, incidentId, draftId, actor, body: parsed.data, now: now() });
     } catch (error) {
@@ -232,4 +247,5 @@ function replyOf(stored: StoredReply, replayed: boolean): Response {
 }
 
 /** Whole-second ISO-8601 UTC, the incident log's own style. */
-const toIsoInstant = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+const toIsoInstant = (ms: number) =>
+  new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');

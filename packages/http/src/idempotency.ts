@@ -19,9 +19,12 @@ export interface IdempotencyStore {
    * Runs `task` once per `(person, key)`; later calls with the same fingerprint get the first
    * result. `undefined` when the key was used for a different request.
    */
-  once(person: string, key: string, fingerprint: string, task: () => Promise<StoredReply>): Promise<
-    { reply: StoredReply; replayed: boolean } | undefined
-  >;
+  once(
+    person: string,
+    key: string,
+    fingerprint: string,
+    task: () => Promise<StoredReply>,
+  ): Promise<{ reply: StoredReply; replayed: boolean } | undefined>;
 }
 
 /**

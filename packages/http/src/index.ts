@@ -9,5 +9,11 @@ export { createHttpHandler, type HttpHandlerOptions } from './handler';
 export { createIdempotencyStore, type IdempotencyStore, type StoredReply } from './idempotency';
 export { openApiDocument } from './openapi';
 export { type JsonReply, OPERATIONS, type Operation, type StepContext } from './operations';
-export { type IncidentPage, incidentPage, type PageWording, type PlaybookData, WORDING_LABELS } from './page-model';
 export { type PageLinks, renderPage } from './page';
+export {
+  type IncidentPage,
+  incidentPage,
+  type PageWording,
+  type PlaybookData,
+  WORDING_LABELS,
+} from './page-model';

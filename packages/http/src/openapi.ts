@@ -12,12 +12,27 @@ const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 const schemaOf = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
 const ERRORS = {
-  '400': { description: 'Invalid input: every problem names its path.', ...json({ $ref: '#/components/schemas/Error' }) },
-  '401': { description: 'The host did not identify the caller.', ...json({ $ref: '#/components/schemas/Error' }) },
-  '403': { description: 'The caller may not take this step (the permission table).', ...json({ $ref: '#/components/schemas/Error' }) },
+  '400': {
+    description: 'Invalid input: every problem names its path.',
+    ...json({ $ref: '#/components/schemas/Error' }),
+  },
+  '401': {
+    description: 'The host did not identify the caller.',
+    ...json({ $ref: '#/components/schemas/Error' }),
+  },
+  '403': {
+    description: 'The caller may not take this step (the permission table).',
+    ...json({ $ref: '#/components/schemas/Error' }),
+  },
   '404': { description: 'No such incident.', ...json({ $ref: '#/components/schemas/Error' }) },
-  '409': { description: 'The log refuses it now: a stale draft, a blocked publish, a conflict.', ...json({ $ref: '#/components/schemas/Error' }) },
-  '422': { description: 'The Idempotency-Key was used for a different request.', ...json({ $ref: '#/components/schemas/Error' }) },
+  '409': {
+    description: 'The log refuses it now: a stale draft, a blocked publish, a conflict.',
+    ...json({ $ref: '#/components/schemas/Error' }),
+  },
+  '422': {
+    description: 'The Idempotency-Key was used for a different request.',
+    ...json({ $ref: '#/components/schemas/Error' }),
+  },
 };
 
 /**
@@ -57,9 +72,18 @@ export function openApiDocument(operations: readonly Operation[], basePath: stri
   const read = (operationId: string, summary: string) => ({
     get: { operationId, summary, responses: { '200': { description: 'OK.' }, ...ERRORS } },
   });
-  paths[`${basePath}/api/incidents`] = { ...paths[`${basePath}/api/incidents`], ...read('listIncidents', 'Every incident, open first.') };
-  paths[`${basePath}/api/incidents/{incidentId}`] = read('currentIncident', 'The desk view of one incident and its playbooks.');
-  paths[`${basePath}/api/revision`] = read('revision', 'A counter that changes whenever any incident changes.');
+  paths[`${basePath}/api/incidents`] = {
+    ...paths[`${basePath}/api/incidents`],
+    ...read('listIncidents', 'Every incident, open first.'),
+  };
+  paths[`${basePath}/api/incidents/{incidentId}`] = read(
+    'currentIncident',
+    'The desk view of one incident and its playbooks.',
+  );
+  paths[`${basePath}/api/revision`] = read(
+    'revision',
+    'A counter that changes whenever any incident changes.',
+  );
   return {
     openapi: '3.1.0',
     info: { title: 'incident-comms desk API', version: '0.1.0' },

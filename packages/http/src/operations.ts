@@ -96,7 +96,8 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'Draft the next release: every audience message rendered from one status update.',
     body: draftBody,
     incident: true,
-    run: async ({ desk, incidentId, actor, body }) => ok(await desk.draft(incidentId, { ...body, actor }), 201),
+    run: async ({ desk, incidentId, actor, body }) =>
+      ok(await desk.draft(incidentId, { ...body, actor }), 201),
   }),
   op({
     id: 'edit',

@@ -17,9 +17,9 @@ import {
   type PersonRef,
   type QuestionRecord,
   type Runbook,
-  STATUS_LABELS,
   type SalesAction,
   type SalesItemInput,
+  STATUS_LABELS,
   type StatusUpdate,
   salesActions,
 } from '@incident-comms/core';
@@ -41,9 +41,7 @@ export interface IncidentPage {
   severity: { level: string; words: string };
   /** The latest approved version; `undefined` before the first. */
   current: StatusUpdate | undefined;
-  next:
-    | { at: string; utc: string; customers: string; customersZone: string }
-    | undefined;
+  next: { at: string; utc: string; customers: string; customersZone: string } | undefined;
   owner: PersonRef | undefined;
   backup: PersonRef | undefined;
   wording: PageWording[];

@@ -149,7 +149,8 @@ export interface PageLinks {
 export async function renderPage(pages: readonly IncidentPage[], links: PageLinks, revision: number) {
   const open = pages.filter((p) => p.open);
   const closed = pages.filter((p) => !p.open);
-  const body = await html`${open.length === 0 ? html`<p class="calm">No open incidents.</p>` : open.map(incident)}
+  const body =
+    await html`${open.length === 0 ? html`<p class="calm">No open incidents.</p>` : open.map(incident)}
     ${closed.length > 0 ? html`<h2 class="resolved-heading">Resolved</h2>${closed.map(incident)}` : ''}`;
   return html`<!doctype html>
 <html lang="en">

@@ -7,7 +7,12 @@
 import {
   ACCOUNT_FLAGS,
   AUDIENCES,
-  factsInputSchema, INCIDENT_TYPES, MESSAGE_KINDS, SEVERITIES, STATUSES } from '@incident-comms/core';
+  factsInputSchema,
+  INCIDENT_TYPES,
+  MESSAGE_KINDS,
+  SEVERITIES,
+  STATUSES,
+} from '@incident-comms/core';
 import { z } from 'zod';
 
 const text = z.string().trim().min(1, 'expected a non-empty text');
@@ -103,7 +108,14 @@ export const errorBody = z.object({
   code: z.string(),
   message: z.string(),
   problems: z
-    .array(z.object({ path: z.string(), expected: z.string(), received: z.string().optional(), message: z.string() }))
+    .array(
+      z.object({
+        path: z.string(),
+        expected: z.string(),
+        received: z.string().optional(),
+        message: z.string(),
+      }),
+    )
     .optional(),
   rule: z.string().optional(),
 });

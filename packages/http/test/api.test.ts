@@ -28,7 +28,12 @@ beforeEach(() => {
   });
 });
 
-async function call(path: string, as: string | undefined, body?: unknown, headers: Record<string, string> = {}) {
+async function call(
+  path: string,
+  as: string | undefined,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const init: RequestInit = {
     method: body === undefined ? 'GET' : 'POST',
     headers: { ...(as ? { 'x-person': as } : {}), 'content-type': 'application/json', ...headers },
@@ -65,7 +70,9 @@ describe('the JSON API', () => {
     const asks = await call(`/api/incidents/inc-1/drafts/${draftId}/approval-requests`, 'dana', {});
     expect(asks.status).toBe(200);
     for (const ask of asks.body.requests as Array<{ gate: string; approver: { id: string } }>) {
-      const r = await call(`/api/incidents/inc-1/drafts/${draftId}/approve`, ask.approver.id, { gate: ask.gate });
+      const r = await call(`/api/incidents/inc-1/drafts/${draftId}/approve`, ask.approver.id, {
+        gate: ask.gate,
+      });
       expect(r.status).toBe(200);
     }
     const published = await call(`/api/incidents/inc-1/drafts/${draftId}/publish`, 'dana', {});
@@ -78,7 +85,11 @@ describe('the JSON API', () => {
 
   it.each([
     ['a missing field', { title: 'x', incidentType: 'checkout' }, 'severity'],
-    ['a value outside the vocabulary', { title: 'x', incidentType: 'checkout', severity: 'SEV9' }, 'severity'],
+    [
+      'a value outside the vocabulary',
+      { title: 'x', incidentType: 'checkout', severity: 'SEV9' },
+      'severity',
+    ],
     ['an unknown key', { title: 'x', incidentType: 'checkout', severity: 'SEV1', actor: 'x' }, ''],
     ['a wrong type', { title: 7, incidentType: 'checkout', severity: 'SEV1' }, 'title'],
   ])('answers 400 naming the path for %s', async (_kind, body, path) => {
@@ -119,7 +130,9 @@ describe('the JSON API', () => {
     const asks = await call(`/api/incidents/inc-1/drafts/${draftId}/approval-requests`, 'dana', {});
     const ask = (asks.body.requests as Array<{ gate: string; approver: { id: string } }>)[0]!;
     clock.advanceBy(1);
-    await call(`/api/incidents/inc-1/drafts/${draftId}/edits`, 'dana', { text: 'Card payments fail for some customers. We are looking into it.' });
+    await call(`/api/incidents/inc-1/drafts/${draftId}/edits`, 'dana', {
+      text: 'Card payments fail for some customers. We are looking into it.',
+    });
     const r = await call(`/api/incidents/inc-1/drafts/${draftId}/approve`, ask.approver.id, {
       gate: ask.gate,
       revision: 1,
@@ -150,8 +163,18 @@ describe('the JSON API', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(desk.state('inc-1')!.questions).toHaveLength(1);
     // A draft replayed keeps one draft; the key reused for another body is refused.
-    const draft = await call('/api/incidents/inc-1/drafts', 'dana', { kind: 'initial' }, { 'idempotency-key': 'd-1' });
-    const draftAgain = await call('/api/incidents/inc-1/drafts', 'dana', { kind: 'initial' }, { 'idempotency-key': 'd-1' });
+    const draft = await call(
+      '/api/incidents/inc-1/drafts',
+      'dana',
+      { kind: 'initial' },
+      { 'idempotency-key': 'd-1' },
+    );
+    const draftAgain = await call(
+      '/api/incidents/inc-1/drafts',
+      'dana',
+      { kind: 'initial' },
+      { 'idempotency-key': 'd-1' },
+    );
     expect(draftAgain.body.draftId).toBe(draft.body.draftId);
     expect(Object.keys(desk.state('inc-1')!.drafts)).toHaveLength(1);
     const other = await call('/api/incidents/inc-1/questions', 'priya', { ...body, question: 'When?' }, key);
@@ -170,8 +193,9 @@ describe('the OpenAPI document and feeds', () => {
     expect(post.requestBody.content['application/json'].schema.required).toEqual(
       expect.arrayContaining(['title', 'incidentType', 'severity']),
     );
-    const ids = Object.values(r.body.paths as Record<string, { post?: { operationId: string } }>)
-      .flatMap((p) => (p.post ? [p.post.operationId] : []));
+    const ids = Object.values(r.body.paths as Record<string, { post?: { operationId: string } }>).flatMap(
+      (p) => (p.post ? [p.post.operationId] : []),
+    );
     expect(ids).toHaveLength(15);
   });
 
