@@ -30,6 +30,8 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;background:#f2f2f2;
 button.copy{font:inherit;padding:.4rem .9rem;border-radius:6px;border:1px solid #0b4f9c;background:#0b4f9c;color:#fff;cursor:pointer;min-height:44px}
 button.copy:focus-visible,pre:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
 .sales li[data-action=reschedule] strong:first-child{color:#a4000f}
+.jump{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0 0 .75rem}
+.jump a{color:#0b4f9c;padding:.5rem 0;min-height:44px}
 .live{position:absolute;left:-9999px}
 .calm{font-size:1.2rem}
 `;

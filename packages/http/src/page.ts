@@ -119,6 +119,10 @@ function incident(page: IncidentPage): Html {
     <h2 id="${s('title')}">${page.title}</h2>
     <p class="badges"><span class="badge sev">${page.severity.level}</span>
       <span class="badge">${page.status}</span></p>
+    <nav class="jump" aria-label="${page.title}: sections">
+      <a href="#${s('wording')}">Wording</a> <a href="#${s('support')}">Support</a>
+      <a href="#${s('sales')}">Sales</a> <a href="#${s('cs')}">Customer success</a>
+      <a href="#${s('history')}">History</a></nav>
     ${plainWords(page)}
     ${nextUpdate(page)}
     ${section(s('wording'), 'Approved wording', wording(page))}
