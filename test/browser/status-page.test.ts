@@ -184,10 +184,10 @@ describe('the source-of-truth page in Chromium', () => {
     try {
       await page.evaluate('window.__notReloaded = true');
       const current = page.locator('section[aria-labelledby="history-inc-1"] li').first();
-      await expect.poll(() => current.innerText()).toMatch(/^Version 1/);
+      await expect.poll(() => current.textContent()).toMatch(/^Version 1/);
       const update = await publishNext('update');
       // The page polls once a second; the bar is two seconds after publish.
-      await expect.poll(() => current.innerText(), { timeout: 2_000, interval: 100 }).toMatch(/^Version 2/);
+      await expect.poll(() => current.textContent(), { timeout: 2_000, interval: 100 }).toMatch(/^Version 2/);
       expect(update.version).toBe(2);
       expect(await page.evaluate<boolean>('window.__notReloaded === true')).toBe(true);
     } finally {
