@@ -393,21 +393,36 @@ export class EventRejectedError extends IncidentCommsError {
 }
 
 /**
- * Thrown when someone who does not hold the approving role (nor its backup while the primary
- * is unavailable) tries to grant or deny an approval (`approval_not_authorized`). Thrown by
- * `replay`, it also says which event: `index`, and a message starting `events.N (type at AT): `.
+ * Thrown when the permission table refuses an event: its actor may not append it, for that
+ * person, at that moment. `rule` names the table's rule (e.g. `roles-assigned-by-lead`,
+ * `approval-decided-by-gate-role`, `published-as-approved`); `actor` and `role` say who tried
+ * and which role the rule wanted. Code: `approval_not_authorized` when someone who does not
+ * hold a gate's role grants or denies it, `event_not_authorized` for every other rule. Thrown
+ * by `replay`, it also says which event: `index`, and a message starting `events.N (type at AT): `.
  */
 export class NotAuthorizedError extends IncidentCommsError {
   readonly actor: string;
   readonly role: string;
+  /** The permission rule that refused the event (see `PERMISSION_TABLE`). */
+  readonly rule: string;
   /** Why, in plain words (the message without the event's position). */
   readonly reason: string;
   /** Index of the refused event in the log, when thrown by `replay`. */
   readonly index: number | undefined;
-  constructor(actor: string, role: string, reason: string, position?: EventPosition) {
-    super('approval_not_authorized', `${locate(position)}${reason}`);
+  constructor(
+    actor: string,
+    role: string,
+    reason: string,
+    position?: EventPosition,
+    rule = 'approval-decided-by-gate-role',
+  ) {
+    super(
+      rule === 'approval-decided-by-gate-role' ? 'approval_not_authorized' : 'event_not_authorized',
+      `${locate(position)}${reason} [${rule}]`,
+    );
     this.actor = actor;
     this.role = role;
+    this.rule = rule;
     this.reason = reason;
     this.index = position?.index;
   }

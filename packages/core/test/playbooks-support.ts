@@ -5,7 +5,7 @@
  */
 import { applyEvent, type IncidentEventInput, type IncidentState, replay } from '../src/incident/index';
 import type { Status } from '../src/vocabulary';
-import { checkoutStart, t } from './support';
+import { checkoutStart, publicationEvents, t } from './support';
 
 /** Wording of the first approved update (our own words, 9:18 ET, next update 9:30 ET). */
 export const FIRST_UPDATE_TEXT =
@@ -33,45 +33,23 @@ export function publishEvents(
   const version = state.updates.length + 1;
   const status = options.status ?? 'investigating';
   const kind = status === 'resolved' ? 'resolved' : version === 1 ? 'initial' : 'update';
-  const text = options.text ?? FIRST_UPDATE_TEXT;
   const nextUpdateAt = options.nextUpdateAt === undefined ? t(20) : options.nextUpdateAt;
-  return [
+  // A version states the confirmed facts: a different scope, regions or cause is confirmed first.
+  const facts = {
+    ...(options.scope && options.scope !== state.facts.scope.value ? { scope: options.scope } : {}),
+    ...(options.regions ? { regions: options.regions } : {}),
+    ...(options.cause ? { cause: options.cause } : {}),
+  };
+  return publicationEvents(
+    state,
+    at,
+    { kind, status, text: options.text ?? FIRST_UPDATE_TEXT },
     {
-      type: 'draft.created',
-      at,
-      actor: 'dana',
-      draft: { id: `d${version}`, kind, status, text, basedOnFactsVersion: state.factsVersion },
+      ...(Object.keys(facts).length > 0 ? { facts } : {}),
+      ...(nextUpdateAt ? { nextUpdateAt } : {}),
+      ...(options.productAreas ? { productAreas: options.productAreas } : {}),
     },
-    {
-      type: 'update.published',
-      at,
-      actor: 'dana',
-      update: {
-        version,
-        status,
-        kind,
-        severity: state.severity,
-        title: state.title,
-        incidentType: state.incidentType,
-        symptom: state.facts.symptom?.value ?? 'card payments at checkout are failing',
-        affected: state.facts.affected?.value ?? 'customers paying by card',
-        scope: options.scope ?? state.facts.scope.value,
-        teamAction: state.facts.teamAction?.value ?? 'Engineers are working on it.',
-        unknowns: state.facts.unknowns?.value ?? [],
-        regions: options.regions ?? [],
-        productAreas: options.productAreas ?? ['checkout'],
-        text,
-        publishedAt: at,
-        ...(nextUpdateAt ? { nextUpdateAt } : {}),
-        ...(options.cause ? { cause: options.cause } : {}),
-        ownerId: 'dana',
-        ownerName: 'Dana',
-        factsVersion: state.factsVersion,
-        draftId: `d${version}`,
-        draftRevision: 1,
-      },
-    },
-  ];
+  );
 }
 
 /** Applies events in order. */

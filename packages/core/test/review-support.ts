@@ -28,7 +28,11 @@ export function draftAt(
   };
 }
 
-/** An `update.published` event: version `version` of draft `draftId` revision `revision`. */
+/**
+ * The facts gate asked by the publisher and granted by the incident lead (`lee`) at `minute`,
+ * then the `update.published` event: version `version` of draft `draftId` revision `revision`,
+ * stating the checkout incident's confirmed facts (the permission table's `published-as-approved`).
+ */
 export function publishAt(
   minute: number,
   version: number,
@@ -41,37 +45,45 @@ export function publishAt(
     kind?: MessageKind;
     actor?: string;
   } = {},
-): IncidentEventInput {
+): IncidentEventInput[] {
   const status = options.status ?? 'investigating';
   const actor = options.actor ?? 'dana';
-  return {
-    type: 'update.published',
-    at: t(minute),
-    actor,
-    update: {
-      version,
-      status,
-      kind: options.kind ?? (version === 1 ? 'initial' : status === 'resolved' ? 'resolved' : 'update'),
-      severity: 'SEV1',
-      title: 'Card payments failing at checkout',
-      incidentType: 'checkout',
-      symptom: 'card payments at checkout are failing',
-      affected: 'customers paying by card',
-      scope: 'some',
-      teamAction: 'Engineers are working on the payment service.',
-      unknowns: [],
-      regions: [],
-      productAreas: ['checkout'],
-      text: 'Card payments at checkout are failing. Next update by 9:40 AM ET.',
-      publishedAt: t(minute),
-      ...(options.nextUpdateMinute === undefined ? {} : { nextUpdateAt: t(options.nextUpdateMinute) }),
-      ownerId: actor,
-      ownerName: actor.charAt(0).toUpperCase() + actor.slice(1),
-      factsVersion: options.factsVersion ?? 1,
-      draftId,
-      draftRevision: options.revision ?? 1,
+  const revision = options.revision ?? 1;
+  const facts = { draftId, revision, gate: 'facts', at: t(minute) };
+  return [
+    { type: 'approval.requested', actor, role: 'incidentLead', ...facts },
+    { type: 'approval.granted', actor: 'lee', ...facts },
+    {
+      type: 'update.published',
+      at: t(minute),
+      actor,
+      update: {
+        version,
+        status,
+        kind: options.kind ?? (version === 1 ? 'initial' : status === 'resolved' ? 'resolved' : 'update'),
+        severity: 'SEV1',
+        title: 'Card payments failing at checkout',
+        incidentType: 'checkout',
+        symptom: 'card payments at checkout are failing',
+        affected: 'customers paying by card',
+        scope: 'some',
+        teamAction: 'Engineers are working on the payment service now.',
+        unknowns: ['whether the payment provider or our app is at fault'],
+        customerAction:
+          'If a payment failed, please do not retry more than once until we confirm checkout is stable.',
+        regions: [],
+        productAreas: ['checkout'],
+        text: 'Card payments at checkout are failing. Next update by 9:40 AM ET.',
+        publishedAt: t(minute),
+        ...(options.nextUpdateMinute === undefined ? {} : { nextUpdateAt: t(options.nextUpdateMinute) }),
+        ownerId: actor,
+        ownerName: actor.charAt(0).toUpperCase() + actor.slice(1),
+        factsVersion: options.factsVersion ?? 1,
+        draftId,
+        draftRevision: revision,
+      },
     },
-  };
+  ];
 }
 
 /** `approval.requested` by the communication owner for one gate. */

@@ -21,7 +21,7 @@ const runbook = exampleRunbook();
 function hostileUpdate() {
   return {
     ...realisticUpdate('checkout', 'SEV1', 'update', runbook),
-    title: `Checkout ${HOSTILE}\r\nBcc: victim@example.com`,
+    title: `Checkout ${HOSTILE} Bcc: victim@example.com`,
     symptom: `card payments fail ${HOSTILE}`,
     affected: 'customers\r\nX-Injected: yes',
     teamAction: `Engineers are on it ${HOSTILE}`,
@@ -65,6 +65,13 @@ describe('escaping per format', () => {
   });
 
   it('keeps subject and title on one line whatever the values hold (no header injection)', () => {
+    // A title with a line break is refused at the boundary, for every channel alike.
+    for (const br of ['\r\n', '\n', '\r', '\u2028', '\u0085']) {
+      const title = `Checkout${br}Bcc: victim@example.com`;
+      expect(() => renderAll({ ...hostileUpdate(), title }, runbook, { incidentId: 'inc-hostile' })).toThrow(
+        expect.objectContaining({ code: 'input_invalid' }),
+      );
+    }
     for (const m of messages) {
       for (const line of [m.subject, m.title, m.mrkdwnTitle]) {
         expect(line).not.toMatch(/[\r\n]/);

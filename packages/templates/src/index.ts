@@ -33,6 +33,8 @@ export {
   renderMessage,
 } from './render-message';
 export { type RenderReleaseOptions, renderRelease } from './render-release';
+export { SAMPLE_FACTS, type SampleFacts, sampleStatusUpdate } from './sample-updates';
+export { lintTemplateOverrides } from './template-lint';
 export {
   checkRunbookTemplates,
   createTemplateSet,

@@ -3,135 +3,14 @@
  * Realistic status-update versions for every incident type, severity and message kind, shaped
  * like the ones the coordinator publishes, for the template tests.
  */
-import {
-  defineRunbook,
-  type IncidentType,
-  type MessageKind,
-  type Runbook,
-  type Scope,
-  type Severity,
-  type StatusUpdate,
-  statusUpdateSchema,
-} from '@incident-comms/core';
-import { runbookInput, t } from '../../core/test/support';
-
-interface TypeFacts {
-  title: string;
-  symptom: string;
-  affected: string;
-  scope: Scope;
-  teamAction: string;
-  unknowns: string[];
-  workaround: string;
-  customerAction?: string;
-  cause: string;
-}
+import { defineRunbook, type Runbook } from '@incident-comms/core';
+import { runbookInput } from '../../core/test/support';
+import { SAMPLE_FACTS, sampleStatusUpdate } from './sample-updates';
 
 /** Facts an incident lead would confirm for each incident type. */
-export const FACTS_BY_TYPE: Record<IncidentType, TypeFacts> = {
-  'sign-in': {
-    title: 'Sign-in failing on the web app',
-    symptom: 'customers cannot sign in to the web app',
-    affected: 'customers who sign in with a password',
-    scope: 'many',
-    teamAction: 'Engineers are rolling back this morning’s change to the sign-in service.',
-    unknowns: ['whether single sign-on accounts are affected'],
-    workaround: 'If your company uses single sign-on, you can still sign in that way.',
-    cause: 'A change to the sign-in service this morning rejected valid passwords.',
-  },
-  checkout: {
-    title: 'Card payments failing at checkout',
-    symptom: 'card payments at checkout are failing',
-    affected: 'customers paying by card',
-    scope: 'some',
-    teamAction: 'Engineers are working on the payment service now.',
-    unknowns: ['whether the payment provider or our app is at fault'],
-    workaround: 'You can pay by bank transfer from the checkout page instead.',
-    customerAction:
-      'If a payment failed, please do not retry more than once until we confirm checkout is stable.',
-    cause: 'A configuration change to the payment service rejected valid cards.',
-  },
-  'data-delayed': {
-    title: 'New orders missing from reports',
-    symptom: 'new orders are missing from reports and dashboards',
-    affected: 'customers using the reports page',
-    scope: 'many',
-    teamAction: 'Engineers are working through the backlog of unprocessed orders.',
-    unknowns: ['how long the backlog will take to clear'],
-    workaround: 'The orders list in each store still shows every new order.',
-    cause: 'A stuck job stopped new orders from reaching reports.',
-  },
-  timeouts: {
-    title: 'Saving and searching timing out',
-    symptom: 'saving and searching in the app time out',
-    affected: 'customers in the EU region',
-    scope: 'some',
-    teamAction: 'Engineers are adding capacity to the EU database now.',
-    unknowns: ['why the EU database slowed down'],
-    workaround: 'Saving smaller batches of changes usually goes through.',
-    cause: 'A slow query overloaded the EU database.',
-  },
-  'sync-stopped': {
-    title: 'Calendar sync and notification emails stopped',
-    symptom: 'notification emails and calendar syncs have stopped',
-    affected: 'customers with a connected calendar',
-    scope: 'some',
-    teamAction: 'Engineers are restarting the sync service and checking each connection.',
-    unknowns: ['whether emails queued since 9:10 AM ET will be sent or need to be sent again'],
-    workaround: 'You can still see every booking on the bookings page.',
-    cause: 'An expired credential stopped the calendar connection.',
-  },
-};
-
-const STATUS_BY_KIND = {
-  initial: 'investigating',
-  update: 'identified',
-  workaround: 'identified',
-  resolved: 'resolved',
-} as const;
-
-/**
- * A status-update version for one incident type, severity and kind, published 20 minutes after
- * the 9:10 ET alert, with the next update on the severity's rhythm (15/30/60 minutes).
- */
-export function realisticUpdate(
-  incidentType: IncidentType,
-  severity: Severity,
-  kind: MessageKind,
-  runbook: Runbook,
-): StatusUpdate {
-  const facts = FACTS_BY_TYPE[incidentType];
-  const published = 20;
-  const resolved = kind === 'resolved';
-  return statusUpdateSchema.parse({
-    version: kind === 'initial' ? 1 : resolved ? 4 : 2,
-    status: STATUS_BY_KIND[kind],
-    kind,
-    severity,
-    title: facts.title,
-    incidentType,
-    symptom: facts.symptom,
-    affected: facts.affected,
-    scope: facts.scope,
-    teamAction: facts.teamAction,
-    unknowns: resolved ? [] : kind === 'initial' ? facts.unknowns : facts.unknowns.slice(0, 1),
-    ...(kind === 'update' || kind === 'resolved' ? { cause: facts.cause } : {}),
-    ...(kind === 'workaround' ? { workaround: facts.workaround } : {}),
-    ...(facts.customerAction && !resolved ? { customerAction: facts.customerAction } : {}),
-    regions: [],
-    productAreas: [runbook.incidentTypes[incidentType].productArea],
-    text: 'approved text of this version',
-    publishedAt: t(published),
-    ...(resolved
-      ? { recoveredAt: t(published - 5) }
-      : { nextUpdateAt: t(published + runbook.cadence.minutes[severity]) }),
-    ownerId: 'dana',
-    ownerName: 'Dana',
-    factsVersion: 3,
-    draftId: `draft-${kind}`,
-    draftRevision: 1,
-  });
-}
+export const FACTS_BY_TYPE = SAMPLE_FACTS;
+/** A status-update version for one incident type, severity and kind (see `sampleStatusUpdate`). */
+export const realisticUpdate = sampleStatusUpdate;
 
 /** The example runbook's time zones: New York for customers, support and sales, Berlin for success. */
 export function exampleRunbook(overrides: Record<string, unknown> = {}): Runbook {

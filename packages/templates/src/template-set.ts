@@ -24,6 +24,7 @@ import {
 import { DEFAULT_TEMPLATES } from './default-templates';
 import { TemplateInvalidError, TemplateNotFoundError } from './errors';
 import type { TemplateFormat } from './escape';
+import { lintTemplateOverrides } from './template-lint';
 
 /** Options of {@link TemplateSet.render} and {@link render}. */
 export interface RenderOptions {
@@ -167,7 +168,9 @@ function createDefaultSet(): TemplateSet {
 
 /**
  * Problems with a runbook's `templates` section, path-named (`templates.<id>.<field>`); empty
- * when every template compiles. Registered with `registerRunbookCheck` when this package is
+ * when every template compiles and, for a full runbook, every override renders with realistic
+ * facts without a lint error (`lintTemplateOverrides`: a guessed cause, a promised fix time,
+ * a severity code in a customer subject are runbook errors naming the template, rule and words). Registered with `registerRunbookCheck` when this package is
  * imported, so `defineRunbook` / `loadRunbook` reject a broken custom template.
  *
  * @example
@@ -178,7 +181,11 @@ export function checkRunbookTemplates(runbook: TemplateOverrides | Runbook): Pro
   const raw = runbook.templates ?? {};
   const parsed = sourcesSchema.safeParse(raw);
   if (!parsed.success) return problemsFromZod(parsed.error, raw, 'templates');
-  return compileAll(parsed.data).problems.filter((p) => p.path.startsWith('templates.'));
+  const { templates, problems } = compileAll(parsed.data);
+  const own = problems.filter((p) => p.path.startsWith('templates.'));
+  // A full runbook: render each override with realistic facts and lint what it would send.
+  if (own.length > 0 || Object.keys(raw).length === 0 || !('incidentTypes' in runbook)) return own;
+  return lintTemplateOverrides(runbook, makeSet(templates));
 }
 
 registerRunbookCheck(checkRunbookTemplates);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkoutState, draftCreated, NORMAL_UPDATE, t } from '../../test/approvals';
+import { checkoutState, draftCreated, granted, NORMAL_UPDATE, t } from '../../test/approvals';
 import { testRunbook } from '../../test/support';
 import { applyEvent } from '../incident/index';
+import type { Role } from '../vocabulary';
 import { gateStatuses, requiredApprovals } from './index';
 
 const runbook = testRunbook();
@@ -122,43 +123,41 @@ describe('gateStatuses', () => {
   it('reads approvals of the current revision only, and refuses a grant recorded under the wrong role', () => {
     const text = `${NORMAL_UPDATE} We will refund any duplicate charge.`;
     let s = checkoutState(draftCreated('d1', t(8), text));
-    s = applyEvent(s, {
-      type: 'approval.requested',
-      at: t(8),
-      actor: 'dana',
-      draftId: 'd1',
-      revision: 1,
-      gate: 'facts',
-      role: 'incidentLead',
-    });
-    // Someone asked sales (not the approver) to clear the refund: a sales grant must not count.
-    s = applyEvent(s, {
-      type: 'approval.requested',
-      at: t(8),
-      actor: 'dana',
-      draftId: 'd1',
-      revision: 1,
-      gate: 'compensation',
-      role: 'sales',
-    });
-    s = applyEvent(s, {
-      type: 'approval.granted',
-      at: t(9),
-      actor: 'lee',
-      draftId: 'd1',
-      revision: 1,
-      gate: 'facts',
-    });
-    s = applyEvent(s, {
-      type: 'approval.granted',
-      at: t(9),
-      actor: 'priya',
-      draftId: 'd1',
-      revision: 1,
-      gate: 'compensation',
-    });
-    const statuses = gateStatuses(requiredApprovals(s.drafts.d1!, s, runbook), s.drafts.d1, s);
-    expect(statuses.map((x) => [x.gate.id, x.state])).toEqual([
+    const ask = (gate: string, role: Role) =>
+      ({
+        type: 'approval.requested',
+        at: t(8),
+        actor: 'dana',
+        draftId: 'd1',
+        revision: 1,
+        gate,
+        role,
+      }) as const;
+    // Asking sales (not the approver) to clear the refund is refused: the gate decides the role.
+    expect(() => applyEvent(s, ask('compensation', 'sales'))).toThrow(
+      expect.objectContaining({ rule: 'approval-role-from-gate' }),
+    );
+    s = applyEvent(s, ask('facts', 'incidentLead'));
+    s = applyEvent(s, ask('compensation', 'approver'));
+    s = applyEvent(s, granted('d1', 1, 'facts', 'lee', t(9)));
+    s = applyEvent(s, granted('d1', 1, 'compensation', 'maya', t(9)));
+    expect(
+      gateStatuses(requiredApprovals(s.drafts.d1!, s, runbook), s.drafts.d1, s).map((x) => [
+        x.gate.id,
+        x.state,
+      ]),
+    ).toEqual([
+      ['facts', 'granted'],
+      ['compensation', 'granted'],
+    ]);
+    // A runbook that now routes refunds to the incident lead does not count the approver's grant.
+    const moved = testRunbook({ approvals: { compensation: 'incidentLead' } });
+    expect(
+      gateStatuses(requiredApprovals(s.drafts.d1!, s, moved), s.drafts.d1, s).map((x) => [
+        x.gate.id,
+        x.state,
+      ]),
+    ).toEqual([
       ['facts', 'granted'],
       ['compensation', 'wrong-role'],
     ]);

@@ -7,10 +7,12 @@ import type { Draft } from '../incident/events';
 import {
   type ApprovalRecord,
   type DraftRecord,
+  type IncidentFacts,
   type IncidentState,
   type PersonRef,
   roleHolder,
 } from '../incident/state';
+import type { LintConfig } from '../lint/config';
 import { detectTopics } from '../lint/topics';
 import type { Runbook } from '../runbook/define';
 import type { ApprovalTopic, Role } from '../vocabulary';
@@ -25,6 +27,78 @@ export interface TextSpan {
   start: number;
   end: number;
   text: string;
+  /**
+   * Where the span is, when not in the draft text: the confirmed fact it sits in, e.g.
+   * `facts.customerAction` (offsets are then into that fact's value).
+   */
+  source?: string;
+}
+
+// Confirmed facts that templates render into customer messages; a topic there needs its gate
+// as much as one in the draft's own words.
+const CUSTOMER_FACING_FACTS = [
+  'symptom',
+  'affected',
+  'teamAction',
+  'workaround',
+  'customerAction',
+  'cause',
+  'unknowns',
+  'regions',
+] as const;
+
+/**
+ * The confirmed facts that reach customers (every template may render them), each with its
+ * path: `facts.customerAction`, `facts.unknowns.0`.
+ *
+ * @example
+ * customerFacingFacts(state.facts); // [{ path: 'facts.symptom', text: 'card payments fail' }, …]
+ */
+export function customerFacingFacts(facts: Partial<IncidentFacts>): Array<{ path: string; text: string }> {
+  return CUSTOMER_FACING_FACTS.flatMap((key) => {
+    const value = facts[key]?.value;
+    if (value === undefined) return [];
+    return Array.isArray(value)
+      ? value.map((text, i) => ({ path: `facts.${key}.${i}`, text }))
+      : [{ path: `facts.${key}`, text: value }];
+  });
+}
+
+/**
+ * Every approval topic a release would carry to customers: found in the draft text and in the
+ * customer-facing confirmed facts (a refund promise in `customerAction` needs the approver
+ * just as one in the text does). One detector, the linter's `detectTopics`.
+ *
+ * @param config - the runbook's lint settings (its extra topic phrases); default phrases without.
+ * @returns the spans per topic, draft text first; fact spans carry `source`.
+ * @example
+ * gatedTopics('Checkout is failing.', { customerAction: { value: 'We will refund every order.', by: 'lee', at } });
+ * // Map { 'compensation' => [{ start: 8, end: 14, text: 'refund', source: 'facts.customerAction' }] }
+ */
+export function gatedTopics(
+  texts: string | readonly string[],
+  facts: Partial<IncidentFacts>,
+  config?: LintConfig,
+): Map<ApprovalTopic, TextSpan[]> {
+  const byTopic = new Map<ApprovalTopic, TextSpan[]>();
+  const own = (typeof texts === 'string' ? [texts] : texts).map((text) => ({
+    path: undefined as string | undefined,
+    text,
+  }));
+  const sources = [...own, ...customerFacingFacts(facts)];
+  for (const source of sources) {
+    for (const match of detectTopics(source.text, config)) {
+      const spans = byTopic.get(match.topic) ?? [];
+      spans.push({
+        start: match.start,
+        end: match.end,
+        text: match.text,
+        ...(source.path ? { source: source.path } : {}),
+      });
+      byTopic.set(match.topic, spans);
+    }
+  }
+  return byTopic;
 }
 
 /**
@@ -150,14 +224,9 @@ export function requiredApprovals(
       reason: `Every update goes out only after ${who('incidentLead', lead)} confirms it states the current facts.`,
     },
   ];
-  const byTopic = new Map<ApprovalTopic, TextSpan[]>();
-  // Every word of the release counts: a credit offered only in the sales note still needs the approver.
-  for (const match of draftTexts(draft).flatMap((text) => detectTopics(text, runbook.lint))) {
-    const spans = byTopic.get(match.topic) ?? [];
-    spans.push({ start: match.start, end: match.end, text: match.text });
-    byTopic.set(match.topic, spans);
-  }
-  for (const [topic, spans] of byTopic) {
+  // Every word of the release counts (a credit offered only in the sales note still needs the
+  // approver), and so do the confirmed facts the templates render.
+  for (const [topic, spans] of gatedTopics(draftTexts(draft), state.facts, runbook.lint)) {
     const role = runbook.approvals[topic];
     const holder = roleHolder(state, role);
     const first = spans[0]!;
@@ -167,7 +236,7 @@ export function requiredApprovals(
       topic,
       role,
       ...(holder ? { approver: holder } : {}),
-      reason: `${TOPIC_REASONS[topic]} ("${first.text}"); ${who(role, holder)} must approve it first.`,
+      reason: `${TOPIC_REASONS[topic]} ("${first.text}"${first.source ? ` in ${first.source}, which customers read` : ''}); ${who(role, holder)} must approve it first.`,
       span: first,
       spans,
     });

@@ -126,9 +126,9 @@ describe('nextUpdateDue', () => {
   it('falls back to publishedAt plus the cadence when an update promised no time', () => {
     const state = declared();
     const events = publishEvents(state, runbook, t(12));
-    const published = events[1] as Extract<IncidentEventInput, { type: 'update.published' }>;
+    const published = events.at(-1) as Extract<IncidentEventInput, { type: 'update.published' }>;
     const { nextUpdateAt: _omitted, ...update } = published.update;
-    const after = apply(state, events[0]!, { ...published, update });
+    const after = apply(state, ...events.slice(0, -1), { ...published, update });
     expect(nextUpdateDue(after, runbook, t(13))).toBe(t(30));
   });
 

@@ -62,6 +62,38 @@ const GOOD_INTERNAL =
 const criterion = (result: ReturnType<typeof runDrill>, name: string, index = 0) =>
   result.responses[index]!.criteria.find((c) => c.criterion === name);
 
+describe('runDrill scoring in the repeated hour (New York, 2026-11-01)', () => {
+  // Declared at 1:35 AM EDT; an answer sent at 05:45Z (1:45 AM EDT) is due 15 minutes later, at
+  // 06:00Z: the second 1:00 AM of the night, 1:00 AM EST.
+  const fallBack = parseDrillScenario({ ...scenario, startsAt: '2026-11-01T05:35:00Z' });
+  const eastern = testRunbook({ timeZones: { default: 'America/New_York' } });
+  const answer = (time: string) =>
+    runDrill(
+      fallBack,
+      [
+        {
+          promptId: 'internal',
+          participant: 'Dana',
+          sentAt: scenarioInstant(fallBack.startsAt, 10),
+          text: `Card payments at checkout are failing for some customers. The cause is not confirmed yet. Dana owns the next update, due at ${time}.`,
+        },
+      ],
+      eastern,
+    );
+
+  it('scores a correct "1:00 AM EST" in full', () => {
+    const result = answer('1:00 AM EST');
+    expect(result.responses[0]).toMatchObject({ score: 100, expectedNextUpdateAt: '2026-11-01T06:00:00Z' });
+    expect(criterion(result, 'nextUpdate')).toMatchObject({ points: 20, passed: true });
+  });
+
+  it('scores the first 1:00 AM ("1:00 AM EDT", already passed) as a wrong time', () => {
+    const result = answer('1:00 AM EDT');
+    expect(criterion(result, 'nextUpdate')).toMatchObject({ points: 0, passed: false });
+    expect(criterion(result, 'nextUpdate')?.fixes.join(' ')).toContain('1:00 AM EST');
+  });
+});
+
 describe('runDrill scoring', () => {
   it('gives 100 to a correct, on-time answer and says the rhythm it expected', () => {
     const result = runDrill(scenario, [internal(GOOD_INTERNAL)], runbook);

@@ -113,7 +113,7 @@ describe('scenarioEvents', () => {
     const events = scenarioEvents(parseDrillScenario(minimal()), testRunbook());
     expect(events.map((e) => [e.type, e.actor])).toEqual([
       ['declared', 'dana'],
-      ['roles.assigned', 'system'],
+      ['roles.assigned', 'dana'],
       ['facts.confirmed', 'lee'],
       ['question.logged', 'tom'],
       ['recovery.started', 'alex'],

@@ -6,7 +6,7 @@
 import { addMinutes } from 'date-fns/addMinutes';
 import { parseISO } from 'date-fns/parseISO';
 import { z } from 'zod';
-import { EventRejectedError, type Problem, problem, problemsFromZod } from '../errors';
+import { EventRejectedError, NotAuthorizedError, type Problem, problem, problemsFromZod } from '../errors';
 import { factsInputSchema, type IncidentEventInput, instantSchema } from '../incident/events';
 import { applyEvent } from '../incident/reducer';
 import { type RoleAssignments, roleAssignmentsFromRunbook } from '../incident/roles';
@@ -233,15 +233,17 @@ function buildEvents(scenario: DrillScenario, people: People): DrillIncidentEven
   const out: DrillIncidentEvent[] = [];
   scenario.timeline.forEach((event, index) => {
     if (event.type === 'alert') return;
-    out.push({ index, event: toIncidentEvent(scenario, event, people, `drill-${scenario.id}`) });
+    const incidentEvent = toIncidentEvent(scenario, event, people, `drill-${scenario.id}`);
+    out.push({ index, event: incidentEvent });
     if (event.type === 'declared') {
-      // Roles are in place from the declaration, as the runbook names them.
+      // Roles are in place from the declaration, as the runbook names them: the declarer staffs
+      // the incident (the permission table's first staffing rule).
       out.push({
         index: -1,
         event: {
           type: 'roles.assigned',
           at: scenarioInstant(scenario.startsAt, event.at),
-          actor: 'system',
+          actor: incidentEvent.actor,
           roles: people,
         },
       });
@@ -322,7 +324,7 @@ function semanticProblems(scenario: DrillScenario): Problem[] {
     try {
       state = applyEvent(state, event);
     } catch (error) {
-      if (!(error instanceof EventRejectedError)) throw error;
+      if (!(error instanceof EventRejectedError || error instanceof NotAuthorizedError)) throw error;
       problems.push(
         problem(`timeline.${index}`, `an event the practice allows (${error.rule})`, error.message),
       );

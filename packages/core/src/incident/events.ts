@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { recordedReleaseSchema, releaseHashSchema, releaseMessagesSchema } from '../release/release';
-import { nonEmptyTextSchema as text } from '../text/non-empty';
+import { idSchema as id } from '../text/id';
+import { singleLineTextSchema, nonEmptyTextSchema as text } from '../text/non-empty';
 import { instantSchema } from '../time/instant';
 import {
   APPROVAL_TOPICS,
@@ -22,8 +23,34 @@ export { instantSchema };
 
 const base = {
   at: instantSchema,
-  actor: text,
+  /** Who appended it: a person id, compared exactly (see the permission table). */
+  actor: id,
+  /**
+   * Why an admin appends an event the permission table would otherwise refuse (an emergency
+   * override). Only a person the declaration names as an admin may give one; the review lists
+   * every override.
+   */
+  override: text.optional(),
 };
+
+const personRef = z.object({ id, name: text }).strict();
+
+/**
+ * The incident's permission policy as the runbook states it at declaration: which role decides
+ * each sensitive topic (`approvals`, defaults as the runbook's) and who may override the
+ * permission table in an emergency (`admins`). Carried on `declared` so a replay decides every
+ * event by the same table, whatever the runbook says later.
+ */
+export const incidentPolicySchema = z
+  .object({
+    approvals: z
+      .object(Object.fromEntries(APPROVAL_TOPICS.map((t) => [t, z.enum(ROLES)])))
+      .partial()
+      .strict(),
+    admins: z.array(personRef),
+  })
+  .partial()
+  .strict();
 
 /** Confirmed facts as the incident lead states them; every field optional in one confirmation. */
 export const factsInputSchema = z
@@ -52,7 +79,7 @@ export const factsInputSchema = z
 /** A proposed status update: the fields of the next version plus its customer-facing text. */
 export const draftSchema = z
   .object({
-    id: text,
+    id,
     kind: z.enum(MESSAGE_KINDS),
     audience: z.enum(AUDIENCES).default('customer'),
     status: z.enum(STATUSES),
@@ -80,7 +107,7 @@ export const statusUpdateSchema = z
     status: z.enum(STATUSES),
     kind: z.enum(MESSAGE_KINDS),
     severity: z.enum(SEVERITIES),
-    title: text,
+    title: singleLineTextSchema,
     incidentType: z.enum(INCIDENT_TYPES),
     symptom: text,
     affected: text,
@@ -99,10 +126,10 @@ export const statusUpdateSchema = z
     nextUpdateAt: instantSchema.optional(),
     /** When service recovered (resolved versions). */
     recoveredAt: instantSchema.optional(),
-    ownerId: text,
+    ownerId: id,
     ownerName: text,
     factsVersion: z.number().int().min(0),
-    draftId: text,
+    draftId: id,
     draftRevision: z.number().int().positive(),
   })
   .strict();
@@ -117,10 +144,12 @@ export const eventSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('declared'),
       ...base,
-      incidentId: text,
-      title: text,
+      incidentId: id,
+      title: singleLineTextSchema,
       incidentType: z.enum(INCIDENT_TYPES),
       severity: z.enum(SEVERITIES),
+      /** The permission policy from the runbook (defaults when absent). */
+      policy: incidentPolicySchema.optional(),
     })
     .strict(),
   z
@@ -134,16 +163,16 @@ export const eventSchema = z.discriminatedUnion('type', [
               r,
               z
                 .object({
-                  primary: z.object({ id: text, name: text }).strict(),
-                  backup: z.object({ id: text, name: text }).strict(),
+                  primary: personRef,
+                  backup: personRef,
                 })
                 .strict(),
             ]),
           ) as Record<
             (typeof ROLES)[number],
             z.ZodObject<{
-              primary: z.ZodObject<{ id: typeof text; name: typeof text }>;
-              backup: z.ZodObject<{ id: typeof text; name: typeof text }>;
+              primary: typeof personRef;
+              backup: typeof personRef;
             }>
           >,
         )
@@ -152,7 +181,7 @@ export const eventSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z
-    .object({ type: z.literal('availability.changed'), ...base, personId: text, available: z.boolean() })
+    .object({ type: z.literal('availability.changed'), ...base, personId: id, available: z.boolean() })
     .strict(),
   z.object({ type: z.literal('facts.confirmed'), ...base, facts: factsInputSchema }).strict(),
   z
@@ -183,7 +212,7 @@ export const eventSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('approval.requested'),
       ...base,
-      draftId: text,
+      draftId: id,
       revision: z.number().int().positive(),
       gate: text,
       role: z.enum(ROLES),
@@ -194,7 +223,7 @@ export const eventSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('approval.granted'),
       ...base,
-      draftId: text,
+      draftId: id,
       revision: z.number().int().positive(),
       gate: text,
       /** The content hash of the release the approver saw (`releaseHash`); must be the revision's. */
@@ -205,7 +234,7 @@ export const eventSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('approval.denied'),
       ...base,
-      draftId: text,
+      draftId: id,
       revision: z.number().int().positive(),
       gate: text,
       reason: text,
@@ -215,7 +244,7 @@ export const eventSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('publish.blocked'),
       ...base,
-      draftId: text,
+      draftId: id,
       revision: z.number().int().positive(),
       reasons: z.array(z.object({ code: text, message: text, ruleId: text.optional() }).strict()).min(1),
     })
@@ -237,7 +266,7 @@ export const eventSchema = z.discriminatedUnion('type', [
        */
       type: z.literal('note.released'),
       ...base,
-      draftId: text,
+      draftId: id,
       revision: z.number().int().positive(),
       audience: z.enum(AUDIENCES),
       /** How many recipients it was sent to (a count, not the addresses). */
@@ -275,5 +304,7 @@ export type EventOf<T extends IncidentEventType> = Extract<IncidentEvent, { type
 export type FactsInput = z.output<typeof factsInputSchema>;
 /** A draft: a proposed status update and its text. */
 export type Draft = z.output<typeof draftSchema>;
+/** The permission policy carried by `declared` (see {@link incidentPolicySchema}). */
+export type IncidentPolicyInput = z.output<typeof incidentPolicySchema>;
 /** One published status-update version: the single source of truth at that version. */
 export type StatusUpdate = z.output<typeof statusUpdateSchema>;

@@ -5,11 +5,21 @@ export type {
   IncidentEvent,
   IncidentEventInput,
   IncidentEventType,
+  IncidentPolicyInput,
   StatusUpdate,
 } from './events';
-export { draftSchema, eventSchema, factsInputSchema, instantSchema, statusUpdateSchema } from './events';
+export {
+  draftSchema,
+  eventSchema,
+  factsInputSchema,
+  incidentPolicySchema,
+  instantSchema,
+  statusUpdateSchema,
+} from './events';
+export { authorize, type Denial, PERMISSION_TABLE, type PermissionRule, ROLE_ASSIGNERS } from './permissions';
+export { gateRole, policyOf } from './policy';
 export { applyEvent, parseEvent, replay } from './reducer';
-export { type RoleAssignments, roleAssignmentsFromRunbook } from './roles';
+export { incidentPolicyFromRunbook, type RoleAssignments, roleAssignmentsFromRunbook } from './roles';
 export type {
   ApprovalRecord,
   ApprovedRelease,
@@ -17,8 +27,10 @@ export type {
   ConfirmedFact,
   DraftRecord,
   IncidentFacts,
+  IncidentPolicy,
   IncidentState,
   NoteRecord,
+  OverrideRecord,
   PersonRef,
   QuestionRecord,
 } from './state';

@@ -16,15 +16,25 @@ import {
   supersededUpdates,
 } from './index';
 
-function rejectionOf(state: IncidentState | undefined, event: IncidentEventInput): EventRejectedError {
+/** The refusal of `event`: a broken rule of the log, or of the permission table. */
+function rejectionOf(
+  state: IncidentState | undefined,
+  event: IncidentEventInput,
+): EventRejectedError | NotAuthorizedError {
   try {
     applyEvent(state, event);
   } catch (error) {
-    expect(error).toBeInstanceOf(EventRejectedError);
-    return error as EventRejectedError;
+    if (!(error instanceof NotAuthorizedError)) expect(error).toBeInstanceOf(EventRejectedError);
+    return error as EventRejectedError | NotAuthorizedError;
   }
   throw new Error('expected the event to be rejected');
 }
+
+/** The facts gate of a draft revision, asked by the owner and granted by the incident lead. */
+const factsGranted = (draftId: string, at: string, revision = 1): IncidentEventInput[] => [
+  { type: 'approval.requested', at, actor: 'dana', draftId, revision, gate: 'facts', role: 'incidentLead' },
+  { type: 'approval.granted', at, actor: 'lee', draftId, revision, gate: 'facts' },
+];
 
 const draft = (
   id: string,
@@ -65,8 +75,10 @@ const published = (
     symptom: 'card payments at checkout are failing',
     affected: 'customers paying by card',
     scope: 'some',
-    teamAction: 'Engineers are working on it.',
-    unknowns: [],
+    teamAction: 'Engineers are working on the payment service now.',
+    unknowns: ['whether the payment provider or our app is at fault'],
+    customerAction:
+      'If a payment failed, please do not retry more than once until we confirm checkout is stable.',
     regions: [],
     productAreas: ['checkout'],
     text: 'Card payments at checkout are failing. Next update by 9:30 AM ET.',
@@ -86,6 +98,7 @@ describe('the incident log', () => {
     const state = replay([
       ...checkoutStart(),
       draft('d1', t(6), 1),
+      ...factsGranted('d1', t(7)),
       published(1, t(8), 1, 'd1'),
       {
         type: 'question.logged',
@@ -133,8 +146,10 @@ describe('the incident log', () => {
     const state = replay([
       ...checkoutStart(),
       draft('d1', t(6), 1),
+      ...factsGranted('d1', t(7)),
       published(1, t(8), 1, 'd1'),
-      draft('d2', t(20), 1),
+      draft('d2', t(20), 1, { kind: 'update' }),
+      ...factsGranted('d2', t(20)),
       published(2, t(21), 1, 'd2'),
     ]);
     expect(currentStatusUpdate(state)?.version).toBe(2);
@@ -156,13 +171,19 @@ describe('the incident log', () => {
       ['closed-after-resolved', start, { type: 'closed', at: t(6), actor: 'lee' }],
       [
         'published-by-communication-owner',
-        (() => {
-          return applyEvent(start, draft('d1', t(6), 1));
-        })(),
+        replay([...checkoutStart(), draft('d1', t(6), 1), ...factsGranted('d1', t(7))]),
         { ...published(1, t(8), 1, 'd1'), actor: 'priya' },
       ],
-      ['stale-facts', applyEvent(start, draft('d1', t(6), 1)), published(1, t(8), 0, 'd1')],
-      ['version-sequence', applyEvent(start, draft('d1', t(6), 1)), published(2, t(8), 1, 'd1')],
+      [
+        'stale-facts',
+        replay([...checkoutStart(), draft('d1', t(6), 1), ...factsGranted('d1', t(7))]),
+        published(1, t(8), 0, 'd1'),
+      ],
+      [
+        'version-sequence',
+        replay([...checkoutStart(), draft('d1', t(6), 1), ...factsGranted('d1', t(7))]),
+        published(2, t(8), 1, 'd1', { kind: 'initial' }),
+      ],
       ['draft-based-on-known-facts', start, draft('d1', t(6), 7)],
     ];
     it.each(cases)('%s', (rule, state, event) => {
@@ -171,11 +192,15 @@ describe('the incident log', () => {
       expect(state).toEqual(before);
     });
 
-    it('owner-required-before-publish', () => {
+    it('nobody publishes or confirms facts before roles are assigned', () => {
       const [declared, , facts] = checkoutStart();
       const noRoles = replay([declared!]);
-      expect(rejectionOf(noRoles, published(1, t(8), 0, 'd1')).rule).toBe('owner-required-before-publish');
-      expect(rejectionOf(noRoles, facts!).rule).toBe('roles-required');
+      expect(rejectionOf(noRoles, published(1, t(8), 0, 'd1')).rule).toBe('published-by-communication-owner');
+      const refused = rejectionOf(noRoles, facts!);
+      expect([refused.rule, refused.message]).toEqual([
+        'facts-confirmed-by-incident-lead',
+        'lee may not confirm facts: only the incident lead (nobody holds it now) may. [facts-confirmed-by-incident-lead]',
+      ]);
     });
 
     it('publishing the resolved version resolves the incident; a later resolved event is refused', () => {
@@ -187,11 +212,12 @@ describe('the incident log', () => {
         recoveredAt: t(48),
       });
       state = applyEvent(state, draft('d1', t(51), 2, { kind: 'resolved', status: 'resolved' }));
+      state = factsGranted('d1', t(51)).reduce(applyEvent, state);
       state = applyEvent(state, published(1, t(52), 2, 'd1', { status: 'resolved', kind: 'resolved' }));
       expect(state).toMatchObject({ status: 'resolved', resolvedAt: t(52) });
       const rejection = rejectionOf(state, { type: 'resolved', at: t(53), actor: 'lee' });
       expect(rejection.rule).toBe('incident-resolved');
-      expect(rejection.eventType).toBe('resolved');
+      expect((rejection as EventRejectedError).eventType).toBe('resolved');
       // Nothing half-applied: resolvedAt stays the publication time; closing still works.
       expect(applyEvent(state, { type: 'closed', at: t(60), actor: 'lee' })).toMatchObject({
         resolvedAt: t(52),
@@ -215,6 +241,7 @@ describe('the incident log', () => {
 
     it('refuses a resolved status update before recovery is confirmed, then accepts it after', () => {
       let state = applyEvent(start, draft('d1', t(6), 1, { kind: 'resolved', status: 'resolved' }));
+      state = factsGranted('d1', t(6)).reduce(applyEvent, state);
       expect(
         rejectionOf(state, published(1, t(8), 1, 'd1', { status: 'resolved', kind: 'resolved' })).rule,
       ).toBe('resolved-after-recovery-confirmed');
@@ -225,6 +252,7 @@ describe('the incident log', () => {
         customerCheck: 'placed a real card order',
       });
       state = applyEvent(state, draft('d2', t(51), 2, { kind: 'resolved', status: 'resolved' }));
+      state = factsGranted('d2', t(51)).reduce(applyEvent, state);
       state = applyEvent(state, published(1, t(52), 2, 'd2', { status: 'resolved', kind: 'resolved' }));
       expect(state.status).toBe('resolved');
       expect(rejectionOf(state, draft('d3', t(53), 2)).rule).toBe('incident-resolved');
@@ -243,6 +271,7 @@ describe('the incident log', () => {
 
     it('refuses to publish a draft whose requested approval is not granted', () => {
       let state = applyEvent(start, draft('d1', t(6), 1));
+      state = factsGranted('d1', t(6)).reduce(applyEvent, state);
       state = applyEvent(state, {
         type: 'approval.requested',
         at: t(6),
@@ -338,15 +367,16 @@ describe('the incident log', () => {
         throw new Error('expected a refusal');
       };
       const refused = decide('priya');
-      expect(refused.message).toBe(
+      expect(refused.reason).toBe(
         'Priya may not decide the compensation approval: only the named approver (Maya) may.',
       );
-      expect([refused.actor, refused.role, refused.code]).toEqual([
+      expect([refused.actor, refused.role, refused.code, refused.rule]).toEqual([
         'priya',
         'approver',
         'approval_not_authorized',
+        'approval-decided-by-gate-role',
       ]);
-      expect(decide('stranger').message).toBe(
+      expect(decide('stranger').reason).toBe(
         'stranger may not decide the compensation approval: only the named approver (Maya) may.',
       );
       // With the approver and the backup both away, nobody may, and it says so.
@@ -357,14 +387,34 @@ describe('the incident log', () => {
         personId: 'maya',
         available: false,
       });
+      // The table refuses leaving the gate with nobody; only the admin's override does it.
+      expect(
+        rejectionOf(away, {
+          type: 'availability.changed',
+          at: t(7),
+          actor: 'raj',
+          personId: 'raj',
+          available: false,
+        }).rule,
+      ).toBe('availability-keeps-a-decider');
       away = applyEvent(away, {
         type: 'availability.changed',
         at: t(7),
-        actor: 'raj',
+        actor: 'ada',
         personId: 'raj',
         available: false,
+        override: 'Raj is on a flight',
       });
-      expect(decide('raj', away).message).toBe(
+      expect(away.overrides).toEqual([
+        {
+          at: t(7),
+          by: 'ada',
+          eventType: 'availability.changed',
+          rules: ['availability-self-or-owner-or-lead', 'availability-keeps-a-decider'],
+          reason: 'Raj is on a flight',
+        },
+      ]);
+      expect(decide('raj', away).reason).toBe(
         'Raj may not decide the compensation approval: only the named approver may, and nobody holds that role now (name a backup).',
       );
     });
@@ -472,9 +522,11 @@ describe('the incident log', () => {
       expect(JSON.parse(JSON.stringify(again))).toEqual(again);
     });
 
-    it('a draft with no approval requested may be released (nothing is pending)', () => {
-      const state = replay([...checkoutStart(), creditNote(t(20)), release()]);
-      expect(state.notes).toHaveLength(1);
+    it('a note touching no gated topic may be released unasked; a credit note needs its grant', () => {
+      const plain = creditNote(t(20), 'Your account manager will call you this afternoon.');
+      expect(replay([...checkoutStart(), plain, release()]).notes).toHaveLength(1);
+      const refused = rejectionOf(replay([...checkoutStart(), creditNote(t(20))]), release());
+      expect([refused.constructor, refused.rule]).toEqual([NotAuthorizedError, 'note-after-topic-approval']);
     });
 
     it('is accepted after resolution, refused once closed', () => {
@@ -496,9 +548,14 @@ describe('the incident log', () => {
         [...approved, creditNote(t(28), 'We will add a credit to your March invoice.')],
         release(),
       ],
-      ['approvals-granted', 'a gate still pending', [...requested, grant('facts', 'lee', t(22))], release()],
       [
         'approvals-granted',
+        'a gate still pending',
+        [...requested, grant('compensation', 'maya', t(22))],
+        release(),
+      ],
+      [
+        'note-after-topic-approval',
         'a declined gate',
         [
           ...requested,
@@ -516,7 +573,7 @@ describe('the incident log', () => {
         release(),
       ],
       [
-        'approvals-granted',
+        'note-after-topic-approval',
         'an edit after approval: the new revision is unapproved',
         [
           ...approved,
@@ -528,7 +585,7 @@ describe('the incident log', () => {
       [
         'note-not-a-version',
         'a draft published as a status version',
-        [...checkoutStart(), draft('d1', t(6), 1), published(1, t(8), 1, 'd1')],
+        [...checkoutStart(), draft('d1', t(6), 1), ...factsGranted('d1', t(7)), published(1, t(8), 1, 'd1')],
         release({ draftId: 'd1', audience: 'customer', actor: 'dana' }),
       ],
       ['note-audience-of-draft', 'another audience', approved, release({ audience: 'customer' })],

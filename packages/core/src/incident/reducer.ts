@@ -3,7 +3,6 @@
  * `applyEvent` folds one event into the state, refusing events that break the practice;
  * `replay` folds a whole log. Pure: the input state is never modified.
  */
-import { roleWords } from '../approvals/gates';
 import {
   describeValue,
   EventRejectedError,
@@ -12,19 +11,13 @@ import {
   problemsFromZod,
   ValidationError,
 } from '../errors';
-import type { Role } from '../vocabulary';
 import { type EventOf, eventSchema, type IncidentEvent, type IncidentEventInput } from './events';
-import { approvedReleaseOf, checkApprovalHash, draftReleaseHash } from './release-record';
-import {
-  type ApprovalRecord,
-  type ConfirmedFact,
-  type DraftRecord,
-  type IncidentFacts,
-  type IncidentState,
-  incidentStateSchema,
-  personNameInRoles,
-  roleHolder,
-} from './state';
+import { authorize } from './permissions';
+import { policyFromDeclared } from './policy';
+import { publishUpdate, reject, releaseNote } from './publish-handlers';
+import { checkApprovalHash, draftReleaseHash } from './release-record';
+import type { ApprovalRecord, ConfirmedFact, DraftRecord, IncidentFacts, IncidentState } from './state';
+import { assertState, remember } from './state-check';
 
 /**
  * Parses one incident-log event with zod at the boundary (stored logs, host input).
@@ -40,30 +33,6 @@ export function parseEvent(input: unknown, where = 'event'): IncidentEvent {
   const parsed = eventSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(where, problemsFromZod(parsed.error, input, where));
   return parsed.data;
-}
-
-const reject = (rule: string, event: IncidentEvent, message: string): never => {
-  throw new EventRejectedError(rule, event.type, message);
-};
-
-function requireHolder(
-  state: IncidentState,
-  role: Role,
-  event: IncidentEvent,
-  rule: string,
-  doing: string,
-): void {
-  const holder = roleHolder(state, role);
-  if (!state.roles[role])
-    reject('roles-required', event, `no ${role} is assigned; assign roles before ${doing}`);
-  if (!holder) reject(rule, event, `both the ${role} and the backup are unavailable`);
-  if (holder!.id !== event.actor) {
-    reject(
-      rule,
-      event,
-      `${doing} is for the ${role} (${holder!.name}, ${holder!.id}); ${event.actor} is not`,
-    );
-  }
 }
 
 const fact = <T>(value: T, event: IncidentEvent): ConfirmedFact<T> => ({
@@ -119,13 +88,15 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       status: 'investigating',
       roles: {},
       unavailable: [],
+      policy: policyFromDeclared(event.policy),
+      releases: [],
+      overrides: [],
       facts: { scope: { value: 'unknown', by: event.actor, at: event.at } },
       factsVersion: 0,
       recovery: {},
       drafts: {},
       updates: [],
       notes: [],
-      releases: [],
       questions: [],
       checkpoints: [],
       checkpointTriggers: [],
@@ -152,7 +123,10 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       `incident ${state.id} is resolved; only questions, checkpoints and closing follow`,
     );
   }
+  // The permission table (incident/permissions): who may append this event, for whom, when.
+  const override = authorize(state, event);
   const next: IncidentState = { ...state, lastEventAt: event.at, eventCount: state.eventCount + 1 };
+  if (override) next.overrides = [...(state.overrides ?? []), override];
   switch (event.type) {
     case 'roles.assigned':
       next.roles = { ...state.roles, ...event.roles };
@@ -163,7 +137,6 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       return next;
     }
     case 'facts.confirmed': {
-      requireHolder(state, 'incidentLead', event, 'facts-confirmed-by-incident-lead', 'confirming facts');
       const facts: IncidentFacts = { ...state.facts };
       for (const [key, value] of Object.entries(event.facts) as Array<[keyof IncidentFacts, never]>) {
         if (value !== undefined) facts[key] = fact(value, event);
@@ -179,14 +152,12 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       return next;
     }
     case 'severity.set':
-      requireHolder(state, 'incidentLead', event, 'severity-set-by-incident-lead', 'setting severity');
       if (event.severity !== state.severity) {
         next.severity = event.severity;
         next.severityChangedAt = event.at;
       }
       return next;
     case 'scope.changed':
-      requireHolder(state, 'incidentLead', event, 'facts-confirmed-by-incident-lead', 'changing scope');
       next.facts = {
         ...state.facts,
         scope: fact(event.scope, event),
@@ -196,39 +167,16 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       next.checkpointTriggers = [...state.checkpointTriggers, { reason: 'scope-changed', at: event.at }];
       return next;
     case 'workaround.found':
-      requireHolder(
-        state,
-        'incidentLead',
-        event,
-        'facts-confirmed-by-incident-lead',
-        'confirming a workaround',
-      );
       next.facts = { ...state.facts, workaround: fact(event.workaround, event) };
       next.factsVersion = state.factsVersion + 1;
       next.checkpointTriggers = [...state.checkpointTriggers, { reason: 'workaround-found', at: event.at }];
       return next;
     case 'recovery.started': {
-      const lead = roleHolder(state, 'incidentLead');
-      const engineer = roleHolder(state, 'engineering');
-      if (event.actor !== lead?.id && event.actor !== engineer?.id) {
-        reject(
-          'recovery-started-by-engineering',
-          event,
-          'only the incident lead or engineering can report that recovery started',
-        );
-      }
       next.recovery = { ...state.recovery, startedAt: event.at };
       next.checkpointTriggers = [...state.checkpointTriggers, { reason: 'recovery-started', at: event.at }];
       return next;
     }
     case 'recovery.confirmed':
-      requireHolder(
-        state,
-        'incidentLead',
-        event,
-        'recovery-confirmed-by-incident-lead',
-        'confirming recovery',
-      );
       next.recovery = {
         ...state.recovery,
         confirmed: {
@@ -296,19 +244,6 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       const approval = draft.approvals[event.gate];
       if (!approval)
         return reject('approval-requested-first', event, `no approval of gate "${event.gate}" was requested`);
-      const holder = roleHolder(state, approval.role);
-      if (!holder || holder.id !== event.actor) {
-        const actor = personNameInRoles(state, event.actor);
-        const only = roleWords(approval.role);
-        throw new NotAuthorizedError(
-          event.actor,
-          approval.role,
-          `${actor} may not decide the ${event.gate} approval: ` +
-            (holder
-              ? `only ${only} (${holder.name}) may.`
-              : `only ${only} may, and nobody holds that role now (name a backup).`),
-        );
-      }
       if (event.type === 'approval.granted') checkApprovalHash(draft, event);
       next.drafts = withApproval(state, draft, {
         ...approval,
@@ -367,147 +302,6 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
   }
 }
 
-function publishUpdate(
-  state: IncidentState,
-  next: IncidentState,
-  event: EventOf<'update.published'>,
-): IncidentState {
-  const { update } = event;
-  if (!state.roles.communicationOwner) {
-    reject('owner-required-before-publish', event, 'assign a communication owner before publishing');
-  }
-  requireHolder(
-    state,
-    'communicationOwner',
-    event,
-    'published-by-communication-owner',
-    'publishing a status update',
-  );
-  if (update.version !== state.updates.length + 1) {
-    reject('version-sequence', event, `expected version ${state.updates.length + 1}, got ${update.version}`);
-  }
-  if (update.factsVersion !== state.factsVersion) {
-    reject(
-      'stale-facts',
-      event,
-      `the update uses facts version ${update.factsVersion}; the newest is ${state.factsVersion}`,
-    );
-  }
-  if (update.status === 'resolved' && !state.recovery.confirmed) {
-    reject(
-      'resolved-after-recovery-confirmed',
-      event,
-      'the incident lead has not confirmed recovery with a customer-facing check',
-    );
-  }
-  const draft = state.drafts[update.draftId];
-  if (!draft || draft.revision !== update.draftRevision) {
-    reject(
-      'published-from-draft',
-      event,
-      `draft ${update.draftId} revision ${update.draftRevision} does not exist`,
-    );
-  }
-  const pending = Object.values(draft!.approvals).filter((a) => a.status !== 'granted');
-  if (pending.length > 0) {
-    reject(
-      'approvals-granted',
-      event,
-      `approval still missing: ${pending.map((a) => `${a.gate} (${a.status})`).join(', ')}`,
-    );
-  }
-  const release = approvedReleaseOf(state, draft!, event, event.release, {
-    version: update.version,
-    ...(update.nextUpdateAt === undefined ? {} : { nextUpdateAt: update.nextUpdateAt }),
-  });
-  if (release) {
-    if (!release.messages.some((m) => m.audience === draft!.audience && m.text === update.text)) {
-      reject(
-        'release-matches-approval',
-        event,
-        `the update's text is not the ${draft!.audience} message of its release`,
-      );
-    }
-    next.releases = [...state.releases, release];
-  }
-  next.updates = [...state.updates, update];
-  next.drafts = { ...state.drafts, [draft!.id]: { ...draft!, publishedVersion: update.version } };
-  next.status = update.status;
-  if (update.status === 'resolved') next.resolvedAt = event.at;
-  return next;
-}
-
-/**
- * Records a side note sent outside the status versions. The revision must be the draft's current
- * one, every approval requested on it granted, the draft never published as a version, the
- * audience the draft's own, and the sender its author or the communication owner holder.
- */
-function releaseNote(
-  state: IncidentState,
-  next: IncidentState,
-  event: EventOf<'note.released'>,
-): IncidentState {
-  const draft = state.drafts[event.draftId];
-  if (!draft) return reject('note-from-draft', event, `no draft ${event.draftId}`);
-  if (draft.revision !== event.revision) {
-    reject(
-      'note-from-draft',
-      event,
-      `draft ${draft.id} is at revision ${draft.revision}, not ${event.revision}; release the current revision`,
-    );
-  }
-  if (draft.publishedVersion !== undefined) {
-    reject(
-      'note-not-a-version',
-      event,
-      `draft ${draft.id} was published as version ${draft.publishedVersion}; a version is not a side note`,
-    );
-  }
-  if (event.audience !== draft.audience) {
-    reject(
-      'note-audience-of-draft',
-      event,
-      `draft ${draft.id} was written for ${draft.audience}, not ${event.audience}`,
-    );
-  }
-  const pending = Object.values(draft.approvals).filter((a) => a.status !== 'granted');
-  if (pending.length > 0) {
-    reject(
-      'approvals-granted',
-      event,
-      `approval still missing: ${pending.map((a) => `${a.gate} (${a.status})`).join(', ')}`,
-    );
-  }
-  const owner = roleHolder(state, 'communicationOwner');
-  if (event.actor !== draft.author && event.actor !== owner?.id) {
-    reject(
-      'note-released-by-author-or-owner',
-      event,
-      `a side note is released by its author (${personNameInRoles(state, draft.author)})` +
-        (owner ? ` or the communication owner (${owner.name})` : '') +
-        `; ${personNameInRoles(state, event.actor)} is neither`,
-    );
-  }
-  const release = approvedReleaseOf(state, draft, event, event.release, {
-    version: state.updates.length,
-    noteId: draft.id,
-  });
-  if (release) next.releases = [...state.releases, release];
-  next.notes = [
-    ...state.notes,
-    {
-      draftId: draft.id,
-      revision: draft.revision,
-      audience: event.audience,
-      at: event.at,
-      by: event.actor,
-      recipients: event.recipients,
-      ...(event.channel ? { channel: event.channel } : {}),
-    },
-  ];
-  return next;
-}
-
 /**
  * Applies one event to the state (pure reducer over the append-only log).
  *
@@ -548,47 +342,6 @@ export function applyEvent(
   return remember(reduce(state, parseEvent(event)));
 }
 
-// States this reducer produced: known to be states, so they are not validated again.
-const producedStates = new WeakSet<object>();
-
-function remember(state: IncidentState): IncidentState {
-  producedStates.add(state);
-  return state;
-}
-
-const STATE_EXPECTED =
-  'an incident state (the result of applyEvent or replay), or undefined before "declared"';
-
-// A state handed in from outside (e.g. loaded from a store) is checked once; a value that is
-// not a state at all gets one problem rather than one per missing field.
-function assertState(state: unknown): asserts state is IncidentState | undefined {
-  if (state === undefined) return;
-  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
-    throw new ValidationError('incident state', [problem('state', STATE_EXPECTED, describeValue(state))]);
-  }
-  if (producedStates.has(state)) return;
-  const parsed = incidentStateSchema.safeParse(state);
-  if (parsed.success) {
-    producedStates.add(state);
-    return;
-  }
-  const required = Object.keys(incidentStateSchema.shape).filter(
-    (k) =>
-      !incidentStateSchema.shape[k as keyof typeof incidentStateSchema.shape].safeParse(undefined).success,
-  );
-  const missing = required.filter((k) => !(k in state));
-  if (missing.length * 2 > required.length) {
-    const keys = Object.keys(state)
-      .slice(0, 5)
-      .map((k) => JSON.stringify(k))
-      .join(', ');
-    throw new ValidationError('incident state', [
-      problem('state', STATE_EXPECTED, keys === '' ? 'an empty object' : `an object with ${keys}`),
-    ]);
-  }
-  throw new ValidationError('incident state', problemsFromZod(parsed.error, state, 'state'));
-}
-
 /**
  * Folds a whole log into a state. Deterministic: the same log always gives the same state.
  *
@@ -615,7 +368,7 @@ export function replay(events: ReadonlyArray<IncidentEventInput | IncidentEvent>
       if (error instanceof EventRejectedError)
         throw new EventRejectedError(error.rule, error.eventType, error.reason, at);
       if (error instanceof NotAuthorizedError)
-        throw new NotAuthorizedError(error.actor, error.role, error.reason, at);
+        throw new NotAuthorizedError(error.actor, error.role, error.reason, at, error.rule);
       throw error;
     }
   }

@@ -4,6 +4,7 @@
  */
 import type { Runbook } from '../runbook/define';
 import { ROLES, type Role } from '../vocabulary';
+import type { IncidentPolicyInput } from './events';
 import type { PersonRef } from './state';
 
 /** Who holds each role for one incident: a primary and a backup, by id and name. */
@@ -29,4 +30,24 @@ export function roleAssignmentsFromRunbook(runbook: Pick<Runbook, 'roles'>): Rol
       ];
     }),
   ) as RoleAssignments;
+}
+
+/**
+ * The permission policy a `declared` event carries, from the runbook: which role decides each
+ * sensitive topic, and the emergency admins (the runbook's optional `admin` role, primary and
+ * backup). Declaring with it makes a replay decide every event by the runbook of that day.
+ *
+ * @param runbook - a validated runbook (`approvals` and `admin` are read).
+ * @example
+ * applyEvent(undefined, { type: 'declared', at, actor: 'dana', incidentId: 'inc-1', title: 'Checkout failing',
+ *   incidentType: 'checkout', severity: 'SEV1', policy: incidentPolicyFromRunbook(runbook) });
+ */
+export function incidentPolicyFromRunbook(
+  runbook: Pick<Runbook, 'approvals' | 'admin'>,
+): IncidentPolicyInput {
+  const admins = runbook.admin ? [runbook.admin.primary, runbook.admin.backup] : [];
+  return {
+    approvals: { ...runbook.approvals },
+    admins: admins.map(({ id, name }) => ({ id, name })),
+  };
 }

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { ReleaseMessage } from '../release/release';
 import { instantSchema } from '../time/instant';
 import {
+  APPROVAL_TOPICS,
+  type ApprovalTopic,
   type Audience,
   INCIDENT_TYPES,
   type IncidentType,
@@ -137,6 +139,31 @@ export interface NoteRecord {
   channel?: string;
 }
 
+/** The permission policy an incident runs under (from its `declared` event, defaults filled). */
+export interface IncidentPolicy {
+  /** Which role decides each sensitive topic's gate. */
+  approvals: Record<ApprovalTopic, Role>;
+  /** Who may override the permission table in an emergency (with a reason); often nobody. */
+  admins: PersonRef[];
+}
+
+/**
+ * An emergency override: an event an admin appended that the permission table would have
+ * refused, with the rule it set aside and the reason given. The review lists every one.
+ */
+export interface OverrideRecord {
+  /** When (ISO-8601 UTC). */
+  at: string;
+  /** The admin's person id. */
+  by: string;
+  /** The overriding event's type. */
+  eventType: string;
+  /** The permission rules set aside, e.g. `['approval-decided-by-gate-role']`. */
+  rules: string[];
+  /** The reason the admin gave. */
+  reason: string;
+}
+
 /** Why an engineering checkpoint was brought forward. */
 export interface CheckpointTrigger {
   reason: 'scope-changed' | 'workaround-found' | 'recovery-started';
@@ -160,6 +187,10 @@ export interface IncidentState {
   roles: Partial<Record<Role, { primary: PersonRef; backup: PersonRef }>>;
   /** Person ids marked unavailable. */
   unavailable: string[];
+  /** The permission policy (absent in states stored before it existed: the defaults apply). */
+  policy?: IncidentPolicy;
+  /** Emergency overrides of the permission table, oldest first. */
+  overrides?: OverrideRecord[];
   facts: IncidentFacts;
   /** Increments on every change to confirmed facts (0 at declaration). */
   factsVersion: number;
@@ -216,6 +247,10 @@ export const incidentStateSchema = z.object({
   closedAt: instantSchema.optional(),
   roles: z.partialRecord(z.enum(ROLES), z.object({ primary: person, backup: person })),
   unavailable: z.array(z.string()),
+  policy: z
+    .object({ approvals: z.partialRecord(z.enum(APPROVAL_TOPICS), z.enum(ROLES)), admins: z.array(person) })
+    .optional(),
+  overrides: list.optional(),
   facts: z.looseObject({ scope: z.object({ value: z.enum(SCOPES), by: z.string(), at: z.string() }) }),
   factsVersion: z.number().int().min(0),
   recovery: map,

@@ -8,7 +8,7 @@ import {
 } from '../../test/playbooks-support';
 import { checkoutStart, t, testRunbook } from '../../test/support';
 import { ValidationError } from '../errors';
-import { type IncidentState, replay } from '../incident/index';
+import { type IncidentState, replay, type StatusUpdate } from '../incident/index';
 import { FIRST_HOUR_ITEMS, type FirstHourItem, type FirstHourItemId, firstHourChecklist } from './first-hour';
 
 // Internal notes read in Eastern time, like the team in the checkout example.
@@ -142,13 +142,15 @@ describe('no guessing', () => {
     ['only confirmed facts', checkoutWithUpdate(), true, 'Published updates state only confirmed facts.'],
     [
       'a cause nobody confirmed',
-      checkoutWithUpdate({ cause: 'the payment provider' }),
+      // The reducer refuses such a version now (published-as-approved); a state stored before
+      // that rule, or edited outside the log, can still hold one, and the check still reads it.
+      withFirstUpdate(checkoutWithUpdate(), { cause: 'the payment provider' }),
       false,
       'update 1 names a cause before the incident lead confirmed one',
     ],
     [
       'a wider scope than confirmed',
-      checkoutWithUpdate({ scope: 'all' }),
+      withFirstUpdate(checkoutWithUpdate(), { scope: 'all' }),
       false,
       'update 1 says the scope is all, but the confirmed scope is some',
     ],
@@ -217,3 +219,9 @@ describe('no guessing', () => {
 it('rejects a `now` that is not an ISO-8601 UTC instant', () => {
   expect(() => firstHourChecklist(checkoutDeclared(), runbook, '2026-03-03 09:20')).toThrow(ValidationError);
 });
+
+/** A state whose first version states something else than the log confirmed (see above). */
+function withFirstUpdate(state: IncidentState, change: Partial<StatusUpdate>): IncidentState {
+  const [first, ...rest] = state.updates;
+  return { ...state, updates: [{ ...first!, ...change }, ...rest] };
+}

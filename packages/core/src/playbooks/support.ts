@@ -187,7 +187,7 @@ function findings(
           : 'the incident lead has confirmed recovery';
     found.push({ code: 'wording-mismatch', detail: `The customer still sees the problem, while ${claim}.` });
   }
-  const regions = [...(state.facts.regions?.value ?? []), ...(update?.regions ?? [])];
+  const regions = [...new Set([...(state.facts.regions?.value ?? []), ...(update?.regions ?? [])])];
   if (ticket.region && regions.length > 0 && !regions.some((r) => sameRegion(r, ticket.region!))) {
     found.push({
       code: 'wording-mismatch',

@@ -153,7 +153,8 @@ describe('release in the incident log', () => {
     affected: state.facts.affected!.value,
     scope: state.facts.scope.value,
     teamAction: state.facts.teamAction!.value,
-    unknowns: [],
+    unknowns: state.facts.unknowns?.value ?? [],
+    ...(state.facts.customerAction ? { customerAction: state.facts.customerAction.value } : {}),
     regions: [],
     productAreas: ['checkout'],
     text: customer.text,
@@ -265,15 +266,17 @@ describe('release in the incident log', () => {
     });
     expect(edited.drafts['d-1']!.approvals).toEqual({});
     expect(edited.drafts['d-1']!.releaseHash).not.toBe(hash);
-    expect(() =>
-      applyEvent(edited, {
-        type: 'update.published',
-        at: t(10),
-        actor: 'dana',
-        update: { ...update(edited), draftRevision: 2 },
-        release: { hash, messages },
-      }),
-    ).toThrow(EventRejectedError);
+    expect(
+      () =>
+        applyEvent(edited, {
+          type: 'update.published',
+          at: t(10),
+          actor: 'dana',
+          update: { ...update(edited), draftRevision: 2, publishedAt: t(10) },
+          release: { hash, messages },
+        }),
+      // The permission table refuses it first (revision 2 was never approved).
+    ).toThrow(expect.objectContaining({ rule: 'published-as-approved' }));
   });
 
   it('says which releases exist when asked for a missing one', () => {

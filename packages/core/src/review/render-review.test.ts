@@ -6,14 +6,14 @@ import { renderReview, reviewIncident } from './index';
 const log = () => [
   ...checkoutStart(),
   draftAt(8, 'd1', 1, { kind: 'initial' }),
-  publishAt(12, 1, 'd1', { nextUpdateMinute: 30 }),
+  ...publishAt(12, 1, 'd1', { nextUpdateMinute: 30 }),
   questionAt(14, 'refunds', 'Will I be charged twice?'),
   questionAt(15, 'refunds', 'Do I get my money back?'),
   questionAt(16, 'refunds', 'Refund | for *failed* orders?'),
   draftAt(30, 'd2', 1),
   requestApprovalAt(31, 'd2', 'compensation', { topic: 'compensation' }),
   grantAt(56, 'd2', 'compensation'),
-  publishAt(57, 2, 'd2', { nextUpdateMinute: 75 }),
+  ...publishAt(57, 2, 'd2', { nextUpdateMinute: 75 }),
 ];
 
 describe('renderReview', () => {
@@ -50,7 +50,7 @@ describe('renderReview', () => {
       [
         ...checkoutStart(),
         draftAt(8, 'd1', 1, { kind: 'initial' }),
-        publishAt(12, 1, 'd1', { nextUpdateMinute: 30 }),
+        ...publishAt(12, 1, 'd1', { nextUpdateMinute: 30 }),
       ],
       testRunbook(),
     );

@@ -122,6 +122,18 @@ export function renderReview(review: IncidentReview): string {
             .join('; ')
     }`,
   );
+  lines.push(
+    `- **Permission overrides:** ${
+      review.overrides.length === 0
+        ? 'none'
+        : review.overrides
+            .map(
+              (o) =>
+                `${clock(review, o.at)} ${md(o.by)} set aside ${md(o.rules.join(', '))} on ${md(o.eventType)}: ${md(o.reason)}`,
+            )
+            .join('; ')
+    }`,
+  );
   const { blocked } = review;
   lines.push(
     `- **Blocked by lint:** ${

@@ -20,11 +20,11 @@ function slowCheckoutLog(): IncidentEventInput[] {
   return [
     ...checkoutStart(), // declared t0, roles t0, facts t5 (facts version 1)
     draftAt(8, 'd1', 1, { kind: 'initial' }),
-    publishAt(12, 1, 'd1', { nextUpdateMinute: 30 }), // first update 12 min in; target 15
+    ...publishAt(12, 1, 'd1', { nextUpdateMinute: 30 }), // first update 12 min in; target 15
     questionAt(14, 'refunds', 'Will I be charged twice?'),
     draftAt(28, 'd2', 1),
     draftAt(31, 'd2', 1), // edited: revision 2; revision 1 is superseded
-    publishAt(35, 2, 'd2', { revision: 2, nextUpdateMinute: 50 }), // promised t30: late by 5
+    ...publishAt(35, 2, 'd2', { revision: 2, nextUpdateMinute: 50 }), // promised t30: late by 5
     questionAt(36, 'Refunds', 'Do I get my money back?'),
     draftAt(45, 'd3', 1),
     requestApprovalAt(46, 'd3', 'compensation', { topic: 'compensation' }),
@@ -40,7 +40,7 @@ function slowCheckoutLog(): IncidentEventInput[] {
     draftAt(60, 'd5', 1), // never published
     questionAt(65, 'refunds', 'Is there a refund for failed orders?'),
     grantAt(71, 'd3', 'compensation'), // waited 25 minutes
-    publishAt(72, 3, 'd3', { nextUpdateMinute: 90 }), // promised t50: late by 22
+    ...publishAt(72, 3, 'd3', { nextUpdateMinute: 90 }), // promised t50: late by 22
     { type: 'recovery.started', at: t(80), actor: 'alex' },
     {
       type: 'recovery.confirmed',
@@ -49,7 +49,7 @@ function slowCheckoutLog(): IncidentEventInput[] {
       customerCheck: 'placed a real card order end to end',
     },
     draftAt(86, 'd4', 2, { kind: 'resolved', status: 'resolved' }),
-    publishAt(88, 4, 'd4', { factsVersion: 2, status: 'resolved' }), // promised t90: on time
+    ...publishAt(88, 4, 'd4', { factsVersion: 2, status: 'resolved' }), // promised t90: on time
     { type: 'closed', at: t(120), actor: 'lee' },
   ];
 }
@@ -81,8 +81,10 @@ describe('reviewIncident on a slow checkout outage', () => {
   });
 
   it('measures how long each approval gate waited', () => {
-    expect(review.approvals).toHaveLength(1);
-    expect(review.approvals[0]).toMatchObject({
+    // Every version also waited for the facts gate, granted at once in this log.
+    const topics = review.approvals.filter((a) => a.gate !== 'facts');
+    expect(topics).toHaveLength(1);
+    expect(topics[0]).toMatchObject({
       draftId: 'd3',
       gate: 'compensation',
       topic: 'compensation',
@@ -205,7 +207,7 @@ describe('reviewIncident lists side notes the log says were released, apart from
   const log = (): IncidentEventInput[] => [
     ...checkoutStart(),
     draftAt(8, 'd1', 1, { kind: 'initial' }),
-    publishAt(12, 1, 'd1', { nextUpdateMinute: 30 }),
+    ...publishAt(12, 1, 'd1', { nextUpdateMinute: 30 }),
     ...approve(20, 'credit-note'),
     draftAt(26, 'half-approved', 1),
     requestApprovalAt(26, 'half-approved', 'facts', { role: 'incidentLead' }),
@@ -277,15 +279,16 @@ describe('reviewIncident with a missing owner', () => {
     return [
       ...checkoutStart(),
       draftAt(6, 'd1', 1, { kind: 'initial' }),
-      publishAt(10, 1, 'd1', { nextUpdateMinute: 25 }),
+      ...publishAt(10, 1, 'd1', { nextUpdateMinute: 25 }),
       availabilityAt(20, 'dana', false), // Sam covers
-      availabilityAt(25, 'sam', false), // nobody owns communication
+      // Nobody owns communication: the table refuses that, so the admin overrides it (listed).
+      { ...availabilityAt(25, 'sam', false), actor: 'ada', override: 'Sam left for the airport' },
       availabilityAt(28, 'maya', false),
       draftAt(29, 'd2', 1, { actor: 'ines' }),
       requestApprovalAt(30, 'd2', 'compensation', { topic: 'compensation', actor: 'ines' }),
       availabilityAt(40, 'sam', true), // gap closes after 15 minutes
       grantAt(45, 'd2', 'compensation', { actor: 'raj' }), // the backup approver decides
-      publishAt(45, 2, 'd2', { actor: 'sam', nextUpdateMinute: 60 }), // promised t25: late 20
+      ...publishAt(45, 2, 'd2', { actor: 'sam', nextUpdateMinute: 60 }), // promised t25: late 20
       questionAt(70, 'eta', 'When will it work again?'), // log ends at t70 with t60 unkept
     ];
   }
@@ -298,7 +301,7 @@ describe('reviewIncident with a missing owner', () => {
   });
 
   it('measures how long an approval waited while the approving primary was away', () => {
-    expect(review.approvals[0]).toMatchObject({
+    expect(review.approvals.find((a) => a.gate === 'compensation')).toMatchObject({
       waitMinutes: 15,
       primaryAbsentMinutes: 15,
       decidedBy: 'raj',
@@ -343,7 +346,7 @@ describe('reviewIncident on a late first update and bad logs', () => {
       [
         ...checkoutStart(),
         draftAt(15, 'd1', 1, { kind: 'initial' }),
-        publishAt(22, 1, 'd1', { nextUpdateMinute: 40 }),
+        ...publishAt(22, 1, 'd1', { nextUpdateMinute: 40 }),
       ],
       testRunbook(),
     );
@@ -398,7 +401,7 @@ describe('reviewIncident keeps lint blocks apart from approval refusals', () => 
         { code: 'lint-error', ruleId: 'no-fix-time-promise', message: 'Do not promise a fix time.' },
         { code: 'lint-error', ruleId: 'no-fix-time-promise', message: 'Do not promise a fix time.' },
       ]),
-      publishAt(12, 1, 'd1', { nextUpdateMinute: 30 }),
+      ...publishAt(12, 1, 'd1', { nextUpdateMinute: 30 }),
     ];
   }
   const review = reviewIncident(refusedLog(), testRunbook());

@@ -11,6 +11,7 @@ import { applyEvent, parseEvent, replay } from '../incident/reducer';
 import {
   type IncidentState,
   type NoteRecord,
+  type OverrideRecord,
   type PersonRef,
   personNameInRoles,
   roleHolder,
@@ -196,6 +197,11 @@ export interface IncidentReview {
   };
   questions: ReviewQuestionTopic[];
   ownershipGaps: OwnershipGap[];
+  /**
+   * Emergency overrides of the permission table, oldest first: who set which rule aside on
+   * which event, when and why (an admin the declaration names; see `PERMISSION_TABLE`).
+   */
+  overrides: OverrideRecord[];
   /**
    * Refused publish attempts (`publish.blocked`). Lint refusals (reasons with a `ruleId`) are
    * kept apart from approval and other refusals, so lint figures and suggestions count only lint.
@@ -657,6 +663,7 @@ export function reviewIncident(
     versions,
     questions: questionTopics(state),
     ownershipGaps: gapsFor('communicationOwner', events, end),
+    overrides: state.overrides ?? [],
     blocked: blockedFigures(state),
   };
   return { ...review, suggestions: suggestRunbookChanges(review, runbook, options) };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { lintConfigSchema } from '../lint/config';
+import { idSchema } from '../text/id';
 import { nonEmptyTextSchema as text } from '../text/non-empty';
 import { isValidTimeZone } from '../time/index';
 import { APPROVAL_TOPICS, AUDIENCES, INCIDENT_TYPES, ROLES, type SEVERITIES } from '../vocabulary';
@@ -18,7 +19,7 @@ import {
 /** A person named in the runbook. `contact` is how to reach them (Slack handle, email, phone). */
 export const personSchema = z
   .object({
-    id: text,
+    id: idSchema,
     name: text,
     contact: text,
     email: z.email('expected an email address').optional(),
@@ -75,6 +76,11 @@ export const runbookSchema = z
         >,
       )
       .strict(),
+    /**
+     * Optional emergency admins (a primary and a backup): they may append an event the
+     * permission table refuses, with a written reason; the review lists every override.
+     */
+    admin: roleSchema.optional(),
     severities: perSeverity(severityDefinition, DEFAULT_SEVERITIES),
     cadence: z
       .object({

@@ -15,3 +15,21 @@ import { z } from 'zod';
  * @internal
  */
 export const nonEmptyTextSchema = z.string().trim().min(1, 'expected a non-empty text');
+
+// Line breaks of any kind, and the other control characters (TAB aside) no title may carry.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+const LINE_BREAK_OR_CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F\u0085\u2028\u2029]/;
+
+/**
+ * A required one-line text (an incident title, a subject): trimmed, non-empty, and refused when
+ * it holds a line break or another control character, so every channel (an email subject, a
+ * Slack heading, a webhook field) gets the same line or none refuses it later.
+ *
+ * @example
+ * singleLineTextSchema.parse(' Card payments failing '); // 'Card payments failing'
+ * singleLineTextSchema.safeParse('Card payments\nBcc: x@evil.example').success; // false
+ * @internal
+ */
+export const singleLineTextSchema = nonEmptyTextSchema.refine((v) => !LINE_BREAK_OR_CONTROL.test(v), {
+  error: 'expected one line of text (no line breaks or control characters)',
+});

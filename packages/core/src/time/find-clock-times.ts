@@ -47,21 +47,36 @@ export interface ClockMention {
   day?: DayMention;
 }
 
-// Only the parsers for clock times and the days written with them: the full casual set
-// (durations, ranges, slash dates) costs about twice the time per sentence.
-const PARSERS = new Set([
-  'ENTimeExpressionParser',
-  'ENCasualDateParser',
-  'ENCasualTimeParser',
-  'ENMonthNameLittleEndianParser',
-  'ENMonthNameMiddleEndianParser',
-  'ENWeekdayParser',
-]);
+// Only the parsers for clock times and the days written with them, and of those only the ones
+// whose words appear in the text: the full casual set costs several times as much per sentence.
+const PARSER_HINTS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['ENTimeExpressionParser', /\d/],
+  ['ENCasualTimeParser', /\b(?:noon|midday|midnight|morning|afternoon|evening|tonight)\b/i],
+  ['ENCasualDateParser', /\b(?:today|tonight|tomorrow|yesterday)\b/i],
+  ['ENWeekdayParser', /\b(?:sun|mon|tue|wed|thu|fri|sat)/i],
+  ['ENMonthNameLittleEndianParser', /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i],
+  ['ENMonthNameMiddleEndianParser', /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i],
+];
 const casual = configuration.createCasualConfiguration();
-const chrono = new Chrono({
-  parsers: casual.parsers.filter((parser) => PARSERS.has(parser.constructor.name)),
-  refiners: casual.refiners,
-});
+const parsersByName = new Map(casual.parsers.map((parser) => [parser.constructor.name, parser]));
+const chronos = new Map<number, Chrono>();
+
+/** A chrono-node parser with the parsers the text's words call for (built once per combination). */
+function chronoFor(text: string): Chrono {
+  let mask = 0;
+  PARSER_HINTS.forEach(([, hint], i) => {
+    if (hint.test(text)) mask |= 1 << i;
+  });
+  let chrono = chronos.get(mask);
+  if (chrono === undefined) {
+    const parsers = PARSER_HINTS.filter((_, i) => mask & (1 << i)).flatMap(
+      ([name]) => parsersByName.get(name) ?? [],
+    );
+    chrono = new Chrono({ parsers, refiners: casual.refiners });
+    chronos.set(mask, chrono);
+  }
+  return chrono;
+}
 
 /** A fixed reference (Monday 2001-01-01, noon UTC): days written relative to it are counted back. */
 const REFERENCE = { instant: new Date(Date.UTC(2001, 0, 1, 12)), timezone: 0 };
@@ -139,7 +154,7 @@ export function findClockTimes(text: string): ClockMention[] {
   if (!CLOCK_SHAPE.test(text)) return [];
   // Minus signs as "-" (same length, so offsets into `text` hold): "UTC−3" is an offset.
   const plain = text.replace(MINUS_SIGNS, '-');
-  const results = chrono.parse(plain, REFERENCE);
+  const results = chronoFor(plain).parse(plain, REFERENCE);
   const out: ClockMention[] = [];
   let separateDay: DayMention | undefined;
   for (const result of results) {
@@ -192,7 +207,7 @@ const withDay = (day: DayMention | undefined) => (day === undefined ? {} : { day
  * findDayWord('Next update Wednesday 9:00 AM ET.')?.weekday; // 3
  */
 export function findDayWord(text: string): DayMention | undefined {
-  for (const result of chrono.parse(text, REFERENCE)) {
+  for (const result of chronoFor(text).parse(text, REFERENCE)) {
     const day = dayOf(result, result.index, result.index + result.text.length, result.text);
     if (day !== undefined) return day;
   }

@@ -119,7 +119,9 @@ function candidatesAt(wallMs: number, mention: ClockMention, reference: ClockTim
     timeZone === undefined
       ? undefined
       : offsetMinutesAt(wallMs - (meanings[0]!.offsetMinutes ?? 0) * MINUTE_MS, timeZone);
-  const fitting = meanings.find((meaning) => meaning.offsetMinutes === readerOffset);
+  const fitting =
+    meanings.find((meaning) => meaning.zone !== undefined && meaning.zone === timeZone) ??
+    meanings.find((meaning) => meaning.offsetMinutes === readerOffset);
   if (fitting !== undefined) return byMeaning(wallMs, fitting);
   const first = meanings[0]!;
   return byMeaning(wallMs, first).map((candidate) => ({
@@ -177,9 +179,10 @@ const closestTo = (target: number) => (a: Candidate, b: Candidate) =>
  * and drill scoring.
  *
  * - Day: a written day counts on the reader's calendar from `now` ("tomorrow", "Wednesday", a
- *   date); without one, the occurrence closest to `due` when given, else the next occurrence
- *   after `now` (a time that passed less than {@link RECENTLY_PASSED_MINUTES} ago stays that
- *   passed time, so a stale time is caught).
+ *   date); without one, the occurrence closest to `due` when given, else the reader's today
+ *   (the writer leaves the day out only then) unless that passed more than
+ *   {@link RECENTLY_PASSED_MINUTES} ago, then the next occurrence after `now`. A time that passed
+ *   less than that ago stays that passed time, so a stale time is caught.
  * - Zone: an offset label ("UTC+5:45") is that offset; a label the writer prints for the reader's
  *   zone (SAST, IST, EDT, ET) is the reader's clock; another abbreviation is its own offset
  *   ("EST" written in July is read as ET); a time without a label is in the reader's zone.
@@ -219,17 +222,15 @@ export function readClockTime(
     return reading(candidates.sort(closestTo(due.getTime()))[0]);
   }
   if (now === undefined) return undefined;
+  // The writer leaves the day out only for the reader's today: today's occurrence, if it is
+  // still ahead or passed less than RECENTLY_PASSED_MINUTES ago (a stale time); else the next.
   const t = now.getTime();
   const today = readerDay(now, mention, timeZone);
-  const candidates = candidatesOnDays(
-    [today - DAY_MS, today, today + DAY_MS, today + 2 * DAY_MS],
-    mention,
-    reference,
-  ).sort((a, b) => a.at - b.at);
-  const previous = candidates.filter((c) => c.at <= t).pop();
-  if (previous !== undefined && t - previous.at < RECENTLY_PASSED_MINUTES * MINUTE_MS)
-    return reading(previous);
-  return reading(candidates.find((c) => c.at > t));
+  const onToday = candidatesOnDays([today], mention, reference);
+  const current = onToday.find((c) => c.at > t - RECENTLY_PASSED_MINUTES * MINUTE_MS);
+  if (current !== undefined) return reading(current);
+  const later = candidatesOnDays([today + DAY_MS, today + 2 * DAY_MS], mention, reference);
+  return reading(later.find((c) => c.at > t));
 }
 
 /**

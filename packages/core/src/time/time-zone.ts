@@ -50,17 +50,9 @@ export function assertTimeZone(name: unknown): asserts name is string {
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 const LONG_OFFSET = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/;
+const DAY_MS = 86_400_000;
 
-/**
- * The zone's UTC offset at an instant, in minutes east of UTC (`+330` for Kolkata, `-240` for
- * New York in summer), read from the platform's ICU data as a `longOffset` ("GMT-04:00") with
- * one cached formatter per zone. date-fns-tz's `getTimezoneOffset` is not used: it reads the
- * offset back through a wall time and is an hour off next to a daylight-saving change, and its
- * `formatInTimeZone` pulls all of date-fns' formatting code into the import (about 100 ms).
- *
- * @internal
- */
-export function offsetMinutesAt(epochMs: number, timeZone: string): number {
+function platformOffset(epochMs: number, timeZone: string): number {
   let format = offsetFormats.get(timeZone);
   if (format === undefined) {
     format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
@@ -71,6 +63,37 @@ export function offsetMinutesAt(epochMs: number, timeZone: string): number {
   if (!match) throw new TimeZoneInvalidError(timeZone);
   const [, sign, hours = '0', minutes = '0'] = match;
   return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+}
+
+/**
+ * Offsets by zone and UTC day: one number when the offset is the same at both ends of the day
+ * (no zone changes offset twice within a day), `undefined` on a day with a change. Bounded: it
+ * is cleared when it grows past a few thousand days.
+ */
+const dayOffsets = new Map<string, number | undefined>();
+const DAY_OFFSETS_MAX = 20_000;
+
+/**
+ * The zone's UTC offset at an instant, in minutes east of UTC (`+330` for Kolkata, `-240` for
+ * New York in summer), read from the platform's ICU data as a `longOffset` ("GMT-04:00") with
+ * one cached formatter per zone; a day without an offset change is read once. date-fns-tz's
+ * `getTimezoneOffset` is not used: it reads the offset back through a wall time and is an hour
+ * off next to a daylight-saving change, and its `formatInTimeZone` pulls all of date-fns'
+ * formatting code into the import (about 100 ms).
+ *
+ * @internal
+ */
+export function offsetMinutesAt(epochMs: number, timeZone: string): number {
+  const day = Math.floor(epochMs / DAY_MS);
+  const key = `${timeZone}|${day}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined && !dayOffsets.has(key)) {
+    const start = platformOffset(day * DAY_MS, timeZone);
+    offset = start === platformOffset(day * DAY_MS + DAY_MS - 1, timeZone) ? start : undefined;
+    if (dayOffsets.size >= DAY_OFFSETS_MAX) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  return offset ?? platformOffset(epochMs, timeZone);
 }
 
 /** The calendar and clock a reader in a zone sees at an instant. */

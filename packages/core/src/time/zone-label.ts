@@ -132,13 +132,9 @@ export function repeatedWallTimeTwin(epochMs: number, timeZone: string): number 
  */
 export function resolveZoneLabel(epochMs: number, timeZone: string, kind: ZoneLabelKind): string {
   const twin = repeatedWallTimeTwin(epochMs, timeZone);
-  if (twin === undefined) {
-    return (
-      (kind === 'generic' ? genericName(epochMs, timeZone) : undefined) ?? specificName(epochMs, timeZone)
-    );
-  }
-  const specific = specificName(epochMs, timeZone);
-  return specific === specificName(twin, timeZone)
+  const [specific, generic] = labelsAt(epochMs, timeZone) as [string, string?];
+  if (twin === undefined) return (kind === 'generic' ? generic : undefined) ?? specific;
+  return specific === labelsAt(twin, timeZone)[0]
     ? offsetLabel(offsetMinutesAt(epochMs, timeZone))
     : specific;
 }
@@ -170,10 +166,20 @@ export function defaultLabelKind(timeZone: string): ZoneLabelKind {
  * @internal
  */
 export function labelsAt(epochMs: number, timeZone: string): readonly string[] {
-  const specific = specificName(epochMs, timeZone);
-  const generic = genericName(epochMs, timeZone);
-  return generic === undefined || generic === specific ? [specific] : [specific, generic];
+  // A zone's labels change only with its offset: one lookup per zone, year and offset.
+  const key = `${timeZone}|${new Date(epochMs).getUTCFullYear()}|${offsetMinutesAt(epochMs, timeZone)}`;
+  let labels = labelCache.get(key);
+  if (labels === undefined) {
+    const specific = specificName(epochMs, timeZone);
+    const generic = genericName(epochMs, timeZone);
+    labels = generic === undefined || generic === specific ? [specific] : [specific, generic];
+    if (labelCache.size >= 10_000) labelCache.clear();
+    labelCache.set(key, labels);
+  }
+  return labels;
 }
+
+const labelCache = new Map<string, readonly string[]>();
 
 /**
  * The zone label a reader in `timeZone` sees after a clock time at `instant`: the same label

@@ -1,0 +1,117 @@
+/**
+ * @module incident/permission-checks
+ * The pieces the permission table is built from: its row and denial shapes, and the checks
+ * its rows share (holds a role now, on the incident's staff, keeps a decider, gate's role).
+ */
+import { roleWords } from '../approvals/gates';
+import type { Role } from '../vocabulary';
+import type { EventOf, IncidentEventType } from './events';
+import { gateRole, policyOf } from './policy';
+import { type IncidentState, personNameInRoles, roleHolder } from './state';
+
+/** One row of the permission table, in plain words. */
+export interface PermissionRule {
+  /** Stable rule id; a refused event's {@link NotAuthorizedError} names it in `rule`. */
+  rule: string;
+  /** The event type the row governs. */
+  event: IncidentEventType;
+  /** Who may append it. */
+  who: string;
+  /** For whom (which person, role or draft it may concern). */
+  forWhom: string;
+  /** When it applies or is allowed. */
+  when: string;
+  /** False when not even an admin's emergency override sets it aside (what customers get). */
+  overridable: boolean;
+}
+
+/** Why the table refuses an event: the rule, the role it wanted, and a sentence in names. */
+export interface Denial {
+  rule: string;
+  role: string;
+  reason: string;
+}
+
+export type Check<T extends IncidentEventType> = (
+  state: IncidentState,
+  event: EventOf<T>,
+) => Denial | undefined;
+export type Row<T extends IncidentEventType> = Omit<PermissionRule, 'event' | 'overridable'> & {
+  overridable?: boolean;
+  check?: Check<T>;
+};
+
+export const holds = (state: IncidentState, role: Role, actor: string): boolean =>
+  roleHolder(state, role)?.id === actor;
+export const onStaff = (state: IncidentState, actor: string): boolean =>
+  Object.values(state.roles).some((r) => r?.primary.id === actor || r?.backup.id === actor);
+export const name = (state: IncidentState, id: string) => personNameInRoles(state, id);
+export const words = (roles: readonly Role[]) => roles.map((r) => roleWords(r)).join(' or ');
+
+/** Refuses unless the actor holds one of `roles` now (the primary, or the backup while the primary is out). */
+export function heldBy(
+  rule: string,
+  roles: readonly Role[],
+  doing: string,
+): (state: IncidentState, event: { actor: string }) => Denial | undefined {
+  return (state, event) => {
+    if (roles.some((role) => holds(state, role, event.actor))) return undefined;
+    const holders = roles.map((r) => roleHolder(state, r)).filter((p) => p !== undefined);
+    const who = holders.length > 0 ? ` (${holders.map((p) => p.name).join(', ')})` : ' (nobody holds it now)';
+    return {
+      rule,
+      role: roles.join('|'),
+      reason: `${name(state, event.actor)} may not ${doing}: only ${words(roles)}${who} may.`,
+    };
+  };
+}
+
+/** Who may hand each role to someone else once the incident is staffed. */
+export const ROLE_ASSIGNERS: Readonly<Record<Role, readonly Role[]>> = {
+  communicationOwner: ['communicationOwner', 'incidentLead'],
+  incidentLead: ['incidentLead'],
+  approver: ['approver'],
+  support: ['communicationOwner', 'incidentLead'],
+  sales: ['communicationOwner', 'incidentLead'],
+  customerSuccess: ['communicationOwner', 'incidentLead'],
+  engineering: ['communicationOwner', 'incidentLead'],
+};
+
+/** The roles that decide something: the owner, the lead, and every role a topic gate names. */
+function decidingRoles(state: IncidentState): Role[] {
+  return [
+    ...new Set<Role>(['communicationOwner', 'incidentLead', ...Object.values(policyOf(state).approvals)]),
+  ];
+}
+
+/** Refuses a change after which a deciding role that had a holder has none. */
+export function keepsADecider(state: IncidentState, after: IncidentState, rule: string): Denial | undefined {
+  const gap = decidingRoles(state).find((role) => roleHolder(state, role) && !roleHolder(after, role));
+  if (!gap) return undefined;
+  return {
+    rule,
+    role: gap,
+    reason: `this would leave nobody able to act as ${roleWords(gap)}; name another backup first (roles.assigned).`,
+  };
+}
+
+/** The approval decision rule: only the holder of the gate's role decides it. */
+export function decidedByGateRole(
+  state: IncidentState,
+  event: EventOf<'approval.granted' | 'approval.denied'>,
+): Denial | undefined {
+  const record = state.drafts[event.draftId]?.approvals[event.gate];
+  if (!record) return undefined; // the reducer says "request it first"
+  const role = gateRole(state, event.gate) ?? record.role;
+  const holder = roleHolder(state, role);
+  if (holder?.id === event.actor) return undefined;
+  return {
+    rule: 'approval-decided-by-gate-role',
+    role,
+    reason:
+      `${name(state, event.actor)} may not decide the ${event.gate} approval: ` +
+      (holder
+        ? `only ${roleWords(role)} (${holder.name}) may.`
+        : `only ${roleWords(role)} may, and nobody holds that role now (name a backup).`),
+  };
+}

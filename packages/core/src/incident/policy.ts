@@ -1,0 +1,42 @@
+/**
+ * @module incident/policy
+ * The permission policy an incident runs under (declared from the runbook, defaults otherwise)
+ * and the role that decides each approval gate.
+ */
+import { DEFAULT_APPROVALS } from '../runbook/defaults';
+import { APPROVAL_TOPICS, type ApprovalTopic, type Role } from '../vocabulary';
+import type { IncidentPolicyInput } from './events';
+import type { IncidentPolicy, IncidentState } from './state';
+
+/**
+ * The policy an incident runs under: the one its declaration carried, or the runbook defaults
+ * (topics to the named approver, fix times to the incident lead; no admins).
+ *
+ * @example
+ * policyOf(state).approvals.compensation; // 'approver'
+ */
+export function policyOf(state: Pick<IncidentState, 'policy'>): IncidentPolicy {
+  return state.policy ?? { approvals: { ...DEFAULT_APPROVALS }, admins: [] };
+}
+
+/** The declared policy with the defaults filled in. */
+export function policyFromDeclared(input: IncidentPolicyInput | undefined): IncidentPolicy {
+  return {
+    approvals: { ...DEFAULT_APPROVALS, ...input?.approvals },
+    admins: (input?.admins ?? []).map(({ id, name }) => ({ id, name })),
+  };
+}
+
+/**
+ * The role that decides a gate: `facts` the incident lead, a topic the policy's role; any
+ * other gate id (including the `resolution` precondition) is decided by nobody.
+ *
+ * @example
+ * gateRole(state, 'compensation'); // 'approver'
+ */
+export function gateRole(state: Pick<IncidentState, 'policy'>, gate: string): Role | undefined {
+  if (gate === 'facts') return 'incidentLead';
+  if ((APPROVAL_TOPICS as readonly string[]).includes(gate))
+    return policyOf(state).approvals[gate as ApprovalTopic];
+  return undefined;
+}

@@ -1,0 +1,41 @@
+/**
+ * @module text/id
+ * The zod schema of an id (a person, an incident, a draft): compared exactly as given, so an id
+ * that could look like another one once trimmed or rendered is refused at the boundary.
+ */
+import { z } from 'zod';
+
+// Control characters (Cc) and invisible format characters (Cf: zero-width space and joiners,
+// bidi overrides, the BOM) anywhere; whitespace (incl. U+00A0, U+3000) at either end.
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+const EDGE_SPACE = /^\s|\s$/u;
+
+/** What an id must be, in the words a problem uses. */
+export const ID_EXPECTED =
+  'an id with no surrounding whitespace and no control or invisible characters (ids are compared exactly)';
+
+/**
+ * True when `value` is usable as an id: non-empty, no whitespace at either end, no control or
+ * invisible format characters anywhere (NUL, zero-width space, bidi marks).
+ *
+ * @example
+ * isExactId('maya'); // true
+ * isExactId(' maya'); // false
+ * isExactId('ma\u200Bya'); // false
+ */
+export function isExactId(value: string): boolean {
+  return value.length > 0 && !EDGE_SPACE.test(value) && !INVISIBLE.test(value);
+}
+
+/**
+ * An id field: kept exactly as given (never trimmed, never case-folded); empty text, surrounding
+ * whitespace and control or invisible characters are refused, so `" maya"`, `"maya\u0000"` and
+ * `"ma\u200Bya"` never decide as `maya`. Look-alikes that are visible (`Maya`, Cyrillic `mаya`,
+ * full-width `ｍａｙａ`) parse, and are simply other people: nothing folds them onto `maya`.
+ *
+ * @example
+ * idSchema.parse('maya'); // 'maya'
+ * idSchema.safeParse(' maya').success; // false
+ * @internal
+ */
+export const idSchema = z.string().refine(isExactId, { error: `expected ${ID_EXPECTED}` });
