@@ -184,6 +184,55 @@ describe('an edited release, delivered by email (real SMTP) and Slack (Web API s
   });
 });
 
+describe('publish refuses a release whose messages contradict the confirmed facts', () => {
+  const cases = [
+    {
+      audience: 'sales-active-deal' as const,
+      text: 'Good news: card payments at checkout still go through normally, so your rollout is not affected. The next update is due by 14:35 UTC.',
+      fact: 'whatIsBroken',
+    },
+    {
+      audience: 'sales-renewal' as const,
+      text: 'All customers are affected: card payments at checkout are failing. The next update is due by 14:35 UTC.',
+      fact: 'whoIsAffected',
+    },
+    {
+      audience: 'cs-account' as const,
+      text: 'Card payments at checkout are failing for some customers paying by card. We will send you the next update by 15:05 UTC.',
+      fact: 'nextUpdate',
+    },
+  ];
+  for (const { audience, text, fact } of cases) {
+    it(`names ${fact} and the ${audience} message`, () => {
+      let state = replay(checkoutStart());
+      const { outline, keep, messages } = rendered(state, t(6));
+      const draft = releaseDraft(outline, editReleaseMessage(messages, { audience, text }));
+      state = recordAndApprove(state, draft, t(7));
+      const outcome = publish(state, draft, runbook, t(8), keep);
+      expect(outcome.ok).toBe(false);
+      const reasons = outcome.ok ? [] : outcome.reasons.filter((r) => r.code === 'release-inconsistent');
+      expect(reasons, JSON.stringify(outcome.ok ? [] : outcome.reasons)).toContainEqual(
+        expect.objectContaining({ fact, audiences: [audience] }),
+      );
+      expect(reasons.find((r) => r.fact === fact)!.message).toContain(audience);
+    });
+  }
+
+  it('accepts the same edit when it agrees with the facts', () => {
+    let state = replay(checkoutStart());
+    const { outline, keep, messages } = rendered(state, t(6));
+    const text =
+      'Card payments at checkout are failing for some customers paying by card; engineers are on it. The next update is due by 14:35 UTC, and I will forward it to you.';
+    const draft = releaseDraft(
+      outline,
+      editReleaseMessage(messages, { audience: 'sales-active-deal', text }),
+    );
+    state = recordAndApprove(state, draft, t(7));
+    const outcome = publish(state, draft, runbook, t(8), keep);
+    expect(outcome.ok ? [] : outcome.reasons).toEqual([]);
+  });
+});
+
 function blockedHash(draft: Draft): string {
   return applyEvent(replay(checkoutStart()), { type: 'draft.created', at: t(6), actor: 'dana', draft })
     .drafts[draft.id]!.releaseHash!;

@@ -7,7 +7,7 @@ const terminal: Channel<string> = {
   name: 'terminal',
   capabilities: { threads: false, edits: false },
   render: (message, recipient) => `to ${recipient}: ${message.subject}\n${message.text}`,
-  send: async (payload) => (console.log(payload), { type: 'delivered', ref: { id: payload.length.toString() } }),
+  send: async (payload) => { console.log(payload); return { type: 'delivered', ref: { id: `${payload.length}` } }; },
 };
 const clock = createSimulatedClock('2026-03-03T14:10:00Z'); // drills and tests run on simulated time
 const routes = [{ channel: 'terminal', audience: 'internal', recipients: ['#incidents'] }] as const;

@@ -7,12 +7,15 @@ import {
   audienceTimeZone,
   type Channel,
   createIncidentDesk,
+  createMemoryEventStore,
+  createMemoryOutbox,
   createSimulatedClock,
   type DeliveryOutcome,
   type DeliveryRoute,
   EventRejectedError,
   formatUpdateTime,
   type IncidentDesk,
+  type IncidentEvent,
   NotAuthorizedError,
   planNextUpdateAt,
   ValidationError,
@@ -234,5 +237,76 @@ describe('createIncidentDesk', () => {
     expect(desk.state(id)!.questions).toHaveLength(2);
     await desk.holdCheckpoint(id, { actor: 'dana', note: 'questions passed on' });
     expect(desk.state(id)!.checkpoints).toHaveLength(1);
+  });
+
+  it('resume() finishes a side note another desk left half-delivered, without a second copy', async () => {
+    const events = createMemoryEventStore<IncidentEvent>();
+    const outbox = createMemoryOutbox();
+    const sent: string[] = [];
+    let release: (() => void) | undefined;
+    const deliveredTo = (recipient: string): DeliveryOutcome => {
+      sent.push(recipient);
+      return { type: 'delivered', ref: { id: recipient } };
+    };
+    // The first desk's channel hangs on the second recipient, as if its process stopped there.
+    const hanging: Channel<string> = {
+      name: 'notes',
+      capabilities: { threads: false, edits: false, concurrency: 1 },
+      render: (_m, recipient) => recipient,
+      send: (recipient) =>
+        recipient === 'b@example.com'
+          ? new Promise((resolve) => {
+              release = () => resolve({ type: 'delivered', ref: { id: recipient } });
+            })
+          : Promise.resolve(deliveredTo(recipient)),
+    };
+    const first = createIncidentDesk({ runbook, templates, clock, events, outbox, channels: [hanging] });
+    desk = first;
+    const id = await declared();
+    // A side note goes out under the current version's promise.
+    const update = await first.draft(id, { kind: 'initial' });
+    await approveAll(id, update.draftId);
+    expect((await first.publish(id, update.draftId)).ok).toBe(true);
+    const due = update.nextUpdateAt!;
+    const next = formatUpdateTime(due, audienceTimeZone(runbook, 'cs-account'), {
+      relativeTo: clock.isoNow(),
+    });
+    const text = `We will add a credit to your next invoice. Next update by ${next}.`;
+    const note = await first.draft(id, {
+      id: 'credit',
+      kind: 'update',
+      audience: 'cs-account',
+      text,
+      subject: 'A credit',
+    });
+    await approveAll(id, note.draftId);
+    const recipients = ['a@example.com', 'b@example.com', 'c@example.com'];
+    const routes: DeliveryRoute[] = [{ channel: 'notes', audience: 'cs-account', recipients }];
+    void first.sideNote(id, note.draftId, { routes });
+    await expect.poll(() => release).toBeDefined();
+    first.stop();
+
+    const recording: Channel<string> = {
+      ...hanging,
+      send: async (r) => deliveredTo(r),
+    };
+    const second = createIncidentDesk({
+      runbook,
+      templates,
+      clock,
+      events,
+      outbox,
+      channels: [recording],
+      routes: [],
+    });
+    const report = await second.resume();
+    // a was sent and b is still in flight in this process: both skipped; only c goes out.
+    expect(report.deliveries.map((d) => d.totals)).toEqual([
+      expect.objectContaining({ sent: 1, skipped: 2, failed: 0, unknown: 0 }),
+    ]);
+    release!();
+    await expect.poll(() => sent.length).toBe(2);
+    expect(sent.sort()).toEqual(['a@example.com', 'c@example.com']);
+    expect((await second.resume()).deliveries).toEqual([]);
   });
 });

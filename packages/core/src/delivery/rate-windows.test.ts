@@ -31,6 +31,16 @@ describe('createRateWindows', () => {
     expect(await pace.take('k')).toEqual({ type: 'later', waitMs: 3_600_000 - 1_000 });
   });
 
+  it('counts a request from its answer once done() is called', async () => {
+    const clock = createVirtualClock(0);
+    const pace = createRateWindows({ windows: [{ limit: 1, windowMs: 1_000 }], clock });
+    const first = await pace.take('k');
+    clock.advance(400); // the answer took 400 ms
+    if (first.type === 'go') first.done();
+    expect((await pace.take('k')).type).toBe('go');
+    expect(clock.now()).toBe(1_400);
+  });
+
   it('holds a key back after penalize and stops at an aborted signal', async () => {
     const clock = createVirtualClock(0);
     const pace = createRateWindows({ windows: [{ limit: 10, windowMs: 1_000 }], clock });

@@ -27,7 +27,15 @@ export interface RateWindowsOptions {
 
 /** The answer of {@link RateWindows.take}. */
 export type RateDecision =
-  | { readonly type: 'go' }
+  | {
+      readonly type: 'go';
+      /**
+       * Call when the answer came back: the request then counts from that moment. The service
+       * counts it somewhere between sending and answering, so counting from the answer keeps
+       * the next request outside the window whatever the network delay.
+       */
+      readonly done: () => void;
+    }
   | { readonly type: 'aborted' }
   | { readonly type: 'later'; readonly waitMs: number };
 
@@ -40,24 +48,29 @@ export interface RateWindows {
 }
 
 /**
- * Creates {@link RateWindows}. A request is recorded at the moment it is let through, so
- * windows are measured between real sends, never planned ones.
+ * Creates {@link RateWindows}. A request is recorded at the moment it is let through (so
+ * requests in flight count), and moved to the moment its answer came when the caller says
+ * `done`, so windows are measured between real requests, never planned ones.
  *
  * @example
  * const pace = createRateWindows({ windows: [{ limit: 4, windowMs: 1_000 }], clock: systemClock });
  * const d = await pace.take('eng-incidents');
- * if (d.type === 'go') await send();
+ * if (d.type === 'go') {
+ *   await send();
+ *   d.done();
+ * }
  */
 export function createRateWindows(options: RateWindowsOptions): RateWindows {
   const { windows, clock } = options;
   const maxWaitMs = options.maxWaitMs ?? 5_000;
   const longest = Math.max(0, ...windows.map((w) => w.windowMs));
-  const sent = new Map<string, number[]>();
+  const sent = new Map<string, Array<{ at: number }>>();
   const blockedUntil = new Map<string, number>();
 
   const waitFor = (key: string, now: number): number => {
-    const times = (sent.get(key) ?? []).filter((t) => t > now - longest);
-    sent.set(key, times);
+    const entries = (sent.get(key) ?? []).filter((e) => e.at > now - longest);
+    sent.set(key, entries);
+    const times = entries.map((e) => e.at).sort((a, b) => a - b);
     let wait = Math.max(0, (blockedUntil.get(key) ?? 0) - now);
     for (const w of windows) {
       const inWindow = times.filter((t) => t > now - w.windowMs);
@@ -76,8 +89,14 @@ export function createRateWindows(options: RateWindowsOptions): RateWindows {
         const now = clock.now();
         const wait = waitFor(key, now);
         if (wait <= 0) {
-          sent.get(key)!.push(now);
-          return { type: 'go' };
+          const entry = { at: now };
+          sent.get(key)!.push(entry);
+          return {
+            type: 'go',
+            done: () => {
+              entry.at = Math.max(entry.at, clock.now());
+            },
+          };
         }
         if (wait > maxWaitMs) return { type: 'later', waitMs: wait };
         await clock.sleep(wait, signal);

@@ -30,17 +30,12 @@ import { triageTicket } from '../playbooks/index';
 import { publish, releaseNote } from '../publish/index';
 import { approvedRelease, editReleaseMessage, releaseDeliveryMessages, releaseDraft } from '../release/index';
 import { toIsoInstant } from '../time/iso-instant';
+import type { IncidentDesk } from './api';
 import { draftMessages, draftOutline, promisedNextUpdate, releaseOf } from './release';
-import { unfinishedDelivery } from './resume';
+import { unfinishedDeliveries } from './resume';
 import { createSerialQueue } from './serial';
 import { currentPromise, emptyResult } from './side-note';
-import type {
-  DecisionInput,
-  DeskPublishOptions,
-  IncidentDesk,
-  IncidentDeskOptions,
-  ResumeReport,
-} from './types';
+import type { DecisionInput, DeskPublishOptions, IncidentDeskOptions, ResumeReport } from './types';
 import { deskView } from './view';
 
 /**
@@ -84,8 +79,6 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
   const deliveries = createSerialQueue();
   // Outbox times on the desk's clock; retry waits in real time, so a simulated clock never stalls them.
   const deliveryClock = { now: () => clock.now(), sleep: systemClock.sleep };
-  // The follow-up time a resolution draft promises, to render the same words at publish.
-  const followUps = new Map<string, string>();
 
   /** Whole seconds, the log's own style. */
   const stamp = () => toIsoInstant(Math.floor(clock.now() / 1000) * 1000);
@@ -160,8 +153,6 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
     );
   }
 
-  const followUpOf = (id: string, draftId: string) => followUps.get(`${id}\u0000${draftId}`);
-
   /** Appends an approval decision on the draft's current revision (unless one is named). */
   function decide(
     id: string,
@@ -208,8 +199,7 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
         const after = await append(id, [
           { type: 'draft.created', actor, draft: releaseDraft(outline, messages), at: now },
         ]);
-        if (input.followUpAt) followUps.set(`${id}\u0000${draftId}`, input.followUpAt);
-        return releaseOf(templates, runbook, after, recorded(after, draftId), now, input.followUpAt);
+        return releaseOf(runbook, after, recorded(after, draftId), now);
       }),
 
     edit: (id, draftId, { actor, text }) =>
@@ -229,7 +219,7 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
         const after = await append(id, [
           { type: 'draft.created', actor, draft: releaseDraft(draft, messages), at: now },
         ]);
-        return releaseOf(templates, runbook, after, recorded(after, draftId), now, followUpOf(id, draftId));
+        return releaseOf(runbook, after, recorded(after, draftId), now);
       }),
 
     requestApprovals: (id, draftId, input = {}) =>
@@ -362,8 +352,7 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
       await coordinator.start();
       const resumed: PublishResult[] = [];
       for (const id of coordinator.incidents()) {
-        const result = await calls.run(id, () => resumeDeliveries(id));
-        if (result) resumed.push(result);
+        resumed.push(...(await calls.run(id, () => resumeDeliveries(id))));
       }
       return { incidents: coordinator.incidents(), deliveries: resumed, reminders: coordinator.scheduled() };
     },
@@ -371,14 +360,15 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
     stop: () => coordinator.stop(),
   };
 
-  /** Finishes the newest version's deliveries of one incident after a restart. */
-  async function resumeDeliveries(id: string): Promise<PublishResult | undefined> {
+  /** Finishes what one incident's deliveries still owe after a restart, in release order. */
+  async function resumeDeliveries(id: string): Promise<PublishResult[]> {
     const state = known(id);
-    const owed = await unfinishedDelivery(state, routesFor(state), outbox);
-    if (!owed) return undefined;
-    // Only an approved release is delivered; a version from a text-only draft has none.
-    const release = state.releases.find((r) => r.noteId === undefined && r.version === owed.update.version);
-    return release ? deliver(id, release, owed.routes, undefined) : undefined;
+    const results: PublishResult[] = [];
+    for (const owed of await unfinishedDeliveries(state, routesFor(state), outbox)) {
+      const result = await deliver(id, owed.release, owed.routes, undefined);
+      if (result) results.push(result);
+    }
+    return results;
   }
 
   return desk;

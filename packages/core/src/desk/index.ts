@@ -2,13 +2,13 @@
  * @module desk
  * The incident desk: the whole flow as one object a host holds, built from the pure functions.
  */
+export type { DeskEvents, IncidentDesk } from './api';
 export { createIncidentDesk } from './desk';
 export { promisedNextUpdate } from './release';
 export type {
   DecisionInput,
   DeclareInput,
   DeskApprovalRequest,
-  DeskEvents,
   DeskPublishOptions,
   DeskPublishResult,
   DeskQuestionInput,
@@ -17,7 +17,6 @@ export type {
   DeskTemplates,
   DeskView,
   DraftInput,
-  IncidentDesk,
   IncidentDeskOptions,
   RecoveryInput,
   ResumeReport,

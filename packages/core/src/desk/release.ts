@@ -115,12 +115,10 @@ export function releaseView(
  * audience's message and the gates it needs.
  */
 export function releaseOf(
-  templates: DeskTemplates,
   runbook: Runbook,
   state: IncidentState,
   record: DraftRecord,
   now: string,
-  followUpAt: string | undefined,
 ): DeskRelease {
   const nextUpdateAt = promisedNextUpdate(runbook, state, record, now);
   const draft: Draft = {

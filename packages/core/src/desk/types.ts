@@ -4,7 +4,7 @@
  * desk itself. The implementation is in `desk.ts`.
  */
 import type { ApprovalGate, ApprovalRequestedInput } from '../approvals/index';
-import type { Clock, CoordinatorEvents, ScheduledReminder } from '../coordinator/index';
+import type { Clock, ScheduledReminder } from '../coordinator/index';
 import type { AnyChannel } from '../delivery/channel';
 import type { DeliveryEvents } from '../delivery/events';
 import type { DeliveryRoute, PublishResult } from '../delivery/publish';
@@ -13,7 +13,6 @@ import type { EventStore, Outbox } from '../delivery/store';
 import type {
   ApprovedRelease,
   Draft,
-  FactsInput,
   IncidentEvent,
   IncidentState,
   PersonRef,
@@ -22,8 +21,7 @@ import type {
 } from '../incident/index';
 import type { Diagnostic } from '../lint/types';
 import type { ApprovedMessage } from '../message';
-import type { TicketInput, TriageResult } from '../playbooks/index';
-import type { BlockedReason, PublishOutcome } from '../publish/index';
+import type { BlockedReason } from '../publish/index';
 import type { Runbook } from '../runbook/define';
 import type { Audience, IncidentType, MessageKind, Role, Severity, Status } from '../vocabulary';
 
@@ -240,46 +238,4 @@ export interface ResumeReport {
   deliveries: PublishResult[];
   /** Reminders scheduled after loading (those already past fire at once). */
   reminders: ScheduledReminder[];
-}
-
-/** The reminder and change events a desk emits (the coordinator's). */
-export type DeskEvents = CoordinatorEvents;
-
-/**
- * The one object a host holds. Each step is one call that appends the right events, returns
- * a typed result and refuses what the runbook forbids with the pure functions' typed errors.
- * Calls to one incident run one at a time, in call order.
- */
-export interface IncidentDesk {
-  declare(input: DeclareInput): Promise<{ incidentId: string; state: IncidentState }>;
-  confirmFacts(incidentId: string, input: { actor: string; facts: FactsInput }): Promise<IncidentState>;
-  draft(incidentId: string, input: DraftInput): Promise<DeskRelease>;
-  edit(incidentId: string, draftId: string, input: { actor: string; text: string }): Promise<DeskRelease>;
-  requestApprovals(
-    incidentId: string,
-    draftId: string,
-    input?: { actor?: string },
-  ): Promise<DeskApprovalRequest[]>;
-  approve(incidentId: string, input: DecisionInput): Promise<IncidentState>;
-  deny(incidentId: string, input: DecisionInput & { reason: string }): Promise<IncidentState>;
-  /**
-   * Whether a draft may go out now, as `publish` (or, with `sideNote`, `sideNote`) decides it;
-   * appends nothing.
-   */
-  check(incidentId: string, draftId: string, options?: { sideNote?: boolean }): PublishOutcome;
-  publish(incidentId: string, draftId: string, options?: DeskPublishOptions): Promise<DeskPublishResult>;
-  sideNote(incidentId: string, draftId: string, options: SideNoteOptions): Promise<SideNoteResult>;
-  triage(incidentId: string, ticket: TicketInput): Promise<TriageResult>;
-  logQuestion(incidentId: string, input: DeskQuestionInput): Promise<IncidentState>;
-  holdCheckpoint(incidentId: string, input: { actor: string; note?: string }): Promise<IncidentState>;
-  startRecovery(incidentId: string, input: { actor: string; note?: string }): Promise<IncidentState>;
-  confirmRecovery(incidentId: string, input: RecoveryInput): Promise<IncidentState>;
-  resolve(incidentId: string, input: { actor: string }): Promise<IncidentState>;
-  current(incidentId: string): DeskView;
-  state(incidentId: string): IncidentState | undefined;
-  scheduled(incidentId?: string): ScheduledReminder[];
-  on<K extends keyof DeskEvents>(event: K, listener: DeskEvents[K]): () => void;
-  resume(): Promise<ResumeReport>;
-  /** Stops reminders; pending calls finish. */
-  stop(): void;
 }

@@ -10,7 +10,7 @@ const update: LintContext = { kind: 'update', audience: 'customer', facts: { sco
 
 const GOOD: readonly (readonly [string, LintContext])[] = [
   [
-    "We're investigating elevated error rates for API requests in the EU region. Next update in 30 minutes.",
+    "Some API requests in the EU region fail with an error; we're investigating. Next update in 30 minutes.",
     { kind: 'initial', audience: 'customer' },
   ],
   ['A fix has been implemented and we are monitoring the results. Next update at 16:00 UTC.', update],
@@ -75,7 +75,7 @@ describe('well-written updates get no errors', () => {
 
   it('treats a relative next-update time in a good first update as a warning, not an error', () => {
     const text =
-      "We're investigating elevated error rates for API requests in the EU region. Next update in 30 minutes.";
+      "Some API requests in the EU region fail with an error; we're investigating. Next update in 30 minutes.";
     const ds = lintMessage(text, { kind: 'initial', audience: 'customer' });
     expect(ds.map((d) => [d.ruleId, d.severity])).toEqual([['next-update-time', 'warning']]);
   });

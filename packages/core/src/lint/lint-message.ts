@@ -20,7 +20,8 @@ import {
   RuleReportError,
 } from './errors';
 import { resolveFacts } from './facts';
-import { compilePhrases, SYMPTOM } from './phrases';
+import { IMPACT } from './impact';
+import { compilePhrases } from './phrases';
 import { activeLintRules, isPluginRule } from './plugins';
 import { TextDocument } from './text';
 import { compileTopicPhrases, detectTopicsIn, type TopicMatch, type TopicPhrases } from './topics';
@@ -176,7 +177,7 @@ class RuleRun implements RuleContext {
     return this.topicMatches;
   }
   hasImpactStatement(): boolean {
-    this.impact ??= SYMPTOM.test(this.text);
+    this.impact ??= IMPACT.test(this.text);
     return this.impact;
   }
   report(r: RuleReport): void {

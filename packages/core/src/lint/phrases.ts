@@ -85,22 +85,13 @@ export const FORECAST_BEFORE =
 // ---------------------------------------------------------------------------------------
 // Fix times (topic `fixTime`, no-fix-time-promise)
 
-/** What gets fixed or recovers: the subject of a fix-time promise. */
-export const RECOVERY_TERM =
-  /\b(?:fix(?:ed|es)?|resolv(?:ed|e)|resolution|restor(?:ed|e|ation)|recover(?:ed|y)?|back(?: up| online| to normal)?|work(?:ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|deployed|rolled out|in place|sorted|clear(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal)\b/gi;
-
-/** Time expressions that promise when. Group 1 is set when the expression is only ever future. */
-export const FIX_TIME_EXPR =
-  /\b(?:((?:in|within) (?:about |around |roughly |approximately |under |less than |the next |another |a |an )?(?:\d+|a few|a couple of|few|several|one|two|three|five|ten|fifteen|twenty|thirty|forty-five|sixty|half an?|an?)? ?(?:minutes?|mins?|hours?|hrs?|hour|day)|shortly|(?<!\bas )soon(?! as\b)|momentarily|any minute(?: now)?|imminently|later today|within the hour)|(?:by|at|around|before) (?:noon|midnight|end of (?:the )?day|eod|tonight|this (?:afternoon|evening|morning)|tomorrow|the end of the day|lunch(?:time)?|\d{1,2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?:\s?(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST))?))(?![\w:])/gi;
-
 /** A word that makes a time a promise: will, should, expect, ETA. */
 export const PROMISE_MODAL =
   /\b(?:will|'ll|’ll|should|shall|expect\w*|estimat\w*|eta|target\w*|going to|aim\w*|plan\w*|hope\w*|anticipat\w*|projected)\b/i;
 
 /** Words before a time that make it an update time, not a fix time. */
 export const UPDATE_WORD =
-  /\b(?:updates?|post(?:ed)?|message|news|get back|check in|report|summary|follow-up|notes?|results|share|details|information|call|email)\b/i;
-
+  /\b(?:updates?|post(?:ed)?|news|get back|check in|report|summary|follow-up|notes|share|more (?:details|information)|(?:email|message|call|write to|contact) (?:you|everyone|customers|again|back))\b/i;
 /** Past tense before a recovery word: history, not a promise. */
 export const PAST_BEFORE = /\b(?:was|were|has been|have been|had been|had|took|since|between)\b/i;
 
@@ -190,6 +181,13 @@ export const EMPTY_INVESTIGATION = gate(
 export const SYMPTOM =
   /\b(?:can(?:not|['’]t)|can not|unable to|not able to|could(?:n['’]t| not)|can still|can continue|can keep|fail(?:s|ed|ing|ures?)?|errors?|not (?:loading|working|completing|arriving|load|work|complete|arrive|available|being|sending|syncing|showing|appearing|receiving|processing|updating|responding|reachable)|unavailable|outages?|down|time[sd]? out|timing out|timeouts?|slow(?:er|ly|ness)?|delay(?:s|ed)?|late|latency|missing|blank|stuck|stopped|declined|charged twice|duplicated?|loops?|HTTP \d{3}|[45]\d\d|[45]xx|(?:doesn|don|isn|aren|won)['’]t (?:work|load|open|working|loading)|nothing works|disconnect\w*|crash\w*|lost|unreachable|inaccessible|offline|broken|stops?|stopping|prevents?|preventing|blocks?|blocking|(?:not |un)affected|work(?:s|ing)? again|(?:affects?|affecting|impacts?|impacting) (?!(?:some|certain|several|various|multiple|many|all|a|an|the) (?:services|features|systems|users|customers|accounts|functionality|areas)\b)(?!(?:some|many|all|a few|several|certain|users|customers)\b)[\w-]+)\b/i;
 
+/**
+ * A sentence saying something works as usual ("still go through normally", "is not affected",
+ * "works fine"): read against a confirmed symptom, it denies it.
+ */
+export const WORKS_NORMALLY =
+  /\b(?:(?:work(?:s|ing)?|go(?:es|ing)? through|run(?:s|ning)?|load(?:s|ing)?|sign(?:s|ing)? up|complete[sd]?|operat(?:es|ing))\s+(?:normally|fine|as usual|as expected|without (?:any )?(?:problems?|issues?|errors?))|(?:is|are|remains?|stays?)\s+(?:not affected|unaffected|fine|normal|available)|not (?:been )?affected|unaffected|no impact|(?:can|could) still [\w\s]{0,30}normally)\b/i;
+
 /** Symptom words that make "degraded performance" specific. */
 export const DEGRADED_DETAIL =
   /\b(?:slow\w*|seconds?|minutes?|time[sd]? out|timing out|timeouts?|errors?|fail\w*|cannot|can['’]t|unable|delay\w*|latency|load\w*)\b/i;
@@ -270,8 +268,8 @@ export const NEGATED_ADVICE = /\b(?:not|no|don['’]t|avoid|never|hold off)\b/i;
 
 /** Stock apologies. */
 export const BOILERPLATE_APOLOGY = gate(
-  /\b(?:(?:we )?(?:sincerely |deeply |truly )?(?:apologi[sz]e|are sorry|regret)(?: for| about)? (?:any|the) (?:inconvenience|trouble|disruption|frustration)(?: (?:this|that) (?:may |might |has |have )?(?:have )?(?:caused|cause|causes))?|sorry for (?:any|the) (?:inconvenience|trouble)|apologies for (?:any|the) (?:inconvenience|trouble|disruption)|any inconvenience (?:this|that) (?:may|might) (?:have )?caused?|your patience (?:and understanding )?is (?:greatly )?appreciated)\b/gi,
-  'inconvenience trouble disruption frustration patience',
+  /\b(?:(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|regret)(?:\s+(?!for\b|about\b)[\w'’]+){0,5}?\s+(?:for|about)\s+(?:(?:the|any|this|these|all|such|an?y)\s+)?(?:(?:\w+)\s+)?(?:inconvenience|disruption|trouble|frustration|issues|problems|impact|interruption|difficult(?:y|ies)|hassle)(?:\s+(?:this|that|it|these)\s+(?:(?:may|might|has|have|will|could)\s+)?(?:have\s+)?(?:caused|cause|causes|had))?|(?:sorry|apologi[sz]e|apolog(?:y|ies))(?:\s+[\w'’]+){0,3}?\s+for\s+disrupting\s+your\s+day|(?:apologi[sz]e|sorry)\s+to\s+(?:[\w'’]+\s+){0,3}?who\s+(?:are|were|have been|may have been)\s+inconvenienced(?:\s+by\s+this)?(?=\s*[.!]|\s*$)|any inconvenience (?:this|that) (?:may|might) (?:have )?caused?|your patience (?:and understanding )?is (?:greatly )?appreciated)\b/gi,
+  'sorry apolog regret inconvenience patience',
 );
 
 /** Dramatic words. */
@@ -315,60 +313,3 @@ export const RELATIVE_TIME =
 /** Names the owner of the next update, in an internal message. */
 export const OWNER_NAMED =
   /\b(?:[Oo]wner|[Oo]wned by|[Oo]wns|[Cc]omms (?:lead|owner)|[Cc]ommunications? (?:lead|owner)|[Oo]n point)\b[^.\n]{0,40}?(?:\b[A-Z][a-z]+(?: [A-Z][a-z]+)?\b|@[\w.-]+)|(?:\b[A-Z][a-z]+(?: [A-Z][a-z]+)?|@[\w.-]+) (?:owns|will (?:send|post|own|write|handle)|is (?:sending|posting|owning|handling)) (?:the )?(?:next )?(?:customer )?(?:update|comms|communication)/g;
-
-// ---------------------------------------------------------------------------------------
-// Jargon (no-jargon)
-
-/**
- * Internal terms and the plain words a customer would use instead. Keys are matched
- * case-insensitively as whole words; the runbook's `lint.jargon` adds or overrides entries
- * (an empty string removes one).
- */
-export const DEFAULT_JARGON: Readonly<Record<string, string>> = {
-  SEV1: 'a major incident',
-  'SEV-1': 'a major incident',
-  'SEV 1': 'a major incident',
-  SEV2: 'an incident',
-  'SEV-2': 'an incident',
-  'SEV 2': 'an incident',
-  SEV3: 'a minor incident',
-  'SEV-3': 'a minor incident',
-  'SEV 3': 'a minor incident',
-  P0: 'a major incident',
-  P1: 'a major incident',
-  '5xx': 'errors',
-  '4xx': 'errors',
-  p99: 'the slowest requests',
-  p95: 'the slowest requests',
-  p50: 'typical requests',
-  pod: 'server',
-  pods: 'servers',
-  k8s: 'our hosting platform',
-  kubernetes: 'our hosting platform',
-  failover: 'switch to backup systems',
-  'fail over': 'switch to backup systems',
-  RCA: 'incident report',
-  'root cause analysis': 'incident report',
-  postmortem: 'incident review',
-  'post-mortem': 'incident review',
-  upstream: 'a service we depend on',
-  downstream: 'services that depend on it',
-  auth: 'sign-in',
-  prod: 'the live service',
-  infra: 'our systems',
-  hotfix: 'fix',
-  rollback: 'undoing a recent change',
-  MTTR: 'time to recover',
-  SLO: 'our reliability target',
-  'incident commander': 'incident lead',
-  'on-call': 'the engineer on duty',
-  DB: 'database',
-  shard: 'part of our database',
-  replica: 'database copy',
-  'load balancer': 'the system that routes traffic',
-  'rate-limited': 'limited in how many requests go through',
-  throttling: 'slowing requests down on purpose',
-  DNS: 'the system that directs traffic to our site',
-  CDN: 'the network that delivers our pages',
-  TLS: 'secure connection',
-};

@@ -5,6 +5,7 @@
  */
 import type { ApprovalTopic } from '../vocabulary';
 import { type LintConfig, resolveLintConfig } from './config';
+import { FIX_TIME_EXPR, FOLLOW_UP_WORK, PROBLEM_LASTS, RECOVERY_TERM } from './fix-time';
 import {
   COMPENSATION,
   CONTRACT,
@@ -12,12 +13,10 @@ import {
   DATA_LOSS,
   ETA,
   eachMatch,
-  FIX_TIME_EXPR,
   LEGAL,
   PAST_BEFORE,
   PERSON_BACK,
   PROMISE_MODAL,
-  RECOVERY_TERM,
   REMEDY_FEATURE_AFTER,
   REMEDY_PAYMENT_BEFORE,
   SECURITY,
@@ -159,7 +158,9 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
       UPDATE_WORD.test(text.slice(Math.max(doc.clauseAt(timeStart).start, timeStart - 40), timeStart))
     )
       return;
-    const recovery = nearestRecoveryTerm(doc, sentence.start, sentence.end, timeStart, timeEnd);
+    const recovery =
+      nearestRecoveryTerm(doc, sentence.start, sentence.end, timeStart, timeEnd) ??
+      problemLasting(doc, sentence.start, sentence.end, timeStart);
     if (recovery === undefined) return;
     const start = Math.min(recovery.start, timeStart);
     const end = Math.max(recovery.end, timeEnd);
@@ -169,7 +170,17 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     if (PAST_BEFORE.test(clausePrefix)) return;
     const inherentlyFuture = m[1] !== undefined;
     if (!inherentlyFuture && !PROMISE_MODAL.test(before + text.slice(start, end))) return;
-    if (doc.isQuoted(start, end) || doc.isNegated(recovery.start) || isReportedOrQuestion(doc, start)) return;
+    // "won't be up for another 24 hours": a negated recovery with a length of time still promises one.
+    const lasting = /^(?:for|another|until|through)\b/i.test(m[0]);
+    if (
+      doc.isQuoted(start, end) ||
+      (!lasting && doc.isNegated(recovery.start)) ||
+      isReportedOrQuestion(doc, start)
+    )
+      return;
+    if (FOLLOW_UP_WORK.test(text.slice(sentence.start, sentence.end))) return;
+    // "by 11:00 UTC tomorrow": one promise, not two.
+    if (out.some((o) => o.start < end && start < o.end)) return;
     out.push({ topic: 'fixTime', start, end, text: text.slice(start, end) });
   });
   doc.eachMatch(ETA, (m) => {
@@ -180,6 +191,20 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     out.push({ topic: 'fixTime', start, end, text: m[0] });
   });
   return out;
+}
+
+// "may continue to see issues over the next hour": how long the problem lasts, before the time.
+function problemLasting(
+  doc: TextDocument,
+  sentenceStart: number,
+  sentenceEnd: number,
+  timeStart: number,
+): { start: number; end: number } | undefined {
+  const sentence = doc.text.slice(sentenceStart, sentenceEnd);
+  const m = PROBLEM_LASTS.exec(sentence);
+  if (m === null) return undefined;
+  const start = sentenceStart + m.index;
+  return start < timeStart || start > timeStart ? { start, end: start + m[0].length } : undefined;
 }
 
 // The recovery word in the sentence closest to the time expression, on either side.

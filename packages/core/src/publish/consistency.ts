@@ -137,8 +137,8 @@ function stem(word: string): string {
   return w;
 }
 
-/** Content words of a text (lower case, lightly stemmed, no stop words). */
-function terms(text: string, drop: ReadonlySet<string> = SYMPTOM_WORDS): Set<string> {
+/** Content words of a text (lower case, lightly stemmed, no stop words). @internal */
+export function terms(text: string, drop: ReadonlySet<string> = SYMPTOM_WORDS): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(WORD)) {
     const lower = m[0].toLowerCase();

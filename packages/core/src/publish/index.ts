@@ -27,5 +27,7 @@ export type {
   UpdatePublishedInput,
 } from './publish';
 export { previewStatusUpdate, publish } from './publish';
+export type { ReleaseContradiction } from './release-consistency';
+export { releaseContradictions } from './release-consistency';
 export type { NoteReleasedInput, ReleaseNoteOptions, ReleaseNoteOutcome } from './release-note';
 export { releaseNote } from './release-note';

@@ -3,199 +3,36 @@
  * `publish`: turns an approved draft into status-update version N+1, the one source of truth,
  * or says every reason it may not go out yet. Pure: returns the event to append.
  */
-import {
-  type ApprovalGate,
-  gateStatuses,
-  requiredApprovals,
-  roleWords,
-  type TextSpan,
-} from '../approvals/gates';
-import { planNextUpdateAt } from '../cadence/index';
+import { gateStatuses, requiredApprovals } from '../approvals/gates';
 import { problem, ValidationError } from '../errors';
-import { type Draft, type EventOf, instantSchema, type StatusUpdate } from '../incident/events';
+import type { Draft, StatusUpdate } from '../incident/events';
 import { type DraftRecord, type IncidentState, nextUpdateOwner } from '../incident/state';
 import { lintMessage } from '../lint/lint-message';
 import type { Diagnostic } from '../lint/types';
-import { releaseHash } from '../release/release';
 import type { Runbook } from '../runbook/define';
-import { toIsoInstant } from '../time/iso-instant';
-import type { Audience, Role } from '../vocabulary';
+import type { Audience } from '../vocabulary';
 import { draftLintContext } from './lint-facts';
 import { lintReleaseMessages, type ReleaseDiagnostic } from './lint-release';
+import {
+  contentHash,
+  EDITABLE,
+  FACT_WORDS,
+  gateReason,
+  plannedNextUpdate,
+  REQUIRED_FACTS,
+  readOptions,
+} from './publish-checks';
+import type { BlockedReason, PublishDraftOptions, PublishOutcome } from './publish-types';
+import { releaseContradictions } from './release-consistency';
 
-/** Why a draft may not be published (stable codes; hosts branch on `code`). */
-export type BlockedCode =
-  | 'draft-not-recorded'
-  | 'draft-edited'
-  | 'draft-already-published'
-  | 'incident-resolved'
-  | 'stale-draft'
-  | 'no-communication-owner'
-  | 'facts-missing'
-  | 'approval-missing'
-  | 'approval-pending'
-  | 'approval-denied'
-  | 'approval-wrong-role'
-  | 'recovery-not-confirmed'
-  | 'lint-error'
-  | 'release-missing'
-  | 'release-inconsistent';
-
-/** One reason a draft is blocked, in plain words, with what it points at. */
-export interface BlockedReason {
-  code: BlockedCode;
-  /** What is wrong and what to do, in plain words. */
-  message: string;
-  /** The lint rule, for `lint-error`. */
-  ruleId?: string;
-  /** The gate id, for approval and precondition reasons. */
-  gate?: string;
-  /** The role that decides the gate. */
-  role?: Role;
-  /** The passage of the text concerned (lint errors, topic gates). */
-  span?: TextSpan;
-  /** The audience whose message it concerns (release lint errors and inconsistencies). */
-  audience?: Audience;
-  /** Which part of that message, for release lint errors. */
-  field?: 'subject' | 'text';
-}
-
-/** The `update.published` event to append. */
-export type UpdatePublishedInput = EventOf<'update.published'>;
-/** The `publish.blocked` event to append (for the review). */
-export type PublishBlockedInput = EventOf<'publish.blocked'>;
-
-/** Result of {@link publish}. */
-export type PublishOutcome =
-  | {
-      ok: true;
-      /** Append it with `applyEvent`; the reducer checks the same rules again. */
-      event: UpdatePublishedInput;
-      /** Version N+1, the new current status update. */
-      statusUpdate: StatusUpdate;
-      /** Lint warnings (they do not block; worth a second look). */
-      warnings: Diagnostic[] | ReleaseDiagnostic[];
-    }
-  | {
-      ok: false;
-      /** Every reason at once, in a fixed order: draft, facts, owner, gates, lint. */
-      reasons: BlockedReason[];
-      /** Append it so the review sees what was held up and why. */
-      event: PublishBlockedInput;
-      /**
-       * Every lint diagnostic (errors and warnings): of the draft text, or for a release of
-       * every message's subject and text, tagged with audience, zone and field.
-       */
-      diagnostics: Diagnostic[] | ReleaseDiagnostic[];
-    };
-
-/** Options of {@link publish}. */
-export interface PublishDraftOptions {
-  /**
-   * The next-update time to record (ISO-8601 UTC), when the owner promised an earlier one
-   * than the cadence plan (e.g. the draft says 9:30 and goes out at 9:16). Must be after
-   * `now` and no later than the cadence plan. Default: the cadence plan.
-   */
-  nextUpdateAt?: string;
-  /** Who is recorded on a `publish.blocked` event (default: the communication owner, else `system`). */
-  actor?: string;
-}
-
-function readOptions(state: IncidentState, now: string, options: PublishDraftOptions): void {
-  const problems = [];
-  if (!instantSchema.safeParse(now).success) {
-    throw new ValidationError('publish input', [
-      problem('now', 'an ISO-8601 UTC instant', JSON.stringify(now)),
-    ]);
-  }
-  if (now < state.lastEventAt) {
-    problems.push(problem('now', `an instant not before the last event (${state.lastEventAt})`, now));
-  }
-  if (options.nextUpdateAt !== undefined) {
-    if (!instantSchema.safeParse(options.nextUpdateAt).success) {
-      problems.push(
-        problem('options.nextUpdateAt', 'an ISO-8601 UTC instant', JSON.stringify(options.nextUpdateAt)),
-      );
-    } else if (Date.parse(options.nextUpdateAt) <= Date.parse(now)) {
-      problems.push(problem('options.nextUpdateAt', `an instant after now (${now})`, options.nextUpdateAt));
-    }
-  }
-  if (problems.length > 0) throw new ValidationError('publish input', problems);
-}
-
-function plannedNextUpdate(
-  state: IncidentState,
-  draft: Pick<Draft, 'status'>,
-  runbook: Runbook,
-  now: string,
-  options: PublishDraftOptions,
-): string | undefined {
-  const planned = planNextUpdateAt(runbook, state.severity, draft.status, now);
-  if (planned === undefined || options.nextUpdateAt === undefined) return planned;
-  if (Date.parse(options.nextUpdateAt) > Date.parse(planned)) {
-    throw new ValidationError('publish input', [
-      problem(
-        'options.nextUpdateAt',
-        `an instant no later than the cadence plan (${planned})`,
-        options.nextUpdateAt,
-      ),
-    ]);
-  }
-  return toIsoInstant(new Date(options.nextUpdateAt));
-}
-
-// The content hash of a draft's release, or undefined for a text-only draft.
-function contentHash(draft: Draft): string | undefined {
-  return draft.messages
-    ? releaseHash({ kind: draft.kind, status: draft.status, messages: draft.messages })
-    : undefined;
-}
-
-function gateReason(
-  gate: ApprovalGate,
-  state: string,
-  decidedBy?: string,
-  why?: string,
-): BlockedReason | undefined {
-  const who = `${roleWords(gate.role)}${gate.approver ? ` (${gate.approver.name})` : ''}`;
-  const base = { gate: gate.id, role: gate.role, ...(gate.span ? { span: gate.span } : {}) };
-  const subject = gate.id === 'facts' ? 'The facts of this draft' : `The ${gate.id} passage`;
-  switch (state) {
-    case 'missing':
-      return { code: 'approval-missing', message: `${gate.reason} Ask ${who} for approval.`, ...base };
-    case 'requested':
-      return { code: 'approval-pending', message: `${subject} still waits for ${who}.`, ...base };
-    case 'denied':
-      return {
-        code: 'approval-denied',
-        message: `${subject} was declined by ${decidedBy ?? who}${why ? `: ${why}` : ''}. Change the wording; the new revision is asked again.`,
-        ...base,
-      };
-    case 'wrong-role':
-      return {
-        code: 'approval-wrong-role',
-        message: `${subject} was put to the wrong role; only ${who} can approve it. Ask again.`,
-        ...base,
-      };
-    case 'unmet':
-      return {
-        code: 'recovery-not-confirmed',
-        message: `${gate.reason} Recovery is not confirmed yet.`,
-        ...base,
-      };
-    default:
-      return undefined;
-  }
-}
-
-const REQUIRED_FACTS = ['symptom', 'affected', 'teamAction'] as const;
-// The draft fields whose change makes a new revision (and voids its approvals).
-const EDITABLE = ['text', 'kind', 'status', 'audience', 'basedOnFactsVersion'] as const;
-const FACT_WORDS: Record<(typeof REQUIRED_FACTS)[number], string> = {
-  symptom: 'what customers see',
-  affected: 'who is affected',
-  teamAction: 'what the team is doing',
-};
+export type {
+  BlockedCode,
+  BlockedReason,
+  PublishBlockedInput,
+  PublishDraftOptions,
+  PublishOutcome,
+  UpdatePublishedInput,
+} from './publish-types';
 
 /**
  * The status update `publish` would create for this draft at `now`, without its gates
@@ -416,6 +253,21 @@ export function publish(
       span: { start: d.start, end: d.end, text: source.slice(d.start, d.end) },
       ...(where ? { audience: where.audience, field: where.field } : {}),
     });
+  }
+
+  if (draft.messages && owner && missingFacts.length === 0) {
+    const reference = previewStatusUpdate(state, draft, runbook, now, options);
+    for (const c of releaseContradictions(draft.messages, reference)) {
+      reasons.push({
+        code: 'release-inconsistent',
+        message: c.message,
+        fact: c.fact,
+        audiences: c.audiences,
+        ...(c.audiences[0] && /^[a-z-]+$/.test(c.audiences[0])
+          ? { audience: c.audiences[0] as Audience }
+          : {}),
+      });
+    }
   }
 
   if (reasons.length > 0 || !owner || !record) {

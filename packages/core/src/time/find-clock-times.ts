@@ -57,8 +57,8 @@ const PARSER_HINTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ENMonthNameLittleEndianParser', /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i],
   ['ENMonthNameMiddleEndianParser', /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i],
 ];
-const casual = configuration.createCasualConfiguration();
-const parsersByName = new Map(casual.parsers.map((parser) => [parser.constructor.name, parser]));
+// Built on first use: a process that never reads a clock time does not pay for the parsers.
+let casual: ReturnType<typeof configuration.createCasualConfiguration> | undefined;
 const chronos = new Map<number, Chrono>();
 
 /** A chrono-node parser with the parsers the text's words call for (built once per combination). */
@@ -69,9 +69,9 @@ function chronoFor(text: string): Chrono {
   });
   let chrono = chronos.get(mask);
   if (chrono === undefined) {
-    const parsers = PARSER_HINTS.filter((_, i) => mask & (1 << i)).flatMap(
-      ([name]) => parsersByName.get(name) ?? [],
-    );
+    casual ??= configuration.createCasualConfiguration();
+    const names = new Set(PARSER_HINTS.filter((_, i) => mask & (1 << i)).map(([name]) => name));
+    const parsers = casual.parsers.filter((parser) => names.has(parser.constructor.name));
     chrono = new Chrono({ parsers, refiners: casual.refiners });
     chronos.set(mask, chrono);
   }

@@ -14,9 +14,10 @@ function consider(ctx: RuleContext, start: number, end: number): void {
   const i = sentences.indexOf(doc.sentenceAt(start));
   const s = sentences[i]!;
   const rest = text.slice(s.start, start) + text.slice(end, s.end);
-  // When the whole sentence is the stock phrase, removing it is a safe fix.
+  // When the sentence is the stock phrase (with at most a short lead-in such as "We sincerely"),
+  // removing it is a safe fix.
   let fix: { start: number; end: number; replacement: string } | undefined;
-  if (countWords(rest) <= 1 && sentences.length > 1) {
+  if (countWords(rest) <= 3 && sentences.length > 1) {
     const next = sentences[i + 1];
     const prev = sentences[i - 1];
     fix =

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { CUSTOMER_FACING_AUDIENCES } from '../../vocabulary';
 import type { LintConfig } from '../config';
 import { defineRule } from '../define-rule';
-import { DEFAULT_JARGON, eachMatch, phraseSource } from '../phrases';
+import { DEFAULT_JARGON } from '../jargon';
+import { eachMatch, phraseSource } from '../phrases';
 
 interface CompiledJargon {
   re: RegExp | undefined;

@@ -1,0 +1,65 @@
+/**
+ * @module lint/fix-time
+ * The phrases of a fix-time promise (topic `fixTime`): time expressions (durations, deadlines,
+ * day parts), what recovers, and how long a problem lasts. `topics.ts` decides when a time
+ * expression in a sentence is a promise; this module only says what to look for.
+ */
+
+const NUMBER =
+  '(?:\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty(?:[- ]five)?|fifty|sixty|ninety|(?:a\\s+)?few|(?:a\\s+)?couple(?:\\s+of)?|several|half\\s+an?|a\\s+half)';
+const RANGE = `${NUMBER}(?:\\s*(?:-|–|to|or)\\s*${NUMBER})?`;
+const UNIT = '(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)';
+const HEDGE =
+  '(?:(?:about|around|roughly|approximately|approx\\.?|up\\s+to|under|less\\s+than|at\\s+least|at\\s+most|another|a\\s+further|an\\s+additional|the\\s+next|the\\s+coming|the)\\s+){0,3}';
+/** A length of time: "20 to 40 minutes", "a couple of hours", "most of the day", "another quarter hour". */
+const DURATION = `(?:${HEDGE}${RANGE}\\s?${UNIT}|(?:another|a|the\\s+next)\\s+quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so))`;
+const CLOCK =
+  '\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?(?:\\s?(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST))?';
+const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const DAY_PART = `(?:noon|midnight|end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY})?|eod|cob|close\\s+of\\s+business|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow(?:\\s+(?:morning|afternoon|evening))?|the\\s+end\\s+of\\s+the\\s+(?:day|week)|lunch(?:time)?|${DAY}|the\\s+weekend)`;
+
+/**
+ * Time expressions a promise can carry. Group 1 is set when the expression only ever points
+ * forward ("within the hour", "over the next hour", "take up to 12 hours", "shortly"); otherwise
+ * (a deadline or a day part: "by 3pm", "by end of day", "today", "this afternoon") a promise
+ * word must be near ("will", "expect", "should").
+ */
+export const FIX_TIME_EXPR = new RegExp(
+  `\\b(?:(${[
+    `(?:in|within|over|during|after|for)\\s+${DURATION}`,
+    `another\\s+${DURATION}`,
+    `tak(?:e|es|ing)\\s+(?:us\\s+|you\\s+)?(?:\\w+\\s+)?${DURATION}`,
+    'shortly',
+    '(?<!\\bas\\s)soon(?!\\s+as\\b)',
+    'momentarily',
+    'any\\s+minute(?:\\s+now)?',
+    'imminently',
+    'later\\s+(?:today|tonight|this\\s+(?:morning|afternoon|evening))',
+    'within\\s+the\\s+hour',
+    'as\\s+the\\s+(?:day|morning|afternoon|evening|week)\\s+(?:progresses|goes\\s+on|continues)',
+    'over\\s+the\\s+(?:course\\s+of\\s+the\\s+)?(?:day|weekend|next\\s+\\w+)',
+    'through(?:out)?\\s+(?:this|the)\\s+(?:evening|afternoon|night|morning|weekend|day)',
+    'through\\s+tonight',
+  ].join(
+    '|',
+  )})|(?:(?:by|at|around|before|until|no\\s+later\\s+than|from)\\s+(?:${DAY_PART}|${CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow))(?![\\w:])`,
+  'gi',
+);
+
+/** What gets fixed or recovers: the subject of a fix-time promise. */
+export const RECOVERY_TERM =
+  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|e|ing)|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing)?|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
+
+/**
+ * The problem goes on for a while: "may continue to see some issues", "residual issues", "will
+ * stay slow", "won't be up". A duration next to one is a promise of when it ends.
+ */
+export const PROBLEM_LASTS =
+  /\b(?:continu(?:e|es|ing) to (?:see|experience|have|notice|be)|residual|(?:may|might|will|could) (?:still )?(?:see|experience|notice|have)|(?:remain|stay)s? (?:slow|down|unavailable|degraded|offline|delayed|affected)|(?:will|'ll|’ll) (?:be|remain|stay) (?:slow|down|unavailable|degraded|offline|delayed|affected))\b/i;
+
+/**
+ * Work after recovery, not a fix time: "to prevent this in future", "a permanent fix", "issues
+ * like this", "this sort of error". A time in such a sentence dates follow-up work.
+ */
+export const FOLLOW_UP_WORK =
+  /\b(?:in (?:the )?future|permanent(?:ly)?|long[- ]term|prevent\w*|(?:happen|happening|occur|occurring) again|(?:issues|problems|incidents|errors|outages) like this|(?:this|that) (?:sort|kind|type) of|post-?mortem|root cause analysis|follow-up work)\b/i;
