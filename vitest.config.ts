@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -36,6 +36,8 @@ export default defineConfig({
       },
       { find: /^@incident-comms\/http$/, replacement: src('./packages/http/src/index.ts') },
       { find: /^@incident-comms\/store-sqlite$/, replacement: src('./packages/store-sqlite/src/index.ts') },
+      { find: /^@incident-comms\/store-postgres\/testing$/, replacement: src('./packages/store-postgres/src/testing/index.ts') },
+      { find: /^@incident-comms\/store-postgres$/, replacement: src('./packages/store-postgres/src/index.ts') },
     ],
   },
   test: {
@@ -46,6 +48,8 @@ export default defineConfig({
       'test/**/*.test.ts',
       'bench/**/*.test.ts',
     ],
+    // The long fault tests run apart: `npm run test:faults`.
+    exclude: [...configDefaults.exclude, '**/*.faults.test.ts'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -38,8 +38,10 @@ const median = (xs: readonly number[]) => {
 
 async function emailBench() {
   const smtp = await startSmtpTestServer({ keepMessages: false });
+  // Published now: ordering and flood safety stay on at their defaults (maximum age, rate cap).
   const message = sampleMessage({
     incidentId: 'inc-bench',
+    publishedAt: new Date().toISOString(),
     text: `${'We are investigating failed card payments. '.repeat(12)}`,
   });
   const settings = { from, replyTo, subject: () => message.subject, messageIdDomain: 'example.com' };
@@ -139,7 +141,7 @@ async function emailBench() {
 async function slackBench() {
   const limit = { perSecond: 5, burst: 3 };
   const channels = ['C0BENCH1', 'C0BENCH2', 'C0BENCH3', 'C0BENCH4', 'C0BENCH5'];
-  const versions = 25; // 25 messages per Slack channel, queued at once
+  const versions = 25; // 25 messages per Slack channel (one per incident), queued at once
   const stub = await startSlackApiStub({ rateLimit: limit });
   // One token of headroom below the stub's burst absorbs network jitter between our bucket and Slack's.
   const slack = createSlackChannel({
@@ -147,15 +149,22 @@ async function slackBench() {
     rateLimit: { perSecond: limit.perSecond, burst: limit.burst - 1 },
   });
   const outbox = createMemoryOutbox();
-  const base = sampleMessage({ incidentId: 'inc-slack-bench', audience: 'internal' });
+  const base = sampleMessage({
+    incidentId: 'inc-slack-bench',
+    audience: 'internal',
+    publishedAt: new Date().toISOString(),
+  });
   const started = performance.now();
   const results = await Promise.all(
     Array.from({ length: versions }, (_, v) =>
       publishUpdate({
-        release: sampleRelease([{ ...base, version: v + 1 }]),
+        // One version of 25 incidents: versions of one incident would coalesce (superseded).
+        release: sampleRelease([{ ...base, incidentId: `inc-slack-bench-${v + 1}` }]),
         routes: [{ channel: 'slack', audience: 'internal', recipients: channels }],
         channels: [slack],
         outbox,
+        // Internal channels: the per-recipient cap is for customers and would defer most of these.
+        flood: { rateCap: false },
       }),
     ),
   );

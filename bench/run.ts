@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const all = ['lint', 'coordinator', 'delivery', 'cold-start', 'desk'];
+const all = ['lint', 'coordinator', 'delivery', 'postgres', 'cold-start', 'desk'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const chosen = wanted.length > 0 ? all.filter((name) => wanted.includes(name)) : all;
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));

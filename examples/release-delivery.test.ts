@@ -17,12 +17,14 @@ import {
   type Draft,
   editReleaseMessage,
   type IncidentState,
+  lintMessage,
   previewStatusUpdate,
   publish,
   publishUpdate,
   type ReleaseMessage,
   releaseDraft,
   replay,
+  replyLintContext,
   requestApprovals,
 } from '@incident-comms/core';
 import { createVirtualClock } from '@incident-comms/core/testing';
@@ -167,6 +169,7 @@ describe('an edited release, delivered by email (real SMTP) and Slack (Web API s
         }),
       ],
       outbox: createMemoryOutbox(),
+      clock: createVirtualClock(), // the scenario's time: its messages are not expired
     });
     transport.close();
     expect(result.totals.sent).toBe(3);
@@ -230,6 +233,35 @@ describe('publish refuses a release whose messages contradict the confirmed fact
     state = recordAndApprove(state, draft, t(7));
     const outcome = publish(state, draft, runbook, t(8), keep);
     expect(outcome.ok ? [] : outcome.reasons).toEqual([]);
+  });
+});
+
+describe('an ad-hoc reply is linted against the newest published version', () => {
+  it("accepts the promised next-update time and refuses the next version's plan", () => {
+    let state = replay(checkoutStart());
+    const { outline, keep, messages } = rendered(state, t(6));
+    const draft = releaseDraft(outline, messages);
+    state = recordAndApprove(state, draft, t(7));
+    const outcome = publish(state, draft, runbook, t(8), keep);
+    if (!outcome.ok) throw new Error('not published');
+    state = applyEvent(state, outcome.event);
+    // Ten minutes later, support answers a ticket: the promise in force is 14:35 UTC.
+    const context = replyLintContext(state, { audience: 'support-reply' }, runbook, t(18));
+    expect(context.nextUpdateDue).toBe(outcome.statusUpdate.nextUpdateAt);
+    const errors = (text: string) =>
+      lintMessage(text, context)
+        .filter((d) => d.severity === 'error')
+        .map((d) => d.ruleId);
+    expect(
+      errors(
+        'Card payments at checkout are failing for some customers. Our next update is due by 14:35 UTC.',
+      ),
+    ).toEqual([]);
+    expect(
+      errors(
+        'Card payments at checkout are failing for some customers. Our next update is due by 14:45 UTC.',
+      ),
+    ).toContain('next-update-time');
   });
 });
 
@@ -326,7 +358,13 @@ describe('property: what is delivered is exactly what was approved', () => {
           }
           state = applyEvent(state, outcome.event);
           const release = approvedRelease(state, { version: 1 });
-          await publishUpdate({ release, routes, channels: [inbox.channel], outbox: createMemoryOutbox() });
+          await publishUpdate({
+            release,
+            routes,
+            channels: [inbox.channel],
+            outbox: createMemoryOutbox(),
+            clock: createVirtualClock(),
+          });
           delivered += 1;
           expect(inbox.sent).toHaveLength(routes.length);
           for (const sent of inbox.sent) {

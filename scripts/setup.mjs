@@ -79,7 +79,9 @@ function setupAndRun() {
     if (r.status !== 0) process.exit(r.status ?? 1);
   };
 
-  if (args.includes('--with-browser')) ensureChromium();
+  if (args.includes('--with-browser')) ensureDebianPackage('/usr/bin/chromium', 'chromium', 'the browser test');
+  if (args.includes('--with-postgres') && !postgresInstalled())
+    ensureDebianPackage('/usr/lib/postgresql', 'postgresql', 'the PostgreSQL tests (a throwaway server each)');
 
   const lock = join(root, 'pnpm-lock.yaml');
   const installed = join(root, 'node_modules/.modules.yaml');
@@ -149,20 +151,30 @@ function newest(dir) {
   return max;
 }
 
-/** The browser test drives Debian's Chromium; never a browser a tool downloads itself. */
-function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
+/** Server binaries for the PostgreSQL store's tests, which start their own throwaway cluster. */
+function postgresInstalled() {
+  if (process.env.PG_BIN && existsSync(join(process.env.PG_BIN, 'initdb'))) return true;
+  const debian = '/usr/lib/postgresql';
+  return existsSync(debian) && readdirSync(debian).some((v) => existsSync(join(debian, v, 'bin/initdb')));
+}
+
+/**
+ * Installs a Debian package a test needs when `marker` is missing (as root with apt-get):
+ * Debian's Chromium, never a browser a tool downloads itself; Debian's PostgreSQL server.
+ */
+function ensureDebianPackage(marker, pkg, purpose) {
+  if (existsSync(marker) && (pkg !== 'postgresql' || postgresInstalled())) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
   if (!isRoot || !apt) {
-    console.warn('[setup] /usr/bin/chromium is missing: the browser test will fail. Install it with `apt-get install chromium`.');
+    console.warn(`[setup] ${pkg} is missing: ${purpose} will fail. Install it with \`apt-get install ${pkg}\`.`);
     return;
   }
-  console.log('[setup] installing Debian chromium for the browser test (apt-get)…');
+  console.log(`[setup] installing Debian ${pkg} for ${purpose} (apt-get)…`);
   const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const aptArgs of [
     ['update', '-qq'],
-    ['install', '-y', '-qq', '--no-install-recommends', 'chromium'],
+    ['install', '-y', '-qq', '--no-install-recommends', pkg],
   ]) {
     const r = spawnSync('apt-get', aptArgs, { stdio: 'inherit', env: aptEnv });
     if (r.status !== 0) process.exit(r.status ?? 1);

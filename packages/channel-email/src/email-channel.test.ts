@@ -1,5 +1,10 @@
 import { createMemoryOutbox, publishUpdate } from '@incident-comms/core';
-import { createVirtualClock, registerChannelConformance, sampleMessage, sampleRelease } from '@incident-comms/core/testing';
+import {
+  createVirtualClock,
+  registerChannelConformance,
+  sampleMessage,
+  sampleRelease,
+} from '@incident-comms/core/testing';
 import nodemailer from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEmailChannel } from './email-channel';
@@ -26,6 +31,7 @@ registerChannelConformance<EmailPayload>(
       channel: createEmailChannel({ transport, from: 'status@example.com', replyTo: owner }),
       recipient: 'ops@example.com',
       received: (r: string) => smtp.count(r),
+      lastThread: async (r: string) => (await smtp.parsed(r)).at(-1)?.inReplyTo,
       failNext: (r: string, kind: 'rejected' | 'retryable') =>
         smtp.failNext(r, { stage: 'rcpt', code: kind === 'rejected' ? 550 : 451 }),
       close: async () => {
@@ -59,6 +65,7 @@ describe('createEmailChannel over real SMTP on loopback', () => {
 
   const message = sampleMessage({
     incidentId: 'inc-mail',
+    publishedAt: new Date().toISOString(),
     text: 'Some payments fail <b>now</b> & then.\n\nUse PayPal meanwhile.',
   });
   const publish = (recipients: string[], extra: Partial<Parameters<typeof publishUpdate>[0]> = {}) =>
@@ -99,7 +106,12 @@ describe('createEmailChannel over real SMTP on loopback', () => {
     const outbox = createMemoryOutbox();
     const channel = createEmailChannel({ transport, from: 'status@example.com', replyTo: owner });
     const route = { channel: 'email', audience: 'customer' as const, recipients: ['a@example.com'] };
-    const first = await publishUpdate({ release: sampleRelease([message]), routes: [route], channels: [channel], outbox });
+    const first = await publishUpdate({
+      release: sampleRelease([message]),
+      routes: [route],
+      channels: [channel],
+      outbox,
+    });
     await publishUpdate({
       release: sampleRelease([
         {

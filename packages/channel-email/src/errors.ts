@@ -37,3 +37,29 @@ export class EmailAddressInvalidError extends DeliveryError {
     this.path = path;
   }
 }
+
+/** RFC 5322 (2.1.1): a header line must not exceed 998 characters, CRLF excluded. */
+export const MAX_HEADER_LINE = 998;
+
+/**
+ * A header value would make a line longer than RFC 5322 allows (`email_header_too_long`):
+ * `Name: value` over {@link MAX_HEADER_LINE} characters. Refused rather than folded, so what the
+ * recipient reads is exactly the approved subject. `path` names the field, e.g. `subject`.
+ *
+ * @example
+ * throw new EmailHeaderTooLongError('subject', 'Subject', 1200);
+ */
+export class EmailHeaderTooLongError extends DeliveryError {
+  readonly path: string;
+  constructor(path: string, header: string, length: number) {
+    const room = MAX_HEADER_LINE - header.length - 2;
+    super('email_header_too_long', `Refusing to send: ${path} makes the ${header} header line too long`, [
+      {
+        path,
+        expected: `at most ${room} characters (RFC 5322 limits a header line to ${MAX_HEADER_LINE})`,
+        received: `${length} characters`,
+      },
+    ]);
+    this.path = path;
+  }
+}

@@ -5,7 +5,12 @@
  */
 export type { EmailChannelOptions } from './email-channel';
 export { createEmailChannel } from './email-channel';
-export { EmailAddressInvalidError, EmailHeaderInjectionError } from './errors';
+export {
+  EmailAddressInvalidError,
+  EmailHeaderInjectionError,
+  EmailHeaderTooLongError,
+  MAX_HEADER_LINE,
+} from './errors';
 export { smtpErrorOutcome } from './outcome';
 export type { EmailPayload, EmailRenderSettings, Mailbox } from './render';
 export { createEmailRenderer, renderEmail } from './render';

@@ -8,7 +8,12 @@
 import { createHash } from 'node:crypto';
 import { type ApprovedMessage, escapeHtml, type RenderContext } from '@incident-comms/core';
 import { z } from 'zod';
-import { EmailAddressInvalidError, EmailHeaderInjectionError } from './errors';
+import {
+  EmailAddressInvalidError,
+  EmailHeaderInjectionError,
+  EmailHeaderTooLongError,
+  MAX_HEADER_LINE,
+} from './errors';
 
 /** A mailbox: display name and address. */
 export interface Mailbox {
@@ -81,10 +86,25 @@ interface MessageParts {
   readonly headers: Readonly<Record<string, string>>;
 }
 
+/** Throws {@link EmailHeaderTooLongError} when `Name: value` would exceed RFC 5322's 998 characters. */
+function assertHeaderFits(value: string, header: string, path: string): string {
+  if (header.length + 2 + value.length > MAX_HEADER_LINE)
+    throw new EmailHeaderTooLongError(path, header, value.length);
+  return value;
+}
+
 function messageParts(message: ApprovedMessage, settings: EmailRenderSettings): MessageParts {
   assertHeaderSafe(message.incidentTitle, 'message.incidentTitle');
-  assertHeaderSafe(message.incidentId, 'message.incidentId');
-  const subject = assertHeaderSafe(settings.subject?.(message) ?? message.subject, 'subject');
+  assertHeaderFits(
+    assertHeaderSafe(message.incidentId, 'message.incidentId'),
+    'X-Incident-Id',
+    'message.incidentId',
+  );
+  const subject = assertHeaderFits(
+    assertHeaderSafe(settings.subject?.(message) ?? message.subject, 'subject'),
+    'Subject',
+    'subject',
+  );
   return {
     subject,
     text: message.text,

@@ -86,7 +86,11 @@ export function renderSlackMessage(
   context: RenderContext,
 ): SlackPayload {
   const title = escapeSlackMrkdwn(oneLine(message.incidentTitle));
-  const status = `*${message.severity} · ${STATUS_LABELS[message.status]}* — ${title}`;
+  // A host builds messages too: its severity and status are text like any other value.
+  const severity = escapeSlackMrkdwn(oneLine(String(message.severity)));
+  const label = escapeSlackMrkdwn(oneLine(STATUS_LABELS[message.status] ?? String(message.status)));
+  const version = escapeSlackMrkdwn(oneLine(String(message.version)));
+  const status = `*${severity} · ${label}* — ${title}`;
   const statusBlock: SlackBlock = { type: 'section', text: { type: 'mrkdwn', text: status } };
   const body =
     message.mrkdwn !== undefined ? sanitizeMrkdwn(message.mrkdwn) : escapeSlackMrkdwn(message.text);
@@ -95,7 +99,7 @@ export function renderSlackMessage(
     elements: [
       {
         type: 'mrkdwn',
-        text: `Update ${message.version} · ${escapeSlackMrkdwn(oneLine(message.incidentId))}`,
+        text: `Update ${version} · ${escapeSlackMrkdwn(oneLine(message.incidentId))}`,
       },
     ],
   };
@@ -110,10 +114,7 @@ export function renderSlackMessage(
     ...chunks.map((c): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: c } })),
     context_,
   ];
-  const fallback = `${message.severity} ${STATUS_LABELS[message.status]}: ${title}\n${body}`.slice(
-    0,
-    FALLBACK_TEXT_LIMIT,
-  );
+  const fallback = `${severity} ${label}: ${title}\n${body}`.slice(0, FALLBACK_TEXT_LIMIT);
   const post: SlackPostArgs = {
     channel,
     text: fallback,
@@ -131,11 +132,11 @@ export function renderSlackMessage(
     },
   };
   if (context.thread?.ts !== undefined) post.thread_ts = String(context.thread.ts);
-  const latest = `${status} (update ${message.version}, details in the thread)`;
+  const latest = `${status} (update ${version}, details in the thread)`;
   return {
     post,
     statusLine: {
-      text: `${message.severity} ${STATUS_LABELS[message.status]}: ${title} (update ${message.version})`,
+      text: `${severity} ${label}: ${title} (update ${version})`,
       blocks: [{ type: 'section', text: { type: 'mrkdwn', text: latest } }],
     },
   };

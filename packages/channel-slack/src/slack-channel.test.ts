@@ -1,5 +1,10 @@
 import { createDeliveryEvents, createMemoryOutbox, publishUpdate } from '@incident-comms/core';
-import { createVirtualClock, registerChannelConformance, sampleMessage, sampleRelease } from '@incident-comms/core/testing';
+import {
+  createVirtualClock,
+  registerChannelConformance,
+  sampleMessage,
+  sampleRelease,
+} from '@incident-comms/core/testing';
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SlackPayload } from './blocks';
@@ -22,6 +27,10 @@ registerChannelConformance<SlackPayload>(
       channel: createSlackChannel({ client: clientFor(stub.url), clock: createVirtualClock() }),
       recipient: 'C0CONFORM',
       received: (r: string) => stub.posts(r).length,
+      lastThread: (r: string) => {
+        const ts = stub.posts(r).at(-1)?.args.thread_ts;
+        return typeof ts === 'string' ? ts : undefined;
+      },
       failNext: (_r: string, kind: 'rejected' | 'retryable') =>
         stub.failNext(
           'chat.postMessage',
@@ -48,7 +57,11 @@ describe('createSlackChannel against the Web API stub', () => {
   });
   afterEach(() => stub.close());
 
-  const message = sampleMessage({ incidentId: 'inc-slack', audience: 'internal' });
+  const message = sampleMessage({
+    incidentId: 'inc-slack',
+    audience: 'internal',
+    publishedAt: new Date().toISOString(),
+  });
   const route = { channel: 'slack', audience: 'internal' as const, recipients: ['C0ENG', 'C0SUPPORT'] };
 
   it('posts Block Kit with a fallback, threads later versions per Slack channel, and edits the status line', async () => {
@@ -66,7 +79,12 @@ describe('createSlackChannel against the Web API stub', () => {
       status: 'identified' as const,
       text: 'Cause found.',
     };
-    const result = await publishUpdate({ release: sampleRelease([v2]), routes: [route], channels: [slack], outbox });
+    const result = await publishUpdate({
+      release: sampleRelease([v2]),
+      routes: [route],
+      channels: [slack],
+      outbox,
+    });
     expect(result.totals.sent).toBe(2);
 
     const [root, reply] = stub.posts('C0ENG');

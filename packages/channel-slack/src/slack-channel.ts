@@ -9,16 +9,18 @@ import {
   type DeliveryClock,
   type DeliveryOutcome,
   deliveryProblemsFromIssues,
+  type LookupQuery,
   systemClock,
 } from '@incident-comms/core';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { renderSlackMessage, type SlackPayload } from './blocks';
+import { lookupSlackMessage } from './lookup';
 import { slackErrorOutcome } from './outcome';
 import { createTokenBucket } from './token-bucket';
 
 /** The part of `WebClient` the channel uses (`chat.postMessage`, `chat.update`). */
-export type SlackClient = Pick<WebClient, 'chat'>;
+export type SlackClient = Pick<WebClient, 'chat'> & Partial<Pick<WebClient, 'conversations'>>;
 
 /** Options of {@link createSlackChannel}. */
 export interface SlackChannelOptions {
@@ -115,8 +117,39 @@ export function createSlackChannel(options: SlackChannelOptions): Channel<SlackP
     clock,
   });
 
+  /** Whether the metadata lookup finds the post: delivered, retryable (surely absent) or unknown. */
+  const settleServerError = async (
+    payload: SlackPayload,
+    outcome: DeliveryOutcome,
+    signal: AbortSignal,
+  ): Promise<DeliveryOutcome> => {
+    const key = (payload.post.metadata as { event_payload?: { idempotency_key?: string } }).event_payload
+      ?.idempotency_key;
+    const reason = outcome.type === 'delivered' ? 'HTTP 5xx' : outcome.reason;
+    const reader = client.conversations ? { conversations: client.conversations } : undefined;
+    if (key === undefined || !reader)
+      return { type: 'unknown', reason: `${reason} after the request was sent` };
+    const thread = payload.post.thread_ts === undefined ? undefined : { ts: String(payload.post.thread_ts) };
+    const found = await lookupSlackMessage(reader, {
+      idempotencyKey: key,
+      recipient: payload.post.channel,
+      thread,
+      signal,
+    });
+    if (found.type === 'delivered')
+      return { type: 'delivered', ref: found.ref, warnings: [`${reason}, but the message was posted`] };
+    if (found.type === 'absent')
+      return outcome.type === 'retryable' ? outcome : { type: 'retryable', reason };
+    return { type: 'unknown', reason: `${reason} after the request was sent; ${found.reason}` };
+  };
+
   return {
     name: options.name ?? 'slack',
+    ...(client.conversations
+      ? {
+          lookup: (query: LookupQuery) => lookupSlackMessage({ conversations: client.conversations! }, query),
+        }
+      : {}),
     capabilities: { threads: true, edits: true },
     render: (message, recipient, context) => {
       if (!isSlackId(recipient)) {
@@ -141,6 +174,8 @@ export function createSlackChannel(options: SlackChannelOptions): Channel<SlackP
       } catch (error) {
         if (error === ABORTED) return { type: 'unknown', reason: 'aborted while the request was in flight' };
         const outcome = slackErrorOutcome(error);
+        // A 5xx may come from a gateway after Slack stored the message: look before retrying.
+        if (isServerError(error)) return settleServerError(payload, outcome, signal);
         if (outcome.type === 'retryable' && outcome.retryAfterMs !== undefined)
           bucket.penalize(target, outcome.retryAfterMs);
         return outcome;
@@ -166,6 +201,10 @@ export function createSlackChannel(options: SlackChannelOptions): Channel<SlackP
 }
 
 const ABORTED = Symbol('aborted');
+
+/** An HTTP 5xx answer (the request reached something that may have stored it). */
+const isServerError = (error: unknown): boolean =>
+  Number((error as { statusCode?: unknown }).statusCode) >= 500;
 
 /** Resolves like `promise`, or rejects with {@link ABORTED} as soon as `signal` aborts. */
 function whileNotAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -29,6 +29,11 @@ registerChannelConformance<StatuspagePayload>(
       }),
       recipient: PAGE,
       received: (r: string) => stub.writes(r),
+      // A reply is an update to an existing incident: the newest incident, once it has more than its creation.
+      lastThread: (r: string) => {
+        const newest = stub.incidents(r).at(-1);
+        return newest && newest.updates.length > 1 ? newest.id : undefined;
+      },
       failNext: (_r: string, kind: 'rejected' | 'retryable') =>
         stub.failNext(kind === 'rejected' ? { status: 404 } : { status: 429, retryAfterSec: 1 }),
       close: () => stub.close(),
@@ -65,7 +70,13 @@ describe('createStatuspageChannel against the Statuspage stub', () => {
     const statuspage = channel();
     const outbox = createMemoryOutbox();
     const publish = (m: typeof v1) =>
-      publishUpdate({ release: sampleRelease([m]), routes: [route], channels: [statuspage], outbox });
+      publishUpdate({
+        release: sampleRelease([m]),
+        routes: [route],
+        channels: [statuspage],
+        outbox,
+        clock: createVirtualClock(),
+      });
     const first = await publish(v1);
     expect(first.deliveries[0]).toMatchObject({
       state: 'sent',

@@ -67,6 +67,7 @@ describe('createTeamsChannel against the Workflows stub', () => {
       routes: [{ channel: 'teams', audience: 'internal', recipients: ['eng', 'support'] }],
       channels: [channel()],
       outbox: createMemoryOutbox(),
+      clock: createVirtualClock(),
     });
     expect(result.totals.sent).toBe(2);
     expect(result.deliveries.map((d) => d.ref)).toEqual([

@@ -55,7 +55,8 @@ describe('createWebhookChannel against a verifying receiver', () => {
       },
       ...extra,
     });
-  const message = sampleMessage({ incidentId: 'inc-hook' });
+  // Published now: these publishes run on the real clock, whose maximum age would expire an older one.
+  const message = sampleMessage({ incidentId: 'inc-hook', publishedAt: new Date().toISOString() });
 
   it('signs per Standard Webhooks: the idempotency key is the webhook-id, every request verifies', async () => {
     const clock = createVirtualClock(Date.now());

@@ -42,6 +42,7 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { aboutFile, CliInputError, type CliIO, displayName, readEventLog, readText, writeText } from './io';
+import { migrateDatabase } from './db';
 import { parseFactsOption, parseInstantOption, parseTimeZoneOption } from './options';
 
 /** The CLI's version (kept in step with package.json). */
@@ -291,6 +292,24 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       const events = await readEventLog(file, io);
       const review = aboutFile(file, () => reviewIncident(events, rb));
       io.stdout(opts.json ? `${JSON.stringify(review, null, 2)}\n` : renderReview(review));
+    });
+
+  const db = program
+    .command('db')
+    .description('The PostgreSQL store (install @incident-comms/store-postgres and pg beside the CLI).');
+  db.command('migrate')
+    .description('Create or update the PostgreSQL schema. Run it explicitly before starting instances; safe to repeat.')
+    .option('--url <url>', 'PostgreSQL connection string (default: $DATABASE_URL)')
+    .option('--schema <name>', 'schema for the tables', 'incident_comms')
+    .action(async (opts: { url?: string; schema: string }) => {
+      const url = opts.url ?? process.env.DATABASE_URL;
+      if (!url) throw new CliInputError('db migrate: pass --url or set DATABASE_URL');
+      const applied = await migrateDatabase(url, opts.schema);
+      io.stdout(
+        applied.length > 0
+          ? `schema ${opts.schema}: applied migration${applied.length === 1 ? '' : 's'} ${applied.join(', ')}\n`
+          : `schema ${opts.schema}: already up to date\n`,
+      );
     });
 
   // A usage error ends with a pointer to the help of the command that was run.

@@ -43,7 +43,8 @@ describe('createSqliteStore', () => {
   });
 
   it('is a drop-in outbox for publishUpdate (same results as the in-memory one)', async () => {
-    const message = sampleMessage({ incidentId: 'inc-s' });
+    // Published just now: the system clock's default maximum age must not expire it.
+    const message = sampleMessage({ incidentId: 'inc-s', publishedAt: new Date().toISOString() });
     const sent: string[] = [];
     const channel = {
       name: 'test',
@@ -62,7 +63,12 @@ describe('createSqliteStore', () => {
       channels: [channel],
       outbox: store,
     });
-    const again = await publishUpdate({ release: sampleRelease([message]), routes, channels: [channel], outbox: store });
+    const again = await publishUpdate({
+      release: sampleRelease([message]),
+      routes,
+      channels: [channel],
+      outbox: store,
+    });
     const viaMemory = await publishUpdate({
       release: sampleRelease([message]),
       routes,

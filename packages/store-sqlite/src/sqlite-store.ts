@@ -15,6 +15,7 @@ import {
   type Outbox,
 } from '@incident-comms/core';
 import Database from 'better-sqlite3';
+import { MIGRATE_1_TO_2, SCHEMA, SCHEMA_VERSION } from './schema';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -52,46 +53,6 @@ export class SqliteStoreError extends IncidentCommsError {
     this.path = path;
   }
 }
-
-const SCHEMA_VERSION = 1;
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS deliveries (
-  key TEXT PRIMARY KEY,
-  incident_id TEXT NOT NULL,
-  version INTEGER NOT NULL,
-  channel TEXT NOT NULL,
-  recipient TEXT NOT NULL,
-  audience TEXT NOT NULL,
-  state TEXT NOT NULL CHECK (state IN ('pending','sending','sent','failed','unknown')),
-  attempts INTEGER NOT NULL DEFAULT 0,
-  ref TEXT,
-  reason TEXT,
-  next_attempt_at TEXT,
-  first_attempt_at TEXT,
-  updated_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS deliveries_by_incident ON deliveries (incident_id, version);
-CREATE TABLE IF NOT EXISTS threads (
-  incident_id TEXT NOT NULL,
-  channel TEXT NOT NULL,
-  recipient TEXT NOT NULL,
-  ref TEXT NOT NULL,
-  PRIMARY KEY (incident_id, channel, recipient)
-);
-CREATE TABLE IF NOT EXISTS reminders (
-  incident_id TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  key TEXT NOT NULL,
-  fired_at TEXT NOT NULL,
-  PRIMARY KEY (incident_id, kind, key)
-);
-CREATE TABLE IF NOT EXISTS events (
-  incident_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  event TEXT NOT NULL,
-  PRIMARY KEY (incident_id, seq)
-);
-`;
 
 interface Row {
   key: string;
@@ -158,8 +119,11 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION)
       throw new Error(`schema version ${version} is newer than ${SCHEMA_VERSION}`);
-    db.exec(SCHEMA);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    db.transaction(() => {
+      if (version === 1) db.exec(MIGRATE_1_TO_2);
+      db.exec(SCHEMA);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
   } catch (error) {
     throw new SqliteStoreError(options.path, error instanceof Error ? error.message : String(error));
   }
@@ -215,6 +179,9 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
   );
   const putThread = db.prepare(
     'INSERT OR IGNORE INTO threads (incident_id, channel, recipient, ref) VALUES (?, ?, ?, ?)',
+  );
+  const sentSince = db.prepare<[string, string], { recipient: string; updated_at: string }>(
+    "SELECT recipient, updated_at FROM deliveries WHERE channel = ? AND state = 'sent' AND updated_at >= ?",
   );
   const listThreads = db.prepare<[string, string], { recipient: string; ref: string }>(
     'SELECT recipient, ref FROM threads WHERE incident_id = ? AND channel = ?',
@@ -315,7 +282,9 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
       const states = [...from];
       return write(() => {
         const row = cached('begin', states, beginSql).get(at, at, key, ...states) as Row | undefined;
-        return row && toRecord(row);
+        if (!row) return undefined;
+        const thread = getThread.get(row.incident_id, row.channel, row.recipient);
+        return { ...toRecord(row), thread: thread && (JSON.parse(thread.ref) as ChannelRef) };
       });
     },
     async complete(key, completion: DeliveryCompletion, at, from = ['sending']) {
@@ -358,6 +327,11 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
           new Map(
             listThreads.all(incidentId, channel).map((r) => [r.recipient, JSON.parse(r.ref) as ChannelRef]),
           ),
+      );
+    },
+    recentSends(channel, since) {
+      return read(() =>
+        sentSince.all(channel, since).map((r) => ({ recipient: r.recipient, at: r.updated_at })),
       );
     },
     rememberThread(incidentId, channel, recipient, ref) {

@@ -3,10 +3,13 @@
  * The one catalog of template variables: every name a template may use, its zod type, and the
  * message kinds in which the renderer always provides it. Templates pick from this catalog.
  */
-import { MESSAGE_KINDS, type MessageKind, type Severity } from '@incident-comms/core';
+import { hasVisibleText, MESSAGE_KINDS, type MessageKind, type Severity } from '@incident-comms/core';
 import { z } from 'zod';
 
-const text = z.string().trim().min(1, 'expected a non-empty text');
+// A value of only control or invisible characters would render as nothing ("affecting  is").
+const text = z.string().trim().min(1, 'expected a non-empty text').refine(hasVisibleText, {
+  error: 'expected a non-empty text (only control or invisible characters were given)',
+});
 const list = z.array(text);
 
 const NOT_RESOLVED: readonly MessageKind[] = ['initial', 'update', 'workaround'];

@@ -37,6 +37,8 @@ export interface SlackStubCall {
 export type SlackStubFault =
   | { readonly status: 429; readonly retryAfterSec: number }
   | { readonly status: 500 | 502 | 503 }
+  /** A gateway error AFTER the message was stored: it is in the channel, the caller sees a 5xx. */
+  | { readonly status: 500 | 502 | 503; readonly stored: true }
   | { readonly error: string; readonly retryAfterSec?: number | undefined }
   | { readonly delayMs: number };
 
@@ -88,6 +90,8 @@ export async function startSlackApiStub(options: SlackApiStubOptions = {}): Prom
   const timers = new Set<NodeJS.Timeout>();
   let seq = 0;
   let limited = 0;
+  /** Messages in the channels, oldest first (what conversations.history reads back). */
+  const stored: Array<{ channel: string; ts: string; args: Record<string, unknown> }> = [];
 
   const allow = (channel: string): boolean => {
     const limit = options.rateLimit;
@@ -143,6 +147,11 @@ export async function startSlackApiStub(options: SlackApiStubOptions = {}): Prom
           fault.retryAfterSec === undefined ? {} : { 'retry-after': String(fault.retryAfterSec) };
         return answer(res, method, args, 200, { ok: false, error: fault.error }, headers);
       }
+      if ('stored' in fault) {
+        const ts = `${1_700_000_000 + ++seq}.000100`;
+        stored.push({ channel, ts, args });
+        return answer(res, method, args, fault.status, { ok: false, error: 'internal_error' });
+      }
       if (fault.status === 429) {
         return answer(
           res,
@@ -157,6 +166,18 @@ export async function startSlackApiStub(options: SlackApiStubOptions = {}): Prom
     }
     if (!req.headers.authorization?.startsWith('Bearer '))
       return answer(res, method, args, 200, { ok: false, error: 'not_authed' });
+    if (method === 'conversations.history' || method === 'conversations.replies') {
+      const thread = method === 'conversations.replies' ? String(args.ts ?? '') : undefined;
+      const messages = stored
+        .filter(
+          (m) =>
+            m.channel === channel && (thread === undefined || m.ts === thread || m.args.thread_ts === thread),
+        )
+        .filter((m) => args.oldest === undefined || Number(m.ts) >= Number(args.oldest))
+        .map((m) => ({ ts: m.ts, text: m.args.text, thread_ts: m.args.thread_ts, metadata: m.args.metadata }))
+        .reverse();
+      return answer(res, method, args, 200, { ok: true, messages, has_more: false });
+    }
     if (method !== 'chat.postMessage' && method !== 'chat.update') {
       return answer(res, method, args, 200, { ok: false, error: 'unknown_method' });
     }
@@ -169,6 +190,7 @@ export async function startSlackApiStub(options: SlackApiStubOptions = {}): Prom
     if (method === 'chat.update')
       return answer(res, method, args, 200, { ok: true, channel, ts: String(args.ts ?? '') });
     const ts = `${1_700_000_000 + ++seq}.000100`;
+    stored.push({ channel, ts, args });
     answer(res, method, args, 200, { ok: true, channel, ts, message: { text: args.text, ts } });
   };
 

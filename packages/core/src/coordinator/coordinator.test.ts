@@ -623,6 +623,8 @@ describe('createCoordinator: properties', () => {
         const coordinator = createCoordinator({
           runbook,
           clock,
+          // Every 30 minutes: the day-long tail of an unanswered escalation stays short to check.
+          escalation: { repeatMinutes: 30 },
           onListenerError: (error) => errors.push(error),
         });
         const keys: string[] = [];
@@ -640,7 +642,7 @@ describe('createCoordinator: properties', () => {
         coordinator.on('update.overdue', (r) => {
           check(`overdue ${r.dueAt} ${r.escalation.step}`, r.at, r.dueAt);
           expect(clock.now()).toBeGreaterThanOrEqual(
-            Date.parse(r.dueAt) + (r.escalation.step - 1) * 5 * 60_000,
+            Date.parse(r.dueAt) + (r.escalation.step - 1) * 30 * 60_000,
           );
           // Steps of one due instant come one by one, in order, and climb the chain.
           expect(r.escalation.step).toBe((steps.get(r.dueAt) ?? 0) + 1);

@@ -187,12 +187,22 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
         const entry = tracked.get(next.incidentId)!;
         delete entry.pending[next.kind];
         entry.fired.set(firedId(next.kind, next.key), nowMs);
-        store
-          .recordReminder(next.incidentId, { kind: next.kind, key: next.key, at: toIsoInstant(nowMs) })
-          .catch((error: unknown) =>
-            onListenerError(error, { event: next.kind, incidentId: next.incidentId }),
-          );
-        fire(next, entry.state, nowMs);
+        const record = { kind: next.kind, key: next.key, at: toIsoInstant(nowMs) };
+        const failed = (error: unknown) => onListenerError(error, { event: next.kind, incidentId: next.incidentId });
+        if (store.claimReminder) {
+          // Shared store (several instances): fire only if this instance claimed it first.
+          const reminder = next;
+          const state = entry.state;
+          store
+            .claimReminder(next.incidentId, record)
+            .then((won) => {
+              if (won && !stopped) fire(reminder, state, nowMs);
+            })
+            .catch(failed);
+        } else {
+          store.recordReminder(next.incidentId, record).catch(failed);
+          fire(next, entry.state, nowMs);
+        }
         if (next.kind === 'update.overdue') replan(next.incidentId, entry, plan(entry));
       }
     } finally {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ApprovedMessage } from '../message';
+import type { LookupOutcome, LookupQuery } from './settle';
 
 /**
  * The native reference a channel returns for a delivered message, e.g. Slack
@@ -59,7 +60,13 @@ export interface DeliveredOutcome {
   /** Non-fatal problems after delivery, e.g. the optional status-line edit failed. */
   readonly warnings?: readonly string[] | undefined;
 }
-/** Nothing arrived and trying again may work (rate limit, 4xx SMTP reply, 5xx HTTP, refused connection). */
+/**
+ * Nothing arrived and trying again may work: a rate limit (429 + Retry-After), a 4xx SMTP reply,
+ * a refused connection or a failure before the request body was sent. NOT a 5xx or a timeout
+ * after the body went out: behind gateways and load balancers the request may have been stored
+ * (then `unknown`), unless the channel knows better (e.g. the service documents that a 5xx
+ * means nothing was kept, or it honours an idempotency key so a resend cannot duplicate).
+ */
 export interface RetryableOutcome {
   readonly type: 'retryable';
   readonly reason: string;
@@ -71,7 +78,11 @@ export interface RejectedOutcome {
   readonly type: 'rejected';
   readonly reason: string;
 }
-/** The request may have gone out (timeout after sending, connection lost after the body). */
+/**
+ * The message may have arrived: a timeout, a 5xx or a lost connection after the request body
+ * was sent, or a process killed mid-send. Reported, never resent blindly; a channel `lookup`
+ * can settle it later (see `settleUnknown`).
+ */
 export interface UnknownOutcome {
   readonly type: 'unknown';
   readonly reason: string;
@@ -86,7 +97,13 @@ export type DeliveryOutcome = DeliveredOutcome | RetryableOutcome | RejectedOutc
  * Rules (checked by the conformance suite, `channelConformanceCases`):
  * - `render` is pure and deterministic; escaping of user-supplied text lives there. It may
  *   throw a typed error (with a string `code`) for input it cannot render safely.
- * - `send` never rejects; every failure is one of the outcomes above.
+ * - `send` never rejects; every failure is one of the outcomes above. What each means behind
+ *   proxies: `delivered` only on the service's own acknowledgement; `retryable` only when
+ *   nothing can have been kept; a 5xx or a timeout after the request body was sent is `unknown`
+ *   unless the channel knows better.
+ * - `send` honours its signal: aborted before sending → `retryable`, aborted in flight →
+ *   `unknown`. A channel that ignores it is given up on `ABORT_GRACE_MS` after the abort.
+ * - A channel declaring `threads` replies under `thread` when given one.
  *
  * @example
  * const console: Channel<{ line: string }> = {
@@ -104,6 +121,13 @@ export interface Channel<P = unknown> {
   render(message: ApprovedMessage, recipient: string, context: RenderContext): P;
   /** Sends one rendered payload; resolves to exactly one outcome, never rejects. */
   send(payload: P, options: SendOptions): Promise<DeliveryOutcome>;
+  /**
+   * Optional: finds a message by its idempotency key, to settle an `unknown` delivery (Slack:
+   * the message metadata carrying the key, read back with `conversations.history`; email: the
+   * Message-ID derived from the key, in a mailbox the host can read). `absent` only when the
+   * channel is sure: it allows a resend.
+   */
+  lookup?(query: LookupQuery): Promise<LookupOutcome>;
 }
 
 /**

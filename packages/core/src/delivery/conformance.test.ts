@@ -61,6 +61,29 @@ describe('channel conformance suite', () => {
       ]),
     );
   });
+  it('fails a channel that declares threads but ignores the thread it is given, or has no way to check', async () => {
+    const CASE = 'threaded channels reply under the thread they are given (checked at the peer)';
+    /** A peer that records the thread of each message; `honour` decides whether send passes it on. */
+    const threading = (honour: boolean) => {
+      const threads: Array<string | undefined> = [];
+      let n = 0;
+      const channel: Channel<{ text: string }> = {
+        ...good(),
+        capabilities: { threads: true, edits: false },
+        send: async (_p, { signal, thread }) => {
+          if (signal.aborted) return { type: 'retryable', reason: 'aborted' };
+          threads.push(honour ? thread?.ts : undefined);
+          return { type: 'delivered', ref: { ts: `${++n}.0` } };
+        },
+      };
+      return { channel, lastThread: () => threads.at(-1) };
+    };
+    const honest = threading(true);
+    expect(await failures(honest.channel, { lastThread: honest.lastThread })).toEqual([]);
+    const deaf = threading(false);
+    expect(await failures(deaf.channel, { lastThread: deaf.lastThread })).toEqual([CASE]);
+    expect(await failures(honest.channel)).toEqual([CASE]);
+  });
   it('virtual clock advances on sleep without waiting', async () => {
     const clock = createVirtualClock(0);
     await clock.sleep(5_000);

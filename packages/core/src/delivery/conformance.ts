@@ -9,7 +9,6 @@ import { releaseHash, sortReleaseMessages } from '../release/release';
 import { type Channel, type DeliveryOutcome, deliveryKey, deliveryOutcomeSchema } from './channel';
 import { createMemoryOutbox } from './memory-store';
 import { publishUpdate } from './publish';
-import type { DeliveryClock } from './retry';
 
 /** What a host's factory hands the suite for one case: a channel wired to a real (loopback) peer. */
 export interface ChannelHarness<P = unknown> {
@@ -23,6 +22,12 @@ export interface ChannelHarness<P = unknown> {
    * (`retryable`). Enables the outcome-mapping cases.
    */
   failNext?(recipient: string, kind: 'rejected' | 'retryable'): Promise<void> | void;
+  /**
+   * The thread reference the peer recorded on the last message to `recipient` (Slack
+   * `thread_ts`, email `In-Reply-To`), `undefined` when it was not a reply. Required for a
+   * channel that declares `threads`: the suite checks replies land in the thread they are given.
+   */
+  lastThread?(recipient: string): Promise<string | undefined> | string | undefined;
   /** Releases what the harness opened (servers, pools). */
   close?(): Promise<void> | void;
 }
@@ -142,8 +147,8 @@ function deepFreeze<T>(value: T): T {
  * Cases: declared name and capabilities; pure, deterministic, JSON-data `render` that does not
  * mutate its input; CR/LF in the subject is rejected with a typed error or cannot reach a
  * header line; escaping (host-supplied check); `send` delivers with a JSON ref; an
- * already-aborted signal sends nothing and resolves `retryable`; `send` never rejects; threaded
- * replies; rejected/retryable mapping (when the harness can inject faults); and exactly one copy
+ * already-aborted signal sends nothing and resolves `retryable`; `send` never rejects; a
+ * channel declaring threads replies under the thread it is given (seen at the peer); rejected/retryable mapping (when the harness can inject faults); and exactly one copy
  * per recipient across two publishes of the same version (when the harness can count).
  *
  * @example
@@ -275,9 +280,10 @@ export function channelConformanceCases<P>(
       },
     ],
     [
-      'threaded channels reply under the first message',
+      'threaded channels reply under the thread they are given (checked at the peer)',
       async (h) => {
         if (!h.channel.capabilities.threads) return;
+        if (!h.lastThread) fail('a channel that declares threads needs a harness with lastThread(recipient)');
         const m1 = uniqueMessage();
         const first = expectOutcome(
           await h.channel.send(h.channel.render(m1, h.recipient, ctx(m1, h.recipient)), sendOptions('t1')),
@@ -285,6 +291,7 @@ export function channelConformanceCases<P>(
           'first send',
         );
         if (first.type !== 'delivered') return;
+        if ((await h.lastThread(h.recipient)) !== undefined) fail('the first message must not be a reply');
         const m2 = { ...m1, version: 2, kind: 'update' as const };
         const c2 = { ...ctx(m2, h.recipient), thread: first.ref };
         expectOutcome(
@@ -295,6 +302,12 @@ export function channelConformanceCases<P>(
           ['delivered'],
           'threaded reply',
         );
+        const seen = await h.lastThread(h.recipient);
+        if (seen === undefined || !Object.values(first.ref).includes(seen)) {
+          fail(
+            `declares threads but ignored the thread it was given: the peer saw ${JSON.stringify(seen)}, expected one of ${JSON.stringify(first.ref)}`,
+          );
+        }
       },
     ],
     [
@@ -316,7 +329,8 @@ export function channelConformanceCases<P>(
       'publishing the same version twice delivers exactly one copy',
       async (h) => {
         if (!h.received) return;
-        const m = uniqueMessage();
+        // Published now: this case runs on the real clock, whose maximum age would expire an old one.
+        const m = uniqueMessage({ publishedAt: new Date().toISOString() });
         const outbox = createMemoryOutbox();
         const before = await h.received(h.recipient);
         const input = {
@@ -366,34 +380,4 @@ export function registerChannelConformance<P>(
 
 export { eventStoreConformanceCases, outboxConformanceCases } from './store-conformance';
 
-/** A {@link DeliveryClock} for tests: `sleep` advances `now` instantly and records each wait. */
-export interface VirtualClock extends DeliveryClock {
-  /** Every `sleep` duration requested, in milliseconds, in call order. */
-  readonly sleeps: number[];
-  /** Moves time forward by `ms`. */
-  advance(ms: number): void;
-}
-
-/**
- * Creates a {@link VirtualClock}: retries and rate limits run without real waiting.
- *
- * @example
- * const clock = createVirtualClock(Date.parse('2026-03-03T14:00:00Z'));
- * await clock.sleep(1000); // returns at once; clock.now() is one second later
- */
-export function createVirtualClock(startMs = Date.parse('2026-03-03T14:00:00.000Z')): VirtualClock {
-  let now = startMs;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    advance: (ms) => {
-      now += ms;
-    },
-    async sleep(ms) {
-      sleeps.push(ms);
-      if (ms > 0) now += ms;
-      await Promise.resolve();
-    },
-  };
-}
+export { createVirtualClock, type VirtualClock } from './virtual-clock';

@@ -30,6 +30,12 @@ export interface ChannelSummary {
   skipped: number;
   /** Still pending because the publish was stopped by its signal; a later publish resumes them. */
   pending: number;
+  /** Not sent: a newer version to the same recipient was ready first (customers get the current status). */
+  superseded: number;
+  /** Not sent: the version is older than the maximum age. */
+  expired: number;
+  /** Not sent yet: the recipient's rate cap is full; still pending for a later publish (or a newer version). */
+  deferred: number;
 }
 
 /** The summary a publish emits as `published` and returns (without the per-delivery list). */
@@ -60,7 +66,17 @@ export interface DeliveryEventMap {
   /** Marked unknown: the message may or may not have arrived; reported, not resent. */
   unknown: [event: DeliveryEventBase & { readonly reason: string }];
   /** Already final before this publish; nothing sent. `state` is the stored final state. */
-  'skipped-duplicate': [event: DeliveryEventBase & { readonly state: 'sent' | 'failed' | 'unknown' }];
+  'skipped-duplicate': [
+    event: DeliveryEventBase & {
+      readonly state: 'sent' | 'failed' | 'unknown' | 'superseded' | 'expired';
+    },
+  ];
+  /** Not sent: `supersededBy` is the newer version that goes to this recipient instead. */
+  superseded: [event: DeliveryEventBase & { readonly supersededBy: number; readonly reason: string }];
+  /** Not sent: the version is older than the maximum age. */
+  expired: [event: DeliveryEventBase & { readonly reason: string }];
+  /** Held back by the rate cap; `nextAttemptAt` is the earliest instant the cap allows it. */
+  deferred: [event: DeliveryEventBase & { readonly reason: string; readonly nextAttemptAt: string }];
   /** The publish finished (or stopped on its signal). */
   published: [summary: PublishSummary];
 }

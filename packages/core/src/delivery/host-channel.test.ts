@@ -40,13 +40,16 @@ function createWebhookChannel(baseUrl: string): Channel<WebhookPayload> {
         if (res.ok)
           return { type: 'delivered', ref: { id: String(((await res.json()) as { id: unknown }).id) } };
         const retryAfter = Number(res.headers.get('retry-after'));
-        if (res.status === 429 || res.status >= 500) {
+        if (res.status === 429) {
           return {
             type: 'retryable',
             reason: `HTTP ${res.status}`,
             retryAfterMs: retryAfter > 0 ? retryAfter * 1000 : undefined,
           };
         }
+        // A 5xx came after the body: behind a gateway the receiver may have stored it.
+        if (res.status >= 500)
+          return { type: 'unknown', reason: `HTTP ${res.status} after the body was sent` };
         return { type: 'rejected', reason: `HTTP ${res.status}` };
       } catch (error) {
         return { type: 'unknown', reason: `request failed: ${String(error)}` };
@@ -59,6 +62,8 @@ function createWebhookChannel(baseUrl: string): Channel<WebhookPayload> {
 /** A webhook receiver on 127.0.0.1 that counts deliveries per recipient and can inject faults. */
 async function startReceiver() {
   const counts = new Map<string, number>();
+  /** The `replyTo` of the last message each recipient got: the thread it was filed under. */
+  const threads = new Map<string, string | undefined>();
   const faults = new Map<string, number>();
   let id = 0;
   const server: Server = createServer((req, res) => {
@@ -71,10 +76,10 @@ async function startReceiver() {
       const fault = faults.get(recipient);
       if (fault) {
         faults.delete(recipient);
-        res.writeHead(fault, fault === 503 ? { 'retry-after': '2' } : {}).end();
+        res.writeHead(fault, fault === 429 ? { 'retry-after': '2' } : {}).end();
         return;
       }
-      JSON.parse(body);
+      threads.set(recipient, (JSON.parse(body) as { replyTo?: string }).replyTo);
       counts.set(recipient, (counts.get(recipient) ?? 0) + 1);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: ++id }));
     });
@@ -84,6 +89,7 @@ async function startReceiver() {
   return {
     url: `http://127.0.0.1:${port}`,
     counts,
+    threads,
     faults,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
@@ -97,8 +103,9 @@ registerChannelConformance(
       channel: createWebhookChannel(receiver.url),
       recipient: 'ops-hook',
       received: (r: string) => receiver.counts.get(r) ?? 0,
+      lastThread: (r: string) => receiver.threads.get(r),
       failNext: (r: string, kind: 'rejected' | 'retryable') => {
-        receiver.faults.set(r, kind === 'rejected' ? 404 : 503);
+        receiver.faults.set(r, kind === 'rejected' ? 404 : 429);
       },
       close: receiver.close,
     };

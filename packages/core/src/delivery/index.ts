@@ -4,6 +4,8 @@
  * defaults, and `publishUpdate` (exactly once per recipient). The conformance suite is in
  * `@incident-comms/core/testing`.
  */
+
+export { ABORT_GRACE_MS, DEFAULT_ATTEMPT_TIMEOUT_MS, sendBounded } from './attempt';
 export type {
   AnyChannel,
   Channel,
@@ -28,6 +30,8 @@ export type {
   PublishSummary,
 } from './events';
 export { createDeliveryEvents } from './events';
+export type { FloodPolicy, RateCap } from './flood';
+export { DEFAULT_FLOOD_POLICY } from './flood';
 export type { FetchLike, HttpExchange, HttpFailurePolicy, HttpRequest, HttpResponseLike } from './http';
 export { exchangeHttp, httpFailureOutcome, parseRetryAfter } from './http';
 export { createMemoryEventStore, createMemoryOutbox } from './memory-store';
@@ -37,6 +41,8 @@ export type { RateDecision, RateWindow, RateWindows, RateWindowsOptions } from '
 export { createRateWindows } from './rate-windows';
 export type { DeliveryClock, RetryPolicy } from './retry';
 export { backoffDelay, DEFAULT_RETRY_POLICY, systemClock } from './retry';
+export type { LookupOutcome, LookupQuery, SettledDelivery, SettleOptions } from './settle';
+export { settleUnknown } from './settle';
 export type {
   DeliveryCompletion,
   DeliveryRecord,
@@ -46,3 +52,4 @@ export type {
   NewDelivery,
   Outbox,
 } from './store';
+export { DELIVERY_STATES } from './store';

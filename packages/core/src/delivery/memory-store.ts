@@ -63,7 +63,7 @@ export function createMemoryOutbox(): Outbox {
       });
     },
     async begin(key, from, at) {
-      return transition(key, from, (r) => ({
+      const begun = transition(key, from, (r) => ({
         ...r,
         state: 'sending',
         attempts: r.attempts + 1,
@@ -71,6 +71,8 @@ export function createMemoryOutbox(): Outbox {
         nextAttemptAt: undefined,
         updatedAt: at,
       }));
+      const thread = begun && threadsOf(begun.incidentId, begun.channel, false)?.get(begun.recipient);
+      return begun && { ...begun, thread };
     },
     async complete(key, completion: DeliveryCompletion, at, from = ['sending']) {
       const updated = transition(key, from, (r) => ({
@@ -102,6 +104,14 @@ export function createMemoryOutbox(): Outbox {
     },
     async rememberThread(incidentId, channel, recipient, ref) {
       remember(incidentId, channel, recipient, ref);
+    },
+    async recentSends(channel, since) {
+      const sends: Array<{ recipient: string; at: string }> = [];
+      for (const r of records.values()) {
+        if (r.channel === channel && r.state === 'sent' && r.updatedAt >= since)
+          sends.push({ recipient: r.recipient, at: r.updatedAt });
+      }
+      return sends;
     },
   };
 }

@@ -59,6 +59,17 @@ function collect(events: ReturnType<typeof createDeliveryEvents>) {
   return log;
 }
 
+const NONE = {
+  sent: 0,
+  failed: 0,
+  unknown: 0,
+  skipped: 0,
+  pending: 0,
+  superseded: 0,
+  expired: 0,
+  deferred: 0,
+};
+
 describe('publishUpdate', () => {
   it('fans one version out to every route and recipient with per-audience messages', async () => {
     const email = scriptedChannel('email');
@@ -76,7 +87,7 @@ describe('publishUpdate', () => {
     expect(email.sent.map((s) => s.recipient).sort()).toEqual(['a@x.io', 'b@x.io']);
     expect(slack.sent.map((s) => s.recipient).sort()).toEqual(['C1', 'C2']);
     expect(email.sent[0]?.key).toBe('inc-7/v1/email/a%40x.io');
-    expect(result.byChannel.email).toEqual({ sent: 2, failed: 0, unknown: 0, skipped: 0, pending: 0 });
+    expect(result.byChannel.email).toEqual({ ...NONE, sent: 2 });
     expect(result.totals.sent).toBe(4);
     expect(result.deliveries.map((d) => d.recipient)).toEqual(['a@x.io', 'b@x.io', 'C1', 'C2']);
   });
@@ -89,13 +100,14 @@ describe('publishUpdate', () => {
       routes: [{ channel: 'email', audience: 'customer' as const, recipients: ['a@x.io', 'b@x.io'] }],
       channels: [email],
       outbox,
+      clock: createVirtualClock(),
     };
     await publishUpdate(input);
     const events = createDeliveryEvents();
     const log = collect(events);
     const again = await publishUpdate({ ...input, events });
     expect(email.sent).toHaveLength(2);
-    expect(again.totals).toEqual({ sent: 0, failed: 0, unknown: 0, skipped: 2, pending: 0 });
+    expect(again.totals).toEqual({ ...NONE, skipped: 2 });
     expect(log).toEqual([
       ['skipped-duplicate', 'a@x.io'],
       ['skipped-duplicate', 'b@x.io'],
@@ -224,6 +236,7 @@ describe('publishUpdate', () => {
       routes: [{ channel: 'email', audience: 'customer', recipients: ['bad', 'ok'] }],
       channels: [picky],
       outbox: createMemoryOutbox(),
+      clock: createVirtualClock(),
     });
     expect(result.deliveries[0]).toMatchObject({
       state: 'failed',
@@ -244,6 +257,7 @@ describe('publishUpdate', () => {
       routes: [{ channel: 'sloppy', audience: 'customer', recipients: ['r'] }],
       channels: [sloppy],
       outbox: createMemoryOutbox(),
+      clock: createVirtualClock(),
     });
     expect(result.deliveries[0]?.state).toBe('unknown');
     expect(result.deliveries[0]?.reason).toMatch(/invalid outcome/);
@@ -271,6 +285,7 @@ describe('publishUpdate', () => {
       routes: [{ channel: 'email', audience: 'customer', recipients: ['a@x.io', 'b@x.io'] }],
       channels: [email],
       outbox,
+      clock: createVirtualClock(),
     });
     expect(result.deliveries[0]).toMatchObject({
       state: 'unknown',
@@ -294,6 +309,7 @@ describe('publishUpdate', () => {
       routes: [{ channel: 'email', audience: 'customer' as const, recipients }],
       channels: [email],
       outbox,
+      clock: createVirtualClock(),
       concurrency: 1,
     };
     const first = await publishUpdate({ ...input, signal: controller.signal });
@@ -308,18 +324,27 @@ describe('publishUpdate', () => {
     const outbox = createMemoryOutbox();
     const slack = scriptedChannel('slack');
     const route = { channel: 'slack', audience: 'internal' as const, recipients: ['C1'] };
-    await publishUpdate({ release: sampleRelease([internal]), routes: [route], channels: [slack], outbox });
+    const clock = createVirtualClock();
+    await publishUpdate({
+      release: sampleRelease([internal]),
+      routes: [route],
+      channels: [slack],
+      outbox,
+      clock,
+    });
     await publishUpdate({
       release: sampleRelease([{ ...internal, version: 2 }]),
       routes: [route],
       channels: [slack],
       outbox,
+      clock,
     });
     await publishUpdate({
       release: sampleRelease([{ ...internal, version: 3 }]),
       routes: [route],
       channels: [slack],
       outbox,
+      clock,
     });
     expect(slack.sent.map((s) => s.thread)).toEqual([undefined, '1', '1']);
   });

@@ -9,13 +9,26 @@ import type { ChannelRef } from './channel';
 
 /**
  * Where one delivery stands.
- * - `pending`: queued or waiting for a retry; will be attempted.
+ * - `pending`: queued, waiting for a retry, or deferred by the rate cap; will be attempted.
  * - `sending`: recorded just before `send`; if a process finds one at start, that process died
  *   mid-send and the outcome is unknown.
  * - `sent`, `failed`, `unknown`: final (a re-publish reports them, never resends them, unless
  *   the host opts in with `resendUnknown` / `retryFailed`).
+ * - `superseded`: final, never sent: a newer version to the same recipient was ready first.
+ * - `expired`: final, never sent: the version was older than the maximum age.
  */
-export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'unknown';
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed' | 'unknown' | 'superseded' | 'expired';
+
+/** Every {@link DeliveryState}, for schemas and stores that check them. */
+export const DELIVERY_STATES: readonly DeliveryState[] = [
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'unknown',
+  'superseded',
+  'expired',
+];
 
 /** A delivery to enqueue: one recipient of one route for one status-update version. */
 export interface NewDelivery {
@@ -42,6 +55,11 @@ export interface DeliveryRecord extends NewDelivery {
   /** First attempt's start, for the retry budget. */
   readonly firstAttemptAt?: string | undefined;
   readonly updatedAt: string;
+  /**
+   * Only on {@link Outbox.begin}'s result: the thread remembered for (incident, channel,
+   * recipient) at that moment, read in the same step (threads are read at send time).
+   */
+  readonly thread?: ChannelRef | undefined;
 }
 
 /**
@@ -53,6 +71,8 @@ export type DeliveryCompletion =
   | { readonly state: 'sent'; readonly ref: ChannelRef; readonly thread?: boolean | undefined }
   | { readonly state: 'failed'; readonly reason: string }
   | { readonly state: 'unknown'; readonly reason: string }
+  | { readonly state: 'superseded'; readonly reason: string }
+  | { readonly state: 'expired'; readonly reason: string }
   | { readonly state: 'pending'; readonly reason: string; readonly nextAttemptAt: string };
 
 /**
@@ -75,7 +95,8 @@ export interface Outbox {
   /**
    * Atomically moves `key` from one of `from` to `sending`, incrementing `attempts` and setting
    * `firstAttemptAt` if unset. This is the write-before-send.
-   * @returns the updated record, or `undefined` if the record is not in one of `from`.
+   * @returns the updated record with `thread` set to the lane's remembered thread (if any), or
+   *   `undefined` if the record is not in one of `from`.
    */
   begin(key: string, from: readonly DeliveryState[], at: string): Promise<DeliveryRecord | undefined>;
   /**
@@ -101,6 +122,11 @@ export interface Outbox {
   threads(incidentId: string, channel: string): Promise<Map<string, ChannelRef>>;
   /** Remembers `ref` as the thread for (incident, channel, recipient) unless one is already set (first wins). */
   rememberThread(incidentId: string, channel: string, recipient: string, ref: ChannelRef): Promise<void>;
+  /**
+   * Deliveries on `channel` that became `sent` at or after `since` (their `updatedAt`), across
+   * incidents, in any order: what the per-recipient rate cap counts after a restart.
+   */
+  recentSends(channel: string, since: string): Promise<Array<{ recipient: string; at: string }>>;
 }
 
 /** A reminder the coordinator fired, persisted with its incident so a restart never repeats it. */
@@ -141,4 +167,11 @@ export interface EventStore<E = unknown> {
   recordReminder(incidentId: string, reminder: FiredReminderRecord): Promise<void>;
   /** The incident's fired reminders, in the order they were recorded; `[]` when none. */
   firedReminders(incidentId: string): Promise<FiredReminderRecord[]>;
+  /**
+   * Optional, for stores shared by several instances (PostgreSQL): records the reminder only if
+   * no instance has yet, and says whether this call did. The coordinator then fires a reminder
+   * only on `true`, so every reminder fires once across all instances. Embedded stores, used by
+   * one process, leave it out.
+   */
+  claimReminder?(incidentId: string, reminder: FiredReminderRecord): Promise<boolean>;
 }

@@ -21,7 +21,16 @@ export function currentPromise(state: IncidentState, now: string): string | unde
 
 /** The delivery summary of a note that had no recipient. */
 export function emptyResult(message: Pick<ApprovedMessage, 'incidentId' | 'version'>): PublishResult {
-  const totals = { sent: 0, failed: 0, unknown: 0, skipped: 0, pending: 0 };
+  const totals = {
+    sent: 0,
+    failed: 0,
+    unknown: 0,
+    skipped: 0,
+    pending: 0,
+    superseded: 0,
+    expired: 0,
+    deferred: 0,
+  };
   return {
     incidentId: message.incidentId,
     version: message.version,

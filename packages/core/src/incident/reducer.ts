@@ -319,16 +319,17 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
  * @returns a new state; the input state is never modified.
  * @throws {ValidationError} `input_invalid` when the event is malformed (path-named), or when
  *   `state` is not an incident state (paths start with `state`).
- * @throws {EventRejectedError} `event_rejected` naming the broken rule, e.g.
- *   `owner-required-before-publish`, `resolved-after-recovery-confirmed`, `events-in-time-order`,
- *   `facts-confirmed-by-incident-lead`, `incident-resolved` (anything but the events above once
- *   resolved, including a second resolution); for `note.released`: `note-from-draft`,
- *   `note-not-a-version`, `note-audience-of-draft`, `approvals-granted`,
- *   `note-released-by-author-or-owner` (and `incident-closed`). The state is untouched.
- * @throws {NotAuthorizedError} `approval_not_authorized` when someone other than the approving
- *   role's holder grants or denies an approval; `actor` and `role` say who and which role, the
- *   message says it in names and role words: "Priya may not decide the compensation approval:
- *   only the named approver (Maya) may."
+ * @throws {EventRejectedError} `event_rejected` naming the broken rule of the log's order, e.g.
+ *   `resolved-after-recovery-confirmed`, `events-in-time-order`, `version-sequence`,
+ *   `stale-facts`, `incident-resolved` (anything but the events above once resolved, including
+ *   a second resolution); for `note.released`: `note-from-draft`, `note-not-a-version`,
+ *   `note-audience-of-draft`, `approvals-granted` (and `incident-closed`). The state is untouched.
+ * @throws {NotAuthorizedError} when the permission table (`PERMISSION_TABLE`) refuses the event;
+ *   `rule` names the row (`roles-reassigned-per-table`, `availability-keeps-a-decider`,
+ *   `approval-role-from-gate`, `decision-stands-until-edit`, `published-as-approved`, …),
+ *   `actor` and `role` say who tried and which role the rule wanted. Deciding a gate without
+ *   holding its role has code `approval_not_authorized` and reads in names and role words:
+ *   "Priya may not decide the compensation approval: only the named approver (Maya) may."
  * @example
  * const state = applyEvent(undefined, { type: 'declared', at: '2026-03-03T14:10:00Z', actor: 'dana',
  *   incidentId: 'inc-1', title: 'Card payments failing', incidentType: 'checkout', severity: 'SEV1' });

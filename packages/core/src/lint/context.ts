@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { describeValue, explainZodIssues } from '../errors';
-import { instantSchema } from '../time/instant';
+import { INSTANT_RANGE_EXPECTED, inInstantRange, instantSchema } from '../time/instant';
 import { isValidTimeZone } from '../time/time-zone';
 import { AUDIENCES, MESSAGE_KINDS, SCOPES } from '../vocabulary';
 import { LintContextError, lintProblem, lintProblemsFrom } from './errors';
@@ -14,7 +14,13 @@ import type { LintContext } from './types';
 const INSTANT_EXPECTED = 'an ISO-8601 UTC instant like 2026-03-03T14:15:00Z, or a valid Date';
 
 // A string instant must carry its zone ("Z"); a Date is already an instant.
-const instant = z.union([instantSchema, z.date()], { error: `expected ${INSTANT_EXPECTED}` });
+const instant = z.union(
+  [
+    instantSchema,
+    z.date().refine((d) => inInstantRange(d.getTime()), { error: `expected ${INSTANT_RANGE_EXPECTED}` }),
+  ],
+  { error: `expected ${INSTANT_EXPECTED}` },
+);
 
 const VERSION_EXPECTED = 'expected a facts version (an integer from 0, counted as the incident log counts)';
 const version = z.number({ error: VERSION_EXPECTED }).int(VERSION_EXPECTED).min(0, VERSION_EXPECTED);

@@ -5,6 +5,8 @@
  * expression in a sentence is a promise; this module only says what to look for.
  */
 
+import { gate } from './triggers';
+
 const NUMBER =
   '(?:\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty(?:[- ]five)?|fifty|sixty|ninety|(?:a\\s+)?few|(?:a\\s+)?couple(?:\\s+of)?|several|half\\s+an?|a\\s+half)';
 const RANGE = `${NUMBER}(?:\\s*(?:-|–|to|or)\\s*${NUMBER})?`;
@@ -12,7 +14,7 @@ const UNIT = '(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)';
 const HEDGE =
   '(?:(?:about|around|roughly|approximately|approx\\.?|up\\s+to|under|less\\s+than|at\\s+least|at\\s+most|another|a\\s+further|an\\s+additional|the\\s+next|the\\s+coming|the)\\s+){0,3}';
 /** A length of time: "20 to 40 minutes", "a couple of hours", "most of the day", "another quarter hour". */
-const DURATION = `(?:${HEDGE}${RANGE}\\s?${UNIT}|(?:another|a|the\\s+next)\\s+quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so))`;
+const DURATION = `(?:${HEDGE}${RANGE}\\s?${UNIT}|${HEDGE}quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so))`;
 const CLOCK =
   '\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?(?:\\s?(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST))?';
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
@@ -63,3 +65,13 @@ export const PROBLEM_LASTS =
  */
 export const FOLLOW_UP_WORK =
   /\b(?:in (?:the )?future|permanent(?:ly)?|long[- ]term|prevent\w*|(?:happen|happening|occur|occurring) again|(?:issues|problems|incidents|errors|outages) like this|(?:this|that) (?:sort|kind|type) of|post-?mortem|root cause analysis|follow-up work)\b/i;
+
+/**
+ * Recovery claimed with a hedge or for only part of the service, as if it were whole: "the
+ * workers ought to be up again", "most requests look healthy again", "it seems to be back",
+ * "mostly restored". A claim all the same: recovery is not confirmed.
+ */
+export const HEDGED_RECOVERY = gate(
+  /\b(?:(?:seems?|appears?|looks?|ought)\s+(?:like\s+)?(?:(?:it|things|everything|we|they|service|services)(?:['’]s|['’]re| is| are)?\s+)?(?:to\s+be\s+)?(?:(?:fully|mostly|now|all|largely)\s+)?(?:back|up|working|resolved|fixed|restored|recovered|healthy|normal|stable|fine|ok|okay)(?:\s+again)?|(?:most|many|the majority of|nearly all|almost all)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:look|looks|are|seem|appear|is)\s+(?:to be\s+)?(?:healthy|normal|fine|ok|okay|good|stable|working|back)(?:\s+again)?|(?:mostly|largely|partially|almost|nearly)\s+(?:back|restored|recovered|resolved|fixed|working)(?:\s+(?:to normal|again))?)\b/gi,
+  'seem appear look ought most many majority nearly almost mostly largely partially',
+);

@@ -47,7 +47,7 @@ const acme: LintPlugin = definePlugin({
   configs: {
     strict: { rules: { 'acme/no-codename': 'error', 'acme/no-ticket-ids': 'error', 'no-jargon': 'error' } },
     loop: { extends: ['acme/loop'] },
-    datasafety: { topics: { dataLoss: ['sent to the wrong customer'] } },
+    datasafety: { topics: { dataLoss: ['mixed up between accounts'] } },
   },
 });
 registerLintPlugin(acme);
@@ -147,7 +147,7 @@ describe('plugins and topic phrases everywhere a draft is checked', () => {
   });
 
   it('extra topic phrases from an extended config add the approval gate and count for lint', () => {
-    const body = `${NORMAL_UPDATE} Some receipts were sent to the wrong customer.`;
+    const body = `${NORMAL_UPDATE} Some receipts were mixed up between accounts.`;
     expect(detectTopics(body).map((m) => m.topic)).not.toContain('dataLoss');
     expect(detectTopics(body, runbook.lint).map((m) => m.topic)).toContain('dataLoss');
     const state = approved(body);

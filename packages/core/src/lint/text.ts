@@ -32,8 +32,12 @@ const NEGATION =
   /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|yet to|unable to|no longer|ruled out)\b|n['’]t\b/i;
 const HYPOTHETICAL =
   /\b(?:if|whether|once|until|unless|when|before|as soon as|in case|expect(?:s|ing)? to|hope(?:s)? to|aim(?:ing)? to|(?:working|trying|plan(?:ning)?|need) to|to (?:get|have|make|bring|keep))\b/i;
+// Someone else's claim relayed: "customers said", "the provider says", "according to AWS".
 const REPORTED =
-  /\b(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|report(?:ed|s)?|asked|ask|wrote)\b/i;
+  /\b(?:(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|report(?:ed|s)?|asked|ask|wrote)|(?:provider|vendor|partner|supplier|status page|team|engineers?)s? (?:says?|said|reports?|reported|tells? us|told us|confirms?)|according to)\b/i;
+// A named party relaying a claim: "Stripe says", "AWS reported" (case-sensitive: a name).
+const RELAYED =
+  /\b(?!We\b|I\b)[A-Z][\w-]*(?: [A-Z0-9][\w-]*)* (?:says|said|reports|reported|confirms|confirmed|tells us|told us)\b/;
 const PAST_INCIDENT =
   /\b(?:last (?:week|month|night|year|time|weekend)|yesterday|previous|prior|earlier (?:this (?:week|month))|(?:a|one|two|three|four|five|\d+) (?:days?|weeks?|months?) ago|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|past (?:incident|outage)s?)\b/i;
 const PRESENT_MARKER = /\b(?:now|currently|today|this (?:incident|issue|morning|afternoon|evening))\b/i;
@@ -165,7 +169,7 @@ export class TextDocument {
    */
   isHypothetical(start: number): boolean {
     const prefix = this.clausePrefix(start);
-    if (HYPOTHETICAL.test(prefix) || REPORTED.test(prefix)) return true;
+    if (HYPOTHETICAL.test(prefix) || REPORTED.test(prefix) || RELAYED.test(prefix)) return true;
     const sentence = this.sentenceAt(start);
     return this.text.charCodeAt(sentence.end - 1) === 63; // '?'
   }

@@ -165,7 +165,12 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     const start = Math.min(recovery.start, timeStart);
     const end = Math.max(recovery.end, timeEnd);
     const before = text.slice(sentence.start, start);
-    if (PERSON_BACK.test(text.slice(sentence.start, recovery.start))) return;
+    // "we will be back": a person coming back; "we will be back up by 3pm" is the service.
+    if (
+      /^back$/i.test(text.slice(recovery.start, recovery.end)) &&
+      PERSON_BACK.test(text.slice(sentence.start, recovery.start))
+    )
+      return;
     const clausePrefix = doc.clausePrefix(recovery.start);
     if (PAST_BEFORE.test(clausePrefix)) return;
     const inherentlyFuture = m[1] !== undefined;

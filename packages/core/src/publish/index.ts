@@ -14,8 +14,8 @@ export type {
   WrittenTimeContext,
 } from './consistency';
 export { checkConsistency, resolveWrittenTime } from './consistency';
-export type { LintFactsClock, StateLintFacts } from './lint-facts';
-export { audienceTimeZone, draftLintContext, lintFactsFromState } from './lint-facts';
+export type { LintFactsClock, ReplyLintInput, StateLintFacts } from './lint-facts';
+export { audienceTimeZone, draftLintContext, lintFactsFromState, replyLintContext } from './lint-facts';
 export type { ReleaseDiagnostic } from './lint-release';
 export { lintReleaseMessages } from './lint-release';
 export type {

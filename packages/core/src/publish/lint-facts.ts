@@ -13,7 +13,7 @@ import { DEFAULT_APPROVALS } from '../runbook/defaults';
 import type { Runbook } from '../runbook/define';
 import { findClockTimes, resolveWrittenClockTime } from '../time/index';
 import { toIsoInstant } from '../time/iso-instant';
-import type { ApprovalTopic, Audience } from '../vocabulary';
+import type { ApprovalTopic, Audience, MessageKind } from '../vocabulary';
 
 /** What {@link lintFactsFromState} returns. */
 export interface StateLintFacts {
@@ -168,4 +168,50 @@ export function draftLintContext(
  */
 export function audienceTimeZone(runbook: Runbook, audience: Audience): string {
   return runbook.timeZones.audiences[audience] ?? runbook.timeZones.default;
+}
+
+/** What {@link replyLintContext} needs to know about the reply. */
+export interface ReplyLintInput {
+  /** Who reads it, e.g. `support-reply` for a support macro, `sales-renewal` for a sales email. */
+  audience: Audience;
+  /** The message kind it belongs with; default the newest published version's kind (`update` before any). */
+  kind?: MessageKind;
+}
+
+/**
+ * The lint context of an ad-hoc reply written outside a release (a support macro, a sales
+ * email): the one place that says what such a reply is checked against. By default, the
+ * newest published version: its confirmed facts, and the next-update time it promised (so a
+ * reply quoting "next update by 2:50 PM" is right while 2:50 PM is the promise in force). Not
+ * the next version's plan: that belongs to a draft (see {@link draftLintContext}). The reply's
+ * audience sets the zone; `now` and the runbook's lint settings apply as for drafts.
+ *
+ * Practice: answer from the current approved status; do not invent a new time in a reply.
+ *
+ * @param state - the incident state.
+ * @param reply - `audience` (required) and optional `kind`.
+ * @param runbook - a validated runbook.
+ * @param now - ISO-8601 UTC instant.
+ * @returns a `LintContext` for `lintMessage`; no `nextUpdateDue` before the first version or once resolved.
+ * @throws {ValidationError} `input_invalid` when `now` is not an ISO-8601 UTC instant.
+ * @example
+ * lintMessage(macro, replyLintContext(state, { audience: 'support-reply' }, runbook, '2026-03-03T14:40:00Z'));
+ */
+export function replyLintContext(
+  state: IncidentState,
+  reply: ReplyLintInput,
+  runbook: Runbook,
+  now: string,
+): LintContext {
+  const { facts, nextUpdateDue: due } = lintFactsFromState(state, undefined, { runbook, now });
+  const current = state.updates.at(-1);
+  return {
+    kind: reply.kind ?? current?.kind ?? 'update',
+    audience: reply.audience,
+    facts,
+    now,
+    timeZone: audienceTimeZone(runbook, reply.audience),
+    ...(due === undefined ? {} : { nextUpdateDue: due }),
+    ...(runbook.lint === undefined ? {} : { config: runbook.lint }),
+  };
 }

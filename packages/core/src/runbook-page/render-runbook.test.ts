@@ -128,8 +128,12 @@ describe('renderRunbook', () => {
   it('escapes every runbook value in both formats', () => {
     const input = runbookInput({
       name: 'Ops <script>alert(1)</script>',
-      sourceOfTruth: { name: 'the *pinned* note | here', url: 'javascript:alert(1)' },
+      sourceOfTruth: { name: 'the *pinned* note | here', url: 'https://status.example.com/?q="><b>' },
     });
+    // A javascript: URL never gets this far: the runbook refuses any scheme but http(s).
+    expect(() =>
+      testRunbook(runbookInput({ sourceOfTruth: { name: 'x', url: 'javascript:alert(1)' } })),
+    ).toThrow(expect.objectContaining({ code: 'runbook_invalid' }));
     (input.roles as Record<string, { primary: Record<string, string> }>).support!.primary = {
       id: 'tom',
       name: 'Tom <img src=x onerror=alert(1)>',
@@ -140,9 +144,11 @@ describe('renderRunbook', () => {
     expect(page.html).not.toContain('<img');
     expect(page.html).toContain('Tom &lt;img src=x onerror=alert(1)&gt;');
     expect(page.html).toContain('@tom&quot;');
-    expect(page.html).not.toContain('javascript:');
+    expect(page.html).not.toContain('"><b>');
     expect(page.markdown).toContain('# Ops \\<script\\>alert(1)\\</script\\>');
-    expect(page.markdown).toContain('Read it in **the \\*pinned\\* note \\| here**.');
-    expect(page.markdown).not.toContain('javascript:');
+    expect(page.markdown).toContain(
+      'Read it in **[the \\*pinned\\* note \\| here](<https://status.example.com/?q=',
+    );
+    expect(page.markdown).not.toContain('<b>');
   });
 });

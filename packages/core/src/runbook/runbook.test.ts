@@ -175,3 +175,34 @@ describe('the shipped example runbook', () => {
     expect(rb.sourceOfTruth.name).toBe('the pinned incident summary in #incident-status');
   });
 });
+
+describe('sourceOfTruth.url', () => {
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///etc/passwd',
+    'ftp://status.example.com',
+    'vbscript:msgbox(1)',
+    'https://',
+    'not a url',
+  ])('refuses %s with the path and the allowed schemes', (url) => {
+    const attempt = () => testRunbook({ sourceOfTruth: { name: 'Status page', url } });
+    expect(attempt).toThrow(RunbookError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as RunbookError).problems[0]).toMatchObject({
+        path: 'sourceOfTruth.url',
+        expected: 'an http(s) URL such as https://status.example.com',
+      });
+    }
+  });
+
+  it.each(['https://status.example.com', 'http://intranet.example.com/incidents?id=1'])(
+    'accepts %s',
+    (url) => {
+      expect(testRunbook({ sourceOfTruth: { name: 'Status page', url } }).sourceOfTruth.url).toBe(url);
+    },
+  );
+});

@@ -140,7 +140,12 @@ export const runbookSchema = z
       .strict()
       .prefault({}),
     sourceOfTruth: z
-      .object({ name: text, url: z.url().optional() })
+      .object({
+        name: text,
+        url: z
+          .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://status.example.com' })
+          .optional(),
+      })
       .strict()
       .default({ name: 'the pinned incident summary in #incident-status' }),
     highImpact: z

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadDrillScenario } from '../drill/scenario';
+import { RunbookError } from '../errors';
 import { parseRunbook } from './define';
-import { readYaml } from './yaml';
+import { MAX_YAML_ALIASES, readYaml } from './yaml';
 
 describe('readYaml', () => {
   it('returns the data of valid YAML (and JSON)', () => {
@@ -62,5 +63,63 @@ describe('readYaml', () => {
     expect(() => loadDrillScenario(broken, 'drill.yaml')).toThrow(
       expect.objectContaining({ code: 'drill_scenario_invalid', problems: [expected] }),
     );
+  });
+});
+
+describe('readYaml refuses what the yaml package would throw or print (typed, nothing on stderr)', () => {
+  const bomb = [
+    'a: &a [x, x, x, x, x, x, x, x, x]',
+    'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+    'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+    'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+  ].join('\n');
+  const CASES: Array<[string, string, string | RegExp, string]> = [
+    [
+      'an unresolved alias',
+      'name: x\nlist: [*c]\n',
+      'line 2, column 8',
+      'an alias whose anchor (&c) is set before it',
+    ],
+    [
+      'an alias before its anchor',
+      'a: *later\nb: &later 1\n',
+      'line 1, column 4',
+      'an alias whose anchor (&later) is set before it',
+    ],
+    ['an unknown tag', 'name: !foo bar\n', 'line 1, column 7', 'no custom tags (plain YAML values)'],
+    ['a JavaScript tag', 'name: !!js/function "x"\n', /^line 1/, 'no custom tags (plain YAML values)'],
+    [
+      'an alias bomb',
+      bomb,
+      '',
+      `YAML whose aliases expand at most ${MAX_YAML_ALIASES} times (anchors reused this often look like an alias bomb)`,
+    ],
+  ];
+  it.each(CASES)('%s', (_name, text, path, expected) => {
+    const errors: unknown[] = [];
+    const original = process.emitWarning;
+    const write = process.stderr.write;
+    process.emitWarning = ((w: unknown) => errors.push(w)) as typeof process.emitWarning;
+    process.stderr.write = ((chunk: unknown) => errors.push(chunk) !== 0) as typeof process.stderr.write;
+    try {
+      const read = readYaml(text);
+      if (read.ok) throw new Error('expected a refusal');
+      expect(read.problems).toHaveLength(1);
+      expect(read.problems[0]!.path).toMatch(path instanceof RegExp ? path : new RegExp(`^${path}$`));
+      expect(read.problems[0]!.expected).toBe(expected);
+      expect(() => parseRunbook(text)).toThrow(RunbookError);
+    } finally {
+      process.emitWarning = original;
+      process.stderr.write = write;
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('still reads anchors and aliases used as intended', () => {
+    expect(readYaml('base: &p { id: dana }\nowner: *p\n')).toEqual({
+      ok: true,
+      data: { base: { id: 'dana' }, owner: { id: 'dana' } },
+    });
   });
 });

@@ -5,16 +5,38 @@
  */
 import { z } from 'zod';
 
+// Control, invisible-format and separator characters: a value of nothing else renders as nothing.
+const INVISIBLE_OR_SPACE = /[\p{Cc}\p{Cf}\p{Z}\s]/gu;
+
+/**
+ * True when `value` holds at least one character a reader can see once control, invisible
+ * (zero-width, bidi) and space characters are removed.
+ *
+ * @example
+ * hasVisibleText('\u0007\u200B '); // false
+ * hasVisibleText('ok'); // true
+ */
+export function hasVisibleText(value: string): boolean {
+  return value.replace(INVISIBLE_OR_SPACE, '') !== '';
+}
+
 /**
  * A required text field: surrounding whitespace trimmed, then at least one character left.
- * Parses to the trimmed string; an empty or blank value fails with `expected a non-empty text`.
+ * Parses to the trimmed string; an empty or blank value fails with `expected a non-empty text`,
+ * and so does a value made only of control or invisible characters (it would render as nothing).
  *
  * @example
  * nonEmptyTextSchema.parse('  Checkout  '); // 'Checkout'
  * nonEmptyTextSchema.safeParse('   ').success; // false
  * @internal
  */
-export const nonEmptyTextSchema = z.string().trim().min(1, 'expected a non-empty text');
+export const nonEmptyTextSchema = z
+  .string()
+  .trim()
+  .min(1, 'expected a non-empty text')
+  .refine(hasVisibleText, {
+    error: 'expected a non-empty text (only control or invisible characters were given)',
+  });
 
 // Line breaks of any kind, and the other control characters (TAB aside) no title may carry.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point

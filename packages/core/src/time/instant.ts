@@ -7,19 +7,41 @@
 import { z } from 'zod';
 import { problem, ValidationError } from '../errors';
 
+/** The earliest instant the library accepts (epoch ms of 1970-01-01T00:00:00Z). */
+export const MIN_INSTANT_MS = Date.UTC(1970, 0, 1);
+/**
+ * The latest instant the library accepts (epoch ms of 9999-01-01T00:00:00Z): a year of room
+ * before four-digit years run out, so a next-update time planned from it still formats.
+ */
+export const MAX_INSTANT_MS = Date.UTC(9999, 0, 1);
+/** The allowed range in words, for problems. */
+export const INSTANT_RANGE_EXPECTED = 'an instant between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z';
+
+/**
+ * True when `ms` (epoch milliseconds) is a finite instant inside the accepted range.
+ *
+ * @example
+ * inInstantRange(Date.parse('2026-03-03T14:15:00Z')); // true
+ * inInstantRange(Date.parse('9999-12-31T23:59:00Z')); // false
+ */
+export function inInstantRange(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= MIN_INSTANT_MS && ms <= MAX_INSTANT_MS;
+}
+
 /**
  * The zod schema of an ISO-8601 UTC instant such as `2026-03-03T14:15:00Z` (optional
  * fractional seconds). Offsets other than `Z`, a time without a zone (`2026-03-03T14:00:00`,
  * which `Date` would read in the server's zone), a date alone and impossible dates
- * (`2026-02-30`) are rejected. The incident log and the linter both validate instants with it.
+ * (`2026-02-30`) are rejected, and so is an instant outside 1970-01-01 to 9999-01-01
+ * ({@link INSTANT_RANGE_EXPECTED}). The incident log and the linter both validate instants with it.
  *
  * @example
  * instantSchema.safeParse('2026-03-03T14:15:00Z').success; // true
  * instantSchema.safeParse('2026-03-03T14:15:00').success; // false
  */
-export const instantSchema = z.iso.datetime({
-  error: 'expected an ISO-8601 UTC instant like 2026-03-03T14:15:00Z',
-});
+export const instantSchema = z.iso
+  .datetime({ error: 'expected an ISO-8601 UTC instant like 2026-03-03T14:15:00Z' })
+  .refine((value) => inInstantRange(Date.parse(value)), { error: `expected ${INSTANT_RANGE_EXPECTED}` });
 
 /** An instant: an ISO-8601 string with `Z` or an offset (`2026-03-08T14:30:00Z`), or a `Date`. */
 export type InstantInput = string | Date;
@@ -48,6 +70,7 @@ export function toEpochMs(instant: InstantInput, path = 'instant'): number {
   if (instant instanceof Date) {
     const ms = instant.getTime();
     if (Number.isNaN(ms)) throw invalid(path, 'an invalid Date');
+    if (!inInstantRange(ms)) throw outOfRange(path, instant.toISOString());
     return ms;
   }
   if (typeof instant !== 'string') throw invalid(path, typeof instant);
@@ -60,5 +83,10 @@ export function toEpochMs(instant: InstantInput, path = 'instant'): number {
   const local = new Date(ms + offset * 60_000).toISOString();
   if (local.slice(0, 19) !== `${date}T${hour}:${minute}:${second}`)
     throw invalid(path, JSON.stringify(instant));
+  if (!inInstantRange(ms)) throw outOfRange(path, JSON.stringify(instant));
   return ms;
+}
+
+function outOfRange(path: string, received: string): ValidationError {
+  return new ValidationError(path, [problem(path, INSTANT_RANGE_EXPECTED, received)]);
 }

@@ -13,6 +13,7 @@ import {
   PROVIDER_BLAME,
 } from '../phrases';
 import type { Span } from '../text';
+import { CAUSE_EVENT, VENDOR_BLAME } from '../vendors';
 
 const GUESS = 'Do not guess the cause. Say what customers see and that the cause is not confirmed yet.';
 
@@ -81,6 +82,24 @@ export const noCauseSpeculation = defineRule({
         m.index,
         m.index + m[0].length,
         `Do not blame a provider or partner before the cause is confirmed. ${GUESS}`,
+      );
+    });
+    doc.eachMatch(VENDOR_BLAME, (m) => {
+      flag(
+        ctx,
+        flagged,
+        m.index,
+        m.index + m[0].length,
+        `Do not blame a named provider before the cause is confirmed. ${GUESS}`,
+      );
+    });
+    doc.eachMatch(CAUSE_EVENT, (m) => {
+      flag(
+        ctx,
+        flagged,
+        m.index,
+        m.index + m[0].length,
+        `The cause is not confirmed yet, so do not state one. ${GUESS}`,
       );
     });
     if (ctx.extraPhrases !== undefined) {

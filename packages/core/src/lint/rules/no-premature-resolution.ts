@@ -3,6 +3,7 @@
  * No "fixed", "resolved", "restored" or "back to normal" before recovery is confirmed.
  */
 import { defineRule, type RuleContext } from '../define-rule';
+import { HEDGED_RECOVERY } from '../fix-time';
 import { eachMatch, FORECAST_BEFORE, RESOLUTION_CLAIM } from '../phrases';
 import type { Span } from '../text';
 
@@ -36,6 +37,8 @@ export const noPrematureResolution = defineRule({
     if (ctx.facts.recoveryConfirmed) return;
     const flagged = new Set<Span>();
     ctx.doc.eachMatch(RESOLUTION_CLAIM, (m) => consider(ctx, flagged, m.index, m.index + m[0].length, m[0]));
+    // "ought to be up again", "most requests look healthy again": hedged or partial, still a claim.
+    ctx.doc.eachMatch(HEDGED_RECOVERY, (m) => consider(ctx, flagged, m.index, m.index + m[0].length, m[0]));
     if (ctx.extraPhrases !== undefined) {
       eachMatch(ctx.extraPhrases, ctx.text, (m) =>
         consider(ctx, flagged, m.index, m.index + m[0].length, m[0]),

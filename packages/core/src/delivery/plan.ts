@@ -1,0 +1,187 @@
+/**
+ * @module delivery/plan
+ * The plan step of a publish: checks that the approved release, routes and channels fit
+ * together and turns them into one delivery per (channel, recipient), before anything is queued.
+ */
+import { z } from 'zod';
+import type { ApprovedRelease } from '../incident/state';
+import type { ApprovedMessage } from '../message';
+import { checkDeliverableRelease, releaseDeliveryMessages } from '../release/deliverable';
+import { AUDIENCES, type Audience } from '../vocabulary';
+import { type AnyChannel, deliveryKey } from './channel';
+import { DeliveryInputError, type DeliveryProblem, deliveryProblemsFromIssues } from './errors';
+import type { NewDelivery } from './store';
+
+/** Where one audience's message goes: a channel and its recipients (Slack channel ids, email addresses, …). */
+export interface DeliveryRoute {
+  /** `Channel.name` of a channel passed to `publishUpdate`. */
+  readonly channel: string;
+  readonly audience: Audience;
+  /**
+   * The IANA zone these recipients read times in, when the release has a message per zone for
+   * this audience. Optional when the audience has one message.
+   */
+  readonly timeZone?: string | undefined;
+  /** Channel-specific recipients; duplicates are delivered once. */
+  readonly recipients: readonly string[];
+}
+
+/** What the plan step hands on: validated deliveries and the message of each. */
+export interface Plan {
+  readonly release: ApprovedRelease;
+  readonly incidentId: string;
+  readonly version: number;
+  readonly deliveries: NewDelivery[];
+  /** The approved message of each delivery, by delivery key. */
+  readonly messageByKey: ReadonlyMap<string, ApprovedMessage>;
+  /** The first-contact message of each delivery that has one (see `PublishOptions.firstContact`). */
+  readonly firstContactByKey: ReadonlyMap<string, ApprovedMessage>;
+  readonly firstContact: ApprovedRelease | undefined;
+  readonly channelByName: ReadonlyMap<string, AnyChannel>;
+}
+
+const routeSchema = z.object({
+  channel: z.string().min(1),
+  audience: z.enum(AUDIENCES),
+  timeZone: z.string().min(1).optional(),
+  recipients: z.array(z.string().min(1, 'a non-empty recipient')),
+});
+
+/** The idempotency key of one delivery of a release: a version's, or a side note's own. */
+function releaseKey(release: ApprovedRelease, channel: string, recipient: string): string {
+  if (release.noteId === undefined)
+    return deliveryKey(release.incidentId, release.version, channel, recipient);
+  const e = encodeURIComponent;
+  return `${e(release.incidentId)}/note-${e(release.noteId)}/${e(channel)}/${e(recipient)}`;
+}
+
+/** The release's message for a route: its audience's, in the route's zone when it names one. */
+function messageForRoute(
+  messages: readonly ApprovedMessage[],
+  route: { audience: Audience; timeZone?: string | undefined },
+): ApprovedMessage | string {
+  const ofAudience = messages.filter((m) => m.audience === route.audience);
+  if (ofAudience.length === 0) return 'an audience with a message in the approved release';
+  if (route.timeZone !== undefined) {
+    return (
+      ofAudience.find((m) => m.timeZone === route.timeZone) ??
+      `one of the release's zones for ${route.audience}: ${ofAudience.map((m) => m.timeZone).join(', ')}`
+    );
+  }
+  if (ofAudience.length > 1)
+    return `a route timeZone (${route.audience} has a message per zone: ${ofAudience.map((m) => m.timeZone).join(', ')})`;
+  return ofAudience[0]!;
+}
+
+/** Checks the optional first-contact release: deliverable, same incident and version, not a side note. */
+function checkFirstContact(
+  release: ApprovedRelease,
+  firstContact: ApprovedRelease | undefined,
+): DeliveryProblem[] {
+  if (firstContact === undefined) return [];
+  const problems: DeliveryProblem[] = checkDeliverableRelease(firstContact, 'firstContact');
+  if (problems.length > 0) return problems;
+  if (firstContact.incidentId !== release.incidentId || firstContact.version !== release.version)
+    problems.push({
+      path: 'firstContact',
+      expected: `a release of incident ${JSON.stringify(release.incidentId)} version ${release.version}`,
+      received: `incident ${JSON.stringify(firstContact.incidentId)} version ${firstContact.version}`,
+    });
+  if (release.noteId !== undefined || firstContact.noteId !== undefined)
+    problems.push({
+      path: 'firstContact',
+      expected: 'status-update releases only (a side note has no first contact)',
+    });
+  return problems;
+}
+
+/**
+ * The plan step: validates the input and lists the deliveries with their messages.
+ *
+ * @throws {DeliveryInputError} `delivery_input_invalid`, each problem naming its path.
+ * @example
+ * planDeliveries({ release, routes: [{ channel: 'email', audience: 'customer', recipients: ['a@x.io'] }], channels: [email] });
+ */
+export function planDeliveries(input: {
+  readonly release: ApprovedRelease;
+  readonly firstContact?: ApprovedRelease | undefined;
+  readonly routes: readonly DeliveryRoute[];
+  readonly channels: readonly AnyChannel[];
+}): Plan {
+  const { release, firstContact } = input;
+  const refused = [...checkDeliverableRelease(release), ...checkFirstContact(release, firstContact)];
+  if (refused.length > 0) throw new DeliveryInputError(refused);
+  const routes = z.array(routeSchema).safeParse(input.routes);
+  if (!routes.success)
+    throw new DeliveryInputError(deliveryProblemsFromIssues(routes.error.issues, 'routes'));
+
+  const problems: DeliveryProblem[] = [];
+  const channelByName = new Map<string, AnyChannel>();
+  input.channels.forEach((c, i) => {
+    if (channelByName.has(c.name))
+      problems.push({
+        path: `channels.${i}.name`,
+        expected: 'a unique channel name',
+        received: JSON.stringify(c.name),
+      });
+    channelByName.set(c.name, c);
+  });
+  const messages = releaseDeliveryMessages(release);
+  const standalone = firstContact ? releaseDeliveryMessages(firstContact) : [];
+  const messageByKey = new Map<string, ApprovedMessage>();
+  const firstContactByKey = new Map<string, ApprovedMessage>();
+  const deliveries = new Map<string, NewDelivery>();
+  input.routes.forEach((route, i) => {
+    if (!channelByName.has(route.channel)) {
+      const names = [...channelByName.keys()].map((n) => JSON.stringify(n)).join(', ');
+      problems.push({
+        path: `routes.${i}.channel`,
+        expected: `one of ${names || '(no channels given)'}`,
+        received: JSON.stringify(route.channel),
+      });
+      return;
+    }
+    const message = messageForRoute(messages, route);
+    if (typeof message === 'string') {
+      const path = route.timeZone === undefined ? `routes.${i}.audience` : `routes.${i}.timeZone`;
+      problems.push({ path, expected: message, received: JSON.stringify(route.timeZone ?? route.audience) });
+      return;
+    }
+    const first = messageForRoute(standalone, route);
+    route.recipients.forEach((recipient, j) => {
+      const key = releaseKey(release, route.channel, recipient);
+      const existing = deliveries.get(key);
+      if (existing && existing.audience !== route.audience) {
+        problems.push({
+          path: `routes.${i}.recipients.${j}`,
+          expected: `one audience per recipient on channel ${JSON.stringify(route.channel)} (already routed ${existing.audience})`,
+          received: JSON.stringify(recipient),
+        });
+        return;
+      }
+      messageByKey.set(key, message);
+      if (typeof first !== 'string') firstContactByKey.set(key, first);
+      const { incidentId, version } = release;
+      deliveries.set(key, {
+        key,
+        incidentId,
+        version,
+        channel: route.channel,
+        recipient,
+        audience: route.audience,
+      });
+    });
+  });
+  if (problems.length > 0) throw new DeliveryInputError(problems);
+  const { incidentId, version } = release;
+  return {
+    release,
+    incidentId,
+    version,
+    deliveries: [...deliveries.values()],
+    messageByKey,
+    firstContactByKey,
+    firstContact,
+    channelByName,
+  };
+}

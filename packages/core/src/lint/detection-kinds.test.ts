@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { lintMessage } from './lint-message';
+import { detectTopics } from './topics';
+import type { LintContext } from './types';
+
+// Kinds of mistake the linter reads on real text, each with several paraphrases, and good
+// text of the same shape that must stay clean. A table per rule: a kind is a behaviour, not a
+// sentence.
+const update: LintContext = { kind: 'update', audience: 'customer' };
+const fires = (text: string, ruleId: string, context: LintContext = update) =>
+  lintMessage(text, context).some((d) => d.ruleId === ruleId);
+
+const KINDS: Record<string, { rule: string; flagged: string[]; clean: string[]; context?: LintContext }> = {
+  'fix time as a duration, deadline or day part': {
+    rule: 'no-fix-time-promise',
+    flagged: [
+      'We expect a fix within 20 to 40 minutes.',
+      'Restoring this will take most of the day.',
+      'Exports will be delayed during the next couple of hours.',
+      'Pages will stay slow for roughly another quarter hour.',
+      'We will be back up by 3pm.',
+      'Sending should resume by 3 PM GMT.',
+      'We expect this sorted today.',
+      'It should be fixed this afternoon.',
+      'The backlog may take up to 12 hours to clear.',
+      'Some servers may continue to see issues over the next hour.',
+      'The site won’t be up for another 24 to 48 hours.',
+      'Please try signing in again after a couple of hours.',
+    ],
+    clean: [
+      'We will fix this as soon as possible. Next update by 9:30 AM ET.',
+      'We will share more once we know more.',
+      'We will post the next update in 30 minutes.',
+      'Checkout was restored at 10:05 AM ET after 40 minutes of failures.',
+      'A permanent fix to prevent this in future is planned for next week.',
+    ],
+  },
+  'a cause stated as fact or blamed on a named vendor': {
+    rule: 'no-cause-speculation',
+    flagged: [
+      'AWS is down, which is why checkout fails.',
+      'A database migration went wrong this morning.',
+      "It's a Microsoft 365 problem, not ours.",
+      'Looks like SES is having issues.',
+      'This is due to an outage at Cloudflare.',
+      'Our payment provider is having an outage.',
+    ],
+    clean: [
+      'Checkout fails for some customers. We have not confirmed the cause yet.',
+      'We are still investigating the cause.',
+      'Card payments through Stripe are failing for some customers.',
+    ],
+  },
+  'hedged or partial recovery claimed': {
+    rule: 'no-premature-resolution',
+    flagged: [
+      'The workers ought to be up again.',
+      'Most requests look healthy again.',
+      'Checkout seems to be back.',
+      'Payments are mostly restored.',
+      'Checkout is fixed.',
+    ],
+    clean: [
+      'Stripe says payments are back to normal; we are checking checkout before we confirm.',
+      'Checkout should be back once the fix is deployed.',
+      'We have not confirmed recovery yet.',
+      'Last week’s outage, which was resolved on Thursday, is covered in our report.',
+    ],
+  },
+  'vague holding statements and problem words standing in for the impact': {
+    rule: 'no-vague-language',
+    flagged: [
+      'There is nothing new to report yet.',
+      'The problem is under review.',
+      'We are continuing to monitor for any further issues.',
+      'We are experiencing issues with the mobile app.',
+      'We are seeing higher error rates than usual.',
+      'There is an issue affecting broadband services.',
+      'Some users may experience issues.',
+    ],
+    clean: [
+      'Some customers cannot sign in to the mobile app. Next update by 9:30 AM ET.',
+      'We are seeing issues with customers logging in to online banking.',
+      'Card payments are declined at checkout. We are continuing to investigate.',
+      'We identified the cause and rolled back the change. We are continuing to monitor.',
+    ],
+  },
+};
+
+describe('detection by kind', () => {
+  for (const [kind, { rule, flagged, clean, context }] of Object.entries(KINDS)) {
+    describe(kind, () => {
+      it.each(flagged)(`${rule} flags: %s`, (text) => expect(fires(text, rule, context)).toBe(true));
+      it.each(clean)(`${rule} leaves clean: %s`, (text) => expect(fires(text, rule, context)).toBe(false));
+    });
+  }
+
+  it('plain-impact: a customer action or symptom names the impact; a service with "issues" does not', () => {
+    const initial: LintContext = { kind: 'initial', audience: 'customer' };
+    for (const text of [
+      'We are aware some customers are having issues logging in. Next update by 9:30 AM ET.',
+      'Some users may have trouble connecting to Slack. Next update by 9:30 AM ET.',
+      'We know some customers are having issues making or receiving payments. Next update by 9:30 AM ET.',
+      'Emails are delayed by up to an hour. Next update by 9:30 AM ET.',
+    ])
+      expect(fires(text, 'plain-impact', initial)).toBe(false);
+    for (const text of [
+      'We are aware of an issue affecting the Monzo app. Next update by 9:30 AM ET.',
+      'We are investigating elevated error rates. Next update by 9:30 AM ET.',
+      'We identified an issue with the authentication service. Next update by 9:30 AM ET.',
+    ])
+      expect(fires(text, 'plain-impact', initial)).toBe(true);
+  });
+
+  it('data exposure and loss need the named approver', () => {
+    for (const text of [
+      'No customer data was exposed.',
+      'Some invoices may have been sent to the wrong customer.',
+      'Some invoices may have been lost.',
+      'Receipts were shown to the wrong users.',
+      'Your data is safe.',
+    ])
+      expect(detectTopics(text).map((m) => m.topic)).toContain('dataLoss');
+    for (const text of ['Invoices are delayed.', 'We sent the invoices this morning.'])
+      expect(detectTopics(text).map((m) => m.topic)).not.toContain('dataLoss');
+  });
+});
