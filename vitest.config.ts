@@ -34,6 +34,7 @@ export default defineConfig({
         find: /^@incident-comms\/channel-statuspage$/,
         replacement: src('./packages/channel-statuspage/src/index.ts'),
       },
+      { find: /^@incident-comms\/http$/, replacement: src('./packages/http/src/index.ts') },
       { find: /^@incident-comms\/store-sqlite$/, replacement: src('./packages/store-sqlite/src/index.ts') },
       {
         find: /^@incident-comms\/store-postgres\/testing$/,

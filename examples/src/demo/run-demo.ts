@@ -24,6 +24,7 @@ import { createNarrator } from './narrate';
 import { createPacing } from './pacing';
 import { printReceived, receivedEmails, receivedSlackPosts } from './received';
 import { ALERT_AT, INCIDENT, INCIDENT_ID } from './scenario';
+import { startStatusPage } from './status-page';
 import type { StepContext } from './steps';
 import { playCheckoutOutage } from './story';
 import { createTimeline } from './timeline';
@@ -78,6 +79,9 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
   const clock = createSimulatedClock(ALERT_AT);
   const channels = [...delivery.channels, delivery.noteChannel];
   const desk = createIncidentDesk({ runbook, templates, events: store, outbox: store, channels, clock });
+  const page = await startStatusPage(desk, runbook, clock);
+  const cli = options.write === undefined && !options.quiet;
+  if (cli) console.log(`The source-of-truth page: ${page.url} (open it while the outage plays)\n`);
   try {
     timeline.raw(preface(runbookPath, delivery));
     const say = createNarrator({ timeline, runbook, clock, delivery });
@@ -135,6 +139,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
       outcome.deliveryLines.map((line) => `${JSON.stringify(line)}\n`).join(''),
     );
     timeline.raw(`\nWrote ${files.transcript}\n      ${files.review}\n      ${files.deliveries}\n`);
+    if (cli) await page.holdOpen();
 
     const state = desk.state(INCIDENT_ID)!;
     const { mode } = delivery;
@@ -152,6 +157,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
       files,
     };
   } finally {
+    await page.close();
     desk.stop();
     await delivery.close();
     store.close();
