@@ -260,6 +260,14 @@ describe('the checkout-outage demo', () => {
   });
 });
 
+describe('Teams and the signed webhook', () => {
+  it('get every published version; the receiver verifies each signature and refuses a tampered body', () => {
+    expect(result.peers.teamsCards).toBe(result.published.length);
+    expect(result.peers.webhooksVerified).toBeGreaterThanOrEqual(result.published.length);
+    expect(result.peers.tamper).toEqual({ status: 401, code: 'webhook_signature_invalid' });
+  });
+});
+
 describe('deliveries.jsonl', () => {
   const lines = () =>
     readFileSync(result.files.deliveries, 'utf8')

@@ -27,6 +27,7 @@ import { ALERT_AT, INCIDENT, INCIDENT_ID } from './scenario';
 import { startStatusPage } from './status-page';
 import type { StepContext } from './steps';
 import { playCheckoutOutage } from './story';
+import { startTeamsAndWebhook, TEAMS_WEBHOOK } from './teams-and-webhook';
 import { createTimeline } from './timeline';
 import type { DemoResult, RunDemoOptions, ScenarioOutcome } from './types';
 
@@ -77,7 +78,14 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
   const work = await mkdtemp(join(tmpdir(), 'incident-comms-demo-'));
   const store = createSqliteStore<IncidentEvent>({ path: join(work, 'incident.db') });
   const clock = createSimulatedClock(ALERT_AT);
-  const channels = [...delivery.channels, delivery.noteChannel];
+  // Teams (the internal summary) and a signed webhook (the customer version to a billing
+  // service) beside Slack and email: every channel delivers the same approved release.
+  const extra = await startTeamsAndWebhook(runbook.sourceOfTruth);
+  const routed: DemoDelivery = {
+    ...delivery,
+    routes: (emails) => [...delivery.routes(emails), ...extra.routes],
+  };
+  const channels = [...delivery.channels, delivery.noteChannel, ...extra.channels];
   const desk = createIncidentDesk({ runbook, templates, events: store, outbox: store, channels, clock });
   const page = await startStatusPage(desk, runbook, clock);
   const cli = options.write === undefined && !options.quiet;
@@ -108,7 +116,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
       incidentId: INCIDENT_ID,
       runbook,
       clock,
-      delivery,
+      delivery: routed,
       pace,
       say,
       timeline,
@@ -122,6 +130,11 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
     const emails = await receivedEmails(delivery);
     const slackPosts = receivedSlackPosts(delivery);
     printReceived(timeline, delivery, emails, slackPosts, outcome);
+    for (const line of extra.summary()) timeline.raw(`  ${line}\n`);
+    const tamper = await extra.tamperCheck();
+    timeline.raw(
+      `  A tampered copy of the last webhook was refused: HTTP ${tamper.status} (${tamper.code ?? 'no code'}).\n`,
+    );
 
     // The review is printed, not kept in the transcript: it has its own file.
     timeline.heading('Review (also in review.md)');
@@ -143,9 +156,15 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
 
     const state = desk.state(INCIDENT_ID)!;
     const { mode } = delivery;
+    const peers = {
+      teamsCards: extra.teams.posts(TEAMS_WEBHOOK).length,
+      webhooksVerified: extra.receiver.requests.filter((r) => r.status === 200).length,
+      tamper,
+    };
     return {
       incidentId: INCIDENT_ID,
       runbook,
+      peers,
       ...outcome,
       emails,
       slackPosts,
@@ -158,6 +177,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
     };
   } finally {
     await page.close();
+    await extra.close();
     desk.stop();
     await delivery.close();
     store.close();

@@ -92,6 +92,15 @@ export interface ScenarioOutcome {
 export interface DemoResult extends ScenarioOutcome {
   incidentId: string;
   runbook: Runbook;
+  /**
+   * The Teams stub and the signed-webhook receiver: cards posted, webhook requests the receiver
+   * verified with `standardwebhooks`, and how a tampered copy of the last one was answered.
+   */
+  peers: {
+    teamsCards: number;
+    webhooksVerified: number;
+    tamper: { status: number; code: string | undefined };
+  };
   /** What the local SMTP server received (empty when `SMTP_URL` sends to a real server). */
   emails: ReceivedEmail[];
   /** What the local Slack stub received (empty when posting to real Slack). */
