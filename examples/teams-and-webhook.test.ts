@@ -4,7 +4,7 @@
  * receiver signed, each signature verifies with standardwebhooks, and a tampered body is refused.
  */
 import { createMemoryOutbox, publishUpdate } from '@incident-comms/core';
-import { sampleMessage, sampleRelease } from '@incident-comms/core/testing';
+import { createVirtualClock, sampleMessage, sampleRelease } from '@incident-comms/core/testing';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamsAndWebhook, TEAMS_WEBHOOK, type TeamsAndWebhook } from './src/demo/teams-and-webhook';
@@ -32,12 +32,16 @@ beforeAll(async () => {
     SECRET,
   );
   const outbox = createMemoryOutbox();
+  // The sample messages are dated 3 March 2026: deliver them on a clock of that morning, or the
+  // maximum age (6 hours) would rightly expire them.
+  const clock = createVirtualClock();
   for (const messages of versions) {
     const result = await publishUpdate({
       release: sampleRelease(messages),
       routes: [...extra.routes],
       channels: [...extra.channels],
       outbox,
+      clock,
     });
     expect(result.totals).toMatchObject({ sent: 2, failed: 0 });
   }
