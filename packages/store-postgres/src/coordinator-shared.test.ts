@@ -52,12 +52,14 @@ async function declare(coordinator: Coordinator) {
 it('two instances on one database: every reminder of a two-hour SEV1 incident fires once', async () => {
   const instance = async () => {
     const pool = new pg.Pool({ connectionString: cluster.url, max: 4 });
+    pool.on('error', () => {});
     pools.push(pool);
     const store = createPostgresStore<IncidentEvent>({ pool, schema: 'shared' });
     const clock = createSimulatedClock(t(0));
     return { store, clock, coordinator: createCoordinator({ runbook, clock, store }) };
   };
   const admin = new pg.Pool({ connectionString: cluster.url, max: 1 });
+  admin.on('error', () => {});
   pools.push(admin);
   await migrate({ pool: admin, schema: 'shared' });
   const a = await instance();
