@@ -32,7 +32,7 @@ const QUOTED =
 const NEGATION =
   /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|yet to|unable to|no longer|ruled out)\b|n['’]t\b/i;
 const HYPOTHETICAL =
-  /\b(?:if|whether|once|until|unless|when|before|as soon as|in case|expect(?:s|ing)? to|hope(?:s)? to|aim(?:ing)? to|(?:working|trying|plan(?:ning)?|need) to|to (?:get|have|make|bring|keep))\b/i;
+  /\b(?:if|whether|once(?! (?:again|more)\b)|until|unless|when|before|as soon as|in case|expect(?:s|ing)? to|hope(?:s)? to|aim(?:ing)? to|(?:working|trying|plan(?:ning)?|need) to|to (?:get|have|make|bring|keep))\b/i;
 // Someone else's claim relayed: "customers said", "the provider says", "according to AWS".
 const REPORTED =
   /\b(?:(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|report(?:ed|s)?|asked|ask|wrote)|(?:provider|vendor|partner|supplier|status page|team|engineers?)s? (?:says?|said|reports?|reported|tells? us|told us|confirms?)|according to)\b/i;
