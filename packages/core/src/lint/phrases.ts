@@ -134,7 +134,7 @@ export const STORE_CREDIT_PAYMENT_AFTER = /^\s+payments?\b/i;
 
 /** SLAs and contract terms (topic `contract`). */
 export const CONTRACT = gate(
-  /\b(?:SLAs?|service[- ]level (?:agreement|commitment|credit)s?|uptime (?:guarantee|commitment)s?|contract(?:s|ual(?:ly)?)?|penalt(?:y|ies)|terms of service|MSA)\b/gi,
+  /\b(?:SLAs?|service[- ]level (?:agreement|commitment|credit)s?|uptime (?:guarantee|commitment)s?|contract(?:s|ual(?:ly)?)?(?![- ](?:numbers?|ids?|reference)\b)|penalt(?:y|ies)|terms of service|MSA)\b/gi,
   'sla level uptime contract penalt terms msa',
 );
 
