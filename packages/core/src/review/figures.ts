@@ -11,7 +11,7 @@ import { type IncidentState, personNameInRoles, roleHolder } from '../incident/s
 import type { BlockedCode } from '../publish/publish';
 import type { Runbook } from '../runbook/define';
 import { toIsoInstant } from '../time/iso-instant';
-import type { Role, Severity } from '../vocabulary';
+import type { RoleId, Severity } from '../vocabulary';
 import type {
   ApprovalWait,
   IncidentReview,
@@ -70,7 +70,7 @@ function overlapMinutes(
 }
 
 /** Walks the log and records every span in which nobody could hold `role`. */
-export function gapsFor(role: Role, events: IncidentEvent[], end: string): OwnershipGap[] {
+export function gapsFor(role: RoleId, events: IncidentEvent[], end: string): OwnershipGap[] {
   const gaps: OwnershipGap[] = [];
   let state: IncidentState | undefined;
   let open: { from: string; reason: OwnershipGap['reason'] } | undefined;

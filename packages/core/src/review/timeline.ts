@@ -6,7 +6,7 @@ import { roleWords } from '../approvals/gates';
 import type { IncidentEvent } from '../incident/events';
 import { type IncidentState, personNameInRoles } from '../incident/state';
 import type { BlockedCode } from '../publish/publish';
-import type { ApprovalTopic } from '../vocabulary';
+import type { ApprovalTopic, TopicId } from '../vocabulary';
 import { minutesBetween, REFUSAL_WORDS } from './figures';
 import type { ReviewTimelineEntry, UpdateTiming } from './types';
 
@@ -18,8 +18,12 @@ const FACT_WORDS: Record<string, string> = {
   approvedFixTime: 'an approved fix time',
 };
 
-const gateWords = (gate: string, topic: ApprovalTopic | undefined) =>
-  topic ? GATE_TOPIC_WORDS[topic] : gate === 'facts' ? 'the facts' : `"${gate}"`;
+const gateWords = (gate: string, topic: TopicId | undefined) =>
+  topic
+    ? (GATE_TOPIC_WORDS[topic as ApprovalTopic] ?? `what it says about ${topic}`)
+    : gate === 'facts'
+      ? 'the facts'
+      : `"${gate}"`;
 
 // What each topic gate approves, in the words of the review's timeline.
 const GATE_TOPIC_WORDS: Record<ApprovalTopic, string> = {
@@ -41,7 +45,7 @@ export function timeline(
   const add = (at: string, what: string) => entries.push({ at, minute: minutesBetween(start, at), what });
   const timingByVersion = new Map(updates.map((u) => [u.version, u]));
   const requested = new Map<string, string>();
-  const topics = new Map<string, ApprovalTopic | undefined>();
+  const topics = new Map<string, TopicId | undefined>();
   for (const e of events) {
     switch (e.type) {
       case 'declared':

@@ -3,7 +3,7 @@
  * The shapes of an incident review: what `reviewIncident` measures and what it suggests.
  */
 import type { NoteRecord, OverrideRecord, PersonRef } from '../incident/state';
-import type { ApprovalTopic, IncidentType, Role, Severity, Status } from '../vocabulary';
+import type { IncidentType, RoleId, Severity, Status, TopicId } from '../vocabulary';
 
 /** Thresholds that turn figures into suggestions. All in minutes or counts. */
 export interface ReviewOptions {
@@ -47,8 +47,8 @@ export interface ApprovalWait {
   draftId: string;
   revision: number;
   gate: string;
-  role: Role;
-  topic: ApprovalTopic | undefined;
+  role: RoleId;
+  topic: TopicId | undefined;
   requestedAt: string;
   /** When it was granted or denied; `undefined` while still waiting when the log ended. */
   decidedAt: string | undefined;
@@ -66,7 +66,7 @@ export interface ApprovalWait {
 
 /** A period with nobody to hold a role (neither primary nor backup available, or not assigned). */
 export interface OwnershipGap {
-  role: Role;
+  role: RoleId;
   /** ISO-8601 UTC start of the gap. */
   from: string;
   /** ISO-8601 UTC end of the gap (the incident's end when it never closed). */
