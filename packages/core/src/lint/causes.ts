@@ -47,11 +47,11 @@ export const CAUSE_LOCATED = gate(
 
 /**
  * Load blamed as the cause: "demand for the service has exceeded our expectations", "traffic
- * overwhelmed our servers", "created unprecedented demand".
+ * overwhelmed our servers", "created unprecedented demand", "we are seeing increased traffic".
  */
 export const LOAD_BLAME = gate(
-  /\b(?:(?:demand|traffic|load|volumes?|interest|usage|sign-?ups)\s+(?:[\w#+'’-]+\s+){0,4}?(?:exceeded|overwhelmed|outstripped|surpassed|overloaded)|(?:created|caused|generated|drove|driven)\s+(?:[\w-]+\s+){0,2}(?:demand|traffic|load)\b)/gi,
-  'demand traffic load volume interest usage sign created caused generated drove driven',
+  /\b(?:(?:seeing|experiencing|receiving|handling|getting)\s+(?:(?:an?|some|very|unusually|extremely)\s+)?(?:increased|high|higher|heavy|heavier|record|unprecedented|huge|large|massive|unexpected)\s+(?:amounts?\s+of\s+|levels?\s+of\s+)?(?:traffic|demand|load)|(?:demand|traffic|load|volumes?|interest|usage|sign-?ups)\s+(?:[\w#+'’-]+\s+){0,4}?(?:exceeded|overwhelmed|outstripped|surpassed|overloaded)|(?:created|caused|generated|drove|driven)\s+(?:[\w-]+\s+){0,2}(?:demand|traffic|load)\b)/gi,
+  'demand traffic load volume interest usage sign created caused generated drove driven seeing experiencing receiving handling getting',
 );
 
 /**
@@ -60,7 +60,7 @@ export const LOAD_BLAME = gate(
  * difficulties" hedge the impact, which is the honest way to describe an unconfirmed scope.
  */
 export const IMPACT_AFTER_HEDGE =
-  /^\s+(?:(?:currently|still|now|also|temporarily|intermittently)\s+)?(?:experienc\w*|affected|impacted|delayed|disrupted|interrupted|unavailable|slow(?:er)?|unable|seeing|noticing|having (?:trouble|difficult\w*|issues?|problems?|errors?)|(?:causing|preventing|stopping) (?:some |many |a few |certain )?(?:users|customers|people|members|accounts|you))\b/i;
+  /^\s+(?:(?:currently|still|now|also|temporarily|intermittently)\s+)?(?:experienc\w*|affected|impacted|delayed|disrupted|interrupted|disconnected|logged out|signed out|charged|declined|blocked|prevented|unavailable|slow(?:er)?|unable|seeing|noticing|having (?:trouble|difficult\w*|issues?|problems?|errors?)|(?:causing|preventing|stopping) (?:some |many |a few |certain )?(?:users|customers|people|members|accounts|you))\b/i;
 
 /**
  * The object of "due to", "because of", "as a result of" when it names no cause, only the
@@ -69,4 +69,7 @@ export const IMPACT_AFTER_HEDGE =
  * text after the connective.
  */
 export const NO_CAUSE_NAMED =
-  /^\s+(?:(?:the|this|these|that|those|today['’]s|this morning['’]s)\s+(?:[\w-]+\s+){0,3}?(?:outages?|incidents?|disruptions?|interruptions?|situation|matter)|(?:(?:a|an|some|the|this|these|that|those)\s+)?(?:(?:temporary|brief|short|technical|technology|intermittent|unexpected|unforeseen|ongoing|current|recent|unrelated|internal|minor|now-resolved)\s+){0,3}(?:issues?|problems?|faults?|difficult(?:y|ies)|errors?|glitch(?:es)?|outages?|incidents?|disruptions?|interruptions?))\b/i;
+  /^\s+(?:(?:the|this|these|that|those|today['’]s|this morning['’]s)\s+(?:[\w-]+\s+){0,3}?(?:outages?|incidents?|disruptions?|interruptions?|situation|matter)|(?:(?:a|an|some|the|this|these|that|those)\s+)?(?:(?:temporary|brief|short|technical|technology|intermittent|unexpected|unforeseen|ongoing|current|recent|unrelated|internal|minor|now-resolved|service|system|systems|platform)\s+){0,3}(?:issues?|problems?|faults?|difficult(?:y|ies)|errors?|glitch(?:es)?|outages?|incidents?|disruptions?|interruptions?))\b/i;
+
+/** Before "because" in its sentence: the writer explains their own action ("I closed this because"). */
+export const OWN_ACTION_BEFORE = /^\W*I(?:['’]m|['’]ve| am| have| will)?\s+\w+/;

@@ -10,6 +10,7 @@ import {
   LOAD_BLAME,
   LOOKING_FOR_CAUSE,
   NO_CAUSE_NAMED,
+  OWN_ACTION_BEFORE,
   PROVISIONAL_CAUSE,
 } from '../causes';
 import { defineRule, type RuleContext } from '../define-rule';
@@ -85,6 +86,8 @@ export const noCauseSpeculation = defineRule({
     doc.eachMatch(CAUSE_LOCATED, (m) => flag(ctx, flagged, m.index, m.index + m[0].length, stated));
     doc.eachMatch(LOAD_BLAME, (m) => flag(ctx, flagged, m.index, m.index + m[0].length, stated));
     doc.eachMatch(BECAUSE, (m) => {
+      // "I removed the label because ...": the writer's reason for an action, not a cause.
+      if (OWN_ACTION_BEFORE.test(text.slice(doc.sentenceAt(m.index).start, m.index))) return;
       const clause = doc.clauseAt(m.index + m[0].length + 1);
       if (CAUSE_NOUN.test(text.slice(m.index, clause.end))) {
         flag(
