@@ -3,6 +3,7 @@
  * Sentence and clause segmentation of a draft, quoted spans, and the meaning cues (negation,
  * hypotheticals, reported speech, past incidents) that keep rules from flagging keywords.
  */
+import { IMPACT_ANYWHERE } from './impact';
 import { eachMatch } from './phrases';
 import { gateOf, openGates } from './triggers';
 
@@ -58,6 +59,7 @@ export class TextDocument {
   private clauseBreaks: number[] | undefined;
   private quotes: Span[] | undefined;
   private lineStarts: number[] | undefined;
+  private impactStarts: Set<number> | undefined;
 
   // Everything below is computed on first use: a rule that needs no sentences pays for none.
   constructor(text: string) {
@@ -183,6 +185,25 @@ export class TextDocument {
     if (!PAST_INCIDENT.test(this.text.slice(sentence.start, sentence.end))) return false;
     const clause = this.clauseAt(start);
     return !PRESENT_MARKER.test(this.text.slice(clause.start, clause.end));
+  }
+
+  /**
+   * The start offsets of the sentences that say what customers can or cannot do or see
+   * (`IMPACT` in `impact.ts`: "cannot sign in", "payments are declined"). One scan per draft,
+   * shared by every rule that asks (`plain-impact`, `no-vague-language`, a host's own rule).
+   *
+   * @example
+   * new TextDocument('We are looking into it. Customers cannot sign in.').impactSentenceStarts(); // Set { 24 }
+   */
+  impactSentenceStarts(): ReadonlySet<number> {
+    if (this.impactStarts === undefined) {
+      const starts = new Set<number>();
+      eachMatch(IMPACT_ANYWHERE, this.text, (m) => {
+        starts.add(this.sentenceAt(m.index).start);
+      });
+      this.impactStarts = starts;
+    }
+    return this.impactStarts;
   }
 
   /** True when `[start, end)` is quoted, negated, hypothetical or reported: not the writer's own claim. */
