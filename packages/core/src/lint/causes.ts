@@ -47,11 +47,12 @@ export const CAUSE_LOCATED = gate(
 
 /**
  * Load blamed as the cause: "demand for the service has exceeded our expectations", "traffic
- * overwhelmed our servers", "created unprecedented demand", "we are seeing increased traffic".
+ * overwhelmed our servers", "created unprecedented demand", "we are seeing increased traffic", "while
+ * the servers recover from their load".
  */
 export const LOAD_BLAME = gate(
-  /\b(?:(?:seeing|experiencing|receiving|handling|getting)\s+(?:(?:an?|some|very|unusually|extremely)\s+)?(?:increased|high|higher|heavy|heavier|record|unprecedented|huge|large|massive|unexpected)\s+(?:amounts?\s+of\s+|levels?\s+of\s+)?(?:traffic|demand|load)|(?:demand|traffic|load|volumes?|interest|usage|sign-?ups)\s+(?:[\w#+'’-]+\s+){0,4}?(?:exceeded|overwhelmed|outstripped|surpassed|overloaded)|(?:created|caused|generated|drove|driven)\s+(?:[\w-]+\s+){0,2}(?:demand|traffic|load)\b)/gi,
-  'demand traffic load volume interest usage sign created caused generated drove driven seeing experiencing receiving handling getting',
+  /\b(?:(?:seeing|experiencing|receiving|handling|getting)\s+(?:(?:an?|some|very|unusually|extremely)\s+)?(?:increased|high|higher|heavy|heavier|record|unprecedented|huge|large|massive|unexpected)\s+(?:amounts?\s+of\s+|levels?\s+of\s+)?(?:traffic|demand|load)|(?:demand|traffic|load|volumes?|interest|usage|sign-?ups)\s+(?:[\w#+'’-]+\s+){0,4}?(?:exceeded|overwhelmed|outstripped|surpassed|overloaded)|(?:created|caused|generated|drove|driven)\s+(?:[\w-]+\s+){0,2}(?:demand|traffic|load)|recover(?:s|ed|ing)?\s+from\s+(?:(?:the|their|its|our|high|heavy|increased|extra)\s+){0,2}(?:load|traffic|demand))\b/gi,
+  'demand traffic load volume interest usage sign created caused generated drove driven seeing experiencing receiving handling getting recover',
 );
 
 /**
@@ -73,3 +74,13 @@ export const NO_CAUSE_NAMED =
 
 /** Before "because" in its sentence: the writer explains their own action ("I closed this because"). */
 export const OWN_ACTION_BEFORE = /^\W*I(?:['’]m|['’]ve| am| have| will)?\s+\w+/;
+
+/**
+ * A fault put on a change the team made: "a problem with our latest release", "a bug in
+ * today's update", "an issue caused by the migration". Locating the fault in a product part
+ * ("an issue with the blog app") names no cause and is not matched.
+ */
+export const FAULTY_CHANGE = gate(
+  /\b(?:problem|issue|bug|fault|error|regression)s?\s+(?:with|in|from|introduced by|caused by)\s+(?:(?:our|the|a|an|this|that|today['’]s|yesterday['’]s|last night['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:release|deploy(?:ment)?|update|upgrade|migration|patch|rollout|roll-out|code change|config(?:uration)? change)s?\b/gi,
+  'problem issue bug fault error regression',
+);

@@ -42,8 +42,8 @@ export function compilePhrases(phrases: readonly string[]): RegExp | undefined {
 
 /** Hedges: words that mark a guess. A guess about a cause needs a {@link CAUSE_CUE} nearby. */
 export const CAUSE_HEDGE = gate(
-  /\b(?:probably|likely|possibly|perhaps|presumably|apparently|seem(?:s|ed)? to (?:be|have)|appears? to (?:be|have)|looks? like|(?:may|might|could) (?:be|have been)|(?:we|i)(?:'re|’re|'m|’m| are| am)? (?:suspect(?:ing)?|think|believe|assume|guess)|suspected|(?:our|the) (?:working )?(?:theory|hypothesis)|(?:we|i)(?:'re|’re|'m|’m| are| am) (?:fairly|pretty|quite|reasonably) (?:sure|confident|certain))\b/gi,
-  'probably likely possibly perhaps presumably apparently seem appear look may might could suspect think believe assume guess theory hypothesis fairly pretty quite reasonably',
+  /\b(?:probably|likely|possibly|perhaps|maybe|(?:it is|it['’]s|it was|it['’]d be|it would be) (?:quite |very |entirely )?(?:possible|conceivable)|presumably|apparently|seem(?:s|ed)? to (?:be|have)|appears? to (?:be|have)|looks? like|(?:may|might|could) (?:be|have been)|(?:we|i)(?:'re|’re|'m|’m| are| am)? (?:suspect(?:ing)?|think|believe|assume|guess)|suspected|(?:our|the) (?:working )?(?:theory|hypothesis)|(?:we|i)(?:'re|’re|'m|’m| are| am) (?:fairly|pretty|quite|reasonably) (?:sure|confident|certain))\b/gi,
+  'probably likely possibly perhaps maybe it presumably apparently seem appear look may might could suspect think believe assume guess theory hypothesis fairly pretty quite reasonably',
 );
 
 /** Words that make a hedged clause a statement about a cause. */
@@ -134,7 +134,7 @@ export const STORE_CREDIT_PAYMENT_AFTER = /^\s+payments?\b/i;
 
 /** SLAs and contract terms (topic `contract`). */
 export const CONTRACT = gate(
-  /\b(?:SLAs?|service[- ]level (?:agreement|commitment|credit)s?|uptime (?:guarantee|commitment)s?|contract(?:s|ual(?:ly)?)?|penalt(?:y|ies)|terms of service|MSA)\b/gi,
+  /\b(?:SLAs?|service[- ]level (?:agreement|commitment|credit)s?|uptime (?:guarantee|commitment)s?|contract(?:s|ual(?:ly)?)?(?![- ](?:numbers?|ids?|reference)\b)|penalt(?:y|ies)|terms of service|MSA)\b/gi,
   'sla level uptime contract penalt terms msa',
 );
 

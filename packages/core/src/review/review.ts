@@ -19,7 +19,7 @@ import {
 import type { BlockedCode } from '../publish/publish';
 import type { Runbook } from '../runbook/define';
 import { toIsoInstant } from '../time/iso-instant';
-import type { ApprovalTopic, IncidentType, Role, Severity, Status } from '../vocabulary';
+import type { ApprovalTopic, IncidentType, RoleId, Severity, Status, TopicId } from '../vocabulary';
 import { suggestRunbookChanges } from './suggestions';
 
 /** Thresholds that turn figures into suggestions. All in minutes or counts. */
@@ -64,8 +64,8 @@ export interface ApprovalWait {
   draftId: string;
   revision: number;
   gate: string;
-  role: Role;
-  topic: ApprovalTopic | undefined;
+  role: RoleId;
+  topic: TopicId | undefined;
   requestedAt: string;
   /** When it was granted or denied; `undefined` while still waiting when the log ended. */
   decidedAt: string | undefined;
@@ -83,7 +83,7 @@ export interface ApprovalWait {
 
 /** A period with nobody to hold a role (neither primary nor backup available, or not assigned). */
 export interface OwnershipGap {
-  role: Role;
+  role: RoleId;
   /** ISO-8601 UTC start of the gap. */
   from: string;
   /** ISO-8601 UTC end of the gap (the incident's end when it never closed). */
@@ -264,7 +264,7 @@ function overlapMinutes(
 }
 
 /** Walks the log and records every span in which nobody could hold `role`. */
-function gapsFor(role: Role, events: IncidentEvent[], end: string): OwnershipGap[] {
+function gapsFor(role: RoleId, events: IncidentEvent[], end: string): OwnershipGap[] {
   const gaps: OwnershipGap[] = [];
   let state: IncidentState | undefined;
   let open: { from: string; reason: OwnershipGap['reason'] } | undefined;
@@ -485,8 +485,12 @@ const FACT_WORDS: Record<string, string> = {
 
 /** A person's name as the log assigned it (roles), else the id; for text a person reads. */
 
-const gateWords = (gate: string, topic: ApprovalTopic | undefined) =>
-  topic ? GATE_TOPIC_WORDS[topic] : gate === 'facts' ? 'the facts' : `"${gate}"`;
+const gateWords = (gate: string, topic: TopicId | undefined) =>
+  topic
+    ? (GATE_TOPIC_WORDS[topic as ApprovalTopic] ?? `what it says about ${topic}`)
+    : gate === 'facts'
+      ? 'the facts'
+      : `"${gate}"`;
 
 // What each topic gate approves, in the words of the review's timeline.
 const GATE_TOPIC_WORDS: Record<ApprovalTopic, string> = {
@@ -508,7 +512,7 @@ function timeline(
   const add = (at: string, what: string) => entries.push({ at, minute: minutesBetween(start, at), what });
   const timingByVersion = new Map(updates.map((u) => [u.version, u]));
   const requested = new Map<string, string>();
-  const topics = new Map<string, ApprovalTopic | undefined>();
+  const topics = new Map<string, TopicId | undefined>();
   for (const e of events) {
     switch (e.type) {
       case 'declared':

@@ -5,6 +5,7 @@
 
 import {
   CAUSE_LOCATED,
+  FAULTY_CHANGE,
   HEDGED_FAULT,
   IMPACT_AFTER_HEDGE,
   LOAD_BLAME,
@@ -84,6 +85,7 @@ export const noCauseSpeculation = defineRule({
       flag(ctx, flagged, m.index, m.index + m[0].length, `"${m[0]}" is a guess about the cause. ${GUESS}`);
     });
     doc.eachMatch(CAUSE_LOCATED, (m) => flag(ctx, flagged, m.index, m.index + m[0].length, stated));
+    doc.eachMatch(FAULTY_CHANGE, (m) => flag(ctx, flagged, m.index, m.index + m[0].length, stated));
     doc.eachMatch(LOAD_BLAME, (m) => flag(ctx, flagged, m.index, m.index + m[0].length, stated));
     doc.eachMatch(BECAUSE, (m) => {
       // "I removed the label because ...": the writer's reason for an action, not a cause.
