@@ -42,13 +42,13 @@ export function compilePhrases(phrases: readonly string[]): RegExp | undefined {
 
 /** Hedges: words that mark a guess. A guess about a cause needs a {@link CAUSE_CUE} nearby. */
 export const CAUSE_HEDGE = gate(
-  /\b(?:probably|likely|possibly|perhaps|maybe|(?:it is|it['’]s|it was|it['’]d be|it would be) (?:quite |very |entirely )?(?:possible|conceivable)|presumably|apparently|seem(?:s|ed)? to (?:be|have)|appears? to (?:be|have)|looks? like|(?:may|might|could) (?:be|have been)|(?:we|i)(?:'re|’re|'m|’m| are| am)? (?:suspect(?:ing)?|think|believe|assume|guess)|suspected|(?:our|the) (?:working )?(?:theory|hypothesis)|(?:we|i)(?:'re|’re|'m|’m| are| am) (?:fairly|pretty|quite|reasonably) (?:sure|confident|certain))\b/gi,
-  'probably likely possibly perhaps maybe it presumably apparently seem appear look may might could suspect think believe assume guess theory hypothesis fairly pretty quite reasonably',
+  /\b(?:probably|likely|possibly|perhaps|maybe|(?:it is|it['’]s|it was|it['’]d be|it would be) (?:quite |very |entirely )?(?:possible|conceivable)|presumably|apparently|seem(?:s|ed)? to (?:be|have)|appears? to (?:be|have)|(?:looks?|seems?|sounds?) like|(?:may|might|could) (?:be|have been)|must(?:['’]ve| have) been|(?:we|i)(?:'re|’re|'m|’m| are| am)? (?:suspect(?:ing)?|think|believe|assume|guess)|suspected|(?:our|the) (?:working )?(?:theory|hypothesis)|(?:we|i)(?:'re|’re|'m|’m| are| am) (?:fairly|pretty|quite|reasonably) (?:sure|confident|certain))\b/gi,
+  'probably likely possibly perhaps maybe it presumably apparently seem appear look sound may might could suspect think believe assume guess theory hypothesis fairly pretty quite reasonably must',
 );
 
 /** Words that make a hedged clause a statement about a cause. */
 export const CAUSE_CUE =
-  /\b(?:caus(?:ed|es|ing)|due to|because|related|linked to|connected to|tied to|manifestation|symptom of|result(?:s|ed)? (?:of|from)|triggered|stem(?:s|med)? from|originat\w*|at fault|(?:problem|issue|fault|bug|outage|failure)s? (?:with|at|in|from)|providers?|partners?|vendors?|suppliers?|third[- ]party|upstream|database|db|network|dns|servers?|deploy(?:ment|ed)?s?|release|(?:config(?:uration)?|code) change|maintenance|configuration|certificate|load balancer|overload(?:ed)?|bug|backlog|attack|hardware|(?:root |underlying )?causes?|culprit|suffer(?:s|ed|ing)? from|(?:operator|human|user|configuration|config|software|hardware|coding|programming) errors?)\b/i;
+  /\b(?:caus(?:ed|es|ing)|due to|because|related|linked to|connected to|tied to|manifestation|symptom of|result(?:s|ed)? (?:of|from)|triggered|stem(?:s|med)? from|originat\w*|at fault|(?:problem|issue|fault|bug|outage|failure|downtime)s? (?:with|at|in|from|of)|['’]s (?:issue|problem|fault|outage|end|side)|migrat\w*|upgrad\w*|providers?|partners?|vendors?|suppliers?|third[- ]party|upstream|database|db|network|dns|servers?|deploy(?:ment|ed)?s?|release|(?:config(?:uration)?|code) change|maintenance|configuration|certificate|load balancer|overload(?:ed)?|bug|backlog|attack|hardware|(?:root |underlying )?causes?|culprit|suffer(?:s|ed|ing)? from|(?:operator|human|user|configuration|config|software|hardware|coding|programming) errors?)\b/i;
 
 /** Causal attributions stated as fact: fine once the cause is confirmed, a guess before. */
 export const CAUSE_CLAIM = gate(

@@ -59,8 +59,12 @@ export const noCauseSpeculation = defineRule({
       if (IMPACT_AFTER_HEDGE.test(text.slice(end, end + 60))) return;
       const clause = doc.clauseAt(m.index);
       const sentence = doc.sentenceAt(m.index);
-      // The cue may sit in the clause or, for "it seems to be caused by", right after it.
-      const scope = text.slice(clause.start, Math.max(clause.end, Math.min(sentence.end, m.index + 60)));
+      // The cue may sit in the clause, right after it ("it seems to be caused by"), or in the
+      // clause just before ("we were upgrading the cluster, so there may have been errors").
+      const scope = text.slice(
+        Math.max(sentence.start, clause.start - 60),
+        Math.max(clause.end, Math.min(sentence.end, m.index + 60)),
+      );
       if (CAUSE_CUE.test(scope))
         flag(
           ctx,
