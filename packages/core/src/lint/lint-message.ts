@@ -20,7 +20,7 @@ import {
   RuleReportError,
 } from './errors';
 import { resolveFacts } from './facts';
-import { IMPACT } from './impact';
+import { namesImpact } from './impact';
 import { compilePhrases } from './phrases';
 import { activeLintRules, isPluginRule } from './plugins';
 import { TextDocument } from './text';
@@ -177,7 +177,7 @@ class RuleRun implements RuleContext {
     return this.topicMatches;
   }
   hasImpactStatement(): boolean {
-    this.impact ??= IMPACT.test(this.text);
+    this.impact ??= namesImpact(this.text);
     return this.impact;
   }
   report(r: RuleReport): void {
