@@ -122,6 +122,8 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
   function step<T>(id: string, task: (state: IncidentState) => Promise<T>): Promise<T> {
     return calls.run(id, async () => {
       await coordinator.start();
+      // A store shared by several instances: decide on what the others appended too.
+      if (store.claimReminder) await coordinator.refresh(id);
       return task(known(id));
     });
   }
