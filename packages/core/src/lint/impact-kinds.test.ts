@@ -128,6 +128,7 @@ const KINDS: Record<string, Kind> = {
       'We are investigating a technical problem. Customers cannot upload files.',
       'We are experiencing problems accessing the help centre.',
       'Some riders may experience issues requesting trips.',
+      'Card payments are failing; it affects customers paying by card.',
     ],
   },
   'a closing message that reports recovery may name "a technical issue"': {

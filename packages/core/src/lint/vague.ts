@@ -65,7 +65,7 @@ export const GENERIC_NAMED = gate(
  * business and residential customers".
  */
 export const AFFECTS_PEOPLE = gate(
-  /\b(?:issues?|outages?|problems?|disruptions?|interruptions?|faults?|glitch(?:es)?|it|this)\s+(?:that\s+|which\s+)?(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?(?:currently\s+|also\s+)?(?:affect|impact)(?:s|ed|ing)\s+(?:(?:(?:some|many|several|all|most) of )?our (?:services|systems|products)\b|(?:[\w'’-]+,?\s+){0,8}?(?:users|customers|people|members|subscribers|players|merchants)\b)(?!['’]|\s+(?:ability|when|who are|trying|attempting)\b)|\b(?:affects?|affecting|impacting|impacts?) all (?:services|systems|products)\b/gi,
+  /\b(?:issues?|outages?|problems?|disruptions?|interruptions?|faults?|glitch(?:es)?|it|this)\s+(?:that\s+|which\s+)?(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?(?:currently\s+|also\s+)?(?:affect|impact)(?:s|ed|ing)\s+(?:(?:(?:some|many|several|all|most) of )?our (?:services|systems|products)\b|(?:[\w'’-]+,?\s+){0,8}?(?:users|customers|people|members|subscribers|players|merchants)\b)(?!['’]|\s+(?:ability|when|who|that|whose|trying|attempting|[a-z]+ing)\b)|\b(?:affects?|affecting|impacting|impacts?) all (?:services|systems|products)\b/gi,
   'affect impact',
 );
 
