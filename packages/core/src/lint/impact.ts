@@ -109,7 +109,6 @@ const ACCESS_TO_NAMED_ANYWHERE = new RegExp(ACCESS_TO_NAMED.source, 'g');
  * impactSpans('Checkout is slow. Some customers cannot pay.').length; // 2
  */
 export function impactSpans(text: string): Array<{ start: number; end: number }> {
-  if (!namesImpact(text)) return [];
   const spans: Array<{ start: number; end: number }> = [];
   for (const re of [IMPACT_ANYWHERE, ACCESS_TO_NAMED_ANYWHERE]) {
     re.lastIndex = 0;

@@ -5,7 +5,6 @@
  */
 import { CUSTOMER_FACING_AUDIENCES } from '../../vocabulary';
 import { defineRule, type RuleContext } from '../define-rule';
-import { impactSpans } from '../impact';
 import { eachMatch } from '../phrases';
 import type { Span, TextDocument } from '../text';
 import {
@@ -54,7 +53,7 @@ export const noVagueLanguage = defineRule({
     const claim = (m: RegExpExecArray) =>
       !doc.isQuoted(m.index, m.index + m[0].length) && !doc.isNegated(m.index);
     // Where the message says what customers can or cannot do or see.
-    const impacts: readonly Span[] = impactSpans(text);
+    const impacts = doc.impactSpans();
     const namedElsewhere = (at: number) => {
       const own = doc.sentenceAt(at).start;
       return impacts.some((i) => doc.sentenceAt(i.start).start !== own);
