@@ -157,25 +157,7 @@ export const LEGAL = gate(
 );
 
 // ---------------------------------------------------------------------------------------
-// Vague language (no-vague-language, plain-impact)
-
-/** Statements that tell a customer nothing, whatever the context. */
-export const VAGUE = gate(
-  /\b(?:(?:aware of|experiencing|dealing with|handling|monitoring|managing) (?:a|an|the) (?:situation|matter)|a situation (?:affecting|impacting|with|involving)|(?:some|certain|several|various|multiple) (?:services|features|functionality|functionalities|systems|components|products|areas)|experiencing (?:some |an? )?(?:issues?|problems?|difficult(?:y|ies)|technical difficulties|disruptions?|interruptions?)(?!\s+(?:with|in|on|affecting|when|while|for|loading|signing|logging|processing)\b)|(?:may|might|could) (?:experience|see|notice|encounter|face|observe) (?:some )?(?:intermittent |temporary |minor |occasional |brief |service )?(?:issues?|problems?|disruptions?|difficult(?:y|ies)|degradation|impact|interruptions?|inconvenience|unexpected behaviou?r)(?!\s+(?:with|in|on|when|while|signing|logging|loading)\b)|(?:temporary|intermittent|minor|brief|partial) (?:service )?(?:disruptions?|interruptions?|degradation)|(?:may|might|could) be (?:impacted|affected)(?!\s+by\b))\b/gi,
-  'situation matter services features functionalit systems components products areas experiencing may might could disruption interruption degradation',
-);
-
-/** "Degraded performance": vague unless the sentence names a symptom. */
-export const DEGRADED = gate(
-  /\b(?:degraded (?:performance|service|functionality)|performance degradation|service degradation)\b/gi,
-  'degraded degradation',
-);
-
-/** Investigating with no object: fine once, empty after the first message. */
-export const EMPTY_INVESTIGATION = gate(
-  /\b(?:(?:investigating|looking into|aware of) (?:an?|the|this|some) (?:issue|problem|incident|matter)s?(?!\s+(?:with|in|on|affecting|impacting|where|that|causing|for|when|preventing|which)\b)|(?:investigating|aware of) reports(?!\s+(?:of|that)\b)|look(?:ing)? into (?:it|this|the (?:issue|matter|problem))|(?:continu(?:e|ing) to|still) investigat(?:e|ing)(?: (?:the|this) (?:issue|matter|problem|incident))?(?=\s*[.!;]|\s*$))\b/gi,
-  'investigat look aware',
-);
+// Symptoms (publish/consistency)
 
 /** A visible symptom: what customers can or cannot do or see. */
 export const SYMPTOM =
@@ -187,10 +169,6 @@ export const SYMPTOM =
  */
 export const WORKS_NORMALLY =
   /\b(?:(?:work(?:s|ing)?|go(?:es|ing)? through|run(?:s|ning)?|load(?:s|ing)?|sign(?:s|ing)? up|complete[sd]?|operat(?:es|ing))\s+(?:normally|fine|as usual|as expected|without (?:any )?(?:problems?|issues?|errors?))|(?:is|are|remains?|stays?)\s+(?:not affected|unaffected|fine|normal|available)|not (?:been )?affected|unaffected|no impact|(?:can|could) still [\w\s]{0,30}normally)\b/i;
-
-/** Symptom words that make "degraded performance" specific. */
-export const DEGRADED_DETAIL =
-  /\b(?:slow\w*|seconds?|minutes?|time[sd]? out|timing out|timeouts?|errors?|fail\w*|cannot|can['’]t|unable|delay\w*|latency|load\w*)\b/i;
 
 // ---------------------------------------------------------------------------------------
 // Scope (scope-accuracy)
