@@ -198,9 +198,14 @@ export class TextDocument {
   impactSentenceStarts(): ReadonlySet<number> {
     if (this.impactStarts === undefined) {
       const starts = new Set<number>();
-      eachMatch(IMPACT_ANYWHERE, this.text, (m) => {
-        starts.add(this.sentenceAt(m.index).start);
-      });
+      const re = IMPACT_ANYWHERE;
+      re.lastIndex = 0;
+      for (let m = re.exec(this.text); m !== null; m = re.exec(this.text)) {
+        const sentence = this.sentenceAt(m.index);
+        starts.add(sentence.start);
+        // The rest of this sentence cannot add a start: resume at the next one.
+        re.lastIndex = Math.max(sentence.end, m.index + Math.max(1, m[0].length));
+      }
       this.impactStarts = starts;
     }
     return this.impactStarts;
