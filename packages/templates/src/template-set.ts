@@ -10,7 +10,6 @@ import {
   type Problem,
   problemsFromZod,
   type Runbook,
-  registerRunbookCheck,
 } from '@incident-comms/core';
 import { z } from 'zod';
 import {
@@ -177,8 +176,10 @@ function createDefaultSet(): TemplateSet {
  * Problems with a runbook's `templates` section, path-named (`templates.<id>.<field>`); empty
  * when every template compiles and, for a full runbook, every override renders with realistic
  * facts without a lint error (`lintTemplateOverrides`: a guessed cause, a promised fix time,
- * a severity code in a customer subject are runbook errors naming the template, rule and words). Registered with `registerRunbookCheck` when this package is
- * imported, so `defineRunbook` / `loadRunbook` reject a broken custom template.
+ * a severity code in a customer subject are runbook errors naming the template, rule and words).
+ * Pass it to the runbook loaders, `loadRunbook(path, { checks: [checkRunbookTemplates] })` (or
+ * `parseRunbook`/`defineRunbook` with the same option), so a broken custom template fails at load
+ * time; importing this package registers nothing.
  *
  * @example
  * checkRunbookTemplates({ templates: { 'update/customer': { body: 'Next update by {{nextUpdte}}.' } } })[0].message;
@@ -194,8 +195,6 @@ export function checkRunbookTemplates(runbook: TemplateOverrides | Runbook): Pro
   if (own.length > 0 || Object.keys(raw).length === 0 || !('incidentTypes' in runbook)) return own;
   return lintTemplateOverrides(runbook, makeSet(templates));
 }
-
-registerRunbookCheck(checkRunbookTemplates);
 
 /**
  * Renders one default template by id, strictly: the variables are validated against the

@@ -6,8 +6,8 @@ export {
   DEFAULT_MONITORING_MINUTES,
   DEFAULT_SEVERITIES,
 } from './defaults';
-export type { Person, Runbook, RunbookCheck, RunbookInput } from './define';
-export { defineRunbook, parseRunbook, registerRunbookCheck, runbookPluginModules } from './define';
+export type { Person, Runbook, RunbookCheck, RunbookInput, RunbookOptions } from './define';
+export { defineRunbook, parseRunbook, runbookPluginModules } from './define';
 export { personSchema, runbookSchema } from './schema';
 export type { AudienceSegment } from './segments';
 export { audienceSegments, segmentDefinitionSchema, segmentIdSchema } from './segments';
