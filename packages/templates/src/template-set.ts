@@ -67,7 +67,10 @@ const sourcesSchema = z.record(
 
 const defaultsById = new Map<string, TemplateDefinition>(DEFAULT_TEMPLATES.map((t) => [t.id, t]));
 
-function compileAll(overrides: Readonly<Record<string, TemplateSource>>): {
+function compileAll(
+  overrides: Readonly<Record<string, TemplateSource>>,
+  segments: readonly string[] = [],
+): {
   templates: Map<string, CompiledTemplate>;
   problems: Problem[];
 } {
@@ -90,7 +93,7 @@ function compileAll(overrides: Readonly<Record<string, TemplateSource>>): {
       body: override.body,
       description: override.description ?? base?.description,
     };
-    const { template, problems: found } = checkTemplate(id, source, { path: `templates.${id}` });
+    const { template, problems: found } = checkTemplate(id, source, { path: `templates.${id}`, segments });
     problems.push(...found);
     if (template) templates.set(id, template);
   }
@@ -125,6 +128,10 @@ function makeSet(templates: Map<string, CompiledTemplate>): TemplateSet {
   });
 }
 
+// The runbook's segment ids (`customer-us`): `kind/<segment>` templates are theirs.
+const segmentIds = (runbook: TemplateOverrides | Runbook): string[] =>
+  'audiences' in runbook ? Object.keys(runbook.audiences) : [];
+
 const cache = new WeakMap<object, TemplateSet>();
 let defaultSet: TemplateSet | undefined;
 
@@ -152,7 +159,7 @@ export function createTemplateSet(runbook?: TemplateOverrides | Runbook): Templa
   if (cached) return cached;
   const parsed = sourcesSchema.safeParse(raw);
   if (!parsed.success) throw new TemplateInvalidError(problemsFromZod(parsed.error, raw, 'templates'));
-  const { templates, problems } = compileAll(parsed.data);
+  const { templates, problems } = compileAll(parsed.data, segmentIds(runbook!));
   if (problems.length > 0) throw new TemplateInvalidError(problems);
   const set = makeSet(templates);
   cache.set(runbook as object, set);
@@ -182,7 +189,7 @@ export function checkRunbookTemplates(runbook: TemplateOverrides | Runbook): Pro
   const raw = runbook.templates ?? {};
   const parsed = sourcesSchema.safeParse(raw);
   if (!parsed.success) return problemsFromZod(parsed.error, raw, 'templates');
-  const { templates, problems } = compileAll(parsed.data);
+  const { templates, problems } = compileAll(parsed.data, segmentIds(runbook));
   const own = problems.filter((p) => p.path.startsWith('templates.'));
   // A full runbook: render each override with realistic facts and lint what it would send.
   if (own.length > 0 || Object.keys(raw).length === 0 || !('incidentTypes' in runbook)) return own;
