@@ -181,8 +181,8 @@ export const SCOPE_OVERCLAIM = gate(
 
 /** Claims that few are affected. */
 export const SCOPE_MINIMISE = gate(
-  /\b(?:only (?:a )?(?:small|few|handful|limited|tiny|minor|very small)|only (?:a (?:few|couple)|some) (?:customers|users|accounts)|(?:a )?(?:small|tiny|limited|minor) (?:number|group|subset|percentage|fraction|portion|set|share) of|(?:a (?:few|handful of)|very few) (?:customers|users|accounts|merchants)|limited (?:impact|number|subset|set|group|scope)|(?:is|are|was) limited to|minor (?:issue|impact|problem|glitch|hiccup)|isolated (?:cases?|incidents?|issues?|reports?)|negligible|(?:small|minor) (?:glitch|hiccup|blip))\b/gi,
-  'only small tiny limited minor few handful isolated negligible',
+  /\b(?:only (?:a )?(?:small|few|handful|limited|tiny|minor|very small)|only (?:a (?:few|couple)|some) (?:customers|users|accounts)|(?:a )?(?:small|tiny|limited|minor) (?:number|group|subset|percentage|fraction|portion|proportion|set|share|minority) of|a (?:small |tiny )?minority of|(?:a (?:few|handful of)|very few) (?:customers|users|accounts|merchants)|limited (?:impact|number|subset|set|group|scope)|(?:is|are|was) limited to|isolated (?:cases?|incidents?|issues?|reports?)|negligible|small (?:glitch|hiccup|blip))\b/gi,
+  'only small tiny limited minor few handful isolated negligible minority',
 );
 
 // ---------------------------------------------------------------------------------------
