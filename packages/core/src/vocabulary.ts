@@ -17,6 +17,12 @@ export const ROLES = [
 /** One of {@link ROLES}. */
 export type Role = (typeof ROLES)[number];
 
+/**
+ * A role id: one of the seven {@link ROLES} or an extra role the runbook declares (e.g.
+ * `legalReviewer`), camelCase. Extra roles have a primary and a backup like every role.
+ */
+export type RoleId = Role | (string & {});
+
 /** Severity levels, most severe first. */
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3'] as const;
 /** One of {@link SEVERITIES}. */
@@ -83,6 +89,18 @@ export const APPROVAL_TOPICS = [
 ] as const;
 /** One of {@link APPROVAL_TOPICS}. */
 export type ApprovalTopic = (typeof APPROVAL_TOPICS)[number];
+
+/**
+ * An approval topic id: one of the built-in {@link APPROVAL_TOPICS} or a custom topic the
+ * runbook declares (e.g. `regulator`), each with its detection phrases and deciding role.
+ */
+export type TopicId = ApprovalTopic | (string & {});
+
+/**
+ * A segment id: a named part of a built-in audience the runbook declares (e.g. `customer-us`,
+ * a key account), kebab-case, with its own time zone and template overrides.
+ */
+export type SegmentId = string;
 
 /** How many customers are affected, as far as the incident lead has confirmed. */
 export const SCOPES = ['unknown', 'few', 'some', 'many', 'all'] as const;

@@ -20,6 +20,7 @@ import {
   type DraftRecord,
   type IncidentEvent,
   type IncidentState,
+  incidentPolicyFromRunbook,
   nextUpdateOwner,
   parseEvent,
   roleAssignmentsFromRunbook,
@@ -122,6 +123,8 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
   function step<T>(id: string, task: (state: IncidentState) => Promise<T>): Promise<T> {
     return calls.run(id, async () => {
       await coordinator.start();
+      // A store shared by several instances: decide on what the others appended too.
+      if (store.claimReminder) await coordinator.refresh(id);
       return task(known(id));
     });
   }
@@ -172,10 +175,15 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
       const incidentId = input.incidentId ?? globalThis.crypto.randomUUID();
       await coordinator.start();
       return calls.run(incidentId, async () => {
-        const roles = { ...roleAssignmentsFromRunbook(runbook), ...input.roles };
+        const given = Object.entries({ ...roleAssignmentsFromRunbook(runbook), ...input.roles });
+        const roles = Object.fromEntries(
+          given.flatMap(([role, pair]) => (pair === undefined ? [] : [[role, pair] as const])),
+        );
         const { actor, title, incidentType, severity } = input;
+        const policy = incidentPolicyFromRunbook(runbook);
         const state = await append(incidentId, [
-          { type: 'declared', actor, incidentId, title, incidentType, severity },
+          // The declaration carries the runbook's policy: its topics' roles decide their gates.
+          { type: 'declared', actor, incidentId, title, incidentType, severity, policy },
           { type: 'roles.assigned', actor, roles },
         ]);
         return { incidentId, state };

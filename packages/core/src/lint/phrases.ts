@@ -48,7 +48,7 @@ export const CAUSE_HEDGE = gate(
 
 /** Words that make a hedged clause a statement about a cause. */
 export const CAUSE_CUE =
-  /\b(?:caus(?:ed|es|ing)|due to|because|related to|result(?:s|ed)? (?:of|from)|triggered|stem(?:s|med)? from|originat\w*|at fault|(?:problem|issue|fault|bug|outage|failure)s? (?:with|at|in|from)|providers?|partners?|vendors?|suppliers?|third[- ]party|upstream|database|db|network|dns|servers?|deploy(?:ment|ed)?s?|release|(?:config(?:uration)?|code) change|maintenance|configuration|certificate|load balancer|overload(?:ed)?|bug|backlog|attack|hardware)\b/i;
+  /\b(?:caus(?:ed|es|ing)|due to|because|related to|result(?:s|ed)? (?:of|from)|triggered|stem(?:s|med)? from|originat\w*|at fault|(?:problem|issue|fault|bug|outage|failure)s? (?:with|at|in|from)|providers?|partners?|vendors?|suppliers?|third[- ]party|upstream|database|db|network|dns|servers?|deploy(?:ment|ed)?s?|release|(?:config(?:uration)?|code) change|maintenance|configuration|certificate|load balancer|overload(?:ed)?|bug|backlog|attack|hardware|(?:root |underlying )?causes?|culprit|suffer(?:s|ed|ing)? from|(?:operator|human|user|configuration|config|software|hardware|coding|programming) errors?)\b/i;
 
 /** Causal attributions stated as fact: fine once the cause is confirmed, a guess before. */
 export const CAUSE_CLAIM = gate(
@@ -65,7 +65,7 @@ export const CAUSE_NOUN =
 
 /** Blaming a provider or partner for the incident. */
 export const PROVIDER_BLAME = gate(
-  /\b(?:(?:our|the|a|an|one of our)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|carrier|isp)s?\s+(?:is|are|has|have|was|were)\s+(?:(?:currently|also|still)\s+)?(?:having|experiencing|seeing|reporting|down|failing|degraded|an? (?:outage|incident|issue|problem)|issues|problems|outages|trouble)|(?:outage|issue|problem|incident|failure|fault)s?\s+(?:at|with|on the side of|from)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|isp)s?|third[- ]party (?:outage|issue|problem|incident|failure)s?|(?:outage|issue|problem|incident|failure) (?:at|with) a third party)\b/gi,
+  /\b(?:(?<!\b(?:through|via|using|with|by|from|to|for|at)\s)(?:our|the|a|an|one of our)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|carrier|isp)s?\s+(?:(?:that|which|who|we)\s+(?:[\w'’-]+\s+){0,5}?)?(?:is|are|has|have|was|were)\s+(?:(?:currently|also|still)\s+)?(?:having|experiencing|seeing|reporting|down|failing|degraded|an? (?:outage|incident|issue|problem)|issues|problems|outages|trouble)|(?:outage|issue|problem|incident|failure|fault)s?\s+(?:at|with|on the side of|from)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|isp)s?|third[- ]party (?:outage|issue|problem|incident|failure)s?|(?:outage|issue|problem|incident|failure) (?:at|with) a third party)\b/gi,
   'provider partner vendor supplier host carrier isp third',
 );
 
@@ -134,7 +134,7 @@ export const STORE_CREDIT_PAYMENT_AFTER = /^\s+payments?\b/i;
 
 /** SLAs and contract terms (topic `contract`). */
 export const CONTRACT = gate(
-  /\b(?:SLAs?|service[- ]level (?:agreement|commitment|credit)s?|uptime (?:guarantee|commitment)s?|contract(?:s|ual(?:ly)?)?|penalt(?:y|ies)|terms of service|MSA)\b/gi,
+  /\b(?:SLAs?|service[- ]level (?:agreement|commitment|credit)s?|uptime (?:guarantee|commitment)s?|contract(?:s|ual(?:ly)?)?(?![- ](?:numbers?|ids?|reference)\b)|penalt(?:y|ies)|terms of service|MSA)\b/gi,
   'sla level uptime contract penalt terms msa',
 );
 

@@ -4,15 +4,16 @@
  * HTML renderers both print this model, so the two pages always say the same thing.
  */
 import type { Person, Runbook } from '../runbook/define';
+import { audienceSegments } from '../runbook/segments';
+import { approvalTopics, runbookRoleIds } from '../runbook/topics';
 import { withIndefiniteArticle } from '../text/article';
 import {
-  APPROVAL_TOPICS,
   type ApprovalTopic,
   INCIDENT_TYPES,
   MESSAGE_KINDS,
   type MessageKind,
-  ROLES,
   type Role,
+  type RoleId,
   SEVERITIES,
   type Severity,
 } from '../vocabulary';
@@ -61,6 +62,12 @@ const TOPIC_LABELS: Record<ApprovalTopic, string> = {
   fixTime: 'A promised fix or recovery time',
 };
 
+// An extra role's label and job: its camelCase id as words, and the topics it signs off.
+const roleLabel = (role: RoleId) =>
+  Object.hasOwn(ROLE_LABELS, role)
+    ? ROLE_LABELS[role as Role]
+    : role.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+
 const TEMPLATE_LINES: Record<MessageKind, { title: string; line: string }> = {
   initial: {
     title: 'First note',
@@ -98,7 +105,7 @@ export interface RunbookPageModel {
   title: string;
   sourceOfTruth: { name: string; url: string | undefined };
   customerSymptoms: Array<{ name: string; symptom: string }>;
-  owners: Array<{ role: Role; label: string; job: string; primary: PagePerson; backup: PagePerson }>;
+  owners: Array<{ role: RoleId; label: string; job: string; primary: PagePerson; backup: PagePerson }>;
   severities: Array<{
     severity: Severity;
     label: string;
@@ -134,12 +141,19 @@ export function buildRunbookPage(runbook: Runbook): RunbookPageModel {
   const { cadence } = runbook;
   const lead = runbook.roles.incidentLead.primary.name;
   // The incident lead always approves facts and "resolved", even when no topic routes to them.
-  const approvers = new Map<Role, ApprovalTopic[]>([['incidentLead', []]]);
-  for (const topic of APPROVAL_TOPICS) {
-    const role = runbook.approvals[topic];
-    approvers.set(role, [...(approvers.get(role) ?? []), topic]);
+  const topics = approvalTopics(runbook);
+  const approvers = new Map<RoleId, string[]>([['incidentLead', []]]);
+  for (const topic of topics) {
+    const label = TOPIC_LABELS[topic.id as ApprovalTopic] ?? topic.reason.replace(/^It /, 'Anything that ');
+    approvers.set(topic.role, [...(approvers.get(topic.role) ?? []), label]);
   }
-  const zones = [...new Set([runbook.timeZones.default, ...Object.values(runbook.timeZones.audiences)])];
+  const zones = [
+    ...new Set([
+      runbook.timeZones.default,
+      ...Object.values(runbook.timeZones.audiences),
+      ...audienceSegments(runbook).map((s) => s.timeZone),
+    ]),
+  ];
   return {
     title: runbook.name,
     sourceOfTruth: { name: runbook.sourceOfTruth.name, url: runbook.sourceOfTruth.url },
@@ -147,12 +161,19 @@ export function buildRunbookPage(runbook: Runbook): RunbookPageModel {
       name: runbook.incidentTypes[type].name,
       symptom: runbook.incidentTypes[type].symptom,
     })),
-    owners: ROLES.map((role) => ({
+    owners: runbookRoleIds(runbook).map((role) => ({
       role,
-      label: ROLE_LABELS[role],
-      job: ROLE_JOBS[role],
-      primary: person(runbook.roles[role].primary),
-      backup: person(runbook.roles[role].backup),
+      label: roleLabel(role),
+      job:
+        ROLE_JOBS[role as Role] ??
+        `Signs off ${
+          topics
+            .filter((t) => t.role === role)
+            .map((t) => t.id)
+            .join(', ') || 'what the runbook routes to this role'
+        }.`,
+      primary: person(runbook.roles[role]!.primary),
+      backup: person(runbook.roles[role]!.backup),
     })),
     severities: SEVERITIES.map((severity) => ({
       severity,
@@ -179,16 +200,16 @@ export function buildRunbookPage(runbook: Runbook): RunbookPageModel {
         `Engineering check-in every ${minutesText(cadence.checkpointMinutes)}, or at once on a scope change, a workaround or recovery starting.`,
       ],
     ],
-    approvals: [...approvers.entries()].map(([role, topics]) => ({
-      role: ROLE_LABELS[role],
+    approvals: [...approvers.entries()].map(([role, labels]) => ({
+      role: roleLabel(role),
       what: [
-        ...topics.map((t) => TOPIC_LABELS[t]),
+        ...labels,
         ...(role === 'incidentLead'
           ? ['The facts in every regular update', 'Saying "resolved": recovery checked as customers see it']
           : []),
       ],
-      primary: person(runbook.roles[role].primary),
-      backup: person(runbook.roles[role].backup),
+      primary: person(runbook.roles[role]!.primary),
+      backup: person(runbook.roles[role]!.backup),
     })),
     never: [
       `Name a cause before ${lead} (incident lead) confirms it. Say what you know instead.`,

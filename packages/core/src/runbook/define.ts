@@ -5,20 +5,31 @@
 
 import type { z } from 'zod';
 import { type Problem, problem, problemsFromZod, RunbookError } from '../errors';
-import { ROLES, SEVERITIES } from '../vocabulary';
+import { type Role, SEVERITIES } from '../vocabulary';
 import { type RunbookInput, runbookSchema } from './schema';
+import { segmentProblems } from './segments';
+import { lintWithTopicPhrases, runbookRoleIds, topicProblems, topicRoles } from './topics';
 import { readYaml } from './yaml';
 
-/** A validated runbook with every default applied. Immutable (deep-frozen). */
-export type Runbook = Readonly<z.output<typeof runbookSchema>>;
+type Parsed = z.output<typeof runbookSchema>;
+type RoleDefinition = Parsed['roles']['communicationOwner'];
+
+/**
+ * A validated runbook with every default applied. Immutable (deep-frozen). `roles` holds the
+ * seven built-in roles and any extra role the runbook declares (e.g. `legalReviewer`).
+ */
+export type Runbook = Readonly<
+  Omit<Parsed, 'roles'> & { roles: Record<Role, RoleDefinition> & Record<string, RoleDefinition> }
+>;
 
 /** A person named in the runbook. */
-export type Person = Runbook['roles']['communicationOwner']['primary'];
+export type Person = RoleDefinition['primary'];
 
 function semanticProblems(rb: z.output<typeof runbookSchema>): Problem[] {
   const problems: Problem[] = [];
-  for (const role of ROLES) {
-    const { primary, backup } = rb.roles[role];
+  const roles = runbookRoleIds(rb);
+  for (const role of roles) {
+    const { primary, backup } = rb.roles[role]!;
     if (primary.id === backup.id) {
       problems.push(
         problem(
@@ -49,9 +60,9 @@ function semanticProblems(rb: z.output<typeof runbookSchema>): Problem[] {
   }
   // One person, one name: the same id must not be spelt as two different people.
   const names = new Map<string, { name: string; path: string }>();
-  for (const role of ROLES) {
+  for (const role of roles) {
     for (const slot of ['primary', 'backup'] as const) {
-      const p = rb.roles[role][slot];
+      const p = rb.roles[role]![slot];
       const seen = names.get(p.id);
       if (seen && seen.name !== p.name) {
         problems.push(
@@ -64,7 +75,27 @@ function semanticProblems(rb: z.output<typeof runbookSchema>): Problem[] {
       } else if (!seen) names.set(p.id, { name: p.name, path: `roles.${role}.${slot}` });
     }
   }
-  return problems;
+  return [...problems, ...topicProblems(rb), ...segmentProblems(rb)];
+}
+
+// A built-in topic's role set in both `approvals` and `topics` must agree.
+function topicConflicts(input: unknown): Problem[] {
+  const given = (input ?? {}) as {
+    approvals?: Record<string, unknown>;
+    topics?: Record<string, { role?: unknown }>;
+  };
+  return Object.entries(given.topics ?? {}).flatMap(([id, t]) => {
+    const other = given.approvals?.[id];
+    return other !== undefined && t?.role !== undefined && other !== t.role
+      ? [
+          problem(
+            `topics.${id}.role`,
+            `the same role as approvals.${id} (${JSON.stringify(other)}), or only one of them`,
+            JSON.stringify(t.role),
+          ),
+        ]
+      : [];
+  });
 }
 
 function deepFreeze<T>(value: T): T {
@@ -105,8 +136,13 @@ export function defineRunbook(input: unknown, source?: string): Runbook {
   const rb = parsed.data;
   const areas = new Set([...Object.values(rb.incidentTypes).map((t) => t.productArea), ...rb.productAreas]);
   rb.productAreas = [...areas];
+  const own = [...semanticProblems(rb), ...topicConflicts(input)];
+  // Custom topics are found by the linter's one topic detector, through its `lint.topics`.
+  rb.approvals = topicRoles(rb);
+  const lint = lintWithTopicPhrases(rb.lint, rb.topics);
+  if (lint !== undefined) rb.lint = lint;
   const frozen = deepFreeze(rb) as Runbook;
-  const problems = [...semanticProblems(rb), ...extraChecks.flatMap((check) => check(frozen))];
+  const problems = [...own, ...extraChecks.flatMap((check) => check(frozen))];
   if (problems.length > 0) throw new RunbookError(problems, source);
   return frozen;
 }

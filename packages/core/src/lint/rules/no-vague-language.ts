@@ -5,7 +5,7 @@
  */
 import { CUSTOMER_FACING_AUDIENCES } from '../../vocabulary';
 import { defineRule, type RuleContext } from '../define-rule';
-import { GENERIC_PROBLEM, HOLDING, IMPACT_ANYWHERE, METRIC_ONLY, PROGRESS } from '../impact';
+import { GENERIC_PROBLEM, HOLDING, METRIC_ONLY, PROGRESS } from '../impact';
 import { DEGRADED, DEGRADED_DETAIL, EMPTY_INVESTIGATION, eachMatch, VAGUE } from '../phrases';
 import type { Span } from '../text';
 
@@ -40,10 +40,7 @@ export const noVagueLanguage = defineRule({
     const { doc, text } = ctx;
     const found = new Findings(ctx);
     // Sentences that say what customers can or cannot do or see.
-    const impactAt = new Set<number>();
-    eachMatch(IMPACT_ANYWHERE, text, (m) => {
-      impactAt.add(doc.sentenceAt(m.index).start);
-    });
+    const impactAt = doc.impactSentenceStarts();
     // A vague lead-in next to a sentence that names the impact is clean: the message as a whole
     // tells customers something they can use.
     const namedElsewhere = (at: number) => {
