@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { recordedReleaseSchema, releaseHashSchema, releaseMessagesSchema } from '../release/release';
+import { segmentIdSchema } from '../runbook/segments';
 import { roleIdSchema, topicIdSchema } from '../runbook/topics';
 import { idSchema as id } from '../text/id';
 import { singleLineTextSchema, nonEmptyTextSchema as text } from '../text/non-empty';
@@ -72,6 +73,8 @@ export const draftSchema = z
     id,
     kind: z.enum(MESSAGE_KINDS),
     audience: z.enum(AUDIENCES).default('customer'),
+    /** The segment of `audience` whose message `text` is (e.g. `customer-us`); absent for the whole audience. */
+    segment: segmentIdSchema.optional(),
     status: z.enum(STATUSES),
     /** The message text (the customer-facing wording for this version). */
     text,

@@ -3,7 +3,7 @@
  * Sentence and clause segmentation of a draft, quoted spans, and the meaning cues (negation,
  * hypotheticals, reported speech, past incidents) that keep rules from flagging keywords.
  */
-import { IMPACT_ANYWHERE } from './impact';
+import { impactSpans } from './impact';
 import { eachMatch } from './phrases';
 import { gateOf, openGates } from './triggers';
 
@@ -59,6 +59,7 @@ export class TextDocument {
   private clauseBreaks: number[] | undefined;
   private quotes: Span[] | undefined;
   private lineStarts: number[] | undefined;
+  private impacts: Span[] | undefined;
   private impactStarts: Set<number> | undefined;
 
   // Everything below is computed on first use: a rule that needs no sentences pays for none.
@@ -188,21 +189,26 @@ export class TextDocument {
   }
 
   /**
-   * The start offsets of the sentences that say what customers can or cannot do or see
-   * (`IMPACT` in `impact.ts`: "cannot sign in", "payments are declined"). One scan per draft,
-   * shared by every rule that asks (`plain-impact`, `no-vague-language`, a host's own rule).
+   * The passages that say what customers can or cannot do or see ("cannot sign in", "payments
+   * are declined"; `impactSpans` in `impact.ts`), in order. One scan per draft, shared by every
+   * rule that asks (`plain-impact`, `no-vague-language`, a host's own rule).
+   *
+   * @example
+   * new TextDocument('We are looking into it. Customers cannot sign in.').impactSpans(); // [{ start: 34, end: 40 }]
+   */
+  impactSpans(): readonly Span[] {
+    this.impacts ??= impactSpans(this.text);
+    return this.impacts;
+  }
+
+  /**
+   * The start offsets of the sentences that name the impact ({@link impactSpans}).
    *
    * @example
    * new TextDocument('We are looking into it. Customers cannot sign in.').impactSentenceStarts(); // Set { 24 }
    */
   impactSentenceStarts(): ReadonlySet<number> {
-    if (this.impactStarts === undefined) {
-      const starts = new Set<number>();
-      eachMatch(IMPACT_ANYWHERE, this.text, (m) => {
-        starts.add(this.sentenceAt(m.index).start);
-      });
-      this.impactStarts = starts;
-    }
+    this.impactStarts ??= new Set(this.impactSpans().map((s) => this.sentenceAt(s.start).start));
     return this.impactStarts;
   }
 

@@ -6,6 +6,18 @@ export {
   DEFAULT_MONITORING_MINUTES,
   DEFAULT_SEVERITIES,
 } from './defaults';
-export type { Person, Runbook, RunbookCheck, RunbookInput } from './define';
-export { defineRunbook, parseRunbook, registerRunbookCheck, runbookPluginModules } from './define';
+export type { Person, Runbook, RunbookCheck, RunbookInput, RunbookOptions } from './define';
+export { defineRunbook, parseRunbook, runbookPluginModules } from './define';
 export { personSchema, runbookSchema } from './schema';
+export type { AudienceSegment } from './segments';
+export { audienceSegments, segmentDefinitionSchema, segmentIdSchema } from './segments';
+export type { ApprovalTopicDefinition } from './topics';
+export {
+  approvalTopics,
+  DEFAULT_TOPIC_REASONS,
+  roleIdSchema,
+  runbookRoleIds,
+  topicDefinitionSchema,
+  topicIdSchema,
+  topicRoles,
+} from './topics';

@@ -100,6 +100,17 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
     ],
     clean: ['Ticket pages load slowly for some customers.'],
   },
+  "a support reply inferring what caused a customer's problem": {
+    flagged: [
+      'It must have been the payment provider’s fault.',
+      'Seems like this was a short outage of the maps service.',
+      'We were upgrading the search cluster, so there may have been some errors.',
+      'Maybe a glitch on the server; please try again.',
+      'I believe this is linked to the delays earlier today.',
+      'There was a problem with our latest update, and we are fixing it.',
+    ],
+    clean: ['Does the problem still happen for you? We have not found the cause yet.'],
+  },
   'a provider blamed, even behind a relative clause': {
     flagged: [
       'A partner that handles our card payments is having an outage.',
