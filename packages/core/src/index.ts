@@ -21,7 +21,7 @@ export * from './release/index';
 export * from './review/index';
 export * from './runbook/index';
 export * from './runbook-page/index';
-export * from './severity';
+export * from './severity/index';
 export * from './text/index';
 export * from './time/index';
 export * from './vocabulary';

@@ -16,6 +16,7 @@ import type { IncidentState } from '../incident/state';
 import { type Diagnostic, lintMessage } from '../lint/index';
 import { audienceTimeZone, checkConsistency, draftLintContext } from '../publish/index';
 import type { Runbook } from '../runbook/define';
+import { incidentTypeDefinition } from '../runbook/lookup';
 import { withIndefiniteArticle } from '../text/article';
 import { nonEmptyTextSchema as text } from '../text/non-empty';
 import { plural } from '../text/plural';
@@ -178,7 +179,7 @@ function referenceUpdate(
   nextUpdateAt: string | undefined,
 ): StatusUpdate {
   const f = state.facts;
-  const type = runbook.incidentTypes[state.incidentType];
+  const type = incidentTypeDefinition(runbook, state.incidentType);
   return {
     version: Math.max(1, state.updates.length + 1),
     status,
@@ -262,10 +263,10 @@ function scoreResponse({ scenario, runbook, prompt, response, state }: ScoreInpu
 
   // 2. Consistency with the facts at this moment.
   const checks: Array<{ ok: boolean; fix: string }> = [];
-  const symptom = state.facts.symptom?.value ?? runbook.incidentTypes[state.incidentType].symptom;
+  const symptom = state.facts.symptom?.value ?? incidentTypeDefinition(runbook, state.incidentType).symptom;
   const keywords = [
     ...scenario.keywords,
-    runbook.incidentTypes[state.incidentType].productArea,
+    incidentTypeDefinition(runbook, state.incidentType).productArea,
     ...(state.facts.productAreas?.value ?? []),
     ...contentWords(symptom),
   ];

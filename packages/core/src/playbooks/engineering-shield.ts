@@ -11,6 +11,7 @@ import {
   questionsSinceCheckpoint,
 } from '../incident/index';
 import type { Runbook } from '../runbook/define';
+import { incidentTypeDefinition } from '../runbook/lookup';
 import { INCIDENT_TYPES, type IncidentType } from '../vocabulary';
 import { holderOf, knownSymptoms } from './incident-view';
 import { symptomsInText } from './phrases';
@@ -90,13 +91,13 @@ export function engineeringShield(state: IncidentState, runbook: Runbook, now: s
   const known = knownSymptoms(state, runbook);
   const reports = new Map<IncidentType, QuestionRecord[]>();
   for (const q of fresh) {
-    for (const type of symptomsInText(q.question)) {
+    for (const type of symptomsInText(q.question, runbook.incidentTypes)) {
       if (!known.has(type)) reports.set(type, [...(reports.get(type) ?? []), q]);
     }
   }
   const newSymptoms = INCIDENT_TYPES.filter((type) => reports.has(type)).map((type) => ({
     type,
-    name: runbook.incidentTypes[type].name,
+    name: incidentTypeDefinition(runbook, type).name,
     questions: reports.get(type)!,
   }));
   const routeTo = holderOf(state, runbook, 'communicationOwner');

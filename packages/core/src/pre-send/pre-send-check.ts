@@ -30,6 +30,7 @@ import {
 } from '../publish/consistency';
 import { audienceTimeZone, draftLintContext } from '../publish/lint-facts';
 import type { Runbook } from '../runbook/define';
+import { incidentTypeDefinition } from '../runbook/lookup';
 import { plural } from '../text/plural';
 import { findClockTimes, formatUpdateTime } from '../time/index';
 import { ROLES } from '../vocabulary';
@@ -174,7 +175,7 @@ function namesCheck(
   const text = draft.text;
   const lower = text.toLowerCase();
   // Product areas: any the runbook knows that the draft names must be among the confirmed ones.
-  const typeArea = runbook.incidentTypes[state.incidentType].productArea;
+  const typeArea = incidentTypeDefinition(runbook, state.incidentType).productArea;
   const confirmedAreas = state.facts.productAreas?.value ?? [typeArea];
   const knownAreas = new Set([
     ...runbook.productAreas,

@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { type Problem, problem, problemsFromZod } from '../errors';
 import type { ApprovedRelease } from '../incident/state';
 import type { ApprovedMessage } from '../message';
+import { severityIdSchema } from '../severity/index';
 import { instantSchema } from '../time/instant';
-import { MESSAGE_KINDS, ROLES, SEVERITIES, STATUSES } from '../vocabulary';
+import { MESSAGE_KINDS, ROLES, STATUSES } from '../vocabulary';
 import { leftoverPlaceholder, releaseHash, releaseHashSchema, releaseMessagesSchema } from './release';
 
 /** The shape of an {@link ApprovedRelease}, checked where delivery receives one. */
@@ -21,7 +22,7 @@ export const approvedReleaseSchema = z.object({
   draftRevision: z.number().int().positive(),
   kind: z.enum(MESSAGE_KINDS),
   status: z.enum(STATUSES),
-  severity: z.enum(SEVERITIES),
+  severity: severityIdSchema,
   publishedAt: instantSchema,
   nextUpdateAt: instantSchema.optional(),
   hash: releaseHashSchema,

@@ -18,6 +18,8 @@ import {
 } from '../incident/state';
 import type { BlockedCode } from '../publish/publish';
 import type { Runbook } from '../runbook/define';
+import { severityLevel } from '../runbook/lookup';
+import { moreSevere } from '../severity/index';
 import { toIsoInstant } from '../time/iso-instant';
 import type { ApprovalTopic, IncidentType, Role, Severity, Status } from '../vocabulary';
 import { suggestRunbookChanges } from './suggestions';
@@ -228,7 +230,10 @@ export function minutesBetween(from: string, to: string): number {
 
 const later = (a: string, b: string) => (a > b ? a : b);
 const earlier = (a: string, b: string) => (a < b ? a : b);
-const SEVERITY_RANK: Record<Severity, number> = { SEV1: 0, SEV2: 1, SEV3: 2 };
+// The first-update target of the incident's severity on the runbook's ladder.
+function firstTargetMinutes(state: IncidentState, runbook: Runbook): number {
+  return severityLevel(runbook, state.severity).firstUpdateTargetMinutes;
+}
 
 /** Sorted unavailable intervals per person id, built from `availability.changed`. */
 function absences(events: IncidentEvent[], end: string): Map<string, Array<{ from: string; to: string }>> {
@@ -358,7 +363,7 @@ function updateTimings(
 ): { updates: UpdateTiming[]; onTimeShare: number | undefined } {
   const updates: UpdateTiming[] = [];
   const firstTarget = toIsoInstant(
-    parseISO(state.declaredAt).getTime() + runbook.cadence.firstUpdateTargetMinutes * MINUTE_MS,
+    parseISO(state.declaredAt).getTime() + firstTargetMinutes(state, runbook) * MINUTE_MS,
   );
   state.updates.forEach((update, index) => {
     const previous = state.updates[index - 1];
@@ -630,7 +635,7 @@ export function reviewIncident(
   const firstUpdateMinutes = first ? minutesBetween(state.declaredAt, first.publishedAt) : undefined;
   const peakSeverity = events.reduce<Severity>((peak, e) => {
     const sev = e.type === 'declared' || e.type === 'severity.set' ? e.severity : peak;
-    return SEVERITY_RANK[sev] < SEVERITY_RANK[peak] ? sev : peak;
+    return moreSevere(runbook.severityLadder, peak, sev);
   }, state.severity);
 
   const versions = versionCounts(events, state);
@@ -653,8 +658,8 @@ export function reviewIncident(
         ? {
             at: first.publishedAt,
             minutesAfterDeclared: firstUpdateMinutes,
-            targetMinutes: runbook.cadence.firstUpdateTargetMinutes,
-            withinTarget: firstUpdateMinutes <= runbook.cadence.firstUpdateTargetMinutes,
+            targetMinutes: firstTargetMinutes(state, runbook),
+            withinTarget: firstUpdateMinutes <= firstTargetMinutes(state, runbook),
           }
         : undefined,
     updates,

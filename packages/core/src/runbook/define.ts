@@ -5,17 +5,50 @@
 
 import type { z } from 'zod';
 import { type Problem, problem, problemsFromZod, RunbookError } from '../errors';
-import { ROLES, SEVERITIES } from '../vocabulary';
+import type { SeverityLevel } from '../severity/index';
+import { ROLES } from '../vocabulary';
+import type { IncidentTypeDefinition } from './defaults';
+import { resolveIncidentTypes } from './incident-types';
 import { type RunbookInput, runbookSchema } from './schema';
+import { resolveSeverities } from './severity-ladder';
 import { readYaml } from './yaml';
 
-/** A validated runbook with every default applied. Immutable (deep-frozen). */
-export type Runbook = Readonly<z.output<typeof runbookSchema>>;
+type ParsedRunbook = z.output<typeof runbookSchema>;
+
+/** The runbook's cadence with every per-severity rhythm resolved against its ladder. */
+export type RunbookCadence = Omit<
+  ParsedRunbook['cadence'],
+  'minutes' | 'monitoringMinutes' | 'firstUpdateTargetMinutes'
+> & {
+  /** Minutes between customer updates, per severity id on the ladder. */
+  minutes: Readonly<Record<string, number>>;
+  /** Minutes between updates while monitoring a fix, per severity id. */
+  monitoringMinutes: Readonly<Record<string, number>>;
+  /** Minutes from declaring to the first customer update, per severity id. */
+  firstUpdateTargetMinutes: Readonly<Record<string, number>>;
+};
+
+/**
+ * A validated runbook with every default applied. Immutable (deep-frozen). Severities and
+ * incident types are the runbook's own definitions: read `severityLadder` (most severe first)
+ * and `incidentTypes`, never a built-in list.
+ */
+export type Runbook = Readonly<
+  Omit<ParsedRunbook, 'severities' | 'cadence' | 'incidentTypes'> & {
+    /** The severity levels by id (same objects as `severityLadder`). */
+    severities: Readonly<Record<string, SeverityLevel>>;
+    /** The severity levels, most severe first (2 to 6). */
+    severityLadder: readonly SeverityLevel[];
+    cadence: RunbookCadence;
+    /** Incident types by id: the defaults (unless replaced) and the runbook's own. */
+    incidentTypes: Readonly<Record<string, IncidentTypeDefinition>>;
+  }
+>;
 
 /** A person named in the runbook. */
 export type Person = Runbook['roles']['communicationOwner']['primary'];
 
-function semanticProblems(rb: z.output<typeof runbookSchema>): Problem[] {
+function semanticProblems(rb: Runbook): Problem[] {
   const problems: Problem[] = [];
   for (const role of ROLES) {
     const { primary, backup } = rb.roles[role];
@@ -27,24 +60,6 @@ function semanticProblems(rb: z.output<typeof runbookSchema>): Problem[] {
           JSON.stringify(backup.id),
         ),
       );
-    }
-  }
-  // A more severe incident never gets a slower rhythm than a less severe one.
-  for (const key of ['minutes', 'monitoringMinutes'] as const) {
-    for (let i = 0; i + 1 < SEVERITIES.length; i++) {
-      const higher = SEVERITIES[i]!;
-      const lower = SEVERITIES[i + 1]!;
-      const h = rb.cadence[key][higher];
-      const l = rb.cadence[key][lower];
-      if (h > l) {
-        problems.push(
-          problem(
-            `cadence.${key}.${higher}`,
-            `at most ${l} minutes (${higher} must not be updated less often than ${lower})`,
-            String(h),
-          ),
-        );
-      }
     }
   }
   // One person, one name: the same id must not be spelt as two different people.
@@ -102,11 +117,36 @@ const extraChecks: RunbookCheck[] = [];
 export function defineRunbook(input: unknown, source?: string): Runbook {
   const parsed = runbookSchema.safeParse(input);
   if (!parsed.success) throw new RunbookError(problemsFromZod(parsed.error, input), source);
-  const rb = parsed.data;
-  const areas = new Set([...Object.values(rb.incidentTypes).map((t) => t.productArea), ...rb.productAreas]);
-  rb.productAreas = [...areas];
-  const frozen = deepFreeze(rb) as Runbook;
-  const problems = [...semanticProblems(rb), ...extraChecks.flatMap((check) => check(frozen))];
+  const {
+    severities: severitiesInput,
+    cadence: cadenceInput,
+    incidentTypes: typesInput,
+    ...rest
+  } = parsed.data;
+  // A more severe level never gets a slower rhythm than a less severe one (checked here).
+  const ladder = resolveSeverities(severitiesInput ?? { form: 'named', overrides: {} }, cadenceInput);
+  const incidentTypes = resolveIncidentTypes(typesInput);
+  const areas = new Set([...Object.values(incidentTypes).map((t) => t.productArea), ...rest.productAreas]);
+  const rb: Runbook = {
+    ...rest,
+    productAreas: [...areas],
+    severities: ladder.value.severities,
+    severityLadder: ladder.value.severityLadder,
+    cadence: {
+      ...cadenceInput,
+      minutes: ladder.value.minutes,
+      monitoringMinutes: ladder.value.monitoringMinutes,
+      firstUpdateTargetMinutes: ladder.value.firstUpdateTargetMinutes,
+    },
+    incidentTypes,
+  };
+  const frozen = deepFreeze(rb);
+  // Sibling checks render with the ladder, so they run only once it holds together.
+  const problems = [
+    ...ladder.problems,
+    ...semanticProblems(rb),
+    ...(ladder.problems.length > 0 ? [] : extraChecks.flatMap((check) => check(frozen))),
+  ];
   if (problems.length > 0) throw new RunbookError(problems, source);
   return frozen;
 }

@@ -6,6 +6,18 @@ export {
   DEFAULT_MONITORING_MINUTES,
   DEFAULT_SEVERITIES,
 } from './defaults';
-export type { Person, Runbook, RunbookCheck, RunbookInput } from './define';
+export type { Person, Runbook, RunbookCadence, RunbookCheck, RunbookInput } from './define';
 export { defineRunbook, parseRunbook, registerRunbookCheck, runbookPluginModules } from './define';
+export {
+  type IncidentTypeInput,
+  incidentTypeDefinitionSchema,
+  resolveIncidentTypes,
+} from './incident-types';
+export { incidentTypeDefinition, severityLevel } from './lookup';
 export { personSchema, runbookSchema } from './schema';
+export {
+  type ResolvedSeverities,
+  resolveSeverities,
+  type SeveritiesInput,
+  severityLevelSchema,
+} from './severity-ladder';
