@@ -17,7 +17,7 @@
  * 5. `pnpm run -s SCRIPT` on that Node.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,6 +137,18 @@ function ensureSqliteAddon(env) {
     if (loads()) return;
   }
   console.log(`[setup] compiling the SQLite addon for Node ${process.versions.node}…`);
+  // Compile against the headers of the Node that runs this script (they sit beside its binary
+  // in official and registry builds), not whatever `nodedir` an npmrc names for another Node.
+  // (The npm `node` package keeps them in a `node-<os>-<arch>` package beside its own.)
+  const home = dirname(dirname(realpathSync(process.execPath)));
+  const own = [home, join(home, 'node_modules'), dirname(home)]
+    .flatMap((dir) => [dir, ...(existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [])])
+    .find(
+      (dir) =>
+        (dir === home || /node-(linux|darwin|win)-/.test(dir)) &&
+        existsSync(join(dir, 'include/node/node.h')),
+    );
+  if (own) env.npm_config_nodedir = own;
   const npmRoot = spawnSync('npm', ['root', '-g'], { encoding: 'utf8' }).stdout.trim();
   const gyp = join(npmRoot, 'npm/node_modules/node-gyp/bin/node-gyp.js');
   const r = existsSync(gyp)

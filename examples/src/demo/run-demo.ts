@@ -12,6 +12,7 @@ import {
   createIncidentDesk,
   createSimulatedClock,
   type IncidentEvent,
+  type Role,
   renderReview,
   reviewIncident,
 } from '@incident-comms/core';
@@ -63,7 +64,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
   const outputDir = resolve(options.outputDir ?? join(EXAMPLES_DIR, 'output'));
   const runbook = await loadRunbook(runbookPath);
   const timeline = createTimeline({ quiet: options.quiet, write: options.write });
-  const role = (r: keyof typeof runbook.roles) => runbook.roles[r].primary;
+  const role = (r: Role) => runbook.roles[r].primary;
   const delivery = await startDelivery(options.env ?? process.env, {
     status: { name: 'Acme Status', address: 'status@acme.example' },
     owner: {

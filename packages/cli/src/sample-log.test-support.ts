@@ -41,7 +41,7 @@ export function buildSampleIncidentLog(runbook: Runbook): IncidentEventInput[] {
     add({ type: 'draft.created', at: requestAt, actor: owner, draft });
     for (const request of requestApprovals(draft, current(), runbook, requestAt, owner)) {
       add(request);
-      const approver = runbook.roles[request.role].primary.id;
+      const approver = runbook.roles[request.role]!.primary.id;
       add({
         type: 'approval.granted',
         at: grantAt,

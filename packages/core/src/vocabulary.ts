@@ -18,6 +18,12 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /**
+ * A role id: one of the seven {@link ROLES} or an extra role the runbook declares (e.g.
+ * `legalReviewer`), camelCase. Extra roles have a primary and a backup like every role.
+ */
+export type RoleId = Role | (string & {});
+
+/**
  * The default ladder's severity ids, most severe first. A runbook may define its own ladder
  * (`severities`, 2 to 6 levels with names of its choosing); read `runbook.severityLadder`.
  */
@@ -101,6 +107,18 @@ export type ApprovalTopic = (typeof APPROVAL_TOPICS)[number];
 export const QUESTION_TOPICS = ['billing', 'data-safety', 'timing', 'demo', 'sign-in', 'other'] as const;
 /** One of {@link QUESTION_TOPICS}. */
 export type QuestionTopic = (typeof QUESTION_TOPICS)[number];
+
+/**
+ * An approval topic id: one of the built-in {@link APPROVAL_TOPICS} or a custom topic the
+ * runbook declares (e.g. `regulator`), each with its detection phrases and deciding role.
+ */
+export type TopicId = ApprovalTopic | (string & {});
+
+/**
+ * A segment id: a named part of a built-in audience the runbook declares (e.g. `customer-us`,
+ * a key account), kebab-case, with its own time zone and template overrides.
+ */
+export type SegmentId = string;
 
 /** How many customers are affected, as far as the incident lead has confirmed. */
 export const SCOPES = ['unknown', 'few', 'some', 'many', 'all'] as const;

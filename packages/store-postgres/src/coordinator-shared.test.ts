@@ -8,6 +8,7 @@ import {
   createCoordinator,
   createSimulatedClock,
   type IncidentEvent,
+  replay,
 } from '@incident-comms/core';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -93,3 +94,58 @@ it('two instances on one database: every reminder of a two-hour SEV1 incident fi
   expect([...all].sort()).toEqual([...reference].sort()); // none lost
   expect(seenA.length).toBeGreaterThan(0);
 }, 120_000);
+
+it('two instances deciding at once on one database: every event lands once, the log replays', async () => {
+  const admin = new pg.Pool({ connectionString: cluster.url, max: 1 });
+  admin.on('error', () => {});
+  pools.push(admin);
+  await migrate({ pool: admin, schema: 'race' });
+  const make = () => {
+    const pool = new pg.Pool({ connectionString: cluster.url, max: 4 });
+    pool.on('error', () => {});
+    pools.push(pool);
+    const store = createPostgresStore<IncidentEvent>({ pool, schema: 'race' });
+    return { store, coordinator: createCoordinator({ runbook, clock: createSimulatedClock(t(0)), store }) };
+  };
+  const a = make();
+  const b = make();
+  await a.coordinator.start();
+  await b.coordinator.start();
+  const declared = {
+    type: 'declared',
+    actor: 'dana',
+    title: 'Checkout down',
+    incidentType: 'checkout',
+    severity: 'SEV1',
+  } as const;
+  // both declare the same incident at once: exactly one declaration stands
+  const declarations = await Promise.allSettled([
+    a.coordinator.dispatch('inc-race', declared),
+    b.coordinator.dispatch('inc-race', declared),
+  ]);
+  expect(declarations.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+  await b.coordinator.dispatch('inc-race', {
+    type: 'roles.assigned',
+    actor: 'dana',
+    roles: roleAssignments(),
+  } as never);
+  const notes = Array.from({ length: 20 }, (_, i) => `hold ${i}`);
+  const held = await Promise.allSettled(
+    notes.map((note, i) =>
+      (i % 2 ? a : b).coordinator.dispatch('inc-race', {
+        type: 'checkpoint.held',
+        actor: 'lee',
+        note,
+      } as never),
+    ),
+  );
+  expect(held.filter((o) => o.status === 'rejected')).toEqual([]);
+  const log = await a.store.load('inc-race');
+  expect(log.filter((e) => e.type === 'declared')).toHaveLength(1);
+  const stored = log.flatMap((e) => ('note' in e && typeof e.note === 'string' ? [e.note] : []));
+  expect([...stored].sort()).toEqual([...notes].sort());
+  expect(() => replay(log)).not.toThrow();
+  expect(await a.coordinator.refresh('inc-race')).toEqual(await b.coordinator.refresh('inc-race'));
+  a.coordinator.stop();
+  b.coordinator.stop();
+}, 60_000);

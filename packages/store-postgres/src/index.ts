@@ -3,6 +3,9 @@
  * The incident log, the delivery outbox and reminders on PostgreSQL, with delivery on pg-boss
  * workers, for hosts that run several instances.
  */
+
+/** Re-exported from core for convenience: the conflict every `EventStore` raises the same way. */
+export { AppendConflictError, type AppendOptions } from '@incident-comms/core';
 export {
   assertMigrated,
   type MigrateOptions,
@@ -17,9 +20,8 @@ export {
   type PgBossPublishInput,
 } from './pg-boss-delivery';
 export {
-  AppendConflictError,
-  type AppendOptions,
   createPostgresStore,
+  type PostgresAppendOptions,
   type PostgresStore,
   type PostgresStoreOptions,
 } from './postgres-store';

@@ -11,27 +11,18 @@
 import {
   type AnyChannel,
   type ApprovedMessage,
-  backoffDelay,
-  type ChannelRef,
   DEFAULT_RETRY_POLICY,
-  type DeliveryOutcome,
-  type DeliveryRecord,
   type DeliveryRoute,
   deliveryKey,
   IncidentCommsError,
   type NewDelivery,
   type RetryPolicy,
-  sendBounded,
 } from '@incident-comms/core';
 import type { Pool, PoolClient } from 'pg';
-import type { Job, PgBoss } from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import { quoteSchema } from './migrations';
-import { type DeliveryRow, type PostgresStore, toRecord } from './postgres-store';
-
-/** The job a publish enqueues per delivery. */
-interface DeliveryJob {
-  readonly key: string;
-}
+import { createPgBossJobHandler, type DeliveryJob } from './pg-boss-worker';
+import type { PostgresStore } from './postgres-store';
 
 /** Options of {@link createPgBossDelivery}. */
 export interface PgBossDeliveryOptions {
@@ -117,7 +108,6 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
     );
   const leaseSeconds = options.leaseSeconds ?? 120;
   const workers: string[] = [];
-  const messageCache = new Map<string, ApprovedMessage>();
 
   const prepare = async () => {
     const existing = await boss.getQueue(queue);
@@ -132,169 +122,7 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
       });
   };
 
-  const messageFor = async (record: DeliveryRecord): Promise<ApprovedMessage | undefined> => {
-    const id = JSON.stringify([record.incidentId, record.version, record.audience]);
-    const cached = messageCache.get(id);
-    if (cached) return cached;
-    const { rows } = await pool.query<{ message: string }>(
-      `SELECT message FROM ${s}.messages WHERE incident_id = $1 AND version = $2 AND audience = $3`,
-      [record.incidentId, record.version, record.audience],
-    );
-    if (!rows[0]) return undefined;
-    const message = JSON.parse(rows[0].message) as ApprovedMessage;
-    messageCache.set(id, message);
-    return message;
-  };
-
-  /** A write that must land: retried while the database is unreachable (a restart), up to ~60 s. */
-  const persist = async <T>(write: () => Promise<T>): Promise<T> => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await write();
-      } catch (error) {
-        if (attempt >= 60 || error instanceof IncidentCommsError) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-      }
-    }
-  };
-  const now = () => new Date().toISOString();
-
-  /**
-   * The happy path in one statement: `pending` → `sending` unless a newer version waits in the
-   * same lane, with the lane's thread read in the same step.
-   */
-  const beginIfCurrent = async (
-    key: string,
-  ): Promise<(DeliveryRecord & { thread?: ChannelRef | undefined }) | undefined> => {
-    const { rows } = await pool.query<DeliveryRow & { thread: string | null }>(
-      `WITH moved AS (
-         UPDATE ${s}.deliveries d SET state = 'sending', attempts = attempts + 1,
-           first_attempt_at = COALESCE(first_attempt_at, $2), next_attempt_at = NULL, updated_at = $2
-         WHERE key = $1 AND state = 'pending' AND NOT EXISTS (
-           SELECT 1 FROM ${s}.deliveries n WHERE n.incident_id = d.incident_id AND n.channel = d.channel
-             AND n.recipient = d.recipient AND n.version > d.version)
-         RETURNING d.*)
-       SELECT moved.*, t.ref AS thread FROM moved LEFT JOIN ${s}.threads t USING (incident_id, channel, recipient)`,
-      [key, now()],
-    );
-    const row = rows[0];
-    if (!row) return undefined;
-    return {
-      ...toRecord(row),
-      thread: row.thread === null ? undefined : (JSON.parse(row.thread) as ChannelRef),
-    };
-  };
-
-  /** One job: attempt until final, or settle a dead worker's send, or supersede. */
-  const handle = async (job: Job<DeliveryJob>) => {
-    const begun = await persist(() => beginIfCurrent(job.data.key));
-    if (begun) return attemptUntilFinal(begun, begun);
-    const record = await persist(() => store.get(job.data.key));
-    if (!record) return;
-    if (record.state === 'sending') {
-      // The worker that began this send died: it may have arrived. Report, never resend.
-      await persist(() =>
-        store.complete(
-          record.key,
-          { state: 'unknown', reason: 'the worker died during the send; it may have arrived' },
-          now(),
-        ),
-      );
-      return;
-    }
-    if (record.state === 'pending')
-      await persist(() =>
-        store.complete(
-          record.key,
-          { state: 'superseded', reason: 'a newer version to this recipient was ready first' },
-          now(),
-          ['pending'],
-        ),
-      );
-  };
-
-  const attemptUntilFinal = async (
-    initial: DeliveryRecord,
-    alreadyBegun?: DeliveryRecord & { thread?: ChannelRef | undefined },
-  ) => {
-    const channel = channels.get(initial.channel);
-    const message = await persist(() => messageFor(initial));
-    if (!channel || !message) {
-      await persist(() =>
-        store.complete(
-          initial.key,
-          {
-            state: 'failed',
-            reason: channel
-              ? 'no approved message stored for this delivery'
-              : `no channel named ${initial.channel} in this worker`,
-          },
-          now(),
-          ['pending', 'sending'],
-        ),
-      );
-      return;
-    }
-    const started = Date.now();
-    let first = alreadyBegun;
-    for (;;) {
-      const begun = first ?? (await persist(() => store.begin(initial.key, ['pending'], now())));
-      first = undefined;
-      if (!begun) return; // another worker settled it
-      const context = { idempotencyKey: begun.key, thread: begun.thread };
-      let outcome: DeliveryOutcome;
-      try {
-        const payload = channel.render(message, begun.recipient, context);
-        outcome = await sendBounded(
-          channel,
-          payload,
-          { idempotencyKey: begun.key, attempt: begun.attempts, thread: begun.thread },
-          timeoutMs,
-        );
-      } catch (error) {
-        outcome = {
-          type: 'rejected',
-          reason: `render failed: ${error instanceof Error ? error.message : String(error)}`,
-        };
-      }
-      if (outcome.type === 'delivered') {
-        await persist(() =>
-          store.complete(
-            begun.key,
-            { state: 'sent', ref: outcome.ref, thread: channel.capabilities.threads === true },
-            now(),
-          ),
-        );
-        return;
-      }
-      if (outcome.type === 'rejected' || outcome.type === 'unknown') {
-        await persist(() =>
-          store.complete(
-            begun.key,
-            { state: outcome.type === 'rejected' ? 'failed' : 'unknown', reason: outcome.reason },
-            now(),
-          ),
-        );
-        return;
-      }
-      const wait = backoffDelay(begun.attempts, retry, outcome.retryAfterMs);
-      if (begun.attempts >= retry.maxAttempts || Date.now() - started + wait > retry.budgetMs) {
-        await persist(() =>
-          store.complete(
-            begun.key,
-            { state: 'failed', reason: `gave up after ${begun.attempts} attempts: ${outcome.reason}` },
-            now(),
-          ),
-        );
-        return;
-      }
-      const nextAttemptAt = new Date(Date.now() + wait).toISOString();
-      await persist(() =>
-        store.complete(begun.key, { state: 'pending', reason: outcome.reason, nextAttemptAt }, now()),
-      );
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  };
+  const handle = createPgBossJobHandler({ pool, store, channels, retry, timeoutMs });
 
   const planOf = (input: PgBossPublishInput): NewDelivery[] => {
     const first = input.messages[0];

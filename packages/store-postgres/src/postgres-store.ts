@@ -7,13 +7,14 @@
  * exactly once whoever tries.
  */
 import {
+  AppendConflictError,
+  type AppendOptions,
   type ChannelRef,
   type DeliveryCompletion,
   type DeliveryRecord,
   type DeliveryState,
   type EventStore,
   type FiredReminderRecord,
-  IncidentCommsError,
   type NewDelivery,
   type Outbox,
 } from '@incident-comms/core';
@@ -21,35 +22,10 @@ import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { quoteSchema } from './migrations';
 
 /**
- * Thrown by {@link PostgresStore.append} when `expectedPosition` is stale: another process
- * appended to the incident first (`append_conflict`). Reload the log, re-decide, append again.
- *
- * @example
- * try { await store.append(id, event, { expectedPosition: 7 }); }
- * catch (e) { if (e instanceof AppendConflictError) { /* reload and retry *\/ } }
+ * Options of {@link PostgresStore.append}: core's `AppendOptions` (`expectedPosition`, refused
+ * with core's `AppendConflictError` when stale) plus a transaction to run in.
  */
-export class AppendConflictError extends IncidentCommsError {
-  declare readonly code: 'append_conflict';
-  readonly incidentId: string;
-  readonly expectedPosition: number;
-  constructor(incidentId: string, expectedPosition: number) {
-    super(
-      'append_conflict',
-      `incident ${incidentId}: another process appended after position ${expectedPosition}; reload the log and decide again`,
-    );
-    this.incidentId = incidentId;
-    this.expectedPosition = expectedPosition;
-  }
-}
-
-/** Options of {@link PostgresStore.append}. */
-export interface AppendOptions {
-  /**
-   * Optimistic concurrency: the number of events the caller's decision was based on. The append
-   * succeeds only if the log still has exactly that many; otherwise {@link AppendConflictError}.
-   * Without it the event is appended after whatever is there.
-   */
-  readonly expectedPosition?: number | undefined;
+export interface PostgresAppendOptions extends AppendOptions {
   /** Run inside this client's open transaction (the transactional outbox uses it). */
   readonly client?: PoolClient | undefined;
 }
@@ -59,7 +35,7 @@ export interface PostgresStore<E = unknown> extends Outbox, EventStore<E> {
   /** The schema the tables live in. */
   readonly schema: string;
   /** Appends with optimistic concurrency (see {@link AppendOptions}); returns the 1-based position. */
-  append(incidentId: string, event: E, options?: AppendOptions): Promise<number>;
+  append(incidentId: string, event: E, options?: PostgresAppendOptions): Promise<number>;
   /** How many events the incident's log holds (the `expectedPosition` for the next append). */
   length(incidentId: string): Promise<number>;
   /**
@@ -157,7 +133,7 @@ export function createPostgresStore<E = unknown>(options: PostgresStoreOptions):
     );
   };
 
-  const appendOnce = async (incidentId: string, json: string, options: AppendOptions) => {
+  const appendOnce = async (incidentId: string, json: string, options: PostgresAppendOptions) => {
     const expected = options.expectedPosition;
     const rows =
       expected === undefined

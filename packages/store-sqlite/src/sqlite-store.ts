@@ -5,6 +5,7 @@
  * call resolves), so a crashed process resumes where it left off.
  */
 import {
+  AppendConflictError,
   type ChannelRef,
   type DeliveryCompletion,
   type DeliveryRecord,
@@ -208,8 +209,9 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
   const listReminders = db.prepare<[string], { kind: string; key: string; fired_at: string }>(
     'SELECT kind, key, fired_at FROM reminders WHERE incident_id = ? ORDER BY rowid',
   );
-  const appendEvent = (incidentId: string, json: string) => {
+  const appendEvent = (incidentId: string, json: string, expected: number | undefined) => {
     const { seq } = nextSeq.get(incidentId)!;
+    if (expected !== undefined && expected !== seq - 1) throw new AppendConflictError(incidentId, expected);
     putEvent.run(incidentId, seq, json);
     return seq;
   };
@@ -340,10 +342,10 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
         putThread.run(incidentId, channel, recipient, json);
       });
     },
-    async append(incidentId, event) {
+    async append(incidentId, event, options) {
       const json = JSON.stringify(event);
       if (json === undefined) throw new TypeError('EventStore.append: event must be JSON data');
-      return write(() => appendEvent(incidentId, json));
+      return write(() => appendEvent(incidentId, json, options?.expectedPosition));
     },
     load(incidentId) {
       return read(() => loadEvents.all(incidentId).map((r) => JSON.parse(r.event) as E));

@@ -15,7 +15,8 @@ import {
 import type { LintConfig } from '../lint/config';
 import { detectTopics } from '../lint/topics';
 import type { Runbook } from '../runbook/define';
-import type { ApprovalTopic, Role } from '../vocabulary';
+import { approvalTopics } from '../runbook/topics';
+import type { Role, RoleId, TopicId } from '../vocabulary';
 
 /** The gate every update passes: the incident lead confirms the draft states the current facts. */
 export const FACTS_GATE = 'facts';
@@ -79,8 +80,8 @@ export function gatedTopics(
   texts: string | readonly string[],
   facts: Partial<IncidentFacts>,
   config?: LintConfig,
-): Map<ApprovalTopic, TextSpan[]> {
-  const byTopic = new Map<ApprovalTopic, TextSpan[]>();
+): Map<TopicId, TextSpan[]> {
+  const byTopic = new Map<TopicId, TextSpan[]>();
   const own = (typeof texts === 'string' ? [texts] : texts).map((text) => ({
     path: undefined as string | undefined,
     text,
@@ -113,10 +114,13 @@ export interface ApprovalGate {
   /** Stable gate id, used as `gate` in approval events: `facts`, a topic id, or `resolution`. */
   id: string;
   kind: 'approval' | 'precondition';
-  /** The sensitive topic that triggered it (`security`, `dataLoss`, `legal`, `compensation`, `contract`, `fixTime`). */
-  topic?: ApprovalTopic;
-  /** The role that approves it (from `runbook.approvals` for topics). */
-  role: Role;
+  /**
+   * The sensitive topic that triggered it: a built-in one (`security`, `dataLoss`, `legal`,
+   * `compensation`, `contract`, `fixTime`) or one the runbook defines (`topics`).
+   */
+  topic?: TopicId;
+  /** The role that approves it (the topic's role in the runbook; extra roles included). */
+  role: RoleId;
   /** Who holds that role right now (primary, or backup while the primary is out); absent when nobody does. */
   approver?: PersonRef;
   /** Why the gate applies, in plain words. */
@@ -138,15 +142,6 @@ export interface GateStatus {
   record?: ApprovalRecord;
 }
 
-const TOPIC_REASONS: Record<ApprovalTopic, string> = {
-  security: 'It talks about security (access, passwords, breaches)',
-  dataLoss: 'It says something about customer data being lost, exposed or safe',
-  legal: 'It touches on legal matters or liability',
-  compensation: 'It offers or hints at a credit, refund, discount or other compensation',
-  contract: 'It mentions contract terms, an SLA or service commitments',
-  fixTime: 'It promises when the fix or recovery will happen',
-};
-
 const ROLE_WORDS: Record<Role, string> = {
   communicationOwner: 'the communication owner',
   incidentLead: 'the incident lead',
@@ -157,13 +152,20 @@ const ROLE_WORDS: Record<Role, string> = {
   engineering: 'engineering',
 };
 
-/** Plain words for a role, e.g. `the named approver`. */
-export function roleWords(role: Role): string {
-  return ROLE_WORDS[role];
+/**
+ * Plain words for a role, e.g. `the named approver`; an extra role's camelCase id reads as
+ * words (`legalReviewer` → `the legal reviewer`).
+ *
+ * @example
+ * roleWords('legalReviewer'); // 'the legal reviewer'
+ */
+export function roleWords(role: RoleId): string {
+  if (Object.hasOwn(ROLE_WORDS, role)) return ROLE_WORDS[role as Role];
+  return `the ${role.replace(/([A-Z])/g, ' $1').toLowerCase()}`;
 }
 
-const who = (role: Role, person: PersonRef | undefined) =>
-  person ? `${ROLE_WORDS[role]} (${person.name})` : `${ROLE_WORDS[role]} (nobody available: name a backup)`;
+const who = (role: RoleId, person: PersonRef | undefined) =>
+  person ? `${roleWords(role)} (${person.name})` : `${roleWords(role)} (nobody available: name a backup)`;
 
 /**
  * True when the draft announces the resolution (kind `resolved` or status `resolved`); such a
@@ -226,8 +228,10 @@ export function requiredApprovals(
   ];
   // Every word of the release counts (a credit offered only in the sales note still needs the
   // approver), and so do the confirmed facts the templates render.
+  const topics = new Map(approvalTopics(runbook).map((t) => [t.id, t]));
   for (const [topic, spans] of gatedTopics(draftTexts(draft), state.facts, runbook.lint)) {
-    const role = runbook.approvals[topic];
+    const definition = topics.get(topic);
+    const role = definition?.role ?? 'approver';
     const holder = roleHolder(state, role);
     const first = spans[0]!;
     gates.push({
@@ -236,7 +240,7 @@ export function requiredApprovals(
       topic,
       role,
       ...(holder ? { approver: holder } : {}),
-      reason: `${TOPIC_REASONS[topic]} ("${first.text}"${first.source ? ` in ${first.source}, which customers read` : ''}); ${who(role, holder)} must approve it first.`,
+      reason: `${definition?.reason ?? `It mentions ${topic}`} ("${first.text}"${first.source ? ` in ${first.source}, which customers read` : ''}); ${who(role, holder)} must approve it first.`,
       span: first,
       spans,
     });
@@ -301,7 +305,7 @@ export function gateStatuses(
  * @example
  * isGateGranted(state, 'draft-3', 'compensation', 'approver'); // true once Maya granted it
  */
-export function isGateGranted(state: IncidentState, draftId: string, gateId: string, role: Role): boolean {
+export function isGateGranted(state: IncidentState, draftId: string, gateId: string, role: RoleId): boolean {
   const approval = state.drafts[draftId]?.approvals[gateId];
   return approval?.status === 'granted' && approval.role === role;
 }

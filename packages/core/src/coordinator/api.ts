@@ -81,6 +81,16 @@ export interface Coordinator {
    * @throws {CoordinatorStoppedError} after `stop()`.
    */
   dispatch(incidentId: string, event: CoordinatorEventInput): Promise<IncidentState>;
+  /**
+   * Reloads one incident from the store and returns its fresh state (`undefined` when the store
+   * does not hold it). For stores shared by several instances: another instance may have
+   * appended since this one last looked. `dispatch` needs no refresh first: it appends with
+   * the store's `expectedPosition` check and, when another instance appended first (or its own
+   * view refused the event), reloads and decides again, so no event is ever appended on a
+   * stale state. Runs after the incident's earlier dispatches.
+   * @throws {CoordinatorStoppedError} after `stop()`.
+   */
+  refresh(incidentId: string): Promise<IncidentState | undefined>;
   /** The current state of an incident, or `undefined` if unknown (or not loaded yet). */
   state(incidentId: string): IncidentState | undefined;
   /** Ids of the known incidents, in order of declaration (or of loading). */

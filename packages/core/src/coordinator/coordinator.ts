@@ -4,20 +4,15 @@
  * incident's cadence reminders in ONE schedule (a min-heap with a single armed clock timer).
  */
 import EventEmitter from 'eventemitter3';
-import { checkpointDue } from '../cadence/index';
 import { createMemoryEventStore } from '../delivery/memory-store';
-import { problem, ValidationError } from '../errors';
-import {
-  applyEvent,
-  type IncidentEvent,
-  type IncidentState,
-  nextUpdateOwner,
-  parseEvent,
-  replay,
-} from '../incident/index';
+import type { FiredReminderRecord } from '../delivery/store';
+import { AppendConflictError } from '../delivery/store-errors';
+import { IncidentCommsError, problem, ValidationError } from '../errors';
+import { applyEvent, type IncidentEvent, type IncidentState, replay } from '../incident/index';
 import { toIsoInstant } from '../time/iso-instant';
 import type { Coordinator, CoordinatorEventInput, CoordinatorOptions } from './api';
 import { createSystemClock, type TimerHandle } from './clock';
+import { dispatchedEvent } from './dispatched-event';
 import { CoordinatorStoppedError, IncidentQuarantinedError, StoredLogError } from './errors';
 import type {
   CoordinatorEventName,
@@ -29,11 +24,11 @@ import { createMinHeap, type HeapNode } from './min-heap';
 import {
   affectsReminders,
   DEFAULT_ESCALATION_MINUTES,
-  escalationFor,
   firedId,
   type PlannedReminder,
   planReminders,
   REMINDER_KINDS,
+  reminderPayload,
 } from './reminders';
 
 export type { Coordinator, CoordinatorEventInput, CoordinatorOptions, ScheduledReminder } from './api';
@@ -55,14 +50,16 @@ interface Tracked {
   pending: Partial<Record<ReminderKind, Entry>>;
   /** Reminders that fired (persisted in the store): the same key never fires again. */
   fired: Map<string, number>;
+  /** How many events of the incident's log `state` was built from (the next expected position). */
+  position: number;
 }
+
+/** How many times one dispatch reloads and decides again after another writer appended first. */
+const CONFLICT_RETRIES = 8;
 
 const RANK: Record<ReminderKind, number> = Object.fromEntries(
   REMINDER_KINDS.map((kind, i) => [kind, i]),
 ) as Record<ReminderKind, number>;
-
-/** Events the coordinator stamps carry whole seconds, the log's own style. */
-const stampOf = (ms: number) => toIsoInstant(Math.floor(ms / 1000) * 1000);
 
 /**
  * Creates the coordinator: the one stateful piece of the core.
@@ -191,15 +188,8 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
         const failed = (error: unknown) =>
           onListenerError(error, { event: next.kind, incidentId: next.incidentId });
         if (store.claimReminder) {
-          // Shared store (several instances): fire only if this instance claimed it first.
           const reminder = next;
-          const state = entry.state;
-          store
-            .claimReminder(next.incidentId, record)
-            .then((won) => {
-              if (won && !stopped) fire(reminder, state, nowMs);
-            })
-            .catch(failed);
+          serialized(reminder.incidentId, () => sharedFire(reminder, record, nowMs)).catch(failed);
         } else {
           store.recordReminder(next.incidentId, record).catch(failed);
           fire(next, entry.state, nowMs);
@@ -212,26 +202,25 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
     }
   }
 
+  /**
+   * Shared store (several instances): another instance may have changed the incident since this
+   * one planned the reminder. Reload it, fire only if the fresh state still wants this reminder
+   * and this instance claimed it first.
+   */
+  async function sharedFire(reminder: Entry, record: FiredReminderRecord, nowMs: number) {
+    const entry = await track(reminder.incidentId);
+    if (!entry || stopped) return;
+    const fired = new Map(entry.fired);
+    fired.delete(firedId(reminder.kind, reminder.key));
+    const fresh = planReminders(entry.state, runbook, reminder.atMs - 1, fired, repeatMinutes);
+    if (!fresh.some((w) => w.kind === reminder.kind && w.key === reminder.key)) return;
+    if ((await store.claimReminder!(reminder.incidentId, record)) && !stopped)
+      fire(reminder, entry.state, nowMs);
+  }
+
   function fire(reminder: Entry, state: IncidentState, nowMs: number) {
-    const at = toIsoInstant(nowMs);
-    const base = {
-      incidentId: reminder.incidentId,
-      at,
-      owner: nextUpdateOwner(state),
-      severity: state.severity,
-      status: state.status,
-      dueAt: reminder.dueAt,
-    };
-    if (reminder.kind === 'update.due') {
-      emit('update.due', { ...base, leadMinutes: runbook.cadence.reminderLeadMinutes }, reminder.incidentId);
-    } else if (reminder.kind === 'update.overdue') {
-      const minutesLate = Math.max(0, Math.floor((nowMs - Date.parse(reminder.dueAt)) / 60_000));
-      const escalation = escalationFor(state, reminder.step ?? 1);
-      emit('update.overdue', { ...base, minutesLate, escalation }, reminder.incidentId);
-    } else {
-      const { reasons } = checkpointDue(state, runbook, at);
-      emit('checkpoint.due', { ...base, reasons }, reminder.incidentId);
-    }
+    const { name, payload } = reminderPayload(reminder, state, runbook, nowMs);
+    emit(name, payload as never, reminder.incidentId);
   }
 
   function assertRunning() {
@@ -253,68 +242,98 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
     return run;
   }
 
+  /** Whether the stored log of `id` is longer than `position`; if so, the incident is reloaded. */
+  async function moved(id: string, position: number): Promise<boolean> {
+    if ((await store.load(id)).length <= position) return false;
+    await track(id);
+    return true;
+  }
+
   async function load(): Promise<void> {
     const ids = await store.incidents();
     for (const id of ids) {
       if (tracked.has(id) || quarantine.has(id)) continue;
-      const events = await store.load(id);
-      if (events.length === 0) continue;
-      const fired = await store.firedReminders(id);
-      let state: IncidentState;
-      try {
-        state = replay(events);
-      } catch (error) {
-        const stored = new StoredLogError(id, error, events);
-        quarantine.set(id, stored);
-        emit('incident.quarantined', { incidentId: id, error: stored }, id);
-        continue;
-      }
+      await track(id);
       if (stopped) return;
-      const entry: Tracked = {
-        state,
-        pending: {},
-        fired: new Map(fired.map((r) => [`${r.kind} ${r.key}`, Date.parse(r.at)])),
-      };
-      tracked.set(id, entry);
-      replan(id, entry, plan(entry));
     }
     drain();
+  }
+
+  /**
+   * (Re)builds incident `id` from the store: replays its log, merges the fired reminders and
+   * re-plans. Used at start, for an incident another instance declared, and after an append
+   * conflict (another instance appended first). A log that does not replay quarantines the
+   * incident. Returns the tracked entry, or `undefined` when the store holds no such incident.
+   */
+  async function track(id: string): Promise<Tracked | undefined> {
+    const events = await store.load(id);
+    if (events.length === 0) return tracked.get(id);
+    const fired = await store.firedReminders(id);
+    let state: IncidentState;
+    try {
+      state = replay(events);
+    } catch (error) {
+      const stored = new StoredLogError(id, error, events);
+      quarantine.set(id, stored);
+      tracked.delete(id);
+      emit('incident.quarantined', { incidentId: id, error: stored }, id);
+      return undefined;
+    }
+    if (stopped) return tracked.get(id);
+    const entry: Tracked = tracked.get(id) ?? { state, pending: {}, fired: new Map(), position: 0 };
+    entry.state = state;
+    entry.position = events.length;
+    for (const r of fired) entry.fired.set(`${r.kind} ${r.key}`, Date.parse(r.at));
+    tracked.set(id, entry);
+    replan(id, entry, plan(entry));
+    return entry;
   }
 
   async function apply(id: string, input: CoordinatorEventInput): Promise<IncidentState> {
     assertRunning();
     const quarantined = quarantine.get(id);
     if (quarantined) throw new IncidentQuarantinedError(quarantined);
-    const raw: Record<string, unknown> = { ...input, at: input.at ?? stampOf(clock.now()) };
-    if (input.type === 'declared') {
-      raw.incidentId = input.incidentId ?? id;
-      if (raw.incidentId !== id) {
-        throw new ValidationError('event', [
-          problem(
-            'event.incidentId',
-            `the dispatched incident id ${JSON.stringify(id)}`,
-            JSON.stringify(input.incidentId),
-          ),
-        ]);
+    const event = dispatchedEvent(id, input, clock.now());
+    // An incident this instance has not seen may have been declared by another one.
+    if (!tracked.has(id)) await track(id);
+    for (let conflicts = 0; ; conflicts++) {
+      const quarantinedNow = quarantine.get(id);
+      if (quarantinedNow) throw new IncidentQuarantinedError(quarantinedNow);
+      const entry = tracked.get(id);
+      const previous = entry?.state;
+      let state: IncidentState;
+      try {
+        state = applyEvent(previous, event);
+      } catch (error) {
+        // Refused on this instance's view; if another instance moved the log on, decide again.
+        const retry = error instanceof IncidentCommsError && conflicts < CONFLICT_RETRIES;
+        if (!retry || !(await moved(id, entry?.position ?? 0))) throw error;
+        continue;
       }
+      // Plan before persisting, so a plan that cannot be made leaves nothing half-applied.
+      const current: Tracked = entry ?? { state, pending: {}, fired: new Map(), position: 0 };
+      const wanted =
+        previous === undefined || affectsReminders(previous, state)
+          ? planReminders(state, runbook, clock.now(), current.fired, repeatMinutes)
+          : undefined;
+      let position: number;
+      try {
+        position = await store.append(id, event, { expectedPosition: current.position });
+      } catch (error) {
+        // Another instance appended first: this decision was made on a stale state. Reload the
+        // log and decide again; the reducer refuses the event if it no longer applies.
+        if (!(error instanceof AppendConflictError) || conflicts >= CONFLICT_RETRIES) throw error;
+        await track(id);
+        continue;
+      }
+      current.state = state;
+      current.position = position;
+      if (!entry) tracked.set(id, current);
+      if (wanted && !stopped) replan(id, current, wanted);
+      emit('incident.changed', { incidentId: id, event, state, previous }, id);
+      drain();
+      return state;
     }
-    const event = parseEvent(raw);
-    const entry = tracked.get(id);
-    const previous = entry?.state;
-    const state = applyEvent(previous, event);
-    // Plan before persisting, so a plan that cannot be made leaves nothing half-applied.
-    const current: Tracked = entry ?? { state, pending: {}, fired: new Map() };
-    const wanted =
-      previous === undefined || affectsReminders(previous, state)
-        ? planReminders(state, runbook, clock.now(), current.fired, repeatMinutes)
-        : undefined;
-    await store.append(id, event);
-    current.state = state;
-    if (!entry) tracked.set(id, current);
-    if (wanted && !stopped) replan(id, current, wanted);
-    emit('incident.changed', { incidentId: id, event, state, previous }, id);
-    drain();
-    return state;
   }
 
   function start(): Promise<void> {
@@ -336,6 +355,11 @@ export function createCoordinator(options: CoordinatorOptions): Coordinator {
       assertRunning();
       await start();
       return serialized(incidentId, () => apply(incidentId, event));
+    },
+    async refresh(incidentId) {
+      assertRunning();
+      await start();
+      return serialized(incidentId, async () => (await track(incidentId))?.state);
     },
     state: (incidentId) => tracked.get(incidentId)?.state,
     incidents: () => [...tracked.keys()],

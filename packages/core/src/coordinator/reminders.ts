@@ -6,10 +6,16 @@
  */
 import { parseISO } from 'date-fns/parseISO';
 import { checkpointDue, nextUpdateDue } from '../cadence/index';
-import { type IncidentState, roleHolder } from '../incident/index';
+import { type IncidentState, nextUpdateOwner, roleHolder } from '../incident/index';
 import type { Runbook } from '../runbook/define';
 import { toIsoInstant } from '../time/iso-instant';
-import type { Escalation, ReminderKind } from './events';
+import type {
+  CheckpointDueReminder,
+  Escalation,
+  ReminderKind,
+  UpdateDueReminder,
+  UpdateOverdueReminder,
+} from './events';
 
 /** One reminder an incident needs. `key` identifies it within its kind: the same key never fires twice. */
 export interface PlannedReminder {
@@ -153,4 +159,42 @@ export function affectsReminders(previous: IncidentState, next: IncidentState): 
     previous.declaredAt !== next.declaredAt ||
     previous.closedAt !== next.closedAt
   );
+}
+
+/**
+ * The coordinator event a firing reminder emits: its name and payload, from the incident's
+ * state at `nowMs` (epoch ms). Overdue payloads carry how late the update is and who the
+ * escalation step goes to; checkpoint payloads carry why a checkpoint is due.
+ *
+ * @internal
+ */
+export function reminderPayload(
+  reminder: { incidentId: string; kind: ReminderKind; dueAt: string; step: number | undefined },
+  state: IncidentState,
+  runbook: Runbook,
+  nowMs: number,
+):
+  | { name: 'update.due'; payload: UpdateDueReminder }
+  | { name: 'update.overdue'; payload: UpdateOverdueReminder }
+  | { name: 'checkpoint.due'; payload: CheckpointDueReminder } {
+  const at = toIsoInstant(nowMs);
+  const base = {
+    incidentId: reminder.incidentId,
+    at,
+    owner: nextUpdateOwner(state),
+    severity: state.severity,
+    status: state.status,
+    dueAt: reminder.dueAt,
+  };
+  if (reminder.kind === 'update.due') {
+    return { name: 'update.due', payload: { ...base, leadMinutes: runbook.cadence.reminderLeadMinutes } };
+  }
+  if (reminder.kind === 'update.overdue') {
+    const minutesLate = Math.max(0, Math.floor((nowMs - Date.parse(reminder.dueAt)) / 60_000));
+    return {
+      name: 'update.overdue',
+      payload: { ...base, minutesLate, escalation: escalationFor(state, reminder.step ?? 1) },
+    };
+  }
+  return { name: 'checkpoint.due', payload: { ...base, reasons: checkpointDue(state, runbook, at).reasons } };
 }

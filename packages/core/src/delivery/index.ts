@@ -53,3 +53,4 @@ export type {
   Outbox,
 } from './store';
 export { DELIVERY_STATES } from './store';
+export { AppendConflictError, type AppendOptions } from './store-errors';

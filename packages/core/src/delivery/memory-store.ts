@@ -13,6 +13,7 @@ import type {
   NewDelivery,
   Outbox,
 } from './store';
+import { AppendConflictError } from './store-errors';
 
 /**
  * Creates an in-memory {@link Outbox}. Operations are synchronous under the hood, so each
@@ -128,10 +129,13 @@ export function createMemoryEventStore<E = unknown>(): EventStore<E> {
   const logs = new Map<string, string[]>();
   const reminders = new Map<string, Map<string, FiredReminderRecord>>();
   return {
-    async append(incidentId, event) {
+    async append(incidentId, event, options) {
       const json = JSON.stringify(event);
       if (json === undefined) throw new TypeError('EventStore.append: event must be JSON data');
       const log = logs.get(incidentId) ?? [];
+      const expected = options?.expectedPosition;
+      if (expected !== undefined && expected !== log.length)
+        throw new AppendConflictError(incidentId, expected);
       log.push(json);
       logs.set(incidentId, log);
       return log.length;

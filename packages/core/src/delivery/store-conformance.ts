@@ -5,6 +5,7 @@
  */
 import type { ConformanceCase } from './conformance';
 import type { EventStore, NewDelivery, Outbox } from './store';
+import { AppendConflictError } from './store-errors';
 
 function check(condition: boolean, message: string): void {
   if (!condition) throw new Error(`store conformance: ${message}`);
@@ -195,6 +196,27 @@ export function eventStoreConformanceCases(
         await s.append('inc-b', { type: 'closed' });
         check((await s.load('inc-a')).length === 1, 'inc-a has one event');
         check((await s.incidents()).join() === 'inc-b,inc-a', 'first-append order');
+      },
+    ],
+    [
+      'an append at a stale expectedPosition is refused with AppendConflictError and appends nothing',
+      async (s) => {
+        check(
+          (await s.append('inc-1', { type: 'declared' }, { expectedPosition: 0 })) === 1,
+          'fresh position 0 appends',
+        );
+        check(
+          (await s.append('inc-1', { type: 'a' }, { expectedPosition: 1 })) === 2,
+          'current position appends',
+        );
+        for (const stale of [0, 1, 3]) {
+          const refused = await s.append('inc-1', { type: 'stale' }, { expectedPosition: stale }).then(
+            () => undefined,
+            (error: unknown) => error,
+          );
+          check(refused instanceof AppendConflictError, `expectedPosition ${stale} of 2 is refused`);
+        }
+        check((await s.load('inc-1')).length === 2, 'nothing appended by a refused append');
       },
     ],
     [

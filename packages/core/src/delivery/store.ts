@@ -6,6 +6,7 @@
  */
 import type { Audience } from '../vocabulary';
 import type { ChannelRef } from './channel';
+import type { AppendConflictError, AppendOptions } from './store-errors';
 
 /**
  * Where one delivery stands.
@@ -152,10 +153,13 @@ export interface FiredReminderRecord {
  */
 export interface EventStore<E = unknown> {
   /**
-   * Appends `event` to the incident's log.
+   * Appends `event` to the incident's log. With `options.expectedPosition`, appends only if the
+   * log still holds exactly that many events, else throws {@link AppendConflictError} and
+   * appends nothing (stores shared by several instances must honour it; a store used by one
+   * process may too, cheaply).
    * @returns the event's 1-based position in that incident's log.
    */
-  append(incidentId: string, event: E): Promise<number>;
+  append(incidentId: string, event: E, options?: AppendOptions): Promise<number>;
   /** The incident's events in append order; `[]` for an unknown incident. */
   load(incidentId: string): Promise<E[]>;
   /** Ids of every incident with at least one event, in order of first append. */

@@ -20,6 +20,7 @@ import {
   type DraftRecord,
   type IncidentEvent,
   type IncidentState,
+  incidentPolicyFromRunbook,
   nextUpdateOwner,
   parseEvent,
   roleAssignmentsFromRunbook,
@@ -29,6 +30,7 @@ import type { ApprovedRelease } from '../incident/state';
 import { triageTicket } from '../playbooks/index';
 import { publish, releaseNote } from '../publish/index';
 import { approvedRelease, editReleaseMessage, releaseDeliveryMessages, releaseDraft } from '../release/index';
+import { incidentTypeDefinition, severityLevel } from '../runbook/lookup';
 import { toIsoInstant } from '../time/iso-instant';
 import type { IncidentDesk } from './api';
 import { draftMessages, draftOutline, promisedNextUpdate, releaseOf } from './release';
@@ -122,6 +124,8 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
   function step<T>(id: string, task: (state: IncidentState) => Promise<T>): Promise<T> {
     return calls.run(id, async () => {
       await coordinator.start();
+      // A store shared by several instances: decide on what the others appended too.
+      if (store.claimReminder) await coordinator.refresh(id);
       return task(known(id));
     });
   }
@@ -172,10 +176,18 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
       const incidentId = input.incidentId ?? globalThis.crypto.randomUUID();
       await coordinator.start();
       return calls.run(incidentId, async () => {
-        const roles = { ...roleAssignmentsFromRunbook(runbook), ...input.roles };
+        const given = Object.entries({ ...roleAssignmentsFromRunbook(runbook), ...input.roles });
+        const roles = Object.fromEntries(
+          given.flatMap(([role, pair]) => (pair === undefined ? [] : [[role, pair] as const])),
+        );
         const { actor, title, incidentType, severity } = input;
+        // Only the runbook's own severities and incident types (input_invalid at the path).
+        severityLevel(runbook, severity);
+        incidentTypeDefinition(runbook, incidentType);
+        const policy = incidentPolicyFromRunbook(runbook);
         const state = await append(incidentId, [
-          { type: 'declared', actor, incidentId, title, incidentType, severity },
+          // The declaration carries the runbook's policy: its topics' roles decide their gates.
+          { type: 'declared', actor, incidentId, title, incidentType, severity, policy },
           { type: 'roles.assigned', actor, roles },
         ]);
         return { incidentId, state };

@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import { recordedReleaseSchema, releaseHashSchema, releaseMessagesSchema } from '../release/release';
+import { roleIdSchema, topicIdSchema } from '../runbook/topics';
 import { severityIdSchema } from '../severity/index';
 import { idSchema as id, incidentTypeIdSchema } from '../text/id';
 import { singleLineTextSchema, nonEmptyTextSchema as text } from '../text/non-empty';
 import { instantSchema } from '../time/instant';
-import { APPROVAL_TOPICS, AUDIENCES, MESSAGE_KINDS, ROLES, SCOPES, STATUSES } from '../vocabulary';
+import { AUDIENCES, MESSAGE_KINDS, SCOPES, STATUSES } from '../vocabulary';
 
 export { instantSchema };
 
@@ -36,10 +37,8 @@ const personRef = z.object({ id, name: text }).strict();
  */
 export const incidentPolicySchema = z
   .object({
-    approvals: z
-      .object(Object.fromEntries(APPROVAL_TOPICS.map((t) => [t, z.enum(ROLES)])))
-      .partial()
-      .strict(),
+    /** Which role decides each topic's gate: built-in topics and the runbook's custom ones. */
+    approvals: z.record(topicIdSchema, roleIdSchema),
     admins: z.array(personRef),
     /** The severity ladder's ids, most severe first (default SEV1–SEV3). */
     severities: z
@@ -156,28 +155,8 @@ export const eventSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('roles.assigned'),
       ...base,
-      roles: z
-        .object(
-          Object.fromEntries(
-            ROLES.map((r) => [
-              r,
-              z
-                .object({
-                  primary: personRef,
-                  backup: personRef,
-                })
-                .strict(),
-            ]),
-          ) as Record<
-            (typeof ROLES)[number],
-            z.ZodObject<{
-              primary: typeof personRef;
-              backup: typeof personRef;
-            }>
-          >,
-        )
-        .partial()
-        .strict(),
+      /** The seven built-in roles and any extra role the runbook declares (e.g. `legalReviewer`). */
+      roles: z.record(roleIdSchema, z.object({ primary: personRef, backup: personRef }).strict()),
     })
     .strict(),
   z
@@ -215,8 +194,8 @@ export const eventSchema = z.discriminatedUnion('type', [
       draftId: id,
       revision: z.number().int().positive(),
       gate: text,
-      role: z.enum(ROLES),
-      topic: z.enum(APPROVAL_TOPICS).optional(),
+      role: roleIdSchema,
+      topic: topicIdSchema.optional(),
     })
     .strict(),
   z

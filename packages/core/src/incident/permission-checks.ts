@@ -4,7 +4,7 @@
  * its rows share (holds a role now, on the incident's staff, keeps a decider, gate's role).
  */
 import { roleWords } from '../approvals/gates';
-import type { Role } from '../vocabulary';
+import { ROLES, type Role, type RoleId } from '../vocabulary';
 import type { EventOf, IncidentEventType } from './events';
 import { gateRole, policyOf } from './policy';
 import { type IncidentState, personNameInRoles, roleHolder } from './state';
@@ -41,17 +41,17 @@ export type Row<T extends IncidentEventType> = Omit<PermissionRule, 'event' | 'o
   check?: Check<T>;
 };
 
-export const holds = (state: IncidentState, role: Role, actor: string): boolean =>
+export const holds = (state: IncidentState, role: RoleId, actor: string): boolean =>
   roleHolder(state, role)?.id === actor;
 export const onStaff = (state: IncidentState, actor: string): boolean =>
   Object.values(state.roles).some((r) => r?.primary.id === actor || r?.backup.id === actor);
 export const name = (state: IncidentState, id: string) => personNameInRoles(state, id);
-export const words = (roles: readonly Role[]) => roles.map((r) => roleWords(r)).join(' or ');
+export const words = (roles: readonly RoleId[]) => roles.map((r) => roleWords(r)).join(' or ');
 
 /** Refuses unless the actor holds one of `roles` now (the primary, or the backup while the primary is out). */
 export function heldBy(
   rule: string,
-  roles: readonly Role[],
+  roles: readonly RoleId[],
   doing: string,
 ): (state: IncidentState, event: { actor: string }) => Denial | undefined {
   return (state, event) => {
@@ -77,10 +77,22 @@ export const ROLE_ASSIGNERS: Readonly<Record<Role, readonly Role[]>> = {
   engineering: ['communicationOwner', 'incidentLead'],
 };
 
+/**
+ * Who may hand a role to someone else: the table for the seven built-in roles; an extra role
+ * the runbook declares (e.g. a legal reviewer) only by whoever holds it, like the approver,
+ * since it is a check on the people running the incident.
+ *
+ * @example
+ * roleAssigners('legalReviewer'); // ['legalReviewer']
+ */
+export function roleAssigners(role: RoleId): readonly RoleId[] {
+  return (ROLES as readonly string[]).includes(role) ? ROLE_ASSIGNERS[role as Role] : [role];
+}
+
 /** The roles that decide something: the owner, the lead, and every role a topic gate names. */
-function decidingRoles(state: IncidentState): Role[] {
+function decidingRoles(state: IncidentState): RoleId[] {
   return [
-    ...new Set<Role>(['communicationOwner', 'incidentLead', ...Object.values(policyOf(state).approvals)]),
+    ...new Set<RoleId>(['communicationOwner', 'incidentLead', ...Object.values(policyOf(state).approvals)]),
   ];
 }
 

@@ -6,7 +6,7 @@
  */
 import { roleWords } from '../approvals/gates';
 import { NotAuthorizedError } from '../errors';
-import { APPROVAL_TOPICS, type Role } from '../vocabulary';
+import type { RoleId } from '../vocabulary';
 import type { IncidentEvent, IncidentEventType } from './events';
 import {
   decidedByGateRole,
@@ -16,8 +16,8 @@ import {
   name,
   onStaff,
   type PermissionRule,
-  ROLE_ASSIGNERS,
   type Row,
+  roleAssigners,
   words,
 } from './permission-checks';
 import { gateRole, policyOf } from './policy';
@@ -25,7 +25,7 @@ import { noteContentDenial, publishedContentDenial } from './published-rules';
 import { type IncidentState, type OverrideRecord, roleHolder } from './state';
 
 export type { Denial, PermissionRule } from './permission-checks';
-export { ROLE_ASSIGNERS } from './permission-checks';
+export { ROLE_ASSIGNERS, roleAssigners } from './permission-checks';
 
 const ROWS: { [T in IncidentEventType]: readonly Row<T>[] } = {
   declared: [{ rule: 'declared-by-anyone', who: 'anyone', forWhom: 'a new incident', when: 'first, once' }],
@@ -51,10 +51,10 @@ const ROWS: { [T in IncidentEventType]: readonly Row<T>[] } = {
       when: 'once the incident is staffed',
       check: (state, event) => {
         if (Object.keys(state.roles).length === 0) return undefined;
-        for (const role of Object.keys(event.roles) as Role[]) {
+        for (const role of Object.keys(event.roles) as RoleId[]) {
           // Restating an assignment unchanged hands nothing over.
           if (JSON.stringify(state.roles[role]) === JSON.stringify(event.roles[role])) continue;
-          const may = ROLE_ASSIGNERS[role];
+          const may = roleAssigners(role);
           if (!may.some((r) => holds(state, r, event.actor))) {
             return {
               rule: 'roles-reassigned-per-table',
@@ -206,7 +206,7 @@ const ROWS: { [T in IncidentEventType]: readonly Row<T>[] } = {
           return {
             rule: 'approval-role-from-gate',
             role: 'none',
-            reason: `"${event.gate}" is not a gate anyone can approve (facts or one of ${APPROVAL_TOPICS.join(', ')}).`,
+            reason: `"${event.gate}" is not a gate anyone can approve (facts or one of ${Object.keys(policyOf(state).approvals).join(', ')}).`,
           };
         if (role !== event.role || (event.topic !== undefined && event.topic !== event.gate))
           return {

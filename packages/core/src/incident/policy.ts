@@ -4,7 +4,7 @@
  * and the role that decides each approval gate.
  */
 import { DEFAULT_APPROVALS } from '../runbook/defaults';
-import { APPROVAL_TOPICS, type ApprovalTopic, INCIDENT_TYPES, type Role, SEVERITIES } from '../vocabulary';
+import { INCIDENT_TYPES, type RoleId, SEVERITIES } from '../vocabulary';
 import type { IncidentPolicyInput } from './events';
 import type { IncidentPolicy, IncidentState } from './state';
 
@@ -31,15 +31,15 @@ export function policyFromDeclared(input: IncidentPolicyInput | undefined): Inci
 }
 
 /**
- * The role that decides a gate: `facts` the incident lead, a topic the policy's role; any
+ * The role that decides a gate: `facts` the incident lead, a topic (built-in or the runbook's
+ * own) the policy's role; any
  * other gate id (including the `resolution` precondition) is decided by nobody.
  *
  * @example
  * gateRole(state, 'compensation'); // 'approver'
  */
-export function gateRole(state: Pick<IncidentState, 'policy'>, gate: string): Role | undefined {
+export function gateRole(state: Pick<IncidentState, 'policy'>, gate: string): RoleId | undefined {
   if (gate === 'facts') return 'incidentLead';
-  if ((APPROVAL_TOPICS as readonly string[]).includes(gate))
-    return policyOf(state).approvals[gate as ApprovalTopic];
-  return undefined;
+  const approvals = policyOf(state).approvals;
+  return Object.hasOwn(approvals, gate) ? approvals[gate] : undefined;
 }

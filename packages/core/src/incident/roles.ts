@@ -3,15 +3,18 @@
  * The `roles.assigned` payload for an incident staffed as the runbook names its people.
  */
 import type { Runbook } from '../runbook/define';
-import { ROLES, type Role } from '../vocabulary';
+import { runbookRoleIds, topicRoles } from '../runbook/topics';
+import type { Role } from '../vocabulary';
 import type { IncidentPolicyInput } from './events';
 import type { PersonRef } from './state';
 
 /** Who holds each role for one incident: a primary and a backup, by id and name. */
-export type RoleAssignments = Record<Role, { primary: PersonRef; backup: PersonRef }>;
+export type RoleAssignments = Record<Role, { primary: PersonRef; backup: PersonRef }> &
+  Record<string, { primary: PersonRef; backup: PersonRef }>;
 
 /**
- * The runbook's people as a `roles.assigned` event wants them: every role with its primary and
+ * The runbook's people as a `roles.assigned` event wants them: every role (the seven built-in
+ * ones and the runbook's extra roles) with its primary and
  * backup (id and name only; contacts stay in the runbook). Practice: owners and backups are
  * chosen before anything breaks, so declaring an incident staffs it from the runbook.
  *
@@ -22,8 +25,8 @@ export type RoleAssignments = Record<Role, { primary: PersonRef; backup: PersonR
  */
 export function roleAssignmentsFromRunbook(runbook: Pick<Runbook, 'roles'>): RoleAssignments {
   return Object.fromEntries(
-    ROLES.map((role) => {
-      const { primary, backup } = runbook.roles[role];
+    runbookRoleIds(runbook).map((role) => {
+      const { primary, backup } = runbook.roles[role]!;
       return [
         role,
         { primary: { id: primary.id, name: primary.name }, backup: { id: backup.id, name: backup.name } },
@@ -34,8 +37,9 @@ export function roleAssignmentsFromRunbook(runbook: Pick<Runbook, 'roles'>): Rol
 
 /**
  * The permission policy a `declared` event carries, from the runbook: which role decides each
- * sensitive topic, the emergency admins (the runbook's optional `admin` role, primary and
- * backup), and the severity ids and incident types events may name. Declaring with it makes a replay decide every event by the runbook of that day.
+ * sensitive topic (built-in and custom: `topics`), the emergency admins (the runbook's optional
+ * `admin` role, primary and backup), and the severity ids and incident types events may name.
+ * Declaring with it makes a replay decide every event by the runbook of that day.
  *
  * @param runbook - a validated runbook (`approvals`, `admin`, `severityLadder` and
  *   `incidentTypes` are read).
@@ -44,11 +48,12 @@ export function roleAssignmentsFromRunbook(runbook: Pick<Runbook, 'roles'>): Rol
  *   incidentType: 'checkout', severity: 'SEV1', policy: incidentPolicyFromRunbook(runbook) });
  */
 export function incidentPolicyFromRunbook(
-  runbook: Pick<Runbook, 'approvals' | 'admin'> & Partial<Pick<Runbook, 'severityLadder' | 'incidentTypes'>>,
+  runbook: Pick<Runbook, 'approvals' | 'admin' | 'topics'> &
+    Partial<Pick<Runbook, 'severityLadder' | 'incidentTypes'>>,
 ): IncidentPolicyInput {
   const admins = runbook.admin ? [runbook.admin.primary, runbook.admin.backup] : [];
   return {
-    approvals: { ...runbook.approvals },
+    approvals: topicRoles(runbook),
     admins: admins.map(({ id, name }) => ({ id, name })),
     ...(runbook.severityLadder ? { severities: runbook.severityLadder.map((level) => level.id) } : {}),
     ...(runbook.incidentTypes ? { incidentTypes: Object.keys(runbook.incidentTypes) } : {}),

@@ -6,16 +6,14 @@
 
 import { z } from 'zod';
 import type { ReleaseMessage } from '../release/release';
+import { roleIdSchema, topicIdSchema } from '../runbook/topics';
 import { severityIdSchema } from '../severity/index';
 import { incidentTypeIdSchema } from '../text/id';
 import { instantSchema } from '../time/instant';
 import {
-  APPROVAL_TOPICS,
-  type ApprovalTopic,
   type Audience,
   type IncidentType,
-  ROLES,
-  type Role,
+  type RoleId,
   SCOPES,
   type Scope,
   SEVERITIES,
@@ -58,7 +56,7 @@ export interface IncidentFacts {
 /** An approval on one draft revision. */
 export interface ApprovalRecord {
   gate: string;
-  role: Role;
+  role: RoleId;
   requestedAt: string;
   requestedBy: string;
   status: 'requested' | 'granted' | 'denied';
@@ -109,7 +107,7 @@ export interface ApprovedRelease {
   /** The approved messages, in release order. */
   messages: ReleaseMessage[];
   /** Every granted approval, each naming this hash. */
-  approvals: Array<{ gate: string; role: Role; by: string; at: string; releaseHash: string }>;
+  approvals: Array<{ gate: string; role: RoleId; by: string; at: string; releaseHash: string }>;
 }
 
 /** A customer question logged to the incident. */
@@ -143,7 +141,7 @@ export interface NoteRecord {
 /** The permission policy an incident runs under (from its `declared` event, defaults filled). */
 export interface IncidentPolicy {
   /** Which role decides each sensitive topic's gate. */
-  approvals: Record<ApprovalTopic, Role>;
+  approvals: Record<string, RoleId>;
   /** Who may override the permission table in an emergency (with a reason); often nobody. */
   admins: PersonRef[];
   /** Severity ids an event may name, most severe first (absent: the default SEV1–SEV3). */
@@ -189,7 +187,7 @@ export interface IncidentState {
   status: Status;
   resolvedAt?: string;
   closedAt?: string;
-  roles: Partial<Record<Role, { primary: PersonRef; backup: PersonRef }>>;
+  roles: Partial<Record<string, { primary: PersonRef; backup: PersonRef }>>;
   /** Person ids marked unavailable. */
   unavailable: string[];
   /** The permission policy (absent in states stored before it existed: the defaults apply). */
@@ -251,11 +249,11 @@ export const incidentStateSchema = z
     status: z.enum(STATUSES),
     resolvedAt: instantSchema.optional(),
     closedAt: instantSchema.optional(),
-    roles: z.partialRecord(z.enum(ROLES), z.object({ primary: person, backup: person })),
+    roles: z.record(roleIdSchema, z.object({ primary: person, backup: person })),
     unavailable: z.array(z.string()),
     policy: z
       .object({
-        approvals: z.partialRecord(z.enum(APPROVAL_TOPICS), z.enum(ROLES)),
+        approvals: z.record(topicIdSchema, roleIdSchema),
         admins: z.array(person),
         severities: z.array(z.string()).optional(),
         incidentTypes: z.array(z.string()).optional(),
@@ -304,7 +302,7 @@ export const incidentStateSchema = z
  * @example
  * roleHolder(state, 'approver'); // { id: 'dana', name: 'Dana Ortiz' } (or the backup while Dana is out)
  */
-export function roleHolder(state: IncidentState, role: Role): PersonRef | undefined {
+export function roleHolder(state: IncidentState, role: RoleId): PersonRef | undefined {
   const assigned = state.roles[role];
   if (!assigned) return undefined;
   if (!state.unavailable.includes(assigned.primary.id)) return assigned.primary;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { explainZodIssues } from '../errors';
-import { APPROVAL_TOPICS, type ApprovalTopic } from '../vocabulary';
+import type { TopicId } from '../vocabulary';
 import type { Rule } from './define-rule';
 import { LintConfigError, type LintProblem, lintProblemsFrom } from './errors';
 import { activeLintRule, lintPlugin, unknownRuleReason } from './plugins';
@@ -39,8 +39,11 @@ export interface LintConfig {
   rules?: Record<string, RuleSetting>;
   /** Extra phrases per rule id, for rules that take phrases. */
   phrases?: Record<string, string[]>;
-  /** Extra phrases per approval topic (`security`, `dataLoss`, ...): the draft then needs that approver. */
-  topics?: Partial<Record<ApprovalTopic, string[]>>;
+  /**
+   * Extra phrases per approval topic (`security`, `dataLoss`, ... or a topic the runbook
+   * declares): the draft then needs that topic's approver.
+   */
+  topics?: Record<string, string[]>;
   /** Internal term → plain alternative; an empty string removes a default term. */
   jargon?: Record<string, string>;
 }
@@ -99,7 +102,11 @@ function buildSchema(lookup: Lookup): z.ZodType<LintConfig> {
     }
     return out;
   });
-  const topics = z.partialRecord(z.enum(APPROVAL_TOPICS), phraseList);
+  // Built-in topics, or the runbook's own (\`topics\`; the runbook check names undeclared ones).
+  const topics = z.record(
+    z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'expected a topic id in camelCase, e.g. "dataLoss"'),
+    phraseList,
+  );
   const extendsList = z.array(z.string()).superRefine((names, ctx) => {
     names.forEach((name, i) => {
       const why = unknownConfigReason(name);
@@ -230,7 +237,7 @@ function resolve(config: LintConfig, schema: z.ZodType<LintConfig>, seen: string
     if (part.plugins) out.plugins = [...(out.plugins ?? []), ...part.plugins];
     for (const [id, list] of Object.entries(part.phrases ?? {}))
       out.phrases = { ...out.phrases, [id]: [...(out.phrases?.[id] ?? []), ...list] };
-    for (const [topic, list] of Object.entries(part.topics ?? {}) as [ApprovalTopic, string[]][])
+    for (const [topic, list] of Object.entries(part.topics ?? {}) as [TopicId, string[]][])
       out.topics = { ...out.topics, [topic]: [...(out.topics?.[topic] ?? []), ...list] };
   }
   return out;

@@ -1,38 +1,78 @@
 /**
  * @module lint/impact
- * What a customer can or cannot do or see (the impact), and the generic problem words that stand
- * in for it ("issues with the app", "elevated error rates"). Read by `plain-impact` and
- * `no-vague-language`: a message names the impact when it names a customer's action or a
- * visible symptom, not when it names a service that has "issues".
+ * What a customer can or cannot do or see (the impact), read by `plain-impact` and
+ * `no-vague-language`. A message names the impact when it names a customer's action or a
+ * visible symptom ("cannot sign in", "payments are declined", "emails are delayed", "calls
+ * work again"), not when it names a service that has "issues" or a metric that moved.
+ *
+ * Detection is by grammar, not by memorised sentences: an inability ("unable to", "not being
+ * able to", "users' ability to"), a problem word followed by an action a customer takes
+ * ("trouble connecting", "issues with notification emails"), an action noun with a problem or
+ * recovery word ("login failures", "orders are being delivered"), or a symptom a customer sees
+ * ("slow", "declined", "cancelled", "no dial tone").
  */
-import { gate } from './triggers';
 
 // Words ending in -ing that are not something a customer does ("issues affecting the app").
 const NOT_AN_ACTION =
-  'affecting|impacting|causing|regarding|including|concerning|involving|during|using|ongoing|remaining|following|pending|according|something|nothing|anything|everything|morning|evening|being|having|seeing|experiencing|facing|reporting|happening|occurring|resulting|leading|preventing|bring|thing|things|king|during|lasting|continuing|persisting|working|investigating|monitoring|looking|trending';
+  'affecting|impacting|causing|regarding|relating|including|concerning|involving|during|using|ongoing|remaining|following|pending|according|something|nothing|anything|everything|morning|evening|being|having|seeing|experiencing|facing|reporting|happening|occurring|resulting|leading|preventing|bring|thing|things|king|lasting|continuing|persisting|working|investigating|monitoring|looking|trending|building|ring|spring|string|setting|meeting|earnings|outstanding|rising|caching|networking|routing|hosting|peering|scaling|computing|engineering|banking|load balancing';
+
+/**
+ * Things customers do or receive, as nouns: a problem word about one of them names the impact
+ * ("issues with notification emails", "trouble with calls"), a problem word about a service
+ * does not ("issues with the app").
+ */
+const ACTION_NOUN =
+  '(?:log(?:-| )?(?:in|on)s?|logins?|sign(?:-| )?(?:in|on)s?|signins?|(?<!network\\s+)connectivity|connections?|connecting|access(?:ing)?|payments?|checkouts?|transactions?|transfers?|deposits?|withdrawals?|deliver(?:y|ies)|emails?|e-mails?|notifications?|messages?|messaging|texts?|texting|calls?|calling|signal|dial(?:ing|ling)?[- ]?tones?|streaming|streams?|playback|loading|downloads?|uploads?|sync(?:ing)?|bookings?|reservations?|check-?ins?|orders?|purchases?|invoices?|receipts?|builds?|deploys|invitations?|searche?s?|page loads?|video calls?|meetings?|games?|matchmaking|voice calls?|sending|receiving|posting)';
+
+const PROBLEM =
+  '(?:issues?|problems?|troubles?|difficult(?:y|ies)|errors?|failures?|delays?|outages?|disruptions?)';
 
 // A customer action after a problem word: "issues logging in", "trouble connecting to Slack",
-// "problems accessing Twitter", "errors when attempting to pay", "issues with customers logging in".
-const ACTION_AFTER = `(?:\\s+(?:with|when|while|in|on)(?:\\s+(?:customers|users|members|people|some|their|your|our|the|you))*)?(?:\\s+(?:attempting|trying)\\s+to\\s+\\w+|\\s+(?!(?:${NOT_AN_ACTION})\\b)[a-z]+ing\\b)`;
+// "difficulty using the launcher", "errors when attempting to pay", "issues with customers
+// logging in". "using" counts only with a part of the product ("using the launcher", "using some
+// features"), not with the whole product ("issues using Roblox" says nothing).
+const ACTION_AFTER = `(?:\\s+(?:with|when|while|in|on)(?:\\s+(?:customers|users|members|people|some|their|your|our|the|you))*)?(?:\\s+(?:attempting|trying)\\s+to\\s+\\w+|\\s+using\\s+(?:the|your|our|some|their|a|an|certain)\\s+(?!(?:mobile\\s+)?(?:app|application|service|services|website|site|platform|product|phone|network)\\b)|\\s+(?!(?:${NOT_AN_ACTION})\\b)[a-z]+ing\\b)`;
+
+// Recovery or normal working, said about something a customer uses: "calls continue to work",
+// "orders are processing as expected", "invitations are now being delivered", "SMP is now open
+// again", "Twitter is back up for some people".
+const WORKING =
+  "(?:work(?:s|ing)?|load(?:s|ing)?|process(?:es|ing)?|send(?:s|ing)?|arriv(?:es|ing)|complet(?:es|ing)|go(?:es|ing)? through)\\s+(?:again|normally|as expected|as normal|as usual|fine)|continu(?:e|es|ing) to work(?!\\s+(?:on|to|with|through|hard|towards?|closely|around|diligently|tirelessly|non-stop|urgently|quickly)\\b)|receiv\\w+ (?:a )?normal service|(?:are|is)\\s+(?:now\\s+)?being\\s+(?:delivered|processed|sent|received|completed|accepted)|(?<!(?:fix|update|information|details|patch|workaround|updates|fixes|more|team|teams|staff|agents|we|engineers|people)\\s+)(?:are|is)\\s+(?:now\\s+|again\\s+|still\\s+)?(?:available|accessible|functional|open)(?:\\s+again)?\\b(?!\\s+to\\b)|(?<!(?:service|services|things|everything|it|system|systems)\\s+)(?:is|are|'s|’s)\\s+(?:now\\s+)?back\\s+(?:up|online)\\b|see(?:ing)?\\s+(?:\\w+\\s+){0,2}(?:return|come back)|(?:now|again|still)\\s+(?:be\\s+)?able\\s+to|able\\s+to\\s+(?:\\w+\\s+){1,3}again|can (?:still|continue|now|again)|(?:customers|users|members|people|you|they)\\s+can\\s+(?!not\\b|['’]t\\b|be\\b|expect\\b|see\\b|find\\b|check\\b|contact\\b|reach\\b|follow\\b|visit\\b)\\w+";
+
+// "back to normal" said of a thing customers use; "get things back to normal" says nothing.
+const BACK_TO_NORMAL =
+  '(?<!(?:things|everything|it|all|service|services|systems?|get|getting|bring|bringing|have|having)\\s+(?:\\w+\\s+){0,2})back to normal';
 
 /**
  * A statement of what customers can or cannot do or see: an inability ("cannot sign in", "may
- * not be able to get online"), a problem with an action ("issues logging in", "trouble
- * connecting", "connection issues", "payment failures"), or a visible symptom ("payments are
- * declined", "pages load slowly", "an error page", "emails are delayed", "the app is down").
- * Metrics ("elevated error rates") and problem words about a service ("issues with the app")
- * are not impact. Case-insensitive.
+ * not be able to get online", "affecting users' ability to sign in"), a problem with an action
+ * ("issues logging in", "trouble connecting", "connection issues", "issues with notification
+ * emails"), a visible symptom ("payments are declined", "pages load slowly", "an error page",
+ * "flights have been cancelled", "no dial tone"), or recovery of something customers use
+ * ("calls work again", "orders are being delivered"). Metrics ("elevated error rates"),
+ * problem words about a service ("issues with the app") and the writer's own inability ("we
+ * are unable to give a time") are not impact. Case-insensitive.
+ *
+ * @example
+ * IMPACT.test('Some customers cannot sign in.'); // true
+ * IMPACT.test('We are experiencing issues with the app.'); // false
  */
 export const IMPACT = new RegExp(
   [
-    // Inability, or someone trying to do something.
-    `\\b(?:users|customers|members|people|you|some|many)\\s+(?:\\w+\\s+)?(?:attempting|trying) to\\b|\\b(?:can(?:not|['’]t)|can not|could(?:n['’]t| not)|unable to|not (?:be )?able to|won['’]t be able to|impossible to|prevent(?:s|ed|ing)? (?:\\w+ )?from|no (?:way|longer able) to)\\b`,
+    // Inability, or someone trying to do something; the writer's own inability to tell is not.
+    `\\b(?:users|customers|members|people|you|some|many)\\s+(?:\\w+\\s+)?(?:attempting|trying) to\\b`,
+    `\\b(?:can(?:not|['’]t)|can not|could(?:n['’]t| not)|unable to|not (?:be |being )?able to|won['’]t be able to|impossible to|prevent(?:s|ed|ing)? (?!(?:this|it|that)\\s+from)(?:\\w+ )?from|no (?:way|longer able) to)\\b(?!\\s+(?:provide|give|share|say|confirm|guarantee|ascertain|estimate|offer|comment|tell|predict)\\b)`,
+    `\\babilit(?:y|ies)\\s+(?:of\\s+[\\w'’]+\\s+|for\\s+(?:[\\w'’]+\\s+){1,3})?to\\s+\\w+`,
     // A problem word followed by a customer action.
-    `\\b(?:issues?|problems?|trouble|difficult(?:y|ies)|errors?|failures?|delays?)${ACTION_AFTER}`,
-    // An action noun with a problem word: "connection issues", "sign-in problems", "login failures".
-    `\\b(?:log(?:-| )?(?:in|on)|login|sign(?:-| )?(?:in|on)|signin|connection|connectivity|connecting|access|payment|checkout|card|transaction|transfer|delivery|email|e-mail|message|messaging|call|calling|streaming|loading|download|upload|sync(?:ing)?|booking|check-in|login)s?\\s+(?:issues?|problems?|errors?|failures?|difficult(?:y|ies)|trouble|outages?|delays?)\\b`,
+    `\\b${PROBLEM}${ACTION_AFTER}`,
+    // A problem or an investigation of an action noun: "connection issues", "issues with
+    // mobile calls", "an issue affecting outbound email delivery", "investigating connectivity".
+    `\\b${ACTION_NOUN}\\s+(?:service\\s+)?${PROBLEM}`,
+    `\\b(?:${PROBLEM}|affecting|impacting|disrupting|investigating)\\s+(?:with\\s+|to\\s+|in\\s+)?(?:(?!relat|regard)[\\w'’&-]+,?\\s+){0,5}?${ACTION_NOUN}\\b(?!\\s+(?:service|system|provider|server|platform|infrastructure|page|screen|feature|app|website|site|portal|tab)s?\\b)`,
+    `\\b(?:${ACTION_NOUN}|sending|receiving|delivering)\\s+(?:of\\s+(?:\\w+\\s+){0,2})?(?:was|were|is|are|has been|have been)\\s+(?:\\w+\\s+)?(?:impacted|affected|disrupted|interrupted|paused|failing)`,
+    `\\bno\\s+(?:\\w+\\s+){0,2}(?:is|are|was|were|has been|have been)\\s+(?:being\\s+)?(?:sent|delivered|processed|received|shown|loaded|accepted)\\b`,
     // Visible symptoms.
-    `\\b(?:fail(?:s|ed|ing)?\\s+(?:to|when|for|at)|(?<!(?:rate|rates|ratio)\\s+of\\s+)fail(?:s|ed|ing)?\\b|(?:are|is|were|was|being|get|getting|been)\\s+(?:\\w+\\s+)?(?:declined|rejected|delayed|failing|stuck|missing|lost|duplicated|charged twice|logged out|disconnected|timing out|slow(?:er)?)|declin(?:ed|ing)|time[sd]? out|timing out|timeouts?|slow(?:ly|ness|er)?|delayed|stuck|missing|blank (?:page|screen)|error (?:page|message|screen|code)s?|(?:see|seeing|get|getting|receive|receiving|shows?|showing|returns?|returning)\\s+(?:an?\\s+|the\\s+)?(?!(?:higher|elevated|increased|high|more)\\b)(?:\\w+\\s+)?errors?(?!\\s+rates?)|charged twice|double[- ]charged|not (?:loading|working|completing|arriving|load|work|complete|arrive|available|sending|syncing|showing|appearing|receiving|processing|updating|responding|reachable|connecting|going through)|(?:doesn|don|isn|aren|won|didn|wasn|weren)['’]t (?:work|load|open|working|loading|arrive|arriving|go through|going through|show|showing|send|sending)|unavailable|inaccessible|unreachable|offline|(?:is|are|was|were|went|goes|been)\\s+down|down for|crash(?:es|ed|ing)?|disconnect(?:s|ed|ing|ions)?|drop(?:s|ped|ping)? (?:calls|connections?|out)|log(?:ged|s)? (?:you |them |users |customers )?out|no (?:signal|service|connection|internet|access)|lost (?:access|connection|service|data)|loss of (?:service|access|connection|signal)|broken|(?:stops?|stopping|prevents?|preventing|blocks?|blocking)\\s+(?!(?:by|at|in|on|the issue|the problem)\\b)\\w+|(?:is|are) not being \\w+|stopped|blocked|(?:not |un)affected|work(?:s|ing)? (?:again|normally|as expected)|back to normal|can (?:still|continue|now|again)|able to (?:\\w+ )?again|HTTP [45]\\d\\d)\\b`,
+    `\\b(?:fail(?:s|ed|ing)?\\s+(?:to|when|for|at)|(?<!(?:rate|rates|ratio)\\s+of\\s+)fail(?:s|ed|ing)?\\b|(?:are|is|were|was|being|get|getting|been)\\s+(?:\\w+\\s+)?(?:declined|rejected|delayed|failing|stuck|missing|lost|duplicated|charged twice|logged out|disconnected|timing out|slow(?:er)?)|declin(?:ed|ing)|time[sd]? out|timing out|timeouts?(?!\\s+(?:issue|problem)s?\\b)|slow(?:ly|ness|er)?|delayed|delays|(?:a|the) delay (?:to|in|for|before|of)|experienc\\w* (?:a |some )?delays?|(?:may|might|will|can|could|to)\\s+take\\s+(?:a (?:bit|little)\\s+|much\\s+|slightly\\s+|significantly\\s+)?longer|stuck|missing|blank (?:page|screen)|error (?:page|message|screen|code)s?|(?:see|seeing|get|getting|receive|receiving|experienc\\w*|encounter\\w*|shows?|showing|returns?|returning)\\s+(?:an?\\s+|the\\s+)?(?!(?:higher|elevated|increased|high|more)\\b)(?:\\w+\\s+)?errors?(?!\\s+rates?)|charged twice|double[- ]charged|cancel(?:l?ed|l?ing|lations?)|(?:had|have) to cancel|not (?:loading|working|completing|arriving|load|work|complete|arrive|available|sending|syncing|showing|appearing|receiving|processing|updating|responding|reachable|connecting|going through|(?:been\\s+)?(?:fully\\s+)?functional)|(?:doesn|don|isn|aren|won|didn|wasn|weren)['’]t (?:work|load|open|working|loading|arrive|arriving|go through|going through|show|showing|send|sending)|unavailable|inaccessible|unreachable|offline|(?:is|are|was|were|went|goes|been)\\s+(?:temporarily\\s+|currently\\s+|still\\s+|completely\\s+|partially\\s+|now\\s+)?down|down for|crash(?:es|ed|ing)?|disconnect(?:s|ed|ing|ions)?|drop(?:s|ped|ping)? (?:calls|connections?|out)|log(?:ged|s)? (?:you |them |users |customers )?out|no (?:signal|service|connection|internet|access|coverage|dial[- ]?tones?)|lost (?:access|connection|service|data)|loss of (?:\\w+\\s+){0,2}(?:services?|access|connection|connectivity|signal|internet|broadband|power)|(?:intermittent|patchy|reduced|limited) (?:service|connectivity|coverage|signal)(?!\\s+(?:problems?|issues?|disruptions?|interruptions?))|broken|(?<!non-)(?:stops?|stopping|prevents?|preventing|blocks?|blocking)\\s+(?!(?:by|at|in|on|to|the issue|the problem|this|it)\\b)\\w+|(?:is|are) not being \\w+|stopped|blocked|(?:not |un)affected|${BACK_TO_NORMAL}|${WORKING}|HTTP [45]\\d\\d)\\b`,
   ].join('|'),
   'i',
 );
@@ -41,41 +81,41 @@ export const IMPACT = new RegExp(
 export const IMPACT_ANYWHERE = new RegExp(IMPACT.source, 'gi');
 
 /**
- * A generic problem word that stands in for the impact: "experiencing some issues", "site
- * issues", "intermittent technology issues", "an issue affecting broadband services", "issues
- * with PSN", "aware of the outage". A bare reference ("the issue", "this incident") is not
- * vague, and neither is a problem with an action ("issues logging in"): callers check
- * {@link IMPACT} on the whole message.
+ * Access to a named product ("Access to the Nintendo eShop", "connectivity to Azure"): names
+ * what customers cannot reach. Case-sensitive on the name.
  */
-export const GENERIC_PROBLEM = gate(
-  /\b(?:(?:experiencing|having|facing|encountering|suffering|dealing with|seeing)\s+(?:(?:some|an?|a few|several|ongoing|intermittent|technical|these|minor|major|unexpected)\s+)*(?:issues?|problems?|difficult(?:y|ies)|trouble|disruptions?|interruptions?|outages?)|(?:technical|technology|system|site|service|performance|network|general|IT|platform|server|website|app|broadband|banking)\s+(?:issues?|problems?|difficult(?:y|ies)|disruptions?|interruptions?|outages?|degradation)|(?:(?:an?|some)\s+(?:\w+\s+)?(?:issue|problem|disruption|interruption|outage)s?|issues|problems|disruptions|interruptions|outages)\s+(?:with|affecting|impacting|on)\s+(?!(?:users|customers|members|people|you)\b)(?:[\w'’&-]+\s+){0,4}?(?:services?|apps?|application|platform|website|site|systems?|products?|network|banking|broadband|[A-Z][\w-]+)|aware of (?:the|an?|this) (?:outage|situation|disruption)(?!\s+(?:with|affecting|impacting|on|in|where|that)\b))\b/gi,
-  'issue problem difficult disruption interruption outage degradation trouble situation',
-);
+export const ACCESS_TO_NAMED =
+  /\b(?:[Aa]ccess|[Cc]onnectivity|[Cc]onnections?|[Ll]ogins?) to (?:the )?[A-Z][\w-]+/;
 
 /**
- * Metrics with no customer symptom: "elevated error rates", "higher latency than usual",
- * "increased authorization failures", "degraded performance".
+ * True when `text` names what customers can or cannot do or see ({@link IMPACT} or
+ * {@link ACCESS_TO_NAMED}).
+ *
+ * @example
+ * namesImpact('Users are having trouble connecting to Slack.'); // true
+ * namesImpact('We are aware of issues with WhatsApp.'); // false
  */
-export const METRIC_ONLY = gate(
-  /\b(?:(?:elevated|increased|higher|high|heightened|abnormal|unusual)\s+(?:(?:api|request|server|authori[sz]ation|authentication|\w+)\s+)?(?:error rates?|errors|failure rates?|failures|latency|latencies|response times?|timeouts|load)|(?:error rates?|latency|response times?)\s+(?:are|is)\s+(?:elevated|higher|increased)|degraded (?:performance|service|functionality)|performance degradation|service degradation)\b/gi,
-  'elevated increased higher high heightened abnormal unusual error latency response degraded performance service',
-);
+export function namesImpact(text: string): boolean {
+  return IMPACT.test(text) || ACCESS_TO_NAMED.test(text);
+}
+
+const ACCESS_TO_NAMED_ANYWHERE = new RegExp(ACCESS_TO_NAMED.source, 'g');
 
 /**
- * News in a message besides a holding statement: progress on the cause or the fix ("identified
- * the root cause", "applied a fix", "rolled back"), or recovery. A holding statement next to news
- * is not vague.
+ * Every passage of `text` that names the impact, in order of position, as half-open UTF-16
+ * ranges `{ start, end }`; empty when {@link namesImpact} is false.
+ *
+ * @example
+ * impactSpans('Checkout is slow. Some customers cannot pay.').length; // 2
  */
-export const PROGRESS =
-  /\b(?:identified|found|fix(?:ed|es)?|deploy\w*|restor\w*|resolv\w*|roll(?:ed|ing)? (?:back|out)|rollback|mitigat\w*|recover\w*|cause[ds]?|implemented|applied|isolated|confirm\w*|back (?:up|online|to normal)|working again|rerout\w*|failed over|workaround)\b/i;
-
-/**
- * Holding statements with no news, vague after the first message: "we are continuing to
- * monitor", "monitoring the situation", "nothing new to report", "the problem is under review",
- * "we continue to investigate", "things are beginning to look up", "the cause has been found"
- * with nothing else said.
- */
-export const HOLDING = gate(
-  /\b(?:(?:continu(?:e|es|ing) to|still|closely|actively)\s+(?:monitor(?:ing)?|investigat(?:e|ing)|look(?:ing)? into|work(?:ing)? on)(?:\s+(?:for\s+)?(?:any\s+)?(?:further\s+)?(?:the|this|these|any)?\s*(?:issues?|problems?|situation|matter|incident|things|it))?(?=\s*(?:[.!;,]|$|and\b|to\b|for\b|as\b|but\b))|monitor(?:ing)? (?:the|this) situation|(?:nothing|no) (?:new|further|more) (?:to report|updates?|information|news)|(?:is|are|remains?) under (?:review|investigation)|things are (?:beginning to |starting to )?look(?:ing)? up|(?:the )?(?:cause|issue|problem) has been (?:found|identified)(?=\s*[.!]|\s*$))/gi,
-  'continu still closely actively monitor nothing no under things cause issue problem',
-);
+export function impactSpans(text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const re of [IMPACT_ANYWHERE, ACCESS_TO_NAMED_ANYWHERE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) re.lastIndex++;
+      else spans.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}

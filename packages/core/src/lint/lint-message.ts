@@ -20,7 +20,6 @@ import {
   RuleReportError,
 } from './errors';
 import { resolveFacts } from './facts';
-import { IMPACT } from './impact';
 import { compilePhrases } from './phrases';
 import { activeLintRules, isPluginRule } from './plugins';
 import { TextDocument } from './text';
@@ -151,7 +150,6 @@ class RuleRun implements RuleContext {
   private rule: Rule | undefined;
   private configured: LintSeverity | undefined;
   private topicMatches: TopicMatch[] | undefined;
-  private impact: boolean | undefined;
   constructor(
     context: LintContext,
     readonly facts: ResolvedFacts,
@@ -177,8 +175,7 @@ class RuleRun implements RuleContext {
     return this.topicMatches;
   }
   hasImpactStatement(): boolean {
-    this.impact ??= IMPACT.test(this.text);
-    return this.impact;
+    return this.doc.impactSpans().length > 0;
   }
   report(r: RuleReport): void {
     // A report after the rule's check returned (e.g. from a stored callback) has no rule.

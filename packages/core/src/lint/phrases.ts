@@ -42,13 +42,13 @@ export function compilePhrases(phrases: readonly string[]): RegExp | undefined {
 
 /** Hedges: words that mark a guess. A guess about a cause needs a {@link CAUSE_CUE} nearby. */
 export const CAUSE_HEDGE = gate(
-  /\b(?:probably|likely|possibly|perhaps|presumably|apparently|seem(?:s|ed)? to (?:be|have)|appears? to (?:be|have)|looks? like|(?:may|might|could) (?:be|have been)|we(?:'re|’re| are)? (?:suspect(?:ing)?|think|believe|assume)|suspected|(?:our|the) (?:working )?(?:theory|hypothesis)|we(?:'re|’re| are) (?:fairly|pretty) (?:sure|confident))\b/gi,
-  'probably likely possibly perhaps presumably apparently seem appear look may might could suspect think believe assume theory hypothesis fairly pretty',
+  /\b(?:probably|likely|possibly|perhaps|maybe|(?:it is|it['’]s|it was|it['’]d be|it would be) (?:quite |very |entirely )?(?:possible|conceivable)|presumably|apparently|seem(?:s|ed)? to (?:be|have)|appears? to (?:be|have)|(?:looks?|seems?|sounds?) like|(?:may|might|could) (?:be|have been)|must(?:['’]ve| have) been|(?:we|i)(?:'re|’re|'m|’m| are| am)? (?:suspect(?:ing)?|think|believe|assume|guess)|suspected|(?:our|the) (?:working )?(?:theory|hypothesis)|(?:we|i)(?:'re|’re|'m|’m| are| am) (?:fairly|pretty|quite|reasonably) (?:sure|confident|certain))\b/gi,
+  'probably likely possibly perhaps maybe it presumably apparently seem appear look sound may might could suspect think believe assume guess theory hypothesis fairly pretty quite reasonably must',
 );
 
 /** Words that make a hedged clause a statement about a cause. */
 export const CAUSE_CUE =
-  /\b(?:caus(?:ed|es|ing)|due to|because|related to|result(?:s|ed)? (?:of|from)|triggered|stem(?:s|med)? from|originat\w*|at fault|(?:problem|issue|fault|bug|outage|failure)s? (?:with|at|in|from)|providers?|partners?|vendors?|suppliers?|third[- ]party|upstream|database|db|network|dns|servers?|deploy(?:ment|ed)?s?|release|(?:config(?:uration)?|code) change|maintenance|configuration|certificate|load balancer|overload(?:ed)?|bug|backlog|attack|hardware)\b/i;
+  /\b(?:caus(?:ed|es|ing)|due to|because|related|linked to|connected to|tied to|manifestation|symptom of|result(?:s|ed)? (?:of|from)|triggered|stem(?:s|med)? from|originat\w*|at fault|(?:problem|issue|fault|bug|outage|failure|downtime)s? (?:with|at|in|from|of)|['’]s (?:issue|problem|fault|outage|end|side)|migrat\w*|upgrad\w*|providers?|partners?|vendors?|suppliers?|third[- ]party|upstream|database|db|network|dns|servers?|deploy(?:ment|ed)?s?|release|(?:config(?:uration)?|code) change|maintenance|configuration|certificate|load balancer|overload(?:ed)?|bug|backlog|attack|hardware|(?:root |underlying )?causes?|culprit|suffer(?:s|ed|ing)? from|(?:operator|human|user|configuration|config|software|hardware|coding|programming) errors?)\b/i;
 
 /** Causal attributions stated as fact: fine once the cause is confirmed, a guess before. */
 export const CAUSE_CLAIM = gate(
@@ -65,7 +65,7 @@ export const CAUSE_NOUN =
 
 /** Blaming a provider or partner for the incident. */
 export const PROVIDER_BLAME = gate(
-  /\b(?:(?:our|the|a|an|one of our)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|carrier|isp)s?\s+(?:is|are|has|have|was|were)\s+(?:(?:currently|also|still)\s+)?(?:having|experiencing|seeing|reporting|down|failing|degraded|an? (?:outage|incident|issue|problem)|issues|problems|outages|trouble)|(?:outage|issue|problem|incident|failure|fault)s?\s+(?:at|with|on the side of|from)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|isp)s?|third[- ]party (?:outage|issue|problem|incident|failure)s?|(?:outage|issue|problem|incident|failure) (?:at|with) a third party)\b/gi,
+  /\b(?:(?<!\b(?:through|via|using|with|by|from|to|for|at)\s)(?:our|the|a|an|one of our)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|carrier|isp)s?\s+(?:(?:that|which|who|we)\s+(?:[\w'’-]+\s+){0,5}?)?(?:is|are|has|have|was|were)\s+(?:(?:currently|also|still)\s+)?(?:having|experiencing|seeing|reporting|down|failing|degraded|an? (?:outage|incident|issue|problem)|issues|problems|outages|trouble)|(?:outage|issue|problem|incident|failure|fault)s?\s+(?:at|with|on the side of|from)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|isp)s?|third[- ]party (?:outage|issue|problem|incident|failure)s?|(?:outage|issue|problem|incident|failure) (?:at|with) a third party)\b/gi,
   'provider partner vendor supplier host carrier isp third',
 );
 
@@ -134,7 +134,7 @@ export const STORE_CREDIT_PAYMENT_AFTER = /^\s+payments?\b/i;
 
 /** SLAs and contract terms (topic `contract`). */
 export const CONTRACT = gate(
-  /\b(?:SLAs?|service[- ]level (?:agreement|commitment|credit)s?|uptime (?:guarantee|commitment)s?|contract(?:s|ual(?:ly)?)?|penalt(?:y|ies)|terms of service|MSA)\b/gi,
+  /\b(?:SLAs?|service[- ]level (?:agreement|commitment|credit)s?|uptime (?:guarantee|commitment)s?|contract(?:s|ual(?:ly)?)?(?![- ](?:numbers?|ids?|reference)\b)|penalt(?:y|ies)|terms of service|MSA)\b/gi,
   'sla level uptime contract penalt terms msa',
 );
 
@@ -157,25 +157,7 @@ export const LEGAL = gate(
 );
 
 // ---------------------------------------------------------------------------------------
-// Vague language (no-vague-language, plain-impact)
-
-/** Statements that tell a customer nothing, whatever the context. */
-export const VAGUE = gate(
-  /\b(?:(?:aware of|experiencing|dealing with|handling|monitoring|managing) (?:a|an|the) (?:situation|matter)|a situation (?:affecting|impacting|with|involving)|(?:some|certain|several|various|multiple) (?:services|features|functionality|functionalities|systems|components|products|areas)|experiencing (?:some |an? )?(?:issues?|problems?|difficult(?:y|ies)|technical difficulties|disruptions?|interruptions?)(?!\s+(?:with|in|on|affecting|when|while|for|loading|signing|logging|processing)\b)|(?:may|might|could) (?:experience|see|notice|encounter|face|observe) (?:some )?(?:intermittent |temporary |minor |occasional |brief |service )?(?:issues?|problems?|disruptions?|difficult(?:y|ies)|degradation|impact|interruptions?|inconvenience|unexpected behaviou?r)(?!\s+(?:with|in|on|when|while|signing|logging|loading)\b)|(?:temporary|intermittent|minor|brief|partial) (?:service )?(?:disruptions?|interruptions?|degradation)|(?:may|might|could) be (?:impacted|affected)(?!\s+by\b))\b/gi,
-  'situation matter services features functionalit systems components products areas experiencing may might could disruption interruption degradation',
-);
-
-/** "Degraded performance": vague unless the sentence names a symptom. */
-export const DEGRADED = gate(
-  /\b(?:degraded (?:performance|service|functionality)|performance degradation|service degradation)\b/gi,
-  'degraded degradation',
-);
-
-/** Investigating with no object: fine once, empty after the first message. */
-export const EMPTY_INVESTIGATION = gate(
-  /\b(?:(?:investigating|looking into|aware of) (?:an?|the|this|some) (?:issue|problem|incident|matter)s?(?!\s+(?:with|in|on|affecting|impacting|where|that|causing|for|when|preventing|which)\b)|(?:investigating|aware of) reports(?!\s+(?:of|that)\b)|look(?:ing)? into (?:it|this|the (?:issue|matter|problem))|(?:continu(?:e|ing) to|still) investigat(?:e|ing)(?: (?:the|this) (?:issue|matter|problem|incident))?(?=\s*[.!;]|\s*$))\b/gi,
-  'investigat look aware',
-);
+// Symptoms (publish/consistency)
 
 /** A visible symptom: what customers can or cannot do or see. */
 export const SYMPTOM =
@@ -187,10 +169,6 @@ export const SYMPTOM =
  */
 export const WORKS_NORMALLY =
   /\b(?:(?:work(?:s|ing)?|go(?:es|ing)? through|run(?:s|ning)?|load(?:s|ing)?|sign(?:s|ing)? up|complete[sd]?|operat(?:es|ing))\s+(?:normally|fine|as usual|as expected|without (?:any )?(?:problems?|issues?|errors?))|(?:is|are|remains?|stays?)\s+(?:not affected|unaffected|fine|normal|available)|not (?:been )?affected|unaffected|no impact|(?:can|could) still [\w\s]{0,30}normally)\b/i;
-
-/** Symptom words that make "degraded performance" specific. */
-export const DEGRADED_DETAIL =
-  /\b(?:slow\w*|seconds?|minutes?|time[sd]? out|timing out|timeouts?|errors?|fail\w*|cannot|can['’]t|unable|delay\w*|latency|load\w*)\b/i;
 
 // ---------------------------------------------------------------------------------------
 // Scope (scope-accuracy)

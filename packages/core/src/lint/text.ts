@@ -3,6 +3,7 @@
  * Sentence and clause segmentation of a draft, quoted spans, and the meaning cues (negation,
  * hypotheticals, reported speech, past incidents) that keep rules from flagging keywords.
  */
+import { impactSpans } from './impact';
 import { eachMatch } from './phrases';
 import { gateOf, openGates } from './triggers';
 
@@ -31,7 +32,7 @@ const QUOTED =
 const NEGATION =
   /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|yet to|unable to|no longer|ruled out)\b|n['’]t\b/i;
 const HYPOTHETICAL =
-  /\b(?:if|whether|once|until|unless|when|before|as soon as|in case|expect(?:s|ing)? to|hope(?:s)? to|aim(?:ing)? to|(?:working|trying|plan(?:ning)?|need) to|to (?:get|have|make|bring|keep))\b/i;
+  /\b(?:if|whether|once(?! (?:again|more)\b)|until|unless|when|before|as soon as|in case|expect(?:s|ing)? to|hope(?:s)? to|aim(?:ing)? to|(?:working|trying|plan(?:ning)?|need) to|to (?:get|have|make|bring|keep))\b/i;
 // Someone else's claim relayed: "customers said", "the provider says", "according to AWS".
 const REPORTED =
   /\b(?:(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|report(?:ed|s)?|asked|ask|wrote)|(?:provider|vendor|partner|supplier|status page|team|engineers?)s? (?:says?|said|reports?|reported|tells? us|told us|confirms?)|according to)\b/i;
@@ -58,6 +59,8 @@ export class TextDocument {
   private clauseBreaks: number[] | undefined;
   private quotes: Span[] | undefined;
   private lineStarts: number[] | undefined;
+  private impacts: Span[] | undefined;
+  private impactStarts: Set<number> | undefined;
 
   // Everything below is computed on first use: a rule that needs no sentences pays for none.
   constructor(text: string) {
@@ -183,6 +186,30 @@ export class TextDocument {
     if (!PAST_INCIDENT.test(this.text.slice(sentence.start, sentence.end))) return false;
     const clause = this.clauseAt(start);
     return !PRESENT_MARKER.test(this.text.slice(clause.start, clause.end));
+  }
+
+  /**
+   * The passages that say what customers can or cannot do or see ("cannot sign in", "payments
+   * are declined"; `impactSpans` in `impact.ts`), in order. One scan per draft, shared by every
+   * rule that asks (`plain-impact`, `no-vague-language`, a host's own rule).
+   *
+   * @example
+   * new TextDocument('We are looking into it. Customers cannot sign in.').impactSpans(); // [{ start: 34, end: 40 }]
+   */
+  impactSpans(): readonly Span[] {
+    this.impacts ??= impactSpans(this.text);
+    return this.impacts;
+  }
+
+  /**
+   * The start offsets of the sentences that name the impact ({@link impactSpans}).
+   *
+   * @example
+   * new TextDocument('We are looking into it. Customers cannot sign in.').impactSentenceStarts(); // Set { 24 }
+   */
+  impactSentenceStarts(): ReadonlySet<number> {
+    this.impactStarts ??= new Set(this.impactSpans().map((s) => this.sentenceAt(s.start).start));
+    return this.impactStarts;
   }
 
   /** True when `[start, end)` is quoted, negated, hypothetical or reported: not the writer's own claim. */

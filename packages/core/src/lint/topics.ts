@@ -3,7 +3,7 @@
  * Detects the approval topics a draft touches (security, data loss, legal, compensation,
  * contract/SLA, fix-time promises). One implementation, shared by the linter and the approval gates.
  */
-import type { ApprovalTopic } from '../vocabulary';
+import type { ApprovalTopic, TopicId } from '../vocabulary';
 import { type LintConfig, resolveLintConfig } from './config';
 import { FIX_TIME_EXPR, FOLLOW_UP_WORK, PROBLEM_LASTS, RECOVERY_TERM } from './fix-time';
 import {
@@ -27,7 +27,7 @@ import { TextDocument } from './text';
 
 /** One passage of a draft that touches an approval topic. Offsets are UTF-16 into the text. */
 export interface TopicMatch {
-  topic: ApprovalTopic;
+  topic: TopicId;
   start: number;
   end: number;
   /** The matched text, e.g. `service credit` or `fixed in about 10 minutes`. */
@@ -43,7 +43,7 @@ const SIMPLE_TOPICS: readonly (readonly [ApprovalTopic, RegExp])[] = [
 ];
 
 /** Extra phrases per approval topic (the runbook's `lint.topics`), compiled. */
-export type TopicPhrases = ReadonlyMap<ApprovalTopic, RegExp>;
+export type TopicPhrases = ReadonlyMap<TopicId, RegExp>;
 
 /**
  * Compiles the runbook's extra topic phrases (`lint.topics`); `undefined` when there are none.
@@ -53,8 +53,8 @@ export type TopicPhrases = ReadonlyMap<ApprovalTopic, RegExp>;
  */
 export function compileTopicPhrases(topics: LintConfig['topics']): TopicPhrases | undefined {
   if (topics === undefined) return undefined;
-  const out = new Map<ApprovalTopic, RegExp>();
-  for (const [topic, phrases] of Object.entries(topics) as [ApprovalTopic, string[]][]) {
+  const out = new Map<TopicId, RegExp>();
+  for (const [topic, phrases] of Object.entries(topics) as [TopicId, string[]][]) {
     const re = compilePhrases(phrases);
     if (re !== undefined) out.set(topic, re);
   }
@@ -108,12 +108,16 @@ export function detectTopicsIn(doc: TextDocument, extra?: TopicPhrases): TopicMa
       });
     }
   }
+  // The runbook's own phrases are its word on those passages: a custom topic's "regulator" is
+  // not also the built-in legal topic, so one passage waits for one approver.
+  const ownSpans = out.slice();
   for (const [topic, re] of SIMPLE_TOPICS) {
     if (!doc.mayMatch(re)) continue;
     eachMatch(re, text, (m) => {
       const start = m.index;
       const end = start + m[0].length;
       if (doc.isQuoted(start, end) || isReportedOrQuestion(doc, start)) return;
+      if (ownSpans.some((o) => o.start <= start && end <= o.end)) return;
       if (topic === 'compensation' && namesPaymentOrFeature(text, start, end)) return;
       out.push({ topic, start, end, text: m[0] });
     });
@@ -132,6 +136,10 @@ function namesPaymentOrFeature(text: string, start: number, end: number): boolea
   if (REMEDY_PAYMENT_BEFORE.test(before)) return true;
   return /\bstore\s+$/i.test(before) && STORE_CREDIT_PAYMENT_AFTER.test(after);
 }
+
+const PAST_SPAN = /\b(?:subsequent|following|previous|past|first|preceding|last)\b/i;
+const EFFORT_BEFORE =
+  /\b(?:work(?:s|ed|ing)?|be working|continue|staff(?:ed)?|on (?:it|this))\s+(?:hard\s+|around the clock\s+)?$/i;
 
 const REPORTED =
   /\b(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|asked|ask|wrote)\b|\bwhether\b/i;
@@ -171,8 +179,19 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
       PERSON_BACK.test(text.slice(sentence.start, recovery.start))
     )
       return;
+    // In "was resolved for most and should resume shortly" the past tense belongs to the first
+    // verb: after an "and" that starts a promise, only that part counts.
     const clausePrefix = doc.clausePrefix(recovery.start);
-    if (PAST_BEFORE.test(clausePrefix)) return;
+    const tail = clausePrefix.split(/\band\b/i).pop() ?? '';
+    if (PAST_BEFORE.test(PROMISE_MODAL.test(tail) ? tail : clausePrefix)) return;
+    // "over the subsequent two hours", "for the past hour": a time behind, not ahead.
+    if (PAST_SPAN.test(m[0])) return;
+    // "working through the night": effort, not when it ends.
+    if (
+      /^(?:through|throughout|over)\b/i.test(m[0]) &&
+      EFFORT_BEFORE.test(text.slice(sentence.start, timeStart))
+    )
+      return;
     const inherentlyFuture = m[1] !== undefined;
     if (!inherentlyFuture && !PROMISE_MODAL.test(before + text.slice(start, end))) return;
     // "won't be up for another 24 hours": a negated recovery with a length of time still promises one.

@@ -71,3 +71,50 @@ describe('trigger gates', () => {
     expect(doc.mayMatch(/ungated/g)).toBe(true);
   });
 });
+
+// What the trie scan replaced: one global RegExp of every stem, longest first, at `\b`. The
+// scan must open exactly the gates that RegExp did, on any text.
+function gatesByRegExp(text: string): Uint8Array {
+  const gates = gatedPatterns();
+  const stems = new Map<string, { word: string; whole: boolean; gates: Set<number> }>();
+  gates.forEach((g, i) => {
+    for (const stem of g.stems) {
+      const e = stems.get(stem) ?? {
+        word: stem.replace(/\$$/, ''),
+        whole: stem.endsWith('$'),
+        gates: new Set(),
+      };
+      e.gates.add(i);
+      stems.set(stem, e);
+    }
+  });
+  const list = [...stems.values()].sort(
+    (a, b) => b.word.length - a.word.length || Number(b.whole) - Number(a.whole),
+  );
+  const scan = new RegExp(`\\b(?:${list.map((e) => e.word + (e.whole ? '\\b' : '')).join('|')})`, 'gi');
+  const open = new Uint8Array(gates.length);
+  for (const m of text.matchAll(scan)) {
+    const word = m[0].toLowerCase();
+    // The longest stem found opens its own gates and those of every stem it starts with.
+    for (const e of list)
+      if (word.startsWith(e.word) && (e.word === word || !e.whole)) for (const g of e.gates) open[g] = 1;
+  }
+  return open;
+}
+
+describe('trigger scan', () => {
+  const stems = [...new Set(gatedPatterns().flatMap((g) => g.stems.map((s) => s.replace(/\$$/, ''))))];
+  const piece = fc.oneof(
+    fc.constantFrom(...stems),
+    fc.constantFrom(' ', "'", '’', '-', '_', '.', '9', 's', 'ing', 'é', 'data', 'can', 'not', '\n'),
+  );
+  it('opens the same gates as a RegExp of the stems, in any case and mixed with other words', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, fc.boolean()), { maxLength: 12 }), (parts) => {
+        const text = parts.map(([p, upper]) => (upper ? p.toUpperCase() : p)).join('');
+        expect([...openGates(text)]).toEqual([...gatesByRegExp(text)]);
+      }),
+      { numRuns: 2000, seed: 20240601 },
+    );
+  });
+});

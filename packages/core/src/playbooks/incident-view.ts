@@ -6,7 +6,7 @@
 import { currentStatusUpdate, type IncidentState, type PersonRef, roleHolder } from '../incident/index';
 import type { Runbook } from '../runbook/define';
 import { incidentTypeDefinition } from '../runbook/lookup';
-import type { IncidentType, Role } from '../vocabulary';
+import type { IncidentType, RoleId } from '../vocabulary';
 import { symptomsInText } from './phrases';
 
 /**
@@ -43,9 +43,11 @@ export function brokenAreas(state: IncidentState, runbook: Runbook): string[] {
  * @example
  * holderOf(state, runbook, 'communicationOwner'); // { id: 'dana', name: 'Dana' }
  */
-export function holderOf(state: IncidentState, runbook: Runbook, role: Role): PersonRef | undefined {
+export function holderOf(state: IncidentState, runbook: Runbook, role: RoleId): PersonRef | undefined {
   if (state.roles[role]) return roleHolder(state, role);
-  const { primary, backup } = runbook.roles[role];
+  const defined = runbook.roles[role];
+  if (!defined) return undefined;
+  const { primary, backup } = defined;
   const available = [primary, backup].find((p) => !state.unavailable.includes(p.id));
   return available ? { id: available.id, name: available.name } : undefined;
 }

@@ -43,7 +43,8 @@ export const APPROVER_TOPICS: readonly ApprovalTopic[] = [
  */
 export function sensitiveTopics(text: string): ApprovalTopic[] {
   const asStatement = text.replace(/\?/g, '.');
-  return [...new Set(detectTopics(asStatement).map((m) => m.topic))];
+  // No runbook phrases here: only the built-in topics come out.
+  return [...new Set(detectTopics(asStatement).map((m) => m.topic as ApprovalTopic))];
 }
 
 // Which question topic a sensitive topic belongs to; `legal` has no topic of its own.

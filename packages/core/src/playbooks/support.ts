@@ -199,7 +199,7 @@ function findings(
     sensitive.push('dataLoss');
   }
   if (sensitive.length > 0) {
-    const deciders = [...new Set(sensitive.map((t) => runbook.approvals[t]))].map(
+    const deciders = [...new Set(sensitive.map((t) => runbook.approvals[t] ?? 'approver'))].map(
       (role) => holderOf(state, runbook, role)?.name ?? `the ${role}`,
     );
     found.push({

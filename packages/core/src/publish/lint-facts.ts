@@ -13,7 +13,7 @@ import { DEFAULT_APPROVALS } from '../runbook/defaults';
 import type { Runbook } from '../runbook/define';
 import { findClockTimes, resolveWrittenClockTime } from '../time/index';
 import { toIsoInstant } from '../time/iso-instant';
-import type { ApprovalTopic, Audience, MessageKind } from '../vocabulary';
+import type { Audience, MessageKind, TopicId } from '../vocabulary';
 
 /** What {@link lintFactsFromState} returns. */
 export interface StateLintFacts {
@@ -74,10 +74,10 @@ export function lintFactsFromState(
 ): StateLintFacts {
   const f = state.facts;
   const record = draft ? state.drafts[draft.id] : undefined;
-  const approvals = clock?.runbook.approvals ?? DEFAULT_APPROVALS;
+  const approvals: Readonly<Record<string, string>> = clock?.runbook.approvals ?? DEFAULT_APPROVALS;
   const topics = record ? draftTexts(record).flatMap((text) => detectTopics(text, clock?.runbook.lint)) : [];
-  const granted = (topic: ApprovalTopic) =>
-    record !== undefined && isGateGranted(state, record.id, topic, approvals[topic]);
+  const granted = (topic: TopicId) =>
+    record !== undefined && isGateGranted(state, record.id, topic, approvals[topic] ?? 'approver');
   // Credits and SLA remedies: approved when every such passage's gate is granted.
   const remedies = [
     ...new Set(topics.map((m) => m.topic).filter((t) => t === 'compensation' || t === 'contract')),

@@ -5,7 +5,7 @@
 import type { TextSpan } from '../approvals/gates';
 import type { EventOf, StatusUpdate } from '../incident/events';
 import type { Diagnostic } from '../lint/types';
-import type { Audience, Role } from '../vocabulary';
+import type { Audience, RoleId } from '../vocabulary';
 import type { ConsistencyFact } from './consistency';
 import type { ReleaseDiagnostic } from './lint-release';
 
@@ -37,7 +37,7 @@ export interface BlockedReason {
   /** The gate id, for approval and precondition reasons. */
   gate?: string;
   /** The role that decides the gate. */
-  role?: Role;
+  role?: RoleId;
   /** The passage of the text concerned (lint errors, topic gates). */
   span?: TextSpan;
   /** The audience whose message it concerns (release lint errors and inconsistencies). */

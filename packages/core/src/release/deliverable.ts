@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { type Problem, problem, problemsFromZod } from '../errors';
 import type { ApprovedRelease } from '../incident/state';
 import type { ApprovedMessage } from '../message';
+import { roleIdSchema } from '../runbook/topics';
 import { severityIdSchema } from '../severity/index';
 import { instantSchema } from '../time/instant';
-import { MESSAGE_KINDS, ROLES, STATUSES } from '../vocabulary';
+import { MESSAGE_KINDS, STATUSES } from '../vocabulary';
 import { leftoverPlaceholder, releaseHash, releaseHashSchema, releaseMessagesSchema } from './release';
 
 /** The shape of an {@link ApprovedRelease}, checked where delivery receives one. */
@@ -30,7 +31,7 @@ export const approvedReleaseSchema = z.object({
   approvals: z.array(
     z.object({
       gate: z.string().min(1),
-      role: z.enum(ROLES),
+      role: roleIdSchema,
       by: z.string().min(1),
       at: instantSchema,
       releaseHash: releaseHashSchema,

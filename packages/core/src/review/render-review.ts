@@ -8,7 +8,7 @@ import { escapeMarkdown as md } from '../text/escape';
 import { plural } from '../text/plural';
 import { formatUpdateTime } from '../time/index';
 import type { ApprovalWait, IncidentReview, UpdateTiming } from './review';
-import { TOPIC_WORDS } from './suggestions';
+import { topicWords } from './suggestions';
 
 const clock = (review: IncidentReview, at: string) =>
   formatUpdateTime(at, review.timeZone, { relativeTo: review.incident.declaredAt });
@@ -31,7 +31,7 @@ function updatesLine(review: IncidentReview): string {
 }
 
 function approvalLine(review: IncidentReview, a: ApprovalWait): string {
-  const what = a.topic ? TOPIC_WORDS[a.topic] : a.gate;
+  const what = a.topic ? topicWords(a.topic) : a.gate;
   const people = [a.primary, a.backup].filter((p) => p !== undefined);
   const decider = people.find((p) => p.id === a.decidedBy)?.name ?? a.decidedBy ?? 'someone';
   const outcome =

@@ -6,7 +6,7 @@
 
 import type { Runbook } from '../runbook/define';
 import { plural } from '../text/plural';
-import type { ApprovalTopic } from '../vocabulary';
+import type { ApprovalTopic, TopicId } from '../vocabulary';
 import type { IncidentReview, ReviewOptions, RunbookSuggestion } from './review';
 
 /** Approval topics in plain words, for suggestions and the rendered review. @internal */
@@ -18,6 +18,10 @@ export const TOPIC_WORDS: Record<ApprovalTopic, string> = {
   contract: 'contract or SLA impact',
   fixTime: 'a fix-time promise',
 };
+
+/** A topic in plain words: a built-in one's phrase, a runbook topic's id (`regulator`). @internal */
+export const topicWords = (topic: TopicId): string =>
+  TOPIC_WORDS[topic as ApprovalTopic] ?? `a statement about ${topic}`;
 
 const whole = (minutes: number) => Math.round(minutes);
 
@@ -56,7 +60,7 @@ export function suggestRunbookChanges(
   }
 
   for (const wait of review.approvals) {
-    const what = wait.topic ? TOPIC_WORDS[wait.topic] : `"${wait.gate}"`;
+    const what = wait.topic ? topicWords(wait.topic) : `"${wait.gate}"`;
     if (wait.primaryAbsentMinutes > 0 && wait.primary && wait.backup) {
       const decided = wait.decidedBy === wait.backup.id ? `${wait.backup.name} decided in the end` : '';
       out.push({

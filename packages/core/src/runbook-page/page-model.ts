@@ -4,15 +4,16 @@
  * HTML renderers both print this model, so the two pages always say the same thing.
  */
 import type { Person, Runbook } from '../runbook/define';
+import { audienceSegments } from '../runbook/segments';
+import { approvalTopics, runbookRoleIds } from '../runbook/topics';
 import type { SeverityLevel } from '../severity/index';
 import { withIndefiniteArticle } from '../text/article';
 import {
-  APPROVAL_TOPICS,
   type ApprovalTopic,
   MESSAGE_KINDS,
   type MessageKind,
-  ROLES,
   type Role,
+  type RoleId,
   type Severity,
 } from '../vocabulary';
 
@@ -60,6 +61,12 @@ const TOPIC_LABELS: Record<ApprovalTopic, string> = {
   fixTime: 'A promised fix or recovery time',
 };
 
+// An extra role's label and job: its camelCase id as words, and the topics it signs off.
+const roleLabel = (role: RoleId) =>
+  Object.hasOwn(ROLE_LABELS, role)
+    ? ROLE_LABELS[role as Role]
+    : role.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+
 const TEMPLATE_LINES: Record<MessageKind, { title: string; line: string }> = {
   initial: {
     title: 'First note',
@@ -97,7 +104,7 @@ export interface RunbookPageModel {
   title: string;
   sourceOfTruth: { name: string; url: string | undefined };
   customerSymptoms: Array<{ name: string; symptom: string }>;
-  owners: Array<{ role: Role; label: string; job: string; primary: PagePerson; backup: PagePerson }>;
+  owners: Array<{ role: RoleId; label: string; job: string; primary: PagePerson; backup: PagePerson }>;
   /** The runbook's ladder, most severe first. */
   severities: Array<{
     severity: Severity;
@@ -136,10 +143,11 @@ export function buildRunbookPage(runbook: Runbook): RunbookPageModel {
   const { cadence } = runbook;
   const lead = runbook.roles.incidentLead.primary.name;
   // The incident lead always approves facts and "resolved", even when no topic routes to them.
-  const approvers = new Map<Role, ApprovalTopic[]>([['incidentLead', []]]);
-  for (const topic of APPROVAL_TOPICS) {
-    const role = runbook.approvals[topic];
-    approvers.set(role, [...(approvers.get(role) ?? []), topic]);
+  const topics = approvalTopics(runbook);
+  const approvers = new Map<RoleId, string[]>([['incidentLead', []]]);
+  for (const topic of topics) {
+    const label = TOPIC_LABELS[topic.id as ApprovalTopic] ?? topic.reason.replace(/^It /, 'Anything that ');
+    approvers.set(topic.role, [...(approvers.get(topic.role) ?? []), label]);
   }
   const ladder = runbook.severityLadder;
   // "15 min" when every level agrees (unless listed anyway), else "10 min (SEV0), 15 min (SEV1)…".
@@ -147,7 +155,13 @@ export function buildRunbookPage(runbook: Runbook): RunbookPageModel {
     !always && new Set(ladder.map(minutes)).size === 1
       ? minutesText(minutes(ladder[0]!))
       : ladder.map((l) => `${minutesText(minutes(l))} (${l.id})`).join(', ');
-  const zones = [...new Set([runbook.timeZones.default, ...Object.values(runbook.timeZones.audiences)])];
+  const zones = [
+    ...new Set([
+      runbook.timeZones.default,
+      ...Object.values(runbook.timeZones.audiences),
+      ...audienceSegments(runbook).map((s) => s.timeZone),
+    ]),
+  ];
   return {
     title: runbook.name,
     sourceOfTruth: { name: runbook.sourceOfTruth.name, url: runbook.sourceOfTruth.url },
@@ -155,12 +169,19 @@ export function buildRunbookPage(runbook: Runbook): RunbookPageModel {
       name: type.name,
       symptom: type.symptom,
     })),
-    owners: ROLES.map((role) => ({
+    owners: runbookRoleIds(runbook).map((role) => ({
       role,
-      label: ROLE_LABELS[role],
-      job: ROLE_JOBS[role],
-      primary: person(runbook.roles[role].primary),
-      backup: person(runbook.roles[role].backup),
+      label: roleLabel(role),
+      job:
+        ROLE_JOBS[role as Role] ??
+        `Signs off ${
+          topics
+            .filter((t) => t.role === role)
+            .map((t) => t.id)
+            .join(', ') || 'what the runbook routes to this role'
+        }.`,
+      primary: person(runbook.roles[role]!.primary),
+      backup: person(runbook.roles[role]!.backup),
     })),
     severities: ladder.map((level, i) => ({
       severity: level.id,
@@ -188,16 +209,16 @@ export function buildRunbookPage(runbook: Runbook): RunbookPageModel {
         `Engineering check-in every ${minutesText(cadence.checkpointMinutes)}, or at once on a scope change, a workaround or recovery starting.`,
       ],
     ],
-    approvals: [...approvers.entries()].map(([role, topics]) => ({
-      role: ROLE_LABELS[role],
+    approvals: [...approvers.entries()].map(([role, labels]) => ({
+      role: roleLabel(role),
       what: [
-        ...topics.map((t) => TOPIC_LABELS[t]),
+        ...labels,
         ...(role === 'incidentLead'
           ? ['The facts in every regular update', 'Saying "resolved": recovery checked as customers see it']
           : []),
       ],
-      primary: person(runbook.roles[role].primary),
-      backup: person(runbook.roles[role].backup),
+      primary: person(runbook.roles[role]!.primary),
+      backup: person(runbook.roles[role]!.backup),
     })),
     never: [
       `Name a cause before ${lead} (incident lead) confirms it. Say what you know instead.`,

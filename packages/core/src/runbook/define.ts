@@ -6,18 +6,21 @@
 import type { z } from 'zod';
 import { type Problem, problem, problemsFromZod, RunbookError } from '../errors';
 import type { SeverityLevel } from '../severity/index';
-import { ROLES } from '../vocabulary';
+import type { Role } from '../vocabulary';
 import type { IncidentTypeDefinition } from './defaults';
 import { resolveIncidentTypes } from './incident-types';
 import { type RunbookInput, runbookSchema } from './schema';
+import { segmentProblems } from './segments';
 import { resolveSeverities } from './severity-ladder';
+import { lintWithTopicPhrases, runbookRoleIds, topicProblems, topicRoles } from './topics';
 import { readYaml } from './yaml';
 
-type ParsedRunbook = z.output<typeof runbookSchema>;
+type Parsed = z.output<typeof runbookSchema>;
+type RoleDefinition = Parsed['roles']['communicationOwner'];
 
 /** The runbook's cadence with every per-severity rhythm resolved against its ladder. */
 export type RunbookCadence = Omit<
-  ParsedRunbook['cadence'],
+  Parsed['cadence'],
   'minutes' | 'monitoringMinutes' | 'firstUpdateTargetMinutes'
 > & {
   /** Minutes between customer updates, per severity id on the ladder. */
@@ -29,12 +32,14 @@ export type RunbookCadence = Omit<
 };
 
 /**
- * A validated runbook with every default applied. Immutable (deep-frozen). Severities and
- * incident types are the runbook's own definitions: read `severityLadder` (most severe first)
- * and `incidentTypes`, never a built-in list.
+ * A validated runbook with every default applied. Immutable (deep-frozen). `roles` holds the
+ * seven built-in roles and any extra role the runbook declares (e.g. `legalReviewer`).
+ * Severities and incident types are the runbook's own definitions: read `severityLadder` (most
+ * severe first) and `incidentTypes`, never a built-in list.
  */
 export type Runbook = Readonly<
-  Omit<ParsedRunbook, 'severities' | 'cadence' | 'incidentTypes'> & {
+  Omit<Parsed, 'roles' | 'severities' | 'cadence' | 'incidentTypes'> & {
+    roles: Record<Role, RoleDefinition> & Record<string, RoleDefinition>;
     /** The severity levels by id (same objects as `severityLadder`). */
     severities: Readonly<Record<string, SeverityLevel>>;
     /** The severity levels, most severe first (2 to 6). */
@@ -46,12 +51,13 @@ export type Runbook = Readonly<
 >;
 
 /** A person named in the runbook. */
-export type Person = Runbook['roles']['communicationOwner']['primary'];
+export type Person = RoleDefinition['primary'];
 
-function semanticProblems(rb: Runbook): Problem[] {
+function semanticProblems(rb: z.output<typeof runbookSchema>): Problem[] {
   const problems: Problem[] = [];
-  for (const role of ROLES) {
-    const { primary, backup } = rb.roles[role];
+  const roles = runbookRoleIds(rb);
+  for (const role of roles) {
+    const { primary, backup } = rb.roles[role]!;
     if (primary.id === backup.id) {
       problems.push(
         problem(
@@ -64,9 +70,9 @@ function semanticProblems(rb: Runbook): Problem[] {
   }
   // One person, one name: the same id must not be spelt as two different people.
   const names = new Map<string, { name: string; path: string }>();
-  for (const role of ROLES) {
+  for (const role of roles) {
     for (const slot of ['primary', 'backup'] as const) {
-      const p = rb.roles[role][slot];
+      const p = rb.roles[role]![slot];
       const seen = names.get(p.id);
       if (seen && seen.name !== p.name) {
         problems.push(
@@ -79,7 +85,27 @@ function semanticProblems(rb: Runbook): Problem[] {
       } else if (!seen) names.set(p.id, { name: p.name, path: `roles.${role}.${slot}` });
     }
   }
-  return problems;
+  return [...problems, ...topicProblems(rb), ...segmentProblems(rb)];
+}
+
+// A built-in topic's role set in both `approvals` and `topics` must agree.
+function topicConflicts(input: unknown): Problem[] {
+  const given = (input ?? {}) as {
+    approvals?: Record<string, unknown>;
+    topics?: Record<string, { role?: unknown }>;
+  };
+  return Object.entries(given.topics ?? {}).flatMap(([id, t]) => {
+    const other = given.approvals?.[id];
+    return other !== undefined && t?.role !== undefined && other !== t.role
+      ? [
+          problem(
+            `topics.${id}.role`,
+            `the same role as approvals.${id} (${JSON.stringify(other)}), or only one of them`,
+            JSON.stringify(t.role),
+          ),
+        ]
+      : [];
+  });
 }
 
 function deepFreeze<T>(value: T): T {
@@ -117,34 +143,33 @@ const extraChecks: RunbookCheck[] = [];
 export function defineRunbook(input: unknown, source?: string): Runbook {
   const parsed = runbookSchema.safeParse(input);
   if (!parsed.success) throw new RunbookError(problemsFromZod(parsed.error, input), source);
-  const {
-    severities: severitiesInput,
-    cadence: cadenceInput,
-    incidentTypes: typesInput,
-    ...rest
-  } = parsed.data;
+  const rb = parsed.data;
   // A more severe level never gets a slower rhythm than a less severe one (checked here).
-  const ladder = resolveSeverities(severitiesInput ?? { form: 'named', overrides: {} }, cadenceInput);
-  const incidentTypes = resolveIncidentTypes(typesInput);
-  const areas = new Set([...Object.values(incidentTypes).map((t) => t.productArea), ...rest.productAreas]);
-  const rb: Runbook = {
+  const ladder = resolveSeverities(rb.severities ?? { form: 'named', overrides: {} }, rb.cadence);
+  const incidentTypes = resolveIncidentTypes(rb.incidentTypes);
+  const areas = new Set([...Object.values(incidentTypes).map((t) => t.productArea), ...rb.productAreas]);
+  rb.productAreas = [...areas];
+  const own = [...ladder.problems, ...semanticProblems(rb), ...topicConflicts(input)];
+  // Custom topics are found by the linter's one topic detector, through its `lint.topics`.
+  rb.approvals = topicRoles(rb);
+  const lint = lintWithTopicPhrases(rb.lint, rb.topics);
+  if (lint !== undefined) rb.lint = lint;
+  const { severities: _severities, cadence, incidentTypes: _types, ...rest } = rb;
+  const frozen = deepFreeze({
     ...rest,
-    productAreas: [...areas],
     severities: ladder.value.severities,
     severityLadder: ladder.value.severityLadder,
     cadence: {
-      ...cadenceInput,
+      ...cadence,
       minutes: ladder.value.minutes,
       monitoringMinutes: ladder.value.monitoringMinutes,
       firstUpdateTargetMinutes: ladder.value.firstUpdateTargetMinutes,
     },
     incidentTypes,
-  };
-  const frozen = deepFreeze(rb);
+  }) as Runbook;
   // Sibling checks render with the ladder, so they run only once it holds together.
   const problems = [
-    ...ladder.problems,
-    ...semanticProblems(rb),
+    ...own,
     ...(ladder.problems.length > 0 ? [] : extraChecks.flatMap((check) => check(frozen))),
   ];
   if (problems.length > 0) throw new RunbookError(problems, source);

@@ -10,7 +10,9 @@ import { isValidTimeZone } from '../time/index';
 import { APPROVAL_TOPICS, AUDIENCES, ROLES } from '../vocabulary';
 import { DEFAULT_APPROVALS } from './defaults';
 import { incidentTypesSchema } from './incident-types';
+import { segmentDefinitionSchema, segmentIdSchema } from './segments';
 import { minutesSchema, namedMinutesSchema, severitiesSchema } from './severity-ladder';
+import { roleIdSchema, topicDefinitionSchema, topicIdSchema } from './topics';
 
 /** A person named in the runbook. `contact` is how to reach them (Slack handle, email, phone). */
 export const personSchema = z
@@ -51,7 +53,18 @@ export const runbookSchema = z
           typeof roleSchema
         >,
       )
-      .strict(),
+      // Extra roles (e.g. a legal reviewer), camelCase ids, a primary and a backup like every role.
+      .catchall(roleSchema)
+      .superRefine((roles, ctx) => {
+        for (const id of Object.keys(roles)) {
+          if (!roleIdSchema.safeParse(id).success)
+            ctx.addIssue({
+              code: 'custom',
+              path: [id],
+              message: 'expected a role id in camelCase, e.g. "legalReviewer"',
+            });
+        }
+      }),
     /**
      * Optional emergency admins (a primary and a backup): they may append an event the
      * permission table refuses, with a written reason; the review lists every override.
@@ -84,15 +97,22 @@ export const runbookSchema = z
       .prefault({}),
     approvals: z
       .object(
-        Object.fromEntries(APPROVAL_TOPICS.map((t) => [t, z.enum(ROLES)])) as Record<
+        Object.fromEntries(APPROVAL_TOPICS.map((t) => [t, roleIdSchema])) as Record<
           (typeof APPROVAL_TOPICS)[number],
-          z.ZodEnum<{ [K in (typeof ROLES)[number]]: K }>
+          typeof roleIdSchema
         >,
       )
       .strict()
       .partial()
       .default({})
-      .transform((v) => ({ ...DEFAULT_APPROVALS, ...v })),
+      .transform((v) => ({ ...DEFAULT_APPROVALS, ...v }) as Record<string, string>),
+    /**
+     * Approval topics beyond `approvals`: a built-in topic's extra phrases, role and reason, or
+     * a custom topic (e.g. `regulator`) with its phrases, deciding role and reason.
+     */
+    topics: z.record(topicIdSchema, topicDefinitionSchema).default({}),
+    /** Named segments of the built-in audiences, each with its own time zone (e.g. `customer-us`). */
+    audiences: z.record(segmentIdSchema, segmentDefinitionSchema).default({}),
     /** Incident types by id: the five defaults, each replaceable whole, plus the runbook's own. */
     incidentTypes: incidentTypesSchema,
     productAreas: z.array(text).default([]),

@@ -14,6 +14,9 @@ t.run(noCompensationOffer, {
     'No card was charged for a failed order.',
     'You asked whether you will get a refund; your account manager will follow up.',
     'The page said "refund issued" by mistake; no refund was issued.',
+    // Fault: a contract's identifier read as a claim about the contract.
+    'Please reply with your customer ID and the related contract number.',
+    'Quote your contract ID or contract reference when you call.',
     {
       text: 'As agreed with your account team, a service credit will appear on your next invoice.',
       context: { facts: { compensationApproved: true } },
@@ -30,5 +33,7 @@ t.run(noCompensationOffer, {
     },
     { text: 'We will waive the fees for this month.', errors: 1 },
     { text: 'This does not breach your SLA.', errors: [{ message: /contract or SLA/ }] },
+    { text: 'Your contract entitles you to priority support.', errors: [{ message: /contract or SLA/ }] },
+    { text: 'Contract numbers do not change the terms of your contract.', errors: [{ text: 'contract' }] },
   ],
 });

@@ -4,7 +4,7 @@
  */
 import { CUSTOMER_FACING_AUDIENCES } from '../../vocabulary';
 import { defineRule } from '../define-rule';
-import { DEGRADED, VAGUE } from '../phrases';
+import { DEGRADED, VAGUE } from '../vague';
 
 /** `plain-impact`: see the rule's `docs.description`. */
 export const plainImpact = defineRule({

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { explainZodIssues, IncidentCommsError, problemsFromZod, ValidationError } from './errors';
-import { eventSchema } from './incident/events';
-import { lintConfigSchema } from './lint/config';
+import { eventSchema } from '../incident/events';
+import { lintConfigSchema } from '../lint/config';
+import { explainZodIssues, IncidentCommsError, problemsFromZod, ValidationError } from './index';
 
 const problemsOf = (schema: z.ZodType, input: unknown, prefix = '') => {
   const parsed = schema.safeParse(input);

@@ -1,0 +1,15 @@
+/**
+ * @module errors
+ * Typed errors with stable `code` strings. Hosts branch on `code`, never on message text.
+ */
+
+export {
+  type EventPosition,
+  EventRejectedError,
+  IncidentCommsError,
+  NotAuthorizedError,
+  RunbookError,
+  ValidationError,
+} from './errors';
+export { type ExplainedIssue, explainZodIssues, problemsFromZod } from './explain-zod';
+export { describeValue, formatProblems, type Problem, problem } from './problem';
