@@ -3,6 +3,9 @@
  * The `incident-comms` command line: lint drafts, check and render runbooks, run drills,
  * review incidents. `runCli` runs in-process and returns the exit code, so tests need no child process.
  */
+
+import { isAbsolute, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   AUDIENCES,
   type Audience,
@@ -32,11 +35,9 @@ import {
   runbookPluginModules,
   runDrill,
 } from '@incident-comms/core';
-// Importing the templates package registers its runbook check: every runbook the CLI loads
-// (runbook check/render, lint --runbook, drill, review) is rejected when a custom template is broken.
-import '@incident-comms/templates';
-import { isAbsolute, resolve as resolvePath } from 'node:path';
-import { pathToFileURL } from 'node:url';
+// Every runbook the CLI loads (runbook check/render, lint --runbook, drill, review) runs the
+// templates check, so a broken custom template is rejected.
+import { checkRunbookTemplates } from '@incident-comms/templates';
 import { Command, CommanderError, Option } from 'commander';
 import { migrateDatabase } from './db';
 import { formatJson } from './formatters/json';
@@ -108,7 +109,7 @@ async function loadRunbookFile(path: string, io: CliIO): Promise<Runbook> {
   const text = await readText(path, io);
   const base = resolvePath(path, '..');
   for (const specifier of runbookPluginModules(text)) await loadPlugin(specifier, base);
-  return parseRunbook(text, path);
+  return parseRunbook(text, { source: path, checks: [checkRunbookTemplates] });
 }
 
 function parseJsonFile(text: string, file: string): unknown {

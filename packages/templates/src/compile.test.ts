@@ -2,6 +2,7 @@ import { defineRunbook } from '@incident-comms/core';
 import { describe, expect, it } from 'vitest';
 import { runbookInput } from '../../core/test/support';
 import {
+  checkRunbookTemplates,
   checkTemplate,
   compileTemplate,
   declareVariables,

@@ -114,14 +114,14 @@ export function compiledIdParts(id: string): {
   return { kind, ...(audience ? { audience } : {}), ...(incidentType ? { incidentType } : {}) };
 }
 
-function idProblems(id: string, path: string): Problem[] {
+function idProblems(id: string, path: string, segments: readonly string[] = []): Problem[] {
   if (!TEMPLATE_ID_PATTERN.test(id)) {
     return [problem(path, 'a template id like "update/customer"', JSON.stringify(id))];
   }
   const parts = id.split('/');
   const problems: Problem[] = [];
   if (!MESSAGE_KINDS.some((k) => k === parts[0])) return problems;
-  if (parts.length < 2 || !AUDIENCES.some((a) => a === parts[1])) {
+  if (parts.length < 2 || !(AUDIENCES.some((a) => a === parts[1]) || segments.includes(parts[1]!))) {
     problems.push(
       problem(
         path,
@@ -256,10 +256,15 @@ function declarationProblems(
 export function checkTemplate(
   id: string,
   source: TemplateSource,
-  options: { path?: string; variables?: z.ZodObject | undefined } = {},
+  options: {
+    path?: string;
+    variables?: z.ZodObject | undefined;
+    /** The runbook's audience segments: `kind/<segment>` is then a message template too. */
+    segments?: readonly string[] | undefined;
+  } = {},
 ): { template?: CompiledTemplate; problems: Problem[] } {
   const path = options.path ?? id;
-  const problems = idProblems(id, path);
+  const problems = idProblems(id, path, options.segments);
   const full = {
     subject: source.subject ?? DEFAULT_SUBJECT,
     title: source.title ?? source.subject ?? DEFAULT_SUBJECT,

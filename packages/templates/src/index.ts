@@ -1,7 +1,8 @@
 /**
  * @module @incident-comms/templates
  * Default message templates for every message kind and audience, rendered strictly with Mustache
- * from one status-update version. Importing the package registers its runbook check.
+ * from one status-update version. Pass `checkRunbookTemplates` to the runbook loaders
+ * (`loadRunbook(path, { checks: [checkRunbookTemplates] })`) to reject a broken custom template.
  */
 export {
   type CompiledTemplate,

@@ -7,11 +7,15 @@ import {
   type ApprovedMessage,
   AUDIENCES,
   type Audience,
+  type AudienceSegment,
+  audienceSegments,
   audienceTimeZone,
   formatUpdateTime,
   incidentTypeDefinition,
   instantSchema,
   isValidTimeZone,
+  type MessageKind,
+  problem,
   problemsFromZod,
   type Runbook,
   STATUS_LABELS,
@@ -21,7 +25,7 @@ import {
   ValidationError,
 } from '@incident-comms/core';
 import { z } from 'zod';
-import { renderTemplateFormats } from './compile';
+import { type CompiledTemplate, renderTemplateFormats } from './compile';
 import { createTemplateSet, type TemplateSet } from './template-set';
 import type { TemplateVariables } from './variables';
 
@@ -39,10 +43,15 @@ export interface RenderMessageOptions {
   /** A template set to use instead of `createTemplateSet(runbook)`. */
   templates?: TemplateSet | undefined;
   /**
-   * IANA zone to write times in ({@link renderMessage}); default the audience's zone
-   * (`runbook.timeZones`).
+   * IANA zone to write times in ({@link renderMessage}); default the segment's zone, else the
+   * audience's zone (`runbook.timeZones`).
    */
   timeZone?: string | undefined;
+  /**
+   * A runbook segment of the audience ({@link renderMessage}), e.g. `customer-us`: its zone and
+   * its templates (`<kind>/<segment>[/<incidentType>]`) come first, then the audience's.
+   */
+  segment?: string | undefined;
 }
 
 /** An {@link ApprovedMessage} plus which template rendered it and its one-line title. */
@@ -67,6 +76,7 @@ const optionsSchema = z.object({
   audiences: z.array(z.enum(AUDIENCES)).optional(),
   templates: z.unknown().optional(),
   timeZone: z.string().refine(isValidTimeZone, 'expected an IANA time zone').optional(),
+  segment: z.string().min(1).optional(),
 });
 
 /** A fact as a phrase that fits inside a sentence: trimmed, without a final full stop. */
@@ -189,10 +199,14 @@ export function renderMessage(
   runbook: Runbook,
   options: RenderMessageOptions,
 ): RenderedMessage {
-  const { update, options: opts } = parseInputs(statusUpdate, options);
+  const { update, options: parsed } = parseInputs(statusUpdate, options);
+  const segment = segmentOf(runbook, audience, parsed.segment);
+  const opts = { ...parsed, timeZone: parsed.timeZone ?? segment?.timeZone };
   const all = variablesFor(update, audience, runbook, opts);
   const set = opts.templates ?? createTemplateSet(runbook);
-  const template = set.resolve(update.kind, audience, update.incidentType);
+  const template =
+    (segment && segmentTemplate(set, update.kind, segment.id, update.incidentType)) ??
+    set.resolve(update.kind, audience, update.incidentType);
   const given = all as unknown as Record<string, unknown>;
   const vars = Object.fromEntries(
     template.variables.filter((name) => given[name] !== undefined).map((name) => [name, given[name]]),
@@ -204,6 +218,7 @@ export function renderMessage(
     version: update.version,
     kind: update.kind,
     audience,
+    ...(segment ? { segment: segment.id } : {}),
     severity: update.severity,
     status: update.status,
     publishedAt: update.publishedAt,
@@ -217,6 +232,39 @@ export function renderMessage(
     title: formats.text.title,
     mrkdwnTitle: formats.slack.title,
   };
+}
+
+/** The runbook segment a render is for, checked to be one of the audience's. */
+function segmentOf(
+  runbook: Runbook,
+  audience: Audience,
+  id: string | undefined,
+): AudienceSegment | undefined {
+  if (id === undefined) return undefined;
+  const segments = audienceSegments(runbook, audience);
+  const found = segments.find((s) => s.id === id);
+  if (found) return found;
+  throw new ValidationError('render options', [
+    problem(
+      'options.segment',
+      `a segment of ${audience} the runbook declares (${segments.map((s) => s.id).join(', ') || 'none'})`,
+      JSON.stringify(id),
+    ),
+  ]);
+}
+
+/** A segment's own template (`kind/segment/incidentType`, then `kind/segment`; workaround falls back to update). */
+function segmentTemplate(
+  set: TemplateSet,
+  kind: MessageKind,
+  segment: string,
+  incidentType: string,
+): CompiledTemplate | undefined {
+  const kinds: MessageKind[] = kind === 'workaround' ? ['workaround', 'update'] : [kind];
+  const id = kinds
+    .flatMap((k) => [`${k}/${segment}/${incidentType}`, `${k}/${segment}`])
+    .find((candidate) => set.has(candidate));
+  return id === undefined ? undefined : set.get(id);
 }
 
 /**

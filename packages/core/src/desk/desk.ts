@@ -33,7 +33,7 @@ import { approvedRelease, editReleaseMessage, releaseDeliveryMessages, releaseDr
 import { incidentTypeDefinition, severityLevel } from '../runbook/lookup';
 import { toIsoInstant } from '../time/iso-instant';
 import type { IncidentDesk } from './api';
-import { draftMessages, draftOutline, promisedNextUpdate, releaseOf } from './release';
+import { draftMessages, draftOutline, promisedNextUpdate, releaseOf, releaseTargets } from './release';
 import { unfinishedDeliveries } from './resume';
 import { createSerialQueue } from './serial';
 import { currentPromise, emptyResult } from './side-note';
@@ -207,7 +207,8 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
           ]);
         const outline = draftOutline(state, input);
         const draftId = outline.id;
-        const messages = draftMessages(templates, runbook, state, outline, now, input);
+        const targets = releaseTargets(routesFor(state));
+        const messages = draftMessages(templates, runbook, state, outline, now, { ...input, targets });
         const after = await append(id, [
           { type: 'draft.created', actor, draft: releaseDraft(outline, messages), at: now },
         ]);
@@ -227,7 +228,11 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
         } = recorded(state, draftId);
         const now = stamp();
         // The edit rewords the draft audience's message of the release; approvals start afresh.
-        const messages = editReleaseMessage(draft.messages ?? [], { audience: draft.audience, text });
+        const messages = editReleaseMessage(draft.messages ?? [], {
+          audience: draft.audience,
+          segment: draft.segment,
+          text,
+        });
         const after = await append(id, [
           { type: 'draft.created', actor, draft: releaseDraft(draft, messages), at: now },
         ]);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { recordedReleaseSchema, releaseHashSchema, releaseMessagesSchema } from '../release/release';
+import { segmentIdSchema } from '../runbook/segments';
 import { roleIdSchema, topicIdSchema } from '../runbook/topics';
 import { severityIdSchema } from '../severity/index';
 import { idSchema as id, incidentTypeIdSchema } from '../text/id';
@@ -81,6 +82,8 @@ export const draftSchema = z
     id,
     kind: z.enum(MESSAGE_KINDS),
     audience: z.enum(AUDIENCES).default('customer'),
+    /** The segment of `audience` whose message `text` is (e.g. `customer-us`); absent for the whole audience. */
+    segment: segmentIdSchema.optional(),
     status: z.enum(STATUSES),
     /** The message text (the customer-facing wording for this version). */
     text,

@@ -9,6 +9,7 @@ import type { Draft, StatusUpdate } from '../incident/events';
 import { type DraftRecord, type IncidentState, nextUpdateOwner } from '../incident/state';
 import { lintMessage } from '../lint/lint-message';
 import type { Diagnostic } from '../lint/types';
+import { isMessageFor } from '../release/release';
 import type { Runbook } from '../runbook/define';
 import { incidentTypeDefinition } from '../runbook/lookup';
 import type { Audience } from '../vocabulary';
@@ -235,22 +236,24 @@ export function publish(
   const lintDraft = edited ? { ...draft, id: `${draft.id}#edited` } : draft;
   const diagnostics = lintDraft.messages
     ? lintReleaseMessages(lintDraft.messages, (m) => ({
-        ...draftLintContext(state, { ...lintDraft, audience: m.audience }, runbook, now, nextUpdateAt),
+        ...draftLintContext(
+          state,
+          { ...lintDraft, audience: m.audience, segment: m.segment },
+          runbook,
+          now,
+          nextUpdateAt,
+        ),
         timeZone: m.timeZone,
       }))
     : lintMessage(draft.text, draftLintContext(state, lintDraft, runbook, now, nextUpdateAt));
   for (const d of diagnostics as Array<Diagnostic & Partial<ReleaseDiagnostic>>) {
     if (d.severity !== 'error') continue;
     const where = d.audience !== undefined ? (d as ReleaseDiagnostic) : undefined;
-    const source = where
-      ? draft.messages!.find((m) => m.audience === where.audience && m.timeZone === where.timeZone)![
-          where.field
-        ]
-      : draft.text;
+    const source = where ? draft.messages!.find((m) => isMessageFor(m, where))![where.field] : draft.text;
     reasons.push({
       code: 'lint-error',
       ruleId: d.ruleId,
-      message: where ? `${where.audience} ${where.field}: ${d.message}` : d.message,
+      message: where ? `${where.segment ?? where.audience} ${where.field}: ${d.message}` : d.message,
       span: { start: d.start, end: d.end, text: source.slice(d.start, d.end) },
       ...(where ? { audience: where.audience, field: where.field } : {}),
     });

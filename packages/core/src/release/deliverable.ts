@@ -100,6 +100,7 @@ export function releaseDeliveryMessages(release: ApprovedRelease): ApprovedMessa
     subject: m.subject,
     text: m.text,
     timeZone: m.timeZone,
+    ...(m.segment === undefined ? {} : { segment: m.segment }),
     releaseHash: release.hash,
     ...(release.noteId === undefined ? {} : { noteId: release.noteId }),
   }));
@@ -114,13 +115,17 @@ export function releaseDeliveryMessages(release: ApprovedRelease): ApprovedMessa
  */
 export function refuseUndeliverable(
   release: ApprovedRelease,
-  message: Pick<ApprovedMessage, 'audience' | 'subject' | 'text'> & { timeZone?: string | undefined },
+  message: Pick<ApprovedMessage, 'audience' | 'subject' | 'text'> & {
+    timeZone?: string | undefined;
+    segment?: string | undefined;
+  },
 ): string | undefined {
   const left = leftoverPlaceholder(message);
   if (left) return `the ${left.field} still holds a template placeholder ({{ or }})`;
   const approved = release.messages.some(
     (m) =>
       m.audience === message.audience &&
+      m.segment === message.segment &&
       (message.timeZone === undefined || m.timeZone === message.timeZone) &&
       m.subject === message.subject &&
       m.text === message.text,

@@ -117,12 +117,25 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Extra validation a sibling package contributes (e.g. templates compile, lint config): takes
- * the parsed, frozen runbook and returns its problems (empty when fine); must not throw.
+ * Extra validation a caller passes in (e.g. the templates package's `checkRunbookTemplates`):
+ * takes the parsed, frozen runbook and returns its problems (empty when fine); must not throw.
  */
 export type RunbookCheck = (runbook: Runbook) => Problem[];
 
-const extraChecks: RunbookCheck[] = [];
+/** Options of {@link defineRunbook}, {@link parseRunbook} and `loadRunbook`. */
+export interface RunbookOptions {
+  /** A name for messages, e.g. the file path. */
+  readonly source?: string | undefined;
+  /**
+   * Checks run after the runbook's own validation; their problems join the same
+   * `RunbookError`. Nothing is registered globally: a runbook is checked by exactly the
+   * checks its caller passes, whatever modules were imported before.
+   */
+  readonly checks?: readonly RunbookCheck[] | undefined;
+}
+
+const optionsOf = (options: string | RunbookOptions | undefined): RunbookOptions =>
+  typeof options === 'string' ? { source: options } : (options ?? {});
 
 /**
  * Validates a runbook and fills every default from the practice (severities, cadence 15/30/60
@@ -130,6 +143,8 @@ const extraChecks: RunbookCheck[] = [];
  *
  * @param input - the runbook as plain data (from YAML/JSON or code). Only `roles` is required:
  *   each of the seven roles with a `primary` and a `backup` person `{ id, name, contact }`.
+ * @param options - the source name for messages (a string is the source), and the extra
+ *   {@link RunbookCheck}s to run, e.g. `{ checks: [checkRunbookTemplates] }`.
  * @returns the validated, deep-frozen {@link Runbook}.
  * @throws {RunbookError} `code: 'runbook_invalid'` listing every problem at once, each with its
  *   path, the expected value and what was found, e.g. `roles.approver.backup: required`,
@@ -140,7 +155,8 @@ const extraChecks: RunbookCheck[] = [];
  * const runbook = defineRunbook({ roles });
  * runbook.cadence.minutes.SEV1; // 15
  */
-export function defineRunbook(input: unknown, source?: string): Runbook {
+export function defineRunbook(input: unknown, options?: string | RunbookOptions): Runbook {
+  const { source, checks = [] } = optionsOf(options);
   const parsed = runbookSchema.safeParse(input);
   if (!parsed.success) throw new RunbookError(problemsFromZod(parsed.error, input), source);
   const rb = parsed.data;
@@ -168,45 +184,27 @@ export function defineRunbook(input: unknown, source?: string): Runbook {
     incidentTypes,
   }) as Runbook;
   // Sibling checks render with the ladder, so they run only once it holds together.
-  const problems = [
-    ...own,
-    ...(ladder.problems.length > 0 ? [] : extraChecks.flatMap((check) => check(frozen))),
-  ];
+  const problems = [...own, ...(ladder.problems.length > 0 ? [] : checks.flatMap((check) => check(frozen)))];
   if (problems.length > 0) throw new RunbookError(problems, source);
   return frozen;
-}
-
-/**
- * Registers an extra runbook check run by every {@link defineRunbook} call. Used by sibling
- * parts (lint configuration, template overrides) so a broken runbook fails at load time.
- * Internal: hosts should not need it. Registering the same function twice is a no-op.
- *
- * @param check - returns one {@link Problem} per fault; they join the `RunbookError` of every
- *   later `defineRunbook`/`parseRunbook`/`loadRunbook` call.
- * @example
- * registerRunbookCheck((rb) =>
- *   rb.productAreas.length > 0 ? [] : [problem('productAreas', 'at least one product area')],
- * );
- */
-export function registerRunbookCheck(check: RunbookCheck): void {
-  if (!extraChecks.includes(check)) extraChecks.push(check);
 }
 
 /**
  * Parses runbook text (YAML, a superset of JSON) and validates it with {@link defineRunbook}.
  *
  * @param text - the file's contents.
- * @param source - a name for messages, e.g. the file path.
+ * @param options - a name for messages (e.g. the file path) and extra checks, as for
+ *   {@link defineRunbook}.
  * @returns the validated, frozen {@link Runbook} with every default filled in.
  * @throws {RunbookError} for YAML syntax errors (with line and column) and invalid content.
  * @example
  * const runbook = parseRunbook(readFileSync('runbook.yaml', 'utf8'), 'runbook.yaml');
  * runbook.cadence.minutes.SEV1; // 15 unless the file says otherwise
  */
-export function parseRunbook(text: string, source?: string): Runbook {
+export function parseRunbook(text: string, options?: string | RunbookOptions): Runbook {
   const read = readYaml(text);
-  if (!read.ok) throw new RunbookError(read.problems, source);
-  return defineRunbook(read.data, source);
+  if (!read.ok) throw new RunbookError(read.problems, optionsOf(options).source);
+  return defineRunbook(read.data, options);
 }
 
 /**
