@@ -89,6 +89,7 @@ describe('compileTemplate', () => {
     expect(() =>
       defineRunbook(
         runbookInput({ templates: { 'update/customer/chekout': { body: '{{symptomSentence}}' } } }),
+        { checks: [checkRunbookTemplates] },
       ),
     ).toThrow(
       /templates\.update\/customer\/chekout: expected an incident type the runbook defines \(one of sign-in, checkout/,
