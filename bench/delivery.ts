@@ -10,15 +10,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createStubWebClient, startSlackApiStub } from '@incident-comms/channel-slack/testing';
+import { sampleMessage, sampleRelease } from '@incident-comms/core/testing';
 import { createEmailChannel, renderEmail } from '../packages/channel-email/src/index';
 import {
   createLoopbackTransport,
   startSmtpTestServer,
 } from '../packages/channel-email/src/testing/smtp-test-server';
 import { createSlackChannel } from '../packages/channel-slack/src/index';
-import { startSlackApiStub } from '../packages/channel-slack/src/testing/slack-api-stub';
-import { createStubWebClient } from '../packages/channel-slack/src/testing/stub-client';
-import { sampleMessage, sampleRelease } from '../packages/core/src/entries/testing';
 import { createMemoryOutbox, deliveryKey, type Outbox, publishUpdate } from '../packages/core/src/index';
 import { createSqliteStore } from '../packages/store-sqlite/src/index';
 
