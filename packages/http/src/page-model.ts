@@ -7,6 +7,7 @@
  */
 import {
   type AccountInput,
+  audienceSegments,
   audienceTimeZone,
   currentStatusUpdate,
   type DeskView,
@@ -69,16 +70,28 @@ export const WORDING_LABELS: ReadonlyArray<readonly [string, string]> = [
   ['cs-account', 'Customer success note'],
 ];
 
-/** The customer-zone message of an audience first, so one text per audience is shown. */
+/**
+ * The customer-zone message of an audience first, so one text per audience is shown; then one
+ * per runbook segment (e.g. "Customer update: Customers in Chicago"), in the segment's zone.
+ */
 function wordingOf(view: DeskView, runbook: Runbook): PageWording[] {
   const release = [...view.state.releases].reverse().find((r) => r.noteId === undefined);
   if (!release) return [];
-  return WORDING_LABELS.flatMap(([audience, label]) => {
+  const whole = WORDING_LABELS.flatMap(([audience, label]) => {
     const zone = audienceTimeZone(runbook, audience as never);
-    const messages = release.messages.filter((m) => m.audience === audience);
+    const messages = release.messages.filter((m) => m.audience === audience && m.segment === undefined);
     const message = messages.find((m) => m.timeZone === zone) ?? messages[0];
     return message ? [{ audience, label, subject: message.subject, text: message.text }] : [];
   });
+  const labels = new Map(WORDING_LABELS);
+  const segments = audienceSegments(runbook).flatMap((s) => {
+    const message =
+      release.messages.find((m) => m.segment === s.id && m.timeZone === s.timeZone) ??
+      release.messages.find((m) => m.segment === s.id);
+    const label = `${labels.get(s.audience) ?? s.audience}: ${s.name}`;
+    return message ? [{ audience: s.id, label, subject: message.subject, text: message.text }] : [];
+  });
+  return [...whole, ...segments];
 }
 
 /**

@@ -42,6 +42,8 @@ export const draftBody = z
     status: z.enum(STATUSES).optional(),
     id: text.optional(),
     audience: z.enum(AUDIENCES).optional(),
+    /** A runbook segment of `audience` (e.g. `customer-us`) whose message `text` replaces. */
+    segment: text.optional(),
     text: text.optional(),
     subject: text.optional(),
     followUpAt: instant.optional(),
@@ -70,7 +72,16 @@ export const denyBody = approveBody.extend({ reason: text }).strict();
 export const sideNoteBody = z
   .object({
     routes: z
-      .array(z.object({ channel: text, audience: z.enum(AUDIENCES), recipients: z.array(text) }).strict())
+      .array(
+        z
+          .object({
+            channel: text,
+            audience: z.enum(AUDIENCES),
+            segment: text.optional(),
+            recipients: z.array(text),
+          })
+          .strict(),
+      )
       .min(1, 'expected at least one route'),
   })
   .strict();

@@ -65,7 +65,7 @@ export const CAUSE_NOUN =
 
 /** Blaming a provider or partner for the incident. */
 export const PROVIDER_BLAME = gate(
-  /\b(?:(?<!\b(?:through|via|using|with|by|from|to|for|at)\s)(?:our|the|a|an|one of our)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|carrier|isp)s?\s+(?:(?:that|which|who|we)\s+(?:[\w'’-]+\s+){0,5}?)?(?:is|are|has|have|was|were)\s+(?:(?:currently|also|still)\s+)?(?:having|experiencing|seeing|reporting|down|failing|degraded|an? (?:outage|incident|issue|problem)|issues|problems|outages|trouble)|(?:outage|issue|problem|incident|failure|fault)s?\s+(?:at|with|on the side of|from)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|isp)s?|third[- ]party (?:outage|issue|problem|incident|failure)s?|(?:outage|issue|problem|incident|failure) (?:at|with) a third party)\b/gi,
+  /\b(?:(?<!\b(?:through|via|using|with|by|from|to|for|at)\s)(?:our|the|a|an|one of our)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|carrier|isp)s?\s+(?:(?:that|which|who|we)\s+(?:[\w'’-]+\s+){0,5}?)?(?:is|are|has|have|was|were)\s+(?:(?:currently|also|still)\s+)?(?:having|experiencing|seeing|down|failing|degraded|an? (?:outage|incident|issue|problem)|issues|problems|outages|trouble)|(?:outage|issue|problem|incident|failure|fault)s?\s+(?:at|with|on the side of|from)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|isp)s?|third[- ]party (?:outage|issue|problem|incident|failure)s?|(?:outage|issue|problem|incident|failure) (?:at|with) a third party)\b/gi,
   'provider partner vendor supplier host carrier isp third',
 );
 
@@ -181,8 +181,8 @@ export const SCOPE_OVERCLAIM = gate(
 
 /** Claims that few are affected. */
 export const SCOPE_MINIMISE = gate(
-  /\b(?:only (?:a )?(?:small|few|handful|limited|tiny|minor|very small)|only (?:a (?:few|couple)|some) (?:customers|users|accounts)|(?:a )?(?:small|tiny|limited|minor) (?:number|group|subset|percentage|fraction|portion|set|share) of|(?:a (?:few|handful of)|very few) (?:customers|users|accounts|merchants)|limited (?:impact|number|subset|set|group|scope)|(?:is|are|was) limited to|minor (?:issue|impact|problem|glitch|hiccup)|isolated (?:cases?|incidents?|issues?|reports?)|negligible|(?:small|minor) (?:glitch|hiccup|blip))\b/gi,
-  'only small tiny limited minor few handful isolated negligible',
+  /\b(?:only (?:a )?(?:small|few|handful|limited|tiny|minor|very small)|only (?:a (?:few|couple)|some) (?:customers|users|accounts)|(?:a )?(?:small|tiny|limited|minor) (?:number|group|subset|percentage|fraction|portion|proportion|set|share|minority) of|a (?:small |tiny )?minority of|(?:a (?:few|handful of)|very few) (?:customers|users|accounts|merchants)|limited (?:impact|number|subset|set|group|scope)|(?:is|are|was) limited to|isolated (?:cases?|incidents?|issues?|reports?)|negligible|small (?:glitch|hiccup|blip))\b/gi,
+  'only small tiny limited minor few handful isolated negligible minority',
 );
 
 // ---------------------------------------------------------------------------------------

@@ -299,7 +299,9 @@ describe('publish: every blocked reason', () => {
 
   it('stale-draft: facts changed after the draft was written', () => {
     let state = approvedDraft(checkoutState(), 'd1', t(8), NORMAL_UPDATE);
-    state = applyEvent(state, { type: 'scope.changed', at: t(9), actor: 'lee', scope: 'all' });
+    // A change the draft's wording still fits ("some customers" stays true of a few), so the
+    // only reason is the stale version; scope 'all' would also make lint flag "some customers".
+    state = applyEvent(state, { type: 'scope.changed', at: t(9), actor: 'lee', scope: 'few' });
     const outcome = blocked(publish(state, state.drafts.d1!, runbook, t(10)));
     // Reported once, as stale-draft (lint's stale-facts would say the same thing again).
     expect(outcome.reasons.map((r) => r.code)).toEqual(['stale-draft']);

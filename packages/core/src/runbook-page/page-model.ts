@@ -65,7 +65,10 @@ const TOPIC_LABELS: Record<ApprovalTopic, string> = {
 const roleLabel = (role: RoleId) =>
   Object.hasOwn(ROLE_LABELS, role)
     ? ROLE_LABELS[role as Role]
-    : role.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+    : role
+        .replace(/([A-Z])/g, ' $1')
+        .toLowerCase()
+        .replace(/^./, (c) => c.toUpperCase());
 
 const TEMPLATE_LINES: Record<MessageKind, { title: string; line: string }> = {
   initial: {
@@ -174,12 +177,7 @@ export function buildRunbookPage(runbook: Runbook): RunbookPageModel {
       label: roleLabel(role),
       job:
         ROLE_JOBS[role as Role] ??
-        `Signs off ${
-          topics
-            .filter((t) => t.role === role)
-            .map((t) => t.id)
-            .join(', ') || 'what the runbook routes to this role'
-        }.`,
+        `Signs off: ${(approvers.get(role) ?? []).map((label) => label.charAt(0).toLowerCase() + label.slice(1)).join('; ') || 'what the runbook routes to this role'}.`,
       primary: person(runbook.roles[role]!.primary),
       backup: person(runbook.roles[role]!.backup),
     })),
