@@ -11,6 +11,7 @@ import { lintMessage } from '../lint/lint-message';
 import type { Diagnostic } from '../lint/types';
 import { isMessageFor } from '../release/release';
 import type { Runbook } from '../runbook/define';
+import { incidentTypeDefinition } from '../runbook/lookup';
 import type { Audience } from '../vocabulary';
 import { draftLintContext } from './lint-facts';
 import { lintReleaseMessages, type ReleaseDiagnostic } from './lint-release';
@@ -102,7 +103,7 @@ export function previewStatusUpdate(
     ...(f.workaround ? { workaround: f.workaround.value } : {}),
     ...(f.customerAction ? { customerAction: f.customerAction.value } : {}),
     regions: f.regions?.value ?? [],
-    productAreas: f.productAreas?.value ?? [runbook.incidentTypes[state.incidentType].productArea],
+    productAreas: f.productAreas?.value ?? [incidentTypeDefinition(runbook, state.incidentType).productArea],
     text: draft.text,
     publishedAt: now,
     ...(nextUpdateAt && !resolved ? { nextUpdateAt } : {}),
@@ -124,7 +125,8 @@ export function previewStatusUpdate(
  * - the draft is the current revision recorded in the log (`draft-not-recorded`,
  *   `draft-edited`: a changed text needs approval again; `draft-already-published`), and the
  *   incident is not resolved (`incident-resolved`);
- * - it is based on the newest facts version (`stale-draft`);
+ * - it is based on the newest facts version (`stale-facts`, the id the reducer and the lint
+ *   rule give the same rule);
  * - someone holds the communication owner role (`no-communication-owner`);
  * - the incident lead confirmed what customers see, who is affected and what the team is
  *   doing (`facts-missing`), since the status update is built from confirmed facts;
@@ -134,7 +136,7 @@ export function previewStatusUpdate(
  * - lint reports no error (`lint-error`, one per diagnostic, with its `ruleId`). Lint runs with
  *   the state's facts ({@link lintFactsFromState}), the audience's time zone, the runbook's
  *   lint settings and the next-update time this version will record. Staleness is reported
- *   once, as `stale-draft`, not again as lint's `stale-facts`.
+ *   once, as the `stale-facts` refusal, not again as a `lint-error` of the same rule.
  *
  * The new version is exactly {@link previewStatusUpdate}'s (one mapping): the confirmed facts
  * (symptom, affected, scope, teamAction, unknowns, cause, workaround, customerAction, regions,
@@ -203,7 +205,7 @@ export function publish(
   }
   if (draft.basedOnFactsVersion < state.factsVersion) {
     reasons.push({
-      code: 'stale-draft',
+      code: 'stale-facts',
       message: `The draft was written against facts version ${draft.basedOnFactsVersion}; the newest is ${state.factsVersion}. Rewrite it from the newest facts.`,
     });
   }
