@@ -30,7 +30,7 @@ export * from './review/index';
 // The runbook: roles, severities, cadence, approval policy, templates and lint settings, validated.
 export * from './runbook/index';
 export * from './runbook-page/index';
-export * from './severity';
+export * from './severity/index';
 export * from './text/index';
 export * from './time/index';
 // The domain's words, typed errors, text and time helpers every layer shares.

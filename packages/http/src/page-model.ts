@@ -23,6 +23,7 @@ import {
   STATUS_LABELS,
   type StatusUpdate,
   salesActions,
+  severityLevel,
 } from '@incident-comms/core';
 
 /** One audience's approved wording, ready to copy. */
@@ -113,7 +114,7 @@ export function incidentPage(
   const current = currentStatusUpdate(state);
   const zone = audienceTimeZone(runbook, 'customer');
   const at = state.status === 'resolved' ? undefined : (current?.nextUpdateAt ?? view.due.nextUpdateAt);
-  const severity = runbook.severities[state.severity];
+  const severity = severityLevel(runbook, state.severity);
   const lastCheckpoint = state.checkpoints.at(-1) ?? '';
   return {
     id: state.id,

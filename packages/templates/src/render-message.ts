@@ -11,6 +11,7 @@ import {
   audienceSegments,
   audienceTimeZone,
   formatUpdateTime,
+  incidentTypeDefinition,
   instantSchema,
   isValidTimeZone,
   type MessageKind,
@@ -19,12 +20,12 @@ import {
   type Runbook,
   STATUS_LABELS,
   type StatusUpdate,
+  severityLevel,
   statusUpdateSchema,
   ValidationError,
 } from '@incident-comms/core';
 import { z } from 'zod';
 import { type CompiledTemplate, renderTemplateFormats } from './compile';
-import { INCIDENT_TYPE_WORDING } from './incident-type-wording';
 import { createTemplateSet, type TemplateSet } from './template-set';
 import type { TemplateVariables } from './variables';
 
@@ -113,7 +114,8 @@ function parseInputs(
  *
  * @param statusUpdate - one published version (`StatusUpdate`), validated here.
  * @param audience - who reads the message; selects the time zone.
- * @param runbook - time zones, severity labels, incident type wording, source of truth.
+ * @param runbook - time zones, severity labels, the incident type's definition and phrases
+ *   (`runbook.incidentTypes`), source of truth.
  * @param options - `incidentId` (required), `followUpAt` (ISO-8601 UTC, optional).
  * @returns the full {@link TemplateVariables}; optional ones are absent when the version lacks them.
  * @throws {ValidationError} `input_invalid` for a malformed status update or options.
@@ -139,24 +141,24 @@ function variablesFor(
 ): TemplateVariables {
   const timeZone = opts.timeZone ?? audienceTimeZone(runbook, audience);
   const time = (instant: string) => formatUpdateTime(instant, timeZone, { relativeTo: update.publishedAt });
-  const type = runbook.incidentTypes[update.incidentType];
-  const wording = INCIDENT_TYPE_WORDING[update.incidentType];
+  // The wording comes from the runbook's definition of the type, never from a built-in table.
+  const type = incidentTypeDefinition(runbook, update.incidentType);
   const vars: TemplateVariables = {
     incidentId: opts.incidentId,
     incidentTitle: update.title.trim(),
     version: update.version,
     severity: update.severity,
-    severityLabel: runbook.severities[update.severity].label,
+    severityLabel: severityLevel(runbook, update.severity).label,
     statusLabel: STATUS_LABELS[update.status],
     incidentTypeName: type.name,
     productArea: type.productArea,
-    affectedFlow: wording.affectedFlow,
+    affectedFlow: type.phrases.affectedFlow,
     symptom: phrase(update.symptom),
     symptomSentence: sentence(update.symptom),
     affected: phrase(update.affected),
     impact: sentence(type.customerImpact),
-    experienced: wording.experienced,
-    afterRecovery: wording.afterRecovery,
+    experienced: type.phrases.experienced,
+    afterRecovery: type.phrases.afterRecovery,
     teamAction: sentence(update.teamAction),
     ownerName: update.ownerName,
     sourceOfTruth: runbook.sourceOfTruth.name,

@@ -9,7 +9,6 @@ import {
   AUDIENCES,
   type Audience,
   audienceTimeZone,
-  INCIDENT_TYPES,
   type IncidentType,
   type LintContext,
   lintReleaseMessages,
@@ -33,16 +32,17 @@ function scopeOf(
   runbook: Runbook,
 ): { kind: MessageKind; audience: Audience; segment?: string; types: IncidentType[] } | undefined {
   const [kind, target, type, ...rest] = id.split('/');
+  const types = Object.keys(runbook.incidentTypes);
   if (rest.length > 0 || !MESSAGE_KINDS.includes(kind as MessageKind)) return undefined;
   const segment = target !== undefined && Object.hasOwn(runbook.audiences, target) ? target : undefined;
   const audience = segment === undefined ? target : runbook.audiences[segment]!.audience;
   if (!AUDIENCES.includes(audience as Audience)) return undefined;
-  if (type !== undefined && !INCIDENT_TYPES.includes(type as IncidentType)) return undefined;
+  if (type !== undefined && !types.includes(type)) return undefined;
   return {
     kind: kind as MessageKind,
     audience: audience as Audience,
     ...(segment === undefined ? {} : { segment }),
-    types: type === undefined ? [...INCIDENT_TYPES] : [type as IncidentType],
+    types: type === undefined ? types : [type],
   };
 }
 
@@ -74,7 +74,7 @@ export function lintTemplateOverrides(runbook: Runbook, set: TemplateSet): Probl
     if (!scope) continue;
     const variants = scope.types.flatMap(
       (incidentType): Array<{ incidentType: IncidentType; update: StatusUpdate }> => {
-        const update = sampleStatusUpdate(incidentType, 'SEV1', scope.kind, runbook);
+        const update = sampleStatusUpdate(incidentType, runbook.severityLadder[0]!.id, scope.kind, runbook);
         // An update often goes out before the cause is confirmed: lint that version too.
         const { cause: _cause, ...unconfirmed } = update;
         return update.cause && scope.kind !== 'resolved'

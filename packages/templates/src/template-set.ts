@@ -8,6 +8,7 @@ import {
   type IncidentType,
   type MessageKind,
   type Problem,
+  problem,
   problemsFromZod,
   type Runbook,
 } from '@incident-comms/core';
@@ -15,6 +16,7 @@ import { z } from 'zod';
 import {
   type CompiledTemplate,
   checkTemplate,
+  compiledIdParts,
   type RenderedTemplate,
   renderTemplate,
   type TemplateDefinition,
@@ -191,9 +193,26 @@ export function checkRunbookTemplates(runbook: TemplateOverrides | Runbook): Pro
   if (!parsed.success) return problemsFromZod(parsed.error, raw, 'templates');
   const { templates, problems } = compileAll(parsed.data, segmentIds(runbook));
   const own = problems.filter((p) => p.path.startsWith('templates.'));
+  if ('incidentTypes' in runbook) own.push(...unknownIncidentTypes(Object.keys(raw), runbook));
   // A full runbook: render each override with realistic facts and lint what it would send.
   if (own.length > 0 || Object.keys(raw).length === 0 || !('incidentTypes' in runbook)) return own;
   return lintTemplateOverrides(runbook, makeSet(templates));
+}
+
+// An override for one incident type must name a type the runbook defines (defaults or its own).
+function unknownIncidentTypes(ids: readonly string[], runbook: Runbook): Problem[] {
+  const types = Object.keys(runbook.incidentTypes);
+  return ids.flatMap((id) => {
+    const { kind, audience, incidentType } = compiledIdParts(id);
+    if (!kind || !audience || incidentType === undefined || types.includes(incidentType)) return [];
+    return [
+      problem(
+        `templates.${id}`,
+        `an incident type the runbook defines (one of ${types.join(', ')})`,
+        JSON.stringify(incidentType),
+      ),
+    ];
+  });
 }
 
 /**

@@ -30,6 +30,7 @@ import type { ApprovedRelease } from '../incident/state';
 import { triageTicket } from '../playbooks/index';
 import { audienceTimeZone, publish, releaseNote } from '../publish/index';
 import { approvedRelease, editReleaseMessage, releaseDeliveryMessages, releaseDraft } from '../release/index';
+import { incidentTypeDefinition, severityLevel } from '../runbook/lookup';
 import { toIsoInstant } from '../time/iso-instant';
 import type { IncidentDesk } from './api';
 import { draftMessages, draftOutline, promisedNextUpdate, releaseOf, releaseTargets } from './release';
@@ -180,6 +181,9 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
           given.flatMap(([role, pair]) => (pair === undefined ? [] : [[role, pair] as const])),
         );
         const { actor, title, incidentType, severity } = input;
+        // Only the runbook's own severities and incident types (input_invalid at the path).
+        severityLevel(runbook, severity);
+        incidentTypeDefinition(runbook, incidentType);
         const policy = incidentPolicyFromRunbook(runbook);
         const state = await append(incidentId, [
           // The declaration carries the runbook's policy: its topics' roles decide their gates.

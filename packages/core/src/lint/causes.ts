@@ -61,16 +61,17 @@ export const LOAD_BLAME = gate(
  * difficulties" hedge the impact, which is the honest way to describe an unconfirmed scope.
  */
 export const IMPACT_AFTER_HEDGE =
-  /^\s+(?:(?:currently|still|now|also|temporarily|intermittently)\s+)?(?:experienc\w*|affected|impacted|delayed|disrupted|interrupted|disconnected|logged out|signed out|charged|declined|blocked|prevented|unavailable|slow(?:er)?|unable|seeing|noticing|having (?:trouble|difficult\w*|issues?|problems?|errors?)|(?:causing|preventing|stopping) (?:some |many |a few |certain )?(?:users|customers|people|members|accounts|you))\b/i;
+  /^\s+(?:(?:currently|still|now|also|temporarily|intermittently)\s+)?(?:experienc\w*|affected|impacted|delayed|disrupted|interrupted|disconnected|logged out|signed out|charged|declined|blocked|prevented|unavailable|slow(?:er)?|late|missing|stuck|failing|down|offline|incomplete|duplicated|out of date|outdated|lost|unable|seeing|noticing|having (?:trouble|difficult\w*|issues?|problems?|errors?)|(?:causing|preventing|stopping) (?:some |many |a few |certain )?(?:users|customers|people|members|accounts|you))\b/i;
 
 /**
  * The object of "due to", "because of", "as a result of" when it names no cause, only the
  * incident itself: "due to a technical issue", "as a result of an issue with some of our IT
- * systems", "because of the network outage", "due to this fault". Anchored at the start of the
+ * systems", "because of the network outage", "due to this fault"; planned maintenance, which is
+ * known; and the load on support ("due to high call volumes"). Anchored at the start of the
  * text after the connective.
  */
 export const NO_CAUSE_NAMED =
-  /^\s+(?:(?:the|this|these|that|those|today['’]s|this morning['’]s)\s+(?:[\w-]+\s+){0,3}?(?:outages?|incidents?|disruptions?|interruptions?|situation|matter)|(?:(?:a|an|some|the|this|these|that|those)\s+)?(?:(?:temporary|brief|short|technical|technology|intermittent|unexpected|unforeseen|ongoing|current|recent|unrelated|internal|minor|now-resolved|service|system|systems|platform)\s+){0,3}(?:issues?|problems?|faults?|difficult(?:y|ies)|errors?|glitch(?:es)?|outages?|incidents?|disruptions?|interruptions?))\b/i;
+  /^\s+(?:(?:(?:our|the|a|this)\s+)?(?:planned|scheduled|routine)\s+(?:maintenance|work|upgrade)|(?:the\s+)?(?:high|heavy|increased|unusually high)\s+(?:(?:volumes?|numbers?)\s+of\s+(?:calls|contacts|enquiries|inquiries|support requests)|call volumes?)|(?:the|this|these|that|those|today['’]s|this morning['’]s)\s+(?:[\w-]+\s+){0,3}?(?:outages?|incidents?|disruptions?|interruptions?|situation|matter)|(?:(?:a|an|some|the|this|these|that|those)\s+)?(?:(?:temporary|brief|short|technical|technology|intermittent|unexpected|unforeseen|ongoing|current|recent|unrelated|internal|minor|now-resolved|service|system|systems|platform)\s+){0,3}(?:issues?|problems?|faults?|difficult(?:y|ies)|errors?|glitch(?:es)?|outages?|incidents?|disruptions?|interruptions?))\b/i;
 
 /** Before "because" in its sentence: the writer explains their own action ("I closed this because"). */
 export const OWN_ACTION_BEFORE = /^\W*I(?:['’]m|['’]ve| am| have| will)?\s+\w+/;
@@ -81,6 +82,6 @@ export const OWN_ACTION_BEFORE = /^\W*I(?:['’]m|['’]ve| am| have| will)?\s+\
  * ("an issue with the blog app") names no cause and is not matched.
  */
 export const FAULTY_CHANGE = gate(
-  /\b(?:problem|issue|bug|fault|error|regression)s?\s+(?:with|in|from|introduced by|caused by)\s+(?:(?:our|the|a|an|this|that|today['’]s|yesterday['’]s|last night['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:release|deploy(?:ment)?|update|upgrade|migration|patch|rollout|roll-out|code change|config(?:uration)? change)s?\b/gi,
+  /\b(?:problem|issue|bug|fault|error|regression)s?\s+(?:with|in|from|introduced by|caused by)\s+(?:(?:our|the|a|an|this|that|today['’]s|yesterday['’]s|last night['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:release|deploy(?:ment)?|update|upgrade|migration|patch|rollout|roll-out|code change|config(?:uration)? change)s?\b(?!\s+(?:page|screen|button|form|notifications?|emails?|feed|settings|section|tab|link|post|message|status))/gi,
   'problem issue bug fault error regression',
 );

@@ -73,6 +73,6 @@ export const FOLLOW_UP_WORK =
  * "mostly restored". A claim all the same: recovery is not confirmed.
  */
 export const HEDGED_RECOVERY = gate(
-  /\b(?:(?:seems?|appears?|looks?|ought)\s+(?:like\s+)?(?:(?:it|things|everything|we|they|service|services)(?:['’]s|['’]re| is| are)?\s+)?(?:to\s+be\s+)?(?:(?:fully|mostly|now|all|largely)\s+)?(?:back|up|working|resolved|fixed|restored|recovered|healthy|normal|stable|fine|ok|okay)(?:\s+again)?|(?:most|many|the majority of|nearly all|almost all)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:look|looks|are|seem|appear|is)\s+(?:to be\s+)?(?:healthy|normal|fine|ok|okay|good|stable|working|back)(?:\s+again)?|(?:mostly|largely|partially|almost|nearly)\s+(?:back|restored|recovered|resolved|fixed|working)(?:\s+(?:to normal|again))?)\b/gi,
+  /\b(?:(?:seems?|appears?|looks?|ought)\s+(?:like\s+)?(?:(?:it|things|everything|we|they|service|services)(?:['’]s|['’]re| is| are)?\s+)?(?:to\s+be\s+)?(?:(?:fully|mostly|now|all|largely)\s+)?(?:back|up|working|resolved|fixed|restored|recovered|healthy|normal|stable|fine|ok|okay|good)(?:\s+again)?|(?:most|many|the majority of|nearly all|almost all)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:look|looks|are|seem|appear|is)\s+(?:to be\s+)?(?:healthy|normal|fine|ok|okay|good|stable|working|back)(?:\s+again)?|(?:mostly|largely|partially|almost|nearly)\s+(?:back|restored|recovered|resolved|fixed|working)(?:\s+(?:to normal|again))?)\b/gi,
   'seem appear look ought most many majority nearly almost mostly largely partially',
 );

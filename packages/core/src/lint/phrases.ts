@@ -65,7 +65,7 @@ export const CAUSE_NOUN =
 
 /** Blaming a provider or partner for the incident. */
 export const PROVIDER_BLAME = gate(
-  /\b(?:(?<!\b(?:through|via|using|with|by|from|to|for|at)\s)(?:our|the|a|an|one of our)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|carrier|isp)s?\s+(?:(?:that|which|who|we)\s+(?:[\w'’-]+\s+){0,5}?)?(?:is|are|has|have|was|were)\s+(?:(?:currently|also|still)\s+)?(?:having|experiencing|seeing|reporting|down|failing|degraded|an? (?:outage|incident|issue|problem)|issues|problems|outages|trouble)|(?:outage|issue|problem|incident|failure|fault)s?\s+(?:at|with|on the side of|from)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|isp)s?|third[- ]party (?:outage|issue|problem|incident|failure)s?|(?:outage|issue|problem|incident|failure) (?:at|with) a third party)\b/gi,
+  /\b(?:(?<!\b(?:through|via|using|with|by|from|to|for|at)\s)(?:our|the|a|an|one of our)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|carrier|isp)s?\s+(?:(?:that|which|who|we)\s+(?:[\w'’-]+\s+){0,5}?)?(?:is|are|has|have|was|were)\s+(?:(?:currently|also|still)\s+)?(?:having|experiencing|seeing|down|failing|degraded|an? (?:outage|incident|issue|problem)|issues|problems|outages|trouble)|(?:outage|issue|problem|incident|failure|fault)s?\s+(?:at|with|on the side of|from)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|isp)s?|third[- ]party (?:outage|issue|problem|incident|failure)s?|(?:outage|issue|problem|incident|failure) (?:at|with) a third party)\b/gi,
   'provider partner vendor supplier host carrier isp third',
 );
 

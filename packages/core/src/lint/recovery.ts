@@ -23,7 +23,7 @@ export const BELIEVED_RECOVERY = gate(
  * a time or condition after it makes it a forecast.
  */
 export const EXPECTED_RECOVERY = gate(
-  /\b(?:(?:should|ought to)\s+(?:(?:now|already|all)\s+)?(?:be\s+)?(?:(?:now|all|fully|largely)\s+)?(?:(?:working|running|up and running|operational|mitigated|fixed|resolved|restored|recovered|back|fine|ok|okay|normal|stable|available)(?:\s+(?:again|normally|as (?:expected|normal|usual)))?|[a-z]+ing\s+(?:again|normally|as (?:expected|normal|usual)))|shouldn['’]t\s+be\s+any\s+(?:more\s+|further\s+)?(?:[\w-]+\s+){0,3}?(?:issues?|problems?|errors?|failures?|delays?|outages?|(?:failed|stuck|missing|delayed|lost)\s+[\w-]+)|can\s+(?:now\s+)?be\s+\w+ed\s+again)\b/gi,
+  /\b(?:(?:should|ought to)\s+(?:(?:now|already|all)\s+)?(?:be\s+)?(?:(?:now|all|fully|largely)\s+)?(?:(?:working|running|up and running|operational|mitigated|fixed|resolved|restored|recovered|sorted|back|fine|ok|okay|normal|stable|available)(?:\s+(?:again|normally|as (?:expected|normal|usual)))?|[a-z]+ing\s+(?:again|normally|as (?:expected|normal|usual)))|shouldn['’]t\s+be\s+any\s+(?:more\s+|further\s+)?(?:[\w-]+\s+){0,3}?(?:issues?|problems?|errors?|failures?|delays?|outages?|(?:failed|stuck|missing|delayed|lost)\s+[\w-]+)|can\s+(?:now\s+)?be\s+\w+ed\s+again)\b/gi,
   'should ought can',
 );
 
@@ -51,9 +51,9 @@ export const INTENT_BEFORE =
 export const IN_PROGRESS_BEFORE =
   /\b(?:being|coming|starting to come|beginning to come)\s+(?:(?:fully|gradually|steadily|progressively|slowly)\s+)?$/i;
 
-/** Right after a recovery word, a time ahead: "back to normal soon", "back online later today". */
+/** Right after a recovery word, a time ahead: "back to normal soon", "fixed in the next release". */
 export const SOON_AFTER =
-  /^\s*(?:again\s+)?(?:soon|shortly|later\b|momentarily|imminently|any (?:minute|moment)|in the (?:next|coming)\b|(?:over|during) the next\b)/i;
+  /^\s*(?:again\s+)?(?:soon|shortly|later\b|momentarily|imminently|any (?:minute|moment)|in the (?:next|coming)\b|(?:over|during) the next\b|in (?:the )?(?:next |upcoming |coming |a future )?(?:version|release|update|build|app update)\b)/i;
 
 /** The clause before a recovery word states a purpose: "monitoring to confirm the issue is resolved". */
 export const PURPOSE_BEFORE = /\b(?:to|and)\s+(?:confirm|ensure|verify|check|make sure|see|validate)\b/i;

@@ -26,6 +26,16 @@ export const PARTIAL_PEOPLE = gate(
   'some certain number subset portion',
 );
 
+/**
+ * Around a partial group: it is the affected ("for some users", "some people are having
+ * trouble", "some users might see"), not an audience the team acts on ("we are contacting some
+ * customers"). Tested on the text before the group (`before`) or right after it (`after`).
+ */
+export const AFFECTED_BEFORE =
+  /\b(?:for|affect(?:s|ing)?|impact(?:s|ing)?|caus(?:es|ing)|prevent(?:s|ing)|stopp?(?:s|ing)|aware(?: that)?|(?:that|where|as))\s+$/i;
+export const AFFECTED_AFTER =
+  /^\s*(?:[&,]\s*\w+\s+|and\s+\w+\s+)?(?:\w+\s+){0,2}?(?:may|might|could|are|is|were|was|have|has|had|can(?:not|['’]t)?|could(?:n['’]t| not)|won['’]t|will|experienc\w*|see|saw|seeing|face|facing|report\w*|unable|affected|impacted|having|getting)\b/i;
+
 /** A mild word for the impact: "some delays", "minor disruption", "a minor issue". */
 export const MILD_IMPACT = gate(
   /\b(?:(?:some|minor|slight|small|short)\s+(?:delays?|disruptions?|interruptions?|hiccups?|glitch(?:es)?|inconvenience)|(?:a\s+)?minor\s+(?:issue|impact|problem|glitch|hiccup|outage)|minimal\s+(?:impact|disruption))\b/gi,
@@ -49,6 +59,9 @@ export const CUT_OFF_FROM_ALL = gate(
   /\b(?:inaccessible|unreachable|unavailable|offline|cut off)\s+(?:to|for|from)\s+(?:the (?:whole |entire )?(?:internet|world|public)|the rest of the internet)\b/gi,
   'inaccessible unreachable unavailable offline cut',
 );
+
+/** Right after "every customer": a qualifier that makes it a subset ("every customer on the EU cluster"). */
+export const QUALIFIED_AFTER = /^\s+(?:on|in|using|with|who|whose|that|of|from|at)\b/i;
 
 /** In the clause before an overclaim: its subject is itself partial ("a number of servers"). */
 export const PARTIAL_SUBJECT =

@@ -137,6 +137,8 @@ function namesPaymentOrFeature(text: string, start: number, end: number): boolea
   return /\bstore\s+$/i.test(before) && STORE_CREDIT_PAYMENT_AFTER.test(after);
 }
 
+const WATCH_BEFORE =
+  /\b(?:monitor\w*|watch\w*|observ\w*|keep an eye on (?:it|this|things))(?:\s+(?:it|this|things|closely))?\s+$/i;
 const PAST_SPAN = /\b(?:subsequent|following|previous|past|first|preceding|last)\b/i;
 const EFFORT_BEFORE =
   /\b(?:work(?:s|ed|ing)?|be working|continue|staff(?:ed)?|on (?:it|this))\s+(?:hard\s+|around the clock\s+)?$/i;
@@ -166,6 +168,8 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
       UPDATE_WORD.test(text.slice(Math.max(doc.clauseAt(timeStart).start, timeStart - 40), timeStart))
     )
       return;
+    // "we will keep monitoring for the next hour": how long the team watches, not when it is fixed.
+    if (WATCH_BEFORE.test(text.slice(Math.max(sentence.start, timeStart - 40), timeStart))) return;
     const recovery =
       nearestRecoveryTerm(doc, sentence.start, sentence.end, timeStart, timeEnd) ??
       problemLasting(doc, sentence.start, sentence.end, timeStart);

@@ -11,6 +11,7 @@ import { lintMessage } from '../lint/lint-message';
 import type { Diagnostic } from '../lint/types';
 import { isMessageFor } from '../release/release';
 import type { Runbook } from '../runbook/define';
+import { incidentTypeDefinition } from '../runbook/lookup';
 import type { Audience } from '../vocabulary';
 import { draftLintContext } from './lint-facts';
 import { lintReleaseMessages, type ReleaseDiagnostic } from './lint-release';
@@ -102,7 +103,7 @@ export function previewStatusUpdate(
     ...(f.workaround ? { workaround: f.workaround.value } : {}),
     ...(f.customerAction ? { customerAction: f.customerAction.value } : {}),
     regions: f.regions?.value ?? [],
-    productAreas: f.productAreas?.value ?? [runbook.incidentTypes[state.incidentType].productArea],
+    productAreas: f.productAreas?.value ?? [incidentTypeDefinition(runbook, state.incidentType).productArea],
     text: draft.text,
     publishedAt: now,
     ...(nextUpdateAt && !resolved ? { nextUpdateAt } : {}),

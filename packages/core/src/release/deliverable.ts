@@ -8,8 +8,9 @@ import { type Problem, problem, problemsFromZod } from '../errors';
 import type { ApprovedRelease } from '../incident/state';
 import type { ApprovedMessage } from '../message';
 import { roleIdSchema } from '../runbook/topics';
+import { severityIdSchema } from '../severity/index';
 import { instantSchema } from '../time/instant';
-import { MESSAGE_KINDS, SEVERITIES, STATUSES } from '../vocabulary';
+import { MESSAGE_KINDS, STATUSES } from '../vocabulary';
 import { leftoverPlaceholder, releaseHash, releaseHashSchema, releaseMessagesSchema } from './release';
 
 /** The shape of an {@link ApprovedRelease}, checked where delivery receives one. */
@@ -22,7 +23,7 @@ export const approvedReleaseSchema = z.object({
   draftRevision: z.number().int().positive(),
   kind: z.enum(MESSAGE_KINDS),
   status: z.enum(STATUSES),
-  severity: z.enum(SEVERITIES),
+  severity: severityIdSchema,
   publishedAt: instantSchema,
   nextUpdateAt: instantSchema.optional(),
   hash: releaseHashSchema,

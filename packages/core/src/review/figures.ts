@@ -10,6 +10,7 @@ import { applyEvent } from '../incident/reducer';
 import { type IncidentState, personNameInRoles, roleHolder } from '../incident/state';
 import type { BlockedCode } from '../publish/publish';
 import type { Runbook } from '../runbook/define';
+import { severityLevel } from '../runbook/lookup';
 import { toIsoInstant } from '../time/iso-instant';
 import type { RoleId, Severity } from '../vocabulary';
 import type {
@@ -31,7 +32,11 @@ export function minutesBetween(from: string, to: string): number {
 
 const later = (a: string, b: string) => (a > b ? a : b);
 const earlier = (a: string, b: string) => (a < b ? a : b);
-export const SEVERITY_RANK: Record<Severity, number> = { SEV1: 0, SEV2: 1, SEV3: 2 };
+
+/** The first-update target of the incident's severity on the runbook's ladder, in minutes. @internal */
+export function firstTargetMinutes(state: IncidentState, runbook: Runbook): number {
+  return severityLevel(runbook, state.severity).firstUpdateTargetMinutes;
+}
 
 /** Sorted unavailable intervals per person id, built from `availability.changed`. */
 export function absences(
@@ -164,7 +169,7 @@ export function updateTimings(
 ): { updates: UpdateTiming[]; onTimeShare: number | undefined } {
   const updates: UpdateTiming[] = [];
   const firstTarget = toIsoInstant(
-    parseISO(state.declaredAt).getTime() + runbook.cadence.firstUpdateTargetMinutes * MINUTE_MS,
+    parseISO(state.declaredAt).getTime() + firstTargetMinutes(state, runbook) * MINUTE_MS,
   );
   state.updates.forEach((update, index) => {
     const previous = state.updates[index - 1];

@@ -5,21 +5,49 @@
 
 import type { z } from 'zod';
 import { type Problem, problem, problemsFromZod, RunbookError } from '../errors';
-import { type Role, SEVERITIES } from '../vocabulary';
+import type { SeverityLevel } from '../severity/index';
+import type { Role } from '../vocabulary';
+import type { IncidentTypeDefinition } from './defaults';
+import { resolveIncidentTypes } from './incident-types';
 import { type RunbookInput, runbookSchema } from './schema';
 import { segmentProblems } from './segments';
+import { resolveSeverities } from './severity-ladder';
 import { lintWithTopicPhrases, runbookRoleIds, topicProblems, topicRoles } from './topics';
 import { readYaml } from './yaml';
 
 type Parsed = z.output<typeof runbookSchema>;
 type RoleDefinition = Parsed['roles']['communicationOwner'];
 
+/** The runbook's cadence with every per-severity rhythm resolved against its ladder. */
+export type RunbookCadence = Omit<
+  Parsed['cadence'],
+  'minutes' | 'monitoringMinutes' | 'firstUpdateTargetMinutes'
+> & {
+  /** Minutes between customer updates, per severity id on the ladder. */
+  minutes: Readonly<Record<string, number>>;
+  /** Minutes between updates while monitoring a fix, per severity id. */
+  monitoringMinutes: Readonly<Record<string, number>>;
+  /** Minutes from declaring to the first customer update, per severity id. */
+  firstUpdateTargetMinutes: Readonly<Record<string, number>>;
+};
+
 /**
  * A validated runbook with every default applied. Immutable (deep-frozen). `roles` holds the
  * seven built-in roles and any extra role the runbook declares (e.g. `legalReviewer`).
+ * Severities and incident types are the runbook's own definitions: read `severityLadder` (most
+ * severe first) and `incidentTypes`, never a built-in list.
  */
 export type Runbook = Readonly<
-  Omit<Parsed, 'roles'> & { roles: Record<Role, RoleDefinition> & Record<string, RoleDefinition> }
+  Omit<Parsed, 'roles' | 'severities' | 'cadence' | 'incidentTypes'> & {
+    roles: Record<Role, RoleDefinition> & Record<string, RoleDefinition>;
+    /** The severity levels by id (same objects as `severityLadder`). */
+    severities: Readonly<Record<string, SeverityLevel>>;
+    /** The severity levels, most severe first (2 to 6). */
+    severityLadder: readonly SeverityLevel[];
+    cadence: RunbookCadence;
+    /** Incident types by id: the defaults (unless replaced) and the runbook's own. */
+    incidentTypes: Readonly<Record<string, IncidentTypeDefinition>>;
+  }
 >;
 
 /** A person named in the runbook. */
@@ -38,24 +66,6 @@ function semanticProblems(rb: z.output<typeof runbookSchema>): Problem[] {
           JSON.stringify(backup.id),
         ),
       );
-    }
-  }
-  // A more severe incident never gets a slower rhythm than a less severe one.
-  for (const key of ['minutes', 'monitoringMinutes'] as const) {
-    for (let i = 0; i + 1 < SEVERITIES.length; i++) {
-      const higher = SEVERITIES[i]!;
-      const lower = SEVERITIES[i + 1]!;
-      const h = rb.cadence[key][higher];
-      const l = rb.cadence[key][lower];
-      if (h > l) {
-        problems.push(
-          problem(
-            `cadence.${key}.${higher}`,
-            `at most ${l} minutes (${higher} must not be updated less often than ${lower})`,
-            String(h),
-          ),
-        );
-      }
     }
   }
   // One person, one name: the same id must not be spelt as two different people.
@@ -150,15 +160,31 @@ export function defineRunbook(input: unknown, options?: string | RunbookOptions)
   const parsed = runbookSchema.safeParse(input);
   if (!parsed.success) throw new RunbookError(problemsFromZod(parsed.error, input), source);
   const rb = parsed.data;
-  const areas = new Set([...Object.values(rb.incidentTypes).map((t) => t.productArea), ...rb.productAreas]);
+  // A more severe level never gets a slower rhythm than a less severe one (checked here).
+  const ladder = resolveSeverities(rb.severities ?? { form: 'named', overrides: {} }, rb.cadence);
+  const incidentTypes = resolveIncidentTypes(rb.incidentTypes);
+  const areas = new Set([...Object.values(incidentTypes).map((t) => t.productArea), ...rb.productAreas]);
   rb.productAreas = [...areas];
-  const own = [...semanticProblems(rb), ...topicConflicts(input)];
+  const own = [...ladder.problems, ...semanticProblems(rb), ...topicConflicts(input)];
   // Custom topics are found by the linter's one topic detector, through its `lint.topics`.
   rb.approvals = topicRoles(rb);
   const lint = lintWithTopicPhrases(rb.lint, rb.topics);
   if (lint !== undefined) rb.lint = lint;
-  const frozen = deepFreeze(rb) as Runbook;
-  const problems = [...own, ...checks.flatMap((check) => check(frozen))];
+  const { severities: _severities, cadence, incidentTypes: _types, ...rest } = rb;
+  const frozen = deepFreeze({
+    ...rest,
+    severities: ladder.value.severities,
+    severityLadder: ladder.value.severityLadder,
+    cadence: {
+      ...cadence,
+      minutes: ladder.value.minutes,
+      monitoringMinutes: ladder.value.monitoringMinutes,
+      firstUpdateTargetMinutes: ladder.value.firstUpdateTargetMinutes,
+    },
+    incidentTypes,
+  }) as Runbook;
+  // Sibling checks render with the ladder, so they run only once it holds together.
+  const problems = [...own, ...(ladder.problems.length > 0 ? [] : checks.flatMap((check) => check(frozen)))];
   if (problems.length > 0) throw new RunbookError(problems, source);
   return frozen;
 }

@@ -104,6 +104,7 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
     clean: [
       'Over the previous two hours, engineers worked to bring the servers back online.',
       'Our engineers will keep working through the weekend to get every store running again.',
+      'We will keep monitoring it closely for the next two hours.',
       'A backlog to prevent data loss is being processed; we cannot say when it will clear.',
     ],
   },

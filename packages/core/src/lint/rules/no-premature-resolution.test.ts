@@ -53,10 +53,12 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
       'The fault should be resolved, and we are keeping an eye on it.',
       'There shouldn’t be any more failed uploads at this point.',
       'Reports can be downloaded again.',
+      'Thanks for flagging, this should be sorted now.',
     ],
     clean: [
       'Invoices should be processing normally within the hour.',
       'Reports should be back once the fix is deployed.',
+      'The sync problem is fixed in the next app update.',
       'We think the queue will need another day of work.',
     ],
   },

@@ -54,8 +54,12 @@ const KINDS: Record<
       'A number of subscribers cannot stream right now.',
       'Some passengers face some delays at check-in.',
       'This is a minor disruption to bookings.',
+      'Card payments are failing for some shoppers.',
     ],
-    clean: ['Nobody can sign in to the app right now.'],
+    clean: [
+      'Nobody can sign in to the app right now.',
+      'We are contacting some customers directly about their bookings.',
+    ],
     cleanWhen: at('unknown'),
   },
   'a wide impact denied while the scope is unknown': {
@@ -74,7 +78,10 @@ const KINDS: Record<
       'The dashboard went offline for the whole world.',
       'Our API became unreachable to the internet.',
     ],
-    clean: ['The dashboard is offline for customers in the EU region.'],
+    clean: [
+      'The dashboard is offline for customers in the EU region.',
+      'This outage affects every customer on the EU cluster.',
+    ],
     cleanWhen: at('all'),
   },
   'a scope word that is not about who is affected': {

@@ -6,12 +6,15 @@
 import { defineRule, type RuleContext } from '../define-rule';
 import { SCOPE_MINIMISE, SCOPE_OVERCLAIM } from '../phrases';
 import {
+  AFFECTED_AFTER,
+  AFFECTED_BEFORE,
   CUT_OFF_FROM_ALL,
   FEELING_BEFORE,
   MILD_IMPACT,
   PARTIAL_PEOPLE,
   PARTIAL_SUBJECT,
   PLACE_AFTER,
+  QUALIFIED_AFTER,
   RECOVERY_CLAUSE,
   REMAINDER,
   WIDE_SCOPE_DENIED,
@@ -27,6 +30,12 @@ const notAnOverclaim: Reading = ({ doc, text }, start, end) => {
   const clause = doc.clauseAt(start);
   if (PARTIAL_SUBJECT.test(text.slice(clause.start, start))) return true;
   if (RECOVERY_CLAUSE.test(text.slice(clause.start, clause.end))) return true;
+  // "every customer on the EU cluster": a named subset, not everyone.
+  if (
+    /(?:customers?|users?|accounts?|merchants?|tenants?)$/i.test(text.slice(start, end)) &&
+    QUALIFIED_AFTER.test(text.slice(end, end + 12))
+  )
+    return true;
   return /^for\b/i.test(text.slice(start, end)) && FEELING_BEFORE.test(text.slice(clause.start, start));
 };
 
@@ -36,6 +45,16 @@ const notAMinimiser: Reading = ({ doc, text }, start, end) => {
   const sentence = doc.sentenceAt(start);
   if (REMAINDER.test(text.slice(sentence.start, sentence.end))) return true;
   return /limited to$/i.test(text.slice(start, end)) && PLACE_AFTER.test(text.slice(end, end + 20));
+};
+
+// A partial group the team acts on ("we are contacting some customers"), not the affected.
+const notTheAffected: Reading = (ctx, start, end) => {
+  const { doc, text } = ctx;
+  const sentence = doc.sentenceAt(start);
+  const affected =
+    AFFECTED_BEFORE.test(text.slice(Math.max(sentence.start, start - 30), start)) ||
+    AFFECTED_AFTER.test(text.slice(end, Math.min(sentence.end, end + 50)));
+  return !affected || notAMinimiser(ctx, start, end);
 };
 
 const noReading: Reading = () => false;
@@ -93,7 +112,7 @@ export const scopeAccuracy = defineRule({
     if (scope === 'many' || scope === 'all') {
       const understated = (phrase: string) =>
         `"${phrase}" understates the impact: ${scope} customers are affected. Say so plainly.`;
-      flagEach(PARTIAL_PEOPLE, notAMinimiser, understated);
+      flagEach(PARTIAL_PEOPLE, notTheAffected, understated);
       flagEach(MILD_IMPACT, notAMinimiser, understated);
     }
   },
