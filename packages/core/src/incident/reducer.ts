@@ -15,7 +15,7 @@ import { SEVERITIES } from '../vocabulary';
 import { type EventOf, eventSchema, type IncidentEvent, type IncidentEventInput } from './events';
 import { authorize } from './permissions';
 import { policyFromDeclared, policyOf } from './policy';
-import { publishUpdate, reject, releaseNote } from './publish-handlers';
+import { appendPublishedVersion, reject, releaseNote } from './publish-handlers';
 import { checkApprovalHash, draftReleaseHash } from './release-record';
 import type {
   ApprovalRecord,
@@ -292,7 +292,7 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       ];
       return next;
     case 'update.published':
-      return publishUpdate(state, next, event);
+      return appendPublishedVersion(state, next, event);
     case 'note.released':
       return releaseNote(state, next, event);
     case 'question.logged':
@@ -314,7 +314,7 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       return next;
     case 'resolved':
       // Two ways to resolve: this event (no customer message, e.g. an internal-only incident),
-      // or publishing a status update whose status is `resolved` (publishUpdate sets
+      // or publishing a status update whose status is `resolved` (appendPublishedVersion sets
       // `status` and `resolvedAt`). Once either happened, a `resolved` event is refused by the
       // `incident-resolved` check above: the incident is resolved once, at the first of the two.
       if (!state.recovery.confirmed)
