@@ -34,6 +34,7 @@ export type { FloodPolicy, RateCap } from './flood';
 export { DEFAULT_FLOOD_POLICY } from './flood';
 export type { FetchLike, HttpExchange, HttpFailurePolicy, HttpRequest, HttpResponseLike } from './http';
 export { exchangeHttp, httpFailureOutcome, parseRetryAfter } from './http';
+export { httpChannelOptionShape, httpsOrLoopbackUrl, pacingOptionShape } from './http-options';
 export { createMemoryEventStore, createMemoryOutbox } from './memory-store';
 export { type OutboxRow, outboxRecordFromRow } from './outbox-row';
 export type { DeliveryReport, DeliveryRoute, PublishOptions, PublishResult } from './publish';
