@@ -26,7 +26,7 @@ import {
   roleHolder,
 } from '../incident/index';
 import { triageTicket } from '../playbooks/index';
-import { publish, releaseNote } from '../publish/index';
+import { audienceTimeZone, publish, releaseNote } from '../publish/index';
 import { approvedRelease, editReleaseMessage, releaseDeliveryMessages, releaseDraft } from '../release/index';
 import { incidentTypeDefinition, severityLevel } from '../runbook/lookup';
 import { toIsoInstant } from '../time/iso-instant';
@@ -210,6 +210,7 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
         const messages = editReleaseMessage(draft.messages ?? [], {
           audience: draft.audience,
           segment: draft.segment,
+          timeZone: audienceTimeZone(runbook, draft.audience, draft.segment),
           text,
         });
         const after = await append(id, [

@@ -140,6 +140,8 @@ export function draftMessages(
     : editReleaseMessage(messages, {
         audience: outline.audience,
         segment: outline.segment,
+        // The written text is in the audience's (or segment's) own zone; routes may add others.
+        timeZone: audienceTimeZone(runbook, outline.audience, outline.segment),
         text: input.text,
       });
 }
