@@ -37,6 +37,7 @@ export { exchangeHttp, httpFailureOutcome, parseRetryAfter } from './http';
 export { httpChannelOptionShape, httpsOrLoopbackUrl, pacingOptionShape } from './http-options';
 export { createMemoryEventStore, createMemoryOutbox } from './memory-store';
 export { type OutboxRow, outboxRecordFromRow } from './outbox-row';
+export { checkRoutes } from './plan';
 export type { DeliveryReport, DeliveryRoute, PublishOptions, PublishResult } from './publish';
 export { publishUpdate } from './publish';
 export type { RateDecision, RateWindow, RateWindows, RateWindowsOptions } from './rate-windows';
