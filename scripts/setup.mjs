@@ -143,7 +143,11 @@ function ensureSqliteAddon(env) {
   const home = dirname(dirname(realpathSync(process.execPath)));
   const own = [home, join(home, 'node_modules'), dirname(home)]
     .flatMap((dir) => [dir, ...(existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [])])
-    .find((dir) => (dir === home || /node-(linux|darwin|win)-/.test(dir)) && existsSync(join(dir, 'include/node/node.h')));
+    .find(
+      (dir) =>
+        (dir === home || /node-(linux|darwin|win)-/.test(dir)) &&
+        existsSync(join(dir, 'include/node/node.h')),
+    );
   if (own) env.npm_config_nodedir = own;
   const npmRoot = spawnSync('npm', ['root', '-g'], { encoding: 'utf8' }).stdout.trim();
   const gyp = join(npmRoot, 'npm/node_modules/node-gyp/bin/node-gyp.js');
