@@ -1,51 +1,33 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-// Tests run against the TypeScript sources; `test/built/` checks the built artifacts
-// the way a consumer imports them.
+/**
+ * Tests run against the TypeScript sources through the one source map of the workspace, the
+ * `paths` of tsconfig.json (`@incident-comms/core/testing` → `packages/core/src/entries/testing.ts`),
+ * so a new entry is added in one place. `test/built/` checks the built artifacts the way a
+ * consumer imports them.
+ */
+function sourceAliases(): Array<{ find: RegExp; replacement: string }> {
+  const tsconfig = JSON.parse(readFileSync(src('./tsconfig.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, [string]> };
+  };
+  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return (
+    Object.entries(tsconfig.compilerOptions.paths)
+      // Exact names first: a wildcard (`core/*`) must not catch `core/testing`'s own entry.
+      .sort(([a], [b]) => Number(a.includes('*')) - Number(b.includes('*')))
+      .map(([name, [target]]) => ({
+        find: new RegExp(`^${name.split('*').map(escapeRegExp).join('(.+)')}$`),
+        replacement: src(`./${target.replace('*', '$1')}`),
+      }))
+  );
+}
+
 export default defineConfig({
-  resolve: {
-    alias: [
-      { find: /^@incident-comms\/core\/(.+)$/, replacement: src('./packages/core/src/entries/$1.ts') },
-      { find: /^@incident-comms\/core$/, replacement: src('./packages/core/src/index.ts') },
-      { find: /^@incident-comms\/templates$/, replacement: src('./packages/templates/src/index.ts') },
-      { find: /^@incident-comms\/channel-slack$/, replacement: src('./packages/channel-slack/src/index.ts') },
-      { find: /^@incident-comms\/channel-email$/, replacement: src('./packages/channel-email/src/index.ts') },
-      {
-        find: /^@incident-comms\/channel-teams\/testing$/,
-        replacement: src('./packages/channel-teams/src/testing/index.ts'),
-      },
-      { find: /^@incident-comms\/channel-teams$/, replacement: src('./packages/channel-teams/src/index.ts') },
-      {
-        find: /^@incident-comms\/channel-webhook\/testing$/,
-        replacement: src('./packages/channel-webhook/src/testing/index.ts'),
-      },
-      {
-        find: /^@incident-comms\/channel-webhook$/,
-        replacement: src('./packages/channel-webhook/src/index.ts'),
-      },
-      {
-        find: /^@incident-comms\/channel-statuspage\/testing$/,
-        replacement: src('./packages/channel-statuspage/src/testing/index.ts'),
-      },
-      {
-        find: /^@incident-comms\/channel-statuspage$/,
-        replacement: src('./packages/channel-statuspage/src/index.ts'),
-      },
-      { find: /^@incident-comms\/http$/, replacement: src('./packages/http/src/index.ts') },
-      { find: /^@incident-comms\/store-sqlite$/, replacement: src('./packages/store-sqlite/src/index.ts') },
-      {
-        find: /^@incident-comms\/store-postgres\/testing$/,
-        replacement: src('./packages/store-postgres/src/testing/index.ts'),
-      },
-      {
-        find: /^@incident-comms\/store-postgres$/,
-        replacement: src('./packages/store-postgres/src/index.ts'),
-      },
-    ],
-  },
+  resolve: { alias: sourceAliases() },
   test: {
     include: [
       'packages/*/src/**/*.test.ts',

@@ -7,6 +7,8 @@
  * Needs the PostgreSQL server binaries (a throwaway cluster is started). Run: `npx tsx bench/postgres.ts`.
  */
 
+import { sampleMessage } from '@incident-comms/core/testing';
+import { startPgCluster } from '@incident-comms/store-postgres/testing';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
 import { createEmailChannel, renderEmail } from '../packages/channel-email/src/index';
@@ -14,10 +16,8 @@ import {
   createLoopbackTransport,
   startSmtpTestServer,
 } from '../packages/channel-email/src/testing/smtp-test-server';
-import { sampleMessage } from '../packages/core/src/entries/testing';
 import { deliveryKey } from '../packages/core/src/index';
 import { createPgBossDelivery, createPostgresStore, migrate } from '../packages/store-postgres/src/index';
-import { startPgCluster } from '../packages/store-postgres/src/testing/index';
 
 const N = Number(process.env.BENCH_PG_RECIPIENTS ?? 3_000);
 const POOL = { maxConnections: 4, maxMessages: 1_000 };

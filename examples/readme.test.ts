@@ -7,12 +7,9 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { type SmtpTestServer, startSmtpTestServer } from '@incident-comms/channel-email/testing';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type SmtpTestServer,
-  startSmtpTestServer,
-} from '../packages/channel-email/src/testing/smtp-test-server';
 
 const examples = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));

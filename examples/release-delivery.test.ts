@@ -7,7 +7,9 @@
  */
 
 import { createEmailChannel } from '@incident-comms/channel-email';
+import { type SmtpTestServer, startSmtpTestServer } from '@incident-comms/channel-email/testing';
 import { createSlackChannel } from '@incident-comms/channel-slack';
+import { type SlackApiStub, startSlackApiStub } from '@incident-comms/channel-slack/testing';
 import {
   applyEvent,
   approvedRelease,
@@ -33,11 +35,6 @@ import { WebClient } from '@slack/web-api';
 import fc from 'fast-check';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type SmtpTestServer,
-  startSmtpTestServer,
-} from '../packages/channel-email/src/testing/smtp-test-server';
-import { type SlackApiStub, startSlackApiStub } from '../packages/channel-slack/src/testing/slack-api-stub';
 import { AUDIENCES, type Audience } from '../packages/core/src/vocabulary';
 import { checkoutStart, t, testRunbook } from '../packages/core/test/support';
 

@@ -5,12 +5,7 @@
  * Shared by `pnpm bench:quality` (prints) and the regression test (asserts thresholds).
  */
 import { readFileSync } from 'node:fs';
-import {
-  type Diagnostic,
-  type LintContext,
-  lintContextSchema,
-  lintMessage,
-} from '../../packages/core/src/lint/index';
+import { type Diagnostic, type LintContext, lintContextSchema, lintMessage } from '@incident-comms/core/lint';
 import { RULE_IDS } from '../../packages/core/src/lint/rules/index';
 
 /** Where an entry was written and by whom; see LABELLING.md for the vocabulary. */

@@ -11,7 +11,7 @@ const terminal: Channel<string> = {
 };
 const clock = createSimulatedClock('2026-03-03T14:10:00Z'); // drills and tests run on simulated time
 const routes = [{ channel: 'terminal', audience: 'internal', recipients: ['#incidents'] }] as const;
-const desk = createIncidentDesk({ runbook: await loadRunbook('runbook.yaml'), templates, clock, channels: [terminal], routes });
+const desk = createIncidentDesk({ runbook: await loadRunbook('runbook.yaml', { checks: [templates.checkRunbookTemplates] }), templates, clock, channels: [terminal], routes });
 desk.on('update.due', (r) => console.log(`reminder for ${r.owner?.name}: next update due at ${r.dueAt}`));
 
 const { incidentId } = await desk.declare({ actor: 'dana', title: 'Checkout failing', incidentType: 'checkout', severity: 'SEV1' });

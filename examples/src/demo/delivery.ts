@@ -5,18 +5,12 @@
  * services instead. Builds the channels and the routes, and closes everything at the end.
  */
 import { createEmailChannel } from '@incident-comms/channel-email';
+import { type SmtpTestServer, startSmtpTestServer } from '@incident-comms/channel-email/testing';
 import { createSlackChannel } from '@incident-comms/channel-slack';
+import { type SlackApiStub, startSlackApiStub } from '@incident-comms/channel-slack/testing';
 import type { AnyChannel, DeliveryRoute } from '@incident-comms/core';
 import { WebClient } from '@slack/web-api';
 import nodemailer from 'nodemailer';
-import {
-  type SmtpTestServer,
-  startSmtpTestServer,
-} from '../../../packages/channel-email/src/testing/smtp-test-server';
-import {
-  type SlackApiStub,
-  startSlackApiStub,
-} from '../../../packages/channel-slack/src/testing/slack-api-stub';
 import { CUSTOMER_EMAILS, SLACK_ROUTES } from './scenario';
 
 /** Environment variables that switch delivery to real services (see examples/README.md). */

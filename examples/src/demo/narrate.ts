@@ -20,6 +20,7 @@ import {
   type SalesAction,
   type SimulatedClock,
   type StatusUpdate,
+  severityLevel,
   type TicketInput,
   type TriageResult,
   type UpdateDueReminder,
@@ -107,7 +108,7 @@ export function createNarrator(deps: {
         name('communicationOwner'),
         `declares ${INCIDENT.severity}: "${INCIDENT.title}" (${INCIDENT.incidentType})`,
         [
-          `${runbook.severities[INCIDENT.severity].label}: update customers every ${runbook.cadence.minutes[INCIDENT.severity]} minutes; first update within ${runbook.cadence.firstUpdateTargetMinutes} minutes`,
+          `${severityLevel(runbook, INCIDENT.severity).label}: update customers every ${severityLevel(runbook, INCIDENT.severity).cadenceMinutes} minutes; first update within ${severityLevel(runbook, INCIDENT.severity).firstUpdateTargetMinutes} minutes`,
         ],
       );
       timeline.event(now(), name('communicationOwner'), 'assigns roles from runbook.yaml');

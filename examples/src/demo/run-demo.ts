@@ -18,7 +18,6 @@ import {
 } from '@incident-comms/core';
 import { loadRunbook } from '@incident-comms/core/node';
 import { createSqliteStore } from '@incident-comms/store-sqlite';
-// Importing the templates package also registers its runbook check, so load the runbook after it.
 import * as templates from '@incident-comms/templates';
 import { type DemoDelivery, startDelivery } from './delivery';
 import { createNarrator } from './narrate';
@@ -62,7 +61,7 @@ const EXAMPLES_DIR = fileURLToPath(new URL('../../', import.meta.url));
 export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult> {
   const runbookPath = options.runbookPath ?? join(EXAMPLES_DIR, 'runbook.yaml');
   const outputDir = resolve(options.outputDir ?? join(EXAMPLES_DIR, 'output'));
-  const runbook = await loadRunbook(runbookPath);
+  const runbook = await loadRunbook(runbookPath, { checks: [templates.checkRunbookTemplates] });
   const timeline = createTimeline({ quiet: options.quiet, write: options.write });
   const role = (r: Role) => runbook.roles[r].primary;
   const delivery = await startDelivery(options.env ?? process.env, {

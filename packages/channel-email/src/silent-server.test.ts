@@ -83,7 +83,7 @@ describe('a silent SMTP server cannot hold a publish', () => {
         authOptional: true,
         disabledCommands: ['STARTTLS'],
         closeTimeout: 100,
-        onConnect: (session, done) => done(),
+        onConnect: (_session, done) => done(),
         onData(stream) {
           stream.on('data', () => {});
           stream.on('end', () => {

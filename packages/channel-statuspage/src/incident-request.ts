@@ -22,15 +22,19 @@ export const COMPONENT_STATUSES = [
 /** One of {@link COMPONENT_STATUSES}. */
 export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 
-/** Default component status while the incident is open, by severity; `operational` once resolved. */
+/**
+ * Default component status while the incident is open, by the default ladder's severities;
+ * `operational` once resolved. A runbook with its own ladder names its levels' statuses in the
+ * page's `componentStatus`; a level named nowhere shows `partial_outage`.
+ */
 export const DEFAULT_COMPONENT_STATUS: Readonly<Record<Severity, ComponentStatus>> = Object.freeze({
   SEV1: 'major_outage',
   SEV2: 'partial_outage',
   SEV3: 'degraded_performance',
 });
 
-/** Statuspage's incident impact for each severity (`impact_override`). */
-const IMPACT: Readonly<Record<Severity, 'critical' | 'major' | 'minor'>> = {
+/** Statuspage's incident impact for each default severity (`impact_override`; omitted for others). */
+const IMPACT: Readonly<Record<string, 'critical' | 'major' | 'minor'>> = {
   SEV1: 'critical',
   SEV2: 'major',
   SEV3: 'minor',
@@ -115,7 +119,8 @@ export function renderIncidentRequest(
   deliverNotifications: boolean,
 ): StatuspagePayload {
   const components = settings.components ?? [];
-  const open = { ...DEFAULT_COMPONENT_STATUS, ...settings.componentStatus }[message.severity];
+  const open =
+    { ...DEFAULT_COMPONENT_STATUS, ...settings.componentStatus }[message.severity] ?? 'partial_outage';
   const componentStatus: ComponentStatus = message.status === 'resolved' ? 'operational' : open;
   const incident: IncidentBody['incident'] = {
     status: message.status,
@@ -136,6 +141,12 @@ export function renderIncidentRequest(
   return {
     op: 'create',
     pageId,
-    body: { incident: { name, impact_override: IMPACT[message.severity], ...incident } },
+    body: {
+      incident: {
+        name,
+        ...(IMPACT[message.severity] ? { impact_override: IMPACT[message.severity] } : {}),
+        ...incident,
+      },
+    },
   };
 }

@@ -15,7 +15,7 @@ import {
   type FetchLike,
   httpFailureOutcome,
   type RateWindow,
-  SEVERITIES,
+  severityIdSchema,
   systemClock,
 } from '@incident-comms/core';
 import { z } from 'zod';
@@ -43,7 +43,7 @@ export const statuspagePagesSchema = z.record(
       components: z
         .array(z.string().regex(/^[a-z0-9]{6,32}$/, 'a component id like "8kbf7d35c070"'))
         .optional(),
-      componentStatus: z.partialRecord(z.enum(SEVERITIES), z.enum(COMPONENT_STATUSES)).optional(),
+      componentStatus: z.partialRecord(severityIdSchema, z.enum(COMPONENT_STATUSES)).optional(),
     })
     .strict(),
 );

@@ -11,8 +11,8 @@ import {
   MESSAGE_KINDS,
   oneLine,
   type RenderContext,
-  SEVERITIES,
   STATUSES,
+  severityIdSchema,
 } from '@incident-comms/core';
 import { z } from 'zod';
 
@@ -50,7 +50,7 @@ export const webhookPayloadSchema = z
       incident: z.object({
         id: z.string().min(1),
         title: z.string().describe('One line, plain text'),
-        severity: z.enum(SEVERITIES),
+        severity: severityIdSchema.describe("A severity id on the sender's runbook ladder, e.g. SEV1 or P2"),
         status: z.enum(STATUSES),
       }),
       message: z.object({

@@ -3,10 +3,15 @@
  * The `incident-comms` command line: lint drafts, check and render runbooks, run drills,
  * review incidents. `runCli` runs in-process and returns the exit code, so tests need no child process.
  */
+
+import { isAbsolute, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   AUDIENCES,
   type Audience,
   activeLintRules,
+  audienceSegments,
+  audienceTimeZone,
   type DrillResult,
   draftLintContext,
   drillBriefing,
@@ -32,11 +37,9 @@ import {
   runbookPluginModules,
   runDrill,
 } from '@incident-comms/core';
-// Importing the templates package registers its runbook check: every runbook the CLI loads
-// (runbook check/render, lint --runbook, drill, review) is rejected when a custom template is broken.
-import '@incident-comms/templates';
-import { isAbsolute, resolve as resolvePath } from 'node:path';
-import { pathToFileURL } from 'node:url';
+// Every runbook the CLI loads (runbook check/render, lint --runbook, drill, review) runs the
+// templates check, so a broken custom template is rejected.
+import { checkRunbookTemplates } from '@incident-comms/templates';
 import { Command, CommanderError, Option } from 'commander';
 import { migrateDatabase } from './db';
 import { formatJson } from './formatters/json';
@@ -108,7 +111,7 @@ async function loadRunbookFile(path: string, io: CliIO): Promise<Runbook> {
   const text = await readText(path, io);
   const base = resolvePath(path, '..');
   for (const specifier of runbookPluginModules(text)) await loadPlugin(specifier, base);
-  return parseRunbook(text, path);
+  return parseRunbook(text, { source: path, checks: [checkRunbookTemplates] });
 }
 
 function parseJsonFile(text: string, file: string): unknown {
@@ -151,7 +154,11 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     )
     .argument('[file]', 'the draft (a text file), or - for standard input', '-')
     .addOption(new Option('--kind <kind>', 'message kind').choices(MESSAGE_KINDS).makeOptionMandatory())
-    .addOption(new Option('--audience <audience>', 'who reads it').choices(AUDIENCES).default('customer'))
+    .option(
+      '--audience <audience>',
+      `who reads it: ${AUDIENCES.join(', ')}, or a segment the runbook declares (e.g. customer-us)`,
+      'customer',
+    )
     .option('--incident <log.json>', 'incident event log (JSON array or JSON Lines); its facts are used')
     .option('--runbook <runbook.yaml>', 'runbook file (lint settings, time zones)')
     .option(
@@ -181,7 +188,16 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       const text = await readText(file, io);
       if (text.trim() === '') throw new CliInputError(`${displayName(file)}: the draft is empty`);
       const runbook = opts.runbook ? await loadRunbookFile(opts.runbook, io) : undefined;
-      const { kind, audience } = opts;
+      const { kind } = opts;
+      // A runbook segment reads as its audience, in the segment's own zone.
+      const segment = runbook ? audienceSegments(runbook).find((s) => s.id === opts.audience) : undefined;
+      const audience = segment?.audience ?? opts.audience;
+      if (!(AUDIENCES as readonly string[]).includes(audience)) {
+        const segments = runbook ? audienceSegments(runbook).map((s) => s.id) : [];
+        command.error(
+          `error: --audience must be one of ${[...AUDIENCES, ...segments].join(', ')}${runbook ? '' : ' (segments need --runbook)'}, got "${opts.audience}"`,
+        );
+      }
       const now = opts.now ?? new Date().toISOString();
       let context: LintContext;
       if (opts.incident) {
@@ -207,8 +223,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         };
       }
       const timeZone =
-        opts.timeZone ??
-        (runbook ? (runbook.timeZones.audiences[audience] ?? runbook.timeZones.default) : undefined);
+        opts.timeZone ?? (runbook ? audienceTimeZone(runbook, audience, segment?.id) : undefined);
       if (timeZone) context = { ...context, timeZone };
       context = withPluginRules(context, loaded);
       const diagnostics = lintMessage(text, context);

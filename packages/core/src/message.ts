@@ -34,6 +34,8 @@ export interface ApprovedMessage {
   mrkdwn?: string | undefined;
   /** IANA zone the message's times are written in (release messages always say). */
   timeZone?: string | undefined;
+  /** The runbook segment of the audience it was written for (e.g. `customer-us`); absent for the audience as a whole. */
+  segment?: string | undefined;
   /** Content hash of the approved release this message belongs to (`releaseHash`). */
   releaseHash?: string | undefined;
   /** The side note's id, for a message of a side note rather than a status-update version. */

@@ -1,6 +1,6 @@
 /**
  * @module vocabulary
- * The domain's fixed names (design.md): roles, severities, statuses, message kinds, audiences,
+ * The domain's names (design.md): roles, severities, statuses, message kinds, audiences,
  * incident types, approval topics and scope. Every other module imports them from here.
  */
 
@@ -23,10 +23,15 @@ export type Role = (typeof ROLES)[number];
  */
 export type RoleId = Role | (string & {});
 
-/** Severity levels, most severe first. */
+/**
+ * The default ladder's severity ids, most severe first. A runbook may define its own ladder
+ * (`severities`, 2 to 6 levels with names of its choosing); read `runbook.severityLadder`.
+ */
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3'] as const;
-/** One of {@link SEVERITIES}. */
-export type Severity = (typeof SEVERITIES)[number];
+/** One of the default {@link SEVERITIES}. */
+export type DefaultSeverity = (typeof SEVERITIES)[number];
+/** A severity id on the runbook's ladder: `SEV1`…`SEV3` by default, `SEV0`, `P1`… when the runbook says so. */
+export type Severity = string;
 
 /** Status of a published status update. */
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
@@ -69,10 +74,15 @@ export const CUSTOMER_FACING_AUDIENCES = AUDIENCES.filter(
   (a): a is Exclude<Audience, 'internal'> => a !== 'internal',
 );
 
-/** The five customer-facing incident types: the symptoms customers report. */
+/**
+ * The five default customer-facing incident types: the symptoms customers report. A runbook
+ * may redefine them and add its own (`incidentTypes`); read `runbook.incidentTypes`.
+ */
 export const INCIDENT_TYPES = ['sign-in', 'checkout', 'data-delayed', 'timeouts', 'sync-stopped'] as const;
-/** One of {@link INCIDENT_TYPES}. */
-export type IncidentType = (typeof INCIDENT_TYPES)[number];
+/** One of the default {@link INCIDENT_TYPES}. */
+export type DefaultIncidentType = (typeof INCIDENT_TYPES)[number];
+/** An incident type id the runbook defines: one of the defaults or its own (`invoices-not-sending`). */
+export type IncidentType = string;
 
 /**
  * Topics that need a named approver before a message may go out (runbook practice:
@@ -89,6 +99,14 @@ export const APPROVAL_TOPICS = [
 ] as const;
 /** One of {@link APPROVAL_TOPICS}. */
 export type ApprovalTopic = (typeof APPROVAL_TOPICS)[number];
+
+/**
+ * Topics a customer question is grouped under, so the communication owner sees which
+ * questions keep coming back (practice: the most-asked questions show what an update missed).
+ */
+export const QUESTION_TOPICS = ['billing', 'data-safety', 'timing', 'demo', 'sign-in', 'other'] as const;
+/** One of {@link QUESTION_TOPICS}. */
+export type QuestionTopic = (typeof QUESTION_TOPICS)[number];
 
 /**
  * An approval topic id: one of the built-in {@link APPROVAL_TOPICS} or a custom topic the

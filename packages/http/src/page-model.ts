@@ -7,6 +7,7 @@
  */
 import {
   type AccountInput,
+  audienceSegments,
   audienceTimeZone,
   currentStatusUpdate,
   type DeskView,
@@ -22,6 +23,7 @@ import {
   STATUS_LABELS,
   type StatusUpdate,
   salesActions,
+  severityLevel,
 } from '@incident-comms/core';
 
 /** One audience's approved wording, ready to copy. */
@@ -68,16 +70,28 @@ export const WORDING_LABELS: ReadonlyArray<readonly [string, string]> = [
   ['cs-account', 'Customer success note'],
 ];
 
-/** The customer-zone message of an audience first, so one text per audience is shown. */
+/**
+ * The customer-zone message of an audience first, so one text per audience is shown; then one
+ * per runbook segment (e.g. "Customer update: Customers in Chicago"), in the segment's zone.
+ */
 function wordingOf(view: DeskView, runbook: Runbook): PageWording[] {
   const release = [...view.state.releases].reverse().find((r) => r.noteId === undefined);
   if (!release) return [];
-  return WORDING_LABELS.flatMap(([audience, label]) => {
+  const whole = WORDING_LABELS.flatMap(([audience, label]) => {
     const zone = audienceTimeZone(runbook, audience as never);
-    const messages = release.messages.filter((m) => m.audience === audience);
+    const messages = release.messages.filter((m) => m.audience === audience && m.segment === undefined);
     const message = messages.find((m) => m.timeZone === zone) ?? messages[0];
     return message ? [{ audience, label, subject: message.subject, text: message.text }] : [];
   });
+  const labels = new Map(WORDING_LABELS);
+  const segments = audienceSegments(runbook).flatMap((s) => {
+    const message =
+      release.messages.find((m) => m.segment === s.id && m.timeZone === s.timeZone) ??
+      release.messages.find((m) => m.segment === s.id);
+    const label = `${labels.get(s.audience) ?? s.audience}: ${s.name}`;
+    return message ? [{ audience: s.id, label, subject: message.subject, text: message.text }] : [];
+  });
+  return [...whole, ...segments];
 }
 
 /**
@@ -100,7 +114,7 @@ export function incidentPage(
   const current = currentStatusUpdate(state);
   const zone = audienceTimeZone(runbook, 'customer');
   const at = state.status === 'resolved' ? undefined : (current?.nextUpdateAt ?? view.due.nextUpdateAt);
-  const severity = runbook.severities[state.severity];
+  const severity = severityLevel(runbook, state.severity);
   const lastCheckpoint = state.checkpoints.at(-1) ?? '';
   return {
     id: state.id,

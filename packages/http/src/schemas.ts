@@ -8,10 +8,10 @@ import {
   ACCOUNT_FLAGS,
   AUDIENCES,
   factsInputSchema,
-  INCIDENT_TYPES,
+  incidentTypeIdSchema,
   MESSAGE_KINDS,
-  SEVERITIES,
   STATUSES,
+  severityIdSchema,
 } from '@incident-comms/core';
 import { z } from 'zod';
 
@@ -23,8 +23,10 @@ const person = z.object({ id: text, name: text }).strict();
 export const declareBody = z
   .object({
     title: text,
-    incidentType: z.enum(INCIDENT_TYPES),
-    severity: z.enum(SEVERITIES),
+    /** One of the runbook's incident types (checked against the runbook when declared). */
+    incidentType: incidentTypeIdSchema,
+    /** A severity on the runbook's ladder (checked when declared). */
+    severity: severityIdSchema,
     incidentId: text.optional(),
     roles: z.record(z.string(), z.object({ primary: person, backup: person }).strict()).optional(),
   })
@@ -40,6 +42,8 @@ export const draftBody = z
     status: z.enum(STATUSES).optional(),
     id: text.optional(),
     audience: z.enum(AUDIENCES).optional(),
+    /** A runbook segment of `audience` (e.g. `customer-us`) whose message `text` replaces. */
+    segment: text.optional(),
     text: text.optional(),
     subject: text.optional(),
     followUpAt: instant.optional(),
@@ -68,7 +72,16 @@ export const denyBody = approveBody.extend({ reason: text }).strict();
 export const sideNoteBody = z
   .object({
     routes: z
-      .array(z.object({ channel: text, audience: z.enum(AUDIENCES), recipients: z.array(text) }).strict())
+      .array(
+        z
+          .object({
+            channel: text,
+            audience: z.enum(AUDIENCES),
+            segment: text.optional(),
+            recipients: z.array(text),
+          })
+          .strict(),
+      )
       .min(1, 'expected at least one route'),
   })
   .strict();
@@ -80,7 +93,7 @@ export const ticketBody = z
       .object({
         id: text,
         text,
-        symptom: z.enum(INCIDENT_TYPES).optional(),
+        symptom: incidentTypeIdSchema.optional(),
         productArea: text.optional(),
         region: text.optional(),
         reportsWorking: z.boolean().optional(),

@@ -71,7 +71,8 @@ interface Row {
   updated_at: string;
 }
 
-function toRecord(row: Row): DeliveryRecord {
+/** The record of `row`; `ref` when the caller already holds the row's ref (no JSON re-parse). */
+function toRecord(row: Row, ref?: ChannelRef): DeliveryRecord {
   return {
     key: row.key,
     incidentId: row.incident_id,
@@ -81,7 +82,7 @@ function toRecord(row: Row): DeliveryRecord {
     audience: row.audience as DeliveryRecord['audience'],
     state: row.state,
     attempts: row.attempts,
-    ref: row.ref === null ? undefined : (JSON.parse(row.ref) as ChannelRef),
+    ref: ref ?? (row.ref === null ? undefined : (JSON.parse(row.ref) as ChannelRef)),
     reason: row.reason ?? undefined,
     nextAttemptAt: row.next_attempt_at ?? undefined,
     firstAttemptAt: row.first_attempt_at ?? undefined,
@@ -163,10 +164,13 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
     }
     return stmt;
   };
+  // The recipient's thread comes back with the begun row: one statement per `begin`.
   const beginSql = (inList: string) =>
     `UPDATE deliveries SET state = 'sending', attempts = attempts + 1,
        first_attempt_at = COALESCE(first_attempt_at, ?), next_attempt_at = NULL, updated_at = ?
-     WHERE key = ? AND state IN (${inList}) RETURNING *`;
+     WHERE key = ? AND state IN (${inList}) RETURNING *, (SELECT t.ref FROM threads t
+       WHERE t.incident_id = deliveries.incident_id AND t.channel = deliveries.channel
+         AND t.recipient = deliveries.recipient) AS thread_ref`;
   const completeSql = (inList: string) =>
     `UPDATE deliveries SET state = ?, ref = COALESCE(?, ref), reason = ?, next_attempt_at = ?, updated_at = ?
      WHERE key = ? AND state IN (${inList}) RETURNING *`;
@@ -283,10 +287,12 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
     begin(key, from, at) {
       const states = [...from];
       return write(() => {
-        const row = cached('begin', states, beginSql).get(at, at, key, ...states) as Row | undefined;
+        const row = cached('begin', states, beginSql).get(at, at, key, ...states) as
+          | (Row & { thread_ref: string | null })
+          | undefined;
         if (!row) return undefined;
-        const thread = getThread.get(row.incident_id, row.channel, row.recipient);
-        return { ...toRecord(row), thread: thread && (JSON.parse(thread.ref) as ChannelRef) };
+        const thread = row.thread_ref === null ? undefined : (JSON.parse(row.thread_ref) as ChannelRef);
+        return { ...toRecord(row), thread };
       });
     },
     async complete(key, completion: DeliveryCompletion, at, from = ['sending']) {
@@ -301,7 +307,7 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
         const row = startsThread
           ? completeAndRemember(stmt, args, ref!)
           : (stmt.get(...args) as Row | undefined);
-        return row && toRecord(row);
+        return row && toRecord(row, completion.state === 'sent' ? { ...completion.ref } : undefined);
       });
     },
     get(key) {
@@ -312,8 +318,8 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
     },
     list(incidentId, version) {
       return read(() =>
-        (version === undefined ? listAll.all(incidentId) : listVersion.all(incidentId, version)).map(
-          toRecord,
+        (version === undefined ? listAll.all(incidentId) : listVersion.all(incidentId, version)).map((row) =>
+          toRecord(row),
         ),
       );
     },

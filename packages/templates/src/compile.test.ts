@@ -1,5 +1,8 @@
+import { defineRunbook } from '@incident-comms/core';
 import { describe, expect, it } from 'vitest';
+import { runbookInput } from '../../core/test/support';
 import {
+  checkRunbookTemplates,
   checkTemplate,
   compileTemplate,
   declareVariables,
@@ -79,8 +82,18 @@ describe('compileTemplate', () => {
     expect(problemsOf('{{symptomSentence}}', 'update/custmer')[0]).toMatch(
       /an audience after the message kind/,
     );
-    expect(problemsOf('{{symptomSentence}}', 'update/customer/chekout')[0]).toMatch(/an incident type/);
+    expect(problemsOf('{{symptomSentence}}', 'update/customer/Chekout')[0]).toMatch(/a template id/);
     expect(problemsOf('{{symptomSentence}}', 'notice/partners')).toEqual([]);
+    // Which incident types exist is the runbook's to say: a misspelt one fails the runbook.
+    expect(problemsOf('{{symptomSentence}}', 'update/customer/invoices-not-sending')).toEqual([]);
+    expect(() =>
+      defineRunbook(
+        runbookInput({ templates: { 'update/customer/chekout': { body: '{{symptomSentence}}' } } }),
+        { checks: [checkRunbookTemplates] },
+      ),
+    ).toThrow(
+      /templates\.update\/customer\/chekout: expected an incident type the runbook defines \(one of sign-in, checkout/,
+    );
   });
 
   it('checks a declared schema against what the template uses', () => {

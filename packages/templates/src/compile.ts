@@ -6,7 +6,6 @@
 import {
   AUDIENCES,
   type Audience,
-  INCIDENT_TYPES,
   type IncidentType,
   MESSAGE_KINDS,
   type MessageKind,
@@ -27,6 +26,8 @@ import {
   type TemplateVariableSpec,
   variableSchema,
 } from './variables';
+
+const INCIDENT_TYPE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Template id syntax, the same the runbook's `templates` section accepts. */
 export const TEMPLATE_ID_PATTERN = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
@@ -98,33 +99,35 @@ interface Use {
   bareField?: TemplateField | undefined;
 }
 
-function describeId(id: string): { kind?: MessageKind; audience?: Audience; incidentType?: IncidentType } {
+/** The kind, audience and incident type a template id names (`kind/audience[/incidentType]`). */
+export function compiledIdParts(id: string): {
+  kind?: MessageKind;
+  audience?: Audience;
+  incidentType?: IncidentType;
+} {
   const [first, second, third] = id.split('/');
   const kind = MESSAGE_KINDS.find((k) => k === first);
   if (!kind) return {};
   const audience = AUDIENCES.find((a) => a === second);
-  const incidentType = INCIDENT_TYPES.find((t) => t === third);
+  // Any incident type id: which types exist is the runbook's to say (see checkRunbookTemplates).
+  const incidentType = third !== undefined && INCIDENT_TYPE_ID.test(third) ? third : undefined;
   return { kind, ...(audience ? { audience } : {}), ...(incidentType ? { incidentType } : {}) };
 }
 
-function idProblems(id: string, path: string): Problem[] {
+function idProblems(id: string, path: string, segments: readonly string[] = []): Problem[] {
   if (!TEMPLATE_ID_PATTERN.test(id)) {
     return [problem(path, 'a template id like "update/customer"', JSON.stringify(id))];
   }
   const parts = id.split('/');
   const problems: Problem[] = [];
   if (!MESSAGE_KINDS.some((k) => k === parts[0])) return problems;
-  if (parts.length < 2 || !AUDIENCES.some((a) => a === parts[1])) {
+  if (parts.length < 2 || !(AUDIENCES.some((a) => a === parts[1]) || segments.includes(parts[1]!))) {
     problems.push(
       problem(
         path,
         `an audience after the message kind (one of ${AUDIENCES.join(', ')}); ids for other purposes must not start with a message kind`,
         JSON.stringify(id),
       ),
-    );
-  } else if (parts.length === 3 && !INCIDENT_TYPES.some((t) => t === parts[2])) {
-    problems.push(
-      problem(path, `an incident type (one of ${INCIDENT_TYPES.join(', ')})`, JSON.stringify(parts[2])),
     );
   } else if (parts.length > 3) {
     problems.push(problem(path, 'at most kind/audience/incident-type', JSON.stringify(id)));
@@ -253,10 +256,15 @@ function declarationProblems(
 export function checkTemplate(
   id: string,
   source: TemplateSource,
-  options: { path?: string; variables?: z.ZodObject | undefined } = {},
+  options: {
+    path?: string;
+    variables?: z.ZodObject | undefined;
+    /** The runbook's audience segments: `kind/<segment>` is then a message template too. */
+    segments?: readonly string[] | undefined;
+  } = {},
 ): { template?: CompiledTemplate; problems: Problem[] } {
   const path = options.path ?? id;
-  const problems = idProblems(id, path);
+  const problems = idProblems(id, path, options.segments);
   const full = {
     subject: source.subject ?? DEFAULT_SUBJECT,
     title: source.title ?? source.subject ?? DEFAULT_SUBJECT,
@@ -285,7 +293,7 @@ export function checkTemplate(
     }
     walk(tokens[field]!, field, fieldPath, [], uses, problems);
   }
-  const { kind, audience, incidentType } = describeId(id);
+  const { kind, audience, incidentType } = compiledIdParts(id);
   if (kind) {
     for (const [name, use] of uses) {
       const spec: TemplateVariableSpec = TEMPLATE_VARIABLES[name];

@@ -20,6 +20,7 @@ import {
   TemplateVariableError,
 } from './index';
 import { exampleRunbook, FACTS_BY_TYPE, realisticUpdate } from './realistic-updates.test-support';
+import { sampleFactsFor } from './sample-updates';
 
 const runbook = exampleRunbook();
 const set = createTemplateSet(runbook);
@@ -90,7 +91,7 @@ describe('default templates', () => {
       cause: _k,
       ...base
     } = realisticUpdate(type, severity, kind, runbook);
-    const facts = FACTS_BY_TYPE[type];
+    const facts = sampleFactsFor(type, runbook);
     const unknowns = [...facts.unknowns, ...MORE_UNKNOWNS].slice(0, combination.unknowns);
     return {
       ...base,

@@ -1,7 +1,8 @@
 /**
  * @module @incident-comms/templates
  * Default message templates for every message kind and audience, rendered strictly with Mustache
- * from one status-update version. Importing the package registers its runbook check.
+ * from one status-update version. Pass `checkRunbookTemplates` to the runbook loaders
+ * (`loadRunbook(path, { checks: [checkRunbookTemplates] })`) to reject a broken custom template.
  */
 export {
   type CompiledTemplate,
@@ -24,7 +25,6 @@ export {
   type TemplateVariableErrorCode,
 } from './errors';
 export { TEMPLATE_FORMATS, type TemplateFormat } from './escape';
-export { INCIDENT_TYPE_WORDING, type IncidentTypeWording } from './incident-type-wording';
 export {
   buildTemplateVariables,
   type RenderedMessage,
@@ -33,7 +33,7 @@ export {
   renderMessage,
 } from './render-message';
 export { type RenderReleaseOptions, renderRelease } from './render-release';
-export { SAMPLE_FACTS, type SampleFacts, sampleStatusUpdate } from './sample-updates';
+export { SAMPLE_FACTS, type SampleFacts, sampleFactsFor, sampleStatusUpdate } from './sample-updates';
 export { lintTemplateOverrides } from './template-lint';
 export {
   checkRunbookTemplates,

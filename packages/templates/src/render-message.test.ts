@@ -139,7 +139,7 @@ describe('buildTemplateVariables', () => {
     expect(vars.symptom).toBe('saving and searching in the app time out');
     expect(vars.symptomSentence).toBe('Saving and searching in the app time out.');
     expect(vars.teamAction).toBe('Engineers are adding capacity now.');
-    expect(vars.impact).toBe(runbook.incidentTypes.timeouts.customerImpact);
+    expect(vars.impact).toBe(runbook.incidentTypes.timeouts!.customerImpact);
     expect(vars.severityLabel).toBe('Major');
     expect(vars.statusLabel).toBe('Identified');
   });

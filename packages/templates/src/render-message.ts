@@ -7,20 +7,25 @@ import {
   type ApprovedMessage,
   AUDIENCES,
   type Audience,
+  type AudienceSegment,
+  audienceSegments,
   audienceTimeZone,
   formatUpdateTime,
+  incidentTypeDefinition,
   instantSchema,
   isValidTimeZone,
+  type MessageKind,
+  problem,
   problemsFromZod,
   type Runbook,
   STATUS_LABELS,
   type StatusUpdate,
+  severityLevel,
   statusUpdateSchema,
   ValidationError,
 } from '@incident-comms/core';
 import { z } from 'zod';
-import { renderTemplateFormats } from './compile';
-import { INCIDENT_TYPE_WORDING } from './incident-type-wording';
+import { type CompiledTemplate, renderTemplateFormats } from './compile';
 import { createTemplateSet, type TemplateSet } from './template-set';
 import type { TemplateVariables } from './variables';
 
@@ -38,10 +43,15 @@ export interface RenderMessageOptions {
   /** A template set to use instead of `createTemplateSet(runbook)`. */
   templates?: TemplateSet | undefined;
   /**
-   * IANA zone to write times in ({@link renderMessage}); default the audience's zone
-   * (`runbook.timeZones`).
+   * IANA zone to write times in ({@link renderMessage}); default the segment's zone, else the
+   * audience's zone (`runbook.timeZones`).
    */
   timeZone?: string | undefined;
+  /**
+   * A runbook segment of the audience ({@link renderMessage}), e.g. `customer-us`: its zone and
+   * its templates (`<kind>/<segment>[/<incidentType>]`) come first, then the audience's.
+   */
+  segment?: string | undefined;
 }
 
 /** An {@link ApprovedMessage} plus which template rendered it and its one-line title. */
@@ -66,6 +76,7 @@ const optionsSchema = z.object({
   audiences: z.array(z.enum(AUDIENCES)).optional(),
   templates: z.unknown().optional(),
   timeZone: z.string().refine(isValidTimeZone, 'expected an IANA time zone').optional(),
+  segment: z.string().min(1).optional(),
 });
 
 /** A fact as a phrase that fits inside a sentence: trimmed, without a final full stop. */
@@ -103,7 +114,8 @@ function parseInputs(
  *
  * @param statusUpdate - one published version (`StatusUpdate`), validated here.
  * @param audience - who reads the message; selects the time zone.
- * @param runbook - time zones, severity labels, incident type wording, source of truth.
+ * @param runbook - time zones, severity labels, the incident type's definition and phrases
+ *   (`runbook.incidentTypes`), source of truth.
  * @param options - `incidentId` (required), `followUpAt` (ISO-8601 UTC, optional).
  * @returns the full {@link TemplateVariables}; optional ones are absent when the version lacks them.
  * @throws {ValidationError} `input_invalid` for a malformed status update or options.
@@ -129,24 +141,24 @@ function variablesFor(
 ): TemplateVariables {
   const timeZone = opts.timeZone ?? audienceTimeZone(runbook, audience);
   const time = (instant: string) => formatUpdateTime(instant, timeZone, { relativeTo: update.publishedAt });
-  const type = runbook.incidentTypes[update.incidentType];
-  const wording = INCIDENT_TYPE_WORDING[update.incidentType];
+  // The wording comes from the runbook's definition of the type, never from a built-in table.
+  const type = incidentTypeDefinition(runbook, update.incidentType);
   const vars: TemplateVariables = {
     incidentId: opts.incidentId,
     incidentTitle: update.title.trim(),
     version: update.version,
     severity: update.severity,
-    severityLabel: runbook.severities[update.severity].label,
+    severityLabel: severityLevel(runbook, update.severity).label,
     statusLabel: STATUS_LABELS[update.status],
     incidentTypeName: type.name,
     productArea: type.productArea,
-    affectedFlow: wording.affectedFlow,
+    affectedFlow: type.phrases.affectedFlow,
     symptom: phrase(update.symptom),
     symptomSentence: sentence(update.symptom),
     affected: phrase(update.affected),
     impact: sentence(type.customerImpact),
-    experienced: wording.experienced,
-    afterRecovery: wording.afterRecovery,
+    experienced: type.phrases.experienced,
+    afterRecovery: type.phrases.afterRecovery,
     teamAction: sentence(update.teamAction),
     ownerName: update.ownerName,
     sourceOfTruth: runbook.sourceOfTruth.name,
@@ -187,10 +199,14 @@ export function renderMessage(
   runbook: Runbook,
   options: RenderMessageOptions,
 ): RenderedMessage {
-  const { update, options: opts } = parseInputs(statusUpdate, options);
+  const { update, options: parsed } = parseInputs(statusUpdate, options);
+  const segment = segmentOf(runbook, audience, parsed.segment);
+  const opts = { ...parsed, timeZone: parsed.timeZone ?? segment?.timeZone };
   const all = variablesFor(update, audience, runbook, opts);
   const set = opts.templates ?? createTemplateSet(runbook);
-  const template = set.resolve(update.kind, audience, update.incidentType);
+  const template =
+    (segment && segmentTemplate(set, update.kind, segment.id, update.incidentType)) ??
+    set.resolve(update.kind, audience, update.incidentType);
   const given = all as unknown as Record<string, unknown>;
   const vars = Object.fromEntries(
     template.variables.filter((name) => given[name] !== undefined).map((name) => [name, given[name]]),
@@ -202,6 +218,7 @@ export function renderMessage(
     version: update.version,
     kind: update.kind,
     audience,
+    ...(segment ? { segment: segment.id } : {}),
     severity: update.severity,
     status: update.status,
     publishedAt: update.publishedAt,
@@ -215,6 +232,39 @@ export function renderMessage(
     title: formats.text.title,
     mrkdwnTitle: formats.slack.title,
   };
+}
+
+/** The runbook segment a render is for, checked to be one of the audience's. */
+function segmentOf(
+  runbook: Runbook,
+  audience: Audience,
+  id: string | undefined,
+): AudienceSegment | undefined {
+  if (id === undefined) return undefined;
+  const segments = audienceSegments(runbook, audience);
+  const found = segments.find((s) => s.id === id);
+  if (found) return found;
+  throw new ValidationError('render options', [
+    problem(
+      'options.segment',
+      `a segment of ${audience} the runbook declares (${segments.map((s) => s.id).join(', ') || 'none'})`,
+      JSON.stringify(id),
+    ),
+  ]);
+}
+
+/** A segment's own template (`kind/segment/incidentType`, then `kind/segment`; workaround falls back to update). */
+function segmentTemplate(
+  set: TemplateSet,
+  kind: MessageKind,
+  segment: string,
+  incidentType: string,
+): CompiledTemplate | undefined {
+  const kinds: MessageKind[] = kind === 'workaround' ? ['workaround', 'update'] : [kind];
+  const id = kinds
+    .flatMap((k) => [`${k}/${segment}/${incidentType}`, `${k}/${segment}`])
+    .find((candidate) => set.has(candidate));
+  return id === undefined ? undefined : set.get(id);
 }
 
 /**

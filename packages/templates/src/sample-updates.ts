@@ -4,12 +4,16 @@
  * like the ones `publish` records: what template overrides are rendered with at runbook load.
  */
 import {
+  DEFAULT_INCIDENT_TYPES,
+  type DefaultIncidentType,
   type IncidentType,
+  incidentTypeDefinition,
   type MessageKind,
   type Runbook,
   type Scope,
   type Severity,
   type StatusUpdate,
+  severityLevel,
   statusUpdateSchema,
 } from '@incident-comms/core';
 
@@ -31,7 +35,7 @@ export interface SampleFacts {
 }
 
 /** Facts an incident lead would confirm for each incident type. */
-export const SAMPLE_FACTS: Record<IncidentType, SampleFacts> = {
+export const SAMPLE_FACTS: Readonly<Record<DefaultIncidentType, SampleFacts>> = {
   'sign-in': {
     title: 'Sign-in failing on the web app',
     symptom: 'customers cannot sign in to the web app',
@@ -86,6 +90,37 @@ export const SAMPLE_FACTS: Record<IncidentType, SampleFacts> = {
   },
 };
 
+/**
+ * The sample facts of an incident type: the built-in samples for the five default types the
+ * runbook keeps as they are; for a type the runbook defines (or redefines), facts written from
+ * its own definition (its name, symptom and product area).
+ *
+ * @example
+ * sampleFactsFor('invoices-not-sending', runbook).symptom; // 'invoices are not being sent'
+ */
+export function sampleFactsFor(
+  incidentType: IncidentType,
+  runbook: Pick<Runbook, 'incidentTypes'>,
+): SampleFacts {
+  const definition = incidentTypeDefinition(runbook, incidentType);
+  const builtIn = Object.hasOwn(SAMPLE_FACTS, incidentType)
+    ? SAMPLE_FACTS[incidentType as DefaultIncidentType]
+    : undefined;
+  if (builtIn && DEFAULT_INCIDENT_TYPES[incidentType as DefaultIncidentType].symptom === definition.symptom)
+    return builtIn;
+  const area = definition.productArea;
+  return {
+    title: definition.name,
+    symptom: definition.symptom,
+    affected: `customers using ${area}`,
+    scope: 'some',
+    teamAction: `Engineers are working on ${area} now.`,
+    unknowns: ['how many customers are affected'],
+    workaround: `Please hold off on ${definition.phrases.affectedFlow} until the next update.`,
+    cause: `A change to ${area} this morning caused the problem.`,
+  };
+}
+
 const STATUS_BY_KIND = {
   initial: 'investigating',
   update: 'identified',
@@ -109,7 +144,7 @@ export function sampleStatusUpdate(
   kind: MessageKind,
   runbook: Runbook,
 ): StatusUpdate {
-  const facts = SAMPLE_FACTS[incidentType];
+  const facts = sampleFactsFor(incidentType, runbook);
   const published = 20;
   const resolved = kind === 'resolved';
   return statusUpdateSchema.parse({
@@ -128,12 +163,12 @@ export function sampleStatusUpdate(
     ...(kind === 'workaround' ? { workaround: facts.workaround } : {}),
     ...(facts.customerAction && !resolved ? { customerAction: facts.customerAction } : {}),
     regions: [],
-    productAreas: [runbook.incidentTypes[incidentType].productArea],
+    productAreas: [incidentTypeDefinition(runbook, incidentType).productArea],
     text: 'approved text of this version',
     publishedAt: t(published),
     ...(resolved
       ? { recoveredAt: t(published - 5) }
-      : { nextUpdateAt: t(published + runbook.cadence.minutes[severity]) }),
+      : { nextUpdateAt: t(published + severityLevel(runbook, severity).cadenceMinutes) }),
     ownerId: 'dana',
     ownerName: 'Dana',
     factsVersion: 3,

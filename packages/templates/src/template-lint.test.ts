@@ -9,14 +9,14 @@ import {
 } from '@incident-comms/core';
 import { describe, expect, it } from 'vitest';
 import { runbookInput } from '../../core/test/support';
-import './index';
+import { checkRunbookTemplates } from './index';
 import { exampleRunbook } from './realistic-updates.test-support';
 import { renderMessage } from './render-message';
 import { sampleStatusUpdate } from './sample-updates';
 
 function loadError(templates: Record<string, unknown>): RunbookError {
   try {
-    defineRunbook(runbookInput({ templates }));
+    defineRunbook(runbookInput({ templates }), { checks: [checkRunbookTemplates] });
   } catch (error) {
     if (error instanceof RunbookError) return error;
     throw error;
@@ -82,6 +82,7 @@ describe('template overrides are linted when the runbook loads', () => {
             },
           },
         }),
+        { checks: [checkRunbookTemplates] },
       ),
     ).not.toThrow();
   });

@@ -9,7 +9,6 @@ import {
   AUDIENCES,
   type Audience,
   audienceTimeZone,
-  INCIDENT_TYPES,
   type IncidentType,
   type LintContext,
   lintReleaseMessages,
@@ -25,15 +24,19 @@ import { sampleStatusUpdate } from './sample-updates';
 import type { TemplateSet } from './template-set';
 
 /** The kind, audience and incident types an override id (`kind/audience[/incidentType]`) applies to. */
-function scopeOf(id: string): { kind: MessageKind; audience: Audience; types: IncidentType[] } | undefined {
+function scopeOf(
+  id: string,
+  runbook: Runbook,
+): { kind: MessageKind; audience: Audience; types: IncidentType[] } | undefined {
   const [kind, audience, type, ...rest] = id.split('/');
+  const types = Object.keys(runbook.incidentTypes);
   if (rest.length > 0 || !MESSAGE_KINDS.includes(kind as MessageKind)) return undefined;
   if (!AUDIENCES.includes(audience as Audience)) return undefined;
-  if (type !== undefined && !INCIDENT_TYPES.includes(type as IncidentType)) return undefined;
+  if (type !== undefined && !types.includes(type)) return undefined;
   return {
     kind: kind as MessageKind,
     audience: audience as Audience,
-    types: type === undefined ? [...INCIDENT_TYPES] : [type as IncidentType],
+    types: type === undefined ? types : [type],
   };
 }
 
@@ -61,11 +64,11 @@ export function lintTemplateOverrides(runbook: Runbook, set: TemplateSet): Probl
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const id of Object.keys(runbook.templates ?? {})) {
-    const scope = scopeOf(id);
+    const scope = scopeOf(id, runbook);
     if (!scope) continue;
     const variants = scope.types.flatMap(
       (incidentType): Array<{ incidentType: IncidentType; update: StatusUpdate }> => {
-        const update = sampleStatusUpdate(incidentType, 'SEV1', scope.kind, runbook);
+        const update = sampleStatusUpdate(incidentType, runbook.severityLadder[0]!.id, scope.kind, runbook);
         // An update often goes out before the cause is confirmed: lint that version too.
         const { cause: _cause, ...unconfirmed } = update;
         return update.cause && scope.kind !== 'resolved'

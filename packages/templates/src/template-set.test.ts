@@ -9,7 +9,10 @@ const ROLES_YAML = `roles: ${JSON.stringify(runbookInput().roles)}\n`;
 
 function runbookProblems(templatesYaml: string): string[] {
   try {
-    parseRunbook(`${ROLES_YAML}${templatesYaml}`, 'runbook.yaml');
+    parseRunbook(`${ROLES_YAML}${templatesYaml}`, {
+      source: 'runbook.yaml',
+      checks: [checkRunbookTemplates],
+    });
   } catch (error) {
     expect(error).toBeInstanceOf(RunbookError);
     return (error as RunbookError).problems.map((p) => p.message);

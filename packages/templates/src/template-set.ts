@@ -8,14 +8,15 @@ import {
   type IncidentType,
   type MessageKind,
   type Problem,
+  problem,
   problemsFromZod,
   type Runbook,
-  registerRunbookCheck,
 } from '@incident-comms/core';
 import { z } from 'zod';
 import {
   type CompiledTemplate,
   checkTemplate,
+  compiledIdParts,
   type RenderedTemplate,
   renderTemplate,
   type TemplateDefinition,
@@ -68,7 +69,10 @@ const sourcesSchema = z.record(
 
 const defaultsById = new Map<string, TemplateDefinition>(DEFAULT_TEMPLATES.map((t) => [t.id, t]));
 
-function compileAll(overrides: Readonly<Record<string, TemplateSource>>): {
+function compileAll(
+  overrides: Readonly<Record<string, TemplateSource>>,
+  segments: readonly string[] = [],
+): {
   templates: Map<string, CompiledTemplate>;
   problems: Problem[];
 } {
@@ -91,7 +95,7 @@ function compileAll(overrides: Readonly<Record<string, TemplateSource>>): {
       body: override.body,
       description: override.description ?? base?.description,
     };
-    const { template, problems: found } = checkTemplate(id, source, { path: `templates.${id}` });
+    const { template, problems: found } = checkTemplate(id, source, { path: `templates.${id}`, segments });
     problems.push(...found);
     if (template) templates.set(id, template);
   }
@@ -126,6 +130,10 @@ function makeSet(templates: Map<string, CompiledTemplate>): TemplateSet {
   });
 }
 
+// The runbook's segment ids (`customer-us`): `kind/<segment>` templates are theirs.
+const segmentIds = (runbook: TemplateOverrides | Runbook): string[] =>
+  'audiences' in runbook ? Object.keys(runbook.audiences) : [];
+
 const cache = new WeakMap<object, TemplateSet>();
 let defaultSet: TemplateSet | undefined;
 
@@ -153,7 +161,7 @@ export function createTemplateSet(runbook?: TemplateOverrides | Runbook): Templa
   if (cached) return cached;
   const parsed = sourcesSchema.safeParse(raw);
   if (!parsed.success) throw new TemplateInvalidError(problemsFromZod(parsed.error, raw, 'templates'));
-  const { templates, problems } = compileAll(parsed.data);
+  const { templates, problems } = compileAll(parsed.data, segmentIds(runbook!));
   if (problems.length > 0) throw new TemplateInvalidError(problems);
   const set = makeSet(templates);
   cache.set(runbook as object, set);
@@ -170,8 +178,10 @@ function createDefaultSet(): TemplateSet {
  * Problems with a runbook's `templates` section, path-named (`templates.<id>.<field>`); empty
  * when every template compiles and, for a full runbook, every override renders with realistic
  * facts without a lint error (`lintTemplateOverrides`: a guessed cause, a promised fix time,
- * a severity code in a customer subject are runbook errors naming the template, rule and words). Registered with `registerRunbookCheck` when this package is
- * imported, so `defineRunbook` / `loadRunbook` reject a broken custom template.
+ * a severity code in a customer subject are runbook errors naming the template, rule and words).
+ * Pass it to the runbook loaders, `loadRunbook(path, { checks: [checkRunbookTemplates] })` (or
+ * `parseRunbook`/`defineRunbook` with the same option), so a broken custom template fails at load
+ * time; importing this package registers nothing.
  *
  * @example
  * checkRunbookTemplates({ templates: { 'update/customer': { body: 'Next update by {{nextUpdte}}.' } } })[0].message;
@@ -181,14 +191,29 @@ export function checkRunbookTemplates(runbook: TemplateOverrides | Runbook): Pro
   const raw = runbook.templates ?? {};
   const parsed = sourcesSchema.safeParse(raw);
   if (!parsed.success) return problemsFromZod(parsed.error, raw, 'templates');
-  const { templates, problems } = compileAll(parsed.data);
+  const { templates, problems } = compileAll(parsed.data, segmentIds(runbook));
   const own = problems.filter((p) => p.path.startsWith('templates.'));
+  if ('incidentTypes' in runbook) own.push(...unknownIncidentTypes(Object.keys(raw), runbook));
   // A full runbook: render each override with realistic facts and lint what it would send.
   if (own.length > 0 || Object.keys(raw).length === 0 || !('incidentTypes' in runbook)) return own;
   return lintTemplateOverrides(runbook, makeSet(templates));
 }
 
-registerRunbookCheck(checkRunbookTemplates);
+// An override for one incident type must name a type the runbook defines (defaults or its own).
+function unknownIncidentTypes(ids: readonly string[], runbook: Runbook): Problem[] {
+  const types = Object.keys(runbook.incidentTypes);
+  return ids.flatMap((id) => {
+    const { kind, audience, incidentType } = compiledIdParts(id);
+    if (!kind || !audience || incidentType === undefined || types.includes(incidentType)) return [];
+    return [
+      problem(
+        `templates.${id}`,
+        `an incident type the runbook defines (one of ${types.join(', ')})`,
+        JSON.stringify(incidentType),
+      ),
+    ];
+  });
+}
 
 /**
  * Renders one default template by id, strictly: the variables are validated against the

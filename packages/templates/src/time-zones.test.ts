@@ -67,7 +67,7 @@ describe.each(ZONES)('default templates for readers in %s across the 2026 fall-b
         const type = INCIDENT_TYPES[i % INCIDENT_TYPES.length]!;
         const severity = SEVERITIES[i % SEVERITIES.length]!;
         const base = realisticUpdate(type, severity, template.kind!, runbook);
-        const every = runbook.cadence.minutes[severity];
+        const every = runbook.cadence.minutes[severity]!;
         const update: StatusUpdate = {
           ...base,
           publishedAt,

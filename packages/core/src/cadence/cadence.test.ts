@@ -86,7 +86,7 @@ describe('planNextUpdateAt', () => {
           const rb = round === 5 ? runbook : testRunbook({ cadence: { roundToMinutes: round } });
           const at = new Date(start + seconds * 1000).toISOString().replace('.000Z', 'Z');
           const planned = Date.parse(planNextUpdateAt(rb, severity, 'investigating', at)!);
-          const earliest = start + seconds * 1000 + rb.cadence.minutes[severity] * 60_000;
+          const earliest = start + seconds * 1000 + rb.cadence.minutes[severity]! * 60_000;
           expect(planned).toBeGreaterThanOrEqual(earliest);
           expect(planned - earliest).toBeLessThan(round * 60_000);
           expect(planned % (round * 60_000)).toBe(0);

@@ -14,6 +14,7 @@ import {
   instantSchema,
 } from '../incident/index';
 import type { Runbook } from '../runbook/define';
+import { severityLevel } from '../runbook/lookup';
 import { ceilToMinutes } from '../time/index';
 import { toIsoInstant } from '../time/iso-instant';
 import type { Severity, Status } from '../vocabulary';
@@ -45,9 +46,10 @@ const roundUp = (runbook: Runbook, date: Date): string =>
  * `runbook.cadence.monitoringMinutes` applies; a `resolved` incident has no next update.
  *
  * @param runbook - the validated runbook (its `cadence` section).
- * @param severity - `SEV1` | `SEV2` | `SEV3`.
+ * @param severity - a severity id on the runbook's ladder (`SEV1` by default, `P1`, `SEV0`…).
  * @param status - the status of the current status update.
  * @returns minutes until the next update, or `null` when `resolved`.
+ * @throws {ValidationError} `input_invalid` (path `severity`) when the ladder has no such level.
  * @example
  * cadenceFor(runbook, 'SEV1', 'investigating'); // 15
  * cadenceFor(runbook, 'SEV1', 'monitoring'); // 30
@@ -55,8 +57,8 @@ const roundUp = (runbook: Runbook, date: Date): string =>
  */
 export function cadenceFor(runbook: Runbook, severity: Severity, status: Status): number | null {
   if (status === 'resolved') return null;
-  if (status === 'monitoring') return runbook.cadence.monitoringMinutes[severity];
-  return runbook.cadence.minutes[severity];
+  const level = severityLevel(runbook, severity);
+  return status === 'monitoring' ? level.monitoringMinutes : level.cadenceMinutes;
 }
 
 /**
@@ -92,7 +94,7 @@ export function planNextUpdateAt(
  * - After a status update was published: the `nextUpdateAt` it promised (or, if it promised
  *   none, its `publishedAt` plus the cadence, rounded up).
  * - Before the first update: the first-update target, `declaredAt` plus
- *   `runbook.cadence.firstUpdateTargetMinutes` (default 15). Practice: send the first note fast,
+ *   the severity's `firstUpdateTargetMinutes` (default 15). Practice: send the first note fast,
  *   even with thin facts.
  * - A severity change after the last publication re-plans at once: the due time becomes the
  *   earlier of the existing one and `severityChangedAt` plus the new severity's cadence,
@@ -130,7 +132,10 @@ export function nextUpdateDue(state: IncidentState, runbook: Runbook, now: strin
   } else {
     since = state.declaredAt;
     due = msOf(
-      roundUp(runbook, addMinutes(msOf(state.declaredAt), runbook.cadence.firstUpdateTargetMinutes)),
+      roundUp(
+        runbook,
+        addMinutes(msOf(state.declaredAt), severityLevel(runbook, state.severity).firstUpdateTargetMinutes),
+      ),
     );
   }
   if (msOf(state.severityChangedAt) > msOf(since)) {

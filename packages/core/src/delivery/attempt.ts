@@ -51,13 +51,11 @@ export function sendBounded(
         type: 'unknown',
         reason: `channel ${channel.name} did not answer within ${timeoutMs + ABORT_GRACE_MS} ms (it ignored the abort); the message may have arrived`,
       });
-    controller.signal.addEventListener('abort', () => {
+    // The grace timer starts where the abort happens: no listener on the signal per attempt.
+    abortTimer = setTimeout(() => {
       graceTimer = setTimeout(giveUp, ABORT_GRACE_MS);
-    });
-    abortTimer = setTimeout(
-      () => controller.abort(new DOMException('attempt timed out', 'TimeoutError')),
-      timeoutMs,
-    );
+      controller.abort(new DOMException('attempt timed out', 'TimeoutError'));
+    }, timeoutMs);
     let sending: Promise<unknown>;
     try {
       sending = Promise.resolve(channel.send(payload, { ...options, signal: controller.signal }));

@@ -10,7 +10,10 @@ import type { Outbox } from './store';
 export interface RateCap {
   /** The sliding window, in milliseconds. Default one hour. */
   readonly windowMs: number;
-  /** Most messages one recipient (on one channel) gets in a window, across incidents. */
+  /**
+   * Most messages one recipient (on one channel) gets in a window, across incidents, by
+   * severity id; a severity not listed gets the largest listed limit.
+   */
   readonly max: Readonly<Record<Severity, number>>;
 }
 
@@ -112,7 +115,8 @@ function createRateTracker(outbox: Outbox): RateTracker {
       const k = key(channel, recipient);
       const since = nowMs - cap.windowMs;
       const list = (history.get(k) ?? []).filter((at) => at > since);
-      const max = cap.max[severity];
+      // A severity the cap does not list (a runbook's own ladder) gets the most generous limit.
+      const max = cap.max[severity] ?? Math.max(...Object.values(cap.max));
       if (list.length >= max) {
         history.set(k, list);
         const nextAt = Math.min(...list) + cap.windowMs;

@@ -31,7 +31,8 @@ export interface Turn {
 interface Waiter {
   version: number;
   resolve: (v: 'go' | Superseded) => void;
-  controller: AbortController;
+  /** Made on first use of `Turn.signal` (only a pause needs one): most turns never pause. */
+  controller?: AbortController | undefined;
   paused: boolean;
   by?: number;
 }
@@ -100,7 +101,7 @@ function createLanes(): Lanes {
   };
   const supersede = (w: Waiter, by: number) => {
     w.by = by;
-    w.controller.abort();
+    w.controller?.abort();
     w.resolve({ supersededBy: by });
   };
   const handOn = (lane: Lane) => {
@@ -130,7 +131,7 @@ function createLanes(): Lanes {
       const ready = new Promise<'go' | Superseded>((r) => {
         resolve = r;
       });
-      const w: Waiter = { version, resolve, controller: new AbortController(), paused: false };
+      const w: Waiter = { version, resolve, paused: false };
       if (version < lane.newest) {
         supersede(w, lane.newest);
       } else {
@@ -152,7 +153,13 @@ function createLanes(): Lanes {
       return {
         version,
         ready,
-        signal: w.controller.signal,
+        get signal() {
+          if (!w.controller) {
+            w.controller = new AbortController();
+            if (w.by !== undefined) w.controller.abort();
+          }
+          return w.controller.signal;
+        },
         supersededBy: () => w.by,
         waiting(paused) {
           w.paused = paused;

@@ -18,6 +18,11 @@ export interface DeliveryRoute {
   readonly channel: string;
   readonly audience: Audience;
   /**
+   * The runbook segment these recipients belong to (e.g. `customer-us`): they get that
+   * segment's message. Absent: the message for the audience as a whole.
+   */
+  readonly segment?: string | undefined;
+  /**
    * The IANA zone these recipients read times in, when the release has a message per zone for
    * this audience. Optional when the audience has one message.
    */
@@ -43,6 +48,7 @@ export interface Plan {
 const routeSchema = z.object({
   channel: z.string().min(1),
   audience: z.enum(AUDIENCES),
+  segment: z.string().min(1).optional(),
   timeZone: z.string().min(1).optional(),
   recipients: z.array(z.string().min(1, 'a non-empty recipient')),
 });
@@ -55,13 +61,22 @@ function releaseKey(release: ApprovedRelease, channel: string, recipient: string
   return `${e(release.incidentId)}/note-${e(release.noteId)}/${e(channel)}/${e(recipient)}`;
 }
 
-/** The release's message for a route: its audience's, in the route's zone when it names one. */
+/** The release's message for a route: its audience's (or segment's), in the route's zone when it names one. */
 function messageForRoute(
   messages: readonly ApprovedMessage[],
-  route: { audience: Audience; timeZone?: string | undefined },
+  route: { audience: Audience; segment?: string | undefined; timeZone?: string | undefined },
 ): ApprovedMessage | string {
-  const ofAudience = messages.filter((m) => m.audience === route.audience);
-  if (ofAudience.length === 0) return 'an audience with a message in the approved release';
+  const ofAudience = messages.filter((m) => m.audience === route.audience && m.segment === route.segment);
+  if (ofAudience.length === 0)
+    return route.segment === undefined
+      ? 'an audience with a message in the approved release'
+      : `a segment of ${route.audience} with a message in the approved release (${
+          [
+            ...new Set(
+              messages.filter((m) => m.audience === route.audience && m.segment).map((m) => m.segment),
+            ),
+          ].join(', ') || 'none'
+        })`;
   if (route.timeZone !== undefined) {
     return (
       ofAudience.find((m) => m.timeZone === route.timeZone) ??
@@ -143,8 +158,13 @@ export function planDeliveries(input: {
     }
     const message = messageForRoute(messages, route);
     if (typeof message === 'string') {
-      const path = route.timeZone === undefined ? `routes.${i}.audience` : `routes.${i}.timeZone`;
-      problems.push({ path, expected: message, received: JSON.stringify(route.timeZone ?? route.audience) });
+      const field =
+        route.timeZone !== undefined ? 'timeZone' : route.segment !== undefined ? 'segment' : 'audience';
+      problems.push({
+        path: `routes.${i}.${field}`,
+        expected: message,
+        received: JSON.stringify(route[field]),
+      });
       return;
     }
     const first = messageForRoute(standalone, route);

@@ -145,10 +145,14 @@ export function outboxConformanceCases(makeOutbox: () => Promise<Outbox> | Outbo
         await o.begin(a!.key, ['pending'], T1);
         await o.complete(a!.key, { state: 'sent', ref: { messageId: '<1@x>' }, thread: true }, T1);
         check((await o.thread('inc-1', 'email', 'a@x.io'))?.messageId === '<1@x>', 'thread remembered');
-        await o.begin(b!.key, ['pending'], T1);
+        const listed = (await o.list('inc-1')).map((r) => r.ref?.messageId ?? null);
+        check(JSON.stringify(listed) === JSON.stringify(['<1@x>', null, null]), 'list returns each sent ref');
+        const later = await o.begin(b!.key, ['pending'], T1);
+        check(later?.thread?.messageId === '<1@x>', 'begin reads the thread the recipient already has');
         await o.complete(b!.key, { state: 'sent', ref: { messageId: '<2@x>' }, thread: true }, T1);
         check((await o.thread('inc-1', 'email', 'a@x.io'))?.messageId === '<1@x>', 'first thread wins');
-        await o.begin(c!.key, ['pending'], T1);
+        const other = await o.begin(c!.key, ['pending'], T1);
+        check(other !== undefined && other.thread === undefined, "begin reads no other recipient's thread");
         await o.complete(c!.key, { state: 'sent', ref: { messageId: '<3@x>' } }, T1);
         check((await o.thread('inc-1', 'email', 'c@x.io')) === undefined, 'no thread without thread: true');
         check(

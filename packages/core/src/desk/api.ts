@@ -36,7 +36,8 @@ export interface IncidentDesk {
    * Declares an incident (`declared`) and staffs it from the runbook (`roles.assigned`,
    * `roleAssignmentsFromRunbook`, with `input.roles` overriding). Practice: owners and backups
    * are named before anything breaks.
-   * @throws {ValidationError} `input_invalid` for a malformed title, type or severity.
+   * @throws {ValidationError} `input_invalid` for a malformed title, or an incident type or
+   *   severity the runbook does not define (path `incidentType` / `severity`).
    * @example
    * const { incidentId } = await desk.declare({ actor: 'dana', title: 'Card payments failing', incidentType: 'checkout', severity: 'SEV1' });
    */

@@ -30,9 +30,10 @@ import type { ApprovedRelease } from '../incident/state';
 import { triageTicket } from '../playbooks/index';
 import { publish, releaseNote } from '../publish/index';
 import { approvedRelease, editReleaseMessage, releaseDeliveryMessages, releaseDraft } from '../release/index';
+import { incidentTypeDefinition, severityLevel } from '../runbook/lookup';
 import { toIsoInstant } from '../time/iso-instant';
 import type { IncidentDesk } from './api';
-import { draftMessages, draftOutline, promisedNextUpdate, releaseOf } from './release';
+import { draftMessages, draftOutline, promisedNextUpdate, releaseOf, releaseTargets } from './release';
 import { unfinishedDeliveries } from './resume';
 import { createSerialQueue } from './serial';
 import { currentPromise, emptyResult } from './side-note';
@@ -180,6 +181,9 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
           given.flatMap(([role, pair]) => (pair === undefined ? [] : [[role, pair] as const])),
         );
         const { actor, title, incidentType, severity } = input;
+        // Only the runbook's own severities and incident types (input_invalid at the path).
+        severityLevel(runbook, severity);
+        incidentTypeDefinition(runbook, incidentType);
         const policy = incidentPolicyFromRunbook(runbook);
         const state = await append(incidentId, [
           // The declaration carries the runbook's policy: its topics' roles decide their gates.
@@ -203,7 +207,8 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
           ]);
         const outline = draftOutline(state, input);
         const draftId = outline.id;
-        const messages = draftMessages(templates, runbook, state, outline, now, input);
+        const targets = releaseTargets(routesFor(state));
+        const messages = draftMessages(templates, runbook, state, outline, now, { ...input, targets });
         const after = await append(id, [
           { type: 'draft.created', actor, draft: releaseDraft(outline, messages), at: now },
         ]);
@@ -223,7 +228,11 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
         } = recorded(state, draftId);
         const now = stamp();
         // The edit rewords the draft audience's message of the release; approvals start afresh.
-        const messages = editReleaseMessage(draft.messages ?? [], { audience: draft.audience, text });
+        const messages = editReleaseMessage(draft.messages ?? [], {
+          audience: draft.audience,
+          segment: draft.segment,
+          text,
+        });
         const after = await append(id, [
           { type: 'draft.created', actor, draft: releaseDraft(draft, messages), at: now },
         ]);

@@ -19,6 +19,7 @@ export type {
   DraftInput,
   IncidentDeskOptions,
   RecoveryInput,
+  ReleaseTarget,
   ResumeReport,
   SideNoteOptions,
   SideNoteResult,

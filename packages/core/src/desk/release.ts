@@ -6,12 +6,15 @@
  */
 import { requiredApprovals } from '../approvals/index';
 import { planNextUpdateAt } from '../cadence/index';
+import type { DeliveryRoute } from '../delivery/plan';
+import { problem, ValidationError } from '../errors';
 import type { Draft, DraftRecord, IncidentState, StatusUpdate } from '../incident/index';
 import type { ApprovedMessage } from '../message';
 import { audienceTimeZone, previewStatusUpdate } from '../publish/index';
 import { editReleaseMessage, type ReleaseMessage } from '../release/index';
 import type { Runbook } from '../runbook/define';
-import type { DeskRelease, DeskTemplates, DraftInput } from './types';
+import { audienceSegments } from '../runbook/segments';
+import type { DeskRelease, DeskTemplates, DraftInput, ReleaseTarget } from './types';
 
 /**
  * The next-update time a recorded draft promises: the cadence plan from the moment it was
@@ -32,8 +35,26 @@ export function promisedNextUpdate(
 }
 
 /**
- * Every audience's message for one status update as release messages (subject and text in
- * the audience's zone), rendered through the injected templates.
+ * The messages routes ask for beyond each audience's and segment's own: a route naming a zone
+ * (its recipients read times there) needs its audience's or segment's message in that zone.
+ *
+ * @example
+ * releaseTargets([{ channel: 'email', audience: 'customer', segment: 'customer-us', timeZone: 'America/Denver', recipients }]);
+ * // [{ audience: 'customer', segment: 'customer-us', timeZone: 'America/Denver' }]
+ */
+export function releaseTargets(routes: readonly DeliveryRoute[]): ReleaseTarget[] {
+  return routes.flatMap((r) =>
+    r.timeZone === undefined
+      ? []
+      : [{ audience: r.audience, ...(r.segment ? { segment: r.segment } : {}), timeZone: r.timeZone }],
+  );
+}
+
+/**
+ * Every audience's message for one status update as release messages: each audience in its
+ * zone, each runbook segment in its zone (with its templates), and each extra `targets` zone,
+ * rendered through the injected templates (`renderRelease` when they have it, else `renderAll`
+ * for the audiences alone).
  */
 export function renderReleaseMessages(
   templates: DeskTemplates,
@@ -41,7 +62,23 @@ export function renderReleaseMessages(
   incidentId: string,
   update: StatusUpdate,
   followUpAt: string | undefined,
+  targets: readonly ReleaseTarget[] = [],
 ): ReleaseMessage[] {
+  if (templates.renderRelease) {
+    return templates.renderRelease(update, runbook, {
+      incidentId,
+      ...(followUpAt ? { followUpAt } : {}),
+      targets,
+    });
+  }
+  if (targets.length > 0 || audienceSegments(runbook).length > 0) {
+    throw new ValidationError('desk templates', [
+      problem(
+        'templates.renderRelease',
+        'a renderRelease function (the runbook or routes ask for segments or zones)',
+      ),
+    ]);
+  }
   const rendered = templates.renderAll(update, runbook, {
     incidentId,
     ...(followUpAt ? { followUpAt } : {}),
@@ -66,14 +103,21 @@ export function draftMessages(
   state: IncidentState,
   outline: Draft,
   at: string,
-  input: { text?: string | undefined; subject?: string | undefined; followUpAt?: string | undefined },
+  input: {
+    text?: string | undefined;
+    subject?: string | undefined;
+    followUpAt?: string | undefined;
+    targets?: readonly ReleaseTarget[] | undefined;
+  },
 ): ReleaseMessage[] {
   if (input.subject !== undefined) {
-    // A side note: one audience, written by hand.
+    // A side note: one audience (or one segment of it), written by hand.
+    const segment = audienceSegments(runbook, outline.audience).find((s) => s.id === outline.segment);
     return [
       {
         audience: outline.audience,
-        timeZone: audienceTimeZone(runbook, outline.audience),
+        ...(segment ? { segment: segment.id } : {}),
+        timeZone: segment?.timeZone ?? audienceTimeZone(runbook, outline.audience),
         subject: input.subject,
         text: input.text ?? outline.text,
       },
@@ -81,10 +125,21 @@ export function draftMessages(
   }
   const nextUpdateAt = planNextUpdateAt(runbook, state.severity, outline.status, at);
   const update = previewStatusUpdate(state, outline, runbook, at, nextUpdateAt ? { nextUpdateAt } : {});
-  const messages = renderReleaseMessages(templates, runbook, state.id, update, input.followUpAt);
+  const messages = renderReleaseMessages(
+    templates,
+    runbook,
+    state.id,
+    update,
+    input.followUpAt,
+    input.targets,
+  );
   return input.text === undefined
     ? messages
-    : editReleaseMessage(messages, { audience: outline.audience, text: input.text });
+    : editReleaseMessage(messages, {
+        audience: outline.audience,
+        segment: outline.segment,
+        text: input.text,
+      });
 }
 
 /** The recorded release of a draft as the messages channels render (for the desk's views). */
@@ -99,6 +154,7 @@ export function releaseView(
     version: update.version,
     kind: update.kind,
     audience: m.audience,
+    ...(m.segment === undefined ? {} : { segment: m.segment }),
     severity: update.severity,
     status: update.status,
     publishedAt: update.publishedAt,
@@ -125,6 +181,7 @@ export function releaseOf(
     id: record.id,
     kind: record.kind,
     audience: record.audience,
+    ...(record.segment === undefined ? {} : { segment: record.segment }),
     status: record.status,
     text: record.text,
     basedOnFactsVersion: record.basedOnFactsVersion,
@@ -160,6 +217,7 @@ export function draftOutline(state: IncidentState, input: DraftInput): Draft {
     id,
     kind: input.kind,
     audience: input.audience ?? 'customer',
+    ...(input.segment === undefined ? {} : { segment: input.segment }),
     status: input.status ?? (input.kind === 'resolved' ? 'resolved' : state.status),
     text: input.text ?? '(draft)',
     basedOnFactsVersion: state.factsVersion,

@@ -22,13 +22,23 @@ import type {
 import type { Diagnostic } from '../lint/types';
 import type { ApprovedMessage } from '../message';
 import type { BlockedReason } from '../publish/index';
+import type { ReleaseMessage } from '../release/index';
 import type { Runbook } from '../runbook/define';
 import type { Audience, IncidentType, MessageKind, Role, Severity, Status } from '../vocabulary';
+
+/** One message a release must hold besides the defaults: an audience or segment in a zone. */
+export interface ReleaseTarget {
+  audience: Audience;
+  /** A runbook segment of `audience` (e.g. `customer-us`). */
+  segment?: string | undefined;
+  /** The IANA zone its times are written in. */
+  timeZone: string;
+}
 
 /**
  * The templates the desk renders every audience's message with. Core never imports the
  * templates package: pass it in (`import * as templates from '@incident-comms/templates'`),
- * or any object with the same `renderAll`.
+ * or any object with the same `renderAll` (and `renderRelease` for segments and extra zones).
  */
 export interface DeskTemplates {
   /** Every audience's message for one status-update version, in `AUDIENCES` order. */
@@ -37,6 +47,16 @@ export interface DeskTemplates {
     runbook: Runbook,
     options: { incidentId: string; followUpAt?: string | undefined },
   ): ApprovedMessage[];
+  /**
+   * The release's messages: every audience in its zone, every runbook segment in its zone with
+   * its templates, and each of `targets`. Needed once the runbook declares segments or a route
+   * names a zone.
+   */
+  renderRelease?(
+    statusUpdate: StatusUpdate,
+    runbook: Runbook,
+    options: { incidentId: string; followUpAt?: string | undefined; targets?: readonly ReleaseTarget[] },
+  ): ReleaseMessage[];
 }
 
 /** Where a status update goes: fixed routes, or routes worked out from the incident when it is published. */
@@ -89,6 +109,8 @@ export interface DraftInput {
   id?: string | undefined;
   /** Whose message the draft text is; default `customer`. */
   audience?: Audience | undefined;
+  /** The runbook segment of `audience` whose message a written `text` replaces (e.g. `customer-us`). */
+  segment?: string | undefined;
   /** A written text instead of the template's wording for `audience`. */
   text?: string | undefined;
   /**

@@ -13,19 +13,12 @@ import { type RoleAssignments, roleAssignmentsFromRunbook } from '../incident/ro
 import type { IncidentState } from '../incident/state';
 import type { Runbook } from '../runbook/define';
 import { readYaml } from '../runbook/yaml';
+import { severityIdSchema } from '../severity/index';
+import { incidentTypeIdSchema } from '../text/id';
 import { nonEmptyTextSchema as text } from '../text/non-empty';
 import { isValidTimeZone } from '../time/index';
 import { toIsoInstant } from '../time/iso-instant';
-import {
-  AUDIENCES,
-  INCIDENT_TYPES,
-  MESSAGE_KINDS,
-  ROLES,
-  type Role,
-  SCOPES,
-  SEVERITIES,
-  STATUSES,
-} from '../vocabulary';
+import { AUDIENCES, MESSAGE_KINDS, ROLES, type Role, SCOPES, STATUSES } from '../vocabulary';
 import { DrillScenarioError } from './errors';
 
 const offset = z
@@ -45,8 +38,8 @@ export const scriptedEventSchema = z.discriminatedUnion('type', [
       at: offset,
       by,
       title: text,
-      incidentType: z.enum(INCIDENT_TYPES),
-      severity: z.enum(SEVERITIES),
+      incidentType: incidentTypeIdSchema,
+      severity: severityIdSchema,
     })
     .strict(),
   z.object({ type: z.literal('facts.confirmed'), at: offset, by, facts: factsInputSchema }).strict(),
@@ -75,7 +68,7 @@ export const scriptedEventSchema = z.discriminatedUnion('type', [
       type: z.literal('severity.set'),
       at: offset,
       by,
-      severity: z.enum(SEVERITIES),
+      severity: severityIdSchema,
       reason: text.optional(),
     })
     .strict(),

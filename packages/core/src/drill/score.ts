@@ -11,6 +11,7 @@ import type { IncidentState } from '../incident/state';
 import { type Diagnostic, lintMessage } from '../lint/index';
 import { audienceTimeZone, checkConsistency, draftLintContext } from '../publish/index';
 import type { Runbook } from '../runbook/define';
+import { incidentTypeDefinition } from '../runbook/lookup';
 import { withIndefiniteArticle } from '../text/article';
 import { plural } from '../text/plural';
 import { formatUpdateTime } from '../time/index';
@@ -73,7 +74,7 @@ function referenceUpdate(
   nextUpdateAt: string | undefined,
 ): StatusUpdate {
   const f = state.facts;
-  const type = runbook.incidentTypes[state.incidentType];
+  const type = incidentTypeDefinition(runbook, state.incidentType);
   return {
     version: Math.max(1, state.updates.length + 1),
     status,
@@ -163,7 +164,7 @@ function scoreLint(s: Scoring): CriterionScore {
 function scoreConsistency(s: Scoring): CriterionScore {
   const { runbook, state, response, prompt } = s;
   const checks: Array<{ ok: boolean; fix: string }> = [];
-  const type = runbook.incidentTypes[state.incidentType];
+  const type = incidentTypeDefinition(runbook, state.incidentType);
   const symptom = state.facts.symptom?.value ?? type.symptom;
   const keywords = [
     ...s.scenario.keywords,

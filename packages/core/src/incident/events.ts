@@ -5,11 +5,13 @@
  */
 import { z } from 'zod';
 import { recordedReleaseSchema, releaseHashSchema, releaseMessagesSchema } from '../release/release';
+import { segmentIdSchema } from '../runbook/segments';
 import { roleIdSchema, topicIdSchema } from '../runbook/topics';
-import { idSchema as id } from '../text/id';
+import { severityIdSchema } from '../severity/index';
+import { idSchema as id, incidentTypeIdSchema } from '../text/id';
 import { singleLineTextSchema, nonEmptyTextSchema as text } from '../text/non-empty';
 import { instantSchema } from '../time/instant';
-import { AUDIENCES, INCIDENT_TYPES, MESSAGE_KINDS, SCOPES, SEVERITIES, STATUSES } from '../vocabulary';
+import { AUDIENCES, MESSAGE_KINDS, SCOPES, STATUSES } from '../vocabulary';
 
 export { instantSchema };
 
@@ -29,8 +31,9 @@ const personRef = z.object({ id, name: text }).strict();
 
 /**
  * The incident's permission policy as the runbook states it at declaration: which role decides
- * each sensitive topic (`approvals`, defaults as the runbook's) and who may override the
- * permission table in an emergency (`admins`). Carried on `declared` so a replay decides every
+ * each sensitive topic (`approvals`, defaults as the runbook's), who may override the
+ * permission table in an emergency (`admins`), and the severity ladder and incident types an
+ * event may name (`severities`, `incidentTypes`). Carried on `declared` so a replay decides every
  * event by the same table, whatever the runbook says later.
  */
 export const incidentPolicySchema = z
@@ -38,6 +41,13 @@ export const incidentPolicySchema = z
     /** Which role decides each topic's gate: built-in topics and the runbook's custom ones. */
     approvals: z.record(topicIdSchema, roleIdSchema),
     admins: z.array(personRef),
+    /** The severity ladder's ids, most severe first (default SEV1–SEV3). */
+    severities: z
+      .array(severityIdSchema)
+      .min(2, 'expected 2 to 6 severities')
+      .max(6, 'expected 2 to 6 severities'),
+    /** The incident types the runbook defines (default the five). */
+    incidentTypes: z.array(incidentTypeIdSchema).min(1, 'expected at least one incident type'),
   })
   .partial()
   .strict();
@@ -72,6 +82,8 @@ export const draftSchema = z
     id,
     kind: z.enum(MESSAGE_KINDS),
     audience: z.enum(AUDIENCES).default('customer'),
+    /** The segment of `audience` whose message `text` is (e.g. `customer-us`); absent for the whole audience. */
+    segment: segmentIdSchema.optional(),
     status: z.enum(STATUSES),
     /** The message text (the customer-facing wording for this version). */
     text,
@@ -96,9 +108,9 @@ export const statusUpdateSchema = z
     version: z.number().int().positive(),
     status: z.enum(STATUSES),
     kind: z.enum(MESSAGE_KINDS),
-    severity: z.enum(SEVERITIES),
+    severity: severityIdSchema,
     title: singleLineTextSchema,
-    incidentType: z.enum(INCIDENT_TYPES),
+    incidentType: incidentTypeIdSchema,
     symptom: text,
     affected: text,
     scope: z.enum(SCOPES),
@@ -136,8 +148,8 @@ export const eventSchema = z.discriminatedUnion('type', [
       ...base,
       incidentId: id,
       title: singleLineTextSchema,
-      incidentType: z.enum(INCIDENT_TYPES),
-      severity: z.enum(SEVERITIES),
+      incidentType: incidentTypeIdSchema,
+      severity: severityIdSchema,
       /** The permission policy from the runbook (defaults when absent). */
       policy: incidentPolicySchema.optional(),
     })
@@ -158,7 +170,7 @@ export const eventSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('severity.set'),
       ...base,
-      severity: z.enum(SEVERITIES),
+      severity: severityIdSchema,
       reason: text.optional(),
     })
     .strict(),

@@ -4,19 +4,20 @@
  * and the role that decides each approval gate.
  */
 import { DEFAULT_APPROVALS } from '../runbook/defaults';
-import type { RoleId } from '../vocabulary';
+import { INCIDENT_TYPES, type RoleId, SEVERITIES } from '../vocabulary';
 import type { IncidentPolicyInput } from './events';
 import type { IncidentPolicy, IncidentState } from './state';
 
 /**
  * The policy an incident runs under: the one its declaration carried, or the runbook defaults
- * (topics to the named approver, fix times to the incident lead; no admins).
+ * (topics to the named approver, fix times to the incident lead; no admins; the default
+ * severities and incident types).
  *
  * @example
  * policyOf(state).approvals.compensation; // 'approver'
  */
 export function policyOf(state: Pick<IncidentState, 'policy'>): IncidentPolicy {
-  return state.policy ?? { approvals: { ...DEFAULT_APPROVALS }, admins: [] };
+  return state.policy ?? policyFromDeclared(undefined);
 }
 
 /** The declared policy with the defaults filled in. */
@@ -24,6 +25,8 @@ export function policyFromDeclared(input: IncidentPolicyInput | undefined): Inci
   return {
     approvals: { ...DEFAULT_APPROVALS, ...input?.approvals },
     admins: (input?.admins ?? []).map(({ id, name }) => ({ id, name })),
+    severities: [...(input?.severities ?? SEVERITIES)],
+    incidentTypes: [...(input?.incidentTypes ?? INCIDENT_TYPES)],
   };
 }
 

@@ -11,12 +11,20 @@ import {
   problemsFromZod,
   ValidationError,
 } from '../errors';
+import { SEVERITIES } from '../vocabulary';
 import { type EventOf, eventSchema, type IncidentEvent, type IncidentEventInput } from './events';
 import { authorize } from './permissions';
-import { policyFromDeclared } from './policy';
-import { publishUpdate, reject, releaseNote } from './publish-handlers';
+import { policyFromDeclared, policyOf } from './policy';
+import { appendPublishedVersion, reject, releaseNote } from './publish-handlers';
 import { checkApprovalHash, draftReleaseHash } from './release-record';
-import type { ApprovalRecord, ConfirmedFact, DraftRecord, IncidentFacts, IncidentState } from './state';
+import type {
+  ApprovalRecord,
+  ConfirmedFact,
+  DraftRecord,
+  IncidentFacts,
+  IncidentPolicy,
+  IncidentState,
+} from './state';
 import { assertState, remember } from './state-check';
 
 /**
@@ -74,9 +82,28 @@ function withApproval(
   };
 }
 
+/** Refuses a severity that is not on the incident's ladder (the runbook's, carried on `declared`). */
+function checkOnLadder(event: IncidentEvent, severity: string, policy: IncidentPolicy): void {
+  const ladder = policy.severities ?? SEVERITIES;
+  if (!ladder.includes(severity))
+    reject(
+      'severity-on-ladder',
+      event,
+      `severity ${JSON.stringify(severity)} is not on the runbook's ladder (${ladder.join(', ')})`,
+    );
+}
+
 function reduce(state: IncidentState | undefined, event: IncidentEvent): IncidentState {
   if (event.type === 'declared') {
     if (state) reject('declared-once', event, `incident ${state.id} is already declared`);
+    const policy = policyFromDeclared(event.policy);
+    checkOnLadder(event, event.severity, policy);
+    if (!policy.incidentTypes?.includes(event.incidentType))
+      reject(
+        'incident-type-defined',
+        event,
+        `incident type ${JSON.stringify(event.incidentType)} is not one the runbook defines (${policy.incidentTypes?.join(', ')})`,
+      );
     return {
       id: event.incidentId,
       title: event.title,
@@ -88,7 +115,7 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       status: 'investigating',
       roles: {},
       unavailable: [],
-      policy: policyFromDeclared(event.policy),
+      policy,
       releases: [],
       overrides: [],
       facts: { scope: { value: 'unknown', by: event.actor, at: event.at } },
@@ -152,6 +179,7 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       return next;
     }
     case 'severity.set':
+      checkOnLadder(event, event.severity, policyOf(state));
       if (event.severity !== state.severity) {
         next.severity = event.severity;
         next.severityChangedAt = event.at;
@@ -264,7 +292,7 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       ];
       return next;
     case 'update.published':
-      return publishUpdate(state, next, event);
+      return appendPublishedVersion(state, next, event);
     case 'note.released':
       return releaseNote(state, next, event);
     case 'question.logged':
@@ -286,7 +314,7 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
       return next;
     case 'resolved':
       // Two ways to resolve: this event (no customer message, e.g. an internal-only incident),
-      // or publishing a status update whose status is `resolved` (publishUpdate sets
+      // or publishing a status update whose status is `resolved` (appendPublishedVersion sets
       // `status` and `resolvedAt`). Once either happened, a `resolved` event is refused by the
       // `incident-resolved` check above: the incident is resolved once, at the first of the two.
       if (!state.recovery.confirmed)

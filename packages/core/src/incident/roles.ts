@@ -37,20 +37,25 @@ export function roleAssignmentsFromRunbook(runbook: Pick<Runbook, 'roles'>): Rol
 
 /**
  * The permission policy a `declared` event carries, from the runbook: which role decides each
- * sensitive topic (built-in and custom: `topics`), and the emergency admins (the runbook's optional `admin` role, primary and
- * backup). Declaring with it makes a replay decide every event by the runbook of that day.
+ * sensitive topic (built-in and custom: `topics`), the emergency admins (the runbook's optional
+ * `admin` role, primary and backup), and the severity ids and incident types events may name.
+ * Declaring with it makes a replay decide every event by the runbook of that day.
  *
- * @param runbook - a validated runbook (`approvals` and `admin` are read).
+ * @param runbook - a validated runbook (`approvals`, `admin`, `severityLadder` and
+ *   `incidentTypes` are read).
  * @example
  * applyEvent(undefined, { type: 'declared', at, actor: 'dana', incidentId: 'inc-1', title: 'Checkout failing',
  *   incidentType: 'checkout', severity: 'SEV1', policy: incidentPolicyFromRunbook(runbook) });
  */
 export function incidentPolicyFromRunbook(
-  runbook: Pick<Runbook, 'approvals' | 'admin' | 'topics'>,
+  runbook: Pick<Runbook, 'approvals' | 'admin' | 'topics'> &
+    Partial<Pick<Runbook, 'severityLadder' | 'incidentTypes'>>,
 ): IncidentPolicyInput {
   const admins = runbook.admin ? [runbook.admin.primary, runbook.admin.backup] : [];
   return {
     approvals: topicRoles(runbook),
     admins: admins.map(({ id, name }) => ({ id, name })),
+    ...(runbook.severityLadder ? { severities: runbook.severityLadder.map((level) => level.id) } : {}),
+    ...(runbook.incidentTypes ? { incidentTypes: Object.keys(runbook.incidentTypes) } : {}),
   };
 }

@@ -7,10 +7,11 @@
 import { z } from 'zod';
 import type { ReleaseMessage } from '../release/release';
 import { roleIdSchema, topicIdSchema } from '../runbook/topics';
+import { severityIdSchema } from '../severity/index';
+import { incidentTypeIdSchema } from '../text/id';
 import { instantSchema } from '../time/instant';
 import {
   type Audience,
-  INCIDENT_TYPES,
   type IncidentType,
   type RoleId,
   SCOPES,
@@ -143,6 +144,10 @@ export interface IncidentPolicy {
   approvals: Record<string, RoleId>;
   /** Who may override the permission table in an emergency (with a reason); often nobody. */
   admins: PersonRef[];
+  /** Severity ids an event may name, most severe first (absent: the default SEV1–SEV3). */
+  severities?: readonly string[];
+  /** Incident type ids the declaration may name (absent: the default five). */
+  incidentTypes?: readonly string[];
 }
 
 /**
@@ -232,35 +237,59 @@ const map = z.record(z.string(), z.unknown());
  * incidentStateSchema.safeParse(replay(events)).success; // true
  * incidentStateSchema.safeParse({ foo: 1 }).success; // false
  */
-export const incidentStateSchema = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  incidentType: z.enum(INCIDENT_TYPES),
-  declaredAt: instantSchema,
-  declaredBy: z.string(),
-  severity: z.enum(SEVERITIES),
-  severityChangedAt: instantSchema,
-  status: z.enum(STATUSES),
-  resolvedAt: instantSchema.optional(),
-  closedAt: instantSchema.optional(),
-  roles: z.record(roleIdSchema, z.object({ primary: person, backup: person })),
-  unavailable: z.array(z.string()),
-  policy: z.object({ approvals: z.record(topicIdSchema, roleIdSchema), admins: z.array(person) }).optional(),
-  overrides: list.optional(),
-  facts: z.looseObject({ scope: z.object({ value: z.enum(SCOPES), by: z.string(), at: z.string() }) }),
-  factsVersion: z.number().int().min(0),
-  recovery: map,
-  drafts: map,
-  updates: list,
-  notes: list,
-  releases: list,
-  questions: list,
-  checkpoints: z.array(z.string()),
-  checkpointTriggers: list,
-  blocked: list,
-  lastEventAt: instantSchema,
-  eventCount: z.number().int().min(1),
-});
+export const incidentStateSchema = z
+  .object({
+    id: z.string().min(1),
+    title: z.string(),
+    incidentType: incidentTypeIdSchema,
+    declaredAt: instantSchema,
+    declaredBy: z.string(),
+    severity: severityIdSchema,
+    severityChangedAt: instantSchema,
+    status: z.enum(STATUSES),
+    resolvedAt: instantSchema.optional(),
+    closedAt: instantSchema.optional(),
+    roles: z.record(roleIdSchema, z.object({ primary: person, backup: person })),
+    unavailable: z.array(z.string()),
+    policy: z
+      .object({
+        approvals: z.record(topicIdSchema, roleIdSchema),
+        admins: z.array(person),
+        severities: z.array(z.string()).optional(),
+        incidentTypes: z.array(z.string()).optional(),
+      })
+      .optional(),
+    overrides: list.optional(),
+    facts: z.looseObject({ scope: z.object({ value: z.enum(SCOPES), by: z.string(), at: z.string() }) }),
+    factsVersion: z.number().int().min(0),
+    recovery: map,
+    drafts: map,
+    updates: list,
+    notes: list,
+    releases: list,
+    questions: list,
+    checkpoints: z.array(z.string()),
+    checkpointTriggers: list,
+    blocked: list,
+    lastEventAt: instantSchema,
+    eventCount: z.number().int().min(1),
+  })
+  .superRefine(
+    (state, ctx) => {
+      // The severity must be on the incident's own ladder (the one its declaration carried); checked
+      // beside the field problems, so a damaged state names every broken field at once.
+      const given = (state as { policy?: { severities?: unknown } }).policy?.severities;
+      const ladder: readonly unknown[] = Array.isArray(given) ? given : SEVERITIES;
+      if (typeof state.severity === 'string' && !ladder.includes(state.severity))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['severity'],
+          input: state.severity,
+          message: `expected a severity on the incident's ladder (${ladder.join(', ')})`,
+        });
+    },
+    { when: () => true },
+  );
 
 /**
  * Who holds `role` right now: the primary, or the backup while the primary is marked

@@ -47,11 +47,12 @@ export const CAUSE_LOCATED = gate(
 
 /**
  * Load blamed as the cause: "demand for the service has exceeded our expectations", "traffic
- * overwhelmed our servers", "created unprecedented demand".
+ * overwhelmed our servers", "created unprecedented demand", "we are seeing increased traffic", "while
+ * the servers recover from their load".
  */
 export const LOAD_BLAME = gate(
-  /\b(?:(?:demand|traffic|load|volumes?|interest|usage|sign-?ups)\s+(?:[\w#+'’-]+\s+){0,4}?(?:exceeded|overwhelmed|outstripped|surpassed|overloaded)|(?:created|caused|generated|drove|driven)\s+(?:[\w-]+\s+){0,2}(?:demand|traffic|load)\b)/gi,
-  'demand traffic load volume interest usage sign created caused generated drove driven',
+  /\b(?:(?:seeing|experiencing|receiving|handling|getting)\s+(?:(?:an?|some|very|unusually|extremely)\s+)?(?:increased|high|higher|heavy|heavier|record|unprecedented|huge|large|massive|unexpected)\s+(?:amounts?\s+of\s+|levels?\s+of\s+)?(?:traffic|demand|load)|(?:demand|traffic|load|volumes?|interest|usage|sign-?ups)\s+(?:[\w#+'’-]+\s+){0,4}?(?:exceeded|overwhelmed|outstripped|surpassed|overloaded)|(?:created|caused|generated|drove|driven)\s+(?:[\w-]+\s+){0,2}(?:demand|traffic|load)|recover(?:s|ed|ing)?\s+from\s+(?:(?:the|their|its|our|high|heavy|increased|extra)\s+){0,2}(?:load|traffic|demand))\b/gi,
+  'demand traffic load volume interest usage sign created caused generated drove driven seeing experiencing receiving handling getting recover',
 );
 
 /**
@@ -60,13 +61,27 @@ export const LOAD_BLAME = gate(
  * difficulties" hedge the impact, which is the honest way to describe an unconfirmed scope.
  */
 export const IMPACT_AFTER_HEDGE =
-  /^\s+(?:(?:currently|still|now|also|temporarily|intermittently)\s+)?(?:experienc\w*|affected|impacted|delayed|disrupted|interrupted|unavailable|slow(?:er)?|unable|seeing|noticing|having (?:trouble|difficult\w*|issues?|problems?|errors?)|(?:causing|preventing|stopping) (?:some |many |a few |certain )?(?:users|customers|people|members|accounts|you))\b/i;
+  /^\s+(?:(?:currently|still|now|also|temporarily|intermittently)\s+)?(?:experienc\w*|affected|impacted|delayed|disrupted|interrupted|disconnected|logged out|signed out|charged|declined|blocked|prevented|unavailable|slow(?:er)?|late|missing|stuck|failing|down|offline|incomplete|duplicated|out of date|outdated|lost|unable|seeing|noticing|having (?:trouble|difficult\w*|issues?|problems?|errors?)|(?:causing|preventing|stopping) (?:some |many |a few |certain )?(?:users|customers|people|members|accounts|you))\b/i;
 
 /**
  * The object of "due to", "because of", "as a result of" when it names no cause, only the
  * incident itself: "due to a technical issue", "as a result of an issue with some of our IT
- * systems", "because of the network outage", "due to this fault". Anchored at the start of the
+ * systems", "because of the network outage", "due to this fault"; planned maintenance, which is
+ * known; and the load on support ("due to high call volumes"). Anchored at the start of the
  * text after the connective.
  */
 export const NO_CAUSE_NAMED =
-  /^\s+(?:(?:the|this|these|that|those|today['’]s|this morning['’]s)\s+(?:[\w-]+\s+){0,3}?(?:outages?|incidents?|disruptions?|interruptions?|situation|matter)|(?:(?:a|an|some|the|this|these|that|those)\s+)?(?:(?:temporary|brief|short|technical|technology|intermittent|unexpected|unforeseen|ongoing|current|recent|unrelated|internal|minor|now-resolved)\s+){0,3}(?:issues?|problems?|faults?|difficult(?:y|ies)|errors?|glitch(?:es)?|outages?|incidents?|disruptions?|interruptions?))\b/i;
+  /^\s+(?:(?:(?:our|the|a|this)\s+)?(?:planned|scheduled|routine)\s+(?:maintenance|work|upgrade)|(?:the\s+)?(?:high|heavy|increased|unusually high)\s+(?:(?:volumes?|numbers?)\s+of\s+(?:calls|contacts|enquiries|inquiries|support requests)|call volumes?)|(?:the|this|these|that|those|today['’]s|this morning['’]s)\s+(?:[\w-]+\s+){0,3}?(?:outages?|incidents?|disruptions?|interruptions?|situation|matter)|(?:(?:a|an|some|the|this|these|that|those)\s+)?(?:(?:temporary|brief|short|technical|technology|intermittent|unexpected|unforeseen|ongoing|current|recent|unrelated|internal|minor|now-resolved|service|system|systems|platform)\s+){0,3}(?:issues?|problems?|faults?|difficult(?:y|ies)|errors?|glitch(?:es)?|outages?|incidents?|disruptions?|interruptions?))\b/i;
+
+/** Before "because" in its sentence: the writer explains their own action ("I closed this because"). */
+export const OWN_ACTION_BEFORE = /^\W*I(?:['’]m|['’]ve| am| have| will)?\s+\w+/;
+
+/**
+ * A fault put on a change the team made: "a problem with our latest release", "a bug in
+ * today's update", "an issue caused by the migration". Locating the fault in a product part
+ * ("an issue with the blog app") names no cause and is not matched.
+ */
+export const FAULTY_CHANGE = gate(
+  /\b(?:problem|issue|bug|fault|error|regression)s?\s+(?:with|in|from|introduced by|caused by)\s+(?:(?:our|the|a|an|this|that|today['’]s|yesterday['’]s|last night['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:release|deploy(?:ment)?|update|upgrade|migration|patch|rollout|roll-out|code change|config(?:uration)? change)s?\b(?!\s+(?:page|screen|button|form|notifications?|emails?|feed|settings|section|tab|link|post|message|status))/gi,
+  'problem issue bug fault error regression',
+);

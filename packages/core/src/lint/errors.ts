@@ -126,8 +126,12 @@ export class LintTextTooLongError extends IncidentCommsError {
 }
 
 /**
- * Longest text `lintMessage` accepts: 1,048,576 UTF-16 code units (1 MiB of plain ASCII).
- * Lint cost is linear in the text length and a text this long lints in well under a second;
- * longer input is refused with {@link LintTextTooLongError}.
+ * Longest text `lintMessage` accepts: 262,144 UTF-16 code units (256 KiB of plain ASCII, some
+ * fifty times the longest outage update a person writes). Lint cost is linear in the text
+ * length, but the worst case is steep: a draft in which every sentence gives an update time
+ * makes every sentence go through the date parser, and 1 MiB of such lines took over a second
+ * on a loaded two-core machine. At this limit the worst case stays near a quarter of a second,
+ * so no lint endpoint can be held for long; longer input is refused with
+ * {@link LintTextTooLongError} before any work is done.
  */
-export const MAX_LINT_TEXT_LENGTH = 1_048_576;
+export const MAX_LINT_TEXT_LENGTH = 262_144;

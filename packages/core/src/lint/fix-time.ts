@@ -9,12 +9,12 @@ import { gate } from './triggers';
 
 const NUMBER =
   '(?:\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty(?:[- ]five)?|fifty|sixty|ninety|(?:a\\s+)?few|(?:a\\s+)?couple(?:\\s+of)?|several|half\\s+an?|a\\s+half)';
-const RANGE = `${NUMBER}(?:\\s*(?:-|–|to|or)\\s*${NUMBER})?`;
+const RANGE = `${NUMBER}(?:\\s*(?:-|–|/|to|or)\\s*${NUMBER})?`;
 const UNIT = '(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)';
 const HEDGE =
-  '(?:(?:about|around|roughly|approximately|approx\\.?|up\\s+to|under|less\\s+than|at\\s+least|at\\s+most|another|a\\s+further|an\\s+additional|the\\s+next|the\\s+coming|the)\\s+){0,3}';
+  '(?:(?:about|around|roughly|approximately|approximate|approx\\.?|up\\s+to|under|less\\s+than|at\\s+least|at\\s+most|another|a\\s+further|an\\s+additional|the\\s+next|the\\s+coming|the)\\s+){0,3}';
 /** A length of time: "20 to 40 minutes", "a couple of hours", "most of the day", "another quarter hour". */
-const DURATION = `(?:${HEDGE}${RANGE}\\s?${UNIT}|${HEDGE}quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so))`;
+const DURATION = `(?:${HEDGE}${RANGE}\\s?${UNIT}|(?:a\\s+)?(?:short|little)\\s+(?:time|while)|${HEDGE}quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so))`;
 const CLOCK =
   '\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?(?:\\s?(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST))?';
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
@@ -30,6 +30,7 @@ export const FIX_TIME_EXPR = new RegExp(
   `\\b(?:(${[
     `(?:in|within|over|during|after|for)\\s+${DURATION}`,
     `another\\s+${DURATION}`,
+    `wait\\s+(?:for\\s+)?${DURATION}`,
     `tak(?:e|es|ing)\\s+(?:us\\s+|you\\s+)?(?:\\w+\\s+)?${DURATION}`,
     'shortly',
     '(?<!\\bas\\s)soon(?!\\s+as\\b)',
@@ -50,7 +51,7 @@ export const FIX_TIME_EXPR = new RegExp(
 
 /** What gets fixed or recovers: the subject of a fix-time promise. */
 export const RECOVERY_TERM =
-  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|e|ing)|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing)?|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
+  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing)?|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
 
 /**
  * The problem goes on for a while: "may continue to see some issues", "residual issues", "will
@@ -64,7 +65,7 @@ export const PROBLEM_LASTS =
  * like this", "this sort of error". A time in such a sentence dates follow-up work.
  */
 export const FOLLOW_UP_WORK =
-  /\b(?:in (?:the )?future|permanent(?:ly)?|long[- ]term|prevent\w*|(?:happen|happening|occur|occurring) again|(?:issues|problems|incidents|errors|outages) like this|(?:this|that) (?:sort|kind|type) of|post-?mortem|root cause analysis|follow-up work)\b/i;
+  /\b(?:in (?:the )?future|permanent(?:ly)?|long[- ]term|prevent\w* (?:this|it|that|these|a repeat|recurrence|similar|such|future)|(?:happen|happening|occur|occurring) again|(?:issues|problems|incidents|errors|outages) like this|(?:this|that) (?:sort|kind|type) of|post-?mortem|root cause analysis|follow-up work)\b/i;
 
 /**
  * Recovery claimed with a hedge or for only part of the service, as if it were whole: "the
@@ -72,6 +73,6 @@ export const FOLLOW_UP_WORK =
  * "mostly restored". A claim all the same: recovery is not confirmed.
  */
 export const HEDGED_RECOVERY = gate(
-  /\b(?:(?:seems?|appears?|looks?|ought)\s+(?:like\s+)?(?:(?:it|things|everything|we|they|service|services)(?:['’]s|['’]re| is| are)?\s+)?(?:to\s+be\s+)?(?:(?:fully|mostly|now|all|largely)\s+)?(?:back|up|working|resolved|fixed|restored|recovered|healthy|normal|stable|fine|ok|okay)(?:\s+again)?|(?:most|many|the majority of|nearly all|almost all)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:look|looks|are|seem|appear|is)\s+(?:to be\s+)?(?:healthy|normal|fine|ok|okay|good|stable|working|back)(?:\s+again)?|(?:mostly|largely|partially|almost|nearly)\s+(?:back|restored|recovered|resolved|fixed|working)(?:\s+(?:to normal|again))?)\b/gi,
+  /\b(?:(?:seems?|appears?|looks?|ought)\s+(?:like\s+)?(?:(?:it|things|everything|we|they|service|services)(?:['’]s|['’]re| is| are)?\s+)?(?:to\s+be\s+)?(?:(?:fully|mostly|now|all|largely)\s+)?(?:back|up|working|resolved|fixed|restored|recovered|healthy|normal|stable|fine|ok|okay|good)(?:\s+again)?|(?:most|many|the majority of|nearly all|almost all)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:look|looks|are|seem|appear|is)\s+(?:to be\s+)?(?:healthy|normal|fine|ok|okay|good|stable|working|back)(?:\s+again)?|(?:mostly|largely|partially|almost|nearly)\s+(?:back|restored|recovered|resolved|fixed|working)(?:\s+(?:to normal|again))?)\b/gi,
   'seem appear look ought most many majority nearly almost mostly largely partially',
 );

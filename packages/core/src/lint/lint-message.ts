@@ -95,7 +95,7 @@ function compileConfig(rules: readonly Rule[], config: LintConfig | undefined): 
  *   is missing or invalid (see `resolveFacts`: strict keys, typed facts, instants with a zone),
  *   naming each path, what was expected and what was found
  * @throws {LintTextTooLongError} (`lint_text_too_long`) when `text` is longer than
- *   {@link MAX_LINT_TEXT_LENGTH} (1,048,576 UTF-16 code units); cost is linear up to there
+ *   {@link MAX_LINT_TEXT_LENGTH} (262,144 UTF-16 code units); cost is linear up to there
  * @throws {LintConfigError} (`lint_config_invalid`) for an invalid `config`
  * @throws {RuleReportError} (`rule_report_invalid`) when a rule reports a span outside the text
  * @example

@@ -42,13 +42,13 @@ export function compilePhrases(phrases: readonly string[]): RegExp | undefined {
 
 /** Hedges: words that mark a guess. A guess about a cause needs a {@link CAUSE_CUE} nearby. */
 export const CAUSE_HEDGE = gate(
-  /\b(?:probably|likely|possibly|perhaps|presumably|apparently|seem(?:s|ed)? to (?:be|have)|appears? to (?:be|have)|looks? like|(?:may|might|could) (?:be|have been)|we(?:'re|’re| are)? (?:suspect(?:ing)?|think|believe|assume)|suspected|(?:our|the) (?:working )?(?:theory|hypothesis)|we(?:'re|’re| are) (?:fairly|pretty) (?:sure|confident))\b/gi,
-  'probably likely possibly perhaps presumably apparently seem appear look may might could suspect think believe assume theory hypothesis fairly pretty',
+  /\b(?:probably|likely|possibly|perhaps|maybe|(?:it is|it['’]s|it was|it['’]d be|it would be) (?:quite |very |entirely )?(?:possible|conceivable)|presumably|apparently|seem(?:s|ed)? to (?:be|have)|appears? to (?:be|have)|(?:looks?|seems?|sounds?) like|(?:may|might|could) (?:be|have been)|must(?:['’]ve| have) been|(?:we|i)(?:'re|’re|'m|’m| are| am)? (?:suspect(?:ing)?|think|believe|assume|guess)|suspected|(?:our|the) (?:working )?(?:theory|hypothesis)|(?:we|i)(?:'re|’re|'m|’m| are| am) (?:fairly|pretty|quite|reasonably) (?:sure|confident|certain))\b/gi,
+  'probably likely possibly perhaps maybe it presumably apparently seem appear look sound may might could suspect think believe assume guess theory hypothesis fairly pretty quite reasonably must',
 );
 
 /** Words that make a hedged clause a statement about a cause. */
 export const CAUSE_CUE =
-  /\b(?:caus(?:ed|es|ing)|due to|because|related to|result(?:s|ed)? (?:of|from)|triggered|stem(?:s|med)? from|originat\w*|at fault|(?:problem|issue|fault|bug|outage|failure)s? (?:with|at|in|from)|providers?|partners?|vendors?|suppliers?|third[- ]party|upstream|database|db|network|dns|servers?|deploy(?:ment|ed)?s?|release|(?:config(?:uration)?|code) change|maintenance|configuration|certificate|load balancer|overload(?:ed)?|bug|backlog|attack|hardware|(?:root |underlying )?causes?|culprit|suffer(?:s|ed|ing)? from|(?:operator|human|user|configuration|config|software|hardware|coding|programming) errors?)\b/i;
+  /\b(?:caus(?:ed|es|ing)|due to|because|related|linked to|connected to|tied to|manifestation|symptom of|result(?:s|ed)? (?:of|from)|triggered|stem(?:s|med)? from|originat\w*|at fault|(?:problem|issue|fault|bug|outage|failure|downtime)s? (?:with|at|in|from|of)|['’]s (?:issue|problem|fault|outage|end|side)|migrat\w*|upgrad\w*|providers?|partners?|vendors?|suppliers?|third[- ]party|upstream|database|db|network|dns|servers?|deploy(?:ment|ed)?s?|release|(?:config(?:uration)?|code) change|maintenance|configuration|certificate|load balancer|overload(?:ed)?|bug|backlog|attack|hardware|(?:root |underlying )?causes?|culprit|suffer(?:s|ed|ing)? from|(?:operator|human|user|configuration|config|software|hardware|coding|programming) errors?)\b/i;
 
 /** Causal attributions stated as fact: fine once the cause is confirmed, a guess before. */
 export const CAUSE_CLAIM = gate(
@@ -65,7 +65,7 @@ export const CAUSE_NOUN =
 
 /** Blaming a provider or partner for the incident. */
 export const PROVIDER_BLAME = gate(
-  /\b(?:(?<!\b(?:through|via|using|with|by|from|to|for|at)\s)(?:our|the|a|an|one of our)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|carrier|isp)s?\s+(?:(?:that|which|who|we)\s+(?:[\w'’-]+\s+){0,5}?)?(?:is|are|has|have|was|were)\s+(?:(?:currently|also|still)\s+)?(?:having|experiencing|seeing|reporting|down|failing|degraded|an? (?:outage|incident|issue|problem)|issues|problems|outages|trouble)|(?:outage|issue|problem|incident|failure|fault)s?\s+(?:at|with|on the side of|from)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|isp)s?|third[- ]party (?:outage|issue|problem|incident|failure)s?|(?:outage|issue|problem|incident|failure) (?:at|with) a third party)\b/gi,
+  /\b(?:(?<!\b(?:through|via|using|with|by|from|to|for|at)\s)(?:our|the|a|an|one of our)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|carrier|isp)s?\s+(?:(?:that|which|who|we)\s+(?:[\w'’-]+\s+){0,5}?)?(?:is|are|has|have|was|were)\s+(?:(?:currently|also|still)\s+)?(?:having|experiencing|seeing|down|failing|degraded|an? (?:outage|incident|issue|problem)|issues|problems|outages|trouble)|(?:outage|issue|problem|incident|failure|fault)s?\s+(?:at|with|on the side of|from)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,2}(?:provider|partner|vendor|supplier|host|isp)s?|third[- ]party (?:outage|issue|problem|incident|failure)s?|(?:outage|issue|problem|incident|failure) (?:at|with) a third party)\b/gi,
   'provider partner vendor supplier host carrier isp third',
 );
 
@@ -181,8 +181,8 @@ export const SCOPE_OVERCLAIM = gate(
 
 /** Claims that few are affected. */
 export const SCOPE_MINIMISE = gate(
-  /\b(?:only (?:a )?(?:small|few|handful|limited|tiny|minor|very small)|only (?:a (?:few|couple)|some) (?:customers|users|accounts)|(?:a )?(?:small|tiny|limited|minor) (?:number|group|subset|percentage|fraction|portion|set|share) of|(?:a (?:few|handful of)|very few) (?:customers|users|accounts|merchants)|limited (?:impact|number|subset|set|group|scope)|(?:is|are|was) limited to|minor (?:issue|impact|problem|glitch|hiccup)|isolated (?:cases?|incidents?|issues?|reports?)|negligible|(?:small|minor) (?:glitch|hiccup|blip))\b/gi,
-  'only small tiny limited minor few handful isolated negligible',
+  /\b(?:only (?:a )?(?:small|few|handful|limited|tiny|minor|very small)|only (?:a (?:few|couple)|some) (?:customers|users|accounts)|(?:a )?(?:small|tiny|limited|minor) (?:number|group|subset|percentage|fraction|portion|proportion|set|share|minority) of|a (?:small |tiny )?minority of|(?:a (?:few|handful of)|very few) (?:customers|users|accounts|merchants)|limited (?:impact|number|subset|set|group|scope)|(?:is|are|was) limited to|isolated (?:cases?|incidents?|issues?|reports?)|negligible|small (?:glitch|hiccup|blip))\b/gi,
+  'only small tiny limited minor few handful isolated negligible minority',
 );
 
 // ---------------------------------------------------------------------------------------

@@ -23,6 +23,20 @@ describe('size limit', () => {
     expect(e.message).toContain(String(MAX_LINT_TEXT_LENGTH));
   });
 
+  // The heaviest shapes at the limit: every sentence read by the date parser, one endless
+  // sentence, one endless word, nothing but line breaks. Each lints to the end (no time asserted
+  // here: the bench times the worst of them).
+  it.each([
+    ['every sentence gives an update time', 'Next update at 18:30 UTC. '],
+    ['one sentence that never ends', 'customers cannot sign in because of a possible database issue '],
+    ['one word', 'x'],
+    ['line breaks only', 'a\n'],
+  ])('lints %s at exactly MAX_LINT_TEXT_LENGTH', (_, unit) => {
+    const text = unit.repeat(Math.ceil(MAX_LINT_TEXT_LENGTH / unit.length)).slice(0, MAX_LINT_TEXT_LENGTH);
+    const ds = lintMessage(text, context);
+    for (const d of ds) expect(d.end).toBeLessThanOrEqual(text.length);
+  });
+
   it('lints a text of exactly MAX_LINT_TEXT_LENGTH (a pasted log with no sentence ends)', () => {
     const line = '14:02:11 ERROR checkout worker timeout retry in 5 minutes upstream 503 ';
     const text = line.repeat(Math.ceil(MAX_LINT_TEXT_LENGTH / line.length)).slice(0, MAX_LINT_TEXT_LENGTH);

@@ -35,7 +35,7 @@ const HYPOTHETICAL =
   /\b(?:if|whether|once(?! (?:again|more)\b)|until|unless|when|before|as soon as|in case|expect(?:s|ing)? to|hope(?:s)? to|aim(?:ing)? to|(?:working|trying|plan(?:ning)?|need) to|to (?:get|have|make|bring|keep))\b/i;
 // Someone else's claim relayed: "customers said", "the provider says", "according to AWS".
 const REPORTED =
-  /\b(?:(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|report(?:ed|s)?|asked|ask|wrote)|(?:provider|vendor|partner|supplier|status page|team|engineers?)s? (?:says?|said|reports?|reported|tells? us|told us|confirms?)|according to)\b/i;
+  /\b(?:(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|report(?:ed|s)?|asked|ask|wrote)|(?:provider|vendor|partner|supplier|status page|team|engineers?)s? (?:says?|said|reports?|reported|(?:is |are )?reporting|tells? us|told us|(?:has |have )?confirm(?:s|ed)?)|according to)\b/i;
 // A named party relaying a claim: "Stripe says", "AWS reported" (case-sensitive: a name).
 const RELAYED =
   /\b(?!We\b|I\b)[A-Z][\w-]*(?: [A-Z0-9][\w-]*)* (?:says|said|reports|reported|confirms|confirmed|tells us|told us)\b/;

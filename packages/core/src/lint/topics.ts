@@ -137,6 +137,12 @@ function namesPaymentOrFeature(text: string, start: number, end: number): boolea
   return /\bstore\s+$/i.test(before) && STORE_CREDIT_PAYMENT_AFTER.test(after);
 }
 
+const WATCH_BEFORE =
+  /\b(?:monitor\w*|watch\w*|observ\w*|keep an eye on (?:it|this|things))(?:\s+(?:it|this|things|closely))?\s+$/i;
+const PAST_SPAN = /\b(?:subsequent|following|previous|past|first|preceding|last)\b/i;
+const EFFORT_BEFORE =
+  /\b(?:work(?:s|ed|ing)?|be working|continue|staff(?:ed)?|on (?:it|this))\s+(?:hard\s+|around the clock\s+)?$/i;
+
 const REPORTED =
   /\b(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|asked|ask|wrote)\b|\bwhether\b/i;
 
@@ -162,6 +168,8 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
       UPDATE_WORD.test(text.slice(Math.max(doc.clauseAt(timeStart).start, timeStart - 40), timeStart))
     )
       return;
+    // "we will keep monitoring for the next hour": how long the team watches, not when it is fixed.
+    if (WATCH_BEFORE.test(text.slice(Math.max(sentence.start, timeStart - 40), timeStart))) return;
     const recovery =
       nearestRecoveryTerm(doc, sentence.start, sentence.end, timeStart, timeEnd) ??
       problemLasting(doc, sentence.start, sentence.end, timeStart);
@@ -175,8 +183,19 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
       PERSON_BACK.test(text.slice(sentence.start, recovery.start))
     )
       return;
+    // In "was resolved for most and should resume shortly" the past tense belongs to the first
+    // verb: after an "and" that starts a promise, only that part counts.
     const clausePrefix = doc.clausePrefix(recovery.start);
-    if (PAST_BEFORE.test(clausePrefix)) return;
+    const tail = clausePrefix.split(/\band\b/i).pop() ?? '';
+    if (PAST_BEFORE.test(PROMISE_MODAL.test(tail) ? tail : clausePrefix)) return;
+    // "over the subsequent two hours", "for the past hour": a time behind, not ahead.
+    if (PAST_SPAN.test(m[0])) return;
+    // "working through the night": effort, not when it ends.
+    if (
+      /^(?:through|throughout|over)\b/i.test(m[0]) &&
+      EFFORT_BEFORE.test(text.slice(sentence.start, timeStart))
+    )
+      return;
     const inherentlyFuture = m[1] !== undefined;
     if (!inherentlyFuture && !PROMISE_MODAL.test(before + text.slice(start, end))) return;
     // "won't be up for another 24 hours": a negated recovery with a length of time still promises one.

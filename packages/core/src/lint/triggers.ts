@@ -37,34 +37,10 @@ export function gate<R extends RegExp>(pattern: R, stems: string): R {
 }
 
 interface TriggerIndex {
-  /**
-   * A trie of the stems over lower-case ASCII letters and digits: the child of node `n` for
-   * symbol `s` is `next[n * SYMBOLS + s]` (0 = none; node 0 is the root).
-   */
-  readonly next: Int32Array;
-  /** Per node: {@link PREFIX} when a stem ends there, {@link WHOLE} when a whole-word stem does. */
-  readonly ends: Uint8Array;
-  /** Per node where a stem ends: the gates it opens (with those of every shorter stem it starts with). */
-  readonly opens: ReadonlyArray<readonly number[] | undefined>;
-}
-
-/** Trie symbols: `a`–`z` then `0`–`9` (stems are lower-case ASCII words; matching ignores case). */
-const SYMBOLS = 36;
-const PREFIX = 1;
-const WHOLE = 2;
-
-function symbolOf(code: number): number {
-  if (code >= 97 && code <= 122) return code - 97;
-  if (code >= 65 && code <= 90) return code - 65;
-  if (code >= 48 && code <= 57) return code - 22;
-  return -1;
-}
-
-// A word character for `\b` (ASCII letters, digits and `_`), as in a non-Unicode RegExp.
-function isWordCode(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
-  );
+  /** One scan finds every stem: longest first, so "cannot" is found where "can" also fits. */
+  readonly scan: RegExp;
+  /** Stem → gates it opens; a stem also opens the gates of every shorter stem it starts with. */
+  readonly opens: ReadonlyMap<string, readonly number[]>;
 }
 
 let trigger: TriggerIndex | undefined;
@@ -98,27 +74,17 @@ function buildIndex(): TriggerIndex {
     for (const i of opens.get(e.word) ?? []) all.add(i);
     opens.set(e.word, [...all]);
   }
-  // The trie: one path per stem word; a node where a stem ends records how it may end and
-  // the gates the word opens.
-  const next: number[] = new Array<number>(SYMBOLS).fill(0);
-  const ends: number[] = [0];
-  const nodeOpens: (readonly number[] | undefined)[] = [undefined];
-  for (const e of list) {
-    let node = 0;
-    for (let k = 0; k < e.word.length; k++) {
-      const slot = node * SYMBOLS + symbolOf(e.word.charCodeAt(k));
-      if (next[slot] === 0) {
-        next[slot] = ends.length;
-        ends.push(0);
-        nodeOpens.push(undefined);
-        for (let s = 0; s < SYMBOLS; s++) next.push(0);
-      }
-      node = next[slot]!;
-    }
-    ends[node]! |= e.whole ? WHOLE : PREFIX;
-    nodeOpens[node] = opens.get(e.word);
-  }
-  return { next: Int32Array.from(next), ends: Uint8Array.from(ends), opens: nodeOpens };
+  // Longest first; at equal length a whole word before a prefix ("data$" before "data").
+  list.sort(
+    (a, b) =>
+      b.word.length - a.word.length ||
+      Number(b.whole) - Number(a.whole) ||
+      (a.word < b.word ? -1 : a.word > b.word ? 1 : 0),
+  );
+  const source = list
+    .map((e) => e.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + (e.whole ? '\\b' : ''))
+    .join('|');
+  return { scan: new RegExp(`\\b(?:${source})`, 'gi'), opens };
 }
 
 /**
@@ -130,41 +96,11 @@ function buildIndex(): TriggerIndex {
 export function openGates(text: string): Uint8Array {
   trigger ??= buildIndex();
   const open = new Uint8Array(gates.length);
-  const { next, ends, opens } = trigger;
-  const n = text.length;
-  // One pass over the word starts (a word character after a non-word one, RegExp `\b`): the
-  // longest stem there is taken and the scan resumes after it, as a global RegExp of the stems
-  // ordered longest first would. A char loop over a trie: several times faster than that RegExp.
-  let i = 0;
-  while (i < n) {
-    if (!isWordCode(text.charCodeAt(i)) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) {
-      i++;
-      continue;
-    }
-    let node = 0;
-    let best = -1;
-    let length = 0;
-    for (let k = i; k < n; k++) {
-      const symbol = symbolOf(text.charCodeAt(k));
-      if (symbol < 0) break;
-      node = next[node * SYMBOLS + symbol]!;
-      if (node === 0) break;
-      const end = ends[node]!;
-      if (
-        (end & PREFIX) !== 0 ||
-        ((end & WHOLE) !== 0 && (k + 1 === n || !isWordCode(text.charCodeAt(k + 1))))
-      ) {
-        best = node;
-        length = k + 1 - i;
-      }
-    }
-    if (best < 0) {
-      i++;
-      continue;
-    }
-    const list = opens[best];
-    if (list !== undefined) for (let g = 0; g < list.length; g++) open[list[g]!] = 1;
-    i += length;
+  const { scan, opens } = trigger;
+  scan.lastIndex = 0;
+  for (let m = scan.exec(text); m !== null; m = scan.exec(text)) {
+    const list = opens.get(m[0]) ?? opens.get(m[0].toLowerCase());
+    if (list !== undefined) for (let i = 0; i < list.length; i++) open[list[i]!] = 1;
   }
   return open;
 }

@@ -16,7 +16,7 @@ const VENDOR =
  */
 export const VENDOR_BLAME = gate(
   new RegExp(
-    `(?<![\\w-])(?<!(?:through|via|using|with|by|from|on|at|in)\\s)${VENDOR}(?:['’]s)?\\s+(?:(?:is|are|was|were|has been|have been|seems? to be|appears? to be)\\s+(?:currently\\s+|also\\s+|still\\s+)?(?:down|having|experiencing|seeing|reporting|degraded|failing|broken|out|the (?:cause|problem|issue))|(?:issue|problem|outage|incident|failure|fault)s?\\b)|\\b(?:outage|issue|problem|incident|failure|fault|disruption)s?\\s+(?:at|with|on|from|in)\\s+(?:our\\s+)?${VENDOR}(?![\\w-])`,
+    `(?<![\\w-])(?<!(?:through|via|using|with|by|from|on|at|in)\\s)${VENDOR}(?:['’]s)?\\s+(?:(?:is|are|was|were|has been|have been|seems? to be|appears? to be)\\s+(?:currently\\s+|also\\s+|still\\s+)?(?:down|having|experiencing|seeing|degraded|failing|broken|out|the (?:cause|problem|issue))|(?:issue|problem|outage|incident|failure|fault)s?\\b)|\\b(?:outage|issue|problem|incident|failure|fault|disruption)s?\\s+(?:at|with|on|from|in)\\s+(?:our\\s+)?${VENDOR}(?![\\w-])`,
     'g',
   ),
   'aws amazon s3 ec2 ses azure microsoft office m365 google gcp cloudflare fastly akamai stripe paypal adyen braintree twilio sendgrid mailgun postmark mailchimp okta auth0 github gitlab heroku vercel netlify digitalocean linode ovh ovhcloud hetzner salesforce zendesk shopify datadog pagerduty atlassian apple icloud facebook meta comcast verizon at bt openreach level lumen centurylink oracle ibm supabase firebase mongodb snowflake',

@@ -73,7 +73,7 @@ describe('engineeringShield in the checkout example', () => {
     expect(shield.newSymptoms).toEqual([
       {
         type: 'sign-in',
-        name: runbook.incidentTypes['sign-in'].name,
+        name: runbook.incidentTypes['sign-in']!.name,
         questions: [expect.objectContaining({ question: signIn })],
       },
     ]);

@@ -11,7 +11,8 @@ import {
   questionsSinceCheckpoint,
 } from '../incident/index';
 import type { Runbook } from '../runbook/define';
-import { INCIDENT_TYPES, type IncidentType } from '../vocabulary';
+import { incidentTypeDefinition } from '../runbook/lookup';
+import type { IncidentType } from '../vocabulary';
 import { holderOf, knownSymptoms } from './incident-view';
 import { symptomsInText } from './phrases';
 
@@ -51,7 +52,7 @@ export interface EngineeringShield {
   /**
    * Symptoms the questions since the last checkpoint report that the incident does not cover
    * (not its type, not an affected area's type, not in the confirmed symptom), in
-   * `INCIDENT_TYPES` order. Raise these first: a new symptom may change the scope.
+   * the runbook's `incidentTypes` order. Raise these first: a new symptom may change the scope.
    */
   newSymptoms: NewSymptomReport[];
 }
@@ -72,7 +73,7 @@ export interface EngineeringShield {
  * @param runbook - the validated runbook.
  * @param now - the current instant, ISO-8601 UTC.
  * @returns an {@link EngineeringShield}; batches are sorted by count (descending), then topic;
- *   `newSymptoms` in `INCIDENT_TYPES` order.
+ *   `newSymptoms` in the runbook's `incidentTypes` order.
  * @throws {ValidationError} `input_invalid` when `now` is not an ISO-8601 UTC instant.
  * @example
  * const shield = engineeringShield(state, runbook, t(20));
@@ -90,15 +91,17 @@ export function engineeringShield(state: IncidentState, runbook: Runbook, now: s
   const known = knownSymptoms(state, runbook);
   const reports = new Map<IncidentType, QuestionRecord[]>();
   for (const q of fresh) {
-    for (const type of symptomsInText(q.question)) {
+    for (const type of symptomsInText(q.question, runbook.incidentTypes)) {
       if (!known.has(type)) reports.set(type, [...(reports.get(type) ?? []), q]);
     }
   }
-  const newSymptoms = INCIDENT_TYPES.filter((type) => reports.has(type)).map((type) => ({
-    type,
-    name: runbook.incidentTypes[type].name,
-    questions: reports.get(type)!,
-  }));
+  const newSymptoms = Object.keys(runbook.incidentTypes)
+    .filter((type) => reports.has(type))
+    .map((type) => ({
+      type,
+      name: incidentTypeDefinition(runbook, type).name,
+      questions: reports.get(type)!,
+    }));
   const routeTo = holderOf(state, runbook, 'communicationOwner');
   const last = state.checkpoints[state.checkpoints.length - 1];
   return {

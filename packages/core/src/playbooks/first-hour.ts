@@ -10,6 +10,7 @@ import { parseISO } from 'date-fns/parseISO';
 import { isOverdue } from '../cadence/index';
 import { currentStatusUpdate, type IncidentState } from '../incident/index';
 import type { Runbook } from '../runbook/define';
+import { severityLevel } from '../runbook/lookup';
 import { formatUpdateTime } from '../time/index';
 import { guessesIn } from './guessing';
 import { holderOf, personName } from './incident-view';
@@ -51,7 +52,7 @@ const minutesBetween = (from: string, to: string) =>
  * - `affected-confirmed`: `facts.affected` is confirmed or the scope is no longer `unknown`.
  * - `unknowns-confirmed`: `facts.unknowns` is confirmed (an empty list counts: nothing unknown).
  * - `first-update-sent`: the first update was published within
- *   `runbook.cadence.firstUpdateTargetMinutes` (default 15) of declaration; not ok while unsent
+ *   the severity's `firstUpdateTargetMinutes` (default 15) of declaration; not ok while unsent
  *   (the detail says how long is left) or when it went out late (says how late).
  * - `next-update-scheduled`: the current update promises a next-update time and it has not
  *   passed (`isOverdue` from the cadence module); ok once resolved.
@@ -118,7 +119,7 @@ export function firstHourChecklist(state: IncidentState, runbook: Runbook, now: 
       : 'Ask the incident lead what is still unknown, so updates say it instead of guessing.',
   });
 
-  const target = runbook.cadence.firstUpdateTargetMinutes;
+  const target = severityLevel(runbook, state.severity).firstUpdateTargetMinutes;
   const deadline = addMinutes(parseISO(state.declaredAt), target).toISOString();
   const first = state.updates[0];
   if (first) {

@@ -5,6 +5,7 @@
  */
 import { currentStatusUpdate, type IncidentState, type PersonRef, roleHolder } from '../incident/index';
 import type { Runbook } from '../runbook/define';
+import { incidentTypeDefinition } from '../runbook/lookup';
 import type { IncidentType, RoleId } from '../vocabulary';
 import { symptomsInText } from './phrases';
 
@@ -17,7 +18,7 @@ import { symptomsInText } from './phrases';
  * incidentAreas(checkoutState, runbook); // ['checkout']
  */
 export function incidentAreas(state: IncidentState, runbook: Runbook): string[] {
-  const areas = new Set<string>([runbook.incidentTypes[state.incidentType].productArea]);
+  const areas = new Set<string>([incidentTypeDefinition(runbook, state.incidentType).productArea]);
   for (const area of state.facts.productAreas?.value ?? []) areas.add(area);
   for (const area of currentStatusUpdate(state)?.productAreas ?? []) areas.add(area);
   return [...areas];
@@ -99,6 +100,6 @@ export function knownSymptoms(state: IncidentState, runbook: Runbook): Set<Incid
   >) {
     if (areas.includes(definition.productArea)) known.add(type);
   }
-  for (const type of symptomsInText(state.facts.symptom?.value ?? '')) known.add(type);
+  for (const type of symptomsInText(state.facts.symptom?.value ?? '', runbook.incidentTypes)) known.add(type);
   return known;
 }

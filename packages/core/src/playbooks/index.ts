@@ -36,8 +36,6 @@ export {
   type ClassifyQuestionOptions,
   classifyQuestion,
   QUESTION_TOPIC_LABELS,
-  QUESTION_TOPICS,
-  type QuestionTopic,
   saysItWorksAgain,
   sensitiveTopics,
   symptomsInText,

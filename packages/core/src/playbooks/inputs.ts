@@ -8,7 +8,6 @@ import { problem, problemsFromZod, ValidationError } from '../errors';
 import { instantSchema } from '../incident/events';
 import type { Runbook } from '../runbook/define';
 import { nonEmptyTextSchema as text } from '../text/non-empty';
-import { INCIDENT_TYPES } from '../vocabulary';
 
 /**
  * Signals that make an account high impact during an incident (practice: accounts with
@@ -49,7 +48,7 @@ function schemas(runbook: Runbook) {
       /** What the customer wrote, in their words. */
       text,
       /** The incident type support tagged, when they tagged one. */
-      symptom: z.enum(INCIDENT_TYPES).optional(),
+      symptom: z.enum(Object.keys(runbook.incidentTypes) as [string, ...string[]]).optional(),
       /** The product area the customer is using, when known. */
       productArea: area.optional(),
       /** The customer's region, when known (compared with the confirmed regions). */

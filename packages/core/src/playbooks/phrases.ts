@@ -6,15 +6,11 @@
  * `detectTopics`, the one implementation of topic detection.
  */
 import { detectTopics } from '../lint/topics';
-import { type ApprovalTopic, INCIDENT_TYPES, type IncidentType } from '../vocabulary';
+import { DEFAULT_INCIDENT_TYPES, type IncidentTypeDefinition } from '../runbook/defaults';
+import type { ApprovalTopic, DefaultIncidentType, IncidentType, QuestionTopic } from '../vocabulary';
 
-/**
- * Topics a customer question is grouped under, so the communication owner sees which
- * questions keep coming back (practice: the most-asked questions show what an update missed).
- */
-export const QUESTION_TOPICS = ['billing', 'data-safety', 'timing', 'demo', 'sign-in', 'other'] as const;
-/** One of {@link QUESTION_TOPICS}. */
-export type QuestionTopic = (typeof QUESTION_TOPICS)[number];
+/** Incident type definitions by id, as `runbook.incidentTypes` holds them. */
+type IncidentTypes = Readonly<Record<string, IncidentTypeDefinition>>;
 
 /** Plain label of each question topic, for lists a person reads. */
 export const QUESTION_TOPIC_LABELS: Readonly<Record<QuestionTopic, string>> = {
@@ -60,14 +56,6 @@ const TOPIC_OF_SENSITIVE: Partial<Record<ApprovalTopic, Exclude<QuestionTopic, '
   contract: 'demo',
 };
 
-// The question topic of a reported symptom, where one exists. A customer who reports a symptom
-// asks first about that symptom, whatever else the sentence mentions ("our shoppers cannot pay,
-// and some cannot sign in" is a sign-in report, not a billing question).
-const TOPIC_OF_SYMPTOM: Partial<Record<IncidentType, Exclude<QuestionTopic, 'other'>>> = {
-  'sign-in': 'sign-in',
-  'data-delayed': 'data-safety',
-};
-
 // Checked in this order; the first topic with a matching phrase wins. Data safety comes first
 // because "did I lose my order data" is a data question even though it mentions an order;
 // sign-in comes before billing because "cannot log in to pay" is about signing in.
@@ -109,6 +97,8 @@ export interface ClassifyQuestionOptions {
    * {@link symptomsInText}.
    */
   symptoms?: readonly IncidentType[] | undefined;
+  /** The runbook's incident types (`runbook.incidentTypes`); default the five built-in ones. */
+  incidentTypes?: IncidentTypes | undefined;
 }
 
 /**
@@ -133,9 +123,10 @@ export interface ClassifyQuestionOptions {
  * classifyQuestion('When will checkout work again?'); // 'timing'
  */
 export function classifyQuestion(text: string, options: ClassifyQuestionOptions = {}): QuestionTopic {
-  const reported = options.symptoms ?? symptomsInText(text);
+  const types = options.incidentTypes ?? DEFAULT_INCIDENT_TYPES;
+  const reported = options.symptoms ?? symptomsInText(text, types);
   for (const symptom of reported) {
-    const topic = TOPIC_OF_SYMPTOM[symptom];
+    const topic = topicOfSymptom(symptom, types);
     if (topic) return topic;
   }
   const sensitive = new Set(sensitiveTopics(text).map((t) => TOPIC_OF_SENSITIVE[t]));
@@ -146,20 +137,28 @@ export function classifyQuestion(text: string, options: ClassifyQuestionOptions 
 }
 
 /**
- * The question topic a reported symptom belongs to, if it has one of its own (`sign-in` →
- * `sign-in`, `data-delayed` → `data-safety`); `undefined` for symptoms grouped by the
- * question's words instead (checkout, timeouts, sync).
+ * The question topic a reported symptom belongs to, if its definition names one
+ * (`playbook.questionTopic`: by default `sign-in` → `sign-in`, `data-delayed` → `data-safety`);
+ * `undefined` for symptoms grouped by the question's words instead (checkout, timeouts, sync).
+ * A customer who reports a symptom asks first about that symptom, whatever else the sentence
+ * mentions ("our shoppers cannot pay, and some cannot sign in" is a sign-in report).
  *
+ * @param symptom - an incident type id.
+ * @param types - the runbook's incident types; default the five built-in ones.
  * @example
  * topicOfSymptom('sign-in'); // 'sign-in'
  * topicOfSymptom('checkout'); // undefined
  */
-export function topicOfSymptom(symptom: IncidentType): QuestionTopic | undefined {
-  return TOPIC_OF_SYMPTOM[symptom];
+export function topicOfSymptom(
+  symptom: IncidentType,
+  types: IncidentTypes = DEFAULT_INCIDENT_TYPES,
+): QuestionTopic | undefined {
+  return Object.hasOwn(types, symptom) ? types[symptom]?.playbook.questionTopic : undefined;
 }
 
-// The five customer-facing incident types in the words customers use.
-const SYMPTOM_PHRASES: Readonly<Record<IncidentType, readonly RegExp[]>> = {
+// The five built-in incident types in the words customers use (beside a definition's own
+// `playbook.reportPhrases`).
+const SYMPTOM_PHRASES: Readonly<Record<DefaultIncidentType, readonly RegExp[]>> = {
   'sign-in': [
     /\b(can'?t|cannot|unable to|won'?t let me)\b.*\b(sign|log)\s?(in|on)\b/i,
     /\b(sign|log)[ -]?in\b.*\b(fail|error|broken|loop|stuck)/i,
@@ -180,16 +179,44 @@ const SYMPTOM_PHRASES: Readonly<Record<IncidentType, readonly RegExp[]>> = {
   ],
 };
 
+const phrasePatterns = new Map<string, RegExp>();
+
+/** A report phrase as a pattern: whole words, any case, any run of spaces between them. */
+function phrasePattern(phrase: string): RegExp {
+  let pattern = phrasePatterns.get(phrase);
+  if (!pattern) {
+    const words = phrase
+      .trim()
+      .split(/\s+/)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu');
+    phrasePatterns.set(phrase, pattern);
+  }
+  return pattern;
+}
+
 /**
- * The incident types a customer's words describe (as many as match).
+ * The incident types a customer's words describe (as many as match): a type matches when one
+ * of its `playbook.reportPhrases` appears as whole words (any case), or, for the five built-in
+ * ids, one of the built-in ways customers describe them.
  *
  * @param text - the customer's own description.
- * @returns incident types in {@link INCIDENT_TYPES} order; empty when the words name no symptom.
+ * @param types - the runbook's incident types (`runbook.incidentTypes`); default the built-in five.
+ * @returns incident type ids in the runbook's order; empty when the words name no symptom.
  * @example
  * symptomsInText('My card payment keeps failing at checkout'); // ['checkout']
+ * symptomsInText('Our invoices never went out', runbook.incidentTypes); // ['invoices-not-sending'] with that phrase
  */
-export function symptomsInText(text: string): IncidentType[] {
-  return INCIDENT_TYPES.filter((type) => SYMPTOM_PHRASES[type].some((p) => p.test(text)));
+export function symptomsInText(text: string, types: IncidentTypes = DEFAULT_INCIDENT_TYPES): IncidentType[] {
+  return Object.entries(types)
+    .filter(([id, definition]) => {
+      const builtIn = Object.hasOwn(SYMPTOM_PHRASES, id) ? SYMPTOM_PHRASES[id as DefaultIncidentType] : [];
+      return (
+        builtIn.some((p) => p.test(text)) ||
+        definition.playbook.reportPhrases.some((p) => phrasePattern(p).test(text))
+      );
+    })
+    .map(([id]) => id);
 }
 
 const WORKING_AGAIN_PHRASES: readonly RegExp[] = [

@@ -6,13 +6,13 @@
 import type { EventOf, IncidentState, PersonRef } from '../incident/index';
 import { currentStatusUpdate } from '../incident/index';
 import type { Runbook } from '../runbook/define';
-import type { ApprovalTopic, IncidentType } from '../vocabulary';
+import { incidentTypeDefinition } from '../runbook/lookup';
+import type { ApprovalTopic, IncidentType, QuestionTopic } from '../vocabulary';
 import { holderOf, incidentAreas, isRecovered, knownSymptoms, sameRegion } from './incident-view';
 import { parseQuestion, parseTicket, type QuestionInput, type Ticket, type TicketInput } from './inputs';
 import {
   APPROVER_TOPICS,
   classifyQuestion,
-  type QuestionTopic,
   saysItWorksAgain,
   sensitiveTopics,
   symptomsInText,
@@ -84,7 +84,7 @@ export interface RoutedQuestion {
  */
 export function routeQuestion(input: QuestionInput, state: IncidentState, runbook: Runbook): RoutedQuestion {
   const question = parseQuestion(input);
-  return routeWithSymptoms(question, symptomsInText(question.text), state, runbook);
+  return routeWithSymptoms(question, symptomsInText(question.text, runbook.incidentTypes), state, runbook);
 }
 
 /** Routes a parsed question; reported symptoms the incident does not cover yet decide the topic first. */
@@ -96,7 +96,7 @@ function routeWithSymptoms(
 ): RoutedQuestion {
   const known = knownSymptoms(state, runbook);
   const symptoms = [...reported.filter((s) => !known.has(s)), ...reported.filter((s) => known.has(s))];
-  const topic = classifyQuestion(question.text, { symptoms });
+  const topic = classifyQuestion(question.text, { symptoms, incidentTypes: runbook.incidentTypes });
   const event: QuestionLoggedEvent = {
     type: 'question.logged',
     at: question.at,
@@ -109,8 +109,8 @@ function routeWithSymptoms(
   return { routeTo: holderOf(state, runbook, 'communicationOwner'), topic, event };
 }
 
-function reportedSymptoms(ticket: Ticket): IncidentType[] {
-  return ticket.symptom ? [ticket.symptom] : symptomsInText(ticket.text);
+function reportedSymptoms(ticket: Ticket, runbook: Runbook): IncidentType[] {
+  return ticket.symptom ? [ticket.symptom] : symptomsInText(ticket.text, runbook.incidentTypes);
 }
 
 const TOPIC_WORDS: Record<ApprovalTopic, string> = {
@@ -138,10 +138,10 @@ function findings(
   }
   const areas = incidentAreas(state, runbook);
   const known = knownSymptoms(state, runbook);
-  const reported = reportedSymptoms(ticket);
+  const reported = reportedSymptoms(ticket, runbook);
   const newSymptoms = reported.filter((s) => !known.has(s));
   if (newSymptoms.length > 0) {
-    const names = newSymptoms.map((s) => runbook.incidentTypes[s].name.toLowerCase());
+    const names = newSymptoms.map((s) => incidentTypeDefinition(runbook, s).name.toLowerCase());
     found.push({
       code: 'new-symptom',
       detail: `The customer reports ${names.join(' and ')}, which the confirmed facts do not cover.`,
@@ -258,7 +258,7 @@ export function triageTicket(ticket: TicketInput, state: IncidentState, runbook:
       from: 'support-reply',
       ...(parsed.accountId ? { accountId: parsed.accountId } : {}),
     }),
-    reportedSymptoms(parsed),
+    reportedSymptoms(parsed, runbook),
     state,
     runbook,
   );

@@ -23,6 +23,7 @@ import {
   statedScope,
 } from '../publish/consistency';
 import type { Runbook } from '../runbook/define';
+import { incidentTypeDefinition } from '../runbook/lookup';
 import { plural } from '../text/plural';
 import { findClockTimes, formatUpdateTime } from '../time/index';
 import { ROLES } from '../vocabulary';
@@ -131,7 +132,7 @@ export function namesCheck(
   const text = draft.text;
   const lower = text.toLowerCase();
   // Product areas: any the runbook knows that the draft names must be among the confirmed ones.
-  const typeArea = runbook.incidentTypes[state.incidentType].productArea;
+  const typeArea = incidentTypeDefinition(runbook, state.incidentType).productArea;
   const confirmedAreas = state.facts.productAreas?.value ?? [typeArea];
   const knownAreas = new Set([
     ...runbook.productAreas,

@@ -96,7 +96,7 @@ export function preSendCheck(
       problem('now', 'an ISO-8601 UTC instant', JSON.stringify(now)),
     ]);
   }
-  const zone = audienceTimeZone(runbook, draft.audience);
+  const zone = audienceTimeZone(runbook, draft.audience, draft.segment);
   const context = draftLintContext(state, draft, runbook, now);
   const diagnostics = lintMessage(draft.text, context);
   const due = context.nextUpdateDue === undefined ? undefined : String(context.nextUpdateDue);

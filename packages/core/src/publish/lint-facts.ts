@@ -141,7 +141,7 @@ function promisedTime(
  */
 export function draftLintContext(
   state: IncidentState,
-  draft: Pick<Draft, 'id' | 'kind' | 'audience' | 'status'>,
+  draft: Pick<Draft, 'id' | 'kind' | 'audience' | 'status'> & { segment?: string | undefined },
   runbook: Runbook,
   now: string,
   nextUpdateDue?: string,
@@ -153,20 +153,23 @@ export function draftLintContext(
     audience: draft.audience,
     facts: derived.facts,
     now,
-    timeZone: audienceTimeZone(runbook, draft.audience),
+    timeZone: audienceTimeZone(runbook, draft.audience, draft.segment),
     ...(due === undefined ? {} : { nextUpdateDue: due }),
     ...(runbook.lint === undefined ? {} : { config: runbook.lint }),
   };
 }
 
 /**
- * The IANA zone an audience reads times in: `runbook.timeZones.audiences[audience]`, else
- * `runbook.timeZones.default` (`UTC` unless set). Practice: give times in the reader's zone.
+ * The IANA zone an audience (or one runbook segment of it) reads times in: the segment's
+ * `timeZone`, else `runbook.timeZones.audiences[audience]`, else `runbook.timeZones.default`
+ * (`UTC` unless set). Practice: give times in the reader's zone.
  *
  * @example
  * audienceTimeZone(runbook, 'customer'); // 'America/New_York' when the runbook sets it
  */
-export function audienceTimeZone(runbook: Runbook, audience: Audience): string {
+export function audienceTimeZone(runbook: Runbook, audience: Audience, segment?: string): string {
+  const own = segment === undefined ? undefined : runbook.audiences[segment];
+  if (own?.timeZone !== undefined && own.audience === audience) return own.timeZone;
   return runbook.timeZones.audiences[audience] ?? runbook.timeZones.default;
 }
 

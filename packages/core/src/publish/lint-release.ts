@@ -12,6 +12,8 @@ import { type Audience, CUSTOMER_FACING_AUDIENCES } from '../vocabulary';
 /** One lint finding in one message of a release. */
 export interface ReleaseDiagnostic extends Diagnostic {
   audience: Audience;
+  /** The runbook segment of the message, when it is a segment's (e.g. `customer-us`). */
+  segment?: string | undefined;
   /** The zone of the message (an audience may have one message per zone). */
   timeZone: string;
   /** Which part of the message: the one-line `subject` or the `text`. */
@@ -70,7 +72,11 @@ export function lintReleaseMessages(
   const found: ReleaseDiagnostic[] = [];
   for (const message of messages) {
     const context = contextFor(message);
-    const tag = { audience: message.audience, timeZone: message.timeZone };
+    const tag = {
+      audience: message.audience,
+      ...(message.segment === undefined ? {} : { segment: message.segment }),
+      timeZone: message.timeZone,
+    };
     for (const d of lintMessage(message.text, context)) found.push({ ...d, ...tag, field: 'text' });
     const subjectContext: LintContext = { ...context, config: subjectConfig(context.config) };
     delete subjectContext.nextUpdateDue;

@@ -9,7 +9,9 @@ import type { Draft, StatusUpdate } from '../incident/events';
 import { type DraftRecord, type IncidentState, nextUpdateOwner } from '../incident/state';
 import { lintMessage } from '../lint/lint-message';
 import type { Diagnostic } from '../lint/types';
+import { isMessageFor } from '../release/release';
 import type { Runbook } from '../runbook/define';
+import { incidentTypeDefinition } from '../runbook/lookup';
 import type { Audience } from '../vocabulary';
 import { draftLintContext } from './lint-facts';
 import { lintReleaseMessages, type ReleaseDiagnostic } from './lint-release';
@@ -101,7 +103,7 @@ export function previewStatusUpdate(
     ...(f.workaround ? { workaround: f.workaround.value } : {}),
     ...(f.customerAction ? { customerAction: f.customerAction.value } : {}),
     regions: f.regions?.value ?? [],
-    productAreas: f.productAreas?.value ?? [runbook.incidentTypes[state.incidentType].productArea],
+    productAreas: f.productAreas?.value ?? [incidentTypeDefinition(runbook, state.incidentType).productArea],
     text: draft.text,
     publishedAt: now,
     ...(nextUpdateAt && !resolved ? { nextUpdateAt } : {}),
@@ -123,7 +125,8 @@ export function previewStatusUpdate(
  * - the draft is the current revision recorded in the log (`draft-not-recorded`,
  *   `draft-edited`: a changed text needs approval again; `draft-already-published`), and the
  *   incident is not resolved (`incident-resolved`);
- * - it is based on the newest facts version (`stale-draft`);
+ * - it is based on the newest facts version (`stale-facts`, the id the reducer and the lint
+ *   rule give the same rule);
  * - someone holds the communication owner role (`no-communication-owner`);
  * - the incident lead confirmed what customers see, who is affected and what the team is
  *   doing (`facts-missing`), since the status update is built from confirmed facts;
@@ -133,7 +136,7 @@ export function previewStatusUpdate(
  * - lint reports no error (`lint-error`, one per diagnostic, with its `ruleId`). Lint runs with
  *   the state's facts ({@link lintFactsFromState}), the audience's time zone, the runbook's
  *   lint settings and the next-update time this version will record. Staleness is reported
- *   once, as `stale-draft`, not again as lint's `stale-facts`.
+ *   once, as the `stale-facts` refusal, not again as a `lint-error` of the same rule.
  *
  * The new version is exactly {@link previewStatusUpdate}'s (one mapping): the confirmed facts
  * (symptom, affected, scope, teamAction, unknowns, cause, workaround, customerAction, regions,
@@ -202,7 +205,7 @@ export function publish(
   }
   if (draft.basedOnFactsVersion < state.factsVersion) {
     reasons.push({
-      code: 'stale-draft',
+      code: 'stale-facts',
       message: `The draft was written against facts version ${draft.basedOnFactsVersion}; the newest is ${state.factsVersion}. Rewrite it from the newest facts.`,
     });
   }
@@ -234,22 +237,24 @@ export function publish(
   const lintDraft = edited ? { ...draft, id: `${draft.id}#edited` } : draft;
   const diagnostics = lintDraft.messages
     ? lintReleaseMessages(lintDraft.messages, (m) => ({
-        ...draftLintContext(state, { ...lintDraft, audience: m.audience }, runbook, now, nextUpdateAt),
+        ...draftLintContext(
+          state,
+          { ...lintDraft, audience: m.audience, segment: m.segment },
+          runbook,
+          now,
+          nextUpdateAt,
+        ),
         timeZone: m.timeZone,
       }))
     : lintMessage(draft.text, draftLintContext(state, lintDraft, runbook, now, nextUpdateAt));
   for (const d of diagnostics as Array<Diagnostic & Partial<ReleaseDiagnostic>>) {
     if (d.severity !== 'error') continue;
     const where = d.audience !== undefined ? (d as ReleaseDiagnostic) : undefined;
-    const source = where
-      ? draft.messages!.find((m) => m.audience === where.audience && m.timeZone === where.timeZone)![
-          where.field
-        ]
-      : draft.text;
+    const source = where ? draft.messages!.find((m) => isMessageFor(m, where))![where.field] : draft.text;
     reasons.push({
       code: 'lint-error',
       ruleId: d.ruleId,
-      message: where ? `${where.audience} ${where.field}: ${d.message}` : d.message,
+      message: where ? `${where.segment ?? where.audience} ${where.field}: ${d.message}` : d.message,
       span: { start: d.start, end: d.end, text: source.slice(d.start, d.end) },
       ...(where ? { audience: where.audience, field: where.field } : {}),
     });

@@ -86,9 +86,9 @@ export function releaseContradictions(
       audience: m.audience,
       text: m.text,
       label:
-        written.filter((o) => o.audience === m.audience).length > 1
-          ? `${m.audience} (${m.timeZone})`
-          : m.audience,
+        written.filter((o) => o.audience === m.audience && o.segment === m.segment).length > 1
+          ? `${m.segment ?? m.audience} (${m.timeZone})`
+          : (m.segment ?? m.audience),
       timeZone: m.timeZone,
       publishedAt: reference.publishedAt,
     })),

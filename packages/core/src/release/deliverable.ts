@@ -8,8 +8,9 @@ import { type Problem, problem, problemsFromZod } from '../errors';
 import type { ApprovedRelease } from '../incident/state';
 import type { ApprovedMessage } from '../message';
 import { roleIdSchema } from '../runbook/topics';
+import { severityIdSchema } from '../severity/index';
 import { instantSchema } from '../time/instant';
-import { MESSAGE_KINDS, SEVERITIES, STATUSES } from '../vocabulary';
+import { MESSAGE_KINDS, STATUSES } from '../vocabulary';
 import { leftoverPlaceholder, releaseHash, releaseHashSchema, releaseMessagesSchema } from './release';
 
 /** The shape of an {@link ApprovedRelease}, checked where delivery receives one. */
@@ -22,7 +23,7 @@ export const approvedReleaseSchema = z.object({
   draftRevision: z.number().int().positive(),
   kind: z.enum(MESSAGE_KINDS),
   status: z.enum(STATUSES),
-  severity: z.enum(SEVERITIES),
+  severity: severityIdSchema,
   publishedAt: instantSchema,
   nextUpdateAt: instantSchema.optional(),
   hash: releaseHashSchema,
@@ -99,6 +100,7 @@ export function releaseDeliveryMessages(release: ApprovedRelease): ApprovedMessa
     subject: m.subject,
     text: m.text,
     timeZone: m.timeZone,
+    ...(m.segment === undefined ? {} : { segment: m.segment }),
     releaseHash: release.hash,
     ...(release.noteId === undefined ? {} : { noteId: release.noteId }),
   }));
@@ -113,13 +115,17 @@ export function releaseDeliveryMessages(release: ApprovedRelease): ApprovedMessa
  */
 export function refuseUndeliverable(
   release: ApprovedRelease,
-  message: Pick<ApprovedMessage, 'audience' | 'subject' | 'text'> & { timeZone?: string | undefined },
+  message: Pick<ApprovedMessage, 'audience' | 'subject' | 'text'> & {
+    timeZone?: string | undefined;
+    segment?: string | undefined;
+  },
 ): string | undefined {
   const left = leftoverPlaceholder(message);
   if (left) return `the ${left.field} still holds a template placeholder ({{ or }})`;
   const approved = release.messages.some(
     (m) =>
       m.audience === message.audience &&
+      m.segment === message.segment &&
       (message.timeZone === undefined || m.timeZone === message.timeZone) &&
       m.subject === message.subject &&
       m.text === message.text,

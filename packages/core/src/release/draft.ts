@@ -6,11 +6,13 @@
 import { problem, problemsFromZod, ValidationError } from '../errors';
 import type { Draft } from '../incident/events';
 import type { Audience } from '../vocabulary';
-import { type ReleaseMessage, releaseMessagesSchema, sortReleaseMessages } from './release';
+import { isMessageFor, type ReleaseMessage, releaseMessagesSchema, sortReleaseMessages } from './release';
 
 /** One edit to one message of a release: which message, and its new subject and/or text. */
 export interface ReleaseEdit {
   audience: Audience;
+  /** Which segment's message (e.g. `customer-us`); absent for the audience as a whole. */
+  segment?: string | undefined;
   /** Which zone's message, when the audience has several. */
   timeZone?: string;
   subject?: string;
@@ -33,11 +35,11 @@ export interface ReleaseEdit {
  *   text: 'No invoices were lost; queued invoices go out once sending recovers. Next update by 9:45 AM ET.' });
  */
 export function editReleaseMessage(messages: readonly ReleaseMessage[], edit: ReleaseEdit): ReleaseMessage[] {
-  const matches = messages.filter(
-    (m) => m.audience === edit.audience && (edit.timeZone === undefined || m.timeZone === edit.timeZone),
-  );
+  const matches = messages.filter((m) => isMessageFor(m, edit));
   if (matches.length !== 1) {
-    const zones = messages.filter((m) => m.audience === edit.audience).map((m) => m.timeZone);
+    const zones = messages
+      .filter((m) => isMessageFor(m, { ...edit, timeZone: undefined }))
+      .map((m) => m.timeZone);
     throw new ValidationError('release edit', [
       problem(
         matches.length === 0 ? 'edit.audience' : 'edit.timeZone',
@@ -78,7 +80,9 @@ export function releaseDraft(
 ): Draft {
   const audience = outline.audience ?? 'customer';
   const sorted = sortReleaseMessages(messages);
-  const own = sorted.find((m) => m.audience === audience);
+  const own =
+    sorted.find((m) => isMessageFor(m, { audience, segment: outline.segment })) ??
+    sorted.find((m) => m.audience === audience);
   if (!own) {
     throw new ValidationError('release draft', [
       problem('messages', `a message for the draft's audience (${audience})`, 'none'),

@@ -16,6 +16,7 @@ export { editReleaseMessage, releaseDraft } from './draft';
 export type { RecordedRelease, ReleaseContent, ReleaseMessage } from './release';
 export {
   canonicalJson,
+  isMessageFor,
   leftoverPlaceholder,
   PLACEHOLDER_PATTERN,
   recordedReleaseSchema,

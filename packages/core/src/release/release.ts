@@ -8,6 +8,7 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { z } from 'zod';
 import { problem, problemsFromZod, ValidationError } from '../errors';
+import { segmentIdSchema } from '../runbook/segments';
 import { AUDIENCES, type Audience, MESSAGE_KINDS, STATUSES } from '../vocabulary';
 
 // Message text is kept byte for byte (no trimming): what is approved is what is delivered.
@@ -30,6 +31,11 @@ export const releaseMessageSchema = z
     audience: z.enum(AUDIENCES),
     /** IANA zone the message's times are written in, e.g. `America/New_York`. */
     timeZone: z.string().min(1),
+    /**
+     * The runbook segment of the audience it is for (e.g. `customer-us`, with its own zone and
+     * templates); absent for the audience as a whole. Part of the content hash.
+     */
+    segment: segmentIdSchema.optional(),
     subject: oneLine,
     text: verbatim,
     /** The template that rendered it, e.g. `update/customer` (absent for hand-written notes). */
@@ -43,7 +49,8 @@ export const releaseMessageSchema = z
 export type ReleaseMessage = z.output<typeof releaseMessageSchema>;
 
 /**
- * The message set of a release: at most one message per audience and time zone, at least one.
+ * The message set of a release: at most one message per audience, segment and time zone, at
+ * least one.
  */
 export const releaseMessagesSchema = z
   .array(releaseMessageSchema)
@@ -51,12 +58,13 @@ export const releaseMessagesSchema = z
   .superRefine((messages, ctx) => {
     const seen = new Set<string>();
     messages.forEach((m, i) => {
-      const key = `${m.audience} ${m.timeZone}`;
+      const who = m.segment === undefined ? m.audience : `${m.audience} (${m.segment})`;
+      const key = `${who} ${m.timeZone}`;
       if (seen.has(key)) {
         ctx.addIssue({
           code: 'custom',
           path: [i, 'timeZone'],
-          message: `expected one message per audience and time zone (${m.audience} in ${m.timeZone} twice)`,
+          message: `expected one message per audience, segment and time zone (${who} in ${m.timeZone} twice)`,
         });
       }
       seen.add(key);
@@ -117,23 +125,46 @@ export function canonicalJson(value: unknown): string {
 
 const AUDIENCE_ORDER = new Map<Audience, number>(AUDIENCES.map((a, i) => [a, i]));
 
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * The messages in release order: `AUDIENCES` order, then time zone (code-point order). The hash
+ * The messages in release order: `AUDIENCES` order, then segment (the audience as a whole
+ * first, then segment ids in code-point order), then time zone (code-point order). The hash
  * and every listing use this order, so two sets with the same messages are the same release.
  */
-export function sortReleaseMessages<T extends Pick<ReleaseMessage, 'audience' | 'timeZone'>>(
-  messages: readonly T[],
-): T[] {
+export function sortReleaseMessages<
+  T extends Pick<ReleaseMessage, 'audience' | 'timeZone'> & { segment?: string | undefined },
+>(messages: readonly T[]): T[] {
   return [...messages].sort(
     (a, b) =>
       AUDIENCE_ORDER.get(a.audience)! - AUDIENCE_ORDER.get(b.audience)! ||
-      (a.timeZone < b.timeZone ? -1 : a.timeZone > b.timeZone ? 1 : 0),
+      byCodePoint(a.segment ?? '', b.segment ?? '') ||
+      byCodePoint(a.timeZone, b.timeZone),
+  );
+}
+
+/**
+ * Whether a message is the one for `target`: same audience, same segment (none for the
+ * audience as a whole) and, when `target` names one, the same zone.
+ *
+ * @example
+ * isMessageFor({ audience: 'customer', segment: 'customer-us', timeZone: 'America/Chicago' },
+ *   { audience: 'customer', segment: 'customer-us' }); // true
+ */
+export function isMessageFor(
+  message: Pick<ReleaseMessage, 'audience' | 'timeZone'> & { segment?: string | undefined },
+  target: { audience: string; segment?: string | undefined; timeZone?: string | undefined },
+): boolean {
+  return (
+    message.audience === target.audience &&
+    message.segment === target.segment &&
+    (target.timeZone === undefined || message.timeZone === target.timeZone)
   );
 }
 
 /**
  * The content hash of a release: SHA-256 over the canonical JSON ({@link canonicalJson}) of
- * its kind, status and messages (each message's audience, time zone, subject and text, in
+ * its kind, status and messages (each message's audience, segment, time zone, subject and text, in
  * release order). Any change to any byte of any message, to the audiences or to the zones
  * gives another hash; the template id and the `edited` flag do not count. Approvals record
  * it, and delivery refuses a message set whose hash is not the approved one.
@@ -161,6 +192,7 @@ export function releaseHash(release: ReleaseContent): string {
     status: header.data.status,
     messages: sortReleaseMessages(messages.data).map((m) => ({
       audience: m.audience,
+      segment: m.segment,
       timeZone: m.timeZone,
       subject: m.subject,
       text: m.text,

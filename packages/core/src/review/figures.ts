@@ -10,8 +10,9 @@ import { applyEvent } from '../incident/reducer';
 import { type IncidentState, personNameInRoles, roleHolder } from '../incident/state';
 import type { BlockedCode } from '../publish/publish';
 import type { Runbook } from '../runbook/define';
+import { severityLevel } from '../runbook/lookup';
 import { toIsoInstant } from '../time/iso-instant';
-import type { RoleId, Severity } from '../vocabulary';
+import type { RoleId } from '../vocabulary';
 import type {
   ApprovalWait,
   IncidentReview,
@@ -31,7 +32,11 @@ export function minutesBetween(from: string, to: string): number {
 
 const later = (a: string, b: string) => (a > b ? a : b);
 const earlier = (a: string, b: string) => (a < b ? a : b);
-export const SEVERITY_RANK: Record<Severity, number> = { SEV1: 0, SEV2: 1, SEV3: 2 };
+
+/** The first-update target of the incident's severity on the runbook's ladder, in minutes. @internal */
+export function firstTargetMinutes(state: IncidentState, runbook: Runbook): number {
+  return severityLevel(runbook, state.severity).firstUpdateTargetMinutes;
+}
 
 /** Sorted unavailable intervals per person id, built from `availability.changed`. */
 export function absences(
@@ -112,7 +117,7 @@ export const REFUSAL_WORDS: Readonly<Record<BlockedCode, string>> = {
   'draft-edited': 'edited after approval',
   'draft-already-published': 'draft already published',
   'incident-resolved': 'incident already resolved',
-  'stale-draft': 'written against old facts',
+  'stale-facts': 'written against old facts',
   'no-communication-owner': 'no communication owner',
   'facts-missing': 'facts not confirmed',
   'approval-missing': 'approval not asked for',
@@ -124,6 +129,13 @@ export const REFUSAL_WORDS: Readonly<Record<BlockedCode, string>> = {
   'release-missing': 'no release of every message to approve',
   'release-inconsistent': 'messages disagree on the facts',
 };
+
+/** Codes older logs carry under an earlier name (`stale-draft` is now `stale-facts`). */
+const RENAMED_CODES: Readonly<Record<string, BlockedCode>> = { 'stale-draft': 'stale-facts' };
+
+/** Plain words for a refusal code of this or an earlier version; an unknown code as it is. @internal */
+export const refusalWords = (code: string): string =>
+  REFUSAL_WORDS[(RENAMED_CODES[code] ?? code) as BlockedCode] ?? code;
 
 export function blockedFigures(state: IncidentState): IncidentReview['blocked'] {
   const rules = new Map<string, ReviewBlockedRule>();
@@ -140,7 +152,7 @@ export function blockedFigures(state: IncidentState): IncidentReview['blocked'] 
         rules.set(reason.ruleId, group);
         seen.add(`rule:${reason.ruleId}`);
       } else {
-        const label = REFUSAL_WORDS[reason.code as BlockedCode] ?? reason.code;
+        const label = refusalWords(reason.code);
         const group = others.get(reason.code) ?? { code: reason.code, label, count: 0 };
         if (!seen.has(`code:${reason.code}`)) group.count += 1;
         others.set(reason.code, group);
@@ -164,7 +176,7 @@ export function updateTimings(
 ): { updates: UpdateTiming[]; onTimeShare: number | undefined } {
   const updates: UpdateTiming[] = [];
   const firstTarget = toIsoInstant(
-    parseISO(state.declaredAt).getTime() + runbook.cadence.firstUpdateTargetMinutes * MINUTE_MS,
+    parseISO(state.declaredAt).getTime() + firstTargetMinutes(state, runbook) * MINUTE_MS,
   );
   state.updates.forEach((update, index) => {
     const previous = state.updates[index - 1];

@@ -6,15 +6,16 @@
 import type { IncidentEvent, IncidentEventInput } from '../incident/events';
 import { parseEvent, replay } from '../incident/reducer';
 import type { Runbook } from '../runbook/define';
+import { moreSevere } from '../severity/index';
 import type { Severity } from '../vocabulary';
 import {
   absences,
   approvalWaits,
   blockedFigures,
+  firstTargetMinutes,
   gapsFor,
   minutesBetween,
   questionTopics,
-  SEVERITY_RANK,
   updateTimings,
   versionCounts,
 } from './figures';
@@ -68,7 +69,7 @@ export function reviewIncident(
   const firstUpdateMinutes = first ? minutesBetween(state.declaredAt, first.publishedAt) : undefined;
   const peakSeverity = events.reduce<Severity>((peak, e) => {
     const sev = e.type === 'declared' || e.type === 'severity.set' ? e.severity : peak;
-    return SEVERITY_RANK[sev] < SEVERITY_RANK[peak] ? sev : peak;
+    return moreSevere(runbook.severityLadder, peak, sev);
   }, state.severity);
 
   const versions = versionCounts(events, state);
@@ -91,8 +92,8 @@ export function reviewIncident(
         ? {
             at: first.publishedAt,
             minutesAfterDeclared: firstUpdateMinutes,
-            targetMinutes: runbook.cadence.firstUpdateTargetMinutes,
-            withinTarget: firstUpdateMinutes <= runbook.cadence.firstUpdateTargetMinutes,
+            targetMinutes: firstTargetMinutes(state, runbook),
+            withinTarget: firstUpdateMinutes <= firstTargetMinutes(state, runbook),
           }
         : undefined,
     updates,

@@ -6,15 +6,14 @@
 import type { Person, Runbook } from '../runbook/define';
 import { audienceSegments } from '../runbook/segments';
 import { approvalTopics, runbookRoleIds } from '../runbook/topics';
+import type { SeverityLevel } from '../severity/index';
 import { withIndefiniteArticle } from '../text/article';
 import {
   type ApprovalTopic,
-  INCIDENT_TYPES,
   MESSAGE_KINDS,
   type MessageKind,
   type Role,
   type RoleId,
-  SEVERITIES,
   type Severity,
 } from '../vocabulary';
 
@@ -66,7 +65,10 @@ const TOPIC_LABELS: Record<ApprovalTopic, string> = {
 const roleLabel = (role: RoleId) =>
   Object.hasOwn(ROLE_LABELS, role)
     ? ROLE_LABELS[role as Role]
-    : role.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+    : role
+        .replace(/([A-Z])/g, ' $1')
+        .toLowerCase()
+        .replace(/^./, (c) => c.toUpperCase());
 
 const TEMPLATE_LINES: Record<MessageKind, { title: string; line: string }> = {
   initial: {
@@ -106,8 +108,11 @@ export interface RunbookPageModel {
   sourceOfTruth: { name: string; url: string | undefined };
   customerSymptoms: Array<{ name: string; symptom: string }>;
   owners: Array<{ role: RoleId; label: string; job: string; primary: PagePerson; backup: PagePerson }>;
+  /** The runbook's ladder, most severe first. */
   severities: Array<{
     severity: Severity;
+    /** How severe among the ladder: the top level `high`, the bottom `low`, any between `mid`. */
+    tone: 'high' | 'mid' | 'low';
     label: string;
     impact: string;
     speed: string;
@@ -147,6 +152,12 @@ export function buildRunbookPage(runbook: Runbook): RunbookPageModel {
     const label = TOPIC_LABELS[topic.id as ApprovalTopic] ?? topic.reason.replace(/^It /, 'Anything that ');
     approvers.set(topic.role, [...(approvers.get(topic.role) ?? []), label]);
   }
+  const ladder = runbook.severityLadder;
+  // "15 min" when every level agrees (unless listed anyway), else "10 min (SEV0), 15 min (SEV1)…".
+  const perLevel = (minutes: (level: SeverityLevel) => number, always = false) =>
+    !always && new Set(ladder.map(minutes)).size === 1
+      ? minutesText(minutes(ladder[0]!))
+      : ladder.map((l) => `${minutesText(minutes(l))} (${l.id})`).join(', ');
   const zones = [
     ...new Set([
       runbook.timeZones.default,
@@ -157,38 +168,34 @@ export function buildRunbookPage(runbook: Runbook): RunbookPageModel {
   return {
     title: runbook.name,
     sourceOfTruth: { name: runbook.sourceOfTruth.name, url: runbook.sourceOfTruth.url },
-    customerSymptoms: INCIDENT_TYPES.map((type) => ({
-      name: runbook.incidentTypes[type].name,
-      symptom: runbook.incidentTypes[type].symptom,
+    customerSymptoms: Object.values(runbook.incidentTypes).map((type) => ({
+      name: type.name,
+      symptom: type.symptom,
     })),
     owners: runbookRoleIds(runbook).map((role) => ({
       role,
       label: roleLabel(role),
       job:
         ROLE_JOBS[role as Role] ??
-        `Signs off ${
-          topics
-            .filter((t) => t.role === role)
-            .map((t) => t.id)
-            .join(', ') || 'what the runbook routes to this role'
-        }.`,
+        `Signs off: ${(approvers.get(role) ?? []).map((label) => label.charAt(0).toLowerCase() + label.slice(1)).join('; ') || 'what the runbook routes to this role'}.`,
       primary: person(runbook.roles[role]!.primary),
       backup: person(runbook.roles[role]!.backup),
     })),
-    severities: SEVERITIES.map((severity) => ({
-      severity,
-      label: runbook.severities[severity].label,
-      impact: runbook.severities[severity].customerImpact,
-      speed: runbook.severities[severity].responseSpeed,
-      everyMinutes: cadence.minutes[severity],
+    severities: ladder.map((level, i) => ({
+      severity: level.id,
+      tone: i === 0 ? 'high' : i === ladder.length - 1 ? 'low' : 'mid',
+      label: level.label,
+      impact: level.customerImpact,
+      speed: level.responseSpeed,
+      everyMinutes: level.cadenceMinutes,
     })),
     rhythm: [
       [
-        `First note within ${minutesText(cadence.firstUpdateTargetMinutes)} of declaring, even with thin facts.`,
+        `First note within ${perLevel((l) => l.firstUpdateTargetMinutes)} of declaring, even with thin facts.`,
       ],
       [
-        `Then every ${SEVERITIES.map((s) => `${minutesText(cadence.minutes[s])} (${s})`).join(', ')}. ` +
-          `Watching a fix that is out: ${SEVERITIES.map((s) => `${minutesText(cadence.monitoringMinutes[s])} (${s})`).join(', ')}.`,
+        `Then every ${perLevel((l) => l.cadenceMinutes, true)}. ` +
+          `Watching a fix that is out: ${perLevel((l) => l.monitoringMinutes, true)}.`,
       ],
       [
         "Every message names the next update's clock time and zone (",

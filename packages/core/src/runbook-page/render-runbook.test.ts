@@ -152,3 +152,31 @@ describe('renderRunbook', () => {
     expect(page.markdown).not.toContain('<b>');
   });
 });
+
+describe('renderRunbook with the runbook’s own roles, topics and segments', () => {
+  const base = runbookInput();
+  const rb = testRunbook({
+    roles: {
+      ...(base.roles as object),
+      legalReviewer: {
+        primary: { id: 'lena', name: 'Lena Fischer', contact: '@lena' },
+        backup: { id: 'omar', name: 'Omar Diallo', contact: '@omar' },
+      },
+    },
+    topics: {
+      regulator: { role: 'legalReviewer', phrases: ['regulator'], reason: 'It mentions a regulator' },
+    },
+    audiences: { 'customer-chicago': { audience: 'customer', timeZone: 'America/Chicago' } },
+  });
+  const { markdown } = renderRunbook(rb);
+
+  it('lists the extra role with its people and what it signs off', () => {
+    expect(markdown).toMatch(/Legal reviewer[^\n]*Lena Fischer/);
+    expect(markdown).toMatch(/Omar Diallo/);
+    expect(markdown).toMatch(/Anything that mentions a regulator/);
+  });
+
+  it("names each segment's zone among the zones messages are written in", () => {
+    expect(markdown).toContain('America/Chicago');
+  });
+});

@@ -78,7 +78,7 @@ function toMarkdown(page: RunbookPageModel): string {
 
   section('severity');
   for (const s of page.severities) {
-    out.push(`- **${s.severity} ${md(s.label)}:** ${md(s.impact)} ${md(s.speed)}`);
+    out.push(`- **${md(s.severity)} ${md(s.label)}:** ${md(s.impact)} ${md(s.speed)}`);
   }
   out.push('', 'Unsure? Pick the more serious level; the incident lead can lower it.', '');
 
@@ -131,7 +131,7 @@ li{margin:.25rem 0}
 .who{color:var(--muted);font-size:.9rem}
 .who b{color:var(--ink);font-weight:600}
 .sev{display:inline-block;font-weight:700;font-size:.8rem;padding:.05rem .45rem;border-radius:.3rem;background:var(--ink);color:#fff;margin-right:.35rem;vertical-align:.1em}
-.sev-SEV1{background:#a1260d}.sev-SEV2{background:#a35c00}.sev-SEV3{background:#3f6212}
+.sev-high{background:#a1260d}.sev-mid{background:#a35c00}.sev-low{background:#3f6212}
 .never{background:var(--warn-soft);border:1px solid #f3c7bd;border-radius:.5rem;padding:.6rem 1rem .6rem 2rem}
 .never li::marker{color:var(--warn)}
 .check{list-style:none;padding:0}
@@ -178,7 +178,7 @@ function toHtml(page: RunbookPageModel): string {
       `<ul class="cards">${page.severities
         .map(
           (s) =>
-            `<li class="card"><h3><span class="sev sev-${s.severity}">${s.severity}</span>${h(s.label)}</h3><p>${h(s.impact)}</p><p class="who">${h(s.speed)}</p></li>`,
+            `<li class="card"><h3><span class="sev sev-${s.tone}">${h(s.severity)}</span>${h(s.label)}</h3><p>${h(s.impact)}</p><p class="who">${h(s.speed)}</p></li>`,
         )
         .join('')}</ul><p>Unsure? Pick the more serious level; the incident lead can lower it.</p>`,
     ),

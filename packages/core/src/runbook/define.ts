@@ -5,21 +5,49 @@
 
 import type { z } from 'zod';
 import { type Problem, problem, problemsFromZod, RunbookError } from '../errors';
-import { type Role, SEVERITIES } from '../vocabulary';
+import type { SeverityLevel } from '../severity/index';
+import type { Role } from '../vocabulary';
+import type { IncidentTypeDefinition } from './defaults';
+import { resolveIncidentTypes } from './incident-types';
 import { type RunbookInput, runbookSchema } from './schema';
 import { segmentProblems } from './segments';
+import { resolveSeverities } from './severity-ladder';
 import { lintWithTopicPhrases, runbookRoleIds, topicProblems, topicRoles } from './topics';
 import { readYaml } from './yaml';
 
 type Parsed = z.output<typeof runbookSchema>;
 type RoleDefinition = Parsed['roles']['communicationOwner'];
 
+/** The runbook's cadence with every per-severity rhythm resolved against its ladder. */
+export type RunbookCadence = Omit<
+  Parsed['cadence'],
+  'minutes' | 'monitoringMinutes' | 'firstUpdateTargetMinutes'
+> & {
+  /** Minutes between customer updates, per severity id on the ladder. */
+  minutes: Readonly<Record<string, number>>;
+  /** Minutes between updates while monitoring a fix, per severity id. */
+  monitoringMinutes: Readonly<Record<string, number>>;
+  /** Minutes from declaring to the first customer update, per severity id. */
+  firstUpdateTargetMinutes: Readonly<Record<string, number>>;
+};
+
 /**
  * A validated runbook with every default applied. Immutable (deep-frozen). `roles` holds the
  * seven built-in roles and any extra role the runbook declares (e.g. `legalReviewer`).
+ * Severities and incident types are the runbook's own definitions: read `severityLadder` (most
+ * severe first) and `incidentTypes`, never a built-in list.
  */
 export type Runbook = Readonly<
-  Omit<Parsed, 'roles'> & { roles: Record<Role, RoleDefinition> & Record<string, RoleDefinition> }
+  Omit<Parsed, 'roles' | 'severities' | 'cadence' | 'incidentTypes'> & {
+    roles: Record<Role, RoleDefinition> & Record<string, RoleDefinition>;
+    /** The severity levels by id (same objects as `severityLadder`). */
+    severities: Readonly<Record<string, SeverityLevel>>;
+    /** The severity levels, most severe first (2 to 6). */
+    severityLadder: readonly SeverityLevel[];
+    cadence: RunbookCadence;
+    /** Incident types by id: the defaults (unless replaced) and the runbook's own. */
+    incidentTypes: Readonly<Record<string, IncidentTypeDefinition>>;
+  }
 >;
 
 /** A person named in the runbook. */
@@ -38,24 +66,6 @@ function semanticProblems(rb: z.output<typeof runbookSchema>): Problem[] {
           JSON.stringify(backup.id),
         ),
       );
-    }
-  }
-  // A more severe incident never gets a slower rhythm than a less severe one.
-  for (const key of ['minutes', 'monitoringMinutes'] as const) {
-    for (let i = 0; i + 1 < SEVERITIES.length; i++) {
-      const higher = SEVERITIES[i]!;
-      const lower = SEVERITIES[i + 1]!;
-      const h = rb.cadence[key][higher];
-      const l = rb.cadence[key][lower];
-      if (h > l) {
-        problems.push(
-          problem(
-            `cadence.${key}.${higher}`,
-            `at most ${l} minutes (${higher} must not be updated less often than ${lower})`,
-            String(h),
-          ),
-        );
-      }
     }
   }
   // One person, one name: the same id must not be spelt as two different people.
@@ -107,12 +117,25 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Extra validation a sibling package contributes (e.g. templates compile, lint config): takes
- * the parsed, frozen runbook and returns its problems (empty when fine); must not throw.
+ * Extra validation a caller passes in (e.g. the templates package's `checkRunbookTemplates`):
+ * takes the parsed, frozen runbook and returns its problems (empty when fine); must not throw.
  */
 export type RunbookCheck = (runbook: Runbook) => Problem[];
 
-const extraChecks: RunbookCheck[] = [];
+/** Options of {@link defineRunbook}, {@link parseRunbook} and `loadRunbook`. */
+export interface RunbookOptions {
+  /** A name for messages, e.g. the file path. */
+  readonly source?: string | undefined;
+  /**
+   * Checks run after the runbook's own validation; their problems join the same
+   * `RunbookError`. Nothing is registered globally: a runbook is checked by exactly the
+   * checks its caller passes, whatever modules were imported before.
+   */
+  readonly checks?: readonly RunbookCheck[] | undefined;
+}
+
+const optionsOf = (options: string | RunbookOptions | undefined): RunbookOptions =>
+  typeof options === 'string' ? { source: options } : (options ?? {});
 
 /**
  * Validates a runbook and fills every default from the practice (severities, cadence 15/30/60
@@ -120,6 +143,8 @@ const extraChecks: RunbookCheck[] = [];
  *
  * @param input - the runbook as plain data (from YAML/JSON or code). Only `roles` is required:
  *   each of the seven roles with a `primary` and a `backup` person `{ id, name, contact }`.
+ * @param options - the source name for messages (a string is the source), and the extra
+ *   {@link RunbookCheck}s to run, e.g. `{ checks: [checkRunbookTemplates] }`.
  * @returns the validated, deep-frozen {@link Runbook}.
  * @throws {RunbookError} `code: 'runbook_invalid'` listing every problem at once, each with its
  *   path, the expected value and what was found, e.g. `roles.approver.backup: required`,
@@ -130,54 +155,56 @@ const extraChecks: RunbookCheck[] = [];
  * const runbook = defineRunbook({ roles });
  * runbook.cadence.minutes.SEV1; // 15
  */
-export function defineRunbook(input: unknown, source?: string): Runbook {
+export function defineRunbook(input: unknown, options?: string | RunbookOptions): Runbook {
+  const { source, checks = [] } = optionsOf(options);
   const parsed = runbookSchema.safeParse(input);
   if (!parsed.success) throw new RunbookError(problemsFromZod(parsed.error, input), source);
   const rb = parsed.data;
-  const areas = new Set([...Object.values(rb.incidentTypes).map((t) => t.productArea), ...rb.productAreas]);
+  // A more severe level never gets a slower rhythm than a less severe one (checked here).
+  const ladder = resolveSeverities(rb.severities ?? { form: 'named', overrides: {} }, rb.cadence);
+  const incidentTypes = resolveIncidentTypes(rb.incidentTypes);
+  const areas = new Set([...Object.values(incidentTypes).map((t) => t.productArea), ...rb.productAreas]);
   rb.productAreas = [...areas];
-  const own = [...semanticProblems(rb), ...topicConflicts(input)];
+  const own = [...ladder.problems, ...semanticProblems(rb), ...topicConflicts(input)];
   // Custom topics are found by the linter's one topic detector, through its `lint.topics`.
   rb.approvals = topicRoles(rb);
   const lint = lintWithTopicPhrases(rb.lint, rb.topics);
   if (lint !== undefined) rb.lint = lint;
-  const frozen = deepFreeze(rb) as Runbook;
-  const problems = [...own, ...extraChecks.flatMap((check) => check(frozen))];
+  const { severities: _severities, cadence, incidentTypes: _types, ...rest } = rb;
+  const frozen = deepFreeze({
+    ...rest,
+    severities: ladder.value.severities,
+    severityLadder: ladder.value.severityLadder,
+    cadence: {
+      ...cadence,
+      minutes: ladder.value.minutes,
+      monitoringMinutes: ladder.value.monitoringMinutes,
+      firstUpdateTargetMinutes: ladder.value.firstUpdateTargetMinutes,
+    },
+    incidentTypes,
+  }) as Runbook;
+  // Sibling checks render with the ladder, so they run only once it holds together.
+  const problems = [...own, ...(ladder.problems.length > 0 ? [] : checks.flatMap((check) => check(frozen)))];
   if (problems.length > 0) throw new RunbookError(problems, source);
   return frozen;
-}
-
-/**
- * Registers an extra runbook check run by every {@link defineRunbook} call. Used by sibling
- * parts (lint configuration, template overrides) so a broken runbook fails at load time.
- * Internal: hosts should not need it. Registering the same function twice is a no-op.
- *
- * @param check - returns one {@link Problem} per fault; they join the `RunbookError` of every
- *   later `defineRunbook`/`parseRunbook`/`loadRunbook` call.
- * @example
- * registerRunbookCheck((rb) =>
- *   rb.productAreas.length > 0 ? [] : [problem('productAreas', 'at least one product area')],
- * );
- */
-export function registerRunbookCheck(check: RunbookCheck): void {
-  if (!extraChecks.includes(check)) extraChecks.push(check);
 }
 
 /**
  * Parses runbook text (YAML, a superset of JSON) and validates it with {@link defineRunbook}.
  *
  * @param text - the file's contents.
- * @param source - a name for messages, e.g. the file path.
+ * @param options - a name for messages (e.g. the file path) and extra checks, as for
+ *   {@link defineRunbook}.
  * @returns the validated, frozen {@link Runbook} with every default filled in.
  * @throws {RunbookError} for YAML syntax errors (with line and column) and invalid content.
  * @example
  * const runbook = parseRunbook(readFileSync('runbook.yaml', 'utf8'), 'runbook.yaml');
  * runbook.cadence.minutes.SEV1; // 15 unless the file says otherwise
  */
-export function parseRunbook(text: string, source?: string): Runbook {
+export function parseRunbook(text: string, options?: string | RunbookOptions): Runbook {
   const read = readYaml(text);
-  if (!read.ok) throw new RunbookError(read.problems, source);
-  return defineRunbook(read.data, source);
+  if (!read.ok) throw new RunbookError(read.problems, optionsOf(options).source);
+  return defineRunbook(read.data, options);
 }
 
 /**

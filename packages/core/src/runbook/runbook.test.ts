@@ -33,7 +33,7 @@ describe('defineRunbook', () => {
       'timeouts',
       'sync-stopped',
     ]);
-    expect(rb.severities.SEV2.customerImpact).toMatch(/some work/);
+    expect(rb.severities.SEV2!.customerImpact).toMatch(/some work/);
     expect(rb.timeZones.default).toBe('UTC');
     expect(rb.productAreas).toContain('checkout');
   });

@@ -7,15 +7,11 @@ import { lintConfigSchema } from '../lint/config';
 import { idSchema } from '../text/id';
 import { nonEmptyTextSchema as text } from '../text/non-empty';
 import { isValidTimeZone } from '../time/index';
-import { APPROVAL_TOPICS, AUDIENCES, INCIDENT_TYPES, ROLES, type SEVERITIES } from '../vocabulary';
-import {
-  DEFAULT_APPROVALS,
-  DEFAULT_CADENCE_MINUTES,
-  DEFAULT_INCIDENT_TYPES,
-  DEFAULT_MONITORING_MINUTES,
-  DEFAULT_SEVERITIES,
-} from './defaults';
+import { APPROVAL_TOPICS, AUDIENCES, ROLES } from '../vocabulary';
+import { DEFAULT_APPROVALS } from './defaults';
+import { incidentTypesSchema } from './incident-types';
 import { segmentDefinitionSchema, segmentIdSchema } from './segments';
+import { minutesSchema, namedMinutesSchema, severitiesSchema } from './severity-ladder';
 import { roleIdSchema, topicDefinitionSchema, topicIdSchema } from './topics';
 
 /** A person named in the runbook. `contact` is how to reach them (Slack handle, email, phone). */
@@ -30,31 +26,11 @@ export const personSchema = z
 
 const roleSchema = z.object({ primary: personSchema, backup: personSchema }).strict();
 
-const minutes = z
-  .number({ error: 'expected a positive number of minutes' })
-  .positive('expected a positive number of minutes')
-  .max(24 * 60, 'expected at most 1440 minutes');
-
-const perSeverity = <T extends z.ZodType>(
-  item: T,
-  defaults: Record<(typeof SEVERITIES)[number], z.input<T>>,
-) =>
-  z
-    .object({ SEV1: item, SEV2: item, SEV3: item })
-    .strict()
-    .partial()
-    .default({})
-    .transform((v) => ({ ...defaults, ...v }) as Record<(typeof SEVERITIES)[number], z.output<T>>);
+const minutes = minutesSchema;
 
 const timeZone = z
   .string()
   .refine(isValidTimeZone, { error: 'expected an IANA time zone such as "America/New_York"' });
-
-const severityDefinition = z.object({ label: text, customerImpact: text, responseSpeed: text }).strict();
-
-const incidentTypeDefinition = z
-  .object({ name: text, productArea: text, symptom: text, customerImpact: text })
-  .strict();
 
 /** Template override: Mustache sources for one template id (validated further by the templates package). */
 export const templateSourceSchema = z
@@ -94,11 +70,16 @@ export const runbookSchema = z
      * permission table refuses, with a written reason; the review lists every override.
      */
     admin: roleSchema.optional(),
-    severities: perSeverity(severityDefinition, DEFAULT_SEVERITIES),
+    /**
+     * A ladder of 2 to 6 levels, most severe first (`[{ id: 'SEV0', label, customerImpact,
+     * responseSpeed, cadenceMinutes, when }, …]`), or overrides of the default SEV1–SEV3 by name.
+     */
+    severities: severitiesSchema.optional(),
     cadence: z
       .object({
-        minutes: perSeverity(minutes, DEFAULT_CADENCE_MINUTES),
-        monitoringMinutes: perSeverity(minutes, DEFAULT_MONITORING_MINUTES),
+        /** Per default severity (`SEV1`…); with a ladder, each level carries its own. */
+        minutes: namedMinutesSchema.optional(),
+        monitoringMinutes: namedMinutesSchema.optional(),
         checkpointMinutes: minutes.default(30),
         roundToMinutes: z
           .number({ error: 'expected a whole number of minutes that divides a day (1, 5, 10, 15, 30, 60…)' })
@@ -109,7 +90,8 @@ export const runbookSchema = z
           })
           .default(5),
         reminderLeadMinutes: z.number().min(0, 'expected zero or more minutes').default(5),
-        firstUpdateTargetMinutes: minutes.default(15),
+        /** Default for every level (a ladder's level may set its own); 15 when absent. */
+        firstUpdateTargetMinutes: minutes.optional(),
       })
       .strict()
       .prefault({}),
@@ -131,17 +113,8 @@ export const runbookSchema = z
     topics: z.record(topicIdSchema, topicDefinitionSchema).default({}),
     /** Named segments of the built-in audiences, each with its own time zone (e.g. `customer-us`). */
     audiences: z.record(segmentIdSchema, segmentDefinitionSchema).default({}),
-    incidentTypes: z
-      .object(
-        Object.fromEntries(INCIDENT_TYPES.map((t) => [t, incidentTypeDefinition])) as Record<
-          (typeof INCIDENT_TYPES)[number],
-          typeof incidentTypeDefinition
-        >,
-      )
-      .strict()
-      .partial()
-      .default({})
-      .transform((v) => ({ ...DEFAULT_INCIDENT_TYPES, ...v })),
+    /** Incident types by id: the five defaults, each replaceable whole, plus the runbook's own. */
+    incidentTypes: incidentTypesSchema,
     productAreas: z.array(text).default([]),
     timeZones: z
       .object({

@@ -39,3 +39,21 @@ export function isExactId(value: string): boolean {
  * @internal
  */
 export const idSchema = z.string().refine(isExactId, { error: `expected ${ID_EXPECTED}` });
+
+/** What an incident type id must be, in the words a problem uses. */
+export const INCIDENT_TYPE_ID_EXPECTED =
+  'an incident type id in lowercase letters, digits and dashes, such as "invoices-not-sending"';
+
+/**
+ * An incident type id (`sign-in`, `invoices-not-sending`): lowercase kebab-case, so it can name
+ * a template (`resolved/customer/invoices-not-sending`). Whether the runbook defines it is
+ * checked where the runbook is known.
+ *
+ * @example
+ * incidentTypeIdSchema.parse('invoices-not-sending'); // 'invoices-not-sending'
+ * incidentTypeIdSchema.safeParse('Invoices').success; // false
+ */
+export const incidentTypeIdSchema = z
+  .string({ error: `expected ${INCIDENT_TYPE_ID_EXPECTED}` })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `expected ${INCIDENT_TYPE_ID_EXPECTED}`)
+  .max(64, 'expected an incident type id of at most 64 characters');

@@ -6,5 +6,5 @@
 export { indefiniteArticle, withIndefiniteArticle } from './article';
 export { cleanText, oneLine } from './clean';
 export { breakSlackBroadcasts, escapeHtml, escapeMarkdown, escapeSlackMrkdwn } from './escape';
-export { ID_EXPECTED, isExactId } from './id';
+export { ID_EXPECTED, INCIDENT_TYPE_ID_EXPECTED, incidentTypeIdSchema, isExactId } from './id';
 export { hasVisibleText } from './non-empty';

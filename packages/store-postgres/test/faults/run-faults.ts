@@ -11,11 +11,11 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { startSmtpTestServer } from '@incident-comms/channel-email/testing';
 import type { ApprovedMessage } from '@incident-comms/core';
 import { simpleParser } from 'mailparser';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
-import { startSmtpTestServer } from '../../../channel-email/src/testing/smtp-test-server';
 import { createPgBossDelivery, createPostgresStore, migrate } from '../../src/index';
 import { startPgCluster } from '../../src/testing/index';
 

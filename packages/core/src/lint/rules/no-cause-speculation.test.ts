@@ -58,6 +58,8 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
       'You might be affected if you signed in after 9 AM ET.',
       'This could be preventing some customers from paying.',
       'Customers in Spain may be unable to top up their cards.',
+      'We are checking the database servers, and your order might be late.',
+      'There is a problem with the update screen on Android; we have not found the cause yet.',
     ],
   },
   'a connective whose object is only the incident names no cause': {
@@ -70,6 +72,8 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
       'Our phone lines are busy as a result of the outage.',
       'Due to this incident, replies to tickets are slower than usual.',
       'Orders are held due to an issue with the checkout page.',
+      'Due to planned maintenance, the portal is closed tonight.',
+      'Due to high call volumes, our phone lines are busy.',
     ],
   },
   'a cause called provisional or hedged': {
@@ -100,13 +104,28 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
     ],
     clean: ['Ticket pages load slowly for some customers.'],
   },
+  "a support reply inferring what caused a customer's problem": {
+    flagged: [
+      'It must have been the payment provider’s fault.',
+      'Seems like this was a short outage of the maps service.',
+      'We were upgrading the search cluster, so there may have been some errors.',
+      'Maybe a glitch on the server; please try again.',
+      'I believe this is linked to the delays earlier today.',
+      'There was a problem with our latest update, and we are fixing it.',
+    ],
+    clean: ['Does the problem still happen for you? We have not found the cause yet.'],
+  },
   'a provider blamed, even behind a relative clause': {
     flagged: [
       'A partner that handles our card payments is having an outage.',
       'The provider we use for text messages is experiencing problems.',
       'Logins are failing once again because of a provider outage.',
     ],
-    clean: ['Card payments through our partner are failing for some customers.'],
+    clean: [
+      'Card payments through our partner are failing for some customers.',
+      'Our email provider has confirmed an outage on their side; invoices are queued.',
+      'Our payment partner is reporting a card network failure.',
+    ],
   },
 };
 

@@ -5,11 +5,13 @@
 
 import {
   CAUSE_LOCATED,
+  FAULTY_CHANGE,
   HEDGED_FAULT,
   IMPACT_AFTER_HEDGE,
   LOAD_BLAME,
   LOOKING_FOR_CAUSE,
   NO_CAUSE_NAMED,
+  OWN_ACTION_BEFORE,
   PROVISIONAL_CAUSE,
 } from '../causes';
 import { defineRule, type RuleContext } from '../define-rule';
@@ -57,8 +59,12 @@ export const noCauseSpeculation = defineRule({
       if (IMPACT_AFTER_HEDGE.test(text.slice(end, end + 60))) return;
       const clause = doc.clauseAt(m.index);
       const sentence = doc.sentenceAt(m.index);
-      // The cue may sit in the clause or, for "it seems to be caused by", right after it.
-      const scope = text.slice(clause.start, Math.max(clause.end, Math.min(sentence.end, m.index + 60)));
+      // The cue may sit in the clause, right after it ("it seems to be caused by"), or in the
+      // clause just before ("we were upgrading the cluster, so there may have been errors").
+      const scope = text.slice(
+        Math.max(sentence.start, clause.start - 60),
+        Math.max(clause.end, Math.min(sentence.end, m.index + 60)),
+      );
       if (CAUSE_CUE.test(scope))
         flag(
           ctx,
@@ -83,8 +89,11 @@ export const noCauseSpeculation = defineRule({
       flag(ctx, flagged, m.index, m.index + m[0].length, `"${m[0]}" is a guess about the cause. ${GUESS}`);
     });
     doc.eachMatch(CAUSE_LOCATED, (m) => flag(ctx, flagged, m.index, m.index + m[0].length, stated));
+    doc.eachMatch(FAULTY_CHANGE, (m) => flag(ctx, flagged, m.index, m.index + m[0].length, stated));
     doc.eachMatch(LOAD_BLAME, (m) => flag(ctx, flagged, m.index, m.index + m[0].length, stated));
     doc.eachMatch(BECAUSE, (m) => {
+      // "I removed the label because ...": the writer's reason for an action, not a cause.
+      if (OWN_ACTION_BEFORE.test(text.slice(doc.sentenceAt(m.index).start, m.index))) return;
       const clause = doc.clauseAt(m.index + m[0].length + 1);
       if (CAUSE_NOUN.test(text.slice(m.index, clause.end))) {
         flag(

@@ -1,5 +1,7 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { lintMessage } from '../lint-message';
 import { RuleTester } from '../rule-tester';
+import type { LintContext } from '../types';
 import { noFixTimePromise } from './no-fix-time-promise';
 
 const t = new RuleTester({ describe, it, context: { facts: { scope: 'some' } } });
@@ -76,4 +78,43 @@ t.run(noFixTimePromise, {
       errors: 1,
     },
   ],
+});
+
+// Kinds of time talk, each with phrasings written for this table (not taken from the corpus).
+const update: LintContext = { kind: 'update', audience: 'customer' };
+const fires = (text: string) => lintMessage(text, update).some((d) => d.ruleId === 'no-fix-time-promise');
+
+const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
+  'a duration written loosely': {
+    flagged: [
+      'The repair will take approximate 3/4 days.',
+      'Exports usually resolve themselves after a short time.',
+      'Please wait a few minutes and try the upload again.',
+      'You can retry in a couple of hours.',
+      'It will likely take a few days to get the invoices rectified.',
+    ],
+    clean: ['Please try the upload again. Next update by 4:00 PM UTC.'],
+  },
+  'a promise after an earlier past-tense verb in the same clause': {
+    flagged: ['Mail was fixed for most people and should resume for the rest shortly.'],
+    clean: ['Mail was delayed for about an hour and resumed at 10:05 AM ET.'],
+  },
+  'a time span behind us, or effort, is no promise': {
+    flagged: ['Orders will be restored throughout the evening.'],
+    clean: [
+      'Over the previous two hours, engineers worked to bring the servers back online.',
+      'Our engineers will keep working through the weekend to get every store running again.',
+      'We will keep monitoring it closely for the next two hours.',
+      'A backlog to prevent data loss is being processed; we cannot say when it will clear.',
+    ],
+  },
+};
+
+describe('no-fix-time-promise by kind', () => {
+  for (const [kind, { flagged, clean }] of Object.entries(KINDS)) {
+    describe(kind, () => {
+      it.each(flagged)('flags: %s', (text) => expect(fires(text)).toBe(true));
+      it.each(clean)('leaves clean: %s', (text) => expect(fires(text)).toBe(false));
+    });
+  }
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from './errors';
-import { AFFECTED_CUSTOMERS, CAN_STILL_WORK, classifySeverity, type ImpactFacts } from './severity';
-import { SEVERITIES } from './vocabulary';
+import { ValidationError } from '../errors';
+import { SEVERITIES } from '../vocabulary';
+import { AFFECTED_CUSTOMERS, CAN_STILL_WORK, classifySeverity, type ImpactFacts } from './index';
 
 const rank = (s: string) => SEVERITIES.length - SEVERITIES.indexOf(s as never); // SEV1 = 3
 const customerOrder = ['few', 'some', 'many', 'all'] as const;
