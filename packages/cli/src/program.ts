@@ -4,6 +4,7 @@
  * review incidents. `runCli` runs in-process and returns the exit code, so tests need no child process.
  */
 
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -45,6 +46,7 @@ import { migrateDatabase } from './db';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
+import { writeStarterRunbook } from './init';
 import { aboutFile, CliInputError, type CliIO, displayName, readEventLog, readText, writeText } from './io';
 import { parseFactsOption, parseInstantOption, parseTimeZoneOption } from './options';
 
@@ -71,15 +73,24 @@ interface LintOptions {
  * else is a package name resolved from the working directory.
  */
 async function loadPlugin(specifier: string, base: string): Promise<LintPlugin> {
-  const url =
-    specifier.startsWith('.') || isAbsolute(specifier)
-      ? pathToFileURL(resolvePath(base, specifier)).href
-      : specifier;
+  const isFile = specifier.startsWith('.') || isAbsolute(specifier);
+  const path = resolvePath(base, specifier);
+  // Say what the user named is missing, not which of our own files tried to import it.
+  if (isFile && !existsSync(path))
+    throw new CliInputError(`Cannot load lint plugin ${specifier}: file not found (looked at ${path})`);
+  const url = isFile ? pathToFileURL(path).href : specifier;
   let mod: { default?: unknown; plugin?: unknown };
   try {
     mod = (await import(url)) as { default?: unknown; plugin?: unknown };
   } catch (error) {
-    throw new CliInputError(`Cannot load lint plugin ${specifier}: ${(error as Error).message}`);
+    const e = error as Error & { code?: string };
+    const missingPackage =
+      !isFile && e.code === 'ERR_MODULE_NOT_FOUND' && e.message.includes(`'${specifier}'`);
+    throw new CliInputError(
+      missingPackage
+        ? `Cannot load lint plugin ${specifier}: package not found (install it in ${process.cwd()} or give a file path)`
+        : `Cannot load lint plugin ${specifier}: ${e.message}`,
+    );
   }
   const plugin = (mod.plugin ?? mod.default) as LintPlugin | undefined;
   if (plugin === null || typeof plugin !== 'object' || typeof plugin.meta?.name !== 'string')
@@ -239,6 +250,17 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         io.stdout(formatSarif(results, rules, CLI_VERSION));
       } else io.stdout(formatStylish(results));
       setExit(diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
+    });
+
+  program
+    .command('init')
+    .description('Write the starter runbook (every section explained) to start a project from.')
+    .argument('[file]', 'where to write it', 'runbook.yaml')
+    .action(async (file: string) => {
+      await writeStarterRunbook(file);
+      io.stdout(
+        `wrote ${file}: put your people in roles, then run \`incident-comms runbook check ${file}\`.\n`,
+      );
     });
 
   const runbook = program.command('runbook').description('Check or render a runbook file.');
