@@ -10,6 +10,7 @@ import {
   createMemoryEventStore,
   createMemoryOutbox,
   createSimulatedClock,
+  DeliveryInputError,
   type DeliveryOutcome,
   type DeliveryRoute,
   EventRejectedError,
@@ -139,6 +140,54 @@ describe('createIncidentDesk', () => {
     const again = await desk.publish(id, release.draftId);
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.reasons.map((r) => r.code)).toContain('draft-already-published');
+    expect(inbox.sent).toHaveLength(3);
+  });
+
+  it('refuses routes no release can use when the desk is created, each problem naming its path', () => {
+    const strict = {
+      ...inbox.channel,
+      checkRecipient: (r: string) => (r.includes('@') ? undefined : 'an address'),
+    };
+    const cases: Array<[DeliveryRoute[], string]> = [
+      [[{ channel: 'sms', audience: 'customer', recipients: ['a@x.io'] }], 'routes.0.channel'],
+      [[{ channel: 'inbox', audience: 'martians' as never, recipients: ['a@x.io'] }], 'routes.0.audience'],
+      [
+        [...ROUTES.slice(0, 1), { channel: 'inbox', audience: 'customer', recipients: ['a@x.io', 'nobody'] }],
+        'routes.1.recipients.1',
+      ],
+    ];
+    for (const [routes, path] of cases) {
+      let error: unknown;
+      try {
+        createIncidentDesk({ runbook, templates, clock, channels: [strict], routes });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(DeliveryInputError);
+      expect((error as DeliveryInputError).problems.map((p) => p.path)).toContain(path);
+    }
+  });
+
+  it('refuses to publish a version its routes cannot carry, and records nothing as published', async () => {
+    // Routes chosen per incident are only known at publish time: a bad one must not leave a
+    // version recorded as published that then never goes out.
+    let routes: DeliveryRoute[] = [{ channel: 'sms', audience: 'customer', recipients: ['a@x.io'] }];
+    desk = createIncidentDesk({ runbook, templates, clock, channels: [inbox.channel], routes: () => routes });
+    const id = await declared();
+    const release = await desk.draft(id, { kind: 'initial' });
+    await approveAll(id, release.draftId);
+    const logged = desk.state(id)!;
+    await expect(desk.publish(id, release.draftId)).rejects.toBeInstanceOf(DeliveryInputError);
+    await expect(
+      desk.publish(id, release.draftId, {
+        routes: [{ channel: 'inbox', audience: 'customer', segment: 'mars', recipients: ['a@x.io'] }],
+      }),
+    ).rejects.toBeInstanceOf(DeliveryInputError);
+    expect(desk.state(id)).toEqual(logged);
+    expect(desk.current(id).statusUpdate).toBeUndefined();
+    routes = ROUTES;
+    const published = await desk.publish(id, release.draftId);
+    expect(published.ok && published.statusUpdate.version).toBe(1);
     expect(inbox.sent).toHaveLength(3);
   });
 

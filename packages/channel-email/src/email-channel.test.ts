@@ -1,4 +1,4 @@
-import { createMemoryOutbox, publishUpdate } from '@incident-comms/core';
+import { createMemoryOutbox, DeliveryInputError, publishUpdate } from '@incident-comms/core';
 import {
   createVirtualClock,
   registerChannelConformance,
@@ -180,15 +180,35 @@ describe('createEmailChannel over real SMTP on loopback', () => {
     expect(smtp.count()).toBe(0);
   });
 
-  it('validates recipients with z.email() and always disables file and URL access', async () => {
+  it('refuses a route with a recipient that is no e-mail address before anything is queued', async () => {
+    const channel = createEmailChannel({ transport, from: 'status@example.com', replyTo: owner });
+    const refused = [
+      'not-an-address',
+      '"a@b"@c',
+      'ok@example.com\r\nBcc: evil@example.com',
+      'a@',
+      '@b.io',
+      'a b@c.io',
+    ];
+    for (const r of refused) expect(channel.checkRecipient?.(r), r).toBe('an e-mail address');
+    for (const r of ['ok@example.com', 'first.last+tag@sub.example.co.uk'])
+      expect(channel.checkRecipient?.(r)).toBeUndefined();
+    const error = await publish(['ok@example.com', 'not-an-address']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeliveryInputError);
+    expect((error as DeliveryInputError).problems).toContainEqual(
+      expect.objectContaining({ path: 'routes.0.recipients.1', expected: 'an e-mail address' }),
+    );
+    expect(await smtp.count('ok@example.com')).toBe(0);
+  });
+
+  it('always disables file and URL access', async () => {
     const captured: Array<Record<string, unknown>> = [];
     const send = transport.sendMail.bind(transport);
     transport.sendMail = ((opts: Record<string, unknown>) => {
       captured.push(opts);
       return send(opts);
     }) as typeof transport.sendMail;
-    const result = await publish(['not-an-address', 'ok@example.com']);
-    expect(result.deliveries[0]?.reason).toMatch(/email_address_invalid/);
+    await publish(['ok@example.com']);
     expect(captured).toHaveLength(1);
     expect(captured[0]).toMatchObject({ disableFileAccess: true, disableUrlAccess: true });
   });

@@ -16,7 +16,7 @@ import {
 import type { Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { smtpErrorOutcome } from './outcome';
-import { createEmailRenderer, type EmailPayload, HEADER_LINE, type Mailbox } from './render';
+import { createEmailRenderer, type EmailPayload, HEADER_LINE, isEmailAddress, type Mailbox } from './render';
 
 /** Options of {@link createEmailChannel}. */
 export interface EmailChannelOptions {
@@ -156,6 +156,7 @@ export function createEmailChannel(options: EmailChannelOptions): Channel<EmailP
     name: options.name ?? 'email',
     capabilities: { threads: true, edits: false, concurrency: sendsInFlight(options.transport) },
     render: createEmailRenderer(settings),
+    checkRecipient: (recipient) => (isEmailAddress(recipient) ? undefined : 'an e-mail address'),
     async send(payload, { signal }): Promise<DeliveryOutcome> {
       if (signal.aborted) return { type: 'retryable', reason: 'aborted before sending' };
       const tracker: Tracker = { bodySent: false };

@@ -50,6 +50,9 @@ export function assertHeaderSafe(value: string, path: string): string {
 
 const emailSchema = z.email();
 
+/** Whether `value` is an e-mail address the channel can send to (zod `z.email()`). */
+export const isEmailAddress = (value: string): boolean => emailSchema.safeParse(value).success;
+
 /** Throws {@link EmailAddressInvalidError} unless `value` is an email address (zod `z.email()`). */
 export function assertEmail(value: string, path: string): string {
   if (!emailSchema.safeParse(value).success) throw new EmailAddressInvalidError(path, value);

@@ -45,6 +45,7 @@ import { migrateDatabase } from './db';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
+import { writeStarterRunbook } from './init';
 import { aboutFile, CliInputError, type CliIO, displayName, readEventLog, readText, writeText } from './io';
 import { parseFactsOption, parseInstantOption, parseTimeZoneOption } from './options';
 
@@ -239,6 +240,17 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         io.stdout(formatSarif(results, rules, CLI_VERSION));
       } else io.stdout(formatStylish(results));
       setExit(diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
+    });
+
+  program
+    .command('init')
+    .description('Write the starter runbook (every section explained) to start a project from.')
+    .argument('[file]', 'where to write it', 'runbook.yaml')
+    .action(async (file: string) => {
+      await writeStarterRunbook(file);
+      io.stdout(
+        `wrote ${file}: put your people in roles, then run \`incident-comms runbook check ${file}\`.\n`,
+      );
     });
 
   const runbook = program.command('runbook').description('Check or render a runbook file.');

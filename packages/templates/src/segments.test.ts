@@ -5,7 +5,7 @@
  */
 import { lintReleaseMessages, MESSAGE_KINDS, type ReleaseMessage, releaseHash } from '@incident-comms/core';
 import { describe, expect, it } from 'vitest';
-import { renderMessage, renderRelease } from './index';
+import { checkRunbookTemplates, renderMessage, renderRelease } from './index';
 import { exampleRunbook, realisticUpdate } from './realistic-updates.test-support';
 
 const runbook = exampleRunbook({
@@ -98,5 +98,23 @@ describe('segments in a release', () => {
     );
     expect(releaseHash(content(moved))).not.toBe(hash);
     expect(releaseHash(content([...messages].reverse()))).toBe(hash);
+  });
+});
+
+describe("a segment's template is checked when the runbook loads", () => {
+  it('refuses one that would promise a fix time, naming the template', () => {
+    const promising = exampleRunbook({
+      audiences: { 'customer-chicago': { audience: 'customer', timeZone: 'America/Chicago' } },
+      templates: {
+        'update/customer-chicago': {
+          body: '{{symptomSentence}} It will be fixed within 10 minutes. Next update by {{nextUpdateTime}}.',
+        },
+      },
+    });
+    expect(checkRunbookTemplates(promising).map((p) => p.message)).toEqual([
+      expect.stringMatching(/^templates\.update\/customer-chicago\.body: .*no-fix-time-promise/),
+    ]);
+    // The segment's own zone is the one its times are checked in: a clean one passes.
+    expect(checkRunbookTemplates(runbook)).toEqual([]);
   });
 });

@@ -23,19 +23,25 @@ import { renderMessage } from './render-message';
 import { sampleStatusUpdate } from './sample-updates';
 import type { TemplateSet } from './template-set';
 
-/** The kind, audience and incident types an override id (`kind/audience[/incidentType]`) applies to. */
+/**
+ * The kind, audience (and runbook segment) and incident types an override id
+ * (`kind/audience[/incidentType]` or `kind/segment[/incidentType]`) applies to.
+ */
 function scopeOf(
   id: string,
   runbook: Runbook,
-): { kind: MessageKind; audience: Audience; types: IncidentType[] } | undefined {
-  const [kind, audience, type, ...rest] = id.split('/');
+): { kind: MessageKind; audience: Audience; segment?: string; types: IncidentType[] } | undefined {
+  const [kind, target, type, ...rest] = id.split('/');
   const types = Object.keys(runbook.incidentTypes);
   if (rest.length > 0 || !MESSAGE_KINDS.includes(kind as MessageKind)) return undefined;
+  const segment = target !== undefined && Object.hasOwn(runbook.audiences, target) ? target : undefined;
+  const audience = segment === undefined ? target : runbook.audiences[segment]!.audience;
   if (!AUDIENCES.includes(audience as Audience)) return undefined;
   if (type !== undefined && !types.includes(type)) return undefined;
   return {
     kind: kind as MessageKind,
     audience: audience as Audience,
+    ...(segment === undefined ? {} : { segment }),
     types: type === undefined ? types : [type],
   };
 }
@@ -83,6 +89,7 @@ export function lintTemplateOverrides(runbook: Runbook, set: TemplateSet): Probl
       const rendered = renderMessage(update, scope.audience, runbook, {
         incidentId: 'inc-sample',
         templates: set,
+        segment: scope.segment,
       });
       if (rendered.templateId !== id) continue;
       const context: LintContext = {
@@ -97,7 +104,7 @@ export function lintTemplateOverrides(runbook: Runbook, set: TemplateSet): Probl
           version: update.factsVersion,
         },
         now: update.publishedAt,
-        timeZone: audienceTimeZone(runbook, scope.audience),
+        timeZone: audienceTimeZone(runbook, scope.audience, scope.segment),
         ...(update.nextUpdateAt ? { nextUpdateDue: update.nextUpdateAt } : {}),
         ...(runbook.lint ? { config: runbook.lint } : {}),
       };

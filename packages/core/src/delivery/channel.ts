@@ -128,6 +128,15 @@ export interface Channel<P = unknown> {
    * channel is sure: it allows a resend.
    */
   lookup?(query: LookupQuery): Promise<LookupOutcome>;
+  /**
+   * Optional, pure: checks one recipient before anything is recorded or sent. Returns
+   * `undefined` when the channel can address it, otherwise what it expects in plain words
+   * (`'an e-mail address'`). Routes with a refused recipient are refused as a whole
+   * (`DeliveryInputError` naming `routes.N.recipients.M`) when a desk is created and before a
+   * version is published, so a version is never recorded as published for recipients that
+   * cannot be reached.
+   */
+  checkRecipient?(recipient: string): string | undefined;
 }
 
 /**

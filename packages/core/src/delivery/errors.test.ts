@@ -26,10 +26,10 @@ describe('delivery errors', () => {
   });
 
   it('a bare DeliveryError keeps its headline when there are no problems', () => {
-    const error = new DeliveryError('delivery_failed', 'Nothing delivered');
+    const error = new DeliveryError('delivery_input_invalid', 'Nothing delivered');
     expect(error).toMatchObject({
       name: 'DeliveryError',
-      code: 'delivery_failed',
+      code: 'delivery_input_invalid',
       message: 'Nothing delivered',
     });
     expect(error.problems).toEqual([]);

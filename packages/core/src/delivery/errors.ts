@@ -3,7 +3,7 @@
  * Typed delivery errors with stable `code`s and path-named problems; hosts branch on `code`.
  * Every one is an {@link IncidentCommsError}, so one `instanceof` check catches them all.
  */
-import { describeValue, IncidentCommsError } from '../errors';
+import { describeValue, IncidentCommsError, type IncidentCommsErrorCode } from '../errors';
 
 /** One problem in delivery input or channel config: where, what was expected, what was found. */
 export interface DeliveryProblem {
@@ -35,7 +35,7 @@ function describeProblems(problems: readonly DeliveryProblem[]): string {
  */
 export class DeliveryError extends IncidentCommsError {
   readonly problems: readonly DeliveryProblem[];
-  constructor(code: string, headline: string, problems: readonly DeliveryProblem[] = []) {
+  constructor(code: IncidentCommsErrorCode, headline: string, problems: readonly DeliveryProblem[] = []) {
     super(code, problems.length > 0 ? `${headline}\n${describeProblems(problems)}` : headline);
     this.problems = problems;
   }

@@ -35,6 +35,7 @@ export { DEFAULT_FLOOD_POLICY } from './flood';
 export type { FetchLike, HttpExchange, HttpFailurePolicy, HttpRequest, HttpResponseLike } from './http';
 export { exchangeHttp, httpFailureOutcome, parseRetryAfter } from './http';
 export { createMemoryEventStore, createMemoryOutbox } from './memory-store';
+export { checkRoutes } from './plan';
 export type { DeliveryReport, DeliveryRoute, PublishOptions, PublishResult } from './publish';
 export { publishUpdate } from './publish';
 export type { RateDecision, RateWindow, RateWindows, RateWindowsOptions } from './rate-windows';

@@ -110,6 +110,49 @@ function checkFirstContact(
   return problems;
 }
 
+/** Problems of one recipient on a route: the channel's own check (an e-mail address, …). */
+function recipientProblems(route: DeliveryRoute, i: number, channel: AnyChannel): DeliveryProblem[] {
+  if (!channel.checkRecipient) return [];
+  return route.recipients.flatMap((recipient, j) => {
+    const expected = channel.checkRecipient!(recipient);
+    return expected === undefined
+      ? []
+      : [{ path: `routes.${i}.recipients.${j}`, expected, received: JSON.stringify(recipient) }];
+  });
+}
+
+/**
+ * Checks routes before any release exists (a desk checks its configured routes when it is
+ * created): each route's shape, that its channel is one of `channels`, and every recipient
+ * against the channel's `checkRecipient`. Whether a route's audience, segment and zone have a
+ * message is checked per release, when a version is published.
+ *
+ * @throws {DeliveryInputError} `delivery_input_invalid`, each problem naming its path
+ *   (`routes.0.channel`, `routes.1.recipients.2`, …).
+ * @example
+ * checkRoutes([{ channel: 'email', audience: 'customer', recipients: ['not-an-address'] }], [email]);
+ * // throws: routes.0.recipients.0: expected an e-mail address, got "not-an-address"
+ */
+export function checkRoutes(routes: readonly DeliveryRoute[], channels: readonly AnyChannel[]): void {
+  const parsed = z.array(routeSchema).safeParse(routes);
+  if (!parsed.success)
+    throw new DeliveryInputError(deliveryProblemsFromIssues(parsed.error.issues, 'routes'));
+  const byName = new Map(channels.map((c) => [c.name, c]));
+  const problems = routes.flatMap((route, i): DeliveryProblem[] => {
+    const channel = byName.get(route.channel);
+    if (channel) return recipientProblems(route, i, channel);
+    const names = [...byName.keys()].map((n) => JSON.stringify(n)).join(', ');
+    return [
+      {
+        path: `routes.${i}.channel`,
+        expected: `one of ${names || '(no channels given)'}`,
+        received: JSON.stringify(route.channel),
+      },
+    ];
+  });
+  if (problems.length > 0) throw new DeliveryInputError(problems);
+}
+
 /**
  * The plan step: validates the input and lists the deliveries with their messages.
  *
@@ -165,6 +208,11 @@ export function planDeliveries(input: {
         expected: message,
         received: JSON.stringify(route[field]),
       });
+      return;
+    }
+    const refused = recipientProblems(route, i, channelByName.get(route.channel)!);
+    if (refused.length > 0) {
+      problems.push(...refused);
       return;
     }
     const first = messageForRoute(standalone, route);

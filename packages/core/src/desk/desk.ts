@@ -12,12 +12,11 @@ import {
   createSystemClock,
 } from '../coordinator/index';
 import { createMemoryEventStore, createMemoryOutbox } from '../delivery/memory-store';
-import { type DeliveryRoute, type PublishResult, publishUpdate } from '../delivery/publish';
+import type { PublishResult } from '../delivery/publish';
 import { systemClock } from '../delivery/retry';
 import { problem, ValidationError } from '../errors';
 import {
   applyEvent,
-  type DraftRecord,
   type IncidentEvent,
   type IncidentState,
   incidentPolicyFromRunbook,
@@ -26,18 +25,25 @@ import {
   roleAssignmentsFromRunbook,
   roleHolder,
 } from '../incident/index';
-import type { ApprovedRelease } from '../incident/state';
 import { triageTicket } from '../playbooks/index';
-import { publish, releaseNote } from '../publish/index';
+import { audienceTimeZone, publish, releaseNote } from '../publish/index';
 import { approvedRelease, editReleaseMessage, releaseDeliveryMessages, releaseDraft } from '../release/index';
 import { incidentTypeDefinition, severityLevel } from '../runbook/lookup';
 import { toIsoInstant } from '../time/iso-instant';
 import type { IncidentDesk } from './api';
-import { draftMessages, draftOutline, promisedNextUpdate, releaseOf, releaseTargets } from './release';
+import { createDeskDelivery } from './delivery';
+import {
+  draftMessages,
+  draftOutline,
+  promisedNextUpdate,
+  recorded,
+  releaseOf,
+  releaseTargets,
+} from './release';
 import { unfinishedDeliveries } from './resume';
 import { createSerialQueue } from './serial';
 import { currentPromise, emptyResult } from './side-note';
-import type { DecisionInput, DeskPublishOptions, IncidentDeskOptions, ResumeReport } from './types';
+import type { DecisionInput, IncidentDeskOptions, ResumeReport } from './types';
 import { deskView } from './view';
 
 /**
@@ -70,7 +76,7 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
   const clock: Clock = options.clock ?? createSystemClock();
   const store = options.events ?? createMemoryEventStore<IncidentEvent>();
   const outbox = options.outbox ?? createMemoryOutbox();
-  const channels = options.channels ?? [];
+  const _channels = options.channels ?? [];
   const coordinator = createCoordinator({
     runbook,
     clock,
@@ -78,9 +84,6 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
     ...(options.onListenerError ? { onListenerError: options.onListenerError } : {}),
   });
   const calls = createSerialQueue();
-  const deliveries = createSerialQueue();
-  // Outbox times on the desk's clock; retry waits in real time, so a simulated clock never stalls them.
-  const deliveryClock = { now: () => clock.now(), sleep: systemClock.sleep };
 
   /** Whole seconds, the log's own style. */
   const stamp = () => toIsoInstant(Math.floor(clock.now() / 1000) * 1000);
@@ -94,18 +97,15 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
     return state;
   }
 
-  function recorded(state: IncidentState, draftId: string): DraftRecord {
-    const record = state.drafts[draftId];
-    if (!record) {
-      throw new ValidationError('draft', [
-        problem('draftId', `a draft recorded in incident ${state.id}`, JSON.stringify(draftId)),
-      ]);
-    }
-    return record;
-  }
-
-  /** Checks every event against a copy of the state, then appends them in order. */
-  async function append(id: string, inputs: readonly CoordinatorEventInput[]): Promise<IncidentState> {
+  /**
+   * Checks every event against a copy of the state (and `check` against the resulting state),
+   * then appends them in order: a refusal from either leaves nothing appended.
+   */
+  async function append(
+    id: string,
+    inputs: readonly CoordinatorEventInput[],
+    check?: (trial: IncidentState) => void,
+  ): Promise<IncidentState> {
     const at = stamp();
     const events = inputs.map((e) => ({ ...e, at: e.at ?? at }) as CoordinatorEventInput);
     let trial = coordinator.state(id);
@@ -115,6 +115,7 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
         parseEvent(e.type === 'declared' ? { ...e, incidentId: e.incidentId ?? id } : e),
       );
     }
+    if (trial) check?.(trial);
     let state = coordinator.state(id)!;
     for (const e of events) state = await coordinator.dispatch(id, e);
     return state;
@@ -130,32 +131,10 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
     });
   }
 
-  const routesFor = (state: IncidentState): DeliveryRoute[] => {
-    const routes = typeof options.routes === 'function' ? options.routes(state) : (options.routes ?? []);
-    return [...routes];
-  };
-
-  /** Delivers one version (or note) through the outbox, versions of one incident in order. */
-  function deliver(
-    id: string,
-    release: ApprovedRelease,
-    routes: readonly DeliveryRoute[],
-    events: DeskPublishOptions['events'],
-  ): Promise<PublishResult | undefined> {
-    const live = routes.filter((r) => r.recipients.length > 0);
-    if (live.length === 0) return Promise.resolve(undefined);
-    return deliveries.run(id, () =>
-      publishUpdate({
-        release,
-        routes: live,
-        channels,
-        outbox,
-        clock: deliveryClock,
-        ...(options.retry ? { retry: options.retry } : {}),
-        ...(events ? { events } : {}),
-      }),
-    );
-  }
+  const { deliver, deliverable, routesFor } = createDeskDelivery(options, outbox, {
+    now: () => clock.now(),
+    sleep: systemClock.sleep,
+  });
 
   /** Appends an approval decision on the draft's current revision (unless one is named). */
   function decide(
@@ -231,6 +210,7 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
         const messages = editReleaseMessage(draft.messages ?? [], {
           audience: draft.audience,
           segment: draft.segment,
+          timeZone: audienceTimeZone(runbook, draft.audience, draft.segment),
           text,
         });
         const after = await append(id, [
@@ -274,7 +254,13 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
           return { ok: false as const, reasons: outcome.reasons, diagnostics: outcome.diagnostics };
         }
         const update = outcome.statusUpdate;
-        const after = await append(id, [outcome.event]);
+        // Routes that cannot carry this version are refused before it is recorded as published.
+        const after = await append(id, [outcome.event], (trial) =>
+          deliverable(
+            approvedRelease(trial, { version: update.version }),
+            publishOptions.routes ?? routesFor(trial),
+          ),
+        );
         const release = approvedRelease(after, { version: update.version });
         const messages = releaseDeliveryMessages(release);
         const routes = [...(publishOptions.routes ?? routesFor(after))];
@@ -312,7 +298,9 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
           await append(id, [outcome.event]);
           return { ok: false as const, reasons: outcome.reasons, diagnostics: [] };
         }
-        const after = await append(id, [outcome.event]);
+        const after = await append(id, [outcome.event], (trial) =>
+          deliverable(approvedRelease(trial, { noteId: draftId }), noteOptions.routes),
+        );
         return { ok: true as const, release: approvedRelease(after, { noteId: draftId }) };
       });
       if (!decided.ok) return decided;
@@ -378,15 +366,13 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
   };
 
   /** Finishes what one incident's deliveries still owe after a restart, in release order. */
-  async function resumeDeliveries(id: string): Promise<PublishResult[]> {
+  const resumeDeliveries = async (id: string): Promise<PublishResult[]> => {
     const state = known(id);
-    const results: PublishResult[] = [];
-    for (const owed of await unfinishedDeliveries(state, routesFor(state), outbox)) {
-      const result = await deliver(id, owed.release, owed.routes, undefined);
-      if (result) results.push(result);
-    }
-    return results;
-  }
+    const owed = await unfinishedDeliveries(state, routesFor(state), outbox);
+    return (await Promise.all(owed.map(async (o) => deliver(id, o.release, o.routes, undefined)))).filter(
+      (r): r is PublishResult => r !== undefined,
+    );
+  };
 
   return desk;
 }

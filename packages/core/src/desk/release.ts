@@ -6,9 +6,11 @@
  */
 import { requiredApprovals } from '../approvals/index';
 import { planNextUpdateAt } from '../cadence/index';
-import type { DeliveryRoute } from '../delivery/plan';
+import type { AnyChannel } from '../delivery/channel';
+import { type DeliveryRoute, planDeliveries } from '../delivery/plan';
 import { problem, ValidationError } from '../errors';
 import type { Draft, DraftRecord, IncidentState, StatusUpdate } from '../incident/index';
+import type { ApprovedRelease } from '../incident/state';
 import type { ApprovedMessage } from '../message';
 import { audienceTimeZone, previewStatusUpdate } from '../publish/index';
 import { editReleaseMessage, type ReleaseMessage } from '../release/index';
@@ -138,6 +140,8 @@ export function draftMessages(
     : editReleaseMessage(messages, {
         audience: outline.audience,
         segment: outline.segment,
+        // The written text is in the audience's (or segment's) own zone; routes may add others.
+        timeZone: audienceTimeZone(runbook, outline.audience, outline.segment),
         text: input.text,
       });
 }
@@ -222,4 +226,33 @@ export function draftOutline(state: IncidentState, input: DraftInput): Draft {
     text: input.text ?? '(draft)',
     basedOnFactsVersion: state.factsVersion,
   };
+}
+
+/**
+ * The draft recorded under `draftId` in the incident.
+ * @throws {ValidationError} `input_invalid` (`draftId`) when the incident holds no such draft.
+ */
+export function recorded(state: IncidentState, draftId: string): DraftRecord {
+  const record = state.drafts[draftId];
+  if (!record) {
+    throw new ValidationError('draft', [
+      problem('draftId', `a draft recorded in incident ${state.id}`, JSON.stringify(draftId)),
+    ]);
+  }
+  return record;
+}
+
+/**
+ * Plans a release's deliveries over `routes` without queuing any, so a release that cannot go
+ * out (a route to an unknown channel, an audience or segment without a message, a recipient
+ * the channel refuses) is refused before its version or note is recorded as published.
+ * @throws {DeliveryInputError} `delivery_input_invalid`, each problem naming its path.
+ */
+export function checkDeliverable(
+  release: ApprovedRelease,
+  routes: readonly DeliveryRoute[],
+  channels: readonly AnyChannel[],
+): void {
+  const live = routes.filter((r) => r.recipients.length > 0);
+  if (live.length > 0) planDeliveries({ release, routes: live, channels });
 }

@@ -5,11 +5,69 @@
  */
 import { formatProblems, type Problem } from './problem';
 
-/** Base class of every error this library throws. */
+/**
+ * Every stable `code` an {@link IncidentCommsError} of this library and its official packages
+ * carries, grouped by where it is thrown. Hosts switch on it; a new code is added here first.
+ */
+export const INCIDENT_COMMS_ERROR_CODES = [
+  // Input and the runbook.
+  'input_invalid',
+  'runbook_invalid',
+  'runbook_unreadable',
+  'time_zone_invalid',
+  // The incident log and its permission table.
+  'event_rejected',
+  'approval_not_authorized',
+  'event_not_authorized',
+  'stored_log_invalid',
+  'incident_quarantined',
+  // Lint.
+  'lint_config_invalid',
+  'lint_context_invalid',
+  'lint_text_too_long',
+  'rule_report_invalid',
+  'rule_test_failed',
+  // Drills.
+  'drill_scenario_invalid',
+  // Delivery, stores and the coordinator.
+  'delivery_input_invalid',
+  'append_conflict',
+  'store_unavailable',
+  'coordinator_stopped',
+  // Templates (@incident-comms/templates).
+  'template_invalid',
+  'template_not_found',
+  'template_variable_missing',
+  'template_variable_unknown',
+  'template_variable_invalid',
+  // Channels (@incident-comms/channel-*).
+  'channel_config_invalid',
+  'email_address_invalid',
+  'email_header_injection',
+  'email_header_too_long',
+  'webhook_signature_invalid',
+  'webhook_payload_invalid',
+  // The command line (@incident-comms/cli).
+  'cli_input_invalid',
+] as const;
+
+/** The union of {@link INCIDENT_COMMS_ERROR_CODES}: what `IncidentCommsError.code` can be. */
+export type IncidentCommsErrorCode = (typeof INCIDENT_COMMS_ERROR_CODES)[number];
+
+/**
+ * Base class of every error this library throws. Branch on `code`, never on the message.
+ *
+ * @example
+ * try {
+ *   parseRunbook(text);
+ * } catch (error) {
+ *   if (error instanceof IncidentCommsError && error.code === 'runbook_invalid') showProblems(error);
+ * }
+ */
 export class IncidentCommsError extends Error {
   /** Stable machine-readable error code. */
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: IncidentCommsErrorCode;
+  constructor(code: IncidentCommsErrorCode, message: string) {
     super(message);
     this.name = new.target.name;
     this.code = code;

@@ -6,7 +6,9 @@
 export {
   type EventPosition,
   EventRejectedError,
+  INCIDENT_COMMS_ERROR_CODES,
   IncidentCommsError,
+  type IncidentCommsErrorCode,
   NotAuthorizedError,
   RunbookError,
   ValidationError,

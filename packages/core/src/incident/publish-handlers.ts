@@ -15,7 +15,7 @@ export const reject = (rule: string, event: IncidentEvent, message: string): nev
 };
 
 /** Appends version N+1 (after the permission table accepted who and what). */
-export function publishUpdate(
+export function appendPublishedVersion(
   state: IncidentState,
   next: IncidentState,
   event: EventOf<'update.published'>,

@@ -11,20 +11,12 @@ import {
   problemsFromZod,
   ValidationError,
 } from '../errors';
-import { SEVERITIES } from '../vocabulary';
-import { type EventOf, eventSchema, type IncidentEvent, type IncidentEventInput } from './events';
+import { eventSchema, type IncidentEvent, type IncidentEventInput } from './events';
+import { checkOnLadder, EVENT_HANDLERS, type EventHandler } from './handlers';
 import { authorize } from './permissions';
-import { policyFromDeclared, policyOf } from './policy';
-import { publishUpdate, reject, releaseNote } from './publish-handlers';
-import { checkApprovalHash, draftReleaseHash } from './release-record';
-import type {
-  ApprovalRecord,
-  ConfirmedFact,
-  DraftRecord,
-  IncidentFacts,
-  IncidentPolicy,
-  IncidentState,
-} from './state';
+import { policyFromDeclared } from './policy';
+import { reject } from './publish-handlers';
+import type { IncidentState } from './state';
 import { assertState, remember } from './state-check';
 
 /**
@@ -43,12 +35,6 @@ export function parseEvent(input: unknown, where = 'event'): IncidentEvent {
   return parsed.data;
 }
 
-const fact = <T>(value: T, event: IncidentEvent): ConfirmedFact<T> => ({
-  value,
-  by: event.actor,
-  at: event.at,
-});
-
 const ALLOWED_AFTER_RESOLVED = new Set<IncidentEvent['type']>([
   'question.logged',
   'checkpoint.held',
@@ -57,41 +43,6 @@ const ALLOWED_AFTER_RESOLVED = new Set<IncidentEvent['type']>([
   'note.released',
   'closed',
 ]);
-
-/** The draft an approval event names, at the revision it names, or the event is rejected. */
-function draftForApproval(
-  state: IncidentState,
-  event: EventOf<'approval.requested' | 'approval.granted' | 'approval.denied'>,
-  staleRevision: string,
-): DraftRecord {
-  const draft = state.drafts[event.draftId];
-  if (!draft) return reject('approval-for-known-draft', event, `no draft ${event.draftId}`);
-  if (draft.revision !== event.revision) reject('approval-for-current-revision', event, staleRevision);
-  return draft;
-}
-
-/** The drafts with one approval gate of `draft` set to `record` (a new object; input untouched). */
-function withApproval(
-  state: IncidentState,
-  draft: DraftRecord,
-  record: ApprovalRecord,
-): IncidentState['drafts'] {
-  return {
-    ...state.drafts,
-    [draft.id]: { ...draft, approvals: { ...draft.approvals, [record.gate]: record } },
-  };
-}
-
-/** Refuses a severity that is not on the incident's ladder (the runbook's, carried on `declared`). */
-function checkOnLadder(event: IncidentEvent, severity: string, policy: IncidentPolicy): void {
-  const ladder = policy.severities ?? SEVERITIES;
-  if (!ladder.includes(severity))
-    reject(
-      'severity-on-ladder',
-      event,
-      `severity ${JSON.stringify(severity)} is not on the runbook's ladder (${ladder.join(', ')})`,
-    );
-}
 
 function reduce(state: IncidentState | undefined, event: IncidentEvent): IncidentState {
   if (event.type === 'declared') {
@@ -154,180 +105,9 @@ function reduce(state: IncidentState | undefined, event: IncidentEvent): Inciden
   const override = authorize(state, event);
   const next: IncidentState = { ...state, lastEventAt: event.at, eventCount: state.eventCount + 1 };
   if (override) next.overrides = [...(state.overrides ?? []), override];
-  switch (event.type) {
-    case 'roles.assigned':
-      next.roles = { ...state.roles, ...event.roles };
-      return next;
-    case 'availability.changed': {
-      const others = state.unavailable.filter((id) => id !== event.personId);
-      next.unavailable = event.available ? others : [...others, event.personId];
-      return next;
-    }
-    case 'facts.confirmed': {
-      const facts: IncidentFacts = { ...state.facts };
-      for (const [key, value] of Object.entries(event.facts) as Array<[keyof IncidentFacts, never]>) {
-        if (value !== undefined) facts[key] = fact(value, event);
-      }
-      next.facts = facts;
-      next.factsVersion = state.factsVersion + 1;
-      if (event.facts.workaround && !state.facts.workaround) {
-        next.checkpointTriggers = [...state.checkpointTriggers, { reason: 'workaround-found', at: event.at }];
-      }
-      if (event.facts.scope && event.facts.scope !== state.facts.scope.value) {
-        next.checkpointTriggers = [...next.checkpointTriggers, { reason: 'scope-changed', at: event.at }];
-      }
-      return next;
-    }
-    case 'severity.set':
-      checkOnLadder(event, event.severity, policyOf(state));
-      if (event.severity !== state.severity) {
-        next.severity = event.severity;
-        next.severityChangedAt = event.at;
-      }
-      return next;
-    case 'scope.changed':
-      next.facts = {
-        ...state.facts,
-        scope: fact(event.scope, event),
-        ...(event.affected ? { affected: fact(event.affected, event) } : {}),
-      };
-      next.factsVersion = state.factsVersion + 1;
-      next.checkpointTriggers = [...state.checkpointTriggers, { reason: 'scope-changed', at: event.at }];
-      return next;
-    case 'workaround.found':
-      next.facts = { ...state.facts, workaround: fact(event.workaround, event) };
-      next.factsVersion = state.factsVersion + 1;
-      next.checkpointTriggers = [...state.checkpointTriggers, { reason: 'workaround-found', at: event.at }];
-      return next;
-    case 'recovery.started': {
-      next.recovery = { ...state.recovery, startedAt: event.at };
-      next.checkpointTriggers = [...state.checkpointTriggers, { reason: 'recovery-started', at: event.at }];
-      return next;
-    }
-    case 'recovery.confirmed':
-      next.recovery = {
-        ...state.recovery,
-        confirmed: {
-          at: event.at,
-          by: event.actor,
-          customerCheck: event.customerCheck,
-          recoveredAt: event.recoveredAt ?? event.at,
-        },
-      };
-      next.factsVersion = state.factsVersion + 1;
-      return next;
-    case 'draft.created': {
-      const { draft } = event;
-      if (draft.basedOnFactsVersion > state.factsVersion) {
-        reject(
-          'draft-based-on-known-facts',
-          event,
-          `facts version ${draft.basedOnFactsVersion} does not exist yet (newest is ${state.factsVersion})`,
-        );
-      }
-      const previous = state.drafts[draft.id];
-      if (previous?.publishedVersion !== undefined) {
-        reject(
-          'published-drafts-are-final',
-          event,
-          `draft ${draft.id} was published as version ${previous.publishedVersion}; start a new draft`,
-        );
-      }
-      const hash = draftReleaseHash(draft, event);
-      next.drafts = {
-        ...state.drafts,
-        [draft.id]: {
-          ...draft,
-          revision: (previous?.revision ?? 0) + 1,
-          author: event.actor,
-          createdAt: event.at,
-          approvals: {},
-          ...(hash === undefined ? {} : { releaseHash: hash }),
-        },
-      };
-      return next;
-    }
-    case 'approval.requested': {
-      const draft = draftForApproval(
-        state,
-        event,
-        `draft ${event.draftId} is at revision ${state.drafts[event.draftId]?.revision}, not ${event.revision}`,
-      );
-      next.drafts = withApproval(state, draft, {
-        gate: event.gate,
-        role: event.role,
-        requestedAt: event.at,
-        requestedBy: event.actor,
-        status: 'requested',
-      });
-      return next;
-    }
-    case 'approval.granted':
-    case 'approval.denied': {
-      const draft = draftForApproval(
-        state,
-        event,
-        `draft ${event.draftId} was edited (revision ${state.drafts[event.draftId]?.revision}); approve the new revision`,
-      );
-      const approval = draft.approvals[event.gate];
-      if (!approval)
-        return reject('approval-requested-first', event, `no approval of gate "${event.gate}" was requested`);
-      if (event.type === 'approval.granted') checkApprovalHash(draft, event);
-      next.drafts = withApproval(state, draft, {
-        ...approval,
-        status: event.type === 'approval.granted' ? 'granted' : 'denied',
-        decidedAt: event.at,
-        decidedBy: event.actor,
-        ...(event.type === 'approval.denied' ? { reason: event.reason } : {}),
-        ...(event.type === 'approval.granted' && draft.releaseHash !== undefined
-          ? { releaseHash: draft.releaseHash }
-          : {}),
-      });
-      return next;
-    }
-    case 'publish.blocked':
-      next.blocked = [
-        ...state.blocked,
-        { at: event.at, draftId: event.draftId, revision: event.revision, reasons: event.reasons },
-      ];
-      return next;
-    case 'update.published':
-      return publishUpdate(state, next, event);
-    case 'note.released':
-      return releaseNote(state, next, event);
-    case 'question.logged':
-      next.questions = [
-        ...state.questions,
-        {
-          at: event.at,
-          by: event.actor,
-          question: event.question,
-          topic: event.topic,
-          from: event.from,
-          ...(event.accountId ? { accountId: event.accountId } : {}),
-        },
-      ];
-      return next;
-    case 'checkpoint.held':
-      next.checkpoints = [...state.checkpoints, event.at];
-      next.checkpointTriggers = [];
-      return next;
-    case 'resolved':
-      // Two ways to resolve: this event (no customer message, e.g. an internal-only incident),
-      // or publishing a status update whose status is `resolved` (publishUpdate sets
-      // `status` and `resolvedAt`). Once either happened, a `resolved` event is refused by the
-      // `incident-resolved` check above: the incident is resolved once, at the first of the two.
-      if (!state.recovery.confirmed)
-        reject('resolved-after-recovery-confirmed', event, 'the incident lead has not confirmed recovery');
-      next.status = 'resolved';
-      next.resolvedAt = event.at;
-      return next;
-    case 'closed':
-      if (state.status !== 'resolved')
-        reject('closed-after-resolved', event, 'resolve the incident before closing it');
-      next.closedAt = event.at;
-      return next;
-  }
+  // The table of handlers (incident/handlers): what this event type changes.
+  const handle = EVENT_HANDLERS[event.type] as EventHandler<typeof event.type>;
+  return handle(state, next, event as never);
 }
 
 /**

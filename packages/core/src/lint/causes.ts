@@ -42,7 +42,7 @@ export const HEDGED_FAULT = gate(
  */
 export const CAUSE_LOCATED = gate(
   /\b(?:(?:isolated|narrowed|tracked|pinned|traced)\s+(?:(?:it|this|the|these|that)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:problem|issue|fault|incident|outage|failure|errors?|disruption)s?\s+)?(?:down\s+)?to|(?:investigation|evidence|data|logs?|telemetry|analysis|signs|indications|everything)\s+(?:so far\s+)?(?:points?|pointing)\s+(?:to|at|towards))\b/gi,
-  'isolated narrowed tracked pinned traced investigation evidence data log telemetry analysis signs indications everything',
+  'isolated narrowed tracked pinned traced point',
 );
 
 /**
@@ -52,7 +52,7 @@ export const CAUSE_LOCATED = gate(
  */
 export const LOAD_BLAME = gate(
   /\b(?:(?:seeing|experiencing|receiving|handling|getting)\s+(?:(?:an?|some|very|unusually|extremely)\s+)?(?:increased|high|higher|heavy|heavier|record|unprecedented|huge|large|massive|unexpected)\s+(?:amounts?\s+of\s+|levels?\s+of\s+)?(?:traffic|demand|load)|(?:demand|traffic|load|volumes?|interest|usage|sign-?ups)\s+(?:[\w#+'’-]+\s+){0,4}?(?:exceeded|overwhelmed|outstripped|surpassed|overloaded)|(?:created|caused|generated|drove|driven)\s+(?:[\w-]+\s+){0,2}(?:demand|traffic|load)|recover(?:s|ed|ing)?\s+from\s+(?:(?:the|their|its|our|high|heavy|increased|extra)\s+){0,2}(?:load|traffic|demand))\b/gi,
-  'demand traffic load volume interest usage sign created caused generated drove driven seeing experiencing receiving handling getting recover',
+  'demand traffic load exceeded overwhelmed outstripped surpassed overloaded',
 );
 
 /**
@@ -83,5 +83,5 @@ export const OWN_ACTION_BEFORE = /^\W*I(?:['’]m|['’]ve| am| have| will)?\s+\
  */
 export const FAULTY_CHANGE = gate(
   /\b(?:problem|issue|bug|fault|error|regression)s?\s+(?:with|in|from|introduced by|caused by)\s+(?:(?:our|the|a|an|this|that|today['’]s|yesterday['’]s|last night['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:release|deploy(?:ment)?|update|upgrade|migration|patch|rollout|roll-out|code change|config(?:uration)? change)s?\b(?!\s+(?:page|screen|button|form|notifications?|emails?|feed|settings|section|tab|link|post|message|status))/gi,
-  'problem issue bug fault error regression',
+  'release deploy update upgrade migration patch rollout roll code config',
 );

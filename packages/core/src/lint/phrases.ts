@@ -43,7 +43,7 @@ export function compilePhrases(phrases: readonly string[]): RegExp | undefined {
 /** Hedges: words that mark a guess. A guess about a cause needs a {@link CAUSE_CUE} nearby. */
 export const CAUSE_HEDGE = gate(
   /\b(?:probably|likely|possibly|perhaps|maybe|(?:it is|it['’]s|it was|it['’]d be|it would be) (?:quite |very |entirely )?(?:possible|conceivable)|presumably|apparently|seem(?:s|ed)? to (?:be|have)|appears? to (?:be|have)|(?:looks?|seems?|sounds?) like|(?:may|might|could) (?:be|have been)|must(?:['’]ve| have) been|(?:we|i)(?:'re|’re|'m|’m| are| am)? (?:suspect(?:ing)?|think|believe|assume|guess)|suspected|(?:our|the) (?:working )?(?:theory|hypothesis)|(?:we|i)(?:'re|’re|'m|’m| are| am) (?:fairly|pretty|quite|reasonably) (?:sure|confident|certain))\b/gi,
-  'probably likely possibly perhaps maybe it presumably apparently seem appear look sound may might could suspect think believe assume guess theory hypothesis fairly pretty quite reasonably must',
+  'probably likely possibly perhaps maybe possible conceivable presumably apparently seem appear look sound may might could suspect think believe assume guess theory hypothesis fairly pretty quite reasonably must',
 );
 
 /** Words that make a hedged clause a statement about a cause. */

@@ -13,7 +13,7 @@ import { gate } from './triggers';
 /** A recovery the writer only believes: "we think systems are stable", "I believe it is fixed now". */
 export const BELIEVED_RECOVERY = gate(
   /\b(?:we|i)\s+(?:think|believe|feel|reckon|hope)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}?(?:is|are|'s|’s|'re|’re|has been|have been)\s+(?:(?:now|currently|all|fully|mostly|finally)\s+)?(?:stable|back|working|fixed|resolved|restored|recovered|up|fine|ok|okay|healthy|normal)\b/gi,
-  'we i',
+  'think believe feel reckon hope',
 );
 
 /**
@@ -24,7 +24,7 @@ export const BELIEVED_RECOVERY = gate(
  */
 export const EXPECTED_RECOVERY = gate(
   /\b(?:(?:should|ought to)\s+(?:(?:now|already|all)\s+)?(?:be\s+)?(?:(?:now|all|fully|largely)\s+)?(?:(?:working|running|up and running|operational|mitigated|fixed|resolved|restored|recovered|sorted|back|fine|ok|okay|normal|stable|available)(?:\s+(?:again|normally|as (?:expected|normal|usual)))?|[a-z]+ing\s+(?:again|normally|as (?:expected|normal|usual)))|shouldn['’]t\s+be\s+any\s+(?:more\s+|further\s+)?(?:[\w-]+\s+){0,3}?(?:issues?|problems?|errors?|failures?|delays?|outages?|(?:failed|stuck|missing|delayed|lost)\s+[\w-]+)|can\s+(?:now\s+)?be\s+\w+ed\s+again)\b/gi,
-  'should ought can',
+  'should ought again',
 );
 
 /**

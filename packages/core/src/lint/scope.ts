@@ -51,13 +51,13 @@ export const WIDE_SCOPE_DENIED = gate(
     `\\b(?:(?:did|does|do|has|have)\\s*(?:not|n['’]t)\\s+(?:hit|affect|impact|reach|touch)(?:ed)?\\s+(?:all|every|everyone|everybody)\\b|(?:was|is|were|are)(?:\\s+not|n['’]t)\\s+an?\\s+(?:nationwide|national|global|widespread|full|complete|total|major|large-scale|wide-scale)\\s+(?:outage|incident|problem|issue|failure)|(?:most|the (?:vast )?majority of|nearly all|almost all)\\s+(?:of\\s+)?(?:our\\s+|your\\s+|the\\s+)?${PEOPLE}\\s+(?:do|did|are|were|will|would|have|has|should)(?:\\s*not|n['’]t)\\s+(?:use|using|notice|see|affected|impacted|be affected|be impacted|been affected|been impacted|need)\\b)`,
     'gi',
   ),
-  'did does do has have was is were are most majority nearly almost',
+  'hit affect impact reach touch nationwide national global widespread full complete total major large wide most majority nearly almost',
 );
 
 /** Everyone cut off: "became inaccessible to the internet", "unreachable for the whole world". */
 export const CUT_OFF_FROM_ALL = gate(
   /\b(?:inaccessible|unreachable|unavailable|offline|cut off)\s+(?:to|for|from)\s+(?:the (?:whole |entire )?(?:internet|world|public)|the rest of the internet)\b/gi,
-  'inaccessible unreachable unavailable offline cut',
+  'internet world public rest',
 );
 
 /** Right after "every customer": a qualifier that makes it a subset ("every customer on the EU cluster"). */

@@ -15,7 +15,7 @@ export type BlockedCode =
   | 'draft-edited'
   | 'draft-already-published'
   | 'incident-resolved'
-  | 'stale-draft'
+  | 'stale-facts'
   | 'no-communication-owner'
   | 'facts-missing'
   | 'approval-missing'

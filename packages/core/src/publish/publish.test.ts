@@ -151,7 +151,7 @@ describe('publish', () => {
       recoveredAt: t(42),
     });
     // Recovery bumped the facts version: the draft is now stale and must be rewritten.
-    expect(codes(publish(state, state.drafts.r1!, runbook, t(46)))).toEqual(['stale-draft']);
+    expect(codes(publish(state, state.drafts.r1!, runbook, t(46)))).toEqual(['stale-facts']);
     state = approvedDraft(state, 'r1', t(46), text, {
       kind: 'resolved',
       status: 'resolved',
@@ -297,14 +297,14 @@ describe('publish: every blocked reason', () => {
     expect(found).toEqual(['approval-wrong-role']);
   });
 
-  it('stale-draft: facts changed after the draft was written', () => {
+  it('stale-facts: facts changed after the draft was written', () => {
     let state = approvedDraft(checkoutState(), 'd1', t(8), NORMAL_UPDATE);
     // A change the draft's wording still fits ("some customers" stays true of a few), so the
     // only reason is the stale version; scope 'all' would also make lint flag "some customers".
     state = applyEvent(state, { type: 'scope.changed', at: t(9), actor: 'lee', scope: 'few' });
     const outcome = blocked(publish(state, state.drafts.d1!, runbook, t(10)));
-    // Reported once, as stale-draft (lint's stale-facts would say the same thing again).
-    expect(outcome.reasons.map((r) => r.code)).toEqual(['stale-draft']);
+    // Reported once, as the stale-facts refusal (not again as a lint error of the same rule).
+    expect(outcome.reasons.map((r) => r.code)).toEqual(['stale-facts']);
     expect(outcome.reasons[0]?.message).toContain('facts version 1; the newest is 2');
   });
 
@@ -439,7 +439,7 @@ describe('publish: every blocked reason', () => {
     ]);
     const outcome = blocked(publish(state, state.drafts.d1!, runbook, t(10), { actor: 'lee' }));
     expect(outcome.reasons.map((r) => [r.code, r.gate ?? r.ruleId ?? null])).toEqual([
-      ['stale-draft', null],
+      ['stale-facts', null],
       ['no-communication-owner', null],
       ['approval-missing', 'facts'],
       ['approval-missing', 'legal'],

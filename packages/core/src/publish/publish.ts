@@ -125,7 +125,8 @@ export function previewStatusUpdate(
  * - the draft is the current revision recorded in the log (`draft-not-recorded`,
  *   `draft-edited`: a changed text needs approval again; `draft-already-published`), and the
  *   incident is not resolved (`incident-resolved`);
- * - it is based on the newest facts version (`stale-draft`);
+ * - it is based on the newest facts version (`stale-facts`, the id the reducer and the lint
+ *   rule give the same rule);
  * - someone holds the communication owner role (`no-communication-owner`);
  * - the incident lead confirmed what customers see, who is affected and what the team is
  *   doing (`facts-missing`), since the status update is built from confirmed facts;
@@ -135,7 +136,7 @@ export function previewStatusUpdate(
  * - lint reports no error (`lint-error`, one per diagnostic, with its `ruleId`). Lint runs with
  *   the state's facts ({@link lintFactsFromState}), the audience's time zone, the runbook's
  *   lint settings and the next-update time this version will record. Staleness is reported
- *   once, as `stale-draft`, not again as lint's `stale-facts`.
+ *   once, as the `stale-facts` refusal, not again as a `lint-error` of the same rule.
  *
  * The new version is exactly {@link previewStatusUpdate}'s (one mapping): the confirmed facts
  * (symptom, affected, scope, teamAction, unknowns, cause, workaround, customerAction, regions,
@@ -204,7 +205,7 @@ export function publish(
   }
   if (draft.basedOnFactsVersion < state.factsVersion) {
     reasons.push({
-      code: 'stale-draft',
+      code: 'stale-facts',
       message: `The draft was written against facts version ${draft.basedOnFactsVersion}; the newest is ${state.factsVersion}. Rewrite it from the newest facts.`,
     });
   }

@@ -80,9 +80,9 @@ export function releaseDraft(
 ): Draft {
   const audience = outline.audience ?? 'customer';
   const sorted = sortReleaseMessages(messages);
-  const own =
-    sorted.find((m) => isMessageFor(m, { audience, segment: outline.segment })) ??
-    sorted.find((m) => m.audience === audience);
+  // The audience's (or segment's) message, the hand-edited one first when it has several zones.
+  const mine = sorted.filter((m) => isMessageFor(m, { audience, segment: outline.segment }));
+  const own = mine.find((m) => m.edited) ?? mine[0] ?? sorted.find((m) => m.audience === audience);
   if (!own) {
     throw new ValidationError('release draft', [
       problem('messages', `a message for the draft's audience (${audience})`, 'none'),

@@ -12,7 +12,7 @@ import type { BlockedCode } from '../publish/publish';
 import type { Runbook } from '../runbook/define';
 import { severityLevel } from '../runbook/lookup';
 import { toIsoInstant } from '../time/iso-instant';
-import type { RoleId, Severity } from '../vocabulary';
+import type { RoleId } from '../vocabulary';
 import type {
   ApprovalWait,
   IncidentReview,
@@ -117,7 +117,7 @@ export const REFUSAL_WORDS: Readonly<Record<BlockedCode, string>> = {
   'draft-edited': 'edited after approval',
   'draft-already-published': 'draft already published',
   'incident-resolved': 'incident already resolved',
-  'stale-draft': 'written against old facts',
+  'stale-facts': 'written against old facts',
   'no-communication-owner': 'no communication owner',
   'facts-missing': 'facts not confirmed',
   'approval-missing': 'approval not asked for',
@@ -129,6 +129,13 @@ export const REFUSAL_WORDS: Readonly<Record<BlockedCode, string>> = {
   'release-missing': 'no release of every message to approve',
   'release-inconsistent': 'messages disagree on the facts',
 };
+
+/** Codes older logs carry under an earlier name (`stale-draft` is now `stale-facts`). */
+const RENAMED_CODES: Readonly<Record<string, BlockedCode>> = { 'stale-draft': 'stale-facts' };
+
+/** Plain words for a refusal code of this or an earlier version; an unknown code as it is. @internal */
+export const refusalWords = (code: string): string =>
+  REFUSAL_WORDS[(RENAMED_CODES[code] ?? code) as BlockedCode] ?? code;
 
 export function blockedFigures(state: IncidentState): IncidentReview['blocked'] {
   const rules = new Map<string, ReviewBlockedRule>();
@@ -145,7 +152,7 @@ export function blockedFigures(state: IncidentState): IncidentReview['blocked'] 
         rules.set(reason.ruleId, group);
         seen.add(`rule:${reason.ruleId}`);
       } else {
-        const label = REFUSAL_WORDS[reason.code as BlockedCode] ?? reason.code;
+        const label = refusalWords(reason.code);
         const group = others.get(reason.code) ?? { code: reason.code, label, count: 0 };
         if (!seen.has(`code:${reason.code}`)) group.count += 1;
         others.set(reason.code, group);

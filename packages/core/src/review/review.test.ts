@@ -395,7 +395,7 @@ describe('reviewIncident keeps lint blocks apart from approval refusals', () => 
       ...checkoutStart(),
       draftAt(8, 'd1', 1, { kind: 'initial' }),
       blockedAt(9, 'd1', [missing, missing, missing]),
-      blockedAt(10, 'd1', [missing, { code: 'stale-draft', message: 'Rewrite it from the newest facts.' }]),
+      blockedAt(10, 'd1', [missing, { code: 'stale-facts', message: 'Rewrite it from the newest facts.' }]),
       blockedAt(11, 'd1', [
         missing,
         { code: 'lint-error', ruleId: 'no-fix-time-promise', message: 'Do not promise a fix time.' },
@@ -413,8 +413,24 @@ describe('reviewIncident keeps lint blocks apart from approval refusals', () => 
       byRule: [{ rule: 'no-fix-time-promise', count: 1, messages: ['Do not promise a fix time.'] }],
       byReason: [
         { code: 'approval-missing', label: 'approval not asked for', count: 3 },
-        { code: 'stale-draft', label: 'written against old facts', count: 1 },
+        { code: 'stale-facts', label: 'written against old facts', count: 1 },
       ],
+    });
+  });
+
+  it('reads a log written before stale-draft was renamed stale-facts in the same words', () => {
+    const renamed = refusedLog().map((e) =>
+      e.type === 'publish.blocked'
+        ? {
+            ...e,
+            reasons: e.reasons.map((r) => (r.code === 'stale-facts' ? { ...r, code: 'stale-draft' } : r)),
+          }
+        : e,
+    );
+    expect(reviewIncident(renamed, testRunbook()).blocked.byReason).toContainEqual({
+      code: 'stale-draft',
+      label: 'written against old facts',
+      count: 1,
     });
   });
 
@@ -423,7 +439,7 @@ describe('reviewIncident keeps lint blocks apart from approval refusals', () => 
     expect(lintSuggestions).toEqual([
       '1 draft was blocked by no-fix-time-promise: add a line on it to the pre-send checklist and practise it in the next drill.',
     ]);
-    expect(review.suggestions.map((s) => s.text).join('\n')).not.toMatch(/approval-missing|stale-draft/);
+    expect(review.suggestions.map((s) => s.text).join('\n')).not.toMatch(/approval-missing|stale-facts/);
   });
 
   it('renders one line for lint and one for the rest, without repeating approval messages', () => {

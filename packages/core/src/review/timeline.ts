@@ -5,9 +5,8 @@
 import { roleWords } from '../approvals/gates';
 import type { IncidentEvent } from '../incident/events';
 import { type IncidentState, personNameInRoles } from '../incident/state';
-import type { BlockedCode } from '../publish/publish';
 import type { ApprovalTopic, TopicId } from '../vocabulary';
-import { minutesBetween, REFUSAL_WORDS } from './figures';
+import { minutesBetween, refusalWords } from './figures';
 import type { ReviewTimelineEntry, UpdateTiming } from './types';
 
 const FACT_WORDS: Record<string, string> = {
@@ -102,7 +101,7 @@ export function timeline(
         add(
           e.at,
           `Publishing blocked for draft ${e.draftId}: ${[
-            ...new Set(e.reasons.map((r) => r.ruleId ?? REFUSAL_WORDS[r.code as BlockedCode] ?? r.code)),
+            ...new Set(e.reasons.map((r) => r.ruleId ?? refusalWords(r.code))),
           ].join(', ')}`,
         );
         break;
