@@ -184,8 +184,8 @@ export function defineRunbook(input: unknown, options?: string | RunbookOptions)
     },
     incidentTypes,
   }) as Runbook;
-  // Sibling checks render with the ladder, so they run only once it holds together.
-  const problems = [...own, ...(ladder.problems.length > 0 ? [] : checks.flatMap((check) => check(frozen)))];
+  // Caller checks join in the same error; the ladder resolves even when its order is wrong.
+  const problems = [...own, ...checks.flatMap((check) => check(frozen))];
   if (problems.length > 0) throw new RunbookError(problems, source);
   return frozen;
 }
