@@ -4,7 +4,7 @@ import { loadRunbook } from '@incident-comms/core/node';
 import * as templates from '@incident-comms/templates';
 import nodemailer from 'nodemailer';
 
-const runbook = await loadRunbook('runbook.yaml', { checks: [templates.checkRunbookTemplates] }); // start from packages/core/runbook.example.yaml
+const runbook = await loadRunbook('runbook.yaml', { checks: [templates.checkRunbookTemplates] }); // start from `npx incident-comms init`
 const transport = nodemailer.createTransport({ host: '127.0.0.1', port: Number(process.env.SMTP_PORT), ignoreTLS: true });
 const email = createEmailChannel({ transport, from: 'status@acme.example', replyTo: 'dana@acme.example' });
 const routes = [{ channel: 'email', audience: 'customer', recipients: ['ana@example.com'] }] as const;

@@ -13,7 +13,10 @@ import {
   deliveryProblemsFromIssues,
   exchangeHttp,
   type FetchLike,
+  httpChannelOptionShape,
   httpFailureOutcome,
+  httpsOrLoopbackUrl,
+  pacingOptionShape,
   type RateWindow,
   severityIdSchema,
   systemClock,
@@ -72,28 +75,13 @@ export interface StatuspageChannelOptions {
   readonly maxPacingWaitMs?: number | undefined;
 }
 
-const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const optionsSchema = z.object({
   apiKey: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'a Statuspage API key'),
   pages: statuspagePagesSchema.refine((p) => Object.keys(p).length > 0, 'at least one page'),
-  baseUrl: z
-    .url({ protocol: /^https?$/, error: 'an http(s) URL' })
-    .refine((u) => {
-      const { protocol, hostname } = new URL(u);
-      return protocol === 'https:' || loopback.has(hostname);
-    }, 'an https: URL (http: only on loopback)')
-    .optional(),
+  baseUrl: httpsOrLoopbackUrl('an http(s) URL').optional(),
   deliverNotifications: z.boolean().optional(),
-  name: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]*$/, 'a lowercase name like "statuspage"')
-    .optional(),
-  fetch: z.custom<FetchLike>((v) => typeof v === 'function', 'a fetch function').optional(),
-  timeoutMs: z.number().int().min(100).max(120_000).optional(),
-  rateLimits: z
-    .array(z.object({ limit: z.number().int().positive(), windowMs: z.number().int().positive() }))
-    .optional(),
-  maxPacingWaitMs: z.number().int().nonnegative().optional(),
+  ...httpChannelOptionShape('statuspage'),
+  ...pacingOptionShape,
 });
 
 /**
@@ -121,7 +109,10 @@ const optionsSchema = z.object({
 export function createStatuspageChannel(options: StatuspageChannelOptions): Channel<StatuspagePayload> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new ChannelConfigError('statuspage', deliveryProblemsFromIssues(parsed.error.issues, 'options'));
+    throw new ChannelConfigError(
+      'statuspage',
+      deliveryProblemsFromIssues(parsed.error.issues, 'options', options),
+    );
   }
   const name = options.name ?? 'statuspage';
   const baseUrl = (options.baseUrl ?? STATUSPAGE_API_URL).replace(/\/+$/, '');

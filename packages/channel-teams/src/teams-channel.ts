@@ -13,7 +13,10 @@ import {
   deliveryProblemsFromIssues,
   exchangeHttp,
   type FetchLike,
+  httpChannelOptionShape,
   httpFailureOutcome,
+  httpsOrLoopbackUrl,
+  pacingOptionShape,
   type RateWindow,
   systemClock,
 } from '@incident-comms/core';
@@ -57,11 +60,7 @@ export interface TeamsChannelOptions {
   readonly maxPayloadBytes?: number | undefined;
 }
 
-const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const webhookUrl = z.url({ protocol: /^https?$/, error: 'a Workflows webhook URL' }).refine((u) => {
-  const { protocol, hostname } = new URL(u);
-  return protocol === 'https:' || loopback.has(hostname);
-}, 'an https: URL (http: only on loopback)');
+const webhookUrl = httpsOrLoopbackUrl('a Workflows webhook URL');
 const optionsSchema = z.object({
   webhooks: z
     .record(
@@ -73,16 +72,8 @@ const optionsSchema = z.object({
     name: z.string().trim().min(1, 'the name of the source-of-truth page'),
     url: z.url({ protocol: /^https$/, error: 'an https: URL' }).optional(),
   }),
-  name: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]*$/, 'a lowercase name like "teams"')
-    .optional(),
-  fetch: z.custom<FetchLike>((v) => typeof v === 'function', 'a fetch function').optional(),
-  timeoutMs: z.number().int().min(100).max(120_000).optional(),
-  rateLimits: z
-    .array(z.object({ limit: z.number().int().positive(), windowMs: z.number().int().positive() }))
-    .optional(),
-  maxPacingWaitMs: z.number().int().nonnegative().optional(),
+  ...httpChannelOptionShape('teams'),
+  ...pacingOptionShape,
   maxPayloadBytes: z.number().int().min(2_000).max(TEAMS_PAYLOAD_LIMIT).optional(),
 });
 
@@ -112,7 +103,10 @@ const optionsSchema = z.object({
 export function createTeamsChannel(options: TeamsChannelOptions): Channel<TeamsPayload> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new ChannelConfigError('teams', deliveryProblemsFromIssues(parsed.error.issues, 'options'));
+    throw new ChannelConfigError(
+      'teams',
+      deliveryProblemsFromIssues(parsed.error.issues, 'options', options),
+    );
   }
   const name = options.name ?? 'teams';
   const fetcher: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));

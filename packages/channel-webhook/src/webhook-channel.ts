@@ -12,7 +12,9 @@ import {
   deliveryProblemsFromIssues,
   exchangeHttp,
   type FetchLike,
+  httpChannelOptionShape,
   httpFailureOutcome,
+  httpsOrLoopbackUrl,
   systemClock,
 } from '@incident-comms/core';
 import { Webhook } from 'standardwebhooks';
@@ -54,12 +56,7 @@ export interface WebhookChannelPayload {
 const secretSchema = z
   .string()
   .regex(/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/, 'a secret like "whsec_" + base64 of 24 or more random bytes');
-const urlSchema = z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).refine((u) => {
-  const { protocol, hostname } = new URL(u);
-  return (
-    protocol === 'https:' || hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]'
-  );
-}, 'an https: URL (http: only on loopback)');
+const urlSchema = httpsOrLoopbackUrl('an http(s) URL');
 const optionsSchema = z.object({
   endpoints: z
     .record(
@@ -67,12 +64,7 @@ const optionsSchema = z.object({
       z.object({ url: urlSchema, secrets: z.array(secretSchema).min(1, 'at least one secret') }),
     )
     .refine((e) => Object.keys(e).length > 0, 'at least one endpoint'),
-  name: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]*$/, 'a lowercase name like "webhook"')
-    .optional(),
-  fetch: z.custom<FetchLike>((v) => typeof v === 'function', 'a fetch function').optional(),
-  timeoutMs: z.number().int().min(100).max(120_000).optional(),
+  ...httpChannelOptionShape('webhook'),
 });
 
 /**
@@ -99,7 +91,10 @@ const optionsSchema = z.object({
 export function createWebhookChannel(options: WebhookChannelOptions): Channel<WebhookChannelPayload> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new ChannelConfigError('webhook', deliveryProblemsFromIssues(parsed.error.issues, 'options'));
+    throw new ChannelConfigError(
+      'webhook',
+      deliveryProblemsFromIssues(parsed.error.issues, 'options', options),
+    );
   }
   const name = options.name ?? 'webhook';
   const fetcher: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));

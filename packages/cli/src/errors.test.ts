@@ -68,11 +68,30 @@ describe('bad option values are usage errors (exit 2)', () => {
     expect([0, 1]).toContain(code);
   });
 
-  it('a facts field of the wrong shape is named by lintMessage, without a stack trace (exit 1)', async () => {
-    const { code, stderr } = await cli(['lint', draft, '--kind', 'update', '--facts', '{"version":-1}']);
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/^Invalid lint context: facts\.version: expected a facts version/);
+  it.each([
+    ['{"version":-1}', /facts\.version: expected a facts version/],
+    [
+      '{"scope":42,"causeConfirmed":"yes"}',
+      /facts\.causeConfirmed: expected true or false, got "yes".*facts\.scope: expected one of/,
+    ],
+    ['{"scop":"some"}', /facts: expected no unknown keys, got "scop"/],
+    ['{"scope":"most"}', /facts\.scope: expected one of .*, got "most"/],
+  ])('--facts %s is a usage error naming the field (exit 2)', async (facts, message) => {
+    const { code, stderr } = await cli(['lint', draft, '--kind', 'update', '--facts', facts]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(STACK);
+  });
+
+  it.each([
+    ['./nope.mjs', /^Cannot load lint plugin \.\/nope\.mjs: file not found/],
+    ['../missing/plugin.js', /^Cannot load lint plugin \.\.\/missing\/plugin\.js: file not found/],
+    ['@acme/not-installed-plugin', /^Cannot load lint plugin @acme\/not-installed-plugin: package not found/],
+  ])('--plugin %s that does not exist is named as the user gave it (exit 1)', async (plugin, message) => {
+    const { code, stderr } = await cli(['lint', draft, '--kind', 'update', '--plugin', plugin]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/chunk-|dist\//);
   });
 
   it('--incident without --runbook is a usage error', async () => {

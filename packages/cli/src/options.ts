@@ -3,7 +3,13 @@
  * Up-front checks of option values (`--now`, `--next-update`, `--time-zone`, `--facts`), so a bad
  * value is a usage error (exit 2, with a pointer to `--help`) instead of a failure deep inside.
  */
-import { instantSchema, isValidTimeZone, type LintFacts } from '@incident-comms/core';
+import {
+  instantSchema,
+  isValidTimeZone,
+  LintContextError,
+  type LintFacts,
+  resolveFacts,
+} from '@incident-comms/core';
 import { InvalidArgumentError } from 'commander';
 
 /**
@@ -43,12 +49,13 @@ export function parseTimeZoneOption(value: string): string {
 }
 
 /**
- * Commander argument parser for `--facts`: a JSON object. Its fields are checked by
- * `lintMessage`, which names each bad one by path.
+ * Commander argument parser for `--facts`: a JSON object whose fields are the lint facts
+ * (checked here, so a bad field is a usage error naming its path, e.g. `facts.scope`).
  *
  * @param value - the option's value as typed, e.g. `{"scope":"some"}`.
  * @returns the parsed object.
- * @throws {InvalidArgumentError} (exit 2) when the value is not JSON or not a JSON object.
+ * @throws {InvalidArgumentError} (exit 2) when the value is not JSON, not a JSON object, or a
+ *   field is unknown or of the wrong type (each named by path with what was expected).
  * @example
  * parseFactsOption('{"scope":"some","causeConfirmed":false}').scope; // 'some'
  */
@@ -65,6 +72,12 @@ export function parseFactsOption(value: string): LintFacts {
     throw new InvalidArgumentError(
       `Expected a JSON object such as '{"scope":"some"}', got ${Array.isArray(data) ? 'a list' : JSON.stringify(data)}.`,
     );
+  }
+  try {
+    resolveFacts({ kind: 'update', audience: 'customer', facts: data as LintFacts });
+  } catch (error) {
+    if (error instanceof LintContextError) throw new InvalidArgumentError(error.message);
+    throw error;
   }
   return data as LintFacts;
 }

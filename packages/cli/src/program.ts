@@ -4,6 +4,7 @@
  * review incidents. `runCli` runs in-process and returns the exit code, so tests need no child process.
  */
 
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -72,15 +73,24 @@ interface LintOptions {
  * else is a package name resolved from the working directory.
  */
 async function loadPlugin(specifier: string, base: string): Promise<LintPlugin> {
-  const url =
-    specifier.startsWith('.') || isAbsolute(specifier)
-      ? pathToFileURL(resolvePath(base, specifier)).href
-      : specifier;
+  const isFile = specifier.startsWith('.') || isAbsolute(specifier);
+  const path = resolvePath(base, specifier);
+  // Say what the user named is missing, not which of our own files tried to import it.
+  if (isFile && !existsSync(path))
+    throw new CliInputError(`Cannot load lint plugin ${specifier}: file not found (looked at ${path})`);
+  const url = isFile ? pathToFileURL(path).href : specifier;
   let mod: { default?: unknown; plugin?: unknown };
   try {
     mod = (await import(url)) as { default?: unknown; plugin?: unknown };
   } catch (error) {
-    throw new CliInputError(`Cannot load lint plugin ${specifier}: ${(error as Error).message}`);
+    const e = error as Error & { code?: string };
+    const missingPackage =
+      !isFile && e.code === 'ERR_MODULE_NOT_FOUND' && e.message.includes(`'${specifier}'`);
+    throw new CliInputError(
+      missingPackage
+        ? `Cannot load lint plugin ${specifier}: package not found (install it in ${process.cwd()} or give a file path)`
+        : `Cannot load lint plugin ${specifier}: ${e.message}`,
+    );
   }
   const plugin = (mod.plugin ?? mod.default) as LintPlugin | undefined;
   if (plugin === null || typeof plugin !== 'object' || typeof plugin.meta?.name !== 'string')

@@ -12,11 +12,12 @@ import {
   type ChannelRef,
   type DeliveryCompletion,
   type DeliveryRecord,
-  type DeliveryState,
   type EventStore,
   type FiredReminderRecord,
   type NewDelivery,
   type Outbox,
+  type OutboxRow,
+  outboxRecordFromRow,
 } from '@incident-comms/core';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { quoteSchema } from './migrations';
@@ -56,40 +57,11 @@ export interface PostgresStoreOptions {
 }
 
 /** A `deliveries` row as node-postgres returns it (internal to this package). */
-export interface DeliveryRow extends QueryResultRow {
-  key: string;
-  incident_id: string;
-  version: number;
-  channel: string;
-  recipient: string;
-  audience: string;
-  state: DeliveryState;
-  attempts: number;
-  ref: string | null;
-  reason: string | null;
-  next_attempt_at: string | null;
-  first_attempt_at: string | null;
-  updated_at: string;
-}
+/** A `deliveries` row as pg returns it. */
+export type DeliveryRow = OutboxRow & QueryResultRow;
 
-/** Maps a `deliveries` row to the core's record shape (internal to this package). */
-export function toRecord(row: DeliveryRow): DeliveryRecord {
-  return {
-    key: row.key,
-    incidentId: row.incident_id,
-    version: row.version,
-    channel: row.channel,
-    recipient: row.recipient,
-    audience: row.audience as DeliveryRecord['audience'],
-    state: row.state,
-    attempts: row.attempts,
-    ref: row.ref === null ? undefined : (JSON.parse(row.ref) as ChannelRef),
-    reason: row.reason ?? undefined,
-    nextAttemptAt: row.next_attempt_at ?? undefined,
-    firstAttemptAt: row.first_attempt_at ?? undefined,
-    updatedAt: row.updated_at,
-  };
-}
+/** Maps a `deliveries` row to the core's record shape. */
+export const toRecord = (row: DeliveryRow): DeliveryRecord => outboxRecordFromRow(row);
 
 const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (error: unknown) =>

@@ -14,6 +14,8 @@ import {
   IncidentCommsError,
   type NewDelivery,
   type Outbox,
+  type OutboxRow,
+  outboxRecordFromRow,
 } from '@incident-comms/core';
 import Database from 'better-sqlite3';
 import { MIGRATE_1_TO_2, SCHEMA, SCHEMA_VERSION } from './schema';
@@ -53,41 +55,6 @@ export class SqliteStoreError extends IncidentCommsError {
     super('store_unavailable', `Cannot open the SQLite store at ${path}: ${reason}`);
     this.path = path;
   }
-}
-
-interface Row {
-  key: string;
-  incident_id: string;
-  version: number;
-  channel: string;
-  recipient: string;
-  audience: string;
-  state: DeliveryState;
-  attempts: number;
-  ref: string | null;
-  reason: string | null;
-  next_attempt_at: string | null;
-  first_attempt_at: string | null;
-  updated_at: string;
-}
-
-/** The record of `row`; `ref` when the caller already holds the row's ref (no JSON re-parse). */
-function toRecord(row: Row, ref?: ChannelRef): DeliveryRecord {
-  return {
-    key: row.key,
-    incidentId: row.incident_id,
-    version: row.version,
-    channel: row.channel,
-    recipient: row.recipient,
-    audience: row.audience as DeliveryRecord['audience'],
-    state: row.state,
-    attempts: row.attempts,
-    ref: ref ?? (row.ref === null ? undefined : (JSON.parse(row.ref) as ChannelRef)),
-    reason: row.reason ?? undefined,
-    nextAttemptAt: row.next_attempt_at ?? undefined,
-    firstAttemptAt: row.first_attempt_at ?? undefined,
-    updatedAt: row.updated_at,
-  };
 }
 
 /**
@@ -134,11 +101,11 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
     `INSERT OR IGNORE INTO deliveries (key, incident_id, version, channel, recipient, audience, state, attempts, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?)`,
   );
-  const selectOne = db.prepare<[string], Row>('SELECT * FROM deliveries WHERE key = ?');
+  const selectOne = db.prepare<[string], OutboxRow>('SELECT * FROM deliveries WHERE key = ?');
   const enqueueAll = (deliveries: readonly NewDelivery[], at: string) =>
     deliveries.map((d): DeliveryRecord => {
       const { changes } = insert.run(d.key, d.incidentId, d.version, d.channel, d.recipient, d.audience, at);
-      if (changes === 0) return toRecord(selectOne.get(d.key)!);
+      if (changes === 0) return outboxRecordFromRow(selectOne.get(d.key)!);
       const { key, incidentId, version, channel, recipient, audience } = d;
       return {
         key,
@@ -175,8 +142,10 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
     `UPDATE deliveries SET state = ?, ref = COALESCE(?, ref), reason = ?, next_attempt_at = ?, updated_at = ?
      WHERE key = ? AND state IN (${inList}) RETURNING *`;
 
-  const listAll = db.prepare<[string], Row>('SELECT * FROM deliveries WHERE incident_id = ? ORDER BY key');
-  const listVersion = db.prepare<[string, number], Row>(
+  const listAll = db.prepare<[string], OutboxRow>(
+    'SELECT * FROM deliveries WHERE incident_id = ? ORDER BY key',
+  );
+  const listVersion = db.prepare<[string, number], OutboxRow>(
     'SELECT * FROM deliveries WHERE incident_id = ? AND version = ? ORDER BY key',
   );
   const getThread = db.prepare<[string, string, string], { ref: string }>(
@@ -192,8 +161,12 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
     'SELECT recipient, ref FROM threads WHERE incident_id = ? AND channel = ?',
   );
   // A sent completion that starts a thread: the state change and the thread in one write.
-  const completeAndRemember = (stmt: Database.Statement, args: unknown[], ref: string): Row | undefined => {
-    const row = stmt.get(...args) as Row | undefined;
+  const completeAndRemember = (
+    stmt: Database.Statement,
+    args: unknown[],
+    ref: string,
+  ): OutboxRow | undefined => {
+    const row = stmt.get(...args) as OutboxRow | undefined;
     if (row) putThread.run(row.incident_id, row.channel, row.recipient, ref);
     return row;
   };
@@ -288,11 +261,11 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
       const states = [...from];
       return write(() => {
         const row = cached('begin', states, beginSql).get(at, at, key, ...states) as
-          | (Row & { thread_ref: string | null })
+          | (OutboxRow & { thread_ref: string | null })
           | undefined;
         if (!row) return undefined;
         const thread = row.thread_ref === null ? undefined : (JSON.parse(row.thread_ref) as ChannelRef);
-        return { ...toRecord(row), thread };
+        return { ...outboxRecordFromRow(row), thread };
       });
     },
     async complete(key, completion: DeliveryCompletion, at, from = ['sending']) {
@@ -306,20 +279,22 @@ export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): Sql
         const stmt = cached('complete', states, completeSql);
         const row = startsThread
           ? completeAndRemember(stmt, args, ref!)
-          : (stmt.get(...args) as Row | undefined);
-        return row && toRecord(row, completion.state === 'sent' ? { ...completion.ref } : undefined);
+          : (stmt.get(...args) as OutboxRow | undefined);
+        return (
+          row && outboxRecordFromRow(row, completion.state === 'sent' ? { ...completion.ref } : undefined)
+        );
       });
     },
     get(key) {
       return read(() => {
         const row = selectOne.get(key);
-        return row && toRecord(row);
+        return row && outboxRecordFromRow(row);
       });
     },
     list(incidentId, version) {
       return read(() =>
         (version === undefined ? listAll.all(incidentId) : listVersion.all(incidentId, version)).map((row) =>
-          toRecord(row),
+          outboxRecordFromRow(row),
         ),
       );
     },

@@ -20,6 +20,7 @@ import {
   RuleReportError,
 } from './errors';
 import { resolveFacts } from './facts';
+import { type FoldedText, foldForMatching, originalSpan } from './fold';
 import { compilePhrases } from './phrases';
 import { activeLintRules, isPluginRule } from './plugins';
 import { TextDocument } from './text';
@@ -118,7 +119,10 @@ export function lintMessage(
   const kind = context.kind;
   const audience = context.audience;
   // One context object for the whole draft, pointed at each rule in turn.
-  const run = new RuleRun(context, facts, compiled, new TextDocument(text), out);
+  // Rules read the folded text (fullwidth forms, look-alike letters, invisibles); diagnostics
+  // are mapped back to the text as written.
+  const folded = foldForMatching(text);
+  const run = new RuleRun(context, facts, compiled, new TextDocument(folded.text), out);
   for (const rule of rules) {
     const level = compiled.levels.get(rule.id);
     if (level === 'off') continue;
@@ -129,10 +133,26 @@ export function lintMessage(
     rule.check(run);
   }
   run.start(undefined, undefined);
+  if (folded.toOriginal !== undefined) mapToOriginal(out, folded, text);
   out.sort(
     (a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
   return out;
+}
+
+// Moves every diagnostic (and its fix) from folded positions to the text as written.
+function mapToOriginal(out: Diagnostic[], folded: FoldedText, text: string): void {
+  const original = new TextDocument(text);
+  for (const d of out) {
+    const span = originalSpan(folded, d.start, d.end);
+    d.start = span.start;
+    d.end = span.end;
+    const { line, column } = original.lineColumn(span.start);
+    d.line = line;
+    d.column = column;
+    if (d.fix !== undefined)
+      d.fix = { ...originalSpan(folded, d.fix.start, d.fix.end), replacement: d.fix.replacement };
+  }
 }
 
 // What rules see of one draft. One instance per draft, pointed at each rule in turn by
@@ -175,7 +195,7 @@ class RuleRun implements RuleContext {
     return this.topicMatches;
   }
   hasImpactStatement(): boolean {
-    return this.doc.impactSpans().length > 0;
+    return this.doc.namesImpact();
   }
   report(r: RuleReport): void {
     // A report after the rule's check returned (e.g. from a stored callback) has no rule.

@@ -5,6 +5,7 @@
  * checked: the runbook's `lint` section, `lintMessage`, `publish`, `preSendCheck` and the CLI.
  */
 import { problem, ValidationError } from '../errors';
+import { closestName } from '../text/closest';
 import type { LintConfig } from './config';
 import { defineRule, isDefinedRule, type Rule, type RuleDefinition } from './define-rule';
 import { lintRules } from './rules/index';
@@ -131,9 +132,14 @@ export function isPluginRule(rule: Rule): boolean {
  */
 export function unknownRuleReason(id: string): string {
   const slash = id.indexOf('/');
-  if (slash < 0) return `a built-in rule id ("${id}" is none)`;
+  const near = closestName(
+    id,
+    active.map((r) => r.id),
+  );
+  const hint = near === undefined ? '' : `; did you mean "${near}"?`;
+  if (slash < 0) return `a built-in rule id ("${id}" is none${hint})`;
   const name = id.slice(0, slash);
   return plugins.has(name)
-    ? `a rule of plugin "${name}" ("${id}" is none of its rules)`
+    ? `a rule of plugin "${name}" ("${id}" is none of its rules${hint})`
     : `a rule of a registered plugin: plugin "${name}" is not registered; register it with registerLintPlugin() in code, or load it with the CLI's --plugin flag or the runbook's lint.plugins`;
 }

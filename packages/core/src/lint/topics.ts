@@ -3,9 +3,11 @@
  * Detects the approval topics a draft touches (security, data loss, legal, compensation,
  * contract/SLA, fix-time promises). One implementation, shared by the linter and the approval gates.
  */
+
 import type { ApprovalTopic, TopicId } from '../vocabulary';
 import { type LintConfig, resolveLintConfig } from './config';
 import { FIX_TIME_EXPR, FOLLOW_UP_WORK, PROBLEM_LASTS, RECOVERY_TERM } from './fix-time';
+import { foldForMatching, originalSpan } from './fold';
 import {
   COMPENSATION,
   CONTRACT,
@@ -91,7 +93,15 @@ export function detectTopics(text: string, config?: LintConfig): TopicMatch[] {
       fromConfig.set(config, compileTopicPhrases(resolveLintConfig(config).topics));
     extra = fromConfig.get(config);
   }
-  return detectTopicsIn(new TextDocument(text), extra);
+  // Read the folded text (fullwidth forms, look-alike letters, invisibles) so a gate cannot be
+  // slipped past with "ｒefund" or a Cyrillic letter; spans point at the text as written.
+  const folded = foldForMatching(text);
+  const matches = detectTopicsIn(new TextDocument(folded.text), extra);
+  if (folded.toOriginal === undefined) return matches;
+  return matches.map((m) => {
+    const span = originalSpan(folded, m.start, m.end);
+    return { ...m, ...span, text: text.slice(span.start, span.end) };
+  });
 }
 
 /** {@link detectTopics} over an already segmented document (shared with the lint rules). */
