@@ -91,7 +91,7 @@ export const PROMISE_MODAL =
 
 /** Words before a time that make it an update time, not a fix time. */
 export const UPDATE_WORD =
-  /\b(?:updates?|post(?:ed)?|news|get back|check in|report|summary|follow-up|notes|share|more (?:details|information)|(?:email|message|call|write to|contact) (?:you|everyone|customers|again|back))\b/i;
+  /\b(?:updates?|post(?:ed)?|news|get back|check in|report|confirm|summary|follow-up|notes|share|more (?:details|information)|(?:email|message|call|write to|contact) (?:you|everyone|customers|again|back))\b/i;
 /** Past tense before a recovery word: history, not a promise. */
 export const PAST_BEFORE = /\b(?:was|were|has been|have been|had been|had|took|since|between)\b/i;
 
