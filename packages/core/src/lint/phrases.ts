@@ -221,7 +221,7 @@ export const SCOPE_NEGATED_BEFORE = /\b(?:not|no|nor|never)\s+$/i;
  * Case-sensitive: "US" and "EU" are regions, "us" is a pronoun.
  */
 export const REGION_NAMES =
-  /\bU\.S\.(?!\w)|\b(?:US|USA|EU|UK|APAC|EMEA|LATAM|North America|South America|Latin America|Europe|Asia|Asia[- ]Pacific|Australia|Canada|Japan|India|Brazil|Germany|France|(?:us|eu|ap)-(?:east|west|central|north|south|southeast|northeast)-\d)\b/g;
+  /\b(?:U\.S\.(?!\w)|(?:US|USA|EU|UK|APAC|EMEA|LATAM|North America|South America|Latin America|Europe|Asia|Asia[- ]Pacific|Australia|Canada|Japan|India|Brazil|Germany|France|(?:us|eu|ap)-(?:east|west|central|north|south|southeast|northeast)-\d)\b)/g;
 
 /**
  * A lead-in before the advice itself: a condition ("If a payment fails, ..."), a time frame
