@@ -96,9 +96,9 @@ describe('escaping per format', () => {
 
   it('turns blank-line paragraphs into <p> and line breaks into <br> in HTML', () => {
     const internal = messages.find((m) => m.audience === 'internal')!;
-    expect(
-      internal.html.startsWith('<p>Identified · SEV1 (Critical) · version 2, published 14:30 UTC</p>'),
-    ).toBe(true);
+    expect(internal.html.startsWith('<p>Identified · SEV1 (Critical) · version 2, as of 14:30 UTC</p>')).toBe(
+      true,
+    );
     expect(internal.html).toContain('<br>\n');
     expect(internal.nextUpdateAt).toBe(t(35));
   });

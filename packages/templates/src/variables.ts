@@ -122,7 +122,8 @@ export const TEMPLATE_VARIABLES = {
   },
   publishedTime: {
     type: 'text',
-    description: 'when this version was published, formatted for the audience',
+    description:
+      'the time this version states the incident as of (when its status was drafted), formatted for the audience; the approved bytes carry it, so delivery later never changes it',
     providedFor: MESSAGE_KINDS,
   },
   unknowns: {

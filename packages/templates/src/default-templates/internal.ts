@@ -7,7 +7,7 @@ import { declareVariables as vars } from '../variables';
 import { INTERNAL_SUBJECT } from './phrases';
 
 const INTERNAL_HEADER =
-  '{{statusLabel}} · {{severity}} ({{severityLabel}}) · version {{version}}, published {{publishedTime}}';
+  '{{statusLabel}} · {{severity}} ({{severityLabel}}) · version {{version}}, as of {{publishedTime}}';
 const CAUSE_LINE =
   'Cause: {{#cause}}{{cause}}{{/cause}}{{^cause}}not confirmed; do not name or guess one.{{/cause}}';
 /** The facts block; a `workaround` message always has a workaround line, the others only when one is set. */
