@@ -9,7 +9,7 @@ import { segmentIdSchema } from '../runbook/segments';
 import { roleIdSchema, topicIdSchema } from '../runbook/topics';
 import { severityIdSchema } from '../severity/index';
 import { idSchema as id, incidentTypeIdSchema } from '../text/id';
-import { singleLineTextSchema, nonEmptyTextSchema as text } from '../text/non-empty';
+import { nameTextSchema, nonEmptyTextSchema as text } from '../text/non-empty';
 import { instantSchema } from '../time/instant';
 import { AUDIENCES, MESSAGE_KINDS, SCOPES, STATUSES } from '../vocabulary';
 
@@ -109,7 +109,7 @@ export const statusUpdateSchema = z
     status: z.enum(STATUSES),
     kind: z.enum(MESSAGE_KINDS),
     severity: severityIdSchema,
-    title: singleLineTextSchema,
+    title: nameTextSchema,
     incidentType: incidentTypeIdSchema,
     symptom: text,
     affected: text,
@@ -147,7 +147,7 @@ export const eventSchema = z.discriminatedUnion('type', [
       type: z.literal('declared'),
       ...base,
       incidentId: id,
-      title: singleLineTextSchema,
+      title: nameTextSchema,
       incidentType: incidentTypeIdSchema,
       severity: severityIdSchema,
       /** The permission policy from the runbook (defaults when absent). */

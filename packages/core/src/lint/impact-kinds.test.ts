@@ -51,6 +51,10 @@ const KINDS: Record<string, Kind> = {
       'The booking page is temporarily down.',
       'Reports have not been fully functional since 8 AM.',
       'No statements are being sent at the moment.',
+      'Some members have not been able to access their accounts.',
+      'Projects are not starting in the EU cluster.',
+      'Exports are queued and will go out in order.',
+      'The review of your submission will take additional time.',
       'There is a loss of mobile data services in the area.',
     ],
   },
@@ -64,6 +68,8 @@ const KINDS: Record<string, Kind> = {
       'The forum is now open again.',
       'Subscribers should now be able to stream again.',
       'Customers can use the app and withdraw cash.',
+      'Reports should be visible again within the dashboard.',
+      'Please try signing in again and let us know.',
     ],
   },
   'the writer’s own inability, a forecast or a team is not the impact': {
@@ -87,6 +93,7 @@ const KINDS: Record<string, Kind> = {
       'We are still working on it.',
       'The review is taking longer than anticipated.',
       'We will monitor platform stability and performance closely.',
+      'We’re working on it. Let us know when you see the site back up.',
       'We are tracking the progress of the repair.',
       'There is nothing new to report yet.',
     ],
@@ -105,9 +112,32 @@ const KINDS: Record<string, Kind> = {
       'There is an ongoing technology outage.',
       'We apologise for this disruption of service.',
       'We’re aware of problems with Dropbox right now.',
-      'We are sorry for the Boxing Day outage.',
+      'Sorry, we had some brief downtime this morning.',
+      'This is usually a temporary error that clears by itself.',
       'Something has gone wrong on our side.',
     ],
+  },
+  'a support reply that names only that something happened': {
+    rule: 'no-vague-language',
+    context: { kind: 'initial', audience: 'support-reply' },
+    flagged: [
+      'Thanks for the report. There is an active incident right now.',
+      'There was indeed a brief outage earlier.',
+      'This was a problem on our end.',
+      'It looks like an issue in production, we are on it.',
+      'We have confirmed something isn’t working correctly and are investigating.',
+    ],
+    clean: [
+      'There was a problem with our latest release; we are rolling it back.',
+      'Thanks for the report. There is an incident: uploads are failing for some projects.',
+      'Please reply if you are still seeing issues.',
+    ],
+  },
+  'a reply that closes the case still says what happened': {
+    rule: 'no-vague-language',
+    context: { kind: 'resolved', audience: 'support-reply' },
+    flagged: ['There was an incident on our side, which is fixed now.'],
+    clean: ['Imports were failing for about an hour this morning; that is fixed now.'],
   },
   'a problem said to affect people, not an action': {
     rule: 'no-vague-language',
@@ -145,6 +175,20 @@ const KINDS: Record<string, Kind> = {
     flagged: ['Card top-ups and transfers have not been fully operational since noon.'],
   },
 };
+
+describe('no-dramatic-language: names and thanks are not drama', () => {
+  it.each([
+    ['Massive thanks to everyone who reported this.', false],
+    ['We patched servers for the Spectre and Meltdown flaws last night.', false],
+    ['This was a massive failure of our payment system.', true],
+    ['MASSIVE outage right now, sorry everyone.', true],
+    ['Unprecedented demand took the site down.', true],
+    ['We saw a catastrophic failure at checkout.', true],
+  ] as const)('%s', (text, dramatic) => {
+    const fired = lintMessage(text, update).some((d) => d.ruleId === 'no-dramatic-language');
+    expect(fired).toBe(dramatic);
+  });
+});
 
 describe('impact and vague wording, by kind', () => {
   for (const [name, kind] of Object.entries(KINDS)) {

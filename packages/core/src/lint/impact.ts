@@ -11,6 +11,7 @@
  * recovery word ("login failures", "orders are being delivered"), or a symptom a customer sees
  * ("slow", "declined", "cancelled", "no dial tone").
  */
+import { gate } from './triggers';
 
 // Words ending in -ing that are not something a customer does ("issues affecting the app").
 const NOT_AN_ACTION =
@@ -22,7 +23,7 @@ const NOT_AN_ACTION =
  * does not ("issues with the app").
  */
 const ACTION_NOUN =
-  '(?:log(?:-| )?(?:in|on)s?|logins?|sign(?:-| )?(?:in|on)s?|signins?|(?<!network\\s+)connectivity|connections?|connecting|access(?:ing)?|payments?|checkouts?|transactions?|transfers?|deposits?|withdrawals?|deliver(?:y|ies)|emails?|e-mails?|notifications?|messages?|messaging|texts?|texting|calls?|calling|signal|dial(?:ing|ling)?[- ]?tones?|streaming|streams?|playback|loading|downloads?|uploads?|sync(?:ing)?|bookings?|reservations?|check-?ins?|orders?|purchases?|invoices?|receipts?|builds?|deploys|invitations?|searche?s?|page loads?|video calls?|meetings?|games?|matchmaking|voice calls?|sending|receiving|posting)';
+  '(?:log(?:-| )?(?:in|on)s?|logins?|sign(?:-| )?(?:in|on)s?|signins?|connectivity(?<!network\\s+connectivity)|connections?|connecting|access(?:ing)?|payments?|checkouts?|transactions?|transfers?|deposits?|withdrawals?|deliver(?:y|ies)|emails?|e-mails?|notifications?|messages?|messaging|texts?|texting|calls?|calling|signal|dial(?:ing|ling)?[- ]?tones?|streaming|streams?|playback|loading|downloads?|uploads?|sync(?:ing)?|bookings?|reservations?|check-?ins?|orders?|purchases?|invoices?|receipts?|builds?|deploys|invitations?|searche?s?|page loads?|video calls?|meetings?|games?|matchmaking|voice calls?|sending|receiving|posting)';
 
 const PROBLEM =
   '(?:issues?|problems?|troubles?|difficult(?:y|ies)|errors?|failures?|delays?|outages?|disruptions?)';
@@ -37,11 +38,33 @@ const ACTION_AFTER = `(?:\\s+(?:with|when|while|in|on)(?:\\s+(?:customers|users|
 // "orders are processing as expected", "invitations are now being delivered", "SMP is now open
 // again", "Twitter is back up for some people".
 const WORKING =
-  "(?:work(?:s|ing)?|load(?:s|ing)?|process(?:es|ing)?|send(?:s|ing)?|arriv(?:es|ing)|complet(?:es|ing)|go(?:es|ing)? through)\\s+(?:again|normally|as expected|as normal|as usual|fine)|continu(?:e|es|ing) to work(?!\\s+(?:on|to|with|through|hard|towards?|closely|around|diligently|tirelessly|non-stop|urgently|quickly)\\b)|receiv\\w+ (?:a )?normal service|(?:are|is)\\s+(?:now\\s+)?being\\s+(?:delivered|processed|sent|received|completed|accepted)|(?<!(?:fix|update|information|details|patch|workaround|updates|fixes|more|team|teams|staff|agents|we|engineers|people)\\s+)(?:are|is)\\s+(?:now\\s+|again\\s+|still\\s+)?(?:available|accessible|functional|open)(?:\\s+again)?\\b(?!\\s+to\\b)|(?<!(?:service|services|things|everything|it|system|systems)\\s+)(?:is|are|'s|’s)\\s+(?:now\\s+)?back\\s+(?:up|online)\\b|see(?:ing)?\\s+(?:\\w+\\s+){0,2}(?:return|come back)|(?:now|again|still)\\s+(?:be\\s+)?able\\s+to|able\\s+to\\s+(?:\\w+\\s+){1,3}again|can (?:still|continue|now|again)|(?:customers|users|members|people|you|they)\\s+can\\s+(?!not\\b|['’]t\\b|be\\b|expect\\b|see\\b|find\\b|check\\b|contact\\b|reach\\b|follow\\b|visit\\b)\\w+";
+  "(?:work(?:s|ing)?|load(?:s|ing)?|process(?:es|ing)?|send(?:s|ing)?|arriv(?:es|ing)|complet(?:es|ing)|go(?:es|ing)? through)(?<!\\b(?:everything|things|it|all|service|services|systems?)\\s+(?:(?:is|are|should|be|now|seems?|appears?)\\s+){0,3}\\w+(?:\\s+through)?)\\s+(?:again|normally|as expected|as normal|as usual|fine)|continu(?:e|es|ing) to work(?!\\s+(?:on|to|with|through|hard|towards?|closely|around|diligently|tirelessly|non-stop|urgently|quickly)\\b)|receiv\\w+ (?:a )?normal service|(?:are|is)\\s+(?:now\\s+)?being\\s+(?:delivered|processed|sent|received|completed|accepted)|(?:are|is)(?<!(?:fix|update|information|details|patch|workaround|updates|fixes|more|team|teams|staff|agents|we|engineers|people)\\s+(?:are|is))\\s+(?:now\\s+|again\\s+|still\\s+)?(?:available|accessible|functional|open)(?:\\s+again)?\\b(?!\\s+to\\b)|(?:is|are|'s|’s)(?<!(?:service|services|things|everything|it|system|systems)\\s*(?:is|are|'s|’s))\\s+(?:now\\s+)?back\\s+(?:up|online)\\b|be (?:visible|available|accessible|usable) again|see(?:ing)?\\s+(?:\\w+\\s+){0,2}(?:return|come back)|(?:now|again|still)\\s+(?:be\\s+)?able\\s+to|able\\s+to\\s+(?:\\w+\\s+){1,3}again|can (?:still|continue|now|again)|(?:customers|users|members|people)\\s+can\\s+(?!not\\b|['’]t\\b|to\\b|be\\b|expect\\b|see\\b|find\\b|check\\b|contact\\b|reach\\b|follow\\b|visit\\b)\\w+";
 
 // "back to normal" said of a thing customers use; "get things back to normal" says nothing.
 const BACK_TO_NORMAL =
-  '(?<!(?:things|everything|it|all|service|services|systems?|get|getting|bring|bringing|have|having)\\s+(?:\\w+\\s+){0,2})back to normal';
+  'back to normal(?<!(?:things|everything|it|all|service|services|systems?|get|getting|bring|bringing|have|having)\\s+(?:\\w+\\s+){0,2}back to normal)';
+
+// The kinds of impact statement, as pattern sources joined into IMPACT.
+const IMPACT_PARTS: readonly string[] = [
+  // Someone trying to do something: "customers trying to pay".
+  `\\b(?:users|customers|members|people|you|some|many)\\s+(?:\\w+\\s+)?(?:attempting|trying) to\\b`,
+  // An inability; the writer's own inability to tell ("we are unable to say") is not one.
+  `\\b(?:can(?:not|['’]t)|can not|could(?:n['’]t| not)|unable to|not (?:be |being |been )?able to|won['’]t be able to|impossible to|prevent(?:s|ed|ing)? (?!(?:this|it|that)\\s+from)(?:\\w+ )?from|no (?:way|longer able) to)\\b(?!\\s+(?:provide|give|share|say|confirm|guarantee|ascertain|estimate|offer|comment|tell|predict)\\b)`,
+  // "affecting users' ability to sign in".
+  `\\babilit(?:y|ies)\\s+(?:of\\s+[\\w'’]+\\s+|for\\s+(?:[\\w'’]+\\s+){1,3})?to\\s+\\w+`,
+  // A problem word followed by a customer action: "issues logging in".
+  `\\b${PROBLEM}${ACTION_AFTER}`,
+  // An action noun with a problem word: "connection issues", "email service outage".
+  `\\b${ACTION_NOUN}\\s+(?:service\\s+)?${PROBLEM}`,
+  // A problem about an action noun: "issues with mobile calls", "investigating connectivity".
+  `\\b(?:${PROBLEM}\\s+(?:with|to|in|for|on|affecting|impacting|disrupting)|affecting|impacting|disrupting|investigating)\\s+(?:(?!relat|regard)[\\w'’&-]+,?\\s+){0,5}?${ACTION_NOUN}\\b(?!\\s+(?:service|system|provider|server|platform|infrastructure|page|screen|feature|app|website|site|portal|tab)s?\\b)`,
+  // An action said to be impacted: "sending of email was impacted".
+  `\\b(?:${ACTION_NOUN}|sending|receiving|delivering)\\s+(?:of\\s+(?:\\w+\\s+){0,2})?(?:was|were|is|are|has been|have been)\\s+(?:\\w+\\s+)?(?:impacted|affected|disrupted|interrupted|paused|failing)`,
+  // "No notifications are being sent".
+  `\\bno\\s+(?:\\w+\\s+){0,2}(?:is|are|was|were|has been|have been)\\s+(?:being\\s+)?(?:sent|delivered|processed|received|shown|loaded|accepted)\\b`,
+  // Visible symptoms, and recovery of something customers use.
+  `\\b(?:fail(?:s|ed|ing)?\\s+(?:to|when|for|at)|fail(?<!(?:rate|rates|ratio)\\s+of\\s+fail)(?:s|ed|ing)?\\b|(?:are|is|were|was|being|get|getting|been)\\s+(?:\\w+\\s+)?(?:declined|rejected|delayed|failing|stuck|missing|lost|duplicated|charged twice|logged out|disconnected|timing out|slow(?:er)?)|declin(?:ed|ing)|time[sd]? out|timing out|timeouts?(?!\\s+(?:issue|problem)s?\\b)|slow(?:ly|ness|er)?|delayed(?!\\s+(?:response|reply|answer))|delays|(?:a|the) delay (?:to|in|for|before|of)|experienc\\w* (?:a |some )?delays?|(?:may|might|will|can|could|to)\\s+take\\s+(?:a (?:bit|little)\\s+|much\\s+|slightly\\s+|significantly\\s+)?longer|stuck|missing|blank (?:page|screen)|error (?:page|message|screen|code)s?|(?:see|seeing|get|getting|receive|receiving|experienc\\w*|encounter\\w*|shows?|showing|returns?|returning)\\s+(?:an?\\s+|the\\s+)?(?!(?:higher|elevated|increased|high|more)\\b)(?:\\w+\\s+)?errors?(?!\\s+rates?)|charged twice|double[- ]charged|cancel(?:l?ed|l?ing|lations?)|(?:had|have) to cancel|not(?<!something\\s+(?:is\\s+)?not) (?:functioning|operating|starting|opening|launching|running|loading|working|completing|arriving|load|work|complete|arrive|available|sending|syncing|showing|appearing|receiving|processing|updating|responding|reachable|connecting|going through|(?:been\\s+)?(?:fully\\s+)?functional)|(?:doesn|don|isn|aren|won|didn|wasn|weren)(?<!something\\s+\\w+)['’]t (?:work|load|open|working|loading|arrive|arriving|go through|going through|show|showing|send|sending)|unavailable|inaccessible|unreachable|offline|(?:is|are|was|were|went|goes|been)\\s+(?:temporarily\\s+|currently\\s+|still\\s+|completely\\s+|partially\\s+|now\\s+)?down|down for|crash(?:es|ed|ing)?|disconnect(?:s|ed|ing|ions)?|drop(?:s|ped|ping)? (?:calls|connections?|out)|log(?:ged|s)? (?:you |them |users |customers )?out|no (?:signal|service|connection|internet|access|coverage|dial[- ]?tones?)|lost (?:access|connection|service|data)|loss of (?:\\w+\\s+){0,2}(?:services?|access|connection|connectivity|signal|internet|broadband|power)|back ?logs?|queued|(?:in|through) (?:the|a) queue|(?:requires?|takes?|needs?|need) (?:some )?(?:additional|extra|more) time|(?:brought|taken|took|bringing|taking) down\\b|(?:brought|taken|took) (?:[\\w-]+\\s+){1,4}(?:offline|down)|restored (?:[\\w-]+\\s+){1,3}services?\\s+(?:for|to)\\b|try (?:\\w+ing|to \\w+)\\b[^.!?\\n]{0,40}\\bagain|(?:give|giving) (?:it|this|that) another (?:try|go)|(?:intermittent|patchy|reduced|limited) (?:service|connectivity|coverage|signal)(?!\\s+(?:problems?|issues?|disruptions?|interruptions?))|broken|(?:stops?|stopping|prevents?|preventing|blocks?|blocking)(?<!non-\\w+)\\s+(?!(?:by|at|in|on|to|the issue|the problem|this|it)\\b)\\w+|(?:is|are) not being \\w+|stopped|blocked|(?:not |un)affected|${BACK_TO_NORMAL}|${WORKING}|HTTP [45]\\d\\d)\\b`,
+];
 
 /**
  * A statement of what customers can or cannot do or see: an inability ("cannot sign in", "may
@@ -57,25 +80,7 @@ const BACK_TO_NORMAL =
  * IMPACT.test('Some customers cannot sign in.'); // true
  * IMPACT.test('We are experiencing issues with the app.'); // false
  */
-export const IMPACT = new RegExp(
-  [
-    // Inability, or someone trying to do something; the writer's own inability to tell is not.
-    `\\b(?:users|customers|members|people|you|some|many)\\s+(?:\\w+\\s+)?(?:attempting|trying) to\\b`,
-    `\\b(?:can(?:not|['’]t)|can not|could(?:n['’]t| not)|unable to|not (?:be |being )?able to|won['’]t be able to|impossible to|prevent(?:s|ed|ing)? (?!(?:this|it|that)\\s+from)(?:\\w+ )?from|no (?:way|longer able) to)\\b(?!\\s+(?:provide|give|share|say|confirm|guarantee|ascertain|estimate|offer|comment|tell|predict)\\b)`,
-    `\\babilit(?:y|ies)\\s+(?:of\\s+[\\w'’]+\\s+|for\\s+(?:[\\w'’]+\\s+){1,3})?to\\s+\\w+`,
-    // A problem word followed by a customer action.
-    `\\b${PROBLEM}${ACTION_AFTER}`,
-    // A problem or an investigation of an action noun: "connection issues", "issues with
-    // mobile calls", "an issue affecting outbound email delivery", "investigating connectivity".
-    `\\b${ACTION_NOUN}\\s+(?:service\\s+)?${PROBLEM}`,
-    `\\b(?:${PROBLEM}|affecting|impacting|disrupting|investigating)\\s+(?:with\\s+|to\\s+|in\\s+)?(?:(?!relat|regard)[\\w'’&-]+,?\\s+){0,5}?${ACTION_NOUN}\\b(?!\\s+(?:service|system|provider|server|platform|infrastructure|page|screen|feature|app|website|site|portal|tab)s?\\b)`,
-    `\\b(?:${ACTION_NOUN}|sending|receiving|delivering)\\s+(?:of\\s+(?:\\w+\\s+){0,2})?(?:was|were|is|are|has been|have been)\\s+(?:\\w+\\s+)?(?:impacted|affected|disrupted|interrupted|paused|failing)`,
-    `\\bno\\s+(?:\\w+\\s+){0,2}(?:is|are|was|were|has been|have been)\\s+(?:being\\s+)?(?:sent|delivered|processed|received|shown|loaded|accepted)\\b`,
-    // Visible symptoms.
-    `\\b(?:fail(?:s|ed|ing)?\\s+(?:to|when|for|at)|(?<!(?:rate|rates|ratio)\\s+of\\s+)fail(?:s|ed|ing)?\\b|(?:are|is|were|was|being|get|getting|been)\\s+(?:\\w+\\s+)?(?:declined|rejected|delayed|failing|stuck|missing|lost|duplicated|charged twice|logged out|disconnected|timing out|slow(?:er)?)|declin(?:ed|ing)|time[sd]? out|timing out|timeouts?(?!\\s+(?:issue|problem)s?\\b)|slow(?:ly|ness|er)?|delayed|delays|(?:a|the) delay (?:to|in|for|before|of)|experienc\\w* (?:a |some )?delays?|(?:may|might|will|can|could|to)\\s+take\\s+(?:a (?:bit|little)\\s+|much\\s+|slightly\\s+|significantly\\s+)?longer|stuck|missing|blank (?:page|screen)|error (?:page|message|screen|code)s?|(?:see|seeing|get|getting|receive|receiving|experienc\\w*|encounter\\w*|shows?|showing|returns?|returning)\\s+(?:an?\\s+|the\\s+)?(?!(?:higher|elevated|increased|high|more)\\b)(?:\\w+\\s+)?errors?(?!\\s+rates?)|charged twice|double[- ]charged|cancel(?:l?ed|l?ing|lations?)|(?:had|have) to cancel|not (?:loading|working|completing|arriving|load|work|complete|arrive|available|sending|syncing|showing|appearing|receiving|processing|updating|responding|reachable|connecting|going through|(?:been\\s+)?(?:fully\\s+)?functional)|(?:doesn|don|isn|aren|won|didn|wasn|weren)['’]t (?:work|load|open|working|loading|arrive|arriving|go through|going through|show|showing|send|sending)|unavailable|inaccessible|unreachable|offline|(?:is|are|was|were|went|goes|been)\\s+(?:temporarily\\s+|currently\\s+|still\\s+|completely\\s+|partially\\s+|now\\s+)?down|down for|crash(?:es|ed|ing)?|disconnect(?:s|ed|ing|ions)?|drop(?:s|ped|ping)? (?:calls|connections?|out)|log(?:ged|s)? (?:you |them |users |customers )?out|no (?:signal|service|connection|internet|access|coverage|dial[- ]?tones?)|lost (?:access|connection|service|data)|loss of (?:\\w+\\s+){0,2}(?:services?|access|connection|connectivity|signal|internet|broadband|power)|(?:intermittent|patchy|reduced|limited) (?:service|connectivity|coverage|signal)(?!\\s+(?:problems?|issues?|disruptions?|interruptions?))|broken|(?<!non-)(?:stops?|stopping|prevents?|preventing|blocks?|blocking)\\s+(?!(?:by|at|in|on|to|the issue|the problem|this|it)\\b)\\w+|(?:is|are) not being \\w+|stopped|blocked|(?:not |un)affected|${BACK_TO_NORMAL}|${WORKING}|HTTP [45]\\d\\d)\\b`,
-  ].join('|'),
-  'i',
-);
+export const IMPACT = new RegExp(IMPACT_PARTS.join('|'), 'i');
 
 /** {@link IMPACT} with the global flag, to find every sentence that names the impact. */
 export const IMPACT_ANYWHERE = new RegExp(IMPACT.source, 'gi');
@@ -84,8 +89,10 @@ export const IMPACT_ANYWHERE = new RegExp(IMPACT.source, 'gi');
  * Access to a named product ("Access to the Nintendo eShop", "connectivity to Azure"): names
  * what customers cannot reach. Case-sensitive on the name.
  */
-export const ACCESS_TO_NAMED =
-  /\b(?:[Aa]ccess|[Cc]onnectivity|[Cc]onnections?|[Ll]ogins?) to (?:the )?[A-Z][\w-]+/;
+export const ACCESS_TO_NAMED = gate(
+  /\b(?:[Aa]ccess|[Cc]onnectivity|[Cc]onnections?|[Ll]ogins?) to (?:the )?[A-Z][\w-]+/g,
+  'access connectivity connection login',
+);
 
 /**
  * True when `text` names what customers can or cannot do or see ({@link IMPACT} or
@@ -96,6 +103,7 @@ export const ACCESS_TO_NAMED =
  * namesImpact('We are aware of issues with WhatsApp.'); // false
  */
 export function namesImpact(text: string): boolean {
+  ACCESS_TO_NAMED.lastIndex = 0;
   return IMPACT.test(text) || ACCESS_TO_NAMED.test(text);
 }
 
@@ -103,18 +111,19 @@ const ACCESS_TO_NAMED_ANYWHERE = new RegExp(ACCESS_TO_NAMED.source, 'g');
 
 /**
  * Every passage of `text` that names the impact, in order of position, as half-open UTF-16
- * ranges `{ start, end }`; empty when {@link namesImpact} is false.
+ * ranges `{ start, end }` (shifted by `offset`, for a slice of a longer text); empty when
+ * {@link namesImpact} is false.
  *
  * @example
  * impactSpans('Checkout is slow. Some customers cannot pay.').length; // 2
  */
-export function impactSpans(text: string): Array<{ start: number; end: number }> {
+export function impactSpans(text: string, offset = 0): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   for (const re of [IMPACT_ANYWHERE, ACCESS_TO_NAMED_ANYWHERE]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (m[0].length === 0) re.lastIndex++;
-      else spans.push({ start: m.index, end: m.index + m[0].length });
+      else spans.push({ start: offset + m.index, end: offset + m.index + m[0].length });
     }
   }
   return spans.sort((a, b) => a.start - b.start);

@@ -195,7 +195,7 @@ class RuleRun implements RuleContext {
     return this.topicMatches;
   }
   hasImpactStatement(): boolean {
-    return this.doc.impactSpans().length > 0;
+    return this.doc.namesImpact();
   }
   report(r: RuleReport): void {
     // A report after the rule's check returned (e.g. from a stored callback) has no rule.

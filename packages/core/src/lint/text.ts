@@ -3,7 +3,7 @@
  * Sentence and clause segmentation of a draft, quoted spans, and the meaning cues (negation,
  * hypotheticals, reported speech, past incidents) that keep rules from flagging keywords.
  */
-import { impactSpans } from './impact';
+import { impactSpans, namesImpact } from './impact';
 import { eachMatch } from './phrases';
 import { gateOf, openGates } from './triggers';
 
@@ -60,6 +60,7 @@ export class TextDocument {
   private quotes: Span[] | undefined;
   private lineStarts: number[] | undefined;
   private impacts: Span[] | undefined;
+  private impactNamed: boolean | undefined;
   private impactStarts: Set<number> | undefined;
 
   // Everything below is computed on first use: a rule that needs no sentences pays for none.
@@ -199,6 +200,18 @@ export class TextDocument {
   impactSpans(): readonly Span[] {
     this.impacts ??= impactSpans(this.text);
     return this.impacts;
+  }
+
+  /**
+   * True when some passage names the impact ({@link impactSpans} is not empty). Stops at the
+   * first one, so a rule that only needs the answer does not pay for the full scan.
+   *
+   * @example
+   * new TextDocument('Customers cannot sign in.').namesImpact(); // true
+   */
+  namesImpact(): boolean {
+    this.impactNamed ??= this.impacts === undefined ? namesImpact(this.text) : this.impacts.length > 0;
+    return this.impactNamed;
   }
 
   /**

@@ -15,9 +15,9 @@ import { gate } from './triggers';
 // temporary", "any current", "today's"). Parts with a name ("database", "network") are not
 // generic: they are causes or jargon, judged by other rules.
 const QUALIFIER =
-  "(?:technical|technology|tech|IT|systems?|system-wide|service|site|website|app|platform|general|performance|temporary|intermittent|current|ongoing|unexpected|minor|major|severe|serious|significant|widespread|capacity|user|broadband|TV|voice|data|banking|internet|mobile|online|today['’]s|some|several|multiple|various|certain)";
+  "(?:technical|technology|tech|IT|systems?|temporal|brief|system-wide|service|site|website|app|platform|general|performance|temporary|intermittent|current|ongoing|unexpected|minor|major|severe|serious|significant|widespread|capacity|user|broadband|TV|voice|data|banking|internet|mobile|online|today['’]s|some|several|multiple|various|certain)";
 const NOUN =
-  '(?:issues?|problems?|difficult(?:y|ies)|trouble|disruptions?|interruptions?|outages?|glitch(?:es)?)';
+  '(?:issues?|problems?|difficult(?:y|ies)|trouble|disruptions?|interruptions?|outages?|glitch(?:es)?|downtime)';
 
 // A problem noun's object: "issues with the app", "an issue that is affecting broadband
 // services", not "issues with customers logging in".
@@ -39,12 +39,16 @@ export const GENERIC_PROBLEM = gate(
       `disruptions? (?:in|of|to) (?:\\w+\\s+)?service`,
       `aware of (?:the|an?|this) (?:outage|situation|disruption)(?!\\s+(?:with|affecting|impacting|on|in|where|that)\\b)`,
       `something (?:is|went|has gone) (?:\\w+\\s+)?wrong`,
+      `something (?:is|isn['’]t|was|wasn['’]t) (?:not )?(?:functioning|working|behaving) (?:correctly|properly|right|as expected)`,
+      `there (?:is|was|has been|have been|could have been|may have been|might have been) (?:(?:indeed|also|currently|still|now)\\s+)?(?:(?:an?|some|a few)\\s+)?(?:(?:ongoing|active|current|brief|small|short|temporary|temporal|technical|minor|major|known)\\s+)?(?:incident|${NOUN})(?!\\s+(?:related to|with|caused by|due to|from|in (?:the|our) (?:way|handling)|where|when|that (?:caused|prevented|stopped))\\b)`,
+      `(?:temporary|temporal|intermittent|unexpected|technical|internal|general|unknown) errors?`,
+      `(?:(?:an?|some)\\s+(?:\\w+\\s+)?${NOUN}|issues|problems|outages)\\s+(?:on|in|at|with)\\s+(?:(?:our|the)\\s+)?(?:side|end|servers?|infrastructure|production|backend|back end|systems?)\\b`,
     ]
       .map((s) => `\\b(?:${s})\\b`)
       .join('|'),
     'gi',
   ),
-  'issue problem difficult disruption interruption outage degradation trouble situation glitch wrong',
+  'issue problem difficult disruption interruption outage degradation trouble situation glitch wrong downtime something there temporary temporal intermittent unexpected technical internal general unknown',
 );
 
 /**
@@ -53,7 +57,7 @@ export const GENERIC_PROBLEM = gate(
  */
 export const GENERIC_NAMED = gate(
   new RegExp(
-    `\\b(?:[Tt]he|[Tt]his|[Tt]oday['’]s|[Yy]esterday['’]s)\\s+(?:[A-Z][a-z][\\w-]*\\s+){1,3}(?:outage|disruption|issues?|problems?)\\b|\\b(?:(?:[Aa]n?|[Ss]ome)\\s+(?:\\w+\\s+)?(?:issue|problem|disruption|interruption|outage)s?|[Ii]ssues|[Pp]roblems|[Dd]isruptions|[Ii]nterruptions|[Oo]utages)${ABOUT}[A-Z][\\w-]+\\b`,
+    `\\b(?:(?:[Aa]n?|[Ss]ome)\\s+(?:\\w+\\s+)?(?:issue|problem|disruption|interruption|outage)s?|[Ii]ssues|[Pp]roblems|[Dd]isruptions|[Ii]nterruptions|[Oo]utages)${ABOUT}[A-Z][\\w-]+\\b`,
     'g',
   ),
   'issue problem disruption interruption outage',
@@ -65,7 +69,7 @@ export const GENERIC_NAMED = gate(
  * business and residential customers".
  */
 export const AFFECTS_PEOPLE = gate(
-  /\b(?:issues?|outages?|problems?|disruptions?|interruptions?|faults?|glitch(?:es)?|it|this)\s+(?:that\s+|which\s+)?(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?(?:currently\s+|also\s+)?(?:affect|impact)(?:s|ed|ing)\s+(?:(?:(?:some|many|several|all|most) of )?our (?:services|systems|products)\b|(?:[\w'’-]+,?\s+){0,8}?(?:users|customers|people|members|subscribers|players|merchants)\b)(?!['’]|\s+(?:ability|when|who|that|whose|trying|attempting|[a-z]+ing)\b)|\b(?:affects?|affecting|impacting|impacts?) all (?:services|systems|products)\b/gi,
+  /\b(?:issues?|outages?|problems?|disruptions?|interruptions?|faults?|glitch(?:es)?|it|this)\s+(?:that\s+|which\s+)?(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?(?:currently\s+|also\s+|only\s+)?(?:affect|impact)(?:s|ed|ing)\s+(?:(?:(?:some|many|several|all|most) of )?our (?:services|systems|products)\b|the\s+(?:[\w-]+\s+){0,4}?services?\b|(?:[\w'’-]+,?\s+){0,8}?(?:users|customers|people|members|subscribers|players|merchants)\b)(?!['’]|\s+(?:ability|when|who|that|whose|trying|attempting|[a-z]+ing)\b)|\b(?:affects?|affecting|impacting|impacts?) all (?:services|systems|products)\b/gi,
   'affect impact',
 );
 
@@ -106,7 +110,7 @@ export const EMPTY_INVESTIGATION = gate(
  * is not news. A holding statement next to news is not vague.
  */
 export const PROGRESS =
-  /\b(?:identified|found|fixed|deployed|deploying|restored|resolved|roll(?:ed|ing)? (?:back|out)|rollback|mitigated|recovered|recovering|implemented|applied|isolated|confirmed|back (?:up|online|to normal)|working (?:again|properly|normally)|operating normally|up and running|(?:fully )?operational(?: again)?|rerouted|failed over|workaround)\b/i;
+  /\b(?:identified|found|fixed|deployed|deploying|restored|resolved|roll(?:ed|ing)? (?:back|out)|rollback|mitigated|recovered|recovering|implemented|applied|isolated|confirmed|back (?:up|online|to normal)|working (?:again|properly|normally)|operating normally|up and running|(?:fully )?operational(?: again)?|rerouted|failed over|workaround)\b/gi;
 
 /**
  * Holding statements with no news, vague after the first message: "we are continuing to

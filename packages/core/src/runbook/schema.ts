@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { lintConfigSchema } from '../lint/config';
 import { idSchema } from '../text/id';
-import { nonEmptyTextSchema as text } from '../text/non-empty';
+import { nameTextSchema, nonEmptyTextSchema as text } from '../text/non-empty';
 import { isValidTimeZone } from '../time/index';
 import { APPROVAL_TOPICS, AUDIENCES, ROLES } from '../vocabulary';
 import { DEFAULT_APPROVALS } from './defaults';
@@ -18,8 +18,8 @@ import { roleIdSchema, topicDefinitionSchema, topicIdSchema } from './topics';
 export const personSchema = z
   .object({
     id: idSchema,
-    name: text,
-    contact: text,
+    name: nameTextSchema,
+    contact: nameTextSchema,
     email: z.email('expected an email address').optional(),
   })
   .strict();
@@ -45,7 +45,7 @@ export const templateSourceSchema = z
 /** The runbook input schema (what a YAML/JSON file may hold). */
 export const runbookSchema = z
   .object({
-    name: text.default('Incident communication runbook'),
+    name: nameTextSchema.default('Incident communication runbook'),
     roles: z
       .object(
         Object.fromEntries(ROLES.map((r) => [r, roleSchema])) as Record<
@@ -134,7 +134,7 @@ export const runbookSchema = z
       .prefault({}),
     sourceOfTruth: z
       .object({
-        name: text,
+        name: nameTextSchema,
         url: z
           .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://status.example.com' })
           .optional(),
@@ -142,7 +142,7 @@ export const runbookSchema = z
       .strict()
       .default({ name: 'the pinned incident summary in #incident-status' }),
     highImpact: z
-      .object({ tiers: z.array(text).default(['enterprise']) })
+      .object({ tiers: z.array(nameTextSchema).default(['enterprise']) })
       .strict()
       .prefault({}),
     /** Rule levels and options, extra phrases, jargon map (see `lintConfigSchema`). */

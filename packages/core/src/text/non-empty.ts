@@ -55,3 +55,21 @@ const LINE_BREAK_OR_CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F\u0085\u2028\u20
 export const singleLineTextSchema = nonEmptyTextSchema.refine((v) => !LINE_BREAK_OR_CONTROL.test(v), {
   error: 'expected one line of text (no line breaks or control characters)',
 });
+
+/** Longest name or title a runbook may give (UTF-16 code units, after trimming). */
+export const MAX_NAME_LENGTH = 200;
+
+/**
+ * A name (a person, a contact, the runbook, the source of truth): one line of text, as
+ * {@link singleLineTextSchema}, of at most {@link MAX_NAME_LENGTH} characters, so it fits an
+ * email header, a Slack heading and the source-of-truth page.
+ *
+ * @example
+ * nameTextSchema.parse(' Dana Reyes '); // 'Dana Reyes'
+ * nameTextSchema.safeParse('Dana\r\nReyes').success; // false
+ * nameTextSchema.safeParse('x'.repeat(201)).success; // false
+ * @internal
+ */
+export const nameTextSchema = singleLineTextSchema.refine((v) => v.length <= MAX_NAME_LENGTH, {
+  error: `expected at most ${MAX_NAME_LENGTH} characters`,
+});

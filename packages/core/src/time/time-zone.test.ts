@@ -17,6 +17,19 @@ describe('isValidTimeZone', () => {
     'UTC',
     'GMT',
     'america/new_york',
+    // IANA names without a slash: rule zones and backward links keep their daylight saving.
+    'EST5EDT',
+    'PST8PDT',
+    'CST6CDT',
+    'CET',
+    'EET',
+    'Japan',
+    'Eire',
+    'GB',
+    'Zulu',
+    'W-SU',
+    'US/Pacific',
+    'Asia/Saigon',
   ])('accepts %j', (name) => {
     expect(isValidTimeZone(name)).toBe(true);
   });
@@ -25,11 +38,14 @@ describe('isValidTimeZone', () => {
     'Eastern',
     'Eastern Time',
     'ET',
-    // Legacy bare IDs the platform knows but readers misread: EST has no daylight saving.
+    // Fixed offsets readers misread (EST has no daylight saving) and ICU-only abbreviations.
     'EST',
-    'EST5EDT',
-    'CET',
-    'PST8PDT',
+    'MST',
+    'HST',
+    'PST',
+    'IST',
+    'CST',
+    'JST',
     '+05:30',
     '-0800',
     'UTC+5',
@@ -38,6 +54,14 @@ describe('isValidTimeZone', () => {
     '',
   ])('rejects %j', (name) => {
     expect(isValidTimeZone(name)).toBe(false);
+  });
+
+  it('accepts every name the platform formats in, among the Area/Location and single IANA names', () => {
+    const names = [...Intl.supportedValuesOf('timeZone'), 'EST5EDT', 'CET', 'US/Eastern', 'Europe/Kiev'];
+    for (const name of names) {
+      expect(() => new Intl.DateTimeFormat('en-US', { timeZone: name })).not.toThrow();
+      expect(isValidTimeZone(name), name).toBe(true);
+    }
   });
 
   it('rejects non-strings', () => {

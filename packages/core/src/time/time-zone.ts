@@ -10,10 +10,12 @@ import { TimeZoneInvalidError } from './errors';
  * Tells whether `name` is an IANA time zone name this runtime knows, such as
  * `America/New_York`, `Europe/Berlin`, `Asia/Kolkata` or `UTC`.
  *
- * Area/Location names and their aliases (`US/Eastern`, `Etc/UTC`) are accepted, plus the bare
- * `UTC` and `GMT`. Everything else is refused even where the platform would take it: "Eastern",
- * offsets such as "+05:30", and the legacy bare abbreviations "EST", "MST", "HST", "EST5EDT",
- * "CET", which read like the reader's time but do not follow their daylight-saving rules.
+ * Area/Location names and their aliases (`US/Eastern`, `Etc/UTC`) are accepted, and so are the
+ * IANA names without a slash that the runtime knows (`UTC`, `GMT`, `EST5EDT`, `PST8PDT`, `CET`,
+ * `Japan`, `Eire`, `Zulu`, `W-SU` and the other tzdata links), which all keep their region's daylight-saving
+ * rules. Refused even where the platform would take them: "Eastern", offsets such as "+05:30",
+ * the fixed-offset `EST`, `MST` and `HST` (readers take "EST" for New York's time, which it is not
+ * in summer) and ICU's own abbreviations that are not IANA names (`PST`, `IST`, `CST`).
  * The runbook validation uses it on every configured audience time zone.
  *
  * @param name - the candidate zone name (any value; non-strings are `false`).
@@ -25,7 +27,7 @@ import { TimeZoneInvalidError } from './errors';
 export function isValidTimeZone(name: unknown): name is string {
   if (typeof name !== 'string') return false;
   if (knownZones.has(name)) return true;
-  if (!name.includes('/') && !/^(?:UTC|GMT)$/i.test(name)) return false;
+  if (!name.includes('/') && !SINGLE_NAME_ZONES.has(name.toUpperCase())) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
   } catch {
@@ -34,6 +36,54 @@ export function isValidTimeZone(name: unknown): name is string {
   knownZones.set(name, undefined);
   return true;
 }
+
+/**
+ * IANA zone names without a slash (tzdata's `backward` links and the POSIX-style rule zones),
+ * upper-cased, minus the fixed-offset `EST`, `MST` and `HST`. The runtime must also know a name.
+ */
+const SINGLE_NAME_ZONES: ReadonlySet<string> = new Set([
+  'UTC',
+  'UCT',
+  'GMT',
+  'GMT0',
+  'GMT+0',
+  'GMT-0',
+  'GREENWICH',
+  'UNIVERSAL',
+  'ZULU',
+  'EST5EDT',
+  'CST6CDT',
+  'MST7MDT',
+  'PST8PDT',
+  'CET',
+  'EET',
+  'MET',
+  'WET',
+  'CUBA',
+  'EGYPT',
+  'EIRE',
+  'GB',
+  'GB-EIRE',
+  'HONGKONG',
+  'ICELAND',
+  'IRAN',
+  'ISRAEL',
+  'JAMAICA',
+  'JAPAN',
+  'KWAJALEIN',
+  'LIBYA',
+  'NAVAJO',
+  'NZ',
+  'NZ-CHAT',
+  'POLAND',
+  'PORTUGAL',
+  'PRC',
+  'ROC',
+  'ROK',
+  'SINGAPORE',
+  'TURKEY',
+  'W-SU',
+]);
 
 /** Zones already accepted (building an `Intl.DateTimeFormat` costs tens of µs), with `isUsTimeZone`'s answer once known. */
 const knownZones = new Map<string, boolean | undefined>();

@@ -6,6 +6,18 @@ import { CUSTOMER_FACING_AUDIENCES } from '../../vocabulary';
 import { defineRule, type RuleContext } from '../define-rule';
 import { DRAMATIC, eachMatch, STACKED_EXCLAMATION } from '../phrases';
 
+// A capital mid-sentence makes the word a name ("the Meltdown vulnerability"), not drama.
+const NAME = /^\p{Lu}\p{Ll}/u;
+// After the word: praise or thanks ("massive thanks to the team"), not a word about the incident.
+const THANKS_AFTER = /^\s+(?:thanks|thank you|shout-?out|appreciation|kudos|gratitude)\b/i;
+
+/** A built-in dramatic word that is a name or praise, not drama. */
+function notDrama(ctx: RuleContext, start: number, end: number): boolean {
+  const { doc, text } = ctx;
+  if (NAME.test(text.slice(start, end)) && doc.sentenceAt(start).start !== start) return true;
+  return THANKS_AFTER.test(text.slice(end, end + 24));
+}
+
 function word(ctx: RuleContext, start: number, end: number): void {
   const { doc } = ctx;
   if (doc.isQuoted(start, end) || doc.isNegated(start)) return;
@@ -28,7 +40,9 @@ export const noDramaticLanguage = defineRule({
   acceptsPhrases: true,
   check(ctx) {
     const { doc, text } = ctx;
-    doc.eachMatch(DRAMATIC, (m) => word(ctx, m.index, m.index + m[0].length));
+    doc.eachMatch(DRAMATIC, (m) => {
+      if (!notDrama(ctx, m.index, m.index + m[0].length)) word(ctx, m.index, m.index + m[0].length);
+    });
     if (ctx.extraPhrases !== undefined)
       eachMatch(ctx.extraPhrases, text, (m) => word(ctx, m.index, m.index + m[0].length));
     if (text.includes('!!'))

@@ -5,6 +5,7 @@
  */
 import { CUSTOMER_FACING_AUDIENCES } from '../../vocabulary';
 import { defineRule, type RuleContext } from '../define-rule';
+import { impactSpans, namesImpact } from '../impact';
 import { eachMatch } from '../phrases';
 import type { Span, TextDocument } from '../text';
 import {
@@ -50,20 +51,40 @@ export const noVagueLanguage = defineRule({
   check(ctx) {
     const { doc, text } = ctx;
     const found = new Findings(ctx);
+    // Quoted, negated or conditional ("if you are still seeing issues") wording is no claim.
     const claim = (m: RegExpExecArray) =>
-      !doc.isQuoted(m.index, m.index + m[0].length) && !doc.isNegated(m.index);
-    // Where the message says what customers can or cannot do or see.
-    const impacts = doc.impactSpans();
-    const namedElsewhere = (at: number) => {
-      const own = doc.sentenceAt(at).start;
-      return impacts.some((i) => doc.sentenceAt(i.start).start !== own);
+      !doc.isQuoted(m.index, m.index + m[0].length) &&
+      !doc.isNegated(m.index) &&
+      !CONDITION.test(doc.clausePrefix(m.index));
+    // Where the message says what customers can or cannot do or see, read per sentence and
+    // only when a candidate phrase is found: most drafts have none, and a symptom in another
+    // sentence is usually found at once.
+    const inSentence = new Map<number, readonly Span[]>();
+    const outside = new Map<number, boolean>();
+    const impacts = (at: number): readonly Span[] => {
+      const s = doc.sentenceAt(at);
+      let list = inSentence.get(s.start);
+      if (list === undefined) {
+        list = doc.namesImpact() ? impactSpans(text.slice(s.start, s.end), s.start) : [];
+        inSentence.set(s.start, list);
+      }
+      return list;
+    };
+    const namedElsewhere = (at: number): boolean => {
+      const s = doc.sentenceAt(at);
+      let named = outside.get(s.start);
+      if (named === undefined) {
+        named = doc.namesImpact() && (namesImpact(text.slice(0, s.start)) || namesImpact(text.slice(s.end)));
+        outside.set(s.start, named);
+      }
+      return named;
     };
     // Vague subjects ("some services", "certain features") stay vague in their own sentence even
     // next to a symptom ("certain features are unavailable"); another sentence that names the
     // impact makes them a lead-in.
     for (const pattern of [VAGUE, DEGRADED])
       doc.eachMatch(pattern, (m) => {
-        if (!claim(m) || namedElsewhere(m.index) || overlaps(impacts, m)) return;
+        if (!claim(m) || namedElsewhere(m.index) || extendsBeyond(impacts(m.index), m)) return;
         if (pattern === DEGRADED && DEGRADED_DETAIL.test(sentenceWithout(doc, m))) return;
         found.add(m.index, m.index + m[0].length);
       });
@@ -72,16 +93,26 @@ export const noVagueLanguage = defineRule({
     // error rates") stands in for the impact unless the symptom is spelled out beside it
     // ("technical issues preventing sign-in", "delays following an IT outage") or in another
     // sentence. A closing message that reports recovery may call it "a technical issue".
-    const progress = PROGRESS.test(text);
-    if (ctx.kind !== 'resolved' || !progress)
+    let news: boolean | undefined;
+    const progress = (): boolean => {
+      if (news === undefined) {
+        news = false;
+        doc.eachMatch(PROGRESS, (m) => {
+          news ||= !PENDING.test(doc.clausePrefix(m.index));
+        });
+      }
+      return news;
+    };
+    const closingNote = ctx.kind === 'resolved' && ctx.audience === 'customer' && progress();
+    if (!closingNote)
       for (const pattern of [GENERIC_PROBLEM, GENERIC_NAMED, AFFECTS_PEOPLE, METRIC_ONLY])
         doc.eachMatch(pattern, (m) => {
-          if (claim(m) && !namedElsewhere(m.index) && !spelledOutBeside(doc, m, impacts))
+          if (claim(m) && !namedElsewhere(m.index) && !spelledOutBeside(doc, m, impacts(m.index)))
             found.add(m.index, m.index + m[0].length);
         });
     // "We are looking into it" and "we continue to monitor" help once; after the first message
     // they are empty unless the message also names the impact or reports progress.
-    if (ctx.kind !== 'initial' && ctx.kind !== 'resolved' && impacts.length === 0 && !progress) {
+    if (ctx.kind !== 'initial' && ctx.kind !== 'resolved' && !doc.namesImpact() && !progress()) {
       for (const pattern of [EMPTY_INVESTIGATION, HOLDING])
         doc.eachMatch(pattern, (m) => {
           if (!doc.isQuoted(m.index, m.index + m[0].length)) found.add(m.index, m.index + m[0].length);
@@ -91,6 +122,10 @@ export const noVagueLanguage = defineRule({
   },
 });
 
+// Before news in its clause, makes it news yet to come: "tell us when service is back up".
+const PENDING = /\b(?:if|whether|unless|in case|when|once|until|as soon as)\b/i;
+// A condition before a phrase in its clause: "if you are still seeing issues".
+const CONDITION = /\b(?:if|whether|unless|in case)\b/i;
 // How far after a problem word its symptom may start and still be spelled out beside it.
 const BESIDE_WORDS = 12;
 // A symptom ending this close (UTF-16 units) before a problem word runs into it ("a syncing issue").
@@ -100,9 +135,13 @@ const ADJACENT = 3;
 const EXPLAINS_BEFORE =
   /\b(?:because of|due to|following|after|caused by|from|owing to)\s+(?:[\w'’-]+\s+){0,3}$/i;
 
-/** True when a symptom passage overlaps the match ("may experience issues requesting trips"). */
-function overlaps(impacts: readonly Span[], m: RegExpExecArray): boolean {
-  return impacts.some((i) => i.start < m.index + m[0].length && i.end > m.index);
+/**
+ * True when a symptom passage overlaps the match and says more than it ("may experience issues
+ * requesting trips"); a hedge that is itself read as a symptom ("not fully functional") is not.
+ */
+function extendsBeyond(impacts: readonly Span[], m: RegExpExecArray): boolean {
+  const end = m.index + m[0].length;
+  return impacts.some((i) => i.start < end && i.end > m.index && (i.start < m.index || i.end > end));
 }
 
 /** The sentence around a match, without the match itself. */
