@@ -75,7 +75,11 @@ describe('explicit runbook checks', () => {
   it("join the runbook's own problems in one error, and a clean runbook passes them", async () => {
     const { core, templates } = await importInOrder(['core', 'templates']);
     const checks = [templates.checkRunbookTemplates];
-    const broken = `${MISSPELT}cadence:\n  minutes:\n    SEV1: 90\n`;
+    // A semantic problem of the runbook itself: one person as both primary and backup of a role.
+    const roles = runbookInput().roles as Record<string, { primary: unknown; backup: unknown }>;
+    const role = Object.keys(roles)[0]!;
+    roles[role]!.backup = roles[role]!.primary;
+    const broken = MISSPELT.replace(ROLES_YAML, `roles: ${JSON.stringify(roles)}\n`);
     const error = (() => {
       try {
         core.parseRunbook(broken, { source: 'runbook.yaml', checks });
@@ -86,7 +90,7 @@ describe('explicit runbook checks', () => {
     })();
     expect(error.message).toContain('Invalid runbook runbook.yaml:');
     expect(error.problems.map((p) => p.path)).toEqual(
-      expect.arrayContaining(['cadence.minutes.SEV1', 'templates.update/customer.body']),
+      expect.arrayContaining([`roles.${role}.backup.id`, 'templates.update/customer.body']),
     );
     expect(() => core.parseRunbook(ROLES_YAML, { checks })).not.toThrow();
   });
