@@ -15,6 +15,8 @@ export function packageBuild(entry: Record<string, string>): ReturnType<typeof d
     splitting: true,
     sourcemap: true,
     target: 'node22',
+    // `import.meta.url` in the CJS build (and `__dirname` in ESM) for modules that locate files.
+    shims: true,
     tsconfig: 'tsconfig.build.json',
   };
   return defineConfig(options);

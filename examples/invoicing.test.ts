@@ -234,7 +234,9 @@ describe('the invoicing runbook, end to end through the desk', () => {
       expect(mail.subject).toMatch(/^Resolved/);
       // The runbook's own wording of its incident type, not another type's.
       const type = runbook.incidentTypes['invoices-not-sending']!;
-      expect(mail.text).toContain(`The problem with ${type.phrases.affectedFlow} is resolved`);
+      // Resolved messages name the symptom in the type's own words.
+      expect(mail.text).toContain(`The problem where ${type.symptom}`);
+      expect(mail.text).toContain(type.phrases.experienced);
       expect(mail.text).toContain(type.phrases.afterRecovery);
       expect(mail.text).not.toMatch(/email and integration syncs|checkout|sign-in/i);
     }

@@ -15,6 +15,9 @@
  *    binary is downloaded), and recompiled when the Node it was built for changed.
  * 4. The packages built when their output is missing or older than their sources.
  * 5. `pnpm run -s SCRIPT` on that Node.
+ *
+ * Each step prints one `[setup] …` line; its own output (install log, build log, compiler
+ * warnings) is captured and printed only when the step fails.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
@@ -80,6 +83,9 @@ function setupAndRun() {
     });
     if (r.status !== 0) process.exit(r.status ?? 1);
   };
+  // A setup step's own log (install, build) is shown only when the step fails.
+  const pnpmQuiet = (...pnpmArgs) =>
+    quietly(process.execPath, [join(root, 'scripts/pnpm.mjs'), ...pnpmArgs], { cwd: root, env });
 
   if (args.includes('--with-browser'))
     ensureDebianPackage('/usr/bin/chromium', 'chromium', 'the browser test');
@@ -94,7 +100,7 @@ function setupAndRun() {
   const installed = join(root, 'node_modules/.modules.yaml');
   if (!existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtimeMs) {
     console.log('[setup] installing dependencies (pinned pnpm, frozen lockfile)…');
-    pnpm('install', '--frozen-lockfile');
+    pnpmQuiet('install', '--frozen-lockfile');
   }
 
   ensureSqliteAddon(env);
@@ -109,10 +115,31 @@ function setupAndRun() {
     });
   if (stale.length > 0) {
     console.log('[setup] building packages…');
-    pnpm('run', 'build');
+    pnpmQuiet('run', 'build');
   }
 
   if (script) pnpm('run', '-s', script);
+}
+
+/** spawnSync options that keep a step's output (compiler warnings, build logs) for a failure. */
+function captured(cwd, env) {
+  return { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 };
+}
+
+/** Prints what a captured step wrote, as it wrote it. */
+function printCaptured(r) {
+  if (r.stdout) process.stdout.write(r.stdout);
+  if (r.stderr) process.stderr.write(r.stderr);
+  if (r.error) console.error(r.error.message);
+}
+
+/** Runs a setup step with its output captured; on failure prints it and exits with its status. */
+function quietly(command, commandArgs, { cwd, env }) {
+  const r = spawnSync(command, commandArgs, captured(cwd, env));
+  if (r.status !== 0) {
+    printCaptured(r);
+    process.exit(r.status ?? 1);
+  }
 }
 
 /**
@@ -152,17 +179,10 @@ function ensureSqliteAddon(env) {
   const npmRoot = spawnSync('npm', ['root', '-g'], { encoding: 'utf8' }).stdout.trim();
   const gyp = join(npmRoot, 'npm/node_modules/node-gyp/bin/node-gyp.js');
   const r = existsSync(gyp)
-    ? spawnSync(process.execPath, [gyp, 'rebuild', '--release', '--jobs=max'], {
-        cwd: pkg,
-        stdio: 'inherit',
-        env,
-      })
-    : spawnSync('npx', ['-y', 'node-gyp', 'rebuild', '--release', '--jobs=max'], {
-        cwd: pkg,
-        stdio: 'inherit',
-        env,
-      });
+    ? spawnSync(process.execPath, [gyp, 'rebuild', '--release', '--jobs=max'], captured(pkg, env))
+    : spawnSync('npx', ['-y', 'node-gyp', 'rebuild', '--release', '--jobs=max'], captured(pkg, env));
   if (r.status !== 0 || !loads()) {
+    printCaptured(r);
     console.error('[setup] the SQLite addon does not load on this Node; see the compiler output above');
     process.exit(r.status || 1);
   }

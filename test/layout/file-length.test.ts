@@ -17,11 +17,7 @@ const EXAMPLE_LIMIT = 300;
  * Files being split by another change, each with the reason. The test fails when one of them is
  * no longer over the limit, so the list only shrinks.
  */
-const BEING_SPLIT: Readonly<Record<string, string>> = {
-  'packages/templates/src/compile.ts':
-    'rewritten for runbook-defined severities and incident types (issue 19)',
-  'packages/templates/src/default-templates.ts': 'reworded for runbook-defined incident types (issue 19)',
-};
+const BEING_SPLIT: Readonly<Record<string, string>> = {};
 
 const isTest = (name: string) => /\.test(-support)?\.ts$/.test(name) || name.endsWith('.d.ts');
 

@@ -75,11 +75,14 @@ describe('explicit runbook checks', () => {
   it("join the runbook's own problems in one error, and a clean runbook passes them", async () => {
     const { core, templates } = await importInOrder(['core', 'templates']);
     const checks = [templates.checkRunbookTemplates];
-    // A semantic problem of the runbook itself: one person as both primary and backup of a role.
-    const roles = runbookInput().roles as Record<string, { primary: unknown; backup: unknown }>;
-    const role = Object.keys(roles)[0]!;
-    roles[role]!.backup = roles[role]!.primary;
-    const broken = MISSPELT.replace(ROLES_YAML, `roles: ${JSON.stringify(roles)}\n`);
+    // The runbook's own problem (one id under two names) and a template check's problem. (The
+    // severity ladder is different: sibling checks render with it, so they wait until it holds.)
+    const roles = runbookInput().roles as Record<string, { primary: object; backup: object }>;
+    const twoNames = {
+      ...roles,
+      support: { ...roles.support!, backup: { ...roles.approver!.primary, name: 'Not Maya' } },
+    };
+    const broken = MISSPELT.replace(ROLES_YAML, `roles: ${JSON.stringify(twoNames)}\n`);
     const error = (() => {
       try {
         core.parseRunbook(broken, { source: 'runbook.yaml', checks });
@@ -90,7 +93,7 @@ describe('explicit runbook checks', () => {
     })();
     expect(error.message).toContain('Invalid runbook runbook.yaml:');
     expect(error.problems.map((p) => p.path)).toEqual(
-      expect.arrayContaining([`roles.${role}.backup.id`, 'templates.update/customer.body']),
+      expect.arrayContaining(['roles.support.backup.name', 'templates.update/customer.body']),
     );
     expect(() => core.parseRunbook(ROLES_YAML, { checks })).not.toThrow();
   });

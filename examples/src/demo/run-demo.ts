@@ -89,7 +89,12 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
   const desk = createIncidentDesk({ runbook, templates, events: store, outbox: store, channels, clock });
   const page = await startStatusPage(desk, runbook, clock);
   const cli = options.write === undefined && !options.quiet;
-  if (cli) console.log(`The source-of-truth page: ${page.url} (open it while the outage plays)\n`);
+  if (cli)
+    console.log(
+      `The source-of-truth page: ${page.url}\n` +
+        '  It is served only while the demo runs (it stops when the demo exits, in a few seconds);\n' +
+        '  open it now to watch the outage play.\n',
+    );
   try {
     timeline.raw(preface(runbookPath, delivery));
     const say = createNarrator({ timeline, runbook, clock, delivery });

@@ -114,7 +114,7 @@ export function createEmailChannel(options: EmailChannelOptions): Channel<EmailP
   const parsed = optionsSchema.safeParse(options);
   const problems: DeliveryProblem[] = parsed.success
     ? []
-    : deliveryProblemsFromIssues(parsed.error.issues, 'options');
+    : deliveryProblemsFromIssues(parsed.error.issues, 'options', options);
   const transporter = (
     options.transport as { transporter?: { name?: unknown; options?: { maxRequeues?: unknown } } }
   )?.transporter;

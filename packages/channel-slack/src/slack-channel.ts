@@ -100,10 +100,13 @@ const isSlackId = (value: string) => /^[CGDZ][A-Z0-9]{2,}$/.test(value);
 export function createSlackChannel(options: SlackChannelOptions): Channel<SlackPayload> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success)
-    throw new ChannelConfigError('slack', deliveryProblemsFromIssues(parsed.error.issues, 'options'));
+    throw new ChannelConfigError(
+      'slack',
+      deliveryProblemsFromIssues(parsed.error.issues, 'options', options),
+    );
   const settings = clientSettingsSchema.safeParse(options.client);
   if (!settings.success) {
-    const problems = deliveryProblemsFromIssues(settings.error.issues, 'client');
+    const problems = deliveryProblemsFromIssues(settings.error.issues, 'client', options.client);
     if (!options.allowClientRetries) throw new ChannelConfigError('slack', problems);
     (options.onWarning ?? console.warn)(
       `slack channel: ${problems.map((p) => `${p.path} should be ${p.expected}`).join('; ')}`,

@@ -109,7 +109,10 @@ const optionsSchema = z.object({
 export function createStatuspageChannel(options: StatuspageChannelOptions): Channel<StatuspagePayload> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new ChannelConfigError('statuspage', deliveryProblemsFromIssues(parsed.error.issues, 'options'));
+    throw new ChannelConfigError(
+      'statuspage',
+      deliveryProblemsFromIssues(parsed.error.issues, 'options', options),
+    );
   }
   const name = options.name ?? 'statuspage';
   const baseUrl = (options.baseUrl ?? STATUSPAGE_API_URL).replace(/\/+$/, '');

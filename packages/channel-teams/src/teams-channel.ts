@@ -103,7 +103,10 @@ const optionsSchema = z.object({
 export function createTeamsChannel(options: TeamsChannelOptions): Channel<TeamsPayload> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new ChannelConfigError('teams', deliveryProblemsFromIssues(parsed.error.issues, 'options'));
+    throw new ChannelConfigError(
+      'teams',
+      deliveryProblemsFromIssues(parsed.error.issues, 'options', options),
+    );
   }
   const name = options.name ?? 'teams';
   const fetcher: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));

@@ -91,7 +91,10 @@ const optionsSchema = z.object({
 export function createWebhookChannel(options: WebhookChannelOptions): Channel<WebhookChannelPayload> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new ChannelConfigError('webhook', deliveryProblemsFromIssues(parsed.error.issues, 'options'));
+    throw new ChannelConfigError(
+      'webhook',
+      deliveryProblemsFromIssues(parsed.error.issues, 'options', options),
+    );
   }
   const name = options.name ?? 'webhook';
   const fetcher: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));

@@ -273,7 +273,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       const people = new Set(Object.values(rb.roles).flatMap((r) => [r.primary.id, r.backup.id]));
       io.stdout(
         `${file}: ok. "${rb.name}": ${Object.keys(rb.roles).length} roles, ${people.size} people; ` +
-          `updates every ${rb.cadence.minutes.SEV1}/${rb.cadence.minutes.SEV2}/${rb.cadence.minutes.SEV3} minutes (SEV1/SEV2/SEV3).\n`,
+          `updates every ${rb.severityLadder.map((l) => l.cadenceMinutes).join('/')} minutes (${rb.severityLadder.map((l) => l.id).join('/')}); ` +
+          `${Object.keys(rb.incidentTypes).length} incident types.\n`,
       );
     });
   runbook

@@ -1,23 +1,20 @@
 /**
  * @module compile
- * Compiling and strictly rendering one template: Mustache's own parser finds every variable,
- * the template's zod schema validates the values first, and every field renders the same way.
+ * Compiling one template: Mustache's own parser finds every variable, each is checked against
+ * the catalog, and the template's zod schema is derived (rendering lives in `render-template`).
  */
 import {
-  AUDIENCES,
   type Audience,
   type IncidentType,
-  MESSAGE_KINDS,
   type MessageKind,
-  oneLine,
   type Problem,
   problem,
-  problemsFromZod,
 } from '@incident-comms/core';
 import Mustache from 'mustache';
 import { z } from 'zod';
-import { TemplateInvalidError, TemplateVariableError } from './errors';
-import { escaperFor, paragraphsToHtml, type TemplateFormat, tidyBody } from './escape';
+import { TemplateInvalidError } from './errors';
+import type { TemplateFormat } from './escape';
+import { compiledIdParts, templateIdProblems } from './template-id';
 import {
   isTemplateVariableName,
   suggestVariable,
@@ -26,11 +23,6 @@ import {
   type TemplateVariableSpec,
   variableSchema,
 } from './variables';
-
-const INCIDENT_TYPE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** Template id syntax, the same the runbook's `templates` section accepts. */
-export const TEMPLATE_ID_PATTERN = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
 
 /** The Mustache sources of one template, as the runbook's `templates` section holds them. */
 export interface TemplateSource {
@@ -86,53 +78,23 @@ export interface RenderedTemplate {
 /** Default subject of a template that does not set one. */
 export const DEFAULT_SUBJECT = '{{statusLabel}}: {{incidentTitle}}';
 
-type Spans = Mustache.TemplateSpans;
-type FieldTokens = Record<TemplateField, Spans>;
+/** Mustache's parsed tokens. @internal */
+export type Spans = Mustache.TemplateSpans;
+/** Parsed tokens of each field. @internal */
+export type FieldTokens = Record<TemplateField, Spans>;
 
 const FIELDS: readonly TemplateField[] = ['subject', 'title', 'body'];
 const tokensOf = new WeakMap<CompiledTemplate, FieldTokens>();
-const escapedTokensOf = new WeakMap<CompiledTemplate, Map<TemplateFormat, FieldTokens>>();
+
+/** The parsed Mustache tokens of a template compiled here, per field. @internal */
+export function compiledTokens(template: CompiledTemplate): FieldTokens | undefined {
+  return tokensOf.get(template);
+}
 
 interface Use {
   bare: boolean;
   /** Field where it is first used outside its own section. */
   bareField?: TemplateField | undefined;
-}
-
-/** The kind, audience and incident type a template id names (`kind/audience[/incidentType]`). */
-export function compiledIdParts(id: string): {
-  kind?: MessageKind;
-  audience?: Audience;
-  incidentType?: IncidentType;
-} {
-  const [first, second, third] = id.split('/');
-  const kind = MESSAGE_KINDS.find((k) => k === first);
-  if (!kind) return {};
-  const audience = AUDIENCES.find((a) => a === second);
-  // Any incident type id: which types exist is the runbook's to say (see checkRunbookTemplates).
-  const incidentType = third !== undefined && INCIDENT_TYPE_ID.test(third) ? third : undefined;
-  return { kind, ...(audience ? { audience } : {}), ...(incidentType ? { incidentType } : {}) };
-}
-
-function idProblems(id: string, path: string, segments: readonly string[] = []): Problem[] {
-  if (!TEMPLATE_ID_PATTERN.test(id)) {
-    return [problem(path, 'a template id like "update/customer"', JSON.stringify(id))];
-  }
-  const parts = id.split('/');
-  const problems: Problem[] = [];
-  if (!MESSAGE_KINDS.some((k) => k === parts[0])) return problems;
-  if (parts.length < 2 || !(AUDIENCES.some((a) => a === parts[1]) || segments.includes(parts[1]!))) {
-    problems.push(
-      problem(
-        path,
-        `an audience after the message kind (one of ${AUDIENCES.join(', ')}); ids for other purposes must not start with a message kind`,
-        JSON.stringify(id),
-      ),
-    );
-  } else if (parts.length > 3) {
-    problems.push(problem(path, 'at most kind/audience/incident-type', JSON.stringify(id)));
-  }
-  return problems;
 }
 
 function unknownVariable(path: string, name: string): Problem {
@@ -264,7 +226,7 @@ export function checkTemplate(
   } = {},
 ): { template?: CompiledTemplate; problems: Problem[] } {
   const path = options.path ?? id;
-  const problems = idProblems(id, path, options.segments);
+  const problems = templateIdProblems(id, path, options.segments);
   const full = {
     subject: source.subject ?? DEFAULT_SUBJECT,
     title: source.title ?? source.subject ?? DEFAULT_SUBJECT,
@@ -359,145 +321,4 @@ export function compileTemplate(
   const { template, problems } = checkTemplate(id, source, { variables });
   if (!template) throw new TemplateInvalidError(problems);
   return template;
-}
-
-function escapeTokens(tokens: Spans, escapeText: (value: string) => string): Spans {
-  return tokens.map((token) => {
-    if (token[0] === 'text') return [token[0], escapeText(token[1]), token[2], token[3]] as Spans[number];
-    if ((token[0] === '#' || token[0] === '^') && Array.isArray(token[4])) {
-      const copy = [...token] as unknown[];
-      copy[4] = escapeTokens(token[4] as Spans, escapeText);
-      return copy as Spans[number];
-    }
-    return token;
-  }) as Spans;
-}
-
-function tokensFor(template: CompiledTemplate, format: TemplateFormat): FieldTokens {
-  const raw = tokensOf.get(template);
-  if (!raw) throw new TypeError(`Template ${template.id} was not compiled by compileTemplate`);
-  let byFormat = escapedTokensOf.get(template);
-  if (!byFormat) {
-    byFormat = new Map();
-    escapedTokensOf.set(template, byFormat);
-  }
-  let tokens = byFormat.get(format);
-  if (!tokens) {
-    const escapeValue = escaperFor(format);
-    tokens = {
-      subject: escapeTokens(raw.subject, escapeValue),
-      title: escapeTokens(raw.title, escapeValue),
-      body: escapeTokens(raw.body, escapeValue),
-    };
-    byFormat.set(format, tokens);
-  }
-  return tokens;
-}
-
-/**
- * Validates `vars` against the template's schema: every missing required name, every unknown
- * extra name and every wrongly typed value, all at once.
- *
- * @returns the parsed values (strings trimmed; `null`/`undefined` optional values dropped).
- * @throws {TemplateVariableError} `template_variable_missing` / `template_variable_unknown` /
- *   `template_variable_invalid`, naming the template id and every name.
- */
-export function validateVariables(template: CompiledTemplate, vars: unknown): Record<string, unknown> {
-  if (vars === null || typeof vars !== 'object' || Array.isArray(vars)) {
-    throw new TemplateVariableError(template.id, {
-      missing: [...template.required],
-      unknown: [],
-      problems: [
-        problem('vars', 'an object of template variables', Array.isArray(vars) ? 'a list' : String(vars)),
-      ],
-    });
-  }
-  const given = vars as Record<string, unknown>;
-  const known = new Set<string>(template.variables);
-  const unknown = Object.keys(given).filter((k) => !known.has(k));
-  const present: Record<string, unknown> = {};
-  for (const name of template.variables) {
-    const value = given[name];
-    if (value !== undefined && value !== null) present[name] = value;
-  }
-  const missing = template.required.filter((name) => !(name in present));
-  const parsed = template.schema.safeParse(present);
-  const problems: Problem[] = [
-    ...missing.map((name) => problem(`vars.${name}`, 'required')),
-    ...unknown.map((name) => {
-      const hint = suggestVariable(name);
-      return problem(
-        `vars.${name}`,
-        `only variables the template uses${hint && known.has(hint) ? ` (did you mean "${hint}"?)` : ''}`,
-        'an unknown variable',
-      );
-    }),
-  ];
-  if (!parsed.success) {
-    const typeProblems = problemsFromZod(parsed.error, present, 'vars').filter(
-      (p) => !missing.some((name) => p.path === `vars.${name}`),
-    );
-    problems.push(...typeProblems);
-    if (missing.length === 0 && unknown.length === 0 && typeProblems.length === 0) {
-      problems.push(problem('vars', 'values matching the template schema', parsed.error.message));
-    }
-  }
-  if (problems.length > 0) throw new TemplateVariableError(template.id, { missing, unknown, problems });
-  return parsed.data as Record<string, unknown>;
-}
-
-function renderValidated(
-  template: CompiledTemplate,
-  data: Record<string, unknown>,
-  format: TemplateFormat,
-): RenderedTemplate {
-  const tokens = tokensFor(template, format);
-  const escapeValue = escaperFor(format);
-  const config = { escape: (value: unknown) => escapeValue(String(value)) };
-  const writer = new Mustache.Writer();
-  const context = new Mustache.Context(data);
-  const renderField = (field: TemplateField) =>
-    writer.renderTokens(
-      tokens[field] as unknown as string[][],
-      context,
-      undefined,
-      template.source[field],
-      config,
-    );
-  const body = tidyBody(renderField('body'));
-  return {
-    templateId: template.id,
-    format,
-    subject: oneLine(renderField('subject')),
-    title: oneLine(renderField('title')),
-    body: format === 'html' ? paragraphsToHtml(body) : body,
-  };
-}
-
-/**
- * Renders a compiled template strictly: validates `vars` first (see {@link validateVariables}),
- * then renders subject, title and body through the same path, escaped for `format`.
- *
- * @param format - `text` (unescaped), `html` (escaped, `<p>` paragraphs) or `slack` (mrkdwn escaped).
- * @throws {TemplateVariableError} on any missing, unknown or invalid variable; nothing is rendered.
- */
-export function renderTemplate(
-  template: CompiledTemplate,
-  vars: unknown,
-  format: TemplateFormat = 'text',
-): RenderedTemplate {
-  return renderValidated(template, validateVariables(template, vars), format);
-}
-
-/** Renders all three formats after one validation. */
-export function renderTemplateFormats(
-  template: CompiledTemplate,
-  vars: unknown,
-): Record<TemplateFormat, RenderedTemplate> {
-  const data = validateVariables(template, vars);
-  return {
-    text: renderValidated(template, data, 'text'),
-    html: renderValidated(template, data, 'html'),
-    slack: renderValidated(template, data, 'slack'),
-  };
 }

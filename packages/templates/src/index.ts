@@ -10,12 +10,9 @@ export {
   compileTemplate,
   DEFAULT_SUBJECT,
   type RenderedTemplate,
-  renderTemplate,
-  TEMPLATE_ID_PATTERN,
   type TemplateDefinition,
   type TemplateField,
   type TemplateSource,
-  validateVariables,
 } from './compile';
 export { DEFAULT_TEMPLATES } from './default-templates';
 export {
@@ -33,7 +30,9 @@ export {
   renderMessage,
 } from './render-message';
 export { type RenderReleaseOptions, renderRelease } from './render-release';
+export { renderTemplate, validateVariables } from './render-template';
 export { SAMPLE_FACTS, type SampleFacts, sampleFactsFor, sampleStatusUpdate } from './sample-updates';
+export { TEMPLATE_ID_PATTERN } from './template-id';
 export { lintTemplateOverrides } from './template-lint';
 export {
   checkRunbookTemplates,

@@ -97,7 +97,7 @@ describe('renderAll', () => {
     });
     expect(customer.subject).toBe('Resolved: Card payments failing at checkout');
     expect(customer.text).toBe(
-      'The problem with checkout is resolved, and service has worked normally since 9:25 AM ET. ' +
+      'The problem where card payments at checkout are failing is resolved, and service has worked normally since 9:25 AM ET. ' +
         'Before then, customers paying by card may have seen payment errors and orders that did not complete. ' +
         'If an order did not go through, you can place it again now; nothing else is needed. ' +
         'We will send a fuller summary of what happened by tomorrow 4:00 PM ET.',

@@ -25,7 +25,8 @@ import {
   ValidationError,
 } from '@incident-comms/core';
 import { z } from 'zod';
-import { type CompiledTemplate, renderTemplateFormats } from './compile';
+import type { CompiledTemplate } from './compile';
+import { renderTemplateFormats } from './render-template';
 import { createTemplateSet, type TemplateSet } from './template-set';
 import type { TemplateVariables } from './variables';
 

@@ -16,15 +16,15 @@ import { z } from 'zod';
 import {
   type CompiledTemplate,
   checkTemplate,
-  compiledIdParts,
   type RenderedTemplate,
-  renderTemplate,
   type TemplateDefinition,
   type TemplateSource,
 } from './compile';
 import { DEFAULT_TEMPLATES } from './default-templates';
 import { TemplateInvalidError, TemplateNotFoundError } from './errors';
 import type { TemplateFormat } from './escape';
+import { renderTemplate } from './render-template';
+import { compiledIdParts } from './template-id';
 import { lintTemplateOverrides } from './template-lint';
 
 /** Options of {@link TemplateSet.render} and {@link render}. */

@@ -46,7 +46,7 @@ export const TEMPLATE_VARIABLES = {
   version: { type: 'number', description: 'the status-update version (1-based)', providedFor: MESSAGE_KINDS },
   severity: {
     type: 'text',
-    description: 'SEV1, SEV2 or SEV3 (internal wording)',
+    description: "the severity id on the runbook's ladder, e.g. SEV1 or P2 (internal wording)",
     providedFor: MESSAGE_KINDS,
   },
   severityLabel: {

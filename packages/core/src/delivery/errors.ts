@@ -3,7 +3,8 @@
  * Typed delivery errors with stable `code`s and path-named problems; hosts branch on `code`.
  * Every one is an {@link IncidentCommsError}, so one `instanceof` check catches them all.
  */
-import { describeValue, IncidentCommsError, type IncidentCommsErrorCode } from '../errors';
+import type { z } from 'zod';
+import { explainZodIssues, IncidentCommsError, type IncidentCommsErrorCode } from '../errors';
 
 /** One problem in delivery input or channel config: where, what was expected, what was found. */
 export interface DeliveryProblem {
@@ -68,14 +69,27 @@ export class DeliveryInputError extends DeliveryError {
   }
 }
 
-/** Converts zod issues into {@link DeliveryProblem}s under a path prefix. */
+/**
+ * Converts zod issues into {@link DeliveryProblem}s under a path prefix, in plain words: what the
+ * path must hold (never zod's own "Invalid …" text) and what was found there in `input`.
+ *
+ * @param issues `error.issues` of a failed `safeParse`
+ * @param prefix the path the parsed value sits at, e.g. `options` or `routes`
+ * @param input the value that was parsed, to say what was found at each path
+ * @example
+ * const r = z.object({ from: z.email() }).safeParse({ from: 'x' });
+ * deliveryProblemsFromIssues(r.error!.issues, 'options', { from: 'x' });
+ * // [{ path: 'options.from', expected: 'an email address', received: '"x"' }]
+ */
 export function deliveryProblemsFromIssues(
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; input?: unknown }>,
+  issues: readonly z.core.$ZodIssue[],
   prefix: string,
+  input: unknown,
 ): DeliveryProblem[] {
-  return issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.'),
-    expected: issue.message,
-    received: issue.input === undefined ? undefined : describeValue(issue.input),
+  return explainZodIssues(issues, input).map((e) => ({
+    path: [prefix, ...e.path.map(String)].filter((p) => p !== '').join('.'),
+    // A missing value: say it is required, and that nothing was given.
+    expected: e.received === undefined && e.expected === 'required' ? 'a value (required)' : e.expected,
+    received: e.received ?? 'nothing',
   }));
 }

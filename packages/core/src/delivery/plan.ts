@@ -136,7 +136,7 @@ function recipientProblems(route: DeliveryRoute, i: number, channel: AnyChannel)
 export function checkRoutes(routes: readonly DeliveryRoute[], channels: readonly AnyChannel[]): void {
   const parsed = z.array(routeSchema).safeParse(routes);
   if (!parsed.success)
-    throw new DeliveryInputError(deliveryProblemsFromIssues(parsed.error.issues, 'routes'));
+    throw new DeliveryInputError(deliveryProblemsFromIssues(parsed.error.issues, 'routes', routes));
   const byName = new Map(channels.map((c) => [c.name, c]));
   const problems = routes.flatMap((route, i): DeliveryProblem[] => {
     const channel = byName.get(route.channel);
@@ -171,7 +171,7 @@ export function planDeliveries(input: {
   if (refused.length > 0) throw new DeliveryInputError(refused);
   const routes = z.array(routeSchema).safeParse(input.routes);
   if (!routes.success)
-    throw new DeliveryInputError(deliveryProblemsFromIssues(routes.error.issues, 'routes'));
+    throw new DeliveryInputError(deliveryProblemsFromIssues(routes.error.issues, 'routes', input.routes));
 
   const problems: DeliveryProblem[] = [];
   const channelByName = new Map<string, AnyChannel>();

@@ -19,3 +19,4 @@ export {
   scenarioInstant,
   scriptedEventSchema,
 } from './scenario';
+export { scenarioRunbookProblems } from './scenario-ids';

@@ -24,7 +24,9 @@ import {
   type ParticipantScore,
   type ResponseScore,
 } from './drill-types';
+import { DrillScenarioError } from './errors';
 import { type DrillScenario, scenarioEvents, scenarioInstant } from './scenario';
+import { scenarioRunbookProblems } from './scenario-ids';
 import { scoreResponse } from './score';
 
 export type {
@@ -109,6 +111,8 @@ function parseResponses(
  * @param runbook - the runbook whose people play the roles and whose rhythm and zones apply.
  * @returns a {@link DrillResult}: a score per answer and per participant (0–100), what each
  *   participant should fix in plain words, prompts nobody answered and team lessons.
+ * @throws {DrillScenarioError} `drill_scenario_invalid` when the scenario names a severity or
+ *   incident type the runbook does not define (`timeline.N.severity`).
  * @throws {ValidationError} `input_invalid` naming `responses.N.field` for a malformed answer,
  *   an unknown prompt id or a `sentAt` before the drill starts.
  * @example
@@ -121,6 +125,8 @@ export function runDrill(
   responses: readonly DrillResponse[],
   runbook: Runbook,
 ): DrillResult {
+  const unknownIds = scenarioRunbookProblems(scenario, runbook);
+  if (unknownIds.length > 0) throw new DrillScenarioError(unknownIds);
   const answers = parseResponses(responses, scenario);
   const prompts = new Map(scenario.prompts.map((p) => [p.id, p]));
   const clock = createSimulatedClock(scenario.startsAt);

@@ -7,7 +7,12 @@ import { addMinutes } from 'date-fns/addMinutes';
 import { parseISO } from 'date-fns/parseISO';
 import { z } from 'zod';
 import { EventRejectedError, NotAuthorizedError, type Problem, problem, problemsFromZod } from '../errors';
-import { factsInputSchema, type IncidentEventInput, instantSchema } from '../incident/events';
+import {
+  factsInputSchema,
+  type IncidentEventInput,
+  type IncidentPolicyInput,
+  instantSchema,
+} from '../incident/events';
 import { applyEvent } from '../incident/reducer';
 import { type RoleAssignments, roleAssignmentsFromRunbook } from '../incident/roles';
 import type { IncidentState } from '../incident/state';
@@ -20,6 +25,7 @@ import { isValidTimeZone } from '../time/index';
 import { toIsoInstant } from '../time/iso-instant';
 import { AUDIENCES, MESSAGE_KINDS, ROLES, type Role, SCOPES, STATUSES } from '../vocabulary';
 import { DrillScenarioError } from './errors';
+import { scenarioLadder } from './scenario-ids';
 
 const offset = z
   .number({ error: 'expected minutes after the start, e.g. 5' })
@@ -222,11 +228,17 @@ interface DrillIncidentEvent {
   event: IncidentEventInput;
 }
 
-function buildEvents(scenario: DrillScenario, people: People): DrillIncidentEvent[] {
+function buildEvents(
+  scenario: DrillScenario,
+  people: People,
+  ladder: Pick<IncidentPolicyInput, 'severities' | 'incidentTypes'>,
+): DrillIncidentEvent[] {
   const out: DrillIncidentEvent[] = [];
   scenario.timeline.forEach((event, index) => {
     if (event.type === 'alert') return;
-    const incidentEvent = toIncidentEvent(scenario, event, people, `drill-${scenario.id}`);
+    const built = toIncidentEvent(scenario, event, people, `drill-${scenario.id}`);
+    // The declaration carries the ladder and types its severities and type are checked against.
+    const incidentEvent = built.type === 'declared' ? { ...built, policy: ladder } : built;
     out.push({ index, event: incidentEvent });
     if (event.type === 'declared') {
       // Roles are in place from the declaration, as the runbook names them: the declarer staffs
@@ -260,9 +272,13 @@ function buildEvents(scenario: DrillScenario, people: People): DrillIncidentEven
  */
 export function scenarioEvents(
   scenario: DrillScenario,
-  runbook: Pick<Runbook, 'roles'>,
+  runbook: Pick<Runbook, 'roles' | 'severityLadder' | 'incidentTypes'>,
 ): IncidentEventInput[] {
-  return buildEvents(scenario, roleAssignmentsFromRunbook(runbook)).map((e) => e.event);
+  const ladder = {
+    severities: runbook.severityLadder.map((level) => level.id),
+    incidentTypes: Object.keys(runbook.incidentTypes),
+  };
+  return buildEvents(scenario, roleAssignmentsFromRunbook(runbook), ladder).map((e) => e.event);
 }
 
 // Stand-in people (ids are role names) to check at load time that the timeline obeys the practice.
@@ -313,7 +329,7 @@ function semanticProblems(scenario: DrillScenario): Problem[] {
 
   // Replay the timeline with stand-in people: a scenario that breaks the practice fails at load.
   let state: IncidentState | undefined;
-  for (const { index, event } of buildEvents(scenario, PLACEHOLDER_PEOPLE)) {
+  for (const { index, event } of buildEvents(scenario, PLACEHOLDER_PEOPLE, scenarioLadder(scenario))) {
     try {
       state = applyEvent(state, event);
     } catch (error) {

@@ -91,7 +91,7 @@ export const PROMISE_MODAL =
 
 /** Words before a time that make it an update time, not a fix time. */
 export const UPDATE_WORD =
-  /\b(?:updates?|post(?:ed)?|news|get back|check in|report|summary|follow-up|notes|share|more (?:details|information)|(?:email|message|call|write to|contact) (?:you|everyone|customers|again|back))\b/i;
+  /\b(?:updates?|post(?:ed)?|news|get back|check in|report|confirm|summary|follow-up|notes|share|more (?:details|information)|(?:email|message|call|write to|contact) (?:you|everyone|customers|again|back))\b/i;
 /** Past tense before a recovery word: history, not a promise. */
 export const PAST_BEFORE = /\b(?:was|were|has been|have been|had been|had|took|since|between)\b/i;
 
@@ -221,7 +221,7 @@ export const SCOPE_NEGATED_BEFORE = /\b(?:not|no|nor|never)\s+$/i;
  * Case-sensitive: "US" and "EU" are regions, "us" is a pronoun.
  */
 export const REGION_NAMES =
-  /\bU\.S\.(?!\w)|\b(?:US|USA|EU|UK|APAC|EMEA|LATAM|North America|South America|Latin America|Europe|Asia|Asia[- ]Pacific|Australia|Canada|Japan|India|Brazil|Germany|France|(?:us|eu|ap)-(?:east|west|central|north|south|southeast|northeast)-\d)\b/g;
+  /\b(?:U\.S\.(?!\w)|(?:US|USA|EU|UK|APAC|EMEA|LATAM|North America|South America|Latin America|Europe|Asia|Asia[- ]Pacific|Australia|Canada|Japan|India|Brazil|Germany|France|(?:us|eu|ap)-(?:east|west|central|north|south|southeast|northeast)-\d)\b)/g;
 
 /**
  * A lead-in before the advice itself: a condition ("If a payment fails, ..."), a time frame

@@ -61,7 +61,8 @@ export const CUT_OFF_FROM_ALL = gate(
 );
 
 /** Right after "every customer": a qualifier that makes it a subset ("every customer on the EU cluster"). */
-export const QUALIFIED_AFTER = /^\s+(?:on|in|using|with|who|whose|that|of|from|at)\b/i;
+export const QUALIFIED_AFTER =
+  /^\s+(?:on|in|using|with|who|whose|that|of|from|at|signing|logging|paying|trying|connecting)\b/i;
 
 /** In the clause before an overclaim: its subject is itself partial ("a number of servers"). */
 export const PARTIAL_SUBJECT =

@@ -32,7 +32,8 @@ const ABOUT =
  */
 export const GENERIC_PROBLEM = gate(
   new RegExp(
-    [
+    // One word edge before the alternation, not one per phrase: the same matches, less time.
+    `\\b(?:${[
       `(?:experiencing|having|facing|encountering|suffering|dealing with|seeing|observing|aware of)\\s+(?:(?:some|an?|a few|several|ongoing|intermittent|technical|minor|major|unexpected|system-wide|severe|significant|general)\\s+)*${NOUN}`,
       `(?:(?:${QUALIFIER}|and|&)\\s+){1,4}${NOUN}`,
       `(?:(?:an?|some)\\s+(?:\\w+\\s+)?${NOUN}|issues|problems|disruptions|interruptions|outages)${ABOUT}(?:services?|apps?|application|platform|website|site|systems?|products?|banking|broadband)`,
@@ -44,8 +45,8 @@ export const GENERIC_PROBLEM = gate(
       `(?:temporary|temporal|intermittent|unexpected|technical|internal|general|unknown) errors?`,
       `(?:(?:an?|some)\\s+(?:\\w+\\s+)?${NOUN}|issues|problems|outages)\\s+(?:on|in|at|with)\\s+(?:(?:our|the)\\s+)?(?:side|end|servers?|infrastructure|production|backend|back end|systems?)\\b`,
     ]
-      .map((s) => `\\b(?:${s})\\b`)
-      .join('|'),
+      .map((s) => `(?:${s})\\b`)
+      .join('|')})`,
     'gi',
   ),
   'issue problem difficult disruption interruption outage degradation trouble situation glitch wrong downtime something there temporary temporal intermittent unexpected technical internal general unknown',
@@ -69,7 +70,7 @@ export const GENERIC_NAMED = gate(
  * business and residential customers".
  */
 export const AFFECTS_PEOPLE = gate(
-  /\b(?:issues?|outages?|problems?|disruptions?|interruptions?|faults?|glitch(?:es)?|it|this)\s+(?:that\s+|which\s+)?(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?(?:currently\s+|also\s+|only\s+)?(?:affect|impact)(?:s|ed|ing)\s+(?:(?:(?:some|many|several|all|most) of )?our (?:services|systems|products)\b|the\s+(?:[\w-]+\s+){0,4}?services?\b|(?:[\w'’-]+,?\s+){0,8}?(?:users|customers|people|members|subscribers|players|merchants)\b)(?!['’]|\s+(?:ability|when|who|that|whose|trying|attempting|[a-z]+ing)\b)|\b(?:affects?|affecting|impacting|impacts?) all (?:services|systems|products)\b/gi,
+  /\b(?:(?:issues?|outages?|problems?|disruptions?|interruptions?|faults?|glitch(?:es)?|it|this)\s+(?:that\s+|which\s+)?(?:is\s+|was\s+|has\s+been\s+|have\s+been\s+)?(?:currently\s+|also\s+|only\s+)?(?:affect|impact)(?:s|ed|ing)\s+(?:(?:(?:some|many|several|all|most) of )?our (?:services|systems|products)\b|the\s+(?:[\w-]+\s+){0,4}?services?\b|(?:[\w'’-]+,?\s+){0,8}?(?:users|customers|people|members|subscribers|players|merchants)\b)(?!['’]|\s+(?:ability|when|who|that|whose|trying|attempting|[a-z]+ing)\b)|(?:affects?|affecting|impacting|impacts?) all (?:services|systems|products)\b)/gi,
   'affect impact',
 );
 

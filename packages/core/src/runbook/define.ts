@@ -11,7 +11,7 @@ import type { IncidentTypeDefinition } from './defaults';
 import { resolveIncidentTypes } from './incident-types';
 import { type RunbookInput, runbookSchema } from './schema';
 import { segmentProblems } from './segments';
-import { resolveSeverities } from './severity-ladder';
+import { lintWithSeverityCodes, resolveSeverities } from './severity-ladder';
 import { lintWithTopicPhrases, runbookRoleIds, topicProblems, topicRoles } from './topics';
 import { readYaml } from './yaml';
 
@@ -168,7 +168,8 @@ export function defineRunbook(input: unknown, options?: string | RunbookOptions)
   const own = [...ladder.problems, ...semanticProblems(rb), ...topicConflicts(input)];
   // Custom topics are found by the linter's one topic detector, through its `lint.topics`.
   rb.approvals = topicRoles(rb);
-  const lint = lintWithTopicPhrases(rb.lint, rb.topics);
+  // Custom severity codes (SEV0, P3) are jargon in customer text, like SEV1 is.
+  const lint = lintWithSeverityCodes(lintWithTopicPhrases(rb.lint, rb.topics), ladder.value.severityLadder);
   if (lint !== undefined) rb.lint = lint;
   const { severities: _severities, cadence, incidentTypes: _types, ...rest } = rb;
   const frozen = deepFreeze({
@@ -183,8 +184,8 @@ export function defineRunbook(input: unknown, options?: string | RunbookOptions)
     },
     incidentTypes,
   }) as Runbook;
-  // Sibling checks render with the ladder, so they run only once it holds together.
-  const problems = [...own, ...(ladder.problems.length > 0 ? [] : checks.flatMap((check) => check(frozen)))];
+  // Caller checks join in the same error; the ladder resolves even when its order is wrong.
+  const problems = [...own, ...checks.flatMap((check) => check(frozen))];
   if (problems.length > 0) throw new RunbookError(problems, source);
   return frozen;
 }

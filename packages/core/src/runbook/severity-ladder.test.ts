@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runbookInput, testRunbook } from '../../test/support';
 import { RunbookError } from '../errors';
 import { applyEvent, incidentPolicyFromRunbook, roleAssignmentsFromRunbook } from '../incident/index';
+import { lintMessage } from '../lint/index';
 import { classifySeverity } from '../severity/index';
 import { defineRunbook, severityLevel } from './index';
 
@@ -175,6 +176,24 @@ describe('a runbook severity ladder', () => {
     const found = problems.find((p) => p.path === path || p.path.startsWith(`${path}.`));
     expect(found, JSON.stringify(problems)).toBeDefined();
     expect(found!.message).toContain(words);
+  });
+
+  it("flags the ladder's own severity codes as jargon in customer text, worded by the level", () => {
+    const rb = testRunbook({ severities: SEV0_TO_SEV3 });
+    const found = lintMessage('We are handling a SEV-0 outage affecting invoices.', {
+      kind: 'update',
+      audience: 'customer',
+      config: rb.lint,
+    }).filter((d) => d.ruleId === 'no-jargon');
+    expect(found.map((d) => [d.suggestion, d.message])).toEqual([
+      ['a sev0 label incident', expect.stringContaining('"SEV-0" is internal jargon')],
+    ]);
+    // The seed's codes keep their built-in wording; words that are not codes are left alone.
+    const words = testRunbook({
+      severities: [level('Critical', 15, { when: [{ customersAtLeast: 'many' }] }), level('Minor', 60)],
+    });
+    expect(words.lint?.jargon ?? {}).toEqual({});
+    expect(testRunbook().lint?.jargon ?? {}).toEqual({});
   });
 
   it('refuses per-severity cadence keys beside a ladder (each level carries its own)', () => {

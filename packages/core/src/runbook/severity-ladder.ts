@@ -7,7 +7,9 @@
  */
 import { z } from 'zod';
 import { type Problem, problem } from '../errors';
+import { DEFAULT_JARGON } from '../lint/jargon';
 import { DEFAULT_SEVERITY_LADDER, type SeverityLevel, severityIdSchema } from '../severity/index';
+import { withIndefiniteArticle } from '../text/article';
 import { nonEmptyTextSchema as text } from '../text/non-empty';
 import type { SEVERITIES } from '../vocabulary';
 
@@ -232,4 +234,42 @@ export function resolveSeverities(
     },
     problems,
   };
+}
+
+/** Spellings of a severity code a message might use: `SEV0`, `SEV-0`, `SEV 0`. */
+function codeSpellings(id: string): string[] {
+  const split = /^([A-Za-z]+)[-_ ]?(\d+)$/.exec(id);
+  if (!split) return [id];
+  const [, letters, digits] = split;
+  return [...new Set([id, `${letters}${digits}`, `${letters}-${digits}`, `${letters} ${digits}`])];
+}
+
+/**
+ * The runbook's lint settings with the ladder's severity codes added to `lint.jargon`, so
+ * `no-jargon` flags "SEV0" or "P3" in customer text as it flags "SEV1" (and a customer subject
+ * naming one is an error). Only ids with a digit are codes: a level named "Critical" is a word
+ * customers read, not jargon. The plain words are the level's label, e.g. "a critical incident".
+ * A term the runbook's own `lint.jargon` sets (or removes with "") is left as written.
+ *
+ * @example
+ * lintWithSeverityCodes(undefined, [{ id: 'P4', label: 'Low' }])?.jargon?.['P-4']; // 'a low incident'
+ */
+export function lintWithSeverityCodes<L extends { jargon?: Record<string, string> | undefined }>(
+  lint: L | undefined,
+  ladder: readonly Pick<SeverityLevel, 'id' | 'label'>[],
+): L | undefined {
+  const own = lint?.jargon ?? {};
+  const added: Record<string, string> = {};
+  for (const level of ladder) {
+    if (!/\d/.test(level.id)) continue;
+    const words = withIndefiniteArticle(`${level.label.toLowerCase()} incident`);
+    for (const term of codeSpellings(level.id)) {
+      const taken = (map: Readonly<Record<string, string>>) =>
+        Object.keys(map).some((k) => k.toLowerCase() === term.toLowerCase());
+      // The built-in list already words the seed's codes; the runbook's own entries win.
+      if (!taken(own) && !taken(DEFAULT_JARGON)) added[term] = words;
+    }
+  }
+  if (Object.keys(added).length === 0) return lint;
+  return { ...(lint ?? ({} as L)), jargon: { ...added, ...own } };
 }

@@ -105,6 +105,7 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
       'Over the previous two hours, engineers worked to bring the servers back online.',
       'Our engineers will keep working through the weekend to get every store running again.',
       'We will keep monitoring it closely for the next two hours.',
+      'We will confirm recovery by 4:00 PM UTC.',
       'A backlog to prevent data loss is being processed; we cannot say when it will clear.',
     ],
   },

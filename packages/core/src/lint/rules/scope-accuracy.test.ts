@@ -81,6 +81,7 @@ const KINDS: Record<
     clean: [
       'The dashboard is offline for customers in the EU region.',
       'This outage affects every customer on the EU cluster.',
+      'Sign-ins are failing for everyone using single sign-on.',
     ],
     cleanWhen: at('all'),
   },

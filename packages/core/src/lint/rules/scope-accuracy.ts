@@ -30,9 +30,11 @@ const notAnOverclaim: Reading = ({ doc, text }, start, end) => {
   const clause = doc.clauseAt(start);
   if (PARTIAL_SUBJECT.test(text.slice(clause.start, start))) return true;
   if (RECOVERY_CLAUSE.test(text.slice(clause.start, clause.end))) return true;
-  // "every customer on the EU cluster": a named subset, not everyone.
+  // "every customer on the EU cluster", "everyone using single sign-on": a named subset.
   if (
-    /(?:customers?|users?|accounts?|merchants?|tenants?)$/i.test(text.slice(start, end)) &&
+    /(?:customers?|users?|accounts?|merchants?|tenants?|everyone|everybody|anyone)$/i.test(
+      text.slice(start, end),
+    ) &&
     QUALIFIED_AFTER.test(text.slice(end, end + 12))
   )
     return true;
