@@ -85,3 +85,13 @@ export const FAULTY_CHANGE = gate(
   /\b(?:problem|issue|bug|fault|error|regression)s?\s+(?:with|in|from|introduced by|caused by)\s+(?:(?:our|the|a|an|this|that|today['’]s|yesterday['’]s|last night['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:release|deploy(?:ment)?|update|upgrade|migration|patch|rollout|roll-out|code change|config(?:uration)? change)s?\b(?!\s+(?:page|screen|button|form|notifications?|emails?|feed|settings|section|tab|link|post|message|status))/gi,
   'release deploy update upgrade migration patch rollout roll code config',
 );
+
+/**
+ * A cause stated in the active voice: something "caused it", "triggered the outage", "led to
+ * these errors", "took down checkout". Asking what did ("we do not know what caused it") names
+ * none and is not matched.
+ */
+export const CAUSE_ACTIVE = gate(
+  /(?<!\b(?:what|which|whatever|whichever)\b[^.;:!?]{0,30})\b(?:(?:caused|triggered|led\s+to|resulted\s+in)\s+(?:it|this|that|these|(?:the|our|your)\s+(?:[\w-]+\s+){0,2}?(?:outages?|issues?|problems?|incidents?|disruptions?|errors?|failures?|delays?|downtime|slowdowns?|interruptions?))|(?:brought|took|knocked)\s+(?:down|out)\s+(?:(?:the|our|your)\s+)?(?:[\w-]+\s+){0,2}?(?:checkout|service|site|app|api|logins?|payments?|servers?|systems?|platform|network))\b/gi,
+  'caused triggered led resulted brought took knocked',
+);

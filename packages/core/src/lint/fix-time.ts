@@ -15,8 +15,9 @@ const HEDGE =
   '(?:(?:about|around|roughly|approximately|approximate|approx\\.?|up\\s+to|under|less\\s+than|at\\s+least|at\\s+most|another|a\\s+further|an\\s+additional|the\\s+next|the\\s+coming|the)\\s+){0,3}';
 /** A length of time: "20 to 40 minutes", "a couple of hours", "most of the day", "another quarter hour". */
 const DURATION = `(?:${HEDGE}${RANGE}\\s?${UNIT}|(?:a\\s+)?(?:short|little)\\s+(?:time|while)|${HEDGE}quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so))`;
-const CLOCK =
-  '\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?(?:\\s?(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST))?';
+const HOUR_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+/** A clock time in digits ("3pm", "15:30 UTC") or words ("three o'clock", "half past four", "ten am"). */
+const CLOCK = `(?:(?:half\\s+past|(?:a\\s+)?quarter\\s+(?:past|to))\\s+(?:${HOUR_WORD}|\\d{1,2})(?:\\s+o['’]clock)?|(?:${HOUR_WORD}|\\d{1,2})\\s+o['’]clock|${HOUR_WORD}\\s?[ap]\\.?m\\.?|\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?)(?:\\s?(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST))?`;
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const DAY_PART = `(?:noon|midnight|end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY})?|eod|cob|close\\s+of\\s+business|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow(?:\\s+(?:morning|afternoon|evening))?|the\\s+end\\s+of\\s+the\\s+(?:day|week)|lunch(?:time)?|${DAY}|the\\s+weekend)`;
 

@@ -76,6 +76,20 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
       'Due to high call volumes, our phone lines are busy.',
     ],
   },
+  'a cause stated in the active voice': {
+    flagged: [
+      'A faulty router caused the outage for card payments.',
+      'The config change triggered these errors at checkout.',
+      'A storage failure took down checkout for an hour.',
+      'Our provider Stripe caused it.',
+      'A bad certificate brought down the app this morning.',
+    ],
+    clean: [
+      'We do not know yet what caused the outage; card payments fail at checkout.',
+      'We are still working out which change caused it; card payments fail.',
+      'Engineers are checking whatever triggered the alerts; sign-in is slow.',
+    ],
+  },
   'a cause called provisional or hedged': {
     flagged: [
       'The suspected cause is a full disk on one server.',

@@ -4,6 +4,7 @@
  */
 
 import {
+  CAUSE_ACTIVE,
   CAUSE_LOCATED,
   FAULTY_CHANGE,
   HEDGED_FAULT,
@@ -89,6 +90,7 @@ export const noCauseSpeculation = defineRule({
       flag(ctx, flagged, m.index, m.index + m[0].length, `"${m[0]}" is a guess about the cause. ${GUESS}`);
     });
     doc.eachMatch(CAUSE_LOCATED, (m) => flag(ctx, flagged, m.index, m.index + m[0].length, stated));
+    doc.eachMatch(CAUSE_ACTIVE, (m) => flag(ctx, flagged, m.index, m.index + m[0].length, stated));
     doc.eachMatch(FAULTY_CHANGE, (m) => flag(ctx, flagged, m.index, m.index + m[0].length, stated));
     doc.eachMatch(LOAD_BLAME, (m) => flag(ctx, flagged, m.index, m.index + m[0].length, stated));
     doc.eachMatch(BECAUSE, (m) => {

@@ -99,6 +99,15 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
     flagged: ['Mail was fixed for most people and should resume for the rest shortly.'],
     clean: ['Mail was delayed for about an hour and resumed at 10:05 AM ET.'],
   },
+  'a deadline written in words': {
+    flagged: [
+      "We will have it fixed by three o'clock.",
+      'Payments should be back by quarter to five.',
+      'We expect to have it sorted by ten am.',
+      "Sign-in will be restored by 5 o'clock.",
+    ],
+    clean: ["We will post the next update at three o'clock.", 'The outage began at ten am.'],
+  },
   'a time span behind us, or effort, is no promise': {
     flagged: ['Orders will be restored throughout the evening.'],
     clean: [
