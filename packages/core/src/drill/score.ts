@@ -21,6 +21,7 @@ import { drillTimeZone } from './briefing';
 import {
   type CriterionScore,
   DRILL_POINTS,
+  type DrillCriterion,
   type drillResponseSchema,
   type ResponseScore,
 } from './drill-types';
@@ -145,6 +146,15 @@ function prepare(input: ScoreInput): Scoring {
   };
 }
 
+/** A criterion scored all or nothing: full points when there is nothing to fix. */
+const allOrNothing = (criterion: DrillCriterion, fixes: string[]): CriterionScore => ({
+  criterion,
+  max: DRILL_POINTS[criterion],
+  points: fixes.length === 0 ? DRILL_POINTS[criterion] : 0,
+  passed: fixes.length === 0,
+  fixes,
+});
+
 /** Lint: every finding except the rules scored under consistency and next update. */
 function scoreLint(s: Scoring): CriterionScore {
   const findings = s.diagnostics.filter(
@@ -244,13 +254,7 @@ function scoreNextUpdate(s: Scoring): CriterionScore | undefined {
       `The next update you set was ${clockIn(formSays, zone)}; the rhythm says ${clockIn(expected, zone)} (${rule}).`,
     );
   }
-  return {
-    criterion: 'nextUpdate',
-    max: DRILL_POINTS.nextUpdate,
-    points: fixes.length === 0 ? DRILL_POINTS.nextUpdate : 0,
-    passed: fixes.length === 0,
-    fixes,
-  };
+  return allOrNothing('nextUpdate', fixes);
 }
 
 /** On time: sent within the prompt's window (times of the drill itself read in the drill's zone). */
@@ -271,13 +275,7 @@ function scoreOnTime(s: Scoring): CriterionScore {
         `(${prompt.respondWithinMinutes} minutes from ${clockIn(opens, home)}): a short note on time beats a perfect one late.`,
     );
   }
-  return {
-    criterion: 'onTime',
-    max: DRILL_POINTS.onTime,
-    points: fixes.length === 0 ? DRILL_POINTS.onTime : 0,
-    passed: fixes.length === 0,
-    fixes,
-  };
+  return allOrNothing('onTime', fixes);
 }
 
 /** The scorers, one per criterion, in the order a result lists them. */
