@@ -49,42 +49,16 @@ export const noVagueLanguage = defineRule({
   appliesTo: { audiences: CUSTOMER_FACING_AUDIENCES },
   acceptsPhrases: true,
   check(ctx) {
-    const { doc, text } = ctx;
+    const { doc } = ctx;
     const found = new Findings(ctx);
-    // Quoted, negated or conditional ("if you are still seeing issues") wording is no claim.
-    const claim = (m: RegExpExecArray) =>
-      !doc.isQuoted(m.index, m.index + m[0].length) &&
-      !doc.isNegated(m.index) &&
-      !CONDITION.test(doc.clausePrefix(m.index));
-    // Where the message says what customers can or cannot do or see, read per sentence and
-    // only when a candidate phrase is found: most drafts have none, and a symptom in another
-    // sentence is usually found at once.
-    const inSentence = new Map<number, readonly Span[]>();
-    const outside = new Map<number, boolean>();
-    const impacts = (at: number): readonly Span[] => {
-      const s = doc.sentenceAt(at);
-      let list = inSentence.get(s.start);
-      if (list === undefined) {
-        list = doc.namesImpact() ? impactSpans(text.slice(s.start, s.end), s.start) : [];
-        inSentence.set(s.start, list);
-      }
-      return list;
-    };
-    const namedElsewhere = (at: number): boolean => {
-      const s = doc.sentenceAt(at);
-      let named = outside.get(s.start);
-      if (named === undefined) {
-        named = doc.namesImpact() && (namesImpact(text.slice(0, s.start)) || namesImpact(text.slice(s.end)));
-        outside.set(s.start, named);
-      }
-      return named;
-    };
+    const reading = new VagueReading(doc);
     // Vague subjects ("some services", "certain features") stay vague in their own sentence even
     // next to a symptom ("certain features are unavailable"); another sentence that names the
     // impact makes them a lead-in.
     for (const pattern of [VAGUE, DEGRADED])
       doc.eachMatch(pattern, (m) => {
-        if (!claim(m) || namedElsewhere(m.index) || extendsBeyond(impacts(m.index), m)) return;
+        if (!isClaim(doc, m) || reading.namedElsewhere(m.index) || extendsBeyond(reading.impacts(m.index), m))
+          return;
         if (pattern === DEGRADED && DEGRADED_DETAIL.test(sentenceWithout(doc, m))) return;
         found.add(m.index, m.index + m[0].length);
       });
@@ -93,26 +67,20 @@ export const noVagueLanguage = defineRule({
     // error rates") stands in for the impact unless the symptom is spelled out beside it
     // ("technical issues preventing sign-in", "delays following an IT outage") or in another
     // sentence. A closing message that reports recovery may call it "a technical issue".
-    let news: boolean | undefined;
-    const progress = (): boolean => {
-      if (news === undefined) {
-        news = false;
-        doc.eachMatch(PROGRESS, (m) => {
-          news ||= !PENDING.test(doc.clausePrefix(m.index));
-        });
-      }
-      return news;
-    };
-    const closingNote = ctx.kind === 'resolved' && ctx.audience === 'customer' && progress();
+    const closingNote = ctx.kind === 'resolved' && ctx.audience === 'customer' && reading.progress();
     if (!closingNote)
       for (const pattern of [GENERIC_PROBLEM, GENERIC_NAMED, AFFECTS_PEOPLE, METRIC_ONLY])
         doc.eachMatch(pattern, (m) => {
-          if (claim(m) && !namedElsewhere(m.index) && !spelledOutBeside(doc, m, impacts(m.index)))
+          if (
+            isClaim(doc, m) &&
+            !reading.namedElsewhere(m.index) &&
+            !spelledOutBeside(doc, m, reading.impacts(m.index))
+          )
             found.add(m.index, m.index + m[0].length);
         });
     // "We are looking into it" and "we continue to monitor" help once; after the first message
     // they are empty unless the message also names the impact or reports progress.
-    if (ctx.kind !== 'initial' && ctx.kind !== 'resolved' && !doc.namesImpact() && !progress()) {
+    if (ctx.kind !== 'initial' && ctx.kind !== 'resolved' && !doc.namesImpact() && !reading.progress()) {
       for (const pattern of [EMPTY_INVESTIGATION, HOLDING])
         doc.eachMatch(pattern, (m) => {
           if (!doc.isQuoted(m.index, m.index + m[0].length)) found.add(m.index, m.index + m[0].length);
@@ -121,6 +89,65 @@ export const noVagueLanguage = defineRule({
     extraPhrases(ctx, found);
   },
 });
+
+// Quoted, negated or conditional ("if you are still seeing issues") wording is no claim.
+function isClaim(doc: TextDocument, m: RegExpExecArray): boolean {
+  return (
+    !doc.isQuoted(m.index, m.index + m[0].length) &&
+    !doc.isNegated(m.index) &&
+    !CONDITION.test(doc.clausePrefix(m.index))
+  );
+}
+
+/**
+ * What one draft says around a candidate phrase, read on demand and remembered per sentence:
+ * most drafts have no candidate, and a symptom in another sentence is usually found at once.
+ * (A class, not closures in `check`, so a draft allocates no functions.)
+ */
+class VagueReading {
+  private readonly inSentence = new Map<number, readonly Span[]>();
+  private readonly outside = new Map<number, boolean>();
+  private news: boolean | undefined;
+  constructor(private readonly doc: TextDocument) {}
+
+  /** The passages naming the impact in the sentence at `at` (absolute spans). */
+  impacts(at: number): readonly Span[] {
+    const { doc } = this;
+    const s = doc.sentenceAt(at);
+    let list = this.inSentence.get(s.start);
+    if (list === undefined) {
+      list = doc.namesImpact() ? impactSpans(doc.text.slice(s.start, s.end), s.start) : [];
+      this.inSentence.set(s.start, list);
+    }
+    return list;
+  }
+
+  /** True when a sentence other than the one at `at` names the impact. */
+  namedElsewhere(at: number): boolean {
+    const { doc } = this;
+    const s = doc.sentenceAt(at);
+    let named = this.outside.get(s.start);
+    if (named === undefined) {
+      named =
+        doc.namesImpact() && (namesImpact(doc.text.slice(0, s.start)) || namesImpact(doc.text.slice(s.end)));
+      this.outside.set(s.start, named);
+    }
+    return named;
+  }
+
+  /** True when the draft reports progress that is not still pending. */
+  progress(): boolean {
+    if (this.news === undefined) {
+      let news = false;
+      const { doc } = this;
+      doc.eachMatch(PROGRESS, (m) => {
+        news ||= !PENDING.test(doc.clausePrefix(m.index));
+      });
+      this.news = news;
+    }
+    return this.news;
+  }
+}
 
 // Before news in its clause, makes it news yet to come: "tell us when service is back up".
 const PENDING = /\b(?:if|whether|unless|in case|when|once|until|as soon as)\b/i;
