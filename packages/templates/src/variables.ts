@@ -3,7 +3,13 @@
  * The one catalog of template variables: every name a template may use, its zod type, and the
  * message kinds in which the renderer always provides it. Templates pick from this catalog.
  */
-import { hasVisibleText, MESSAGE_KINDS, type MessageKind, type Severity } from '@incident-comms/core';
+import {
+  editDistance,
+  hasVisibleText,
+  MESSAGE_KINDS,
+  type MessageKind,
+  type Severity,
+} from '@incident-comms/core';
 import { z } from 'zod';
 
 // A value of only control or invisible characters would render as nothing ("affecting  is").
@@ -257,17 +263,4 @@ export function suggestVariable(name: string): TemplateVariableName | undefined 
     if (score <= limit && (!best || score < best.score)) best = { name: candidate, score };
   }
   return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -32,7 +32,13 @@ export function closestName(wanted: string, candidates: Iterable<string>): strin
   return best;
 }
 
-function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance: the fewest single-character insertions, deletions and substitutions
+ * that turn `a` into `b`. Used for "did you mean" hints on misspelt names.
+ * @example
+ * editDistance('nextUpdte', 'nextUpdate'); // 1
+ */
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

@@ -5,7 +5,7 @@
  */
 export { indefiniteArticle, withIndefiniteArticle } from './article';
 export { cleanText, oneLine } from './clean';
-export { closestName } from './closest';
+export { closestName, editDistance } from './closest';
 export { breakSlackBroadcasts, escapeHtml, escapeMarkdown, escapeSlackMrkdwn } from './escape';
 export { ID_EXPECTED, INCIDENT_TYPE_ID_EXPECTED, incidentTypeIdSchema, isExactId } from './id';
 export { hasVisibleText } from './non-empty';
