@@ -71,51 +71,59 @@ export const scopeAccuracy = defineRule({
   },
   acceptsPhrases: true,
   check(ctx) {
-    const { doc, facts } = ctx;
-    const scope = facts.scope;
+    const scope = ctx.facts.scope;
     const flagged = new Set<Span>();
-    const flagEach = (pattern: RegExp, skip: Reading, message: (phrase: string) => string): void =>
-      doc.eachMatch(pattern, (m) => {
-        const end = m.index + m[0].length;
-        if (doc.isNotAClaim(m.index, end) || doc.isAboutPastIncident(m.index) || skip(ctx, m.index, end))
-          return;
-        // One finding per sentence: "nothing works for anyone" is one claim, not two.
-        const sentence = doc.sentenceAt(m.index);
-        if (flagged.has(sentence)) return;
-        flagged.add(sentence);
-        ctx.report({ start: m.index, end, message: message(m[0]) });
-      });
     if (scope !== 'all') {
-      const overclaim = (phrase: string) =>
-        scope === 'unknown'
-          ? `"${phrase}" claims everyone is affected, but the scope is not confirmed yet. Describe who is affected as far as it is known.`
-          : `"${phrase}" overstates the impact: ${scope} customers are affected, not all. Name the affected feature and who is affected.`;
-      flagEach(SCOPE_OVERCLAIM, notAnOverclaim, overclaim);
-      flagEach(CUT_OFF_FROM_ALL, notAnOverclaim, overclaim);
+      flagEach(ctx, flagged, SCOPE_OVERCLAIM, notAnOverclaim, overclaim);
+      flagEach(ctx, flagged, CUT_OFF_FROM_ALL, notAnOverclaim, overclaim);
       // The runbook's extra phrases are overclaims ("the whole estate is down").
-      if (ctx.extraPhrases !== undefined)
-        flagEach(
-          ctx.extraPhrases,
-          noReading,
-          (phrase) =>
-            `"${phrase}" claims more than the confirmed scope (${scope}). Name who is affected as far as it is confirmed.`,
-        );
+      if (ctx.extraPhrases !== undefined) flagEach(ctx, flagged, ctx.extraPhrases, noReading, overclaimExtra);
     }
     if (scope === 'unknown' || scope === 'many' || scope === 'all') {
-      const minimise = (phrase: string) =>
-        scope === 'unknown'
-          ? `"${phrase}" minimises an impact that is not confirmed yet. Say the team is still checking who is affected.`
-          : `"${phrase}" minimises the impact: ${scope} customers are affected.`;
-      flagEach(SCOPE_MINIMISE, notAMinimiser, minimise);
-      flagEach(WIDE_SCOPE_DENIED, noReading, minimise);
+      flagEach(ctx, flagged, SCOPE_MINIMISE, notAMinimiser, minimise);
+      flagEach(ctx, flagged, WIDE_SCOPE_DENIED, noReading, minimise);
     }
     // "Some users might see errors", "some delays": fine while the scope is unknown or partial,
     // an understatement once the incident lead confirmed a wide one.
     if (scope === 'many' || scope === 'all') {
-      const understated = (phrase: string) =>
-        `"${phrase}" understates the impact: ${scope} customers are affected. Say so plainly.`;
-      flagEach(PARTIAL_PEOPLE, notTheAffected, understated);
-      flagEach(MILD_IMPACT, notAMinimiser, understated);
+      flagEach(ctx, flagged, PARTIAL_PEOPLE, notTheAffected, understated);
+      flagEach(ctx, flagged, MILD_IMPACT, notAMinimiser, understated);
     }
   },
 });
+
+type Message = (phrase: string, scope: RuleContext['facts']['scope']) => string;
+
+// Module functions, not closures in `check`: a draft allocates no functions.
+const overclaim: Message = (phrase, scope) =>
+  scope === 'unknown'
+    ? `"${phrase}" claims everyone is affected, but the scope is not confirmed yet. Describe who is affected as far as it is known.`
+    : `"${phrase}" overstates the impact: ${scope} customers are affected, not all. Name the affected feature and who is affected.`;
+const overclaimExtra: Message = (phrase, scope) =>
+  `"${phrase}" claims more than the confirmed scope (${scope}). Name who is affected as far as it is confirmed.`;
+const minimise: Message = (phrase, scope) =>
+  scope === 'unknown'
+    ? `"${phrase}" minimises an impact that is not confirmed yet. Say the team is still checking who is affected.`
+    : `"${phrase}" minimises the impact: ${scope} customers are affected.`;
+const understated: Message = (phrase, scope) =>
+  `"${phrase}" understates the impact: ${scope} customers are affected. Say so plainly.`;
+
+// Reports each claim-shaped match of `pattern` that `skip` does not explain away, at most one
+// per sentence ("nothing works for anyone" is one claim, not two).
+function flagEach(
+  ctx: RuleContext,
+  flagged: Set<Span>,
+  pattern: RegExp,
+  skip: Reading,
+  message: Message,
+): void {
+  const { doc } = ctx;
+  doc.eachMatch(pattern, (m) => {
+    const end = m.index + m[0].length;
+    if (doc.isNotAClaim(m.index, end) || doc.isAboutPastIncident(m.index) || skip(ctx, m.index, end)) return;
+    const sentence = doc.sentenceAt(m.index);
+    if (flagged.has(sentence)) return;
+    flagged.add(sentence);
+    ctx.report({ start: m.index, end, message: message(m[0], ctx.facts.scope) });
+  });
+}
