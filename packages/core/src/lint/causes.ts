@@ -89,9 +89,9 @@ export const FAULTY_CHANGE = gate(
 /**
  * A cause stated in the active voice: something "caused it", "triggered the outage", "led to
  * these errors", "took down checkout". Asking what did ("we do not know what caused it") names
- * none and is not matched.
+ * none and is not matched. (The lookbehind runs only where a verb's first letter is.)
  */
 export const CAUSE_ACTIVE = gate(
-  /(?<!\b(?:what|which|whatever|whichever)\b[^.;:!?]{0,30})\b(?:(?:caused|triggered|led\s+to|resulted\s+in)\s+(?:it|this|that|these|(?:the|our|your)\s+(?:[\w-]+\s+){0,2}?(?:outages?|issues?|problems?|incidents?|disruptions?|errors?|failures?|delays?|downtime|slowdowns?|interruptions?))|(?:brought|took|knocked)\s+(?:down|out)\s+(?:(?:the|our|your)\s+)?(?:[\w-]+\s+){0,2}?(?:checkout|service|site|app|api|logins?|payments?|servers?|systems?|platform|network))\b/gi,
+  /\b(?=[bcklrt])(?<!\b(?:what|which|whatever|whichever)\b[^.;:!?]{0,30})(?:(?:caused|triggered|led\s+to|resulted\s+in)\s+(?:it|this|that|these|(?:the|our|your)\s+(?:[\w-]+\s+){0,2}?(?:outages?|issues?|problems?|incidents?|disruptions?|errors?|failures?|delays?|downtime|slowdowns?|interruptions?))|(?:brought|took|knocked)\s+(?:down|out)\s+(?:(?:the|our|your)\s+)?(?:[\w-]+\s+){0,2}?(?:checkout|service|site|app|api|logins?|payments?|servers?|systems?|platform|network))\b/gi,
   'caused triggered led resulted brought took knocked',
 );
