@@ -17,8 +17,9 @@
  *    What only `publishUpdate` does (its overhead): the outbox write before and after every send,
  *    per-recipient lanes and threads, the maximum-age and rate-cap checks, a bounded attempt with
  *    its abort signal, the outcome check and the report.
- *    Each variant runs `BENCH_ROUNDS` times (default 5), alternating and rotating who goes
- *    first so drift on the machine hits all alike; the table shows the median wall time, the
+ *    Each variant runs `BENCH_ROUNDS` times (default 7), alternating and rotating who goes
+ *    first so drift on the machine hits all alike, each run starting from a collected heap (so
+ *    one variant's garbage is not collected on the next one's clock); the table shows the median wall time, the
  *    median process CPU time per message (steadier than wall time on a busy machine), and for
  *    both the overhead against raw: the median over rounds of the ratio within each round.
  * 2. Slack fan-out against the Web API stub enforcing a per-channel rate limit: achieved rate
@@ -27,6 +28,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createStubWebClient, startSlackApiStub } from '@incident-comms/channel-slack/testing';
 import { sampleMessage, sampleRelease } from '@incident-comms/core/testing';
 import { createEmailChannel, renderEmail } from '../packages/channel-email/src/index';
@@ -40,7 +43,7 @@ import { createSqliteStore } from '../packages/store-sqlite/src/index';
 
 const EMAIL_RECIPIENTS = Number(process.env.BENCH_EMAIL_RECIPIENTS ?? 10_000);
 /** Runs per email variant; the table reports each variant's median. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const POOL = { maxConnections: 5, maxMessages: 1_000 };
 const from = { name: 'Status', address: 'status@example.com' };
 const replyTo = { name: 'Dana Ops', address: 'dana@example.com' };
@@ -58,7 +61,12 @@ interface Sample {
   readonly cpuUs: number;
 }
 
+// A full collection before each timed run (V8's own `gc`, exposed at run time).
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
 async function timed(work: () => Promise<void>): Promise<Sample> {
+  collect();
   const cpu = process.cpuUsage();
   const started = performance.now();
   await work();
