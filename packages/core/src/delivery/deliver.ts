@@ -59,7 +59,16 @@ export interface Run {
   readonly reports: Map<string, DeliveryReport>;
 }
 
-export const iso = (ms: number): string => new Date(ms).toISOString();
+let lastMs = Number.NaN;
+let lastIso = '';
+/** ISO-8601 UTC text of an instant in milliseconds (the last one is reused: a publish asks for the same millisecond many times). */
+export const iso = (ms: number): string => {
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
+};
 
 export const eventBase = (r: DeliveryRecord): DeliveryEventBase => ({
   key: r.key,
@@ -132,8 +141,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
  * time, in order; an older one still waiting is superseded), then attempts until final.
  */
 export async function deliver(run: Run, record: DeliveryRecord, release: () => void): Promise<void> {
-  const lane = laneKey(record);
-  const turn = run.lanes.join(lane, record.version);
+  const turn = run.lanes.join(laneKey(record), record.version);
   try {
     const ready = await untilAborted(turn.ready, run.signal);
     if (ready === 'aborted') return report(run, record, { state: 'pending' });
@@ -145,20 +153,14 @@ export async function deliver(run: Run, record: DeliveryRecord, release: () => v
         supersededReason(ready.supersededBy),
         ready.supersededBy,
       );
-    await attemptUntilFinal(run, record, turn, lane, release);
+    await attemptUntilFinal(run, record, turn, release);
   } finally {
     turn.leave();
   }
 }
 
 /** The attempt loop of a delivery that holds its lane. */
-async function attemptUntilFinal(
-  run: Run,
-  initial: DeliveryRecord,
-  turn: Turn,
-  lane: string,
-  release: () => void,
-) {
+async function attemptUntilFinal(run: Run, initial: DeliveryRecord, turn: Turn, release: () => void) {
   let record = initial;
   let admission: Admission | undefined;
   try {
@@ -166,7 +168,7 @@ async function attemptUntilFinal(
       const go = await checkBeforeAttempt(run, record, turn, admission);
       if (go.stop) return;
       admission = go.admission;
-      const attempt = await attemptOnce(run, record, lane);
+      const attempt = await attemptOnce(run, record, turn);
       if (attempt.lost) {
         const current = (await run.outbox.get(record.key)) ?? record;
         return report(run, current, {
@@ -174,7 +176,7 @@ async function attemptUntilFinal(
           state: current.state === 'sending' ? 'pending' : undefined,
         });
       }
-      const next = await recordOutcome(run, attempt, lane, release);
+      const next = await recordOutcome(run, attempt, turn, release);
       if (!next) return;
       record = next;
     }
@@ -259,22 +261,15 @@ interface Attempt {
  * sees the thread the earlier ones created), render (the first-contact message when the
  * recipient has had nothing yet), then a bounded send.
  */
-async function attemptOnce(
-  run: Run,
-  record: DeliveryRecord,
-  lane: string,
-): Promise<Attempt | { lost: true }> {
+async function attemptOnce(run: Run, record: DeliveryRecord, turn: Turn): Promise<Attempt | { lost: true }> {
   const begun = await run.outbox.begin(record.key, ['pending'], iso(run.clock.now()));
   if (!begun) return { lost: true };
   const channel = run.plan.channelByName.get(begun.channel)!;
   const thread = channel.capabilities.threads ? begun.thread : undefined;
   const standalone =
-    !run.lanes.reached(lane) && begun.thread === undefined
-      ? run.plan.firstContactByKey.get(begun.key)
-      : undefined;
+    !turn.reached() && begun.thread === undefined ? run.plan.firstContactByKey.get(begun.key) : undefined;
   const message = standalone ?? run.plan.messageByKey.get(begun.key)!;
-  const { thread: _readAtBegin, ...stored } = begun;
-  const base = { record: stored, thread, firstContact: standalone !== undefined };
+  const base = { record: begun, thread, firstContact: standalone !== undefined };
   // The last line: only an approved message of the release, placeholder-free, is rendered.
   const refusal = refuseUndeliverable(standalone ? run.plan.firstContact! : run.plan.release, message);
   if (refusal) return { ...base, outcome: { type: 'rejected', reason: `refused before send: ${refusal}` } };
@@ -303,7 +298,7 @@ async function attemptOnce(
 async function recordOutcome(
   run: Run,
   a: Attempt,
-  lane: string,
+  turn: Turn,
   release: () => void,
 ): Promise<DeliveryRecord | undefined> {
   let outcome = a.outcome;
@@ -318,13 +313,13 @@ async function recordOutcome(
     const thread = channel.capabilities.threads && !a.thread;
     const done =
       (await run.outbox.complete(a.record.key, { state: 'sent', ref: outcome.ref, thread }, at)) ?? a.record;
-    run.lanes.markReached(lane);
+    turn.markReached();
     run.events?.emit('sent', { ...eventBase(done), ref: outcome.ref, warnings: outcome.warnings });
     report(run, done, { firstContact: a.firstContact });
     return undefined;
   }
   const state = outcome.type === 'rejected' ? 'failed' : 'unknown';
-  if (state === 'unknown') run.lanes.markReached(lane);
+  if (state === 'unknown') turn.markReached();
   const done = (await run.outbox.complete(a.record.key, { state, reason: outcome.reason }, at)) ?? a.record;
   run.events?.emit(state, { ...eventBase(done), reason: outcome.reason });
   report(run, done, { firstContact: a.firstContact });

@@ -26,6 +26,10 @@ export interface Turn {
   waiting(paused: boolean): void;
   /** Gives the lane to the next version; call exactly once, whatever happened. */
   leave(): void;
+  /** Whether the lane's recipient may already have a message (first contact is `false`). */
+  reached(): boolean;
+  /** Marks the lane's recipient as reached (a version was sent, or may have been). */
+  markReached(): void;
 }
 
 interface Waiter {
@@ -48,12 +52,8 @@ interface Lane {
 
 /** The lanes of one outbox in this process. */
 export interface Lanes {
-  /** Whether the lane's recipient may already have a message (first contact is `false`). */
-  reached(key: string): boolean;
   /** Records what the outbox says about a lane: its newest version and whether it reached the recipient. */
   seed(key: string, newest: number, reached: boolean): void;
-  /** Marks the lane's recipient as reached (a version was sent, or may have been). */
-  markReached(key: string): void;
   /** Joins the lane with `version`; older waiting versions are superseded at once. */
   join(key: string, version: number): Turn;
 }
@@ -63,15 +63,17 @@ const registry = new WeakMap<Outbox, Lanes>();
 /**
  * The lane of a delivery: (incident, channel, recipient) for status versions. A side note (key
  * `<incident>/note-<id>/…`) has a lane of its own: it is not a version and supersedes nothing.
+ * Derived from the delivery key (`<incident>/v<version>/<channel>/<recipient>`, each part
+ * URI-encoded, so a `/` only ever separates parts): the key with its version part made `v`.
+ *
+ * @example
+ * laneKey({ key: 'inc-1/v3/email/a%40example.com' }); // 'inc-1/v/email/a%40example.com'
  */
-export const laneKey = (d: {
-  key: string;
-  incidentId: string;
-  channel: string;
-  recipient: string;
-}): string => {
-  const series = d.key.split('/')[1] ?? '';
-  return JSON.stringify([d.incidentId, series.startsWith('note-') ? series : 'v', d.channel, d.recipient]);
+export const laneKey = ({ key }: { readonly key: string }): string => {
+  const start = key.indexOf('/') + 1;
+  if (key.startsWith('note-', start)) return key;
+  const end = key.indexOf('/', start);
+  return `${key.slice(0, start)}v${key.slice(end)}`;
 };
 
 /**
@@ -89,6 +91,67 @@ export function lanesOf(outbox: Outbox): Lanes {
   return lanes;
 }
 
+function supersede(w: Waiter, by: number): void {
+  w.by = by;
+  w.controller?.abort();
+  w.resolve({ supersededBy: by });
+}
+
+/** Gives a lane to its next queued version, if any. */
+function handOn(lane: Lane): void {
+  lane.holder = undefined;
+  // Joins supersede every older queued version, so the queue holds only the newest version
+  // (more than one entry only when the same version was published twice at once).
+  const next = lane.queue.shift();
+  if (next) {
+    lane.holder = next;
+    next.resolve('go');
+  }
+}
+
+/** The turn of a version that got its lane at once: nothing left to resolve. */
+const GO: Promise<'go'> = Promise.resolve('go');
+const settled = (): void => {};
+
+class LaneTurn implements Turn {
+  private left = false;
+  constructor(
+    readonly version: number,
+    readonly ready: Promise<'go' | Superseded>,
+    private readonly lane: Lane,
+    private readonly w: Waiter,
+  ) {}
+  get signal(): AbortSignal {
+    const w = this.w;
+    if (!w.controller) {
+      w.controller = new AbortController();
+      if (w.by !== undefined) w.controller.abort();
+    }
+    return w.controller.signal;
+  }
+  supersededBy(): number | undefined {
+    return this.w.by;
+  }
+  waiting(paused: boolean): void {
+    this.w.paused = paused;
+    if (paused && this.lane.newest > this.version && this.w.by === undefined)
+      supersede(this.w, this.lane.newest);
+  }
+  reached(): boolean {
+    return this.lane.reached;
+  }
+  markReached(): void {
+    this.lane.reached = true;
+  }
+  leave(): void {
+    if (this.left) return;
+    this.left = true;
+    const { lane, w } = this;
+    if (lane.holder === w) handOn(lane);
+    else lane.queue = lane.queue.filter((q) => q !== w);
+  }
+}
+
 function createLanes(): Lanes {
   const lanes = new Map<string, Lane>();
   const laneOf = (key: string): Lane => {
@@ -99,34 +162,22 @@ function createLanes(): Lanes {
     }
     return lane;
   };
-  const supersede = (w: Waiter, by: number) => {
-    w.by = by;
-    w.controller?.abort();
-    w.resolve({ supersededBy: by });
-  };
-  const handOn = (lane: Lane) => {
-    lane.holder = undefined;
-    // Joins supersede every older queued version, so the queue holds only the newest version
-    // (more than one entry only when the same version was published twice at once).
-    const next = lane.queue.shift();
-    if (next) {
-      lane.holder = next;
-      next.resolve('go');
-    }
-  };
 
   return {
-    reached: (key) => lanes.get(key)?.reached ?? false,
     seed(key, newest, reached) {
       const lane = laneOf(key);
       lane.newest = Math.max(lane.newest, newest);
       lane.reached ||= reached;
     },
-    markReached(key) {
-      laneOf(key).reached = true;
-    },
     join(key, version) {
       const lane = laneOf(key);
+      if (version >= lane.newest && lane.holder === undefined && lane.queue.length === 0) {
+        // The common case: a free lane. The turn is the holder at once.
+        lane.newest = version;
+        const w: Waiter = { version, resolve: settled, paused: false };
+        lane.holder = w;
+        return new LaneTurn(version, GO, lane, w);
+      }
       let resolve!: (v: 'go' | Superseded) => void;
       const ready = new Promise<'go' | Superseded>((r) => {
         resolve = r;
@@ -136,10 +187,11 @@ function createLanes(): Lanes {
         supersede(w, lane.newest);
       } else {
         lane.newest = version;
-        lane.queue = lane.queue.filter((q) => {
-          if (q.version < version) supersede(q, version);
-          return q.version >= version;
-        });
+        if (lane.queue.length > 0)
+          lane.queue = lane.queue.filter((q) => {
+            if (q.version < version) supersede(q, version);
+            return q.version >= version;
+          });
         const holder = lane.holder;
         if (holder?.paused && holder.version < version) supersede(holder, version);
         if (lane.holder === undefined) {
@@ -149,29 +201,7 @@ function createLanes(): Lanes {
           lane.queue.push(w);
         }
       }
-      let left = false;
-      return {
-        version,
-        ready,
-        get signal() {
-          if (!w.controller) {
-            w.controller = new AbortController();
-            if (w.by !== undefined) w.controller.abort();
-          }
-          return w.controller.signal;
-        },
-        supersededBy: () => w.by,
-        waiting(paused) {
-          w.paused = paused;
-          if (paused && lane.newest > version && w.by === undefined) supersede(w, lane.newest);
-        },
-        leave() {
-          if (left) return;
-          left = true;
-          if (lane.holder === w) handOn(lane);
-          else lane.queue = lane.queue.filter((q) => q !== w);
-        },
-      };
+      return new LaneTurn(version, ready, lane, w);
     },
   };
 }
