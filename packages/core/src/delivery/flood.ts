@@ -114,7 +114,9 @@ function createRateTracker(outbox: Outbox): RateTracker {
     admit(channel, recipient, severity, nowMs, cap) {
       const k = key(channel, recipient);
       const since = nowMs - cap.windowMs;
-      const list = (history.get(k) ?? []).filter((at) => at > since);
+      const seen = history.get(k);
+      const list =
+        seen === undefined ? [] : seen.every((at) => at > since) ? seen : seen.filter((at) => at > since);
       // A severity the cap does not list (a runbook's own ladder) gets the most generous limit.
       const max = cap.max[severity] ?? Math.max(...Object.values(cap.max));
       if (list.length >= max) {

@@ -25,14 +25,19 @@ import { AppendConflictError } from './store-errors';
  */
 export function createMemoryOutbox(): Outbox {
   const records = new Map<string, DeliveryRecord>();
-  /** Threads by `[incident, channel]`, then by recipient. */
-  const threads = new Map<string, Map<string, ChannelRef>>();
+  /** Threads by incident, then channel, then recipient. */
+  const threads = new Map<string, Map<string, Map<string, ChannelRef>>>();
   const threadsOf = (incidentId: string, channel: string, create: boolean) => {
-    const k = JSON.stringify([incidentId, channel]);
-    let byRecipient = threads.get(k);
+    let byChannel = threads.get(incidentId);
+    if (!byChannel) {
+      if (!create) return undefined;
+      byChannel = new Map();
+      threads.set(incidentId, byChannel);
+    }
+    let byRecipient = byChannel.get(channel);
     if (!byRecipient && create) {
       byRecipient = new Map();
-      threads.set(k, byRecipient);
+      byChannel.set(channel, byRecipient);
     }
     return byRecipient;
   };
@@ -73,7 +78,7 @@ export function createMemoryOutbox(): Outbox {
         updatedAt: at,
       }));
       const thread = begun && threadsOf(begun.incidentId, begun.channel, false)?.get(begun.recipient);
-      return begun && { ...begun, thread };
+      return begun && (thread === undefined ? begun : { ...begun, thread });
     },
     async complete(key, completion: DeliveryCompletion, at, from = ['sending']) {
       const updated = transition(key, from, (r) => ({

@@ -146,10 +146,13 @@ function settings(options: PublishOptions): { attemptTimeoutMs: number; flood: F
 async function beginPublish(run: Run, options: PublishOptions): Promise<DeliveryRecord[]> {
   const { outbox, plan, clock, events, claimed } = run;
   const now = clock.now();
+  // What the outbox held before this publish (other versions, and this version's records from an
+  // earlier publish): the records this publish is about to queue add nothing to it.
+  const stored = await outbox.list(plan.incidentId);
   const records = await outbox.enqueue(plan.deliveries, iso(now));
   const cap = run.flood.rateCap;
   if (cap) await Promise.all([...plan.channelByName.keys()].map((c) => run.rates.seed(c, now, cap.windowMs)));
-  await settleOlderVersions(run, await outbox.list(plan.incidentId));
+  await settleOlderVersions(run, stored);
   const toSend: DeliveryRecord[] = [];
   for (let record of records) {
     if (record.state === 'sending' && claimed.get(record.key)! > 1) {
@@ -198,6 +201,7 @@ async function beginPublish(run: Run, options: PublishOptions): Promise<Delivery
  * is ready), `sending` ones left by a dead process become `unknown`.
  */
 async function settleOlderVersions(run: Run, stored: readonly DeliveryRecord[]): Promise<void> {
+  if (stored.length === 0) return;
   const { plan, lanes, claimed, outbox, events } = run;
   const ours = new Set(plan.deliveries.map(laneKey));
   const at = iso(run.clock.now());
