@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkoutStart, t, testRunbook } from '../../test/support';
+import { checkoutStart, checkoutUpdateFields, t, testRunbook } from '../../test/support';
 import { EventRejectedError, NotAuthorizedError, ValidationError } from '../errors';
 import { ROLES } from '../vocabulary';
 import {
@@ -69,18 +69,7 @@ const published = (
     version,
     status: 'investigating',
     kind: version === 1 ? 'initial' : 'update',
-    severity: 'SEV1',
-    title: 'Card payments failing at checkout',
-    incidentType: 'checkout',
-    symptom: 'card payments at checkout are failing',
-    affected: 'customers paying by card',
-    scope: 'some',
-    teamAction: 'Engineers are working on the payment service now.',
-    unknowns: ['whether the payment provider or our app is at fault'],
-    customerAction:
-      'If a payment failed, please do not retry more than once until we confirm checkout is stable.',
-    regions: [],
-    productAreas: ['checkout'],
+    ...checkoutUpdateFields(),
     text: 'Card payments at checkout are failing. Next update by 9:30 AM ET.',
     publishedAt: at,
     nextUpdateAt: t(20),
