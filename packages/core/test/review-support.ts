@@ -1,7 +1,7 @@
 /**
  * @module test/review-support
- * Builders for hand-built incident logs used by the review tests: drafts, publications,
- * approvals and availability changes on the checkout incident of `support.ts`.
+ * Builders for hand-built incident logs used by the review and incident-log tests: drafts,
+ * publications, approvals and availability changes on the checkout incident of `support.ts`.
  */
 import type { IncidentEventInput } from '../src/incident/index';
 import type { ApprovalTopic, MessageKind, Role, Status } from '../src/vocabulary';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { grantAt, requestApprovalAt } from '../../test/review-support';
 import { checkoutStart, checkoutUpdateFields, t, testRunbook } from '../../test/support';
 import { EventRejectedError, NotAuthorizedError, ValidationError } from '../errors';
 import { ROLES } from '../vocabulary';
@@ -261,15 +262,7 @@ describe('the incident log', () => {
     it('refuses to publish a draft whose requested approval is not granted', () => {
       let state = applyEvent(start, draft('d1', t(6), 1));
       state = factsGranted('d1', t(6)).reduce(applyEvent, state);
-      state = applyEvent(state, {
-        type: 'approval.requested',
-        at: t(6),
-        actor: 'dana',
-        draftId: 'd1',
-        revision: 1,
-        gate: 'compensation',
-        role: 'approver',
-      });
+      state = applyEvent(state, requestApprovalAt(6, 'd1', 'compensation'));
       expect(rejectionOf(state, published(1, t(8), 1, 'd1')).rule).toBe('approvals-granted');
     });
   });
@@ -278,42 +271,20 @@ describe('the incident log', () => {
     const requested = [
       ...checkoutStart(),
       draft('d1', t(6), 1),
-      {
-        type: 'approval.requested',
-        at: t(6),
-        actor: 'dana',
-        draftId: 'd1',
-        revision: 1,
-        gate: 'compensation',
-        role: 'approver',
-      },
+      requestApprovalAt(6, 'd1', 'compensation'),
     ] as IncidentEventInput[];
 
     it('only the approving role can grant; anyone else gets NotAuthorized and nothing is recorded', () => {
       const state = replay(requested);
       const before = structuredClone(state);
-      expect(() =>
-        applyEvent(state, {
-          type: 'approval.granted',
-          at: t(7),
-          actor: 'priya',
-          draftId: 'd1',
-          revision: 1,
-          gate: 'compensation',
-        }),
-      ).toThrow(NotAuthorizedError);
+      expect(() => applyEvent(state, grantAt(7, 'd1', 'compensation', { actor: 'priya' }))).toThrow(
+        NotAuthorizedError,
+      );
       expect(state).toEqual(before);
       // The backup may grant only while the primary is unavailable.
-      expect(() =>
-        applyEvent(state, {
-          type: 'approval.granted',
-          at: t(7),
-          actor: 'raj',
-          draftId: 'd1',
-          revision: 1,
-          gate: 'compensation',
-        }),
-      ).toThrow('Raj may not decide the compensation approval: only the named approver (Maya) may.');
+      expect(() => applyEvent(state, grantAt(7, 'd1', 'compensation', { actor: 'raj' }))).toThrow(
+        'Raj may not decide the compensation approval: only the named approver (Maya) may.',
+      );
       const away = applyEvent(state, {
         type: 'availability.changed',
         at: t(7),
@@ -321,14 +292,7 @@ describe('the incident log', () => {
         personId: 'maya',
         available: false,
       });
-      const granted = applyEvent(away, {
-        type: 'approval.granted',
-        at: t(8),
-        actor: 'raj',
-        draftId: 'd1',
-        revision: 1,
-        gate: 'compensation',
-      });
+      const granted = applyEvent(away, grantAt(8, 'd1', 'compensation', { actor: 'raj' }));
       expect(granted.drafts.d1!.approvals.compensation).toMatchObject({
         status: 'granted',
         decidedBy: 'raj',
@@ -409,30 +373,13 @@ describe('the incident log', () => {
     });
 
     it('an edit after approval clears it', () => {
-      let state = replay([
-        ...requested,
-        {
-          type: 'approval.granted',
-          at: t(8),
-          actor: 'maya',
-          draftId: 'd1',
-          revision: 1,
-          gate: 'compensation',
-        },
-      ]);
+      let state = replay([...requested, grantAt(8, 'd1', 'compensation')]);
       state = applyEvent(state, draft('d1', t(9), 1, { text: 'Edited text. Next update by 9:30 AM ET.' }));
       expect(state.drafts.d1!.revision).toBe(2);
       expect(state.drafts.d1!.approvals).toEqual({});
-      expect(
-        rejectionOf(state, {
-          type: 'approval.granted',
-          at: t(10),
-          actor: 'maya',
-          draftId: 'd1',
-          revision: 1,
-          gate: 'compensation',
-        }).rule,
-      ).toBe('approval-for-current-revision');
+      expect(rejectionOf(state, grantAt(10, 'd1', 'compensation')).rule).toBe(
+        'approval-for-current-revision',
+      );
     });
   });
 
@@ -836,23 +783,8 @@ describe('replay says which event was refused', () => {
     const log = [
       ...checkoutStart(),
       draft('d1', t(6), 1),
-      {
-        type: 'approval.requested',
-        at: t(6),
-        actor: 'dana',
-        draftId: 'd1',
-        revision: 1,
-        gate: 'compensation',
-        role: 'approver',
-      },
-      {
-        type: 'approval.granted',
-        at: t(7),
-        actor: 'priya',
-        draftId: 'd1',
-        revision: 1,
-        gate: 'compensation',
-      },
+      requestApprovalAt(6, 'd1', 'compensation'),
+      grantAt(7, 'd1', 'compensation', { actor: 'priya' }),
     ] as IncidentEventInput[];
     try {
       replay(log);
