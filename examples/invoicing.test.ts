@@ -10,7 +10,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmailChannel } from '@incident-comms/channel-email';
+import { type SmtpTestServer, startSmtpTestServer } from '@incident-comms/channel-email/testing';
 import { createSlackChannel } from '@incident-comms/channel-slack';
+import {
+  createStubWebClient,
+  type SlackApiStub,
+  startSlackApiStub,
+} from '@incident-comms/channel-slack/testing';
 import {
   createIncidentDesk,
   createSimulatedClock,
@@ -25,14 +31,8 @@ import {
 } from '@incident-comms/core';
 import { createVirtualClock } from '@incident-comms/core/testing';
 import * as templates from '@incident-comms/templates';
-import { WebClient } from '@slack/web-api';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type SmtpTestServer,
-  startSmtpTestServer,
-} from '../packages/channel-email/src/testing/smtp-test-server';
-import { type SlackApiStub, startSlackApiStub } from '../packages/channel-slack/src/testing/slack-api-stub';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const LONDON = 'finance@bakery.example.co.uk';
@@ -88,14 +88,7 @@ function deskOn(clock: ReturnType<typeof createSimulatedClock>): IncidentDesk {
     routes: ROUTES,
     channels: [
       createEmailChannel({ transport, from: 'status@ledgerly.example', replyTo: 'hana@ledgerly.example' }),
-      createSlackChannel({
-        client: new WebClient('xoxb-test', {
-          slackApiUrl: slack.url,
-          retryConfig: { retries: 0 },
-          rejectRateLimitedCalls: true,
-        }),
-        clock: createVirtualClock(),
-      }),
+      createSlackChannel({ client: createStubWebClient(slack), clock: createVirtualClock() }),
     ],
   });
 }

@@ -9,7 +9,11 @@
 import { createEmailChannel } from '@incident-comms/channel-email';
 import { type SmtpTestServer, startSmtpTestServer } from '@incident-comms/channel-email/testing';
 import { createSlackChannel } from '@incident-comms/channel-slack';
-import { type SlackApiStub, startSlackApiStub } from '@incident-comms/channel-slack/testing';
+import {
+  createStubWebClient,
+  type SlackApiStub,
+  startSlackApiStub,
+} from '@incident-comms/channel-slack/testing';
 import {
   applyEvent,
   approvedRelease,
@@ -31,7 +35,6 @@ import {
 } from '@incident-comms/core';
 import { createVirtualClock } from '@incident-comms/core/testing';
 import { renderRelease } from '@incident-comms/templates';
-import { WebClient } from '@slack/web-api';
 import fc from 'fast-check';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,14 +159,7 @@ describe('an edited release, delivered by email (real SMTP) and Slack (Web API s
       routes,
       channels: [
         createEmailChannel({ transport, from: 'status@example.com', replyTo: 'dana@example.com' }),
-        createSlackChannel({
-          client: new WebClient('xoxb-test', {
-            slackApiUrl: slack.url,
-            retryConfig: { retries: 0 },
-            rejectRateLimitedCalls: true,
-          }),
-          clock: createVirtualClock(),
-        }),
+        createSlackChannel({ client: createStubWebClient(slack), clock: createVirtualClock() }),
       ],
       outbox: createMemoryOutbox(),
       clock: createVirtualClock(), // the scenario's time: its messages are not expired

@@ -1,11 +1,11 @@
 /**
  * @module test/review-support
- * Builders for hand-built incident logs used by the review tests: drafts, publications,
- * approvals and availability changes on the checkout incident of `support.ts`.
+ * Builders for hand-built incident logs used by the review and incident-log tests: drafts,
+ * publications, approvals and availability changes on the checkout incident of `support.ts`.
  */
 import type { IncidentEventInput } from '../src/incident/index';
 import type { ApprovalTopic, MessageKind, Role, Status } from '../src/vocabulary';
-import { t } from './support';
+import { checkoutUpdateFields, t } from './support';
 
 /** A `draft.created` event by the communication owner (default `dana`). */
 export function draftAt(
@@ -61,18 +61,7 @@ export function publishAt(
         version,
         status,
         kind: options.kind ?? (version === 1 ? 'initial' : status === 'resolved' ? 'resolved' : 'update'),
-        severity: 'SEV1',
-        title: 'Card payments failing at checkout',
-        incidentType: 'checkout',
-        symptom: 'card payments at checkout are failing',
-        affected: 'customers paying by card',
-        scope: 'some',
-        teamAction: 'Engineers are working on the payment service now.',
-        unknowns: ['whether the payment provider or our app is at fault'],
-        customerAction:
-          'If a payment failed, please do not retry more than once until we confirm checkout is stable.',
-        regions: [],
-        productAreas: ['checkout'],
+        ...checkoutUpdateFields(),
         text: 'Card payments at checkout are failing. Next update by 9:40 AM ET.',
         publishedAt: t(minute),
         ...(options.nextUpdateMinute === undefined ? {} : { nextUpdateAt: t(options.nextUpdateMinute) }),

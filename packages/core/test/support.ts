@@ -92,6 +92,31 @@ export function ownerGap(at: string): IncidentEventInput[] {
   ];
 }
 
+/** The checkout outage's facts as the incident lead confirms them at t(5) in `checkoutStart`. */
+export function checkoutFacts() {
+  return {
+    symptom: 'card payments at checkout are failing',
+    affected: 'customers paying by card',
+    scope: 'some' as const,
+    unknowns: ['whether the payment provider or our app is at fault'],
+    teamAction: 'Engineers are working on the payment service now.',
+    customerAction:
+      'If a payment failed, please do not retry more than once until we confirm checkout is stable.',
+  } satisfies FactsInput;
+}
+
+/** The fields of a published checkout status update copied from the incident and `checkoutFacts`. */
+export function checkoutUpdateFields() {
+  return {
+    severity: 'SEV1',
+    title: 'Card payments failing at checkout',
+    incidentType: 'checkout',
+    ...checkoutFacts(),
+    regions: [] as string[],
+    productAreas: ['checkout'],
+  };
+}
+
 /** Declaration, roles and the first confirmed facts of the checkout outage. */
 export function checkoutStart(): IncidentEventInput[] {
   return [
@@ -110,15 +135,7 @@ export function checkoutStart(): IncidentEventInput[] {
       type: 'facts.confirmed',
       at: t(5),
       actor: 'lee',
-      facts: {
-        symptom: 'card payments at checkout are failing',
-        affected: 'customers paying by card',
-        scope: 'some',
-        unknowns: ['whether the payment provider or our app is at fault'],
-        teamAction: 'Engineers are working on the payment service now.',
-        customerAction:
-          'If a payment failed, please do not retry more than once until we confirm checkout is stable.',
-      },
+      facts: checkoutFacts(),
     },
   ];
 }

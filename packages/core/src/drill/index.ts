@@ -1,5 +1,4 @@
 export { type BriefingPrompt, type DrillBriefing, drillBriefing, drillTimeZone } from './briefing';
-export { DrillScenarioError } from './errors';
 export type {
   CriterionScore,
   DrillCriterion,
@@ -7,8 +6,10 @@ export type {
   DrillResult,
   ParticipantScore,
   ResponseScore,
-} from './run-drill';
-export { DRILL_POINTS, drillResponseSchema, runDrill } from './run-drill';
+} from './drill-types';
+export { DRILL_POINTS, drillResponseSchema } from './drill-types';
+export { DrillScenarioError } from './errors';
+export { runDrill } from './run-drill';
 export type { DrillPrompt, DrillScenario, DrillScenarioInput, ScriptedEvent } from './scenario';
 export {
   drillPromptSchema,

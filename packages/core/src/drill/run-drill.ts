@@ -29,16 +29,6 @@ import { type DrillScenario, scenarioEvents, scenarioInstant } from './scenario'
 import { scenarioRunbookProblems } from './scenario-ids';
 import { scoreResponse } from './score';
 
-export type {
-  CriterionScore,
-  DrillCriterion,
-  DrillResponse,
-  DrillResult,
-  ParticipantScore,
-  ResponseScore,
-} from './drill-types';
-export { DRILL_POINTS, drillResponseSchema } from './drill-types';
-
 const CRITERION_LESSONS: Record<DrillCriterion, string> = {
   lint: 'wording the linter flags (guesses, promises, vague or dramatic words): run drafts through the pre-send check',
   consistency:

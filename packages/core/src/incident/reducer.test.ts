@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkoutStart, t, testRunbook } from '../../test/support';
+import { grantAt, requestApprovalAt } from '../../test/review-support';
+import { checkoutStart, checkoutUpdateFields, t, testRunbook } from '../../test/support';
 import { EventRejectedError, NotAuthorizedError, ValidationError } from '../errors';
 import { ROLES } from '../vocabulary';
 import {
@@ -69,18 +70,7 @@ const published = (
     version,
     status: 'investigating',
     kind: version === 1 ? 'initial' : 'update',
-    severity: 'SEV1',
-    title: 'Card payments failing at checkout',
-    incidentType: 'checkout',
-    symptom: 'card payments at checkout are failing',
-    affected: 'customers paying by card',
-    scope: 'some',
-    teamAction: 'Engineers are working on the payment service now.',
-    unknowns: ['whether the payment provider or our app is at fault'],
-    customerAction:
-      'If a payment failed, please do not retry more than once until we confirm checkout is stable.',
-    regions: [],
-    productAreas: ['checkout'],
+    ...checkoutUpdateFields(),
     text: 'Card payments at checkout are failing. Next update by 9:30 AM ET.',
     publishedAt: at,
     nextUpdateAt: t(20),
@@ -272,15 +262,7 @@ describe('the incident log', () => {
     it('refuses to publish a draft whose requested approval is not granted', () => {
       let state = applyEvent(start, draft('d1', t(6), 1));
       state = factsGranted('d1', t(6)).reduce(applyEvent, state);
-      state = applyEvent(state, {
-        type: 'approval.requested',
-        at: t(6),
-        actor: 'dana',
-        draftId: 'd1',
-        revision: 1,
-        gate: 'compensation',
-        role: 'approver',
-      });
+      state = applyEvent(state, requestApprovalAt(6, 'd1', 'compensation'));
       expect(rejectionOf(state, published(1, t(8), 1, 'd1')).rule).toBe('approvals-granted');
     });
   });
@@ -289,42 +271,20 @@ describe('the incident log', () => {
     const requested = [
       ...checkoutStart(),
       draft('d1', t(6), 1),
-      {
-        type: 'approval.requested',
-        at: t(6),
-        actor: 'dana',
-        draftId: 'd1',
-        revision: 1,
-        gate: 'compensation',
-        role: 'approver',
-      },
+      requestApprovalAt(6, 'd1', 'compensation'),
     ] as IncidentEventInput[];
 
     it('only the approving role can grant; anyone else gets NotAuthorized and nothing is recorded', () => {
       const state = replay(requested);
       const before = structuredClone(state);
-      expect(() =>
-        applyEvent(state, {
-          type: 'approval.granted',
-          at: t(7),
-          actor: 'priya',
-          draftId: 'd1',
-          revision: 1,
-          gate: 'compensation',
-        }),
-      ).toThrow(NotAuthorizedError);
+      expect(() => applyEvent(state, grantAt(7, 'd1', 'compensation', { actor: 'priya' }))).toThrow(
+        NotAuthorizedError,
+      );
       expect(state).toEqual(before);
       // The backup may grant only while the primary is unavailable.
-      expect(() =>
-        applyEvent(state, {
-          type: 'approval.granted',
-          at: t(7),
-          actor: 'raj',
-          draftId: 'd1',
-          revision: 1,
-          gate: 'compensation',
-        }),
-      ).toThrow('Raj may not decide the compensation approval: only the named approver (Maya) may.');
+      expect(() => applyEvent(state, grantAt(7, 'd1', 'compensation', { actor: 'raj' }))).toThrow(
+        'Raj may not decide the compensation approval: only the named approver (Maya) may.',
+      );
       const away = applyEvent(state, {
         type: 'availability.changed',
         at: t(7),
@@ -332,14 +292,7 @@ describe('the incident log', () => {
         personId: 'maya',
         available: false,
       });
-      const granted = applyEvent(away, {
-        type: 'approval.granted',
-        at: t(8),
-        actor: 'raj',
-        draftId: 'd1',
-        revision: 1,
-        gate: 'compensation',
-      });
+      const granted = applyEvent(away, grantAt(8, 'd1', 'compensation', { actor: 'raj' }));
       expect(granted.drafts.d1!.approvals.compensation).toMatchObject({
         status: 'granted',
         decidedBy: 'raj',
@@ -420,30 +373,13 @@ describe('the incident log', () => {
     });
 
     it('an edit after approval clears it', () => {
-      let state = replay([
-        ...requested,
-        {
-          type: 'approval.granted',
-          at: t(8),
-          actor: 'maya',
-          draftId: 'd1',
-          revision: 1,
-          gate: 'compensation',
-        },
-      ]);
+      let state = replay([...requested, grantAt(8, 'd1', 'compensation')]);
       state = applyEvent(state, draft('d1', t(9), 1, { text: 'Edited text. Next update by 9:30 AM ET.' }));
       expect(state.drafts.d1!.revision).toBe(2);
       expect(state.drafts.d1!.approvals).toEqual({});
-      expect(
-        rejectionOf(state, {
-          type: 'approval.granted',
-          at: t(10),
-          actor: 'maya',
-          draftId: 'd1',
-          revision: 1,
-          gate: 'compensation',
-        }).rule,
-      ).toBe('approval-for-current-revision');
+      expect(rejectionOf(state, grantAt(10, 'd1', 'compensation')).rule).toBe(
+        'approval-for-current-revision',
+      );
     });
   });
 
@@ -847,23 +783,8 @@ describe('replay says which event was refused', () => {
     const log = [
       ...checkoutStart(),
       draft('d1', t(6), 1),
-      {
-        type: 'approval.requested',
-        at: t(6),
-        actor: 'dana',
-        draftId: 'd1',
-        revision: 1,
-        gate: 'compensation',
-        role: 'approver',
-      },
-      {
-        type: 'approval.granted',
-        at: t(7),
-        actor: 'priya',
-        draftId: 'd1',
-        revision: 1,
-        gate: 'compensation',
-      },
+      requestApprovalAt(6, 'd1', 'compensation'),
+      grantAt(7, 'd1', 'compensation', { actor: 'priya' }),
     ] as IncidentEventInput[];
     try {
       replay(log);

@@ -16,10 +16,30 @@ const HEDGE =
 /** A length of time: "20 to 40 minutes", "a couple of hours", "most of the day", "another quarter hour". */
 const DURATION = `(?:${HEDGE}${RANGE}\\s?${UNIT}|(?:a\\s+)?(?:short|little)\\s+(?:time|while)|${HEDGE}quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so))`;
 const HOUR_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+// Minutes in words before "past", "after", "to", "till" or "of" an hour: "twenty past four".
+const MINUTES_WORD = '(?:five|ten|twenty(?:[- ]five)?|(?:a\\s+)?quarter|half)';
+/** A clock time in words, as a RegExp source: "noon", "half past four", "quarter to 5 pm", "four thirty", "ten am". */
+export const SPELLED_TIME = [
+  // "noon", "twelve noon", "12 midnight", "midday", "mid-day"
+  '(?:(?:twelve|12)\\s+)?(?:noon|midnight)|mid-?day',
+  // "half past four", "a quarter to five", "ten after three", "quarter-past 4", "twenty to five o'clock"
+  `${MINUTES_WORD}(?:\\s+minutes)?(?:\\s+|-)(?:past|after|to|till|of)(?:\\s+|-)(?:${HOUR_WORD}|\\d{1,2})(?:\\s+o['’]clock|\\s?[ap]\\.?m\\.?)?(?!\\s*(?:%|per\\s?cent|minutes|hours|days))`,
+  // "half four" (half past four, as said in Britain)
+  `half\\s+${HOUR_WORD}`,
+  // "four thirty", "four-fifteen pm", "eleven forty-five"
+  `${HOUR_WORD}(?:\\s+|-)(?:fifteen|thirty|forty[- ]five)(?:\\s?[ap]\\.?m\\.?)?`,
+  // "three o'clock", "5 o'clock"
+  `(?:${HOUR_WORD}|\\d{1,2})\\s+o['’]clock`,
+  // "ten am"
+  `${HOUR_WORD}\\s?[ap]\\.?m\\.?`,
+].join('|');
 /** A clock time in digits ("3pm", "15:30 UTC") or words ("three o'clock", "half past four", "ten am"). */
-const CLOCK = `(?:(?:half\\s+past|(?:a\\s+)?quarter\\s+(?:past|to))\\s+(?:${HOUR_WORD}|\\d{1,2})(?:\\s+o['’]clock)?|(?:${HOUR_WORD}|\\d{1,2})\\s+o['’]clock|${HOUR_WORD}\\s?[ap]\\.?m\\.?|\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?)(?:\\s?(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST))?`;
+const CLOCK = `(?:${SPELLED_TIME}|\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?)(?:\\s?(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST))?`;
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
-const DAY_PART = `(?:noon|midnight|end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY})?|eod|cob|close\\s+of\\s+business|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow(?:\\s+(?:morning|afternoon|evening))?|the\\s+end\\s+of\\s+the\\s+(?:day|week)|lunch(?:time)?|${DAY}|the\\s+weekend)`;
+const DAY_PART = `(?:end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY})?|eod|cob|close\\s+of\\s+business|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow(?:\\s+(?:morning|afternoon|evening))?|the\\s+end\\s+of\\s+the\\s+(?:day|week)|lunch(?:time)?|${DAY}|the\\s+weekend)`;
+
+// "by around noon", "at about half past four": a hedge between the preposition and the time.
+const ROUGHLY = '(?:(?:about|around|roughly|approximately|approx\\.?|sometime|some\\s+time)\\s+)?';
 
 /**
  * Time expressions a promise can carry. Group 1 is set when the expression only ever points
@@ -46,7 +66,7 @@ export const FIX_TIME_EXPR = new RegExp(
     'through\\s+tonight',
   ].join(
     '|',
-  )})|(?:(?:by|at|around|before|until|no\\s+later\\s+than|from)\\s+(?:${DAY_PART}|${CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow))(?![\\w:])`,
+  )})|(?:(?:by|at|around|before|until|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow))(?![\\w:])`,
   'gi',
 );
 

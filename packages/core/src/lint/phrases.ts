@@ -5,6 +5,7 @@
  */
 
 import type { Scope } from '../vocabulary';
+import { SPELLED_TIME } from './fix-time';
 import { gate } from './triggers';
 
 // Regexes here carry the `g` flag; callers iterate them with `eachMatch`, which resets
@@ -100,7 +101,10 @@ export const PERSON_BACK = /\b(?:i|we)(?:'ll|’ll| will| should| would)? be $/i
 
 /** An ETA stated outright: "ETA 15 minutes", "ETA for a fix: 11:00 UTC". */
 export const ETA = gate(
-  /\bETA(?: for (?:a |the )?(?:fix|resolution|recovery))?(?: is| of|:)?\s*(?:about |around |approximately |~)?(?:\d+\s?(?:minutes?|mins?|hours?|hrs?|h)\b|\d{1,2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4}\b)?|noon|end of day)/g,
+  new RegExp(
+    `\\bETA(?: for (?:a |the )?(?:fix|resolution|recovery))?(?: is| of|:)?\\s*(?:about |around |approximately |~)?(?:\\d+\\s?(?:minutes?|mins?|hours?|hrs?|h)\\b|${SPELLED_TIME}|\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?(?:\\s?[A-Z]{2,4}\\b)?|end of day)`,
+    'g',
+  ),
   'eta',
 );
 

@@ -198,8 +198,9 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     const clausePrefix = doc.clausePrefix(recovery.start);
     const tail = clausePrefix.split(/\band\b/i).pop() ?? '';
     if (PAST_BEFORE.test(PROMISE_MODAL.test(tail) ? tail : clausePrefix)) return;
-    // "over the subsequent two hours", "for the past hour": a time behind, not ahead.
-    if (PAST_SPAN.test(m[0])) return;
+    // "over the subsequent two hours", "for the past hour": a span behind, not ahead. Only a
+    // span (group 1) can look back: the "past" of "by half past four" is part of a clock time.
+    if (m[1] !== undefined && PAST_SPAN.test(m[1])) return;
     // "working through the night": effort, not when it ends.
     if (
       /^(?:through|throughout|over)\b/i.test(m[0]) &&

@@ -15,13 +15,9 @@ import { NEXT_UPDATE, REGION_NAMES } from '../lint/phrases';
 import { type Span, TextDocument } from '../lint/text';
 import { detectTopics } from '../lint/topics';
 import type { Diagnostic } from '../lint/types';
-import {
-  type ConsistencyReference,
-  checkConsistency,
-  resolveWrittenTime,
-  statedNextUpdate,
-  statedScope,
-} from '../publish/consistency';
+import { checkConsistency } from '../publish/consistency';
+import type { ConsistencyReference } from '../publish/consistency-types';
+import { resolveWrittenTime, statedNextUpdate, statedScope } from '../publish/stated-facts';
 import type { Runbook } from '../runbook/define';
 import { incidentTypeDefinition } from '../runbook/lookup';
 import { plural } from '../text/plural';

@@ -9,8 +9,9 @@ import type { Draft } from '../incident/events';
 import { instantSchema } from '../incident/events';
 import type { IncidentState } from '../incident/state';
 import { lintMessage } from '../lint/lint-message';
-import { checkConsistency, resolveWrittenTime } from '../publish/consistency';
+import { checkConsistency } from '../publish/consistency';
 import { audienceTimeZone, draftLintContext } from '../publish/lint-facts';
+import { resolveWrittenTime } from '../publish/stated-facts';
 import type { Runbook } from '../runbook/define';
 import {
   clockIn,

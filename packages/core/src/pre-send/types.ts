@@ -3,7 +3,7 @@
  * The shapes of the pre-send check: its items, in reading order, and its options.
  */
 import type { ApprovedMessage } from '../message';
-import type { ConsistencyMessage } from '../publish/consistency';
+import type { ConsistencyMessage } from '../publish/consistency-types';
 
 /** The checks, in reading order. */
 export type PreSendCheckId =

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { StatusUpdate } from '../incident/index';
 import type { ApprovedMessage } from '../message';
 import { findClockTimes } from '../time/index';
-import { checkConsistency, resolveWrittenTime, statedNextUpdate, statedScope } from './consistency';
+import { checkConsistency } from './consistency';
+import { resolveWrittenTime, statedNextUpdate, statedScope } from './stated-facts';
 
 const NOW = '2026-03-03T14:20:00Z';
 

@@ -23,22 +23,6 @@ import {
   terms,
 } from './stated-facts';
 
-export type {
-  ConsistencyFact,
-  ConsistencyMessage,
-  ConsistencyOptions,
-  ConsistencyReference,
-  ConsistencyReport,
-  Inconsistency,
-} from './consistency-types';
-export {
-  resolveWrittenTime,
-  statedNextUpdate,
-  statedScope,
-  terms,
-  type WrittenTimeContext,
-} from './stated-facts';
-
 const FACT_WORDS: Record<ConsistencyFact, string> = {
   version: 'status version',
   status: 'status',

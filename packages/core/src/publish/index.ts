@@ -4,6 +4,7 @@
  * cross-audience consistency check.
  */
 
+export { checkConsistency } from './consistency';
 export type {
   ConsistencyFact,
   ConsistencyMessage,
@@ -11,13 +12,12 @@ export type {
   ConsistencyReference,
   ConsistencyReport,
   Inconsistency,
-  WrittenTimeContext,
-} from './consistency';
-export { checkConsistency, resolveWrittenTime } from './consistency';
+} from './consistency-types';
 export type { LintFactsClock, ReplyLintInput, StateLintFacts } from './lint-facts';
 export { audienceTimeZone, draftLintContext, lintFactsFromState, replyLintContext } from './lint-facts';
 export type { ReleaseDiagnostic } from './lint-release';
 export { lintReleaseMessages } from './lint-release';
+export { previewStatusUpdate, publish } from './publish';
 export type {
   BlockedCode,
   BlockedReason,
@@ -25,9 +25,9 @@ export type {
   PublishDraftOptions,
   PublishOutcome,
   UpdatePublishedInput,
-} from './publish';
-export { previewStatusUpdate, publish } from './publish';
+} from './publish-types';
 export type { ReleaseContradiction } from './release-consistency';
 export { releaseContradictions } from './release-consistency';
 export type { NoteReleasedInput, ReleaseNoteOptions, ReleaseNoteOutcome } from './release-note';
 export { releaseNote } from './release-note';
+export { resolveWrittenTime, type WrittenTimeContext } from './stated-facts';

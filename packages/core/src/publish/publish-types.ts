@@ -6,7 +6,7 @@ import type { TextSpan } from '../approvals/gates';
 import type { EventOf, StatusUpdate } from '../incident/events';
 import type { Diagnostic } from '../lint/types';
 import type { Audience, RoleId } from '../vocabulary';
-import type { ConsistencyFact } from './consistency';
+import type { ConsistencyFact } from './consistency-types';
 import type { ReleaseDiagnostic } from './lint-release';
 
 /** Why a draft may not be published (stable codes; hosts branch on `code`). */

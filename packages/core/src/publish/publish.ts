@@ -27,15 +27,6 @@ import {
 import type { BlockedReason, PublishDraftOptions, PublishOutcome } from './publish-types';
 import { releaseContradictions } from './release-consistency';
 
-export type {
-  BlockedCode,
-  BlockedReason,
-  PublishBlockedInput,
-  PublishDraftOptions,
-  PublishOutcome,
-  UpdatePublishedInput,
-} from './publish-types';
-
 /**
  * The status update `publish` would create for this draft at `now`, without its gates
  * (approvals, lint, staleness): the same version number, facts, text, owner, next-update time

@@ -8,7 +8,9 @@ import type { StatusUpdate } from '../incident/events';
 import { WORKS_NORMALLY } from '../lint/phrases';
 import { TextDocument } from '../lint/text';
 import type { ReleaseMessage } from '../release/release';
-import { type ConsistencyFact, checkConsistency, terms } from './consistency';
+import { checkConsistency } from './consistency';
+import type { ConsistencyFact } from './consistency-types';
+import { terms } from './stated-facts';
 
 /** One fact an edited message states differently from the confirmed facts. */
 export interface ReleaseContradiction {

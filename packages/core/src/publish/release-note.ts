@@ -8,7 +8,8 @@ import { problem, ValidationError } from '../errors';
 import type { Draft, EventOf } from '../incident/events';
 import type { IncidentState } from '../incident/state';
 import type { Runbook } from '../runbook/define';
-import { type BlockedReason, type PublishBlockedInput, type PublishDraftOptions, publish } from './publish';
+import { publish } from './publish';
+import type { BlockedReason, PublishBlockedInput, PublishDraftOptions } from './publish-types';
 
 /** The `note.released` event to append. */
 export type NoteReleasedInput = EventOf<'note.released'>;

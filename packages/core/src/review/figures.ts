@@ -8,7 +8,7 @@ import { parseISO } from 'date-fns/parseISO';
 import type { EventOf, IncidentEvent } from '../incident/events';
 import { applyEvent } from '../incident/reducer';
 import { type IncidentState, personNameInRoles, roleHolder } from '../incident/state';
-import type { BlockedCode } from '../publish/publish';
+import type { BlockedCode } from '../publish/publish-types';
 import type { Runbook } from '../runbook/define';
 import { severityLevel } from '../runbook/lookup';
 import { toIsoInstant } from '../time/iso-instant';

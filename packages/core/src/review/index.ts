@@ -5,6 +5,8 @@
  */
 
 export { renderReview } from './render-review';
+export { reviewIncident } from './review';
+export { suggestRunbookChanges } from './suggestions';
 export type {
   ApprovalWait,
   IncidentReview,
@@ -16,6 +18,4 @@ export type {
   ReviewTimelineEntry,
   RunbookSuggestion,
   UpdateTiming,
-} from './review';
-export { reviewIncident } from './review';
-export { suggestRunbookChanges } from './suggestions';
+} from './types';

@@ -7,8 +7,8 @@
 import { escapeMarkdown as md } from '../text/escape';
 import { plural } from '../text/plural';
 import { formatUpdateTime } from '../time/index';
-import type { ApprovalWait, IncidentReview, UpdateTiming } from './review';
 import { topicWords } from './suggestions';
+import type { ApprovalWait, IncidentReview, UpdateTiming } from './types';
 
 const clock = (review: IncidentReview, at: string) =>
   formatUpdateTime(at, review.timeZone, { relativeTo: review.incident.declaredAt });

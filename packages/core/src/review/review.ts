@@ -23,20 +23,6 @@ import { suggestRunbookChanges } from './suggestions';
 import { timeline } from './timeline';
 import type { IncidentReview, ReviewOptions } from './types';
 
-export { minutesBetween } from './figures';
-export type {
-  ApprovalWait,
-  IncidentReview,
-  OwnershipGap,
-  ReviewBlockedReason,
-  ReviewBlockedRule,
-  ReviewOptions,
-  ReviewQuestionTopic,
-  ReviewTimelineEntry,
-  RunbookSuggestion,
-  UpdateTiming,
-} from './types';
-
 /**
  * Reviews a finished (or still open) incident from its event log: the figures a team looks at
  * in the 20–30 minutes after service is back (practice: "review the response after service is

@@ -7,7 +7,7 @@
 import type { Runbook } from '../runbook/define';
 import { plural } from '../text/plural';
 import type { ApprovalTopic, TopicId } from '../vocabulary';
-import type { IncidentReview, ReviewOptions, RunbookSuggestion } from './review';
+import type { IncidentReview, ReviewOptions, RunbookSuggestion } from './types';
 
 /** Approval topics in plain words, for suggestions and the rendered review. @internal */
 export const TOPIC_WORDS: Record<ApprovalTopic, string> = {

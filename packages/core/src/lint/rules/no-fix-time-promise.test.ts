@@ -128,3 +128,69 @@ describe('no-fix-time-promise by kind', () => {
     });
   }
 });
+
+// Fault: a clock time in words ("by half past four") was matched as a deadline, then dropped
+// because its "past" read as a span behind us ("for the past hour"); "midday" was not a time.
+describe('no-fix-time-promise: a deadline with a clock time in words', () => {
+  const TIMES = [
+    'half past four',
+    'half-past four',
+    'quarter past three',
+    'a quarter to five',
+    'quarter of five',
+    'twenty past four',
+    'ten to six',
+    'twenty-five past two',
+    'half past 4',
+    'quarter to 5 pm',
+    "four o'clock",
+    "eleven o'clock",
+    'half four',
+    'four thirty',
+    'noon',
+    'twelve noon',
+    'midday',
+    'mid-day',
+    'midnight',
+  ];
+  const LEAD_INS = ['by', 'around', 'before', 'by around', 'at about', 'no later than'];
+  const at = (frame: string) =>
+    TIMES.flatMap((time) => LEAD_INS.map((lead) => frame.replace('{T}', `${lead} ${time}`)));
+
+  const PROMISES = [
+    'We expect this fixed {T}.',
+    'Checkout should be back {T}.',
+    'Sign-in will be working again {T}.',
+    'We aim to have the invoice backlog cleared {T}.',
+    'Card payments are expected to resume {T} ET.',
+    'Good news: the fix should be deployed {T}.',
+  ];
+  // Past events, update times, negated, reported or asked: none promises a fix time.
+  const NOT_PROMISES = [
+    'We posted this {T}.',
+    'The incident began {T}.',
+    'Service was restored {T}.',
+    'Checkout recovered {T} and has stayed stable since.',
+    'Errors started {T} and engineers are investigating.',
+    'We will post the next update {T}.',
+    'We will share more about the fix {T}.',
+    'We cannot promise it will be fixed {T}.',
+    'You asked whether checkout will be back {T}, and we do not know yet.',
+    'Will sign-in work again {T}?',
+  ];
+
+  it.each(PROMISES)('reports every clock time in words: %s', (frame) => {
+    expect(at(frame).filter((text) => !fires(text))).toEqual([]);
+  });
+  it('reports an ETA given as a clock time in words', () => {
+    expect(TIMES.map((time) => `ETA for a fix: ${time}.`).filter((text) => !fires(text))).toEqual([]);
+  });
+  it.each(NOT_PROMISES)('reports none of: %s', (frame) => {
+    expect(at(frame).filter(fires)).toEqual([]);
+  });
+  it.each([
+    'Error rates should be reduced by five to ten percent once the fix is live.',
+    'Over the past hour, engineers worked to get checkout running again.',
+    'Our engineers will keep working through the night to get every store back online.',
+  ])('still reads a span or an amount, not a clock time: %s', (text) => expect(fires(text)).toBe(false));
+});
