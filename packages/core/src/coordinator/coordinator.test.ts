@@ -3,7 +3,6 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { publishEvents, resolveEvents } from '../../test/cadence';
 import { checkoutStart, roleAssignments, t, testRunbook } from '../../test/support';
 import { createMemoryEventStore } from '../delivery/memory-store';
-import { ValidationError } from '../errors';
 import type { IncidentEvent, IncidentEventInput } from '../incident/index';
 import {
   type Coordinator,
