@@ -22,7 +22,10 @@
  *    one variant's garbage is not collected on the next one's clock); the table shows the median wall time, the
  *    median process CPU time per message (steadier than wall time on a busy machine), and for
  *    both the overhead against raw: the median over rounds of the ratio within each round.
- * 2. Slack fan-out against the Web API stub enforcing a per-channel rate limit: achieved rate
+ * 2. What our code alone costs: the same publish to a channel that answers at once (no SMTP),
+ *    CPU µs per message for each outbox; the part of the overhead above that floor is our code
+ *    running colder between nodemailer's work (caches, collections).
+ * 3. Slack fan-out against the Web API stub enforcing a per-channel rate limit: achieved rate
  *    vs the limit, and the number of 429s (goal: zero).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,7 +41,13 @@ import {
   startSmtpTestServer,
 } from '../packages/channel-email/src/testing/smtp-test-server';
 import { createSlackChannel } from '../packages/channel-slack/src/index';
-import { createMemoryOutbox, deliveryKey, type Outbox, publishUpdate } from '../packages/core/src/index';
+import {
+  type Channel,
+  createMemoryOutbox,
+  deliveryKey,
+  type Outbox,
+  publishUpdate,
+} from '../packages/core/src/index';
 import { createSqliteStore } from '../packages/store-sqlite/src/index';
 
 const EMAIL_RECIPIENTS = Number(process.env.BENCH_EMAIL_RECIPIENTS ?? 10_000);
@@ -202,6 +211,49 @@ async function emailBench() {
   );
 }
 
+/** Our code's own CPU per message: `publishUpdate` to a channel that answers at once. */
+async function floorBench() {
+  const message = sampleMessage({ incidentId: 'inc-floor', publishedAt: new Date().toISOString() });
+  const instant: Channel<string> = {
+    name: 'instant',
+    capabilities: { threads: true, edits: false, concurrency: 20 },
+    render: (_message, recipient) => recipient,
+    send: () =>
+      new Promise((resolve) => setImmediate(() => resolve({ type: 'delivered', ref: { id: 'x' } }))),
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
+  const perMessage: Record<string, number[]> = { memory: [], SQLite: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of ['memory', 'SQLite'] as const) {
+      const store =
+        name === 'SQLite' ? createSqliteStore({ path: join(dir, `floor-${round}.db`) }) : undefined;
+      const recipients = Array.from({ length: EMAIL_RECIPIENTS }, (_, i) => `f${round}-${i}`);
+      const sample = await timed(async () => {
+        await publishUpdate({
+          release: sampleRelease([{ ...message, incidentId: `inc-floor-${name}-${round}` }]),
+          routes: [{ channel: 'instant', audience: 'customer', recipients }],
+          channels: [instant],
+          outbox: store ?? createMemoryOutbox(),
+        });
+      });
+      store?.close();
+      perMessage[name]!.push(sample.cpuUs / EMAIL_RECIPIENTS);
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  console.log(
+    `\nOur code alone: one update to ${EMAIL_RECIPIENTS} recipients of a channel that answers at once`,
+  );
+  console.table(
+    Object.fromEntries(
+      Object.entries(perMessage).map(([name, xs]) => [
+        `publishUpdate (${name} outbox)`,
+        { 'CPU µs/msg (median)': median(xs).toFixed(1) },
+      ]),
+    ),
+  );
+}
+
 async function slackBench() {
   const limit = { perSecond: 5, burst: 3 };
   const channels = ['C0BENCH1', 'C0BENCH2', 'C0BENCH3', 'C0BENCH4', 'C0BENCH5'];
@@ -252,4 +304,5 @@ async function slackBench() {
 }
 
 await emailBench();
+await floorBench();
 await slackBench();
