@@ -25,7 +25,7 @@ import {
   STORE_CREDIT_PAYMENT_AFTER,
   UPDATE_WORD,
 } from './phrases';
-import { TextDocument } from './text';
+import { type Span, TextDocument } from './text';
 
 /** One passage of a draft that touches an approval topic. Offsets are UTF-16 into the text. */
 export interface TopicMatch {
@@ -180,10 +180,30 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
       return;
     // "we will keep monitoring for the next hour": how long the team watches, not when it is fixed.
     if (WATCH_BEFORE.test(text.slice(Math.max(sentence.start, timeStart - 40), timeStart))) return;
-    const recovery =
+    // A time that opens its clause ("Checkout was restored at 9 AM; by noon payments should be
+    // back") is about the claim after it, not the nearest one before.
+    const leads = opensClause(doc, timeStart);
+    const after = leads ? nearestRecoveryTerm(doc, timeEnd, sentence.end, timeStart, timeEnd) : undefined;
+    // "... and within the hour we will post an update": the time leads an update, not the claim before.
+    if (leads && after === undefined && UPDATE_WORD.test(text.slice(timeEnd, doc.clauseAt(timeStart).end)))
+      return;
+    const nearest =
+      after ??
       nearestRecoveryTerm(doc, sentence.start, sentence.end, timeStart, timeEnd) ??
       problemLasting(doc, sentence.start, sentence.end, timeStart);
-    if (recovery === undefined) return;
+    if (nearest === undefined) return;
+    // The time placed before its claim ("By noon the fix should be live", "Within the hour, the
+    // fix was live"): the claim runs on to its clause's end, and its tense is read there.
+    const timeFirst = nearest.start >= timeEnd;
+    const recovery = timeFirst ? claimAfterNoun(doc, nearest) : nearest;
+    const claimRest = timeFirst ? text.slice(recovery.end, doc.clauseAt(recovery.start).end) : '';
+    if (timeFirst) {
+      // "By 5 PM we will post an update on the fix": an update time, with the update word between.
+      const between = text.slice(timeEnd, recovery.start);
+      if (UPDATE_WORD.test(between) || REPORTED.test(between)) return;
+      const claim = text.slice(timeEnd, recovery.end) + claimRest;
+      if (PAST_BEFORE.test(claim) && !PROMISE_MODAL.test(claim)) return;
+    }
     const start = Math.min(recovery.start, timeStart);
     const end = Math.max(recovery.end, timeEnd);
     const before = text.slice(sentence.start, start);
@@ -208,7 +228,7 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     )
       return;
     const inherentlyFuture = m[1] !== undefined;
-    if (!inherentlyFuture && !PROMISE_MODAL.test(before + text.slice(start, end))) return;
+    if (!inherentlyFuture && !PROMISE_MODAL.test(before + text.slice(start, end) + claimRest)) return;
     // "won't be up for another 24 hours": a negated recovery with a length of time still promises one.
     const lasting = /^(?:for|another|until|through)\b/i.test(m[0]);
     if (
@@ -268,4 +288,27 @@ function nearestRecoveryTerm(
     }
   });
   return best;
+}
+
+// Nothing but punctuation before `offset` in its clause, or after the clause's last "and".
+function opensClause(doc: TextDocument, offset: number): boolean {
+  return /^[\s\p{P}]*$/u.test(
+    doc
+      .clausePrefix(offset)
+      .split(/\band\b/i)
+      .pop() ?? '',
+  );
+}
+
+// "the fix should be live", "a fix was in place": a recovery noun names what is promised; the
+// claim is the recovery word after it in the same clause, when there is one.
+const RECOVERY_NOUN = /^(?:fix(?:es)?|resolution|restoration|recovery|repairs?|resumption)$/i;
+
+function claimAfterNoun(doc: TextDocument, noun: Span): Span {
+  if (!RECOVERY_NOUN.test(doc.text.slice(noun.start, noun.end))) return noun;
+  const rest = doc.text.slice(noun.end, doc.clauseAt(noun.start).end);
+  RECOVERY_TERM.lastIndex = 0;
+  const next = RECOVERY_TERM.exec(rest);
+  RECOVERY_TERM.lastIndex = 0;
+  return next === null ? noun : { start: noun.end + next.index, end: noun.end + next.index + next[0].length };
 }
