@@ -196,14 +196,19 @@ async function beginPublish(run: Run, options: PublishOptions): Promise<Delivery
 }
 
 /**
- * Seeds the lanes of this publish's recipients from the stored records of every version, and
- * ends older versions no process is working on: `pending` ones are superseded (the newer version
- * is ready), `sending` ones left by a dead process become `unknown`.
+ * Seeds the lanes of this publish's recipients with this version (it is ready: an older version
+ * joining a lane from now on is superseded at once) and with the stored records of every
+ * version, and ends older versions no process is working on: `pending` ones are superseded (the
+ * newer version is ready), `sending` ones left by a dead process become `unknown`.
  */
 async function settleOlderVersions(run: Run, stored: readonly DeliveryRecord[]): Promise<void> {
-  if (stored.length === 0) return;
   const { plan, lanes, claimed, outbox, events } = run;
-  const ours = new Set(plan.deliveries.map(laneKey));
+  const ours = new Set<string>();
+  for (const d of plan.deliveries) {
+    const lane = laneKey(d);
+    ours.add(lane);
+    lanes.seed(lane, plan.version, false);
+  }
   const at = iso(run.clock.now());
   for (const r of stored) {
     const lane = laneKey(r);
