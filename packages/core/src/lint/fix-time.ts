@@ -97,3 +97,31 @@ export const HEDGED_RECOVERY = gate(
   /\b(?:(?:seems?|appears?|looks?|ought)\s+(?:like\s+)?(?:(?:it|things|everything|we|they|service|services)(?:['’]s|['’]re| is| are)?\s+)?(?:to\s+be\s+)?(?:(?:fully|mostly|now|all|largely)\s+)?(?:back|up|working|resolved|fixed|restored|recovered|healthy|normal|stable|fine|ok|okay|good)(?:\s+again)?|(?:most|many|the majority of|nearly all|almost all)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:look|looks|are|seem|appear|is)\s+(?:to be\s+)?(?:healthy|normal|fine|ok|okay|good|stable|working|back)(?:\s+again)?|(?:mostly|largely|partially|almost|nearly)\s+(?:back|restored|recovered|resolved|fixed|working)(?:\s+(?:to normal|again))?)\b/gi,
   'seem appear look ought most many majority nearly almost mostly largely partially',
 );
+
+// A word in the object of a watching verb ("the checkout fix", "the restored service"): not a
+// conjunction, modal, pronoun subject or time word that would start a claim of its own, nor
+// "a fix" or "toward a fix", which is still to come ("we are tracking a fix for this afternoon").
+const OBJECT_WORD =
+  "(?!(?:a|an|toward|towards|and|or|then|will|would|should|shall|can|could|may|might|must|expect\\w*|is|are|was|were|be|been|to|we|they|you|by|until|before|within|in|for|over|during|it['’]s)\\b)[\\w'’-]+";
+
+/**
+ * A watching verb whose object runs up to the end of the text: "keep monitoring the ", "watch
+ * the ", "keep an eye on the ", "observe the ", "track the ". The recovery word right after is
+ * what the team watches, not what it promises. "on track" is progress, not watching.
+ */
+export const WATCHING_OBJECT = new RegExp(
+  `\\b(?:(?:keep|keeps|kept|keeping)\\s+(?:an\\s+eye|watch|tabs|close\\s+watch)\\s+on|(?:keep(?:s|ing)?\\s+|kept\\s+)?track\\s+of|monitor\\w*|watch(?:es|ed|ing)?|observ(?:e|es|ed|ing)|(?<!\\bon\\s)track(?:s|ed|ing)?)(?:\\s+${OBJECT_WORD}){0,4}\\s+$`,
+  'i',
+);
+
+/** A recovery word that is watched: "the fix will be monitored", "the recovery is being watched". */
+export const WATCHED_AFTER =
+  /^(?:\s+[\w'’-]+){0,2}?\s+(?:will|is|are|'ll|’ll)\s+(?:continue\s+to\s+|still\s+)?(?:be|being|remain)\s+(?:(?:closely|carefully|actively)\s+)?(?:monitored|watched|observed|tracked|under\s+(?:observation|watch|monitoring|close\s+watch))\b/i;
+
+/**
+ * A claim of its own beside a watched recovery word, in its clause: "we are monitoring the fix
+ * and expect it within the hour", "... and will ship it by noon", "watch the fix take effect
+ * over the next hour". Staying on the work ("and will stay on it until end of day") is not one.
+ */
+export const OWN_CLAIM =
+  /\b(?:expect\w*|should|shall|aim\w*|hope\w*|plan\w*|anticipat\w*|estimat\w*|target\w*|confident|going to|ship\w*|deploy\w*|releas\w*|roll\w*|push\w*|apply\w*|complet\w*|finish\w*|land\w*|ready|propagat\w*|kick\w* in|tak(?:e|es|ing) effect|(?:have|get|bring|make)\s+(?:it|this|that|them|things)|(?:it|this|that|everything|things|service|they)\s+(?:will|should|is|are|'ll|’ll))\b/i;

@@ -6,7 +6,15 @@
 
 import type { ApprovalTopic, TopicId } from '../vocabulary';
 import { type LintConfig, resolveLintConfig } from './config';
-import { FIX_TIME_EXPR, FOLLOW_UP_WORK, PROBLEM_LASTS, RECOVERY_TERM } from './fix-time';
+import {
+  FIX_TIME_EXPR,
+  FOLLOW_UP_WORK,
+  OWN_CLAIM,
+  PROBLEM_LASTS,
+  RECOVERY_TERM,
+  WATCHED_AFTER,
+  WATCHING_OBJECT,
+} from './fix-time';
 import { foldForMatching, originalSpan } from './fold';
 import {
   COMPENSATION,
@@ -204,6 +212,7 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
       const claim = text.slice(timeEnd, recovery.end) + claimRest;
       if (PAST_BEFORE.test(claim) && !PROMISE_MODAL.test(claim)) return;
     }
+    if (watchedInClause(doc, recovery, timeStart, timeEnd)) return;
     const start = Math.min(recovery.start, timeStart);
     const end = Math.max(recovery.end, timeEnd);
     const before = text.slice(sentence.start, start);
@@ -311,4 +320,22 @@ function claimAfterNoun(doc: TextDocument, noun: Span): Span {
   const next = RECOVERY_TERM.exec(rest);
   RECOVERY_TERM.lastIndex = 0;
   return next === null ? noun : { start: noun.end + next.index, end: noun.end + next.index + next[0].length };
+}
+
+// "We will keep monitoring the fix over the next few hours", "In the next hour we will be
+// watching the recovery", "The fix will be monitored for the next hour": the claim is what the
+// team watches, and the time, in the same clause, is how long it watches. Monitoring after a
+// fix for a stated period is what the runbook asks for. A claim of its own after the watched
+// word in that clause ("monitoring the fix and expect it within the hour") still counts.
+function watchedInClause(doc: TextDocument, claim: Span, timeStart: number, timeEnd: number): boolean {
+  const text = doc.text;
+  const clause = doc.clauseAt(claim.start);
+  let timeClause = doc.clauseAt(timeStart);
+  // "For the next hour, we will watch the fix": a time alone before a comma leads the next clause.
+  if (opensClause(doc, timeStart) && /^[\s\p{P}]*$/u.test(text.slice(timeEnd, timeClause.end)))
+    timeClause = doc.clauseAt(timeClause.end);
+  if (clause.start !== timeClause.start) return false;
+  const rest = text.slice(claim.end, clause.end);
+  const watched = WATCHING_OBJECT.test(text.slice(clause.start, claim.start)) || WATCHED_AFTER.test(rest);
+  return watched && !OWN_CLAIM.test(rest);
 }
