@@ -7,7 +7,12 @@
  * counted from what the SMTP server received and what the outbox reports, and exits 1 unless
  * lost, duplicated and out_of_order are all 0.
  *
- * Env: FAULT_RECIPIENTS (default 10000), FAULT_MIN_KILLS (default 20).
+ * A worker that cannot start (it was forked while PostgreSQL restarts) is started again, as a
+ * supervisor would, up to MAX_START_FAILURES times; a worker that exits after it was up is a
+ * crash, reported with the end of its stderr.
+ *
+ * Env: FAULT_RECIPIENTS (default 10000), FAULT_MIN_KILLS (default 20), FAULT_VERBOSE (worker
+ * stderr and progress).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +26,8 @@ import { startPgCluster } from '../../src/testing/index';
 
 const RECIPIENTS = Number(process.env.FAULT_RECIPIENTS ?? 10_000);
 const MIN_KILLS = Number(process.env.FAULT_MIN_KILLS ?? 20);
+/** Workers that may fail to start (PostgreSQL down under them) before that counts as a crash. */
+const MAX_START_FAILURES = 10;
 const SCHEMA = 'faults';
 const worker = fileURLToPath(new URL('./worker.mjs', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -47,22 +54,41 @@ try {
   await delivery.prepare();
 
   const crashes: string[] = [];
+  let startFailures = 0;
   // Only workers that are up and draining are killed: a kill must land mid-work.
   const ready = new Set<ChildProcess>();
   const spawnWorker = () => {
     const child = fork(worker, [cluster.url, String(smtp.port), SCHEMA], {
       execArgv: [],
-      stdio: ['ignore', 'ignore', process.env.FAULT_VERBOSE ? 'inherit' : 'ignore', 'ipc'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (process.env.FAULT_VERBOSE) process.stderr.write(chunk);
+      stderr = (stderr + chunk.toString()).slice(-2_000);
+    });
+    let started = false;
     workers.add(child);
     child.on('message', (m) => {
-      if (m === 'ready') ready.add(child);
+      if (m !== 'ready') return;
+      started = true;
+      ready.add(child);
     });
     child.on('exit', (code) => {
       workers.delete(child);
       ready.delete(child);
-      // Killed by us: code is null. A worker that exits by itself is a failure of the code under test.
-      if (code !== null) crashes.push(`a worker exited with code ${code}`);
+      // Killed by us: code is null.
+      if (code === null) return;
+      // A worker started while PostgreSQL restarts cannot connect and exits: it is started
+      // again, as a process supervisor would. A worker that exits after it was up is a failure
+      // of the code under test.
+      if (!started && ++startFailures <= MAX_START_FAILURES) {
+        log(`a worker could not start (exit ${code}); starting another`);
+        spawnWorker();
+        return;
+      }
+      const why = stderr.trim().split('\n').slice(-3).join(' | ');
+      crashes.push(`a worker exited with code ${code}${started ? '' : ' before it was up'}: ${why}`);
     });
     return child;
   };
