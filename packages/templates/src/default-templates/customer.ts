@@ -5,18 +5,31 @@
 import type { TemplateDefinition } from '../compile';
 import { declareVariables as vars } from '../variables';
 import {
-  BEFORE_THEN,
   CUSTOMER_ACTION,
   CUSTOMER_SUBJECT,
   FIRST_NOTE,
   FIRST_NOTE_VARIABLES,
   FOLLOW_UP,
   NEXT_UPDATE,
+  RESOLVED_NOTE,
+  RESOLVED_NOTE_VARIABLES,
   RESOLVED_SINCE,
   SUPPORT_NEXT,
   WHERE_SYMPTOM,
   WORKAROUND,
 } from './phrases';
+
+/** Variables of an ongoing update, to customers and in a support reply alike. */
+const UPDATE_VARIABLES = vars(
+  'statusLabel',
+  'incidentTitle',
+  'affected',
+  'symptom',
+  'teamAction',
+  'workaround?',
+  'customerAction?',
+  'nextUpdateTime',
+);
 
 /** The public customer broadcast: every kind. */
 export const CUSTOMER_TEMPLATES: TemplateDefinition[] = [
@@ -36,16 +49,7 @@ export const CUSTOMER_TEMPLATES: TemplateDefinition[] = [
     // At most five sentences with both a workaround and a customer action: the impact was
     // spelled out in the first message, and the opening sentence restates what customers see.
     body: `The problem affecting {{affected}} is ongoing: {{symptom}}. {{teamAction}}${WORKAROUND}${CUSTOMER_ACTION} ${NEXT_UPDATE}`,
-    variables: vars(
-      'statusLabel',
-      'incidentTitle',
-      'affected',
-      'symptom',
-      'teamAction',
-      'workaround?',
-      'customerAction?',
-      'nextUpdateTime',
-    ),
+    variables: UPDATE_VARIABLES,
   },
   {
     id: 'workaround/customer',
@@ -68,17 +72,8 @@ export const CUSTOMER_TEMPLATES: TemplateDefinition[] = [
     description:
       'Closing note: what customers saw, when service recovered, what to do, when the fuller follow-up comes.',
     subject: CUSTOMER_SUBJECT,
-    body: `The problem ${WHERE_SYMPTOM} ${RESOLVED_SINCE} ${BEFORE_THEN} {{afterRecovery}} ${FOLLOW_UP}`,
-    variables: vars(
-      'statusLabel',
-      'incidentTitle',
-      'symptom',
-      'recoveredTime',
-      'affected',
-      'experienced',
-      'afterRecovery',
-      'followUpTime?',
-    ),
+    body: RESOLVED_NOTE,
+    variables: RESOLVED_NOTE_VARIABLES,
   },
 ];
 
@@ -96,16 +91,7 @@ export const SUPPORT_TEMPLATES: TemplateDefinition[] = [
     description: 'Reply to a ticket while the incident continues.',
     subject: CUSTOMER_SUBJECT,
     body: `The problem you reported is still ongoing for {{affected}}: {{symptom}}. {{teamAction}}${WORKAROUND}${CUSTOMER_ACTION} ${SUPPORT_NEXT}`,
-    variables: vars(
-      'statusLabel',
-      'incidentTitle',
-      'affected',
-      'symptom',
-      'teamAction',
-      'workaround?',
-      'customerAction?',
-      'nextUpdateTime',
-    ),
+    variables: UPDATE_VARIABLES,
   },
   {
     id: 'workaround/support-reply',

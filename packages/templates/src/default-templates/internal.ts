@@ -33,13 +33,18 @@ const INTERNAL_UNKNOWNS = [
 const INTERNAL_SOURCE =
   'Latest approved status: {{sourceOfTruth}}{{#sourceOfTruthUrl}} ({{sourceOfTruthUrl}}){{/sourceOfTruthUrl}}. Use this version’s wording with customers and send new customer questions to {{ownerName}}, not to engineers.';
 
-const INTERNAL_VARIABLES = [
+/** Variables of the internal header: severity, status, title, version and when it was published. */
+const HEADER_VARIABLES = [
   'statusLabel',
   'severity',
   'incidentTitle',
   'version',
   'severityLabel',
   'publishedTime',
+] as const;
+
+const INTERNAL_VARIABLES = [
+  ...HEADER_VARIABLES,
   'symptomSentence',
   'affected',
   'teamAction',
@@ -91,12 +96,7 @@ export const INTERNAL_TEMPLATES: TemplateDefinition[] = [
       INTERNAL_SOURCE,
     ].join('\n\n'),
     variables: vars(
-      'statusLabel',
-      'severity',
-      'incidentTitle',
-      'version',
-      'severityLabel',
-      'publishedTime',
+      ...HEADER_VARIABLES,
       'recoveredTime',
       'symptomSentence',
       'affected',

@@ -31,6 +31,19 @@ export const SUPPORT_NEXT =
 export const OWN_CUSTOMERS =
   'If your own customers are asking about this, reply here and we will help you answer them.';
 
+/** The resolved note's facts, shared by the public closing note and the account manager's note. */
+export const RESOLVED_NOTE = `The problem ${WHERE_SYMPTOM} ${RESOLVED_SINCE} ${BEFORE_THEN} {{afterRecovery}} ${FOLLOW_UP}`;
+export const RESOLVED_NOTE_VARIABLES = vars(
+  'statusLabel',
+  'incidentTitle',
+  'symptom',
+  'recoveredTime',
+  'affected',
+  'experienced',
+  'afterRecovery',
+  'followUpTime?',
+);
+
 /** The first note's facts, shared by the public note and the first support reply. */
 export const FIRST_NOTE =
   'We are investigating a problem affecting {{affected}}: {{symptom}}. {{impact}} {{teamAction}}' +

@@ -8,9 +8,10 @@ import {
   BEFORE_THEN,
   CUSTOMER_ACTION,
   CUSTOMER_SUBJECT,
-  FOLLOW_UP,
   NEXT_UPDATE,
   OWN_CUSTOMERS,
+  RESOLVED_NOTE,
+  RESOLVED_NOTE_VARIABLES,
   RESOLVED_SINCE,
   WHERE_SYMPTOM,
   WORKAROUND,
@@ -21,6 +22,35 @@ const RENEWAL_NOTES = 'When it is over, I can send you the incident notes and ti
 const DEMO =
   'If our demo depends on {{affectedFlow}}, I will suggest a new time rather than show it while it is not working.';
 
+/** Variables of a seller's first note, to a buyer in an active deal or in renewal. */
+const SELLER_FIRST_VARIABLES = vars(
+  'statusLabel',
+  'incidentTitle',
+  'symptom',
+  'affected',
+  'teamAction',
+  'nextUpdateTime',
+);
+/** Variables of a seller's update, to a buyer in an active deal or in renewal. */
+const SELLER_UPDATE_VARIABLES = vars(
+  'statusLabel',
+  'incidentTitle',
+  'symptom',
+  'affected',
+  'teamAction',
+  'workaround?',
+  'nextUpdateTime',
+);
+/** Variables of every ongoing note to a prospect (the demo line names the affected flow). */
+const PROSPECT_VARIABLES = vars(
+  'statusLabel',
+  'incidentTitle',
+  'symptom',
+  'teamAction',
+  'nextUpdateTime',
+  'affectedFlow',
+);
+
 /** Sellers to buyers in active deals, renewals and prospects. */
 export const SALES_TEMPLATES: TemplateDefinition[] = [
   {
@@ -28,22 +58,14 @@ export const SALES_TEMPLATES: TemplateDefinition[] = [
     description: 'Seller to a buyer in an active deal: same facts, and the seller shares each update.',
     subject: CUSTOMER_SUBJECT,
     body: 'We are handling an active incident where {{symptom}}; it affects {{affected}}. {{teamAction}} The next update is due by {{nextUpdateTime}}, and I will send it to you as soon as it is posted.',
-    variables: vars('statusLabel', 'incidentTitle', 'symptom', 'affected', 'teamAction', 'nextUpdateTime'),
+    variables: SELLER_FIRST_VARIABLES,
   },
   {
     id: 'update/sales-active-deal',
     description: 'Seller to a buyer in an active deal while the incident continues.',
     subject: CUSTOMER_SUBJECT,
     body: `${ONGOING} {{teamAction}}${WORKAROUND} The next update is due by {{nextUpdateTime}}, and I will pass it on as soon as it is posted.`,
-    variables: vars(
-      'statusLabel',
-      'incidentTitle',
-      'symptom',
-      'affected',
-      'teamAction',
-      'workaround?',
-      'nextUpdateTime',
-    ),
+    variables: SELLER_UPDATE_VARIABLES,
   },
   {
     id: 'resolved/sales-active-deal',
@@ -58,22 +80,14 @@ export const SALES_TEMPLATES: TemplateDefinition[] = [
       'Seller to a customer in renewal: same facts, and an offer of the incident notes afterwards.',
     subject: CUSTOMER_SUBJECT,
     body: `We are handling an incident right now: {{symptom}}, affecting {{affected}}. {{teamAction}} The next update is due by {{nextUpdateTime}}. ${RENEWAL_NOTES}`,
-    variables: vars('statusLabel', 'incidentTitle', 'symptom', 'affected', 'teamAction', 'nextUpdateTime'),
+    variables: SELLER_FIRST_VARIABLES,
   },
   {
     id: 'update/sales-renewal',
     description: 'Seller to a customer in renewal while the incident continues.',
     subject: CUSTOMER_SUBJECT,
     body: `${ONGOING} {{teamAction}}${WORKAROUND} The next update is due by {{nextUpdateTime}}. ${RENEWAL_NOTES}`,
-    variables: vars(
-      'statusLabel',
-      'incidentTitle',
-      'symptom',
-      'affected',
-      'teamAction',
-      'workaround?',
-      'nextUpdateTime',
-    ),
+    variables: SELLER_UPDATE_VARIABLES,
   },
   {
     id: 'resolved/sales-renewal',
@@ -95,28 +109,14 @@ export const SALES_TEMPLATES: TemplateDefinition[] = [
     description: 'Seller to a prospect: direct about the incident; a demo that needs the broken flow moves.',
     subject: CUSTOMER_SUBJECT,
     body: `I would rather you hear it from me: we have an active incident where {{symptom}}. {{teamAction}} ${NEXT_UPDATE} ${DEMO}`,
-    variables: vars(
-      'statusLabel',
-      'incidentTitle',
-      'symptom',
-      'teamAction',
-      'nextUpdateTime',
-      'affectedFlow',
-    ),
+    variables: PROSPECT_VARIABLES,
   },
   {
     id: 'update/sales-prospect',
     description: 'Seller to a prospect while the incident continues.',
     subject: CUSTOMER_SUBJECT,
     body: `The incident I mentioned is still ongoing: {{symptom}}. {{teamAction}} ${NEXT_UPDATE} ${DEMO}`,
-    variables: vars(
-      'statusLabel',
-      'incidentTitle',
-      'symptom',
-      'teamAction',
-      'nextUpdateTime',
-      'affectedFlow',
-    ),
+    variables: PROSPECT_VARIABLES,
   },
   {
     id: 'resolved/sales-prospect',
@@ -164,16 +164,7 @@ export const ACCOUNT_TEMPLATES: TemplateDefinition[] = [
     id: 'resolved/cs-account',
     description: 'Personal note to a high-impact account once recovery is confirmed.',
     subject: CUSTOMER_SUBJECT,
-    body: `The problem ${WHERE_SYMPTOM} ${RESOLVED_SINCE} ${BEFORE_THEN} {{afterRecovery}} ${FOLLOW_UP} If your own customers have questions, reply here and we will help.`,
-    variables: vars(
-      'statusLabel',
-      'incidentTitle',
-      'symptom',
-      'recoveredTime',
-      'affected',
-      'experienced',
-      'afterRecovery',
-      'followUpTime?',
-    ),
+    body: `${RESOLVED_NOTE} If your own customers have questions, reply here and we will help.`,
+    variables: RESOLVED_NOTE_VARIABLES,
   },
 ];
