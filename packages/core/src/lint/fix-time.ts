@@ -34,7 +34,10 @@ export const SPELLED_TIME = [
   `${HOUR_WORD}\\s?[ap]\\.?m\\.?`,
 ].join('|');
 /** A clock time in digits ("3pm", "15:30 UTC") or words ("three o'clock", "half past four", "ten am"). */
-const CLOCK = `(?:${SPELLED_TIME}|\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?)(?:\\s?(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST))?`;
+const ZONE = '(?:\\s?(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST))?';
+const CLOCK = `(?:${SPELLED_TIME}|\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?)${ZONE}`;
+/** A clock time that cannot be a count: "for 3pm", "for 15:30" (not "for 30 seconds"). */
+const MARKED_CLOCK = `(?:${SPELLED_TIME}|\\d{1,2}:\\d{2}(?:\\s?[ap]\\.?m\\.?)?|\\d{1,2}\\s?[ap]\\.?m\\.?)${ZONE}`;
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const DAY_PART = `(?:end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY})?|eod|cob|close\\s+of\\s+business|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow(?:\\s+(?:morning|afternoon|evening))?|the\\s+end\\s+of\\s+the\\s+(?:day|week)|lunch(?:time)?|${DAY}|the\\s+weekend)`;
 
@@ -66,7 +69,7 @@ export const FIX_TIME_EXPR = new RegExp(
     'through\\s+tonight',
   ].join(
     '|',
-  )})|(?:(?:by|at|around|before|until|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow))(?![\\w:])`,
+  )})|(?:(?:by|at|around|before|until|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${CLOCK})|for\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow))(?![\\w:])`,
   'gi',
 );
 
@@ -79,7 +82,7 @@ export const RECOVERY_TERM =
  * stay slow", "won't be up". A duration next to one is a promise of when it ends.
  */
 export const PROBLEM_LASTS =
-  /\b(?:continu(?:e|es|ing) to (?:see|experience|have|notice|be)|residual|(?:may|might|will|could) (?:still )?(?:see|experience|notice|have)|(?:remain|stay)s? (?:slow|down|unavailable|degraded|offline|delayed|affected)|(?:will|'ll|’ll) (?:be|remain|stay) (?:slow|down|unavailable|degraded|offline|delayed|affected))\b/i;
+  /\b(?:continu(?:e|es|ing) to (?:see|experience|have|notice|be)|residual|(?:may|might|will|could) (?:still )?(?:see|experience|notice|have)|(?:remain|stay)s? (?:slow|down|unavailable|degraded|offline|delayed|affected)|(?:will|'ll|’ll|may|might|could|should) (?:still )?(?:be|remain|stay) (?:slow|down|unavailable|degraded|offline|delayed|affected))\b/i;
 
 /**
  * Work after recovery, not a fix time: "to prevent this in future", "a permanent fix", "issues

@@ -86,9 +86,18 @@ export const FORECAST_BEFORE =
 // ---------------------------------------------------------------------------------------
 // Fix times (topic `fixTime`, no-fix-time-promise)
 
-/** A word that makes a time a promise: will, should, expect, ETA. */
+/**
+ * A word that makes a time a promise: a forecast (will, should, expect, ETA), or an intent or a
+ * schedule (on track, working toward, our goal, scheduled for, due by).
+ */
 export const PROMISE_MODAL =
-  /\b(?:will|'ll|’ll|should|shall|expect\w*|estimat\w*|eta|target\w*|going to|aim\w*|plan\w*|hope\w*|anticipat\w*|projected)\b/i;
+  /\b(?:will|'ll|’ll|should|shall|expect\w*|estimat\w*|eta|target\w*|going to|aim\w*|plan\w*|hope\w*|anticipat\w*|projected|would|likely|probably|on track|track(?:s|ing)? (?:to|toward|towards|for)|work(?:s|ing)? towards?|intend\w*|goal|want(?:s)? to|set to|about to|in time (?:for|to)|scheduled|slated|due (?:by|before|back))\b/i;
+
+/**
+ * A hedged forecast: "may be back by noon", "you might see errors until 3 PM". A guess at a fix
+ * time is still one; "may have", "could not" look back or deny, and are not.
+ */
+export const HEDGED_MODAL = /\b(?:may|might|could)(?!\s+(?:not|have|n['’]t)\b)\b/i;
 
 /** Words before a time that make it an update time, not a fix time. */
 export const UPDATE_WORD =

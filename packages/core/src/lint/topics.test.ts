@@ -98,3 +98,58 @@ describe('detectTopics', () => {
     expect(topics('Checkout is down: payments failed with errors during the outage.')).toEqual([]);
   });
 });
+
+describe('fix-time promises without "will": hedges, intents and schedules', () => {
+  const subjects = ['Checkout', 'Card payments', 'The login page'];
+  const deadlines = ['by noon', 'by 3 PM UTC', 'before 15:30 UTC', 'by end of day', 'by this afternoon'];
+  const claims = [
+    (s: string, d: string) => `${s} may be back ${d}.`,
+    (s: string, d: string) => `${s} might be working again ${d}.`,
+    (s: string, d: string) => `${s} could be restored ${d}.`,
+    (s: string, d: string) => `${s} is likely to be back ${d}.`,
+    (s: string, d: string) => `We are on track to restore ${s.toLowerCase()} ${d}.`,
+    (s: string, d: string) => `We are working to restore ${s.toLowerCase()} ${d}.`,
+    (s: string, d: string) => `We are tracking toward a fix for ${s.toLowerCase()} ${d}.`,
+    (s: string, d: string) => `Our goal is to have ${s.toLowerCase()} fixed ${d}.`,
+    (s: string, d: string) => `We intend to have ${s.toLowerCase()} back ${d}.`,
+    (s: string, d: string) => `A fix for ${s.toLowerCase()} is due ${d}.`,
+  ];
+  it('reports every combination as a fix time', () => {
+    const missed: string[] = [];
+    for (const s of subjects)
+      for (const d of deadlines)
+        for (const claim of claims) {
+          const text = claim(s, d);
+          if (!detectTopics(text).some((m) => m.topic === 'fixTime')) missed.push(text);
+        }
+    expect(missed).toEqual([]);
+  });
+
+  it('reads "for" a clock time or day part as a deadline, not "for" a count', () => {
+    for (const text of [
+      'A fix is on track for noon.',
+      'The fix is scheduled for 3pm.',
+      'A fix is planned for 15:30 UTC.',
+      'The fix is slated for this afternoon.',
+    ])
+      expect(detectTopics(text).map((m) => m.topic)).toContain('fixTime');
+    expect(topics('Hold the power button for 30 seconds and it should come back.')).toEqual([]);
+  });
+
+  it('a problem that may last until a time promises when it ends', () => {
+    expect(topics('You may see errors until 3 PM.').length).toBe(1);
+    expect(topics('Checkout may be slow until noon.').length).toBe(1);
+  });
+
+  it('not a promise: hedges that look back or date the problem, and effort without a deadline', () => {
+    for (const text of [
+      'You may have seen errors until 8:40 UTC.',
+      'Since 8:00 UTC customers may see errors.',
+      'At 07:05 UTC customers may experience failed logins.',
+      "We are working to resolve today's outages.",
+      'We are working hard today to get checkout back to normal.',
+      'Customers could not pay by card before 9:10 UTC.',
+    ])
+      expect(topics(text)).toEqual([]);
+  });
+});

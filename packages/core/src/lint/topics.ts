@@ -23,6 +23,7 @@ import {
   DATA_LOSS,
   ETA,
   eachMatch,
+  HEDGED_MODAL,
   LEGAL,
   PAST_BEFORE,
   PERSON_BACK,
@@ -161,6 +162,8 @@ const PAST_SPAN = /\b(?:subsequent|following|previous|past|first|preceding|last)
 const EFFORT_BEFORE =
   /\b(?:work(?:s|ed|ing)?|be working|continue|staff(?:ed)?|on (?:it|this))\s+(?:hard\s+|around the clock\s+)?$/i;
 
+const WORKING_TO = /\bwork(?:s|ing)?\s+(?:hard\s+|around the clock\s+)?to\b/i;
+
 const REPORTED =
   /\b(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|asked|ask|wrote)\b|\bwhether\b/i;
 
@@ -237,7 +240,13 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     )
       return;
     const inherentlyFuture = m[1] !== undefined;
-    if (!inherentlyFuture && !PROMISE_MODAL.test(before + text.slice(start, end) + claimRest)) return;
+    const claimText = before + text.slice(start, end) + claimRest;
+    // A hedge ("may", "might", "could") makes a deadline a guessed fix time; a time "at" or
+    // "from" beside one dates the problem ("at 07:05 UTC customers may see errors").
+    const hedged = HEDGED_MODAL.test(claimText) && !/^(?:at|from)\b/i.test(m[0]);
+    // "working to restore it by noon" sets a deadline; "working to resolve today's outages" does not.
+    const workingBy = /^(?:by|before|no\s+later\s+than|for)\b/i.test(m[0]) && WORKING_TO.test(claimText);
+    if (!inherentlyFuture && !hedged && !workingBy && !PROMISE_MODAL.test(claimText)) return;
     // "won't be up for another 24 hours": a negated recovery with a length of time still promises one.
     const lasting = /^(?:for|another|until|through)\b/i.test(m[0]);
     if (
