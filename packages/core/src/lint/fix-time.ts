@@ -5,6 +5,7 @@
  * expression in a sentence is a promise; this module only says what to look for.
  */
 
+import { SPELLED_TIME } from '../time/spelled-clock-times';
 import { gate } from './triggers';
 
 const NUMBER =
@@ -15,26 +16,8 @@ const HEDGE =
   '(?:(?:about|around|roughly|approximately|approximate|approx\\.?|up\\s+to|under|less\\s+than|at\\s+least|at\\s+most|another|a\\s+further|an\\s+additional|the\\s+next|the\\s+coming|the)\\s+){0,3}';
 /** A length of time: "20 to 40 minutes", "a couple of hours", "most of the day", "another quarter hour". */
 const DURATION = `(?:${HEDGE}${RANGE}\\s?${UNIT}|(?:a\\s+)?(?:short|little)\\s+(?:time|while)|${HEDGE}quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so))`;
-const HOUR_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
-// Minutes in words before "past", "after", "to", "till" or "of" an hour: "twenty past four".
-const MINUTES_WORD = '(?:five|ten|twenty(?:[- ]five)?|(?:a\\s+)?quarter|half)';
-/** A clock time in words, as a RegExp source: "noon", "half past four", "quarter to 5 pm", "four thirty", "ten am". */
-export const SPELLED_TIME = [
-  // "noon", "twelve noon", "12 midnight", "midday", "mid-day"
-  '(?:(?:twelve|12)\\s+)?(?:noon|midnight)|mid-?day',
-  // "half past four", "a quarter to five", "ten after three", "quarter-past 4", "twenty to five o'clock"
-  `${MINUTES_WORD}(?:\\s+minutes)?(?:\\s+|-)(?:past|after|to|till|of)(?:\\s+|-)(?:${HOUR_WORD}|\\d{1,2})(?:\\s+o['’]clock|\\s?[ap]\\.?m\\.?)?(?!\\s*(?:%|per\\s?cent|minutes|hours|days))`,
-  // "half four" (half past four, as said in Britain)
-  `half\\s+${HOUR_WORD}`,
-  // "four thirty", "four-fifteen pm", "eleven forty-five"
-  `${HOUR_WORD}(?:\\s+|-)(?:fifteen|thirty|forty[- ]five)(?:\\s?[ap]\\.?m\\.?)?`,
-  // "three o'clock", "5 o'clock"
-  `(?:${HOUR_WORD}|\\d{1,2})\\s+o['’]clock`,
-  // "ten am"
-  `${HOUR_WORD}\\s?[ap]\\.?m\\.?`,
-].join('|');
-/** A clock time in digits ("3pm", "15:30 UTC") or words ("three o'clock", "half past four", "ten am"). */
 const ZONE = '(?:\\s?(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST))?';
+/** A clock time in digits ("3pm", "15:30 UTC") or words ("three o'clock", "half past four", "ten am"). */
 const CLOCK = `(?:${SPELLED_TIME}|\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?)${ZONE}`;
 /** A clock time that cannot be a count: "for 3pm", "for 15:30" (not "for 30 seconds"). */
 const MARKED_CLOCK = `(?:${SPELLED_TIME}|\\d{1,2}:\\d{2}(?:\\s?[ap]\\.?m\\.?)?|\\d{1,2}\\s?[ap]\\.?m\\.?)${ZONE}`;

@@ -4,8 +4,8 @@
  * what a match means (negated? quoted? confirmed?); this module only says what to look for.
  */
 
+import { SPELLED_TIME } from '../time/spelled-clock-times';
 import type { Scope } from '../vocabulary';
-import { SPELLED_TIME } from './fix-time';
 import { gate } from './triggers';
 
 // Regexes here carry the `g` flag; callers iterate them with `eachMatch`, which resets

@@ -5,6 +5,7 @@
  * the zone label written after each. What the time means is `readClockTime`'s job.
  */
 import { Chrono, configuration, type ParsedResult } from 'chrono-node/en';
+import { findSpelledClockTimes } from './spelled-clock-times';
 import { KNOWN_LABELS, LABEL_MEANINGS } from './zone-names';
 
 /** The day written with a clock time: "tomorrow", "Wednesday", "Wed 4 Mar 2027". */
@@ -39,8 +40,16 @@ export interface ClockMention {
   zoneLabel: string | undefined;
   /** Minutes east of UTC when the label is an offset ("UTC+5:45" is 345, "UTC" is 0). */
   offsetMinutes?: number;
-  /** How the time was written: `12h` with AM/PM (`a.m.` when `dotted`), `24h`, or a word. */
+  /**
+   * How the time was written: `12h` with AM/PM (`a.m.` when `dotted`), `24h`, or `word`
+   * ("noon", "half past four" without AM/PM).
+   */
   style: '12h' | '24h' | 'word';
+  /**
+   * Set when words without AM/PM leave the half of the day open ("half past four" is 4:30 or
+   * 16:30): `hour` is 0-11 and a reader takes whichever of the two fits.
+   */
+  eitherHalf?: true;
   /** True when the meridiem was written with dots (`a.m.`). */
   dotted: boolean;
   /** The day written with the time, if any. */
@@ -151,10 +160,12 @@ function dayOf(result: ParsedResult, start: number, end: number, text: string): 
  * findClockTimes('Next update by 14:45 UTC+5:45.')[0]?.offsetMinutes; // 345
  */
 export function findClockTimes(text: string): ClockMention[] {
-  if (!CLOCK_SHAPE.test(text)) return [];
+  const spelled = findSpelledClockTimes(text);
+  const shaped = CLOCK_SHAPE.test(text);
+  if (!shaped && spelled.length === 0) return [];
   // Minus signs as "-" (same length, so offsets into `text` hold): "UTC−3" is an offset.
   const plain = text.replace(MINUS_SIGNS, '-');
-  const results = chronoFor(plain).parse(plain, REFERENCE);
+  const results = shaped ? chronoFor(plain).parse(plain, REFERENCE) : [];
   const out: ClockMention[] = [];
   let separateDay: DayMention | undefined;
   for (const result of results) {
@@ -192,6 +203,26 @@ export function findClockTimes(text: string): ClockMention[] {
       ...withDay(dayOf(result, start, end, text.slice(start, end))),
     });
   }
+  // Times in words chrono-node leaves unread ("half past four", "ten am"), with their labels.
+  for (const time of spelled) {
+    if (out.some((o) => o.start < time.end && time.start < o.end)) continue;
+    const after = LABEL_AFTER.exec(plain.slice(time.end, time.end + 16));
+    const label = after ? labelOf(after) : undefined;
+    const end = time.end + (label?.end ?? 0);
+    out.push({
+      start: time.start,
+      end,
+      text: text.slice(time.start, end),
+      hour: time.hour,
+      minute: time.minute,
+      zoneLabel: label?.label,
+      ...(label?.offsetMinutes === undefined ? {} : { offsetMinutes: label.offsetMinutes }),
+      style: time.meridiem ? '12h' : 'word',
+      dotted: time.dotted,
+      ...(time.meridiem ? {} : { eitherHalf: true as const }),
+    });
+  }
+  if (spelled.length > 0) out.sort((a, b) => a.start - b.start);
   if (separateDay !== undefined) for (const mention of out) mention.day ??= separateDay;
   return out;
 }

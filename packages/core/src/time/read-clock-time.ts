@@ -147,7 +147,9 @@ function candidatesOnDays(
   reference: ClockTimeReference,
 ): Candidate[] {
   const clock = (mention.hour * 60 + mention.minute) * MINUTE_MS;
-  return days.flatMap((day) => candidatesAt(day + clock, mention, reference));
+  // "half past four": 4:30 and 16:30 are both candidates; the rules below pick the one that fits.
+  const clocks = mention.eitherHalf ? [clock, clock + HALF_DAY_MS] : [clock];
+  return days.flatMap((day) => clocks.flatMap((c) => candidatesAt(day + c, mention, reference)));
 }
 
 /** The day the mention's written day names, on the reader's calendar; undefined if it needs a `now` that is missing. */
@@ -169,6 +171,8 @@ function writtenDay(mention: ClockMention, reference: ClockTimeReference): numbe
   const weekday = new Date(today).getUTCDay();
   return today + (((((day.weekday ?? weekday) - weekday) % 7) + 7) % 7) * DAY_MS;
 }
+
+const HALF_DAY_MS = DAY_MS / 2;
 
 const closestTo = (target: number) => (a: Candidate, b: Candidate) =>
   Math.abs(a.at - target) - Math.abs(b.at - target) || a.at - b.at;
