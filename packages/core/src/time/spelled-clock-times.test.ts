@@ -6,20 +6,7 @@ import { readClockTime } from './read-clock-time';
 import { findSpelledClockTimes } from './spelled-clock-times';
 
 // An independent writer of clock times in words, the ways people write them.
-const HOUR_NAMES = [
-  'twelve',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-];
+const HOUR_NAMES = 'twelve one two three four five six seven eight nine ten eleven'.split(' ');
 const MINUTE_NAMES: Record<number, string> = {
   5: 'five',
   10: 'ten',

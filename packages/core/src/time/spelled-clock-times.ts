@@ -6,20 +6,7 @@
  * digits and "noon"/"midnight"; these are the ones it leaves unread.
  */
 
-const HOURS = [
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-];
+const HOURS = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
 const HOUR_WORD = `(?:${HOURS.join('|')})`;
 // Minutes in words before "past", "after", "to", "till" or "of" an hour: "twenty past four".
 const MINUTES_WORD = '(?:five|ten|twenty(?:[- ]five)?|(?:a\\s+)?quarter|half)';
