@@ -22,7 +22,7 @@ const CLOCK = `(?:${SPELLED_TIME}|\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?)${Z
 /** A clock time that cannot be a count: "for 3pm", "for 15:30" (not "for 30 seconds"). */
 const MARKED_CLOCK = `(?:${SPELLED_TIME}|\\d{1,2}:\\d{2}(?:\\s?[ap]\\.?m\\.?)?|\\d{1,2}\\s?[ap]\\.?m\\.?)${ZONE}`;
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
-const DAY_PART = `(?:end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY})?|eod|cob|close\\s+of\\s+business|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow(?:\\s+(?:morning|afternoon|evening))?|the\\s+end\\s+of\\s+the\\s+(?:day|week)|lunch(?:time)?|${DAY}|the\\s+weekend)`;
+const DAY_PART = `(?:end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY})?|eod|cob|close\\s+of\\s+business|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow(?:\\s+(?:morning|afternoon|evening))?|the\\s+end\\s+of\\s+the\\s+(?:day|week)|lunch(?:time)?|${DAY}|the\\s+weekend|close\\s+of\\s+play|(?:the\\s+)?(?:early|late|mid-?)\\s*(?:morning|afternoon|evening)|(?:the\\s+)?morning|next\\s+week|the\\s+top\\s+of\\s+the\\s+hour)`;
 
 // "by around noon", "at about half past four": a hedge between the preposition and the time.
 const ROUGHLY = '(?:(?:about|around|roughly|approximately|approx\\.?|sometime|some\\s+time)\\s+)?';
@@ -52,7 +52,7 @@ export const FIX_TIME_EXPR = new RegExp(
     'through\\s+tonight',
   ].join(
     '|',
-  )})|(?:(?:by|at|around|before|until|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${CLOCK})|for\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow))(?![\\w:])`,
+  )})|(?:(?:by|at|around|before|until|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${CLOCK})|(?<=\\b(?:on\\s+track|planned|scheduled|slated|targeted|set|pencil?led\\s+in)\\s+)for\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow))(?![\\w:])`,
   'gi',
 );
 
@@ -65,7 +65,7 @@ export const RECOVERY_TERM =
  * stay slow", "won't be up". A duration next to one is a promise of when it ends.
  */
 export const PROBLEM_LASTS =
-  /\b(?:continu(?:e|es|ing) to (?:see|experience|have|notice|be)|residual|(?:may|might|will|could) (?:still )?(?:see|experience|notice|have)|(?:remain|stay)s? (?:slow|down|unavailable|degraded|offline|delayed|affected)|(?:will|'ll|’ll|may|might|could|should) (?:still )?(?:be|remain|stay) (?:slow|down|unavailable|degraded|offline|delayed|affected))\b/i;
+  /\b(?:continu(?:e|es|ing) to (?:see|experience|have|notice|be)|residual|(?:may|might|will|could) (?:still )?(?:see|experience|notice|have)|(?:remain|stay)s? (?:slow|down|unavailable|degraded|offline|delayed|affected)|(?:will|'ll|’ll) (?:be|remain|stay) (?:slow|down|unavailable|degraded|offline|delayed|affected))\b/i;
 
 /**
  * Work after recovery, not a fix time: "to prevent this in future", "a permanent fix", "issues

@@ -88,16 +88,29 @@ export const FORECAST_BEFORE =
 
 /**
  * A word that makes a time a promise: a forecast (will, should, expect, ETA), or an intent or a
- * schedule (on track, working toward, our goal, scheduled for, due by).
+ * plan toward a fix (on track to, tracking toward, working toward, intend, our goal is).
  */
 export const PROMISE_MODAL =
-  /\b(?:will|'ll|’ll|should|shall|expect\w*|estimat\w*|eta|target\w*|going to|aim\w*|plan\w*|hope\w*|anticipat\w*|projected|would|likely|probably|on track|track(?:s|ing)? (?:to|toward|towards|for)|work(?:s|ing)? towards?|intend\w*|goal|want(?:s)? to|set to|about to|in time (?:for|to)|scheduled|slated|due (?:by|before|back))\b/i;
+  /\b(?:will|'ll|’ll|should|shall|expect\w*|estimat\w*|eta|target\w*|going to|aim\w*|plan\w*|hope\w*|anticipat\w*|projected|on track (?:to|for)|track(?:s|ing)? (?:to|toward|towards)|work(?:s|ing)? towards?|intend\w*|(?:our|the) goal is)\b/i;
 
 /**
- * A hedged forecast: "may be back by noon", "you might see errors until 3 PM". A guess at a fix
- * time is still one; "may have", "could not" look back or deny, and are not.
+ * A hedged forecast right before what recovers: "may be back", "might have it fixed", "could
+ * be working again", "is likely to be restored". Only this close is a hedge a guessed fix time:
+ * "customers may see errors today" or "you may want to retry this afternoon" promise nothing.
  */
-export const HEDGED_MODAL = /\b(?:may|might|could)(?!\s+(?:not|have|n['’]t)\b)\b/i;
+export const HEDGED_RECOVERY_BEFORE =
+  /\b(?:may|might|could|likely to|probably)\s+(?:(?:well|still|even|yet|easily|soon)\s+)?(?:be\s+|(?:have|get)\s+(?:(?!been\b)[\w'’-]+\s+){0,3}?|start\s+(?:to\s+)?)(?:(?:fully|all|back|now)\s+)?$/i;
+
+/**
+ * A problem that may go on, just before an "until": "you may see errors", "logins might stay
+ * slow", "errors may persist", "emails could be delayed". With "until 5pm" after it, a guess at
+ * when it ends.
+ */
+export const HEDGED_LASTING =
+  /\b(?:may|might|could)\s+(?:still\s+|also\s+)?(?:be|remain|stay|keep|continue|persist|linger|see|experience|take|notice)\b(?:\s+[\w'’-]+){0,3}\s+$/i;
+
+/** A hedge: may, might, could (not "may have", "could not"). */
+export const HEDGE_WORD = /\b(?:may|might|could)\b(?!\s+(?:not|have)\b|n['’]t)/i;
 
 /** Words before a time that make it an update time, not a fix time. */
 export const UPDATE_WORD =

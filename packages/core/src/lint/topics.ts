@@ -23,7 +23,9 @@ import {
   DATA_LOSS,
   ETA,
   eachMatch,
-  HEDGED_MODAL,
+  HEDGE_WORD,
+  HEDGED_LASTING,
+  HEDGED_RECOVERY_BEFORE,
   LEGAL,
   PAST_BEFORE,
   PERSON_BACK,
@@ -162,7 +164,14 @@ const PAST_SPAN = /\b(?:subsequent|following|previous|past|first|preceding|last)
 const EFFORT_BEFORE =
   /\b(?:work(?:s|ed|ing)?|be working|continue|staff(?:ed)?|on (?:it|this))\s+(?:hard\s+|around the clock\s+)?$/i;
 
-const WORKING_TO = /\bwork(?:s|ing)?\s+(?:hard\s+|around the clock\s+)?to\b/i;
+// Effort or intent toward a recovery, which a deadline after it turns into a promise: "working
+// to restore it by noon", "trying to get it back by 3pm", "we'd like to have it fixed by end
+// of day", "possibly back by noon". Without a deadline ("working to resolve today's outages")
+// it promises nothing.
+const EFFORT_TOWARD =
+  /\b(?:work(?:s|ing)?(?:\s+(?:hard|around the clock|flat out))?\s+(?:to|on)|(?:trying|looking|aiming|racing|pushing|striving|committed|determined|hoping|able|need|needs|want|wants|would like|['’]d like|ought|set|due)\s+to|doing (?:everything|all|what) (?:we|they) can to|focused on|want(?:s)? (?:it|this|that|them|everything)|possibly|perhaps|maybe|fingers crossed|a chance)\b/i;
+/** A schedule a clock time "at" completes: "due to resume at 15:00 UTC", "set to go live at 3pm". */
+const SCHEDULED_TO = /\b(?:due|set|scheduled|slated)\s+to\b/i;
 
 const REPORTED =
   /\b(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|asked|ask|wrote)\b|\bwhether\b/i;
@@ -198,11 +207,20 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     // "... and within the hour we will post an update": the time leads an update, not the claim before.
     if (leads && after === undefined && UPDATE_WORD.test(text.slice(timeEnd, doc.clauseAt(timeStart).end)))
       return;
-    const nearest =
-      after ??
-      nearestRecoveryTerm(doc, sentence.start, sentence.end, timeStart, timeEnd) ??
-      problemLasting(doc, sentence.start, sentence.end, timeStart);
-    if (nearest === undefined) return;
+    const recoveryNear = after ?? nearestRecoveryTerm(doc, sentence.start, sentence.end, timeStart, timeEnd);
+    const lastingNear =
+      recoveryNear === undefined ? problemLasting(doc, sentence.start, sentence.end, timeStart) : undefined;
+    const nearest = recoveryNear ?? lastingNear;
+    if (nearest === undefined) {
+      // "errors may persist until 5pm", "logins might stay slow until this evening".
+      const lead = text.slice(sentence.start, timeStart);
+      const hedge = /^until\b/i.test(m[0]) ? HEDGED_LASTING.exec(lead) : null;
+      if (hedge === null || doc.isQuoted(timeStart, timeEnd) || isReportedOrQuestion(doc, timeStart)) return;
+      const start = sentence.start + hedge.index;
+      if (!out.some((o) => o.start < timeEnd && start < o.end))
+        out.push({ topic: 'fixTime', start, end: timeEnd, text: text.slice(start, timeEnd) });
+      return;
+    }
     // The time placed before its claim ("By noon the fix should be live", "Within the hour, the
     // fix was live"): the claim runs on to its clause's end, and its tense is read there.
     const timeFirst = nearest.start >= timeEnd;
@@ -241,12 +259,31 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
       return;
     const inherentlyFuture = m[1] !== undefined;
     const claimText = before + text.slice(start, end) + claimRest;
-    // A hedge ("may", "might", "could") makes a deadline a guessed fix time; a time "at" or
-    // "from" beside one dates the problem ("at 07:05 UTC customers may see errors").
-    const hedged = HEDGED_MODAL.test(claimText) && !/^(?:at|from)\b/i.test(m[0]);
-    // "working to restore it by noon" sets a deadline; "working to resolve today's outages" does not.
-    const workingBy = /^(?:by|before|no\s+later\s+than|for)\b/i.test(m[0]) && WORKING_TO.test(claimText);
-    if (!inherentlyFuture && !hedged && !workingBy && !PROMISE_MODAL.test(claimText)) return;
+    // "scheduled for 3pm" names the slot of what comes before it ("the fix is scheduled for
+    // 3pm"); before its claim it names something else ("payouts scheduled for 3pm will be processed").
+    if (timeFirst && /^for\b/i.test(m[0])) return;
+    if (!inherentlyFuture && !PROMISE_MODAL.test(claimText)) {
+      // Without a forecast word, only a claim followed by a deadline can promise: "may be back by
+      // noon", "working to restore it by noon", "the fix is scheduled for 3pm", "you may see
+      // errors until 3 PM". A time before its claim, or one that dates the problem ("customers
+      // may see errors today", "orders placed before 9am may be delayed"), does not.
+      const deadline = /^(?:by|before|no\s+later\s+than|for)\b/i.test(m[0]);
+      const hedged =
+        recoveryNear !== undefined &&
+        HEDGED_RECOVERY_BEFORE.test(
+          text.slice(Math.max(sentence.start, recovery.start - 48), recovery.start),
+        );
+      const lastsUntil =
+        /^until\b/i.test(m[0]) &&
+        lastingNear !== undefined &&
+        HEDGE_WORD.test(text.slice(Math.max(sentence.start, lastingNear.start - 24), lastingNear.end));
+      const promised =
+        !timeFirst &&
+        ((deadline && (hedged || EFFORT_TOWARD.test(claimText) || /^for\b/i.test(m[0]))) ||
+          lastsUntil ||
+          (/^at\b/i.test(m[0]) && SCHEDULED_TO.test(claimText)));
+      if (!promised) return;
+    }
     // "won't be up for another 24 hours": a negated recovery with a length of time still promises one.
     const lasting = /^(?:for|another|until|through)\b/i.test(m[0]);
     if (
