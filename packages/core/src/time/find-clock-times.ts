@@ -165,7 +165,8 @@ export function findClockTimes(text: string): ClockMention[] {
   if (!shaped && spelled.length === 0) return [];
   // Minus signs as "-" (same length, so offsets into `text` hold): "UTC−3" is an offset.
   const plain = text.replace(MINUS_SIGNS, '-');
-  const results = shaped ? chronoFor(plain).parse(plain, REFERENCE) : [];
+  // Spelled times need chrono too: for the day written with them ("tomorrow", "on Wednesday").
+  const results = chronoFor(plain).parse(plain, REFERENCE);
   const out: ClockMention[] = [];
   let separateDay: DayMention | undefined;
   for (const result of results) {
@@ -203,9 +204,12 @@ export function findClockTimes(text: string): ClockMention[] {
       ...withDay(dayOf(result, start, end, text.slice(start, end))),
     });
   }
-  // Times in words chrono-node leaves unread ("half past four", "ten am"), with their labels.
+  // Times in words chrono-node leaves unread ("half past four", "ten am"), with their labels;
+  // one that holds what chrono read ("quarter past 4pm", "half past noon") replaces it.
   for (const time of spelled) {
-    if (out.some((o) => o.start < time.end && time.start < o.end)) continue;
+    const inside = out.filter((o) => o.start >= time.start && o.end <= time.end + 16);
+    if (out.some((o) => o.start < time.end && time.start < o.end && !inside.includes(o))) continue;
+    for (const o of inside) out.splice(out.indexOf(o), 1);
     const after = LABEL_AFTER.exec(plain.slice(time.end, time.end + 16));
     const label = after ? labelOf(after) : undefined;
     const end = time.end + (label?.end ?? 0);
@@ -219,7 +223,7 @@ export function findClockTimes(text: string): ClockMention[] {
       ...(label?.offsetMinutes === undefined ? {} : { offsetMinutes: label.offsetMinutes }),
       style: time.meridiem ? '12h' : 'word',
       dotted: time.dotted,
-      ...(time.meridiem ? {} : { eitherHalf: true as const }),
+      ...(time.eitherHalf ? { eitherHalf: true as const } : {}),
     });
   }
   if (spelled.length > 0) out.sort((a, b) => a.start - b.start);

@@ -231,7 +231,9 @@ export function readClockTime(
   const t = now.getTime();
   const today = readerDay(now, mention, timeZone);
   const onToday = candidatesOnDays([today], mention, reference);
-  const current = onToday.find((c) => c.at > t - RECENTLY_PASSED_MINUTES * MINUTE_MS);
+  // "half past four" at 9 AM is this afternoon's, not the one that passed this morning.
+  const ahead = mention.eitherHalf ? onToday.find((c) => c.at > t) : undefined;
+  const current = ahead ?? onToday.find((c) => c.at > t - RECENTLY_PASSED_MINUTES * MINUTE_MS);
   if (current !== undefined) return reading(current);
   const later = candidatesOnDays([today + DAY_MS, today + 2 * DAY_MS], mention, reference);
   return reading(later.find((c) => c.at > t));

@@ -51,7 +51,9 @@ describe('clock times in words', () => {
     fc.assert(
       fc.property(clockTimes, fc.constantFrom('am', 'pm', 'a.m.', 'p.m.', 'PM'), ({ hour, minute }, mark) => {
         const pm = mark.toLowerCase().startsWith('p');
-        for (const words of spellings(hour, minute).filter((w) => !w.includes("o'clock"))) {
+        // AM/PM after "five to twelve" belongs to twelve (midnight or noon): tested apart below.
+        const plain = spellings(hour, minute).filter((w) => !w.includes("o'clock") && !w.includes(' to '));
+        for (const words of plain) {
           const [found] = findSpelledClockTimes(`by ${words} ${mark} today`);
           expect(found, `${words} ${mark}`).toMatchObject({
             hour: (hour % 12) + (pm ? 12 : 0),
@@ -78,6 +80,18 @@ describe('clock times in words', () => {
     );
   });
 
+  it('AM/PM, noon and midnight name the hour counted from', () => {
+    const read = (text: string) => findClockTimes(text).map((c) => [c.hour, c.minute, c.eitherHalf === true]);
+    expect(read('by quarter to twelve pm')).toEqual([[11, 45, false]]);
+    expect(read('by quarter to 12pm')).toEqual([[11, 45, false]]);
+    expect(read('by quarter past 4pm UTC')).toEqual([[16, 15, false]]);
+    expect(read('by quarter to midnight')).toEqual([[23, 45, false]]);
+    expect(read('by half past noon')).toEqual([[12, 30, false]]);
+    expect(read('by four thirty this afternoon')).toEqual([[16, 30, false]]);
+    expect(read('by ten at night')).toEqual([[22, 0, false]]);
+    expect(read('by four oh five')).toEqual([[4, 5, true]]);
+  });
+
   it('without a due time, the next occurrence after now', () => {
     const [mention] = findClockTimes('back by half past four');
     const now = new Date('2026-12-07T14:00:00Z');
@@ -92,6 +106,13 @@ describe('clock times in words', () => {
 
   it('leaves counts, durations and longer words alone', () => {
     for (const text of [
+      'We saw five to ten failed logins per minute.',
+      'Five of six regions are back online.',
+      'We had three thirty minute outages this month.',
+      'Steps five to ten in the guide.',
+      'We scaled from four to eight workers.',
+      'Half of one region is still affected.',
+      'ten to fifteen percent of requests failed',
       'we locked the account for five minutes',
       'one thirty-day trial',
       'half past 17',
