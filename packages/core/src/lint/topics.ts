@@ -169,7 +169,7 @@ const EFFORT_BEFORE =
 // of day", "possibly back by noon". Without a deadline ("working to resolve today's outages")
 // it promises nothing.
 const EFFORT_TOWARD =
-  /\b(?:work(?:s|ing)?(?:\s+(?:hard|around the clock|flat out))?\s+(?:to|on)|(?:trying|looking|aiming|racing|pushing|striving|committed|determined|hoping|able|need|needs|want|wants|would like|['’]d like|ought|set|due)\s+to|doing (?:everything|all|what) (?:we|they) can to|focused on|want(?:s)? (?:it|this|that|them|everything)|possibly|perhaps|maybe|fingers crossed|a chance)\b/i;
+  /\b(?:work(?:s|ing)?(?:\s+(?:hard|around the clock|flat out))?\s+(?:to|on)|(?:trying|looking|aiming|racing|pushing|striving|committed|determined|hoping|able|want|wants|would like|['’]d like|ought)\s+to|doing (?:everything|all|what) (?:we|they) can to|focused on|want(?:s)? (?:it|this|that|them|everything)|possibly|perhaps|maybe|fingers crossed|a chance)\b/i;
 /** A schedule a clock time "at" completes: "due to resume at 15:00 UTC", "set to go live at 3pm". */
 const SCHEDULED_TO = /\b(?:due|set|scheduled|slated)\s+to\b/i;
 
@@ -215,7 +215,13 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
       // "errors may persist until 5pm", "logins might stay slow until this evening".
       const lead = text.slice(sentence.start, timeStart);
       const hedge = /^until\b/i.test(m[0]) ? HEDGED_LASTING.exec(lead) : null;
-      if (hedge === null || doc.isQuoted(timeStart, timeEnd) || isReportedOrQuestion(doc, timeStart)) return;
+      if (
+        hedge === null ||
+        doc.isQuoted(timeStart, timeEnd) ||
+        isReportedOrQuestion(doc, timeStart) ||
+        FOLLOW_UP_WORK.test(text.slice(sentence.start, sentence.end))
+      )
+        return;
       const start = sentence.start + hedge.index;
       if (!out.some((o) => o.start < timeEnd && start < o.end))
         out.push({ topic: 'fixTime', start, end: timeEnd, text: text.slice(start, timeEnd) });
