@@ -282,7 +282,7 @@ async function floorBench() {
         },
       );
       outbox.close?.();
-      (samples[name] ??= []).push(sample);
+      samples[name] = [...(samples[name] ?? []), sample];
     }
   }
   rmSync(dir, { recursive: true, force: true });
