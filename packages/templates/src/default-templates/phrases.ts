@@ -3,7 +3,7 @@
  * Sentences several default templates share: subjects, the next-update promise, the resolved
  * line, the first note's facts. Written once so every audience says the same thing the same way.
  */
-import { declareVariables as vars } from '../variables';
+import { type VariableDeclaration, declareVariables as vars } from '../variables';
 
 /** Subject of every customer-facing message. */
 export const CUSTOMER_SUBJECT = '{{statusLabel}}: {{incidentTitle}}';
@@ -33,16 +33,16 @@ export const OWN_CUSTOMERS =
 
 /** The resolved note's facts, shared by the public closing note and the account manager's note. */
 export const RESOLVED_NOTE = `The problem ${WHERE_SYMPTOM} ${RESOLVED_SINCE} ${BEFORE_THEN} {{afterRecovery}} ${FOLLOW_UP}`;
-export const RESOLVED_NOTE_VARIABLES = vars(
+/** The variables of the resolved facts (`WHERE_SYMPTOM`, `RESOLVED_SINCE`, `BEFORE_THEN`) and the subject. */
+export const RESOLVED_FACTS = [
   'statusLabel',
   'incidentTitle',
   'symptom',
   'recoveredTime',
   'affected',
   'experienced',
-  'afterRecovery',
-  'followUpTime?',
-);
+] as const satisfies readonly VariableDeclaration[];
+export const RESOLVED_NOTE_VARIABLES = vars(...RESOLVED_FACTS, 'afterRecovery', 'followUpTime?');
 
 /** The first note's facts, shared by the public note and the first support reply. */
 export const FIRST_NOTE =

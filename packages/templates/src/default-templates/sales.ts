@@ -3,13 +3,14 @@
  * What sellers and customer success send: the same facts in a personal note.
  */
 import type { TemplateDefinition } from '../compile';
-import { declareVariables as vars } from '../variables';
+import { type VariableDeclaration, declareVariables as vars } from '../variables';
 import {
   BEFORE_THEN,
   CUSTOMER_ACTION,
   CUSTOMER_SUBJECT,
   NEXT_UPDATE,
   OWN_CUSTOMERS,
+  RESOLVED_FACTS,
   RESOLVED_NOTE,
   RESOLVED_NOTE_VARIABLES,
   RESOLVED_SINCE,
@@ -22,25 +23,18 @@ const RENEWAL_NOTES = 'When it is over, I can send you the incident notes and ti
 const DEMO =
   'If our demo depends on {{affectedFlow}}, I will suggest a new time rather than show it while it is not working.';
 
+/** The variables of an ongoing note's facts (symptom, who is affected, what the team does) and the subject. */
+const ONGOING_FACTS = [
+  'statusLabel',
+  'incidentTitle',
+  'symptom',
+  'affected',
+  'teamAction',
+] as const satisfies readonly VariableDeclaration[];
 /** Variables of a seller's first note, to a buyer in an active deal or in renewal. */
-const SELLER_FIRST_VARIABLES = vars(
-  'statusLabel',
-  'incidentTitle',
-  'symptom',
-  'affected',
-  'teamAction',
-  'nextUpdateTime',
-);
+const SELLER_FIRST_VARIABLES = vars(...ONGOING_FACTS, 'nextUpdateTime');
 /** Variables of a seller's update, to a buyer in an active deal or in renewal. */
-const SELLER_UPDATE_VARIABLES = vars(
-  'statusLabel',
-  'incidentTitle',
-  'symptom',
-  'affected',
-  'teamAction',
-  'workaround?',
-  'nextUpdateTime',
-);
+const SELLER_UPDATE_VARIABLES = vars(...ONGOING_FACTS, 'workaround?', 'nextUpdateTime');
 /** Variables of every ongoing note to a prospect (the demo line names the affected flow). */
 const PROSPECT_VARIABLES = vars(
   'statusLabel',
@@ -94,15 +88,7 @@ export const SALES_TEMPLATES: TemplateDefinition[] = [
     description: 'Seller to a customer in renewal once recovery is confirmed, with the notes to follow.',
     subject: CUSTOMER_SUBJECT,
     body: `The incident I mentioned, ${WHERE_SYMPTOM}, ${RESOLVED_SINCE} ${BEFORE_THEN} I will send you the incident notes and timeline for your review{{#followUpTime}} by {{followUpTime}}{{/followUpTime}}.`,
-    variables: vars(
-      'statusLabel',
-      'incidentTitle',
-      'symptom',
-      'recoveredTime',
-      'affected',
-      'experienced',
-      'followUpTime?',
-    ),
+    variables: vars(...RESOLVED_FACTS, 'followUpTime?'),
   },
   {
     id: 'initial/sales-prospect',
@@ -149,16 +135,7 @@ export const ACCOUNT_TEMPLATES: TemplateDefinition[] = [
     description: 'Personal note to a high-impact account while the incident continues.',
     subject: CUSTOMER_SUBJECT,
     body: `The problem we told you about is still ongoing: {{symptom}}, affecting {{affected}}. {{teamAction}}${WORKAROUND}${CUSTOMER_ACTION} We will send you the next update by {{nextUpdateTime}}; if your own customers are asking, reply here and we will help you answer them.`,
-    variables: vars(
-      'statusLabel',
-      'incidentTitle',
-      'symptom',
-      'affected',
-      'teamAction',
-      'workaround?',
-      'customerAction?',
-      'nextUpdateTime',
-    ),
+    variables: vars(...ONGOING_FACTS, 'workaround?', 'customerAction?', 'nextUpdateTime'),
   },
   {
     id: 'resolved/cs-account',
