@@ -211,10 +211,11 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     const lastingNear =
       recoveryNear === undefined ? problemLasting(doc, sentence.start, sentence.end, timeStart) : undefined;
     const nearest = recoveryNear ?? lastingNear;
+    // The time's first word: "by", "until", "for", "at", "no" (later than), "within", ...
+    const opener = /^\w+/.exec(m[0])![0].toLowerCase();
     if (nearest === undefined) {
       // "errors may persist until 5pm", "logins might stay slow until this evening".
-      const lead = text.slice(sentence.start, timeStart);
-      const hedge = /^until\b/i.test(m[0]) ? HEDGED_LASTING.exec(lead) : null;
+      const hedge = opener === 'until' ? HEDGED_LASTING.exec(text.slice(sentence.start, timeStart)) : null;
       if (
         hedge === null ||
         doc.isQuoted(timeStart, timeEnd) ||
@@ -259,7 +260,7 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     if (m[1] !== undefined && PAST_SPAN.test(m[1])) return;
     // "working through the night": effort, not when it ends.
     if (
-      /^(?:through|throughout|over)\b/i.test(m[0]) &&
+      (opener === 'through' || opener === 'throughout' || opener === 'over') &&
       EFFORT_BEFORE.test(text.slice(sentence.start, timeStart))
     )
       return;
@@ -267,31 +268,31 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     const claimText = before + text.slice(start, end) + claimRest;
     // "scheduled for 3pm" names the slot of what comes before it ("the fix is scheduled for
     // 3pm"); before its claim it names something else ("payouts scheduled for 3pm will be processed").
-    if (timeFirst && /^for\b/i.test(m[0])) return;
+    if (timeFirst && opener === 'for') return;
     if (!inherentlyFuture && !PROMISE_MODAL.test(claimText)) {
       // Without a forecast word, only a claim followed by a deadline can promise: "may be back by
       // noon", "working to restore it by noon", "the fix is scheduled for 3pm", "you may see
       // errors until 3 PM". A time before its claim, or one that dates the problem ("customers
       // may see errors today", "orders placed before 9am may be delayed"), does not.
-      const deadline = /^(?:by|before|no\s+later\s+than|for)\b/i.test(m[0]);
+      const deadline = opener === 'by' || opener === 'before' || opener === 'no' || opener === 'for';
       const hedged =
         recoveryNear !== undefined &&
         HEDGED_RECOVERY_BEFORE.test(
           text.slice(Math.max(sentence.start, recovery.start - 48), recovery.start),
         );
       const lastsUntil =
-        /^until\b/i.test(m[0]) &&
+        opener === 'until' &&
         lastingNear !== undefined &&
         HEDGE_WORD.test(text.slice(Math.max(sentence.start, lastingNear.start - 24), lastingNear.end));
       const promised =
         !timeFirst &&
-        ((deadline && (hedged || EFFORT_TOWARD.test(claimText) || /^for\b/i.test(m[0]))) ||
+        ((deadline && (hedged || EFFORT_TOWARD.test(claimText) || opener === 'for')) ||
           lastsUntil ||
-          (/^at\b/i.test(m[0]) && SCHEDULED_TO.test(claimText)));
+          (opener === 'at' && SCHEDULED_TO.test(claimText)));
       if (!promised) return;
     }
     // "won't be up for another 24 hours": a negated recovery with a length of time still promises one.
-    const lasting = /^(?:for|another|until|through)\b/i.test(m[0]);
+    const lasting = opener === 'for' || opener === 'another' || opener === 'until' || opener === 'through';
     if (
       doc.isQuoted(start, end) ||
       (!lasting && doc.isNegated(recovery.start)) ||
