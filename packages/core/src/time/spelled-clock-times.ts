@@ -42,7 +42,7 @@ const NOT_A_COUNT = `(?![\\w-])(?!\\s*%|\\s+(?:(?!${FUNCTION_WORD}\\b)[a-z]+\\s+
 
 // A range after a plural or "from", "between", "ranked" is a count: "steps five to ten",
 // "levels ten to twelve", "from four to eight workers" ("it is half past four" is a time).
-const NOT_A_RANGE = `(?<!\\b(?:from|between|ranked)\\s+|\\b(?!(?:is|was|as|its|has|this|us)\\s)[a-z]+s\\s+)`;
+const NOT_A_RANGE = `(?<!\\b(?:from|between|ranked)\\s+|\\b(?!(?:is|was|as|its|has|this|us|remains|stays)\\s)[a-z]+s\\s+)`;
 // After "at", "by", "before", "until" it is a time ("by half past four our engineers expect
 // ..."); elsewhere a number that could count something must not be followed by what it counts.
 const AFTER_TIME_WORD =
