@@ -16,13 +16,21 @@ const HEDGE =
   '(?:(?:about|around|roughly|approximately|approximate|approx\\.?|up\\s+to|under|less\\s+than|at\\s+least|at\\s+most|another|a\\s+further|an\\s+additional|the\\s+next|the\\s+coming|the)\\s+){0,3}';
 /** A length of time: "20 to 40 minutes", "a couple of hours", "most of the day", "another quarter hour". */
 const DURATION = `(?:${HEDGE}${RANGE}\\s?${UNIT}|(?:a\\s+)?(?:short|little)\\s+(?:time|while)|${HEDGE}quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so))`;
-const ZONE = '(?:\\s?(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST))?';
+const ZONE_NAME = '(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST)';
+const ZONE = `(?:\\s?${ZONE_NAME})?`;
 /** A clock time in digits ("3pm", "15:30 UTC") or words ("three o'clock", "half past four", "ten am"). */
 const CLOCK = `(?:${SPELLED_TIME}|\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?)${ZONE}`;
 /** A clock time that cannot be a count: "for 3pm", "for 15:30" (not "for 30 seconds"). */
 const MARKED_CLOCK = `(?:${SPELLED_TIME}|\\d{1,2}:\\d{2}(?:\\s?[ap]\\.?m\\.?)?|\\d{1,2}\\s?[ap]\\.?m\\.?)${ZONE}`;
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
-const DAY_PART = `(?:end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY})?|eod|cob|close\\s+of\\s+business|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow(?:\\s+(?:morning|afternoon|evening))?|the\\s+end\\s+of\\s+the\\s+(?:day|week)|lunch(?:time)?|${DAY}|the\\s+weekend|close\\s+of\\s+play|(?:the\\s+)?(?:early|late|mid-?)\\s*(?:morning|afternoon|evening)|(?:the\\s+)?morning|next\\s+week|the\\s+top\\s+of\\s+the\\s+hour)`;
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/**
+ * A calendar date: "the 9th", "December 9", "9 December", "the 9th of December" (not "the 3rd
+ * party" or "the 2nd attempt": an ordinal that counts something).
+ */
+const DATE = `(?:(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)(?:\\s+of\\s+${MONTH})?(?!\\s+(?:party|parties|time|attempt|try|floor|quarter|percentile|place|step|version|edition|release|line|tier)\\b)|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b)`;
+const DAY_PART = `(?:end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY})?|eod|cob|close\\s+of\\s+business|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow(?:\\s+(?:morning|afternoon|evening))?|the\\s+end\\s+of\\s+the\\s+(?:day|week)|lunch(?:time)?|${DAY}|the\\s+weekend|close\\s+of\\s+play|(?:the\\s+)?(?:early|late|mid-?)\\s*(?:morning|afternoon|evening)|(?:the\\s+)?(?:morning|afternoon|evening)|next\\s+week|the\\s+top\\s+of\\s+the\\s+hour)`;
 
 // "by around noon", "at about half past four": a hedge between the preposition and the time.
 const ROUGHLY = '(?:(?:about|around|roughly|approximately|approx\\.?|sometime|some\\s+time)\\s+)?';
@@ -38,7 +46,7 @@ export const FIX_TIME_EXPR = new RegExp(
     `(?:in|within|over|during|after|for)\\s+${DURATION}`,
     `another\\s+${DURATION}`,
     `wait\\s+(?:for\\s+)?${DURATION}`,
-    `tak(?:e|es|ing)\\s+(?:us\\s+|you\\s+)?(?:\\w+\\s+)?${DURATION}`,
+    `tak(?:e|es|ing)\\s+(?:us\\s+|you\\s+)?(?:\\w+\\s+)?(?:${DURATION}|hours|days|weeks)`,
     'shortly',
     '(?<!\\bas\\s)soon(?!\\s+as\\b)',
     'momentarily',
@@ -52,13 +60,49 @@ export const FIX_TIME_EXPR = new RegExp(
     'through\\s+tonight',
   ].join(
     '|',
-  )})|(?:(?:by|at|around|before|until|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${CLOCK})|(?<=\\b(?:on\\s+track|planned|scheduled|slated|targeted|set|pencil?led\\s+in)\\s+)for\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow))(?![\\w:])`,
+  )})|(?:(?:by|at|around|before|until|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${DATE}|${CLOCK})|(?<=\\b(?:on\\s+track|on\\s+schedule|planned|scheduled|slated|targeted|set|booked|lined\\s+up|queued(?:\\s+up)?|timed|pencil?led\\s+in)\\s+)for\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow|overnight))(?![\\w:]|['’]s\\b)`,
   'gi',
+);
+
+/** A label that states a forecast: "ETA", "estimated resolution time", "current estimate". */
+const ESTIMATE_LABEL = `(?:(?:ETA|ETR|ETTR)(?:\\s+(?:for|on)\\s+(?:a\\s+|the\\s+)?(?:fix|resolution|recovery|restoration))?|estimated\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|repair|fix)(?:\\s+time)?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:resolution|recovery|restoration|repair|fix)(?:\\s+time)?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA))`;
+/** A fix given a slot: "the fix is due", "restoration is booked", "recovery is on schedule". */
+const SCHEDULED_FIX = `(?:fix|patch|repair|restore|restoration|recovery|resolution)(?:\\s+(?:is|remains))?\\s+(?:(?:now|currently|still)\\s+)?(?:due|expected|scheduled|planned|booked|slated|timed|lined\\s+up|queued(?:\\s+(?:up|for\\s+(?:release|deployment|rollout)))?|pencil?led\\s+in|on\\s+schedule)`;
+// What may sit between a label and its time: "ETA: about", "estimate remains", "due at", "ETA ~".
+const LABEL_JOIN = `(?:\\s*(?:[:~≈=]|[-–—](?=\\s)|\\b(?:is|of|remains|stays|still|now|currently|at|for|by|around|about|approximately|approx\\.?|roughly|sometime)\\b)){0,4}\\s*`;
+/** A time a label can carry: a length, a marked clock time, a day part or a date. */
+const LABEL_TIME = `(?:${DURATION}|${MARKED_CLOCK}|\\d{1,2}\\s?${ZONE_NAME}|${DAY_PART}|${DATE})`;
+
+/**
+ * A fix time stated outright, with no verb to read: a forecast label and its time ("ETA ~
+ * 15:30 UTC", "Estimated resolution: 16:30 UTC", "Our current estimate is two hours").
+ */
+export const ESTIMATE_STATED = gate(
+  new RegExp(`\\b${ESTIMATE_LABEL}${LABEL_JOIN}${LABEL_TIME}(?![\\w:])`, 'gi'),
+  'eta etr ettr estimat expect target project anticipat',
+);
+
+/** A fix given a slot: "Fix due 4:30pm", "Restoration is booked for 3pm", "recovery is on schedule for 15:30". */
+export const FIX_SCHEDULED = gate(
+  new RegExp(`\\b${SCHEDULED_FIX}${LABEL_JOIN}${LABEL_TIME}(?![\\w:])`, 'gi'),
+  'due expect schedul plan booked slated timed lined queued pencil',
+);
+
+/**
+ * A wait until a time: "it may be 5pm before checkout is back", "it could be another hour
+ * before payments work again", "it'll be tomorrow before ...".
+ */
+export const WAIT_BEFORE = gate(
+  new RegExp(
+    `\\b(?:may|might|could|will|would|won['’]t|['’]ll)\\s+(?:well\\s+|probably\\s+|likely\\s+)?be\\s+${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}|${DATE}|another\\s+(?:${DURATION}|hour|day|week|half\\s+hour)|${DURATION})\\s+before\\b`,
+    'gi',
+  ),
+  'before',
 );
 
 /** What gets fixed or recovers: the subject of a fix-time promise. */
 export const RECOVERY_TERM =
-  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing)?|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
+  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing)?|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:s|ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
 
 /**
  * The problem goes on for a while: "may continue to see some issues", "residual issues", "will

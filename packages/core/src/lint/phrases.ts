@@ -4,7 +4,6 @@
  * what a match means (negated? quoted? confirmed?); this module only says what to look for.
  */
 
-import { SPELLED_TIME } from '../time/spelled-clock-times';
 import type { Scope } from '../vocabulary';
 import { gate } from './triggers';
 
@@ -91,7 +90,7 @@ export const FORECAST_BEFORE =
  * plan toward a fix (on track to, tracking toward, working toward, intend, our goal is).
  */
 export const PROMISE_MODAL =
-  /\b(?:will|'ll|’ll|should|shall|expect\w*|estimat\w*|eta|target\w*|going to|aim\w*|plan\w*|hope\w*|anticipat\w*|projected|on track (?:to|for)|track(?:s|ing)? (?:to|toward|towards)|work(?:s|ing)? towards?|intend\w*|(?:our|the) goal is)\b/i;
+  /\b(?:will|won['’]t|'ll|’ll|should|shall|expect\w*|estimat\w*|eta|target\w*|going to|aim\w*|plan\w*|hope\w*|hoping|anticipat\w*|projected|on track (?:to|for)|track(?:s|ing)? (?:to|toward|towards)|work(?:s|ing)? towards?|intend\w*|(?:our|the) goal is)\b/i;
 
 /**
  * A hedged forecast right before what recovers: "may be back", "might have it fixed", "could
@@ -99,7 +98,22 @@ export const PROMISE_MODAL =
  * "customers may see errors today" or "you may want to retry this afternoon" promise nothing.
  */
 export const HEDGED_RECOVERY_BEFORE =
-  /\b(?:may|might|could|likely to|probably)\s+(?:(?:well|still|even|yet|easily|soon)\s+)?(?:be\s+|(?:have|get)\s+(?:(?!been\b)[\w'’-]+\s+){0,3}?|start\s+(?:to\s+)?)(?:(?:fully|all|back|now)\s+)?$/i;
+  /\b(?:(?:may|might|could|can|['’]d|likely to|probably)\s+(?:(?:well|still|even|yet|easily|soon)\s+)?(?:be\s+|(?:have|get)\s+(?:(?!been\b)[\w'’-]+\s+){0,3}?|start\s+(?:to\s+)?|(?:go|come)\s+)(?:(?:fully|all|back|now)\s+)?|(?:probably|likely|hopefully|possibly)\s+|(?:may|might|could)\s+(?:deploy|ship|push|release|roll\s+out|apply|land)\s+(?:the|a|our|its|their)\s+)$/i;
+
+/**
+ * A recovery noun and a hedged forecast after it: "a fix may ship", "the fix might land",
+ * "the patch could go out". With a time after it, a guessed fix time.
+ */
+export const HEDGED_AFTER_NOUN =
+  /^\s+(?:may|might|could|can)\s+(?:well\s+)?(?:ship|land|go\s+(?:live|out|in)|roll\s+out|arrive|be\s+(?:ready|live|out|deployed|released|shipped|rolled\s+out|in\s+place))\s+$/i;
+
+/**
+ * A recovery in the present tense that a clock time turns into a schedule: "service resumes
+ * at 15:00", "the fix goes live at 3pm", "checkout is back by noon". "Resumed at 15:00" is
+ * history and does not match.
+ */
+export const PRESENT_RECOVERY =
+  /\b(?:resumes|restarts|goes\s+(?:live|out|back\s+up)|ships|lands|rolls\s+out|deploys|comes\s+back(?:\s+(?:up|online))?|(?:is|are)\s+(?:going|rolling)\s+out|(?:it['’]s|is|are)\s+(?:back|live|restored|fixed|resolved)(?:\s+(?:up|online))?)(?:\s+(?:again|online|today))?\s+$/i;
 
 /**
  * A problem that may go on, just before an "until": "you may see errors", "logins might stay
@@ -107,7 +121,16 @@ export const HEDGED_RECOVERY_BEFORE =
  * when it ends.
  */
 export const HEDGED_LASTING =
-  /\b(?:may|might|could)\s+(?:still\s+|also\s+)?(?:be|remain|stay|keep|continue|persist|linger|see|experience|take|notice)\b(?:\s+[\w'’-]+){0,3}\s+$/i;
+  /\b(?:(?:may|might|could)\s+(?:still\s+|also\s+)?(?:be|remain|stay|keep|continue|persist|linger|see|experience|take|notice)\b(?:\s+[\w'’-]+){0,3}|expect\s+(?:some\s+|further\s+|continued\s+|more\s+|intermittent\s+|ongoing\s+)?(?:delays|errors|issues|problems|slowness|disruption|failures|timeouts|outages))\s+$/i;
+
+/**
+ * A modal right before a recovery verb: "the backlog may clear", "payments might resume", "the
+ * queue could drain". Read with {@link BARE_HEDGED_RECOVERY}.
+ */
+export const BARE_HEDGE_BEFORE = /\b(?:may|might|could)\s+(?:well\s+)?$/i;
+/** The recovery verbs a bare modal hedges (not "may retry", "may use it again": advice). */
+export const BARE_HEDGED_RECOVERY =
+  /^(?:resum|recover|restor|clear|drain|return|stabili|catch|finish|complete)/i;
 
 /** A hedge: may, might, could (not "may have", "could not"). */
 export const HEDGE_WORD = /\b(?:may|might|could)\b(?!\s+(?:not|have)\b|n['’]t)/i;
@@ -119,16 +142,8 @@ export const UPDATE_WORD =
 export const PAST_BEFORE = /\b(?:was|were|has been|have been|had been|had|took|since|between)\b/i;
 
 /** "I will be back", "we'll be back": a person coming back, not the service. */
-export const PERSON_BACK = /\b(?:i|we)(?:'ll|’ll| will| should| would)? be $/i;
-
-/** An ETA stated outright: "ETA 15 minutes", "ETA for a fix: 11:00 UTC". */
-export const ETA = gate(
-  new RegExp(
-    `\\bETA(?: for (?:a |the )?(?:fix|resolution|recovery))?(?: is| of|:)?\\s*(?:about |around |approximately |~)?(?:\\d+\\s?(?:minutes?|mins?|hours?|hrs?|h)\\b|${SPELLED_TIME}|\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?(?:\\s?[A-Z]{2,4}\\b)?|end of day)`,
-    'g',
-  ),
-  'eta',
-);
+export const PERSON_BACK =
+  /\b(?:i|we|(?:support\s+|service\s+|on-?call\s+|sales\s+|office\s+)?(?:team|staff|agents?|engineers?|desk|colleagues))(?:(?:'ll|’ll| will| should| would)? be| is| are|['’]re|['’]s|['’]m| am) $/i;
 
 // ---------------------------------------------------------------------------------------
 // Approval topics (topics.ts)

@@ -7,28 +7,34 @@
 import type { ApprovalTopic, TopicId } from '../vocabulary';
 import { type LintConfig, resolveLintConfig } from './config';
 import {
+  ESTIMATE_STATED,
+  FIX_SCHEDULED,
   FIX_TIME_EXPR,
   FOLLOW_UP_WORK,
   OWN_CLAIM,
   PROBLEM_LASTS,
   RECOVERY_TERM,
+  WAIT_BEFORE,
   WATCHED_AFTER,
   WATCHING_OBJECT,
 } from './fix-time';
 import { foldForMatching, originalSpan } from './fold';
 import {
+  BARE_HEDGE_BEFORE,
+  BARE_HEDGED_RECOVERY,
   COMPENSATION,
   CONTRACT,
   compilePhrases,
   DATA_LOSS,
-  ETA,
   eachMatch,
   HEDGE_WORD,
+  HEDGED_AFTER_NOUN,
   HEDGED_LASTING,
   HEDGED_RECOVERY_BEFORE,
   LEGAL,
   PAST_BEFORE,
   PERSON_BACK,
+  PRESENT_RECOVERY,
   PROMISE_MODAL,
   REMEDY_FEATURE_AFTER,
   REMEDY_PAYMENT_BEFORE,
@@ -169,9 +175,26 @@ const EFFORT_BEFORE =
 // of day", "possibly back by noon". Without a deadline ("working to resolve today's outages")
 // it promises nothing.
 const EFFORT_TOWARD =
-  /\b(?:work(?:s|ing)?(?:\s+(?:hard|around the clock|flat out))?\s+(?:to|on)|(?:trying|looking|aiming|racing|pushing|striving|committed|determined|hoping|able|want|wants|would like|['’]d like|ought)\s+to|doing (?:everything|all|what) (?:we|they) can to|focused on|want(?:s)? (?:it|this|that|them|everything)|possibly|perhaps|maybe|fingers crossed|a chance)\b/i;
-/** A schedule a clock time "at" completes: "due to resume at 15:00 UTC", "set to go live at 3pm". */
-const SCHEDULED_TO = /\b(?:due|set|scheduled|slated)\s+to\b/i;
+  /\b(?:work(?:s|ing)?(?:\s+(?:hard|around the clock|flat out))?\s+(?:to|on)|(?:trying|looking|aiming|racing|pushing|striving|committed|determined|hoping|able|want|wants|would like|['’]d like|ought)\s+to|(?:need|needs|hope|hopes|expect|expects)\s+to\s+(?:have|get)|doing (?:everything|all|what) (?:we|they) can to|(?:it\s+is|it['’]s)\s+possible\s+that|focused on|want(?:s)? (?:it|this|that|them|everything)|possibly|perhaps|maybe|fingers crossed|a chance|on (?:course|target) (?:to|for))\b/i;
+/**
+ * A schedule a deadline or a clock time completes: "due to resume at 15:00 UTC", "set to go
+ * live at 3pm", "the fix is queued for release at 16:00", "recovery is scheduled at 5pm".
+ */
+const SCHEDULED_TO =
+  /\b(?:(?:due|set|scheduled|slated)\s+to|(?:scheduled|booked|queued|slated|timed|lined\s+up|planned)\s+(?:for\s+(?:release|deployment|rollout)\s+)?(?=at\b)|on\s+schedule)\b/i;
+/**
+ * Effort aimed at a recovery still to come, right before it: "working to restore", "trying to
+ * get it back". With a day after it ("working to restore service today"), a promised fix time.
+ */
+const EFFORT_JUST_BEFORE =
+  /\b(?:work(?:s|ing)?(?:\s+(?:hard|around the clock|flat out))?|trying|aiming|racing|pushing|striving|committed|determined|hoping|need|needs)\s+to\s+(?:(?:have|get)\s+(?:[\w'’-]+\s+){0,3}?)?$/i;
+/** A negated verb right before a recovery: "may not be fully restored", "won't have a fix". */
+const NOT_BEFORE = /\b(?:not|never|n['’]t)\s+(?:[\w'’-]+\s+){0,3}$/i;
+/** A participle that gives the noun before it a time: "due", "placed", "scheduled" (+ the time). */
+const DATED_BY_TIME =
+  /\b(?:due|scheduled|planned|placed|made|sent|submitted|booked|created|received|issued|raised|opened)\s+$/i;
+/** The time words that name a day or a part of it: "today", "tonight", "this afternoon". */
+const DAY_OPENERS = new Set(['today', 'tonight', 'this', 'tomorrow', 'overnight']);
 
 const REPORTED =
   /\b(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|asked|ask|wrote)\b|\bwhether\b/i;
@@ -269,6 +292,9 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     // "scheduled for 3pm" names the slot of what comes before it ("the fix is scheduled for
     // 3pm"); before its claim it names something else ("payouts scheduled for 3pm will be processed").
     if (timeFirst && opener === 'for') return;
+    // "payouts due at 5pm will be paid as normal", "orders placed by noon will ship": the time
+    // dates the thing named before it, not the recovery after it.
+    if (timeFirst && DATED_BY_TIME.test(text.slice(sentence.start, timeStart))) return;
     if (!inherentlyFuture && !PROMISE_MODAL.test(claimText)) {
       // Without a forecast word, only a claim followed by a deadline can promise: "may be back by
       // noon", "working to restore it by noon", "the fix is scheduled for 3pm", "you may see
@@ -277,9 +303,26 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
       const deadline = opener === 'by' || opener === 'before' || opener === 'no' || opener === 'for';
       const hedged =
         recoveryNear !== undefined &&
-        HEDGED_RECOVERY_BEFORE.test(
+        (HEDGED_RECOVERY_BEFORE.test(
           text.slice(Math.max(sentence.start, recovery.start - 48), recovery.start),
-        );
+        ) ||
+          (recovery.end <= timeStart && HEDGED_AFTER_NOUN.test(text.slice(recovery.end, timeStart))) ||
+          (BARE_HEDGED_RECOVERY.test(text.slice(recovery.start, recovery.end)) &&
+            BARE_HEDGE_BEFORE.test(
+              text.slice(Math.max(sentence.start, recovery.start - 24), recovery.start),
+            )));
+      const dayPart = DAY_OPENERS.has(opener);
+      // "may not be back until 5pm", "won't be fixed until tomorrow": not before that time.
+      const notUntil =
+        opener === 'until' &&
+        recoveryNear !== undefined &&
+        NOT_BEFORE.test(text.slice(Math.max(sentence.start, recovery.start - 40), recovery.start));
+      // Not advice to the reader ("may need to retry payments made this morning").
+      const effortJustBefore =
+        !/ed$|^(?:retry|try|use|using|access|log|sign|check|come)/i.test(
+          text.slice(recovery.start, recovery.end),
+        ) &&
+        EFFORT_JUST_BEFORE.test(text.slice(Math.max(sentence.start, recovery.start - 48), recovery.start));
       const lastsUntil =
         opener === 'until' &&
         lastingNear !== undefined &&
@@ -287,8 +330,16 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
       const promised =
         !timeFirst &&
         ((deadline && (hedged || EFFORT_TOWARD.test(claimText) || opener === 'for')) ||
+          ((dayPart || opener === 'at' || opener === 'around') && hedged) ||
+          (dayPart &&
+            effortJustBefore &&
+            timeStart - recovery.end <= 40 &&
+            !/\b(?:which|that|who|whose|were|was|had|has)\b/i.test(text.slice(recovery.end, timeStart))) ||
           lastsUntil ||
-          (opener === 'at' && SCHEDULED_TO.test(claimText)));
+          notUntil ||
+          ((deadline || opener === 'at') && SCHEDULED_TO.test(claimText)) ||
+          ((opener === 'at' || opener === 'by' || opener === 'around') &&
+            PRESENT_RECOVERY.test(text.slice(sentence.start, timeStart))));
       if (!promised) return;
     }
     // "won't be up for another 24 hours": a negated recovery with a length of time still promises one.
@@ -304,13 +355,17 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     if (out.some((o) => o.start < end && start < o.end)) return;
     out.push({ topic: 'fixTime', start, end, text: text.slice(start, end) });
   });
-  doc.eachMatch(ETA, (m) => {
+  const stated = (m: RegExpExecArray) => {
     const start = m.index;
     const end = start + m[0].length;
-    if (out.some((o) => o.start <= start && o.end >= start)) return;
-    if (doc.isQuoted(start, end) || doc.isNegated(start)) return;
+    if (out.some((o) => o.start < end && start < o.end)) return;
+    if (doc.isQuoted(start, end) || doc.isNegated(start) || isReportedOrQuestion(doc, start)) return;
+    if (FOLLOW_UP_WORK.test(text.slice(doc.sentenceAt(start).start, doc.sentenceAt(start).end))) return;
     out.push({ topic: 'fixTime', start, end, text: m[0] });
-  });
+  };
+  doc.eachMatch(ESTIMATE_STATED, stated);
+  doc.eachMatch(FIX_SCHEDULED, stated);
+  doc.eachMatch(WAIT_BEFORE, stated);
   return out;
 }
 
