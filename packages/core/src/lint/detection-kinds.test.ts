@@ -84,6 +84,8 @@ const KINDS: Record<string, { rule: string; flagged: string[]; clean: string[]; 
       'We expect this fixed by December 9.',
       'We expect this fixed by the 9th.',
       'Getting checkout back up will take hours.',
+      'Should be fixed by five.',
+      'Checkout will be back by eleven tonight.',
     ],
     clean: [
       "We are working to resolve today's outages.",
@@ -98,6 +100,8 @@ const KINDS: Record<string, { rule: string; flagged: string[]; clean: string[]; 
       'Our provider escalated this by the 2nd attempt.',
       'The support team is back at 9am.',
       'The support team will be back at 9am.',
+      'Error rates dropped by five.',
+      'We will post an update by five.',
     ],
   },
   'a cause stated as fact or blamed on a named vendor': {

@@ -32,6 +32,12 @@ const MONTH =
 const DATE = `(?:(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)(?:\\s+of\\s+${MONTH})?(?!\\s+(?:party|parties|time|attempt|try|floor|quarter|percentile|place|step|version|edition|release|line|tier)\\b)|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b)`;
 const DAY_PART = `(?:end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY})?|eod|cob|close\\s+of\\s+business|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow(?:\\s+(?:morning|afternoon|evening))?|the\\s+end\\s+of\\s+the\\s+(?:day|week)|lunch(?:time)?|${DAY}|the\\s+weekend|close\\s+of\\s+play|(?:the\\s+)?(?:early|late|mid-?)\\s*(?:morning|afternoon|evening)|(?:the\\s+)?(?:morning|afternoon|evening)|next\\s+week|the\\s+top\\s+of\\s+the\\s+hour)`;
 
+/**
+ * An hour in words with nothing after it that it could count: "back by five.", "fixed by
+ * eleven tonight" (not "reduced by five percent", "by five customers").
+ */
+const BARE_HOUR =
+  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\\s*(?:[.,;!)]|$)|\\s+(?:today|tonight|tomorrow|this\\s+(?:afternoon|evening|morning)|at\\s+the\\s+latest)\\b)';
 // "by around noon", "at about half past four": a hedge between the preposition and the time.
 const ROUGHLY = '(?:(?:about|around|roughly|approximately|approx\\.?|sometime|some\\s+time)\\s+)?';
 
@@ -60,7 +66,7 @@ export const FIX_TIME_EXPR = new RegExp(
     'through\\s+tonight',
   ].join(
     '|',
-  )})|(?:(?:by|at|around|before|until|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${DATE}|${CLOCK})|(?<=\\b(?:on\\s+track|on\\s+schedule|planned|scheduled|slated|targeted|set|booked|lined\\s+up|queued(?:\\s+up)?|timed|pencil?led\\s+in)\\s+)for\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow|overnight))(?![\\w:]|['’]s\\b)`,
+  )})|(?:(?:by|at|around|before|until|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${DATE}|${CLOCK}|${BARE_HOUR})|(?<=\\b(?:on\\s+track|on\\s+schedule|planned|scheduled|slated|targeted|set|booked|lined\\s+up|queued(?:\\s+up)?|timed|pencil?led\\s+in)\\s+)for\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow|overnight))(?![\\w:]|['’]s\\b)`,
   'gi',
 );
 
