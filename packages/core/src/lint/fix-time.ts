@@ -15,7 +15,7 @@ const UNIT = '(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)';
 const HEDGE =
   '(?:(?:about|around|roughly|approximately|approximate|approx\\.?|up\\s+to|under|less\\s+than|at\\s+least|at\\s+most|another|a\\s+further|an\\s+additional|the\\s+next|the\\s+coming|the)\\s+){0,3}';
 /** A length of time: "20 to 40 minutes", "a couple of hours", "most of the day", "another quarter hour". */
-const DURATION = `(?:${HEDGE}${RANGE}\\s?${UNIT}|(?:a\\s+)?(?:short|little)\\s+(?:time|while)|${HEDGE}quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so))`;
+const DURATION = `(?:${HEDGE}(?:~\\s*)?${RANGE}\\s?${UNIT}|(?:a\\s+)?(?:short|little)\\s+(?:time|while)|${HEDGE}quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so))`;
 const ZONE_NAME = '(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST)';
 const ZONE = `(?:\\s?${ZONE_NAME})?`;
 /** A clock time in digits ("3pm", "15:30 UTC") or words ("three o'clock", "half past four", "ten am"). */
@@ -71,11 +71,11 @@ export const FIX_TIME_EXPR = new RegExp(
 );
 
 /** A label that states a forecast: "ETA", "estimated resolution time", "current estimate". */
-const ESTIMATE_LABEL = `(?:(?:ETA|ETR|ETTR)(?:\\s+(?:for|on)\\s+(?:a\\s+|the\\s+)?(?:fix|resolution|recovery|restoration))?|estimated\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|repair|fix)(?:\\s+time)?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:resolution|recovery|restoration|repair|fix)(?:\\s+time)?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA))`;
+const ESTIMATE_LABEL = `(?:(?:ETA|ETR|ETTR|ERT)(?:\\s+(?:for|on|to)\\s+(?:a\\s+|the\\s+)?(?:full\\s+)?(?:fix|resolution|recovery|restoration))?|(?:estimated|est\\.)\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|repair|fix|completion)(?:\\s+time)?(?:\\s+\\(\\w+\\))?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:time\\s+to\\s+)?(?:resolution|recovery|restoration|restore|repair|fix)(?:\\s+time)?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA)(?:\\s+for\\s+(?:the\\s+)?(?:fix|resolution|recovery|restoration))?)`;
 /** A fix given a slot: "the fix is due", "restoration is booked", "recovery is on schedule". */
-const SCHEDULED_FIX = `(?:fix|patch|repair|restore|restoration|recovery|resolution)(?:\\s+(?:is|remains))?\\s+(?:(?:now|currently|still)\\s+)?(?:due|expected|scheduled|planned|booked|slated|timed|lined\\s+up|queued(?:\\s+(?:up|for\\s+(?:release|deployment|rollout)))?|pencil?led\\s+in|on\\s+schedule)`;
+const SCHEDULED_FIX = `(?:fix|hotfix|patch|repair|restore|restoration|recovery|resolution|rollback)(?:\\s+(?:is|remains))?\\s+(?:(?:now|currently|still)\\s+)?(?:due(?:\\s+back)?|expected|scheduled|planned|booked(?:\\s+in)?|slated|timed|lined\\s+up|queued(?:\\s+(?:up|for\\s+(?:release|deployment|rollout)))?|pencil?led\\s+in|on\\s+schedule)`;
 // What may sit between a label and its time: "ETA: about", "estimate remains", "due at", "ETA ~".
-const LABEL_JOIN = `(?:\\s*(?:[:~≈=]|[-–—](?=\\s)|\\b(?:is|of|remains|stays|still|now|currently|at|for|by|around|about|approximately|approx\\.?|roughly|sometime)\\b)){0,4}\\s*`;
+const LABEL_JOIN = `(?:\\s*(?:[:~≈=]|[-–—](?=\\s)|approx\\.|\\b(?:is|of|remains|stays|still|now|currently|at|for|by|around|about|approximately|approx|roughly|sometime|has|moved\\s+to|changed\\s+to)\\b)){0,4}\\s*`;
 /** A time a label can carry: a length, a marked clock time, a day part or a date. */
 const LABEL_TIME = `(?:${DURATION}|${MARKED_CLOCK}|\\d{1,2}\\s?${ZONE_NAME}|${DAY_PART}|${DATE})`;
 
@@ -100,7 +100,7 @@ export const FIX_SCHEDULED = gate(
  */
 export const WAIT_BEFORE = gate(
   new RegExp(
-    `\\b(?:may|might|could|will|would|won['’]t|['’]ll)\\s+(?:well\\s+|probably\\s+|likely\\s+)?be\\s+${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}|${DATE}|another\\s+(?:${DURATION}|hour|day|week|half\\s+hour)|${DURATION})\\s+before\\b`,
+    `\\b(?:may|might|could|will|would|won['’]t|['’]ll)\\s+(?:well\\s+|probably\\s+|likely\\s+)?be\\s+${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}|${DATE}|another\\s+(?:${DURATION}|hour|day|week|half\\s+hour)|${DURATION})(?:\\s+at\\s+the\\s+(?:earliest|latest))?\\s+before\\b`,
     'gi',
   ),
   'before',

@@ -90,7 +90,7 @@ export const FORECAST_BEFORE =
  * plan toward a fix (on track to, tracking toward, working toward, intend, our goal is).
  */
 export const PROMISE_MODAL =
-  /\b(?:will|won['’]t|'ll|’ll|should|shall|expect\w*|estimat\w*|eta|target\w*|going to|aim\w*|plan\w*|hope\w*|hoping|anticipat\w*|projected|on track (?:to|for)|track(?:s|ing)? (?:to|toward|towards)|work(?:s|ing)? towards?|intend\w*|(?:our|the) goal is)\b/i;
+  /\b(?:will|won['’]t|'ll|’ll|should|shall|expect\w*|estimat\w*|eta(?!\s+(?:api|field|endpoint|service|feature|page|data)\b)|target\w*|going to|aim\w*|plan\w*|hope\w*|hoping|anticipat\w*|projected|on track (?:to|for)|track(?:s|ing)? (?:to|toward|towards)|work(?:s|ing)? towards?|intend\w*|(?:our|the) goal is)\b/i;
 
 /**
  * A hedged forecast right before what recovers: "may be back", "might have it fixed", "could
@@ -113,7 +113,7 @@ export const HEDGED_AFTER_NOUN =
  * history and does not match.
  */
 export const PRESENT_RECOVERY =
-  /\b(?:resumes|restarts|goes\s+(?:live|out|back\s+up)|ships|lands|rolls\s+out|deploys|comes\s+back(?:\s+(?:up|online))?|(?:is|are)\s+(?:going|rolling)\s+out|(?:it['’]s|is|are)\s+(?:back|live|restored|fixed|resolved)(?:\s+(?:up|online))?)(?:\s+(?:again|online|today))?\s+$/i;
+  /\b(?:resumes?|restarts?|reopens?|(?:is|are)\s+due\s+back(?:\s+(?:up|online))?|goes\s+(?:live|out|back\s+up)|ships|lands|rolls\s+out|deploys|comes\s+back(?:\s+(?:up|online))?|(?:is|are)\s+(?:going|rolling)\s+out|(?:it['’]s|is|are)\s+(?:back|live|restored|fixed|resolved)(?:\s+(?:up|online))?)(?:\s+(?:again|online|today))?\s+$/i;
 
 /**
  * A problem that may go on, just before an "until": "you may see errors", "logins might stay
@@ -121,7 +121,7 @@ export const PRESENT_RECOVERY =
  * when it ends.
  */
 export const HEDGED_LASTING =
-  /\b(?:(?:may|might|could)\s+(?:still\s+|also\s+)?(?:be|remain|stay|keep|continue|persist|linger|see|experience|take|notice)\b(?:\s+[\w'’-]+){0,3}|expect\s+(?:some\s+|further\s+|continued\s+|more\s+|intermittent\s+|ongoing\s+)?(?:delays|errors|issues|problems|slowness|disruption|failures|timeouts|outages))\s+$/i;
+  /\b(?:(?:may|might|could)\s+(?:still\s+|also\s+)?(?:be|remain|stay|keep|continue|persist|linger|see|experience|take|notice)\b(?:\s+[\w'’-]+){0,3}|expect\s+(?:[\w'’-]+\s+){0,3}?(?:delays|errors|issues|problems|slowness|disruption|failures|timeouts|outages|times)|(?:delays|errors|issues|problems|slowness|disruption|failures|timeouts|outages)\s+(?:are|is|remain)\s+(?:likely|expected|possible))(?:\s+around)?\s+$/i;
 
 /**
  * A modal right before a recovery verb: "the backlog may clear", "payments might resume", "the
@@ -129,21 +129,27 @@ export const HEDGED_LASTING =
  */
 export const BARE_HEDGE_BEFORE = /\b(?:may|might|could)\s+(?:well\s+)?$/i;
 /** The recovery verbs a bare modal hedges (not "may retry", "may use it again": advice). */
-export const BARE_HEDGED_RECOVERY =
-  /^(?:resum|recover|restor|clear|drain|return|stabili|catch|finish|complete)/i;
+export const BARE_HEDGED_RECOVERY = /^(?:resum|recover|restor|return|stabili|catch)/i;
+/** "clear" and "drain" read as recovery only for a backlog: "the backlog may clear" (not "funds may clear"). */
+export const BACKLOG_BEFORE =
+  /\b(?:backlog|queue|delays?|issues?|errors?)s?\s+(?:may|might|could)\s+(?:well\s+)?$/i;
 
 /** A hedge: may, might, could (not "may have", "could not"). */
 export const HEDGE_WORD = /\b(?:may|might|could)\b(?!\s+(?:not|have)\b|n['’]t)/i;
 
 /** Words before a time that make it an update time, not a fix time. */
 export const UPDATE_WORD =
-  /\b(?:updates?|post(?:ed)?|news|get back|check in|report|confirm|summary|follow-up|notes|share|more (?:details|information)|(?:email|message|call|write to|contact) (?:you|everyone|customers|again|back))\b/i;
+  /\b(?:updates?|post(?:ed)?|news|get back|check in|report|confirm|summary|follow-up|notes|share|more (?:details?|information)|(?:email|message|call|write to|contact) (?:you|everyone|customers|again|back))\b/i;
 /** Past tense before a recovery word: history, not a promise. */
 export const PAST_BEFORE = /\b(?:was|were|has been|have been|had been|had|took|since|between)\b/i;
 
 /** "I will be back", "we'll be back": a person coming back, not the service. */
 export const PERSON_BACK =
-  /\b(?:i|we|(?:support\s+|service\s+|on-?call\s+|sales\s+|office\s+)?(?:team|staff|agents?|engineers?|desk|colleagues))(?:(?:'ll|’ll| will| should| would)? be| is| are|['’]re|['’]s|['’]m| am) $/i;
+  /\b(?:i|we|you|who|he|she|(?:support\s+|service\s+|on-?call\s+|sales\s+|office\s+|engineering\s+)?(?:team|staff|agents?|engineers?|desk|colleagues|office|ceo|cto|lead|manager|supplier|vendor|partner)|(?:phone|live\s+chat|chat|support|help\s?desk)(?:\s+(?:line|lines|support|team))?)(?:\s+(?:probably|likely|hopefully|usually))?(?:(?:'ll|’ll| will| should| would| can| may| might)? be| is| are|['’]re|['’]s|['’]m| am)(?:\s+(?:probably|likely|hopefully|usually))? $/i;
+
+/** After "back": a person replying or at their desk ("back to us by 3pm", "back at your desk"). */
+export const PERSON_BACK_AFTER =
+  /^\s+(?:to\s+(?:us|you|them)|at\s+(?:your|their|our|his|her|my)\s+desk|in\s+(?:the\s+)?office)\b/i;
 
 // ---------------------------------------------------------------------------------------
 // Approval topics (topics.ts)

@@ -20,6 +20,7 @@ import {
 } from './fix-time';
 import { foldForMatching, originalSpan } from './fold';
 import {
+  BACKLOG_BEFORE,
   BARE_HEDGE_BEFORE,
   BARE_HEDGED_RECOVERY,
   COMPENSATION,
@@ -34,6 +35,7 @@ import {
   LEGAL,
   PAST_BEFORE,
   PERSON_BACK,
+  PERSON_BACK_AFTER,
   PRESENT_RECOVERY,
   PROMISE_MODAL,
   REMEDY_FEATURE_AFTER,
@@ -187,12 +189,45 @@ const SCHEDULED_TO =
  * get it back". With a day after it ("working to restore service today"), a promised fix time.
  */
 const EFFORT_JUST_BEFORE =
-  /\b(?:work(?:s|ing)?(?:\s+(?:hard|around the clock|flat out))?|trying|aiming|racing|pushing|striving|committed|determined|hoping|need|needs)\s+to\s+(?:(?:have|get)\s+(?:[\w'’-]+\s+){0,3}?)?$/i;
+  /\b(?:work(?:s|ing)?(?:\s+(?:hard|around the clock|flat out))?|trying|aiming|racing|pushing|striving|committed|determined|hoping|need|needs)\s+to\s+(?:(?:have|get|bring)\s+(?:[\w'’-]+\s+){0,3}?)?$/i;
 /** A negated verb right before a recovery: "may not be fully restored", "won't have a fix". */
 const NOT_BEFORE = /\b(?:not|never|n['’]t)\s+(?:[\w'’-]+\s+){0,3}$/i;
-/** A participle that gives the noun before it a time: "due", "placed", "scheduled" (+ the time). */
+/** A negation that tells history: "did not come back until 17:00", "had not resumed until". */
+const PAST_NOT = /\b(?:did|had|was|were)(?:\s+not|n['’]t)\b/i;
+/**
+ * A participle that gives the noun before it a time, before a time that comes first: "payouts
+ * due at 5pm will be paid", "subscriptions due for renewal by December 9", "payouts scheduled
+ * for 3pm today".
+ */
 const DATED_BY_TIME =
-  /\b(?:due|scheduled|planned|placed|made|sent|submitted|booked|created|received|issued|raised|opened)\s+$/i;
+  /\b(?:due|scheduled|planned|placed|made|sent|submitted|booked|created|received|issued|raised|opened)(?:\s+for\s+\w+)?(?:\s+(?:for|at|by|on|before|after)\s+[\w:]+(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s+$/i;
+/** A participle that dates the noun before it wherever the time is: "orders placed this morning". */
+const DATED_NOUN =
+  /\b(?:placed|made|sent|submitted|created|received|issued|raised|opened|deleted|lost|cancell?ed|charged|taken|missed)\s+$/i;
+/**
+ * A routine, not a recovery: "trading resumes at 8am, as usual", "the daily sync resumes at
+ * 02:00", "bank transfers normally take hours", "will be paid as normal".
+ */
+const ROUTINE =
+  /\b(?:as (?:usual|normal|planned|always|scheduled|is normal)|each (?:night|day|morning|evening|week)|every (?:night|day|morning|evening|week|hour)|daily|nightly|weekly|(?:support|opening|business|office|trading) hours|promotion)\b/i;
+/**
+ * Habit, which dates a schedule or a plain length as routine: "trading normally resumes at
+ * 8am", "bank transfers usually take hours". A forecast with it still promises ("exports
+ * usually resolve themselves after a short time").
+ */
+const HABITUAL = /\b(?:normally|usually|typically)\b/i;
+/** After a recovery word: it names another thing ("restore jobs", "recovery codes", "repair crew") or how it went wrong. */
+const NOT_THE_CLAIM_AFTER =
+  /^(?:-|\s+(?:jobs?|tickets?|tests?|codes?|emails?|crews?|teams?|process(?:es)?|windows?|plans?|points?|keys?|options?|tools?|scripts?|steps?|requests?|links?|mode|flows?|pages?|procedures?|drills?|exercises?|out of order|late|twice)\b)/i;
+/** A stated estimate given up or missed: "our original ETA", "we missed our estimated resolution time". */
+const ESTIMATE_GONE =
+  /\b(?:miss\w*|withdr[ae]w\w*|original\w*|earlier|previous|old|former|abandon\w*|scrap\w*|drop\w*)\b/i;
+/** A label about something else: "next update ETA", "delivery ETA", "an ETA of 15:30 on every delivery". */
+const OTHER_ETA_BEFORE =
+  /\b(?:updates?|deliver\w*|courier|shipping|shipments?|orders?|drivers?|parcels?|packages?|an)\s+$/i;
+/** History or a cancellation after a slot: "was cancelled", "has been postponed", "but we rolled it back". */
+const SLOT_UNDONE =
+  /\b(?:was|were|has been|had been|have been|cancel\w*|postpon\w*|called off|rolled (?:it )?back|pushed back|missed|did not|didn['’]t|originally)\b/i;
 /** The time words that name a day or a part of it: "today", "tonight", "this afternoon". */
 const DAY_OPENERS = new Set(['today', 'tonight', 'this', 'tomorrow', 'overnight']);
 
@@ -270,9 +305,17 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     // "we will be back": a person coming back; "we will be back up by 3pm" is the service.
     if (
       /^back$/i.test(text.slice(recovery.start, recovery.end)) &&
-      PERSON_BACK.test(text.slice(sentence.start, recovery.start))
+      (PERSON_BACK.test(text.slice(sentence.start, recovery.start)) ||
+        PERSON_BACK_AFTER.test(text.slice(recovery.end, recovery.end + 24)))
     )
       return;
+    // "A fix was scheduled for 15:00, but ...", "the fix originally scheduled for 14:00 has been
+    // postponed": a slot that is history or undone.
+    if (!timeFirst && SLOT_UNDONE.test(text.slice(recovery.end, timeStart))) return;
+    if (/^\s*(?:,\s*)?(?:was|were|has been|had been)\b/i.test(text.slice(timeEnd, timeEnd + 16))) return;
+    if (ROUTINE.test(text.slice(sentence.start, sentence.end))) return;
+    if (/^tak/i.test(m[0]) && HABITUAL.test(text.slice(sentence.start, sentence.end))) return;
+    if (DATED_NOUN.test(text.slice(Math.max(sentence.start, timeStart - 24), timeStart))) return;
     // In "was resolved for most and should resume shortly" the past tense belongs to the first
     // verb: after an "and" that starts a promise, only that part counts.
     const clausePrefix = doc.clausePrefix(recovery.start);
@@ -294,7 +337,8 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     if (timeFirst && opener === 'for') return;
     // "payouts due at 5pm will be paid as normal", "orders placed by noon will ship": the time
     // dates the thing named before it, not the recovery after it.
-    if (timeFirst && DATED_BY_TIME.test(text.slice(sentence.start, timeStart))) return;
+    if (timeFirst && DATED_BY_TIME.test(text.slice(Math.max(sentence.start, timeStart - 64), timeStart)))
+      return;
     if (!inherentlyFuture && !PROMISE_MODAL.test(claimText)) {
       // Without a forecast word, only a claim followed by a deadline can promise: "may be back by
       // noon", "working to restore it by noon", "the fix is scheduled for 3pm", "you may see
@@ -307,22 +351,32 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
           text.slice(Math.max(sentence.start, recovery.start - 48), recovery.start),
         ) ||
           (recovery.end <= timeStart && HEDGED_AFTER_NOUN.test(text.slice(recovery.end, timeStart))) ||
-          (BARE_HEDGED_RECOVERY.test(text.slice(recovery.start, recovery.end)) &&
-            BARE_HEDGE_BEFORE.test(
-              text.slice(Math.max(sentence.start, recovery.start - 24), recovery.start),
-            )));
+          (BARE_HEDGE_BEFORE.test(
+            text.slice(Math.max(sentence.start, recovery.start - 24), recovery.start),
+          ) &&
+            (BARE_HEDGED_RECOVERY.test(text.slice(recovery.start, recovery.end)) ||
+              (/^(?:clear|drain)/i.test(text.slice(recovery.start, recovery.end)) &&
+                BACKLOG_BEFORE.test(
+                  text.slice(Math.max(sentence.start, recovery.start - 48), recovery.start),
+                )))));
       const dayPart = DAY_OPENERS.has(opener);
       // "may not be back until 5pm", "won't be fixed until tomorrow": not before that time.
       const notUntil =
         opener === 'until' &&
         recoveryNear !== undefined &&
-        NOT_BEFORE.test(text.slice(Math.max(sentence.start, recovery.start - 40), recovery.start));
+        NOT_BEFORE.test(text.slice(Math.max(sentence.start, recovery.start - 40), recovery.start)) &&
+        !PAST_NOT.test(text.slice(Math.max(sentence.start, recovery.start - 40), recovery.start)) &&
+        !/^(?:retry|try|use|using|access|log|sign|check)/i.test(text.slice(recovery.start, recovery.end));
       // Not advice to the reader ("may need to retry payments made this morning").
+      const effortBefore = EFFORT_JUST_BEFORE.exec(
+        text.slice(Math.max(sentence.start, recovery.start - 48), recovery.start),
+      );
+      const recoveryWord = text.slice(recovery.start, recovery.end);
       const effortJustBefore =
-        !/ed$|^(?:retry|try|use|using|access|log|sign|check|come)/i.test(
-          text.slice(recovery.start, recovery.end),
-        ) &&
-        EFFORT_JUST_BEFORE.test(text.slice(Math.max(sentence.start, recovery.start - 48), recovery.start));
+        effortBefore !== null &&
+        !/^(?:retry|try|use|using|access|log|sign|check|come)/i.test(recoveryWord) &&
+        // "working to restore the orders placed ..." is fine; "while we restored service" is history.
+        (!/ed$/i.test(recoveryWord) || /\b(?:have|get|bring)\b/i.test(effortBefore[0]));
       const lastsUntil =
         opener === 'until' &&
         lastingNear !== undefined &&
@@ -339,7 +393,8 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
           notUntil ||
           ((deadline || opener === 'at') && SCHEDULED_TO.test(claimText)) ||
           ((opener === 'at' || opener === 'by' || opener === 'around') &&
-            PRESENT_RECOVERY.test(text.slice(sentence.start, timeStart))));
+            PRESENT_RECOVERY.test(text.slice(sentence.start, timeStart)) &&
+            !HABITUAL.test(text.slice(sentence.start, sentence.end))));
       if (!promised) return;
     }
     // "won't be up for another 24 hours": a negated recovery with a length of time still promises one.
@@ -360,7 +415,24 @@ function findFixTimes(doc: TextDocument): TopicMatch[] {
     const end = start + m[0].length;
     if (out.some((o) => o.start < end && start < o.end)) return;
     if (doc.isQuoted(start, end) || doc.isNegated(start) || isReportedOrQuestion(doc, start)) return;
-    if (FOLLOW_UP_WORK.test(text.slice(doc.sentenceAt(start).start, doc.sentenceAt(start).end))) return;
+    const sentence = doc.sentenceAt(start);
+    const whole = text.slice(sentence.start, sentence.end);
+    if (FOLLOW_UP_WORK.test(whole) || ROUTINE.test(whole) || HABITUAL.test(whole)) return;
+    const before = text.slice(Math.max(sentence.start, start - 24), start);
+    if (OTHER_ETA_BEFORE.test(before) || UPDATE_WORD.test(before)) return;
+    if (
+      ESTIMATE_GONE.test(doc.clausePrefix(start)) ||
+      SLOT_UNDONE.test(text.slice(end, doc.clauseAt(start).end))
+    )
+      return;
+    if (/\s+before$/i.test(m[0])) {
+      // "it may be 5pm before checkout is back" waits for a recovery; "before our next update" does not.
+      const after = text.slice(end, sentence.end);
+      RECOVERY_TERM.lastIndex = 0;
+      const recovers = RECOVERY_TERM.test(after);
+      RECOVERY_TERM.lastIndex = 0;
+      if (!recovers || UPDATE_WORD.test(after)) return;
+    }
     out.push({ topic: 'fixTime', start, end, text: m[0] });
   };
   doc.eachMatch(ESTIMATE_STATED, stated);
@@ -398,6 +470,10 @@ function nearestRecoveryTerm(
     const start = sentenceStart + r.index;
     const end = start + r[0].length;
     if (start >= timeStart && end <= timeEnd) return;
+    // "restore jobs", "recovery codes", "delivered out of order", "paid as normal": not a recovery.
+    if (NOT_THE_CLAIM_AFTER.test(doc.text.slice(end, end + 24))) return;
+    if (/^normal$/i.test(r[0]) && /\bas\s+$/i.test(doc.text.slice(Math.max(sentenceStart, start - 4), start)))
+      return;
     const distance = end <= timeStart ? timeStart - end : start - timeEnd;
     if (distance >= 0 && distance < bestDistance) {
       bestDistance = distance;
