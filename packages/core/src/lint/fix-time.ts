@@ -1,8 +1,8 @@
 /**
  * @module lint/fix-time
  * The phrases of a fix-time promise (topic `fixTime`): time expressions (durations, deadlines,
- * day parts), what recovers, and how long a problem lasts. `topics.ts` decides when a time
- * expression in a sentence is a promise; this module only says what to look for.
+ * day parts), what recovers, and how long a problem lasts. `find-fix-times.ts` decides when
+ * a time expression in a sentence is a promise; this module only says what to look for.
  */
 
 import { SPELLED_TIME } from '../time/spelled-clock-times';
@@ -54,7 +54,7 @@ export const FIX_TIME_EXPR = new RegExp(
     `wait\\s+(?:for\\s+)?${DURATION}`,
     `tak(?:e|es|ing)\\s+(?:us\\s+|you\\s+)?(?:\\w+\\s+)?(?:${DURATION}|hours|days|weeks)`,
     'shortly',
-    '(?<!\\bas\\s)soon(?!\\s+as\\b)',
+    '(?<!\\b(?:as|too)\\s)soon(?!\\s+as\\b)',
     'momentarily',
     'any\\s+minute(?:\\s+now)?',
     'imminently',
@@ -161,3 +161,79 @@ export const WATCHED_AFTER =
  */
 export const OWN_CLAIM =
   /\b(?:expect\w*|should|shall|aim\w*|hope\w*|plan\w*|anticipat\w*|estimat\w*|target\w*|confident|going to|ship\w*|deploy\w*|releas\w*|roll\w*|push\w*|apply\w*|complet\w*|finish\w*|land\w*|ready|propagat\w*|kick\w* in|tak(?:e|es|ing) effect|(?:have|get|bring|make)\s+(?:it|this|that|them|things)|(?:it|this|that|everything|things|service|they)\s+(?:will|should|is|are|'ll|’ll))\b/i;
+
+// ---------------------------------------------------------------------------------------
+// What reads a time as a promise, or as something else (used by `find-fix-times.ts`).
+
+export const WATCH_BEFORE =
+  /\b(?:monitor\w*|watch\w*|observ\w*|keep an eye on (?:it|this|things))(?:\s+(?:it|this|things|closely))?\s+$/i;
+export const PAST_SPAN = /\b(?:subsequent|following|previous|past|first|preceding|last)\b/i;
+export const EFFORT_BEFORE =
+  /\b(?:work(?:s|ed|ing)?|be working|continue|staff(?:ed)?|on (?:it|this))\s+(?:hard\s+|around the clock\s+)?$/i;
+
+// Effort or intent toward a recovery, which a deadline after it turns into a promise: "working
+// to restore it by noon", "trying to get it back by 3pm", "we'd like to have it fixed by end
+// of day", "possibly back by noon". Without a deadline ("working to resolve today's outages")
+// it promises nothing.
+export const EFFORT_TOWARD =
+  /\b(?:work(?:s|ing)?(?:\s+(?:hard|around the clock|flat out))?\s+(?:to|on)|(?:trying|looking|aiming|racing|pushing|striving|committed|determined|hoping|able|want|wants|would like|['’]d like|ought)\s+to|(?:need|needs|hope|hopes|expect|expects)\s+to\s+(?:have|get)|doing (?:everything|all|what) (?:we|they) can to|(?:it\s+is|it['’]s)\s+possible\s+that|focused on|want(?:s)? (?:it|this|that|them|everything)|possibly|perhaps|maybe|fingers crossed|a chance|on (?:course|target) (?:to|for))\b/i;
+/**
+ * A schedule a deadline or a clock time completes: "due to resume at 15:00 UTC", "set to go
+ * live at 3pm", "the fix is queued for release at 16:00", "recovery is scheduled at 5pm".
+ */
+export const SCHEDULED_TO =
+  /\b(?:(?:due|set|scheduled|slated)\s+to|(?:scheduled|booked|queued|slated|timed|lined\s+up|planned)\s+(?:for\s+(?:release|deployment|rollout)\s+)?(?=at\b)|on\s+schedule)\b/i;
+/**
+ * Effort aimed at a recovery still to come, right before it: "working to restore", "trying to
+ * get it back". With a day after it ("working to restore service today"), a promised fix time.
+ */
+export const EFFORT_JUST_BEFORE =
+  /\b(?:work(?:s|ing)?(?:\s+(?:hard|around the clock|flat out))?|trying|aiming|racing|pushing|striving|committed|determined|hoping|need|needs)\s+to\s+(?:(?:have|get|bring)\s+(?:[\w'’-]+\s+){0,3}?)?$/i;
+/** A negated verb right before a recovery: "may not be fully restored", "won't have a fix". */
+export const NOT_BEFORE = /\b(?:not|never|n['’]t)\s+(?:[\w'’-]+\s+){0,3}$/i;
+/** A negation that tells history: "did not come back until 17:00", "had not resumed until". */
+export const PAST_NOT = /\b(?:did|had|was|were)(?:\s+not|n['’]t)\b/i;
+/**
+ * A participle that gives the noun before it a time, before a time that comes first: "payouts
+ * due at 5pm will be paid", "subscriptions due for renewal by December 9", "payouts scheduled
+ * for 3pm today".
+ */
+export const DATED_BY_TIME =
+  /\b(?:due|scheduled|planned|placed|made|sent|submitted|booked|created|received|issued|raised|opened)(?:\s+for\s+\w+)?(?:\s+(?:for|at|by|on|before|after)\s+[\w:]+(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s+$/i;
+/** A participle that dates the noun before it wherever the time is: "orders placed this morning". */
+export const DATED_NOUN =
+  /\b(?:placed|made|sent|submitted|created|received|issued|raised|opened|deleted|lost|cancell?ed|charged|taken|missed)\s+$/i;
+/** A routine, not a recovery: "the daily sync resumes at 02:00", "support hours resume at 9am". */
+export const ROUTINE =
+  /\b(?:each (?:night|day|morning|evening|week)|every (?:night|day|morning|evening|week|hour)|daily|nightly|weekly|(?:support|opening|business|office|trading) hours|promotion)\b/i;
+/**
+ * Habit or plan, which makes a present-tense schedule, a stated slot or a bare "take hours"
+ * routine: "trading resumes at 8am, as usual", "bank transfers normally take hours". A
+ * forecast with it still promises ("exports usually resolve themselves after a short time",
+ * "checkout will be fixed in 10 minutes, so we can keep the demo as planned").
+ */
+export const HABITUAL =
+  /\b(?:normally|usually|typically|as (?:usual|normal|planned|always|scheduled|is normal))\b/i;
+/** Planned downtime, not an incident: "during planned maintenance tonight", "scheduled maintenance is due to complete". */
+export const PLANNED_MAINTENANCE =
+  /\b(?:planned|scheduled|routine)\s+maintenance\b|\bmaintenance\s+window\b/i;
+/** A staffed channel or team as the subject of a schedule: "chat support goes live at 8am". */
+export const STAFFED_SUBJECT =
+  /\b(?:chat|phone(?:\s+lines?)?|support|customer\s+care|help\s?desk|team|office|agents?|staff)\b/i;
+/** An estimate that did not hold, later in the sentence: "but that didn't happen", "no longer". */
+export const DID_NOT_HOLD =
+  /\b(?:but|however)\b.*\b(?:didn['’]t|did not|wasn['’]t|was not|no longer|missed)\b/i;
+/** After a recovery word: it names another thing ("restore jobs", "recovery codes", "repair crew") or how it went wrong. */
+export const NOT_THE_CLAIM_AFTER =
+  /^(?:-|\s+(?:jobs?|tickets?|tests?|codes?|emails?|crews?|teams?|process(?:es)?|windows?|plans?|points?|keys?|options?|tools?|scripts?|steps?|requests?|links?|mode|flows?|pages?|procedures?|drills?|exercises?|out of order|late|twice)\b)/i;
+/** A stated estimate given up or missed: "our original ETA", "we missed our estimated resolution time". */
+export const ESTIMATE_GONE =
+  /\b(?:miss\w*|withdr[ae]w\w*|original\w*|earlier|previous|old|former|abandon\w*|scrap\w*|drop\w*)\b/i;
+/** A label about something else: "next update ETA", "delivery ETA", "an ETA of 15:30 on every delivery". */
+export const OTHER_ETA_BEFORE =
+  /\b(?:updates?|deliver\w*|courier|shipping|shipments?|orders?|drivers?|parcels?|packages?|an)\s+$/i;
+/** History or a cancellation after a slot: "was cancelled", "has been postponed", "but we rolled it back". */
+export const SLOT_UNDONE =
+  /\b(?:was|were|has been|had been|have been|cancel\w*|postpon\w*|called off|rolled (?:it )?back|pushed back|missed|did not|didn['’]t|originally)\b/i;
+/** The time words that name a day or a part of it: "today", "tonight", "this afternoon". */
+export const DAY_OPENERS = new Set(['today', 'tonight', 'this', 'tomorrow', 'overnight']);

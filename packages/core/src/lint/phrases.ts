@@ -139,9 +139,10 @@ export const HEDGE_WORD = /\b(?:may|might|could)\b(?!\s+(?:not|have)\b|n['’]t)
 
 /** Words before a time that make it an update time, not a fix time. */
 export const UPDATE_WORD =
-  /\b(?:updates?|post(?:ed)?|news|get back|check in|report|confirm|summary|follow-up|notes|share|more (?:details?|information)|(?:email|message|call|write to|contact) (?:you|everyone|customers|again|back))\b/i;
+  /\b(?:updates?|post(?:ed)?|news|get back|check (?:in|back)|report|confirm|summary|follow-up|notes|share|more (?:details?|information)|(?:email|message|call|write to|contact) (?:you|everyone|customers|again|back))\b/i;
 /** Past tense before a recovery word: history, not a promise. */
-export const PAST_BEFORE = /\b(?:was|were|has been|have been|had been|had|took|since|between)\b/i;
+export const PAST_BEFORE =
+  /\b(?:was|were|has been|have been|had been|had|took|since|between|came|went|(?:has|have) (?:remained|stayed))\b/i;
 
 /** "I will be back", "we'll be back": a person coming back, not the service. */
 export const PERSON_BACK =

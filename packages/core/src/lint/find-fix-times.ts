@@ -1,0 +1,361 @@
+/**
+ * @module lint/find-fix-times
+ * Reads when a time expression is a fix-time promise (topic `fixTime`): the claim it belongs
+ * to, its tense and hedges, and what the time dates instead. `fix-time.ts` says what to look
+ * for; `topics.ts` gathers every approval topic.
+ */
+
+import {
+  DATED_BY_TIME,
+  DATED_NOUN,
+  DAY_OPENERS,
+  DID_NOT_HOLD,
+  EFFORT_BEFORE,
+  EFFORT_JUST_BEFORE,
+  EFFORT_TOWARD,
+  ESTIMATE_GONE,
+  ESTIMATE_STATED,
+  FIX_SCHEDULED,
+  FIX_TIME_EXPR,
+  FOLLOW_UP_WORK,
+  HABITUAL,
+  NOT_BEFORE,
+  NOT_THE_CLAIM_AFTER,
+  OTHER_ETA_BEFORE,
+  OWN_CLAIM,
+  PAST_NOT,
+  PAST_SPAN,
+  PLANNED_MAINTENANCE,
+  PROBLEM_LASTS,
+  RECOVERY_TERM,
+  ROUTINE,
+  SCHEDULED_TO,
+  SLOT_UNDONE,
+  STAFFED_SUBJECT,
+  WAIT_BEFORE,
+  WATCH_BEFORE,
+  WATCHED_AFTER,
+  WATCHING_OBJECT,
+} from './fix-time';
+import {
+  BACKLOG_BEFORE,
+  BARE_HEDGE_BEFORE,
+  BARE_HEDGED_RECOVERY,
+  eachMatch,
+  HEDGE_WORD,
+  HEDGED_AFTER_NOUN,
+  HEDGED_LASTING,
+  HEDGED_RECOVERY_BEFORE,
+  PAST_BEFORE,
+  PERSON_BACK,
+  PERSON_BACK_AFTER,
+  PRESENT_RECOVERY,
+  PROMISE_MODAL,
+  UPDATE_WORD,
+} from './phrases';
+import type { Span, TextDocument } from './text';
+import type { TopicMatch } from './topics';
+
+const REPORTED =
+  /\b(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|asked|ask|wrote)\b|\bwhether\b/i;
+
+/** True when the clause before `start` reports someone else's words, or the sentence is a question. */
+export function isReportedOrQuestion(doc: TextDocument, start: number): boolean {
+  if (REPORTED.test(doc.clausePrefix(start))) return true;
+  const sentence = doc.sentenceAt(start);
+  return doc.text.charCodeAt(sentence.end - 1) === 63; // '?'
+}
+
+/**
+ * The fix-time promises of a document (topic `fixTime`): every time expression a promise
+ * carries, read against its claim, plus times stated outright (labels, slots, waits).
+ *
+ * @returns matches in text order; spans point into `doc.text`
+ */
+export function findFixTimes(doc: TextDocument): TopicMatch[] {
+  const text = doc.text;
+  const out: TopicMatch[] = [];
+  eachMatch(FIX_TIME_EXPR, text, (m) => {
+    const timeStart = m.index;
+    const timeEnd = timeStart + m[0].length;
+    const sentence = doc.sentenceAt(timeStart);
+    // "next update in 30 minutes", "share more by noon": an update time, not a fix time. Only
+    // the time's own clause counts: in "Update: it will be fixed in 10 minutes" or "Good news
+    // - it will be back by noon" the lead-in is a heading, not what the time is about.
+    // (The sentence is checked first: the clause is inside it, and cheaper to skip.)
+    if (
+      UPDATE_WORD.test(text.slice(Math.max(sentence.start, timeStart - 40), timeStart)) &&
+      UPDATE_WORD.test(text.slice(Math.max(doc.clauseAt(timeStart).start, timeStart - 40), timeStart))
+    )
+      return;
+    // "we will keep monitoring for the next hour": how long the team watches, not when it is fixed.
+    if (WATCH_BEFORE.test(text.slice(Math.max(sentence.start, timeStart - 40), timeStart))) return;
+    // A time that opens its clause ("Checkout was restored at 9 AM; by noon payments should be
+    // back") is about the claim after it, not the nearest one before.
+    const leads = opensClause(doc, timeStart);
+    const after = leads ? nearestRecoveryTerm(doc, timeEnd, sentence.end, timeStart, timeEnd) : undefined;
+    // "... and within the hour we will post an update": the time leads an update, not the claim before.
+    if (leads && after === undefined && UPDATE_WORD.test(text.slice(timeEnd, doc.clauseAt(timeStart).end)))
+      return;
+    const recoveryNear = after ?? nearestRecoveryTerm(doc, sentence.start, sentence.end, timeStart, timeEnd);
+    const lastingNear =
+      recoveryNear === undefined ? problemLasting(doc, sentence.start, sentence.end, timeStart) : undefined;
+    const nearest = recoveryNear ?? lastingNear;
+    // The time's first word: "by", "until", "for", "at", "no" (later than), "within", ...
+    const opener = /^\w+/.exec(m[0])![0].toLowerCase();
+    if (nearest === undefined) {
+      // "errors may persist until 5pm", "logins might stay slow until this evening".
+      const hedge = opener === 'until' ? HEDGED_LASTING.exec(text.slice(sentence.start, timeStart)) : null;
+      if (
+        hedge === null ||
+        doc.isQuoted(timeStart, timeEnd) ||
+        isReportedOrQuestion(doc, timeStart) ||
+        FOLLOW_UP_WORK.test(text.slice(sentence.start, sentence.end))
+      )
+        return;
+      const start = sentence.start + hedge.index;
+      if (!out.some((o) => o.start < timeEnd && start < o.end))
+        out.push({ topic: 'fixTime', start, end: timeEnd, text: text.slice(start, timeEnd) });
+      return;
+    }
+    // The time placed before its claim ("By noon the fix should be live", "Within the hour, the
+    // fix was live"): the claim runs on to its clause's end, and its tense is read there.
+    const timeFirst = nearest.start >= timeEnd;
+    const recovery = timeFirst ? claimAfterNoun(doc, nearest) : nearest;
+    const claimRest = timeFirst ? text.slice(recovery.end, doc.clauseAt(recovery.start).end) : '';
+    if (timeFirst) {
+      // "By 5 PM we will post an update on the fix": an update time, with the update word between.
+      const between = text.slice(timeEnd, recovery.start);
+      if (UPDATE_WORD.test(between) || REPORTED.test(between)) return;
+      const claim = text.slice(timeEnd, recovery.end) + claimRest;
+      if (PAST_BEFORE.test(claim) && !PROMISE_MODAL.test(claim)) return;
+    }
+    if (watchedInClause(doc, recovery, timeStart, timeEnd)) return;
+    const start = Math.min(recovery.start, timeStart);
+    const end = Math.max(recovery.end, timeEnd);
+    const before = text.slice(sentence.start, start);
+    // "we will be back": a person coming back; "we will be back up by 3pm" is the service.
+    if (
+      /^back$/i.test(text.slice(recovery.start, recovery.end)) &&
+      (PERSON_BACK.test(text.slice(sentence.start, recovery.start)) ||
+        PERSON_BACK_AFTER.test(text.slice(recovery.end, recovery.end + 24)))
+    )
+      return;
+    // "A fix was scheduled for 15:00, but ...", "the fix originally scheduled for 14:00 has been
+    // postponed": a slot that is history or undone.
+    if (!timeFirst && SLOT_UNDONE.test(text.slice(recovery.end, timeStart))) return;
+    if (/^\s*(?:,\s*)?(?:was|were|has been|had been)\b/i.test(text.slice(timeEnd, timeEnd + 16))) return;
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    if (ROUTINE.test(sentenceText) || PLANNED_MAINTENANCE.test(sentenceText)) return;
+    if (DID_NOT_HOLD.test(text.slice(timeEnd, sentence.end))) return;
+    if (/^tak/i.test(m[0]) && HABITUAL.test(text.slice(sentence.start, sentence.end))) return;
+    if (DATED_NOUN.test(text.slice(Math.max(sentence.start, timeStart - 24), timeStart))) return;
+    // In "was resolved for most and should resume shortly" the past tense belongs to the first
+    // verb: after an "and" that starts a promise, only that part counts.
+    const clausePrefix = doc.clausePrefix(recovery.start);
+    const tail = clausePrefix.split(/\band\b/i).pop() ?? '';
+    if (PAST_BEFORE.test(PROMISE_MODAL.test(tail) ? tail : clausePrefix)) return;
+    // "over the subsequent two hours", "for the past hour": a span behind, not ahead. Only a
+    // span (group 1) can look back: the "past" of "by half past four" is part of a clock time.
+    if (m[1] !== undefined && PAST_SPAN.test(m[1])) return;
+    // "working through the night": effort, not when it ends.
+    if (
+      (opener === 'through' || opener === 'throughout' || opener === 'over') &&
+      EFFORT_BEFORE.test(text.slice(sentence.start, timeStart))
+    )
+      return;
+    const inherentlyFuture = m[1] !== undefined;
+    const claimText = before + text.slice(start, end) + claimRest;
+    // "scheduled for 3pm" names the slot of what comes before it ("the fix is scheduled for
+    // 3pm"); before its claim it names something else ("payouts scheduled for 3pm will be processed").
+    if (timeFirst && opener === 'for') return;
+    // "payouts due at 5pm will be paid as normal", "orders placed by noon will ship": the time
+    // dates the thing named before it, not the recovery after it.
+    if (timeFirst && DATED_BY_TIME.test(text.slice(Math.max(sentence.start, timeStart - 64), timeStart)))
+      return;
+    if (!inherentlyFuture && !PROMISE_MODAL.test(claimText)) {
+      // Without a forecast word, only a claim followed by a deadline can promise: "may be back by
+      // noon", "working to restore it by noon", "the fix is scheduled for 3pm", "you may see
+      // errors until 3 PM". A time before its claim, or one that dates the problem ("customers
+      // may see errors today", "orders placed before 9am may be delayed"), does not.
+      const deadline = opener === 'by' || opener === 'before' || opener === 'no' || opener === 'for';
+      const hedged =
+        recoveryNear !== undefined &&
+        (HEDGED_RECOVERY_BEFORE.test(
+          text.slice(Math.max(sentence.start, recovery.start - 48), recovery.start),
+        ) ||
+          (recovery.end <= timeStart && HEDGED_AFTER_NOUN.test(text.slice(recovery.end, timeStart))) ||
+          (BARE_HEDGE_BEFORE.test(
+            text.slice(Math.max(sentence.start, recovery.start - 24), recovery.start),
+          ) &&
+            (BARE_HEDGED_RECOVERY.test(text.slice(recovery.start, recovery.end)) ||
+              (/^(?:clear|drain)/i.test(text.slice(recovery.start, recovery.end)) &&
+                BACKLOG_BEFORE.test(
+                  text.slice(Math.max(sentence.start, recovery.start - 48), recovery.start),
+                )))));
+      const dayPart = DAY_OPENERS.has(opener);
+      // "may not be back until 5pm", "won't be fixed until tomorrow": not before that time.
+      const notUntil =
+        opener === 'until' &&
+        recoveryNear !== undefined &&
+        NOT_BEFORE.test(text.slice(Math.max(sentence.start, recovery.start - 40), recovery.start)) &&
+        !PAST_NOT.test(text.slice(Math.max(sentence.start, recovery.start - 40), recovery.start)) &&
+        !/^(?:retry|try|use|using|access|log|sign|check)/i.test(text.slice(recovery.start, recovery.end));
+      // Not advice to the reader ("may need to retry payments made this morning").
+      const effortBefore = EFFORT_JUST_BEFORE.exec(
+        text.slice(Math.max(sentence.start, recovery.start - 48), recovery.start),
+      );
+      const recoveryWord = text.slice(recovery.start, recovery.end);
+      const effortJustBefore =
+        effortBefore !== null &&
+        !/^(?:retry|try|use|using|access|log|sign|check|come)/i.test(recoveryWord) &&
+        // "working to restore the orders placed ..." is fine; "while we restored service" is history.
+        (!/ed$/i.test(recoveryWord) || /\b(?:have|get|bring)\b/i.test(effortBefore[0]));
+      const lastsUntil =
+        opener === 'until' &&
+        lastingNear !== undefined &&
+        HEDGE_WORD.test(text.slice(Math.max(sentence.start, lastingNear.start - 24), lastingNear.end));
+      const promised =
+        !timeFirst &&
+        ((deadline && (hedged || EFFORT_TOWARD.test(claimText) || opener === 'for')) ||
+          ((dayPart || opener === 'at' || opener === 'around') && hedged) ||
+          (dayPart &&
+            effortJustBefore &&
+            timeStart - recovery.end <= 40 &&
+            !/\b(?:which|that|who|whose|were|was|had|has)\b/i.test(text.slice(recovery.end, timeStart))) ||
+          lastsUntil ||
+          notUntil ||
+          ((deadline || opener === 'at') && SCHEDULED_TO.test(claimText)) ||
+          ((opener === 'at' || opener === 'by' || opener === 'around') &&
+            PRESENT_RECOVERY.test(text.slice(sentence.start, timeStart)) &&
+            !STAFFED_SUBJECT.test(text.slice(sentence.start, recovery.start)) &&
+            !HABITUAL.test(text.slice(sentence.start, sentence.end))));
+      if (!promised) return;
+    }
+    // "won't be up for another 24 hours": a negated recovery with a length of time still promises one.
+    const lasting = opener === 'for' || opener === 'another' || opener === 'until' || opener === 'through';
+    if (
+      doc.isQuoted(start, end) ||
+      (!lasting && doc.isNegated(recovery.start)) ||
+      isReportedOrQuestion(doc, start)
+    )
+      return;
+    if (FOLLOW_UP_WORK.test(text.slice(sentence.start, sentence.end))) return;
+    // "by 11:00 UTC tomorrow": one promise, not two.
+    if (out.some((o) => o.start < end && start < o.end)) return;
+    out.push({ topic: 'fixTime', start, end, text: text.slice(start, end) });
+  });
+  const stated = (m: RegExpExecArray) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (out.some((o) => o.start < end && start < o.end)) return;
+    if (doc.isQuoted(start, end) || doc.isNegated(start) || isReportedOrQuestion(doc, start)) return;
+    const sentence = doc.sentenceAt(start);
+    const whole = text.slice(sentence.start, sentence.end);
+    if (FOLLOW_UP_WORK.test(whole) || ROUTINE.test(whole) || HABITUAL.test(whole)) return;
+    if (PLANNED_MAINTENANCE.test(whole) || DID_NOT_HOLD.test(text.slice(end, sentence.end))) return;
+    const before = text.slice(Math.max(sentence.start, start - 24), start);
+    if (OTHER_ETA_BEFORE.test(before) || UPDATE_WORD.test(before)) return;
+    if (
+      ESTIMATE_GONE.test(doc.clausePrefix(start)) ||
+      SLOT_UNDONE.test(text.slice(end, doc.clauseAt(start).end))
+    )
+      return;
+    if (/\s+before$/i.test(m[0])) {
+      // "it may be 5pm before checkout is back" waits for a recovery; "before our next update" does not.
+      const after = text.slice(end, sentence.end);
+      RECOVERY_TERM.lastIndex = 0;
+      const recovers = RECOVERY_TERM.test(after);
+      RECOVERY_TERM.lastIndex = 0;
+      if (!recovers || UPDATE_WORD.test(after)) return;
+    }
+    out.push({ topic: 'fixTime', start, end, text: m[0] });
+  };
+  doc.eachMatch(ESTIMATE_STATED, stated);
+  doc.eachMatch(FIX_SCHEDULED, stated);
+  doc.eachMatch(WAIT_BEFORE, stated);
+  return out;
+}
+
+// "may continue to see issues over the next hour": how long the problem lasts, before the time.
+function problemLasting(
+  doc: TextDocument,
+  sentenceStart: number,
+  sentenceEnd: number,
+  timeStart: number,
+): { start: number; end: number } | undefined {
+  const sentence = doc.text.slice(sentenceStart, sentenceEnd);
+  const m = PROBLEM_LASTS.exec(sentence);
+  if (m === null) return undefined;
+  const start = sentenceStart + m.index;
+  return start < timeStart || start > timeStart ? { start, end: start + m[0].length } : undefined;
+}
+
+// The recovery word in the sentence closest to the time expression, on either side.
+function nearestRecoveryTerm(
+  doc: TextDocument,
+  sentenceStart: number,
+  sentenceEnd: number,
+  timeStart: number,
+  timeEnd: number,
+): { start: number; end: number } | undefined {
+  const sentence = doc.text.slice(sentenceStart, sentenceEnd);
+  let best: { start: number; end: number } | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  eachMatch(RECOVERY_TERM, sentence, (r) => {
+    const start = sentenceStart + r.index;
+    const end = start + r[0].length;
+    if (start >= timeStart && end <= timeEnd) return;
+    // "restore jobs", "recovery codes", "delivered out of order", "paid as normal": not a recovery.
+    if (NOT_THE_CLAIM_AFTER.test(doc.text.slice(end, end + 24))) return;
+    if (/^normal$/i.test(r[0]) && /\bas\s+$/i.test(doc.text.slice(Math.max(sentenceStart, start - 4), start)))
+      return;
+    const distance = end <= timeStart ? timeStart - end : start - timeEnd;
+    if (distance >= 0 && distance < bestDistance) {
+      bestDistance = distance;
+      best = { start, end };
+    }
+  });
+  return best;
+}
+
+// Nothing but punctuation before `offset` in its clause, or after the clause's last "and".
+function opensClause(doc: TextDocument, offset: number): boolean {
+  return /^[\s\p{P}]*$/u.test(
+    doc
+      .clausePrefix(offset)
+      .split(/\band\b/i)
+      .pop() ?? '',
+  );
+}
+
+// "the fix should be live", "a fix was in place": a recovery noun names what is promised; the
+// claim is the recovery word after it in the same clause, when there is one.
+const RECOVERY_NOUN = /^(?:fix(?:es)?|resolution|restoration|recovery|repairs?|resumption)$/i;
+
+function claimAfterNoun(doc: TextDocument, noun: Span): Span {
+  if (!RECOVERY_NOUN.test(doc.text.slice(noun.start, noun.end))) return noun;
+  const rest = doc.text.slice(noun.end, doc.clauseAt(noun.start).end);
+  RECOVERY_TERM.lastIndex = 0;
+  const next = RECOVERY_TERM.exec(rest);
+  RECOVERY_TERM.lastIndex = 0;
+  return next === null ? noun : { start: noun.end + next.index, end: noun.end + next.index + next[0].length };
+}
+
+// "We will keep monitoring the fix over the next few hours", "In the next hour we will be
+// watching the recovery", "The fix will be monitored for the next hour": the claim is what the
+// team watches, and the time, in the same clause, is how long it watches. Monitoring after a
+// fix for a stated period is what the runbook asks for. A claim of its own after the watched
+// word in that clause ("monitoring the fix and expect it within the hour") still counts.
+function watchedInClause(doc: TextDocument, claim: Span, timeStart: number, timeEnd: number): boolean {
+  const text = doc.text;
+  const clause = doc.clauseAt(claim.start);
+  let timeClause = doc.clauseAt(timeStart);
+  // "For the next hour, we will watch the fix": a time alone before a comma leads the next clause.
+  if (opensClause(doc, timeStart) && /^[\s\p{P}]*$/u.test(text.slice(timeEnd, timeClause.end)))
+    timeClause = doc.clauseAt(timeClause.end);
+  if (clause.start !== timeClause.start) return false;
+  const rest = text.slice(claim.end, clause.end);
+  const watched = WATCHING_OBJECT.test(text.slice(clause.start, claim.start)) || WATCHED_AFTER.test(rest);
+  return watched && !OWN_CLAIM.test(rest);
+}
