@@ -57,6 +57,12 @@ const KINDS: Record<string, { rule: string; flagged: string[]; clean: string[]; 
       'A hotfix is scheduled for 14:00 UTC.',
       'Service is due back at 4pm.',
       'It would be 6pm at the earliest before checkout returns.',
+      'It could be 8pm before the dashboard loads again.',
+      'It will take a few more hours to get everything back online.',
+      'The integration will be restored on 3 March.',
+      "Payments won't be back till 5pm.",
+      'Service returns at 15:00 UTC.',
+      'The patch is scheduled to go out at 13:00 UTC.',
     ],
     clean: [
       'We do not have an ETA yet. Next update by 3:30 PM UTC.',
@@ -139,6 +145,9 @@ const KINDS: Record<string, { rule: string; flagged: string[]; clean: string[]; 
       'Service resumed at 14:05 and has remained stable for 2 hours.',
       'Chat support goes live again at 8am CET.',
       "We'll check back in here within the hour with more details.",
+      'Deliveries for tomorrow will be processed as normal.',
+      'Reservations for tonight should be available again in the app.',
+      'Our CEO returns at 2pm and will join the call.',
     ],
   },
   'a cause stated as fact or blamed on a named vendor': {

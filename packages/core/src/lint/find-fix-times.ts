@@ -102,7 +102,8 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
       recoveryNear === undefined ? problemLasting(doc, sentence.start, sentence.end, timeStart) : undefined;
     const nearest = recoveryNear ?? lastingNear;
     // The time's first word: "by", "until", "for", "at", "no" (later than), "within", ...
-    const opener = /^\w+/.exec(m[0])![0].toLowerCase();
+    const first = /^\w+/.exec(m[0])![0].toLowerCase();
+    const opener = first === 'till' ? 'until' : first;
     if (nearest === undefined) {
       // "errors may persist until 5pm", "logins might stay slow until this evening".
       const hedge = opener === 'until' ? HEDGED_LASTING.exec(text.slice(sentence.start, timeStart)) : null;
@@ -172,6 +173,13 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
     // "payouts due at 5pm will be paid as normal", "orders placed by noon will ship": the time
     // dates the thing named before it, not the recovery after it.
     if (timeFirst && DATED_BY_TIME.test(text.slice(Math.max(sentence.start, timeStart - 64), timeStart)))
+      return;
+    // "Deliveries for tomorrow will be processed", "reservations for tonight should be available":
+    // the time names which things, not when they recover.
+    if (
+      timeFirst &&
+      /\b[a-z]+s\s+for\s+$/i.test(text.slice(Math.max(sentence.start, timeStart - 32), timeStart))
+    )
       return;
     if (!inherentlyFuture && !PROMISE_MODAL.test(claimText)) {
       // Without a forecast word, only a claim followed by a deadline can promise: "may be back by
@@ -265,7 +273,7 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
       // "it may be 5pm before checkout is back" waits for a recovery; "before our next update" does not.
       const after = text.slice(end, sentence.end);
       RECOVERY_TERM.lastIndex = 0;
-      const recovers = RECOVERY_TERM.test(after);
+      const recovers = RECOVERY_TERM.test(after) || /\b(?:again|back|online|recovers)\b/i.test(after);
       RECOVERY_TERM.lastIndex = 0;
       if (!recovers || UPDATE_WORD.test(after)) return;
     }

@@ -15,7 +15,7 @@ const UNIT = '(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)';
 const HEDGE =
   '(?:(?:about|around|roughly|approximately|approximate|approx\\.?|up\\s+to|under|less\\s+than|at\\s+least|at\\s+most|another|a\\s+further|an\\s+additional|the\\s+next|the\\s+coming|the)\\s+){0,3}';
 /** A length of time: "20 to 40 minutes", "a couple of hours", "most of the day", "another quarter hour". */
-const DURATION = `(?:${HEDGE}(?:~\\s*)?${RANGE}\\s?${UNIT}|(?:a\\s+)?(?:short|little)\\s+(?:time|while)|${HEDGE}quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so))`;
+const DURATION = `(?:${HEDGE}(?:~\\s*)?${RANGE}\\s?(?:(?:more|further|extra)\\s+)?${UNIT}|(?:a\\s+)?(?:short|little)\\s+(?:time|while)|${HEDGE}quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so))`;
 const ZONE_NAME = '(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST)';
 const ZONE = `(?:\\s?${ZONE_NAME})?`;
 /** A clock time in digits ("3pm", "15:30 UTC") or words ("three o'clock", "half past four", "ten am"). */
@@ -30,7 +30,7 @@ const MONTH =
  * party" or "the 2nd attempt": an ordinal that counts something).
  */
 const DATE = `(?:(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)(?:\\s+of\\s+${MONTH})?(?!\\s+(?:party|parties|time|attempt|try|floor|quarter|percentile|place|step|version|edition|release|line|tier)\\b)|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b)`;
-const DAY_PART = `(?:end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY})?|eod|cob|close\\s+of\\s+business|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow(?:\\s+(?:morning|afternoon|evening))?|the\\s+end\\s+of\\s+the\\s+(?:day|week)|lunch(?:time)?|${DAY}|the\\s+weekend|close\\s+of\\s+play|(?:the\\s+)?(?:early|late|mid-?)\\s*(?:morning|afternoon|evening)|(?:the\\s+)?(?:morning|afternoon|evening)|next\\s+week|the\\s+top\\s+of\\s+the\\s+hour)`;
+const DAY_PART = `(?:end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY})?|eod|cob|close\\s+of\\s+business|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow(?:\\s+(?:morning|afternoon|evening))?|the\\s+end\\s+of\\s+the\\s+(?:day|week)|lunch(?:time)?|${DAY}|the\\s+weekend|close\\s+of\\s+play|(?:the\\s+)?(?:early|late|mid-?)\\s*(?:morning|afternoon|evening)|(?:the\\s+)?(?:morning|afternoon|evening)|next\\s+(?:week|${DAY})|the\\s+top\\s+of\\s+the\\s+hour)`;
 
 /**
  * An hour in words with nothing after it that it could count: "back by five.", "fixed by
@@ -66,7 +66,7 @@ export const FIX_TIME_EXPR = new RegExp(
     'through\\s+tonight',
   ].join(
     '|',
-  )})|(?:(?:by|at|around|before|until|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${DATE}|${CLOCK}|${BARE_HOUR})|(?<=\\b(?:on\\s+track|on\\s+schedule|planned|scheduled|slated|targeted|set|booked|lined\\s+up|queued(?:\\s+up)?|timed|pencil?led\\s+in)\\s+)for\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow|overnight))(?![\\w:]|['’]s\\b)`,
+  )})|(?:(?:by|at|around|before|until|till|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${DATE}|${CLOCK}|${BARE_HOUR})|on\\s+(?:${DAY}(?:,?\\s+${DATE})?|${DATE})|(?<=\\b(?:on\\s+track|on\\s+schedule|planned|scheduled|slated|targeted|set|booked|lined\\s+up|queued(?:\\s+up)?|timed|pencil?led\\s+in)\\s+)for\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow|overnight))(?![\\w:]|['’]s\\b)`,
   'gi',
 );
 
@@ -108,7 +108,7 @@ export const WAIT_BEFORE = gate(
 
 /** What gets fixed or recovers: the subject of a fix-time promise. */
 export const RECOVERY_TERM =
-  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing)?|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:s|ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
+  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing|s)?|hotfix(?:es|ed)?|patch(?:ed|es)?|(?:is|are)\s+working|(?:flow|load|send|sync|arriv|process|respond)\w*\s+again|all\s+good|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:s|ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
 
 /**
  * The problem goes on for a while: "may continue to see some issues", "residual issues", "will
@@ -219,7 +219,7 @@ export const PLANNED_MAINTENANCE =
   /\b(?:planned|scheduled|routine)\s+maintenance\b|\bmaintenance\s+window\b/i;
 /** A staffed channel or team as the subject of a schedule: "chat support goes live at 8am". */
 export const STAFFED_SUBJECT =
-  /\b(?:chat|phone(?:\s+lines?)?|support|customer\s+care|help\s?desk|team|office|agents?|staff)\b/i;
+  /\b(?:chat|phone(?:\s+lines?)?|support|customer\s+care|help\s?desk|team|office|agents?|staff|ceo|cto|manager|lead|engineers?)\b/i;
 /** An estimate that did not hold, later in the sentence: "but that didn't happen", "no longer". */
 export const DID_NOT_HOLD =
   /\b(?:but|however)\b.*\b(?:didn['’]t|did not|wasn['’]t|was not|no longer|missed)\b/i;

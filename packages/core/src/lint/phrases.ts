@@ -98,7 +98,7 @@ export const PROMISE_MODAL =
  * "customers may see errors today" or "you may want to retry this afternoon" promise nothing.
  */
 export const HEDGED_RECOVERY_BEFORE =
-  /\b(?:(?:may|might|could|can|['’]d|likely to|probably)\s+(?:(?:well|still|even|yet|easily|soon)\s+)?(?:be\s+|(?:have|get)\s+(?:(?!been\b)[\w'’-]+\s+){0,3}?|start\s+(?:to\s+)?|(?:go|come)\s+)(?:(?:fully|all|back|now)\s+)?|(?:probably|likely|hopefully|possibly)\s+|(?:may|might|could)\s+(?:deploy|ship|push|release|roll\s+out|apply|land)\s+(?:the|a|our|its|their)\s+)$/i;
+  /\b(?:(?:may|might|could|can|['’]d|likely to|probably)\s+(?:(?:well|still|even|yet|easily|soon)\s+)?(?:be\s+|(?:have|get)\s+(?:(?!been\b)[\w'’-]+\s+){0,3}?|start\s+(?:to\s+)?|(?:go|come)\s+)(?:(?:fully|all|back|now)\s+)?|(?:probably|prob|likely|hopefully|possibly)\s+|(?:may|might|could)\s+(?:deploy|ship|push|release|roll\s+out|apply|land)\s+(?:the|a|our|its|their)\s+)$/i;
 
 /**
  * A recovery noun and a hedged forecast after it: "a fix may ship", "the fix might land",
@@ -113,7 +113,7 @@ export const HEDGED_AFTER_NOUN =
  * history and does not match.
  */
 export const PRESENT_RECOVERY =
-  /\b(?:resumes?|restarts?|reopens?|(?:is|are)\s+due\s+back(?:\s+(?:up|online))?|goes\s+(?:live|out|back\s+up)|ships|lands|rolls\s+out|deploys|comes\s+back(?:\s+(?:up|online))?|(?:is|are)\s+(?:going|rolling)\s+out|(?:it['’]s|is|are)\s+(?:back|live|restored|fixed|resolved)(?:\s+(?:up|online))?)(?:\s+(?:again|online|today))?\s+$/i;
+  /\b(?:resumes?|restarts?|reopens?|returns|(?:is|are)\s+due\s+back(?:\s+(?:up|online))?|goes\s+(?:live|out|back\s+up)|ships|lands|rolls\s+out|deploys|comes\s+back(?:\s+(?:up|online))?|(?:is|are)\s+(?:going|rolling)\s+out|(?:it['’]s|is|are)\s+(?:back|live|restored|fixed|resolved)(?:\s+(?:up|online))?)(?:\s+(?:again|online|today))?\s+$/i;
 
 /**
  * A problem that may go on, just before an "until": "you may see errors", "logins might stay
