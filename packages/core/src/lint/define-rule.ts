@@ -8,8 +8,7 @@ import { problem, ValidationError } from '../errors';
 import type { Audience, MessageKind } from '../vocabulary';
 import type { LintConfig } from './config';
 import type { TextDocument } from './text';
-import type { TopicMatch } from './topics';
-import type { Fix, LintSeverity, ResolvedFacts } from './types';
+import type { Fix, LintSeverity, ResolvedFacts, TopicMatch } from './types';
 
 /**
  * Where the built-in rules' documentation lives, relative to the repository root: one page per

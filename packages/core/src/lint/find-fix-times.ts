@@ -54,7 +54,7 @@ import {
   UPDATE_WORD,
 } from './phrases';
 import type { Span, TextDocument } from './text';
-import type { TopicMatch } from './topics';
+import type { TopicMatch } from './types';
 
 const REPORTED =
   /\b(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|asked|ask|wrote)\b|\bwhether\b/i;

@@ -21,15 +21,9 @@ import {
   STORE_CREDIT_PAYMENT_AFTER,
 } from './phrases';
 import { TextDocument } from './text';
+import type { TopicMatch } from './types';
 
-/** One passage of a draft that touches an approval topic. Offsets are UTF-16 into the text. */
-export interface TopicMatch {
-  topic: TopicId;
-  start: number;
-  end: number;
-  /** The matched text, e.g. `service credit` or `fixed in about 10 minutes`. */
-  text: string;
-}
+export type { TopicMatch } from './types';
 
 const SIMPLE_TOPICS: readonly (readonly [ApprovalTopic, RegExp])[] = [
   ['security', SECURITY],

@@ -3,7 +3,7 @@
  * Data shapes of the message linter: the context a draft is linted in, the facts it is
  * checked against, and the diagnostics it answers with.
  */
-import type { Audience, MessageKind, Scope } from '../vocabulary';
+import type { Audience, MessageKind, Scope, TopicId } from '../vocabulary';
 import type { LintConfig } from './config';
 
 /** Severity of a diagnostic. `error` blocks sending; `warning` asks for a second look. */
@@ -134,4 +134,13 @@ export interface ResolvedFacts {
   nextUpdateDue: Date | undefined;
   /** Current instant, when known. */
   now: Date | undefined;
+}
+
+/** One passage of a draft that touches an approval topic. Offsets are UTF-16 into the text. */
+export interface TopicMatch {
+  topic: TopicId;
+  start: number;
+  end: number;
+  /** The matched text, e.g. `service credit` or `fixed in about 10 minutes`. */
+  text: string;
 }
