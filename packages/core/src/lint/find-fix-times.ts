@@ -149,7 +149,13 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
     const sentenceText = text.slice(sentence.start, sentence.end);
     if (ROUTINE.test(sentenceText) || PLANNED_MAINTENANCE.test(sentenceText)) return;
     if (DID_NOT_HOLD.test(text.slice(timeEnd, sentence.end))) return;
-    if (/^tak/i.test(m[0]) && HABITUAL.test(text.slice(sentence.start, sentence.end))) return;
+    // "bank transfers normally take hours": a routine length ("usually takes 3 hours, so expect
+    // service back then" still promises).
+    if (
+      /^tak\w*\s+(?:[a-z]+\s+)?(?:hours|days|weeks)$/i.test(m[0]) &&
+      HABITUAL.test(text.slice(sentence.start, sentence.end))
+    )
+      return;
     if (DATED_NOUN.test(text.slice(Math.max(sentence.start, timeStart - 24), timeStart))) return;
     // In "was resolved for most and should resume shortly" the past tense belongs to the first
     // verb: after an "and" that starts a promise, only that part counts.
@@ -208,7 +214,10 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
         recoveryNear !== undefined &&
         NOT_BEFORE.test(text.slice(Math.max(sentence.start, recovery.start - 40), recovery.start)) &&
         !PAST_NOT.test(text.slice(Math.max(sentence.start, recovery.start - 40), recovery.start)) &&
-        !/^(?:retry|try|use|using|access|log|sign|check)/i.test(text.slice(recovery.start, recovery.end));
+        // "please do not retry until the 9th": an instruction, not a forecast.
+        !/\b(?:do\s+not|don['’]t|please)\b/i.test(
+          text.slice(Math.max(sentence.start, recovery.start - 40), recovery.start),
+        );
       // Not advice to the reader ("may need to retry payments made this morning").
       const effortBefore = EFFORT_JUST_BEFORE.exec(
         text.slice(Math.max(sentence.start, recovery.start - 48), recovery.start),
@@ -219,10 +228,12 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
         !/^(?:retry|try|use|using|access|log|sign|check|come)/i.test(recoveryWord) &&
         // "working to restore the orders placed ..." is fine; "while we restored service" is history.
         (!/ed$/i.test(recoveryWord) || /\b(?:have|get|bring)\b/i.test(effortBefore[0]));
+      // "errors may persist until 5pm", "recovery may take until tomorrow morning".
       const lastsUntil =
         opener === 'until' &&
-        lastingNear !== undefined &&
-        HEDGE_WORD.test(text.slice(Math.max(sentence.start, lastingNear.start - 24), lastingNear.end));
+        (lastingNear !== undefined
+          ? HEDGE_WORD.test(text.slice(Math.max(sentence.start, lastingNear.start - 24), lastingNear.end))
+          : HEDGED_LASTING.test(text.slice(sentence.start, timeStart)));
       const promised =
         !timeFirst &&
         ((deadline && (hedged || EFFORT_TOWARD.test(claimText) || opener === 'for')) ||

@@ -19,7 +19,7 @@ const DURATION = `(?:${HEDGE}(?:~\\s*)?${RANGE}\\s?(?:(?:more|further|extra)\\s+
 const ZONE_NAME = '(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST)';
 const ZONE = `(?:\\s?${ZONE_NAME})?`;
 /** A clock time in digits ("3pm", "15:30 UTC") or words ("three o'clock", "half past four", "ten am"). */
-const CLOCK = `(?:${SPELLED_TIME}|\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?)${ZONE}`;
+const CLOCK = `(?:${SPELLED_TIME}|\\d{1,2}(?::\\d{2})?(?:\\s?[ap]\\.?m\\.?)?(?:ish)?)${ZONE}`;
 /** A clock time that cannot be a count: "for 3pm", "for 15:30" (not "for 30 seconds"). */
 const MARKED_CLOCK = `(?:${SPELLED_TIME}|\\d{1,2}:\\d{2}(?:\\s?[ap]\\.?m\\.?)?|\\d{1,2}\\s?[ap]\\.?m\\.?)${ZONE}`;
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
@@ -39,7 +39,7 @@ const DAY_PART = `(?:end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY}
 const BARE_HOUR =
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\\s*(?:[.,;!)]|$)|\\s+(?:today|tonight|tomorrow|this\\s+(?:afternoon|evening|morning)|at\\s+the\\s+latest)\\b)';
 // "by around noon", "at about half past four": a hedge between the preposition and the time.
-const ROUGHLY = '(?:(?:about|around|roughly|approximately|approx\\.?|sometime|some\\s+time)\\s+)?';
+const ROUGHLY = '(?:(?:about|around|roughly|approximately|approx\\.?|sometime|some\\s+time|after)\\s+)?';
 
 /**
  * Time expressions a promise can carry. Group 1 is set when the expression only ever points
@@ -51,6 +51,8 @@ export const FIX_TIME_EXPR = new RegExp(
   `\\b(?:(${[
     `(?:in|within|over|during|after|for)\\s+${DURATION}`,
     `another\\s+${DURATION}`,
+    `(?:needs?|give\\s+us)\\s+(?:another\\s+)?${DURATION}`,
+    `(?:~\\s*)?\\d+\\s?(?:minutes?|mins?|hours?|hrs?)\\s+(?:till|until)\\b`,
     `wait\\s+(?:for\\s+)?${DURATION}`,
     `tak(?:e|es|ing)\\s+(?:us\\s+|you\\s+)?(?:\\w+\\s+)?(?:${DURATION}|hours|days|weeks)`,
     'shortly',
@@ -71,7 +73,7 @@ export const FIX_TIME_EXPR = new RegExp(
 );
 
 /** A label that states a forecast: "ETA", "estimated resolution time", "current estimate". */
-const ESTIMATE_LABEL = `(?:(?:ETA|ETR|ETTR|ERT)(?:\\s+(?:for|on|to)\\s+(?:a\\s+|the\\s+)?(?:full\\s+)?(?:fix|resolution|recovery|restoration))?|(?:estimated|est\\.)\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|repair|fix|completion)(?:\\s+time)?(?:\\s+\\(\\w+\\))?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:time\\s+to\\s+)?(?:resolution|recovery|restoration|restore|repair|fix)(?:\\s+time)?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA)(?:\\s+for\\s+(?:the\\s+)?(?:fix|resolution|recovery|restoration))?)`;
+const ESTIMATE_LABEL = `(?:(?:ETA|ETR|ETTR|ERT)(?:\\s+(?:for|on|to)\\s+(?:a\\s+|the\\s+)?(?:full\\s+)?(?:fix|resolution|recovery|restoration|service))?|(?:estimated|est\\.)\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|repair|fix|completion)(?:\\s+time)?(?:\\s+\\(\\w+\\))?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:time\\s+to\\s+)?(?:resolution|recovery|restoration|restore|repair|fix)(?:\\s+time)?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA)(?:\\s+for\\s+(?:the\\s+)?(?:fix|resolution|recovery|restoration))?)`;
 /** A fix given a slot: "the fix is due", "restoration is booked", "recovery is on schedule". */
 const SCHEDULED_FIX = `(?:fix|hotfix|patch|repair|restore|restoration|recovery|resolution|rollback)(?:\\s+(?:is|remains))?\\s+(?:(?:now|currently|still)\\s+)?(?:due(?:\\s+back)?|expected|scheduled|planned|booked(?:\\s+in)?|slated|timed|lined\\s+up|queued(?:\\s+(?:up|for\\s+(?:release|deployment|rollout)))?|pencil?led\\s+in|on\\s+schedule)`;
 // What may sit between a label and its time: "ETA: about", "estimate remains", "due at", "ETA ~".
@@ -100,7 +102,7 @@ export const FIX_SCHEDULED = gate(
  */
 export const WAIT_BEFORE = gate(
   new RegExp(
-    `\\b(?:may|might|could|will|would|won['’]t|['’]ll)\\s+(?:well\\s+|probably\\s+|likely\\s+)?be\\s+${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}|${DATE}|another\\s+(?:${DURATION}|hour|day|week|half\\s+hour)|${DURATION})(?:\\s+at\\s+the\\s+(?:earliest|latest))?\\s+before\\b`,
+    `\\b(?:may|might|could|will|would|won['’]t|['’]ll|gonna|going\\s+to)\\s+(?:well\\s+|probably\\s+|likely\\s+)?be\\s+${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}|${DATE}|another\\s+(?:${DURATION}|hour|day|week|half\\s+hour)|${DURATION})(?:\\s+at\\s+the\\s+(?:earliest|latest))?\\s+before\\b`,
     'gi',
   ),
   'before',
@@ -108,7 +110,7 @@ export const WAIT_BEFORE = gate(
 
 /** What gets fixed or recovers: the subject of a fix-time promise. */
 export const RECOVERY_TERM =
-  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing|s)?|hotfix(?:es|ed)?|patch(?:ed|es)?|(?:is|are)\s+working|(?:flow|load|send|sync|arriv|process|respond)\w*\s+again|all\s+good|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:s|ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
+  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing|s)?|hotfix(?:es|ed)?|patch(?:ed|es)?|(?:is|are)\s+working|(?:flow|load|send|sync|arriv|process|respond)\w*\s+again|all\s+good|be\s+over|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:s|ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
 
 /**
  * The problem goes on for a while: "may continue to see some issues", "residual issues", "will

@@ -121,7 +121,7 @@ export const PRESENT_RECOVERY =
  * when it ends.
  */
 export const HEDGED_LASTING =
-  /\b(?:(?:may|might|could)\s+(?:still\s+|also\s+)?(?:be|remain|stay|keep|continue|persist|linger|see|experience|take|notice)\b(?:\s+[\w'’-]+){0,3}|expect\s+(?:[\w'’-]+\s+){0,3}?(?:delays|errors|issues|problems|slowness|disruption|failures|timeouts|outages|times)|(?:delays|errors|issues|problems|slowness|disruption|failures|timeouts|outages)\s+(?:are|is|remain)\s+(?:likely|expected|possible))(?:\s+around)?\s+$/i;
+  /\b(?:(?:may|might|could)\s+(?:still\s+|also\s+)?(?:be|remain|stay|keep|continue|persist|linger|see|experience|take|notice)\b(?:\s+[\w'’-]+){0,3}|expect\s+(?:[\w'’-]+\s+){0,3}?(?:delays|errors|issues|problems|slowness|disruption|failures|timeouts|outages|times)|expect\s+(?:the\s+|this\s+)?(?:outage|issue|problem|disruption|incident|errors?|delays?)\s+to\s+(?:continue|last|persist)|(?:delays|errors|issues|problems|slowness|disruption|failures|timeouts|outages)\s+(?:are|is|remain)\s+(?:likely|expected|possible))(?:\s+around)?\s+$/i;
 
 /**
  * A modal right before a recovery verb: "the backlog may clear", "payments might resume", "the
