@@ -25,6 +25,7 @@ import {
   OWN_CLAIM,
   PAST_NOT,
   PAST_SPAN,
+  PEOPLE_SUBJECT,
   PLANNED_MAINTENANCE,
   PROBLEM_LASTS,
   RECOVERY_TERM,
@@ -36,6 +37,7 @@ import {
   WATCH_BEFORE,
   WATCHED_AFTER,
   WATCHING_OBJECT,
+  WITHDRAWN_BEFORE,
 } from './fix-time';
 import {
   BACKLOG_BEFORE,
@@ -142,6 +144,14 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
         PERSON_BACK_AFTER.test(text.slice(recovery.end, recovery.end + 24)))
     )
       return;
+    // "our London team will be back online at 9am", "chat support will return at 10:00".
+    if (
+      /^(?:back|available|return|online)/i.test(text.slice(recovery.start, recovery.end)) &&
+      PEOPLE_SUBJECT.test(text.slice(Math.max(sentence.start, recovery.start - 40), recovery.start))
+    )
+      return;
+    // "Earlier we estimated recovery by 14:00 UTC": an estimate given before, not one given now.
+    if (WITHDRAWN_BEFORE.test(text.slice(sentence.start, timeStart))) return;
     // "A fix was scheduled for 15:00, but ...", "the fix originally scheduled for 14:00 has been
     // postponed": a slot that is history or undone.
     if (!timeFirst && SLOT_UNDONE.test(text.slice(recovery.end, timeStart))) return;
@@ -225,7 +235,7 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
       const recoveryWord = text.slice(recovery.start, recovery.end);
       const effortJustBefore =
         effortBefore !== null &&
-        !/^(?:retry|try|use|using|access|log|sign|check|come)/i.test(recoveryWord) &&
+        !/^(?:retry|try|use|using|access|log|sign|check|come|restart|reopen|roll)/i.test(recoveryWord) &&
         // "working to restore the orders placed ..." is fine; "while we restored service" is history.
         (!/ed$/i.test(recoveryWord) || /\b(?:have|get|bring)\b/i.test(effortBefore[0]));
       // "errors may persist until 5pm", "recovery may take until tomorrow morning".
@@ -235,20 +245,20 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
           ? HEDGE_WORD.test(text.slice(Math.max(sentence.start, lastingNear.start - 24), lastingNear.end))
           : HEDGED_LASTING.test(text.slice(sentence.start, timeStart)));
       const promised =
-        !timeFirst &&
-        ((deadline && (hedged || EFFORT_TOWARD.test(claimText) || opener === 'for')) ||
-          ((dayPart || opener === 'at' || opener === 'around') && hedged) ||
-          (dayPart &&
-            effortJustBefore &&
-            timeStart - recovery.end <= 40 &&
-            !/\b(?:which|that|who|whose|were|was|had|has)\b/i.test(text.slice(recovery.end, timeStart))) ||
-          lastsUntil ||
-          notUntil ||
-          ((deadline || opener === 'at') && SCHEDULED_TO.test(claimText)) ||
-          ((opener === 'at' || opener === 'by' || opener === 'around') &&
-            PRESENT_RECOVERY.test(text.slice(sentence.start, timeStart)) &&
-            !STAFFED_SUBJECT.test(text.slice(sentence.start, recovery.start)) &&
-            !HABITUAL.test(text.slice(sentence.start, sentence.end))));
+        lastsUntil ||
+        (!timeFirst &&
+          ((deadline && (hedged || EFFORT_TOWARD.test(claimText) || opener === 'for')) ||
+            ((dayPart || opener === 'at' || opener === 'around') && hedged) ||
+            (dayPart &&
+              effortJustBefore &&
+              timeStart - recovery.end <= 40 &&
+              !/\b(?:which|that|who|whose|were|was|had|has)\b/i.test(text.slice(recovery.end, timeStart))) ||
+            notUntil ||
+            ((deadline || opener === 'at') && SCHEDULED_TO.test(claimText)) ||
+            ((opener === 'at' || opener === 'by' || opener === 'around' || dayPart) &&
+              PRESENT_RECOVERY.test(text.slice(sentence.start, timeStart)) &&
+              !STAFFED_SUBJECT.test(text.slice(sentence.start, recovery.start)) &&
+              !HABITUAL.test(text.slice(sentence.start, sentence.end)))));
       if (!promised) return;
     }
     // "won't be up for another 24 hours": a negated recovery with a length of time still promises one.
@@ -284,7 +294,9 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
       // "it may be 5pm before checkout is back" waits for a recovery; "before our next update" does not.
       const after = text.slice(end, sentence.end);
       RECOVERY_TERM.lastIndex = 0;
-      const recovers = RECOVERY_TERM.test(after) || /\b(?:again|back|online|recovers)\b/i.test(after);
+      const recovers =
+        RECOVERY_TERM.test(after) ||
+        /\b(?:again|back|online|recovers?|works?|working|catch(?:es)?\s+up|clears?)\b/i.test(after);
       RECOVERY_TERM.lastIndex = 0;
       if (!recovers || UPDATE_WORD.test(after)) return;
     }

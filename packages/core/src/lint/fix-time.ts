@@ -13,7 +13,7 @@ const NUMBER =
 const RANGE = `${NUMBER}(?:\\s*(?:-|–|/|to|or)\\s*${NUMBER})?`;
 const UNIT = '(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)';
 const HEDGE =
-  '(?:(?:about|around|roughly|approximately|approximate|approx\\.?|up\\s+to|under|less\\s+than|at\\s+least|at\\s+most|another|a\\s+further|an\\s+additional|the\\s+next|the\\s+coming|the)\\s+){0,3}';
+  '(?:(?:about|around|roughly|approximately|approximate|approx\\.?|up\\s+to|no\\s+more\\s+than|under|less\\s+than|at\\s+least|at\\s+most|another|a\\s+further|an\\s+additional|the\\s+next|the\\s+coming|the)\\s+){0,3}';
 /** A length of time: "20 to 40 minutes", "a couple of hours", "most of the day", "another quarter hour". */
 const DURATION = `(?:${HEDGE}(?:~\\s*)?${RANGE}\\s?(?:(?:more|further|extra)\\s+)?${UNIT}|(?:a\\s+)?(?:short|little)\\s+(?:time|while)|${HEDGE}quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so))`;
 const ZONE_NAME = '(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST)';
@@ -73,7 +73,7 @@ export const FIX_TIME_EXPR = new RegExp(
 );
 
 /** A label that states a forecast: "ETA", "estimated resolution time", "current estimate". */
-const ESTIMATE_LABEL = `(?:(?:ETA|ETR|ETTR|ERT)(?:\\s+(?:for|on|to)\\s+(?:a\\s+|the\\s+)?(?:full\\s+)?(?:fix|resolution|recovery|restoration|service))?|(?:estimated|est\\.)\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|repair|fix|completion)(?:\\s+time)?(?:\\s+\\(\\w+\\))?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:time\\s+to\\s+)?(?:resolution|recovery|restoration|restore|repair|fix)(?:\\s+time)?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA)(?:\\s+for\\s+(?:the\\s+)?(?:fix|resolution|recovery|restoration))?)`;
+const ESTIMATE_LABEL = `(?:(?:ETA|ETR|ETTR|ERT)(?:\\s+(?:for|on|to)\\s+(?:a\\s+|the\\s+)?(?:full\\s+)?(?:fix|resolution|recovery|restoration|service))?|(?:estimated|est\\.)\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|repair|fix|completion)(?:\\s+time)?(?:\\s+\\(\\w+\\))?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:time\\s+to\\s+)?(?:resolution|recovery|restoration|restore|repair|fix)(?:\\s+time)?|expected\\s+back(?:\\s+(?:online|up))?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA)(?:\\s+for\\s+(?:the\\s+)?(?:fix|resolution|recovery|restoration))?)`;
 /** A fix given a slot: "the fix is due", "restoration is booked", "recovery is on schedule". */
 const SCHEDULED_FIX = `(?:fix|hotfix|patch|repair|restore|restoration|recovery|resolution|rollback)(?:\\s+(?:is|remains))?\\s+(?:(?:now|currently|still)\\s+)?(?:due(?:\\s+back)?|expected|scheduled|planned|booked(?:\\s+in)?|slated|timed|lined\\s+up|queued(?:\\s+(?:up|for\\s+(?:release|deployment|rollout)))?|pencil?led\\s+in|on\\s+schedule)`;
 // What may sit between a label and its time: "ETA: about", "estimate remains", "due at", "ETA ~".
@@ -110,7 +110,7 @@ export const WAIT_BEFORE = gate(
 
 /** What gets fixed or recovers: the subject of a fix-time promise. */
 export const RECOVERY_TERM =
-  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing|s)?|hotfix(?:es|ed)?|patch(?:ed|es)?|(?:is|are)\s+working|(?:flow|load|send|sync|arriv|process|respond)\w*\s+again|all\s+good|be\s+over|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:s|ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
+  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing|s)?|restart(?:s|ed|ing)?|reopen(?:s|ed|ing)?|rollback|roll\s+back|hotfix(?:es|ed)?|patch(?:ed|es)?|(?:is|are)\s+working|(?:flow|load|send|sync|arriv|process|respond)\w*\s+again|all\s+good|be\s+over|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:s|ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
 
 /**
  * The problem goes on for a while: "may continue to see some issues", "residual issues", "will
@@ -207,7 +207,7 @@ export const DATED_NOUN =
   /\b(?:placed|made|sent|submitted|created|received|issued|raised|opened|deleted|lost|cancell?ed|charged|taken|missed)\s+$/i;
 /** A routine, not a recovery: "the daily sync resumes at 02:00", "support hours resume at 9am". */
 export const ROUTINE =
-  /\b(?:each (?:night|day|morning|evening|week)|every (?:night|day|morning|evening|week|hour)|daily|nightly|weekly|(?:support|opening|business|office|trading) hours|promotion)\b/i;
+  /\b(?:each (?:night|day|morning|evening|week)|every (?:night|day|morning|evening|week|hour)|daily|nightly|weekly|(?:support|opening|business|office|trading) hours|promotion|unaffected|not affected)\b/i;
 /**
  * Habit or plan, which makes a present-tense schedule, a stated slot or a bare "take hours"
  * routine: "trading resumes at 8am, as usual", "bank transfers normally take hours". A
@@ -218,7 +218,13 @@ export const HABITUAL =
   /\b(?:normally|usually|typically|as (?:usual|normal|planned|always|scheduled|is normal))\b/i;
 /** Planned downtime, not an incident: "during planned maintenance tonight", "scheduled maintenance is due to complete". */
 export const PLANNED_MAINTENANCE =
-  /\b(?:planned|scheduled|routine)\s+maintenance\b|\bmaintenance\s+window\b/i;
+  /\b(?:planned|scheduled|routine)\s+(?:maintenance|upgrade|downtime|outage|migration|work)\b|\bmaintenance\s+window\b/i;
+/** People or a staffed channel, whose coming back is not the service's: "our London team will be back online". */
+export const PEOPLE_SUBJECT =
+  /\b(?:team|agents?|staff|office|colleagues|customer\s+care|(?:chat|phone|live)\s+support|help\s?desk|support\s+(?:team|desk|staff|agents?))(?:\s+(?:will|['’]ll|is|are|be|can|may|should|would|also|then))*\s*$/i;
+/** An estimate given before: "earlier we estimated recovery by 14:00", "we previously said we expected". */
+export const WITHDRAWN_BEFORE =
+  /\b(?:previously|earlier|originally|initially)\b[^.]*\b(?:said|estimated|expected|told|hoped|thought|announced|shared)\b/i;
 /** A staffed channel or team as the subject of a schedule: "chat support goes live at 8am". */
 export const STAFFED_SUBJECT =
   /\b(?:chat|phone(?:\s+lines?)?|support|customer\s+care|help\s?desk|team|office|agents?|staff|ceo|cto|manager|lead|engineers?)\b/i;

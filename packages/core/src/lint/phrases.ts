@@ -113,7 +113,7 @@ export const HEDGED_AFTER_NOUN =
  * history and does not match.
  */
 export const PRESENT_RECOVERY =
-  /\b(?:resumes?|restarts?|reopens?|returns|(?:is|are)\s+due\s+back(?:\s+(?:up|online))?|goes\s+(?:live|out|back\s+up)|ships|lands|rolls\s+out|deploys|comes\s+back(?:\s+(?:up|online))?|(?:is|are)\s+(?:going|rolling)\s+out|(?:it['’]s|is|are)\s+(?:back|live|restored|fixed|resolved)(?:\s+(?:up|online))?)(?:\s+(?:again|online|today))?\s+$/i;
+  /\b(?:resumes?|restarts?|reopens?|returns|returns?\s+to\s+normal|(?:is|are)\s+due\s+back(?:\s+(?:up|online))?|goes\s+(?:live|out|back\s+up)|ships|lands|rolls\s+out|deploys|comes\s+back(?:\s+(?:up|online))?|(?:is|are)\s+(?:going|rolling)\s+out|(?:it['’]s|is|are)\s+(?:back|live|restored|fixed|resolved)(?:\s+(?:up|online))?)(?:\s+(?:again|online|today))?\s+$/i;
 
 /**
  * A problem that may go on, just before an "until": "you may see errors", "logins might stay
@@ -121,7 +121,7 @@ export const PRESENT_RECOVERY =
  * when it ends.
  */
 export const HEDGED_LASTING =
-  /\b(?:(?:may|might|could)\s+(?:still\s+|also\s+)?(?:be|remain|stay|keep|continue|persist|linger|see|experience|take|notice)\b(?:\s+[\w'’-]+){0,3}|expect\s+(?:[\w'’-]+\s+){0,3}?(?:delays|errors|issues|problems|slowness|disruption|failures|timeouts|outages|times)|expect\s+(?:the\s+|this\s+)?(?:outage|issue|problem|disruption|incident|errors?|delays?)\s+to\s+(?:continue|last|persist)|(?:delays|errors|issues|problems|slowness|disruption|failures|timeouts|outages)\s+(?:are|is|remain)\s+(?:likely|expected|possible))(?:\s+around)?\s+$/i;
+  /\b(?:(?:may|might|could)\s+(?:still\s+|also\s+)?(?:be|remain|stay|keep|continue|persist|linger|see|experience|take|notice|wait|have\s+to\s+wait)\b(?:\s+[\w'’-]+){0,3}|expect\s+(?:[\w'’-]+\s+){0,3}?(?:delays|errors|issues|problems|slowness|disruption|failures|timeouts|outages|times)|expect\s+(?:the\s+|this\s+)?(?:outage|issue|problem|disruption|incident|errors?|delays?)\s+to\s+(?:continue|last|persist)|expect\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:be|remain|stay)\s+(?:unavailable|down|slow|degraded|offline|delayed|affected)|(?:delays|errors|issues|problems|slowness|disruption|failures|timeouts|outages)\s+(?:are|is|remain)\s+(?:likely|expected|possible))(?:\s+around)?\s+$/i;
 
 /**
  * A modal right before a recovery verb: "the backlog may clear", "payments might resume", "the
@@ -139,7 +139,7 @@ export const HEDGE_WORD = /\b(?:may|might|could)\b(?!\s+(?:not|have)\b|n['’]t)
 
 /** Words before a time that make it an update time, not a fix time. */
 export const UPDATE_WORD =
-  /\b(?:updates?|post(?:ed)?|news|get back|check (?:in|back)|report|confirm|summary|follow-up|notes|share|more (?:details?|information)|(?:email|message|call|write to|contact) (?:you|everyone|customers|again|back))\b/i;
+  /\b(?:updates?|post(?:ed)?|tweet|news|get back|check (?:in|back)|report|confirm|summary|follow-up|notes|share|more (?:details?|information)|(?:email|message|call|write to|contact) (?:you|everyone|customers|again|back))\b/i;
 /** Past tense before a recovery word: history, not a promise. */
 export const PAST_BEFORE =
   /\b(?:was|were|has been|have been|had been|had|took|since|between|came|went|(?:has|have) (?:remained|stayed))\b/i;
