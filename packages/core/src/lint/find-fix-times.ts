@@ -28,6 +28,7 @@ import {
   PEOPLE_SUBJECT,
   PLANNED_MAINTENANCE,
   PROBLEM_LASTS,
+  READER_ACTION,
   RECOVERY_TERM,
   ROUTINE,
   SCHEDULED_TO,
@@ -235,7 +236,7 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
       const recoveryWord = text.slice(recovery.start, recovery.end);
       const effortJustBefore =
         effortBefore !== null &&
-        !/^(?:retry|try|use|using|access|log|sign|check|come|restart|reopen|roll)/i.test(recoveryWord) &&
+        !READER_ACTION.test(recoveryWord) &&
         // "working to restore the orders placed ..." is fine; "while we restored service" is history.
         (!/ed$/i.test(recoveryWord) || /\b(?:have|get|bring)\b/i.test(effortBefore[0]));
       // "errors may persist until 5pm", "recovery may take until tomorrow morning".
@@ -314,7 +315,7 @@ function problemLasting(
   sentenceStart: number,
   sentenceEnd: number,
   timeStart: number,
-): { start: number; end: number } | undefined {
+): Span | undefined {
   const sentence = doc.text.slice(sentenceStart, sentenceEnd);
   const m = PROBLEM_LASTS.exec(sentence);
   if (m === null) return undefined;
@@ -329,9 +330,9 @@ function nearestRecoveryTerm(
   sentenceEnd: number,
   timeStart: number,
   timeEnd: number,
-): { start: number; end: number } | undefined {
+): Span | undefined {
   const sentence = doc.text.slice(sentenceStart, sentenceEnd);
-  let best: { start: number; end: number } | undefined;
+  let best: Span | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   eachMatch(RECOVERY_TERM, sentence, (r) => {
     const start = sentenceStart + r.index;

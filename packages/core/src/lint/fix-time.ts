@@ -167,16 +167,21 @@ export const OWN_CLAIM =
 // ---------------------------------------------------------------------------------------
 // What reads a time as a promise, or as something else (used by `find-fix-times.ts`).
 
+/** A watching verb right before a time: "we will keep monitoring for the next hour". */
 export const WATCH_BEFORE =
   /\b(?:monitor\w*|watch\w*|observ\w*|keep an eye on (?:it|this|things))(?:\s+(?:it|this|things|closely))?\s+$/i;
+/** A span that looks back: "over the previous two hours", "for the past hour". */
 export const PAST_SPAN = /\b(?:subsequent|following|previous|past|first|preceding|last)\b/i;
+/** Effort right before a span: "working through the night", "staffed around the clock over". */
 export const EFFORT_BEFORE =
   /\b(?:work(?:s|ed|ing)?|be working|continue|staff(?:ed)?|on (?:it|this))\s+(?:hard\s+|around the clock\s+)?$/i;
 
-// Effort or intent toward a recovery, which a deadline after it turns into a promise: "working
-// to restore it by noon", "trying to get it back by 3pm", "we'd like to have it fixed by end
-// of day", "possibly back by noon". Without a deadline ("working to resolve today's outages")
-// it promises nothing.
+/**
+ * Effort or intent toward a recovery, which a deadline after it turns into a promise: "working
+ * to restore it by noon", "trying to get it back by 3pm", "we'd like to have it fixed by end
+ * of day", "possibly back by noon". Without a deadline ("working to resolve today's outages")
+ * it promises nothing.
+ */
 export const EFFORT_TOWARD =
   /\b(?:work(?:s|ing)?(?:\s+(?:hard|around the clock|flat out))?\s+(?:to|on)|(?:trying|looking|aiming|racing|pushing|striving|committed|determined|hoping|able|want|wants|would like|['’]d like|ought)\s+to|(?:need|needs|hope|hopes|expect|expects)\s+to\s+(?:have|get)|doing (?:everything|all|what) (?:we|they) can to|(?:it\s+is|it['’]s)\s+possible\s+that|focused on|want(?:s)? (?:it|this|that|them|everything)|possibly|perhaps|maybe|fingers crossed|a chance|on (?:course|target) (?:to|for))\b/i;
 /**
@@ -191,6 +196,12 @@ export const SCHEDULED_TO =
  */
 export const EFFORT_JUST_BEFORE =
   /\b(?:work(?:s|ing)?(?:\s+(?:hard|around the clock|flat out))?|trying|aiming|racing|pushing|striving|committed|determined|hoping|need|needs)\s+to\s+(?:(?:have|get|bring)\s+(?:[\w'’-]+\s+){0,3}?)?$/i;
+/**
+ * Recovery words that are the reader's or the team's own action, not an outcome: "retry",
+ * "try again", "log in", "restart some servers", "roll back". Effort toward them is advice or
+ * work, not a promised fix time.
+ */
+export const READER_ACTION = /^(?:retry|try|use|using|access|log|sign|check|come|restart|reopen|roll)/i;
 /** A negated verb right before a recovery: "may not be fully restored", "won't have a fix". */
 export const NOT_BEFORE = /\b(?:not|never|n['’]t)\s+(?:[\w'’-]+\s+){0,3}$/i;
 /** A negation that tells history: "did not come back until 17:00", "had not resumed until". */

@@ -132,7 +132,7 @@ export const BARE_HEDGE_BEFORE = /\b(?:may|might|could)\s+(?:well\s+)?$/i;
 export const BARE_HEDGED_RECOVERY = /^(?:resum|recover|restor|return|stabili|catch)/i;
 /** "clear" and "drain" read as recovery only for a backlog: "the backlog may clear" (not "funds may clear"). */
 export const BACKLOG_BEFORE =
-  /\b(?:backlog|queue|delays?|issues?|errors?)s?\s+(?:may|might|could)\s+(?:well\s+)?$/i;
+  /\b(?:backlogs?|queues?|delays?|issues?|errors?)\s+(?:may|might|could)\s+(?:well\s+)?$/i;
 
 /** A hedge: may, might, could (not "may have", "could not"). */
 export const HEDGE_WORD = /\b(?:may|might|could)\b(?!\s+(?:not|have)\b|n['’]t)/i;
