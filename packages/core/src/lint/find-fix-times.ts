@@ -10,11 +10,13 @@ import {
   DATED_NOUN,
   DAY_OPENERS,
   DID_NOT_HOLD,
+  DISRUPTION_AHEAD,
   EFFORT_BEFORE,
   EFFORT_JUST_BEFORE,
   EFFORT_TOWARD,
   ESTIMATE_GONE,
   ESTIMATE_STATED,
+  FIX_BOOKED,
   FIX_SCHEDULED,
   FIX_TIME_EXPR,
   FOLLOW_UP_WORK,
@@ -27,6 +29,7 @@ import {
   PAST_SPAN,
   PEOPLE_SUBJECT,
   PLANNED_MAINTENANCE,
+  PROBLEM_ENDS,
   PROBLEM_LASTS,
   READER_ACTION,
   RECOVERY_TERM,
@@ -58,6 +61,36 @@ import {
 } from './phrases';
 import type { Span, TextDocument } from './text';
 import type { TopicMatch } from './types';
+
+/** A hedge right after the deadline: "back up by 3 hopefully", "fixed by noon, fingers crossed". */
+const HEDGE_AFTER_TIME =
+  /^\s*[,;:(–—-]?\s*(?:hopefully|fingers\s+crossed|touch\s+wood|with\s+(?:any|some)\s+luck|(?:we|i)\s+(?:hope|think|reckon|believe)|probably|if\s+all\s+goes\s+(?:well|to\s+plan)|all\s+being\s+well)\b/i;
+
+/**
+ * What makes a participle after it a promise, not history: "will be restored", "expect it
+ * fixed", "to have it resolved", "get things cleared".
+ */
+const AUX_BEFORE_PARTICIPLE =
+  /\b(?:be|been|being|is|are|am|['’]s|['’]re|get|gets|got|getting|have|has|having|['’]ve|will|['’]ll|would|should|shall|may|might|must|can|could|to|expect\w*|want\w*|need\w*|hope\w*|see|keep|remain\w*|stay\w*|all|fully|partially|mostly|largely|now|still|likely|probably|hopefully|possibly|maybe|definitely|certainly)\s+(?:[\w'’-]+\s+){0,3}$/i;
+
+/** Coming back on a weekday: "reopen on Monday", "comes back on Wednesday". */
+const COMES_BACK_ON =
+  /\b(?:reopens?|resumes?|restarts?|returns|comes?\s+back(?:\s+(?:up|online))?)\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+/** Money handed back, after "until <date>": "may take until the 9th to return the funds". */
+const MONEY_BACK_AFTER =
+  /^\s+to\s+(?:return|refund|credit|reverse|release|settle|clear|process|post|show|appear)\b[^.]{0,20}\b(?:funds|money|payments?|refunds?|deposits?|transfers?|amounts?|charges?|holds?)\b/i;
+/** People as the sentence's subject: "Chat support is offline for now and will return at 10:00". */
+const PEOPLE_SUBJECT_LEADS =
+  /^\W*(?:(?:our|the|your)\s+)?(?:[\w-]+\s+)?(?:team|agents?|staff|office|colleagues|customer\s+care|(?:chat|phone|live)\s+(?:support|agents?|team)|help\s?desk|support\s+(?:team|desk|staff|agents?|line)|live\s+chat|(?:phone|chat)\s+lines?|support(?=\s+(?:is|are|will|['’]ll)\b))\b/i;
+/**
+ * The verb before a claim has no subject of its own, so the sentence's subject carries over:
+ * "Chat support is offline and will return" (not "The team found it and payouts will be back").
+ */
+const SUBJECT_CARRIED =
+  /(?:^|\b(?:and|but|so|then)\s+)(?:(?:will|['’]ll|should|is|are|can|may|might|be|expect\w*)\s+)+(?:[\w'’-]+\s+)?$/i;
+/** What a person does once back: "... at 2pm and will pick up your ticket", "... at 9 to call you". */
+const PERSON_ACTION_AFTER =
+  /^(?:\s+(?:at|by|around|from|after)\s+[\w:.]+(?:\s?[ap]\.?m\.?)?)?\s*(?:(?:today|tomorrow|this\s+\w+)\s*)?,?\s*(?:and|to|then|when)\s+(?:(?:she|he|they)\s+)?(?:(?:will|['’]ll|can|should|would)\s+)?(?:pick\s+(?:up|this|it)|reply|respond|answer|call|ring|contact|email|get\s+back|take\s+over|look\s+(?:at|into)|handle|follow\s+up|be\s+in\s+touch|review|help|assist)\b/i;
 
 const REPORTED =
   /\b(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|asked|ask|wrote)\b|\bwhether\b/i;
@@ -114,6 +147,7 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
         hedge === null ||
         doc.isQuoted(timeStart, timeEnd) ||
         isReportedOrQuestion(doc, timeStart) ||
+        MONEY_BACK_AFTER.test(text.slice(timeEnd, sentence.end)) ||
         FOLLOW_UP_WORK.test(text.slice(sentence.start, sentence.end))
       )
         return;
@@ -135,6 +169,21 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
       if (PAST_BEFORE.test(claim) && !PROMISE_MODAL.test(claim)) return;
     }
     if (watchedInClause(doc, recovery, timeStart, timeEnd)) return;
+    // "error rates returned to normal within ten minutes", "the service recovered shortly
+    // after": a recovery verb in the past tense with its subject before it tells history.
+    if (
+      recovery.end <= timeStart &&
+      opener !== 'by' &&
+      opener !== 'before' &&
+      opener !== 'no' &&
+      !HEDGE_AFTER_TIME.test(text.slice(timeEnd, timeEnd + 32)) &&
+      /^\w+ed(?:\s+(?:to\s+normal|again|back|up|online))?$/i.test(text.slice(recovery.start, recovery.end)) &&
+      /^(?:\s+(?:to\s+normal|again|back|fully|completely|quickly|gradually|successfully|as\s+expected))*[\s,]*$/i.test(
+        text.slice(recovery.end, timeStart),
+      ) &&
+      !AUX_BEFORE_PARTICIPLE.test(text.slice(Math.max(sentence.start, recovery.start - 32), recovery.start))
+    )
+      return;
     const start = Math.min(recovery.start, timeStart);
     const end = Math.max(recovery.end, timeEnd);
     const before = text.slice(sentence.start, start);
@@ -145,10 +194,14 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
         PERSON_BACK_AFTER.test(text.slice(recovery.end, recovery.end + 24)))
     )
       return;
-    // "our London team will be back online at 9am", "chat support will return at 10:00".
+    // "our London team will be back online at 9am", "chat support will return at 10:00",
+    // "Sarah is back at 2pm and will pick up your ticket": people, not the service.
     if (
       /^(?:back|available|return|online)/i.test(text.slice(recovery.start, recovery.end)) &&
-      PEOPLE_SUBJECT.test(text.slice(Math.max(sentence.start, recovery.start - 40), recovery.start))
+      (PEOPLE_SUBJECT.test(text.slice(Math.max(sentence.start, recovery.start - 40), recovery.start)) ||
+        (PEOPLE_SUBJECT_LEADS.test(text.slice(sentence.start, recovery.start)) &&
+          SUBJECT_CARRIED.test(text.slice(sentence.start, recovery.start))) ||
+        PERSON_ACTION_AFTER.test(text.slice(Math.max(recovery.end, timeEnd), sentence.end)))
     )
       return;
     // "Earlier we estimated recovery by 14:00 UTC": an estimate given before, not one given now.
@@ -210,6 +263,7 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
           text.slice(Math.max(sentence.start, recovery.start - 48), recovery.start),
         ) ||
           (recovery.end <= timeStart && HEDGED_AFTER_NOUN.test(text.slice(recovery.end, timeStart))) ||
+          (recovery.end <= timeStart && HEDGE_AFTER_TIME.test(text.slice(timeEnd, timeEnd + 32))) ||
           (BARE_HEDGE_BEFORE.test(
             text.slice(Math.max(sentence.start, recovery.start - 24), recovery.start),
           ) &&
@@ -256,7 +310,12 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
               !/\b(?:which|that|who|whose|were|was|had|has)\b/i.test(text.slice(recovery.end, timeStart))) ||
             notUntil ||
             ((deadline || opener === 'at') && SCHEDULED_TO.test(claimText)) ||
-            ((opener === 'at' || opener === 'by' || opener === 'around' || dayPart) &&
+            ((opener === 'at' ||
+              opener === 'by' ||
+              opener === 'around' ||
+              dayPart ||
+              // "Bookings reopen on Monday" (not "the feature goes live on December 9").
+              (opener === 'on' && COMES_BACK_ON.test(text.slice(sentence.start, timeEnd)))) &&
               PRESENT_RECOVERY.test(text.slice(sentence.start, timeStart)) &&
               !STAFFED_SUBJECT.test(text.slice(sentence.start, recovery.start)) &&
               !HABITUAL.test(text.slice(sentence.start, sentence.end)))));
@@ -286,6 +345,12 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
     if (PLANNED_MAINTENANCE.test(whole) || DID_NOT_HOLD.test(text.slice(end, sentence.end))) return;
     const before = text.slice(Math.max(sentence.start, start - 24), start);
     if (OTHER_ETA_BEFORE.test(before) || UPDATE_WORD.test(before)) return;
+    // "an ETA of 15:30 on every delivery": a label of each thing, not of the fix.
+    if (
+      /\ban\s+$/i.test(before) &&
+      /^\s+(?:on|for)\s+(?:every|each|all|your)\b/i.test(text.slice(end, end + 20))
+    )
+      return;
     if (
       ESTIMATE_GONE.test(doc.clausePrefix(start)) ||
       SLOT_UNDONE.test(text.slice(end, doc.clauseAt(start).end))
@@ -305,7 +370,17 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
   };
   doc.eachMatch(ESTIMATE_STATED, stated);
   doc.eachMatch(FIX_SCHEDULED, stated);
+  doc.eachMatch(FIX_BOOKED, (m) => {
+    // "we had booked the rollback for 13:15", "we scheduled the restart for 2am and it went
+    // fine": a slot that is history.
+    const sentence = doc.sentenceAt(m.index);
+    if (/\bhad\s+$/i.test(text.slice(Math.max(sentence.start, m.index - 8), m.index))) return;
+    if (PAST_BEFORE.test(text.slice(m.index + m[0].length, sentence.end))) return;
+    stated(m);
+  });
   doc.eachMatch(WAIT_BEFORE, stated);
+  doc.eachMatch(DISRUPTION_AHEAD, stated);
+  doc.eachMatch(PROBLEM_ENDS, stated);
   return out;
 }
 
@@ -340,6 +415,14 @@ function nearestRecoveryTerm(
     if (start >= timeStart && end <= timeEnd) return;
     // "restore jobs", "recovery codes", "delivered out of order", "paid as normal": not a recovery.
     if (NOT_THE_CLAIM_AFTER.test(doc.text.slice(end, end + 24))) return;
+    // "may take until the 9th to return the funds": money handed back, not a recovery.
+    if (
+      /^return/i.test(r[0]) &&
+      /^\s+(?:the\s+|your\s+|any\s+)?(?:funds|money|payments?|deposits?|refunds?|charges?|amounts?)\b/i.test(
+        doc.text.slice(end, end + 24),
+      )
+    )
+      return;
     if (/^normal$/i.test(r[0]) && /\bas\s+$/i.test(doc.text.slice(Math.max(sentenceStart, start - 4), start)))
       return;
     const distance = end <= timeStart ? timeStart - end : start - timeEnd;
@@ -388,6 +471,10 @@ function watchedInClause(doc: TextDocument, claim: Span, timeStart: number, time
     timeClause = doc.clauseAt(timeClause.end);
   if (clause.start !== timeClause.start) return false;
   const rest = text.slice(claim.end, clause.end);
-  const watched = WATCHING_OBJECT.test(text.slice(clause.start, claim.start)) || WATCHED_AFTER.test(rest);
+  const lead = text.slice(clause.start, claim.start);
+  // "Tracking restarts at 8am", "Monitoring resumes tomorrow": the watch word is the subject
+  // that recovers (parcel tracking, a monitoring service), not someone watching.
+  const subject = /^[\s\p{P}]*(?:track|monitor|watch)\w*\s+$/iu.test(lead);
+  const watched = (!subject && WATCHING_OBJECT.test(lead)) || WATCHED_AFTER.test(rest);
   return watched && !OWN_CLAIM.test(rest);
 }

@@ -15,7 +15,7 @@ const UNIT = '(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)';
 const HEDGE =
   '(?:(?:about|around|roughly|approximately|approximate|approx\\.?|up\\s+to|no\\s+more\\s+than|under|less\\s+than|at\\s+least|at\\s+most|another|a\\s+further|an\\s+additional|the\\s+next|the\\s+coming|the)\\s+){0,3}';
 /** A length of time: "20 to 40 minutes", "a couple of hours", "most of the day", "another quarter hour". */
-const DURATION = `(?:${HEDGE}(?:~\\s*)?${RANGE}\\s?(?:(?:more|further|extra)\\s+)?${UNIT}|(?:a\\s+)?(?:short|little)\\s+(?:time|while)|${HEDGE}quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so))`;
+const DURATION = `(?:${HEDGE}(?:~\\s*)?${RANGE}\\s?(?:(?:more|further|extra)\\s+)?${UNIT}|(?:a\\s+)?(?:short|little)\\s+(?:time|while)|${HEDGE}quarter[- ]hour|(?:the\\s+)?(?:next|coming)\\s+(?:few\\s+|couple\\s+of\\s+|several\\s+)?(?:minutes|hours|days|hour|day)|(?:most|the\\s+rest)\\s+of\\s+the\\s+(?:day|morning|afternoon|evening|night|week|weekend)|an?\\s+(?:hour|day)\\s+or\\s+(?:two|so)|(?:another|a\\s+further|one\\s+more)\\s+(?:hour|day|week|half[- ]hour))`;
 const ZONE_NAME = '(?:UTC|GMT|[ECMP][SD]?T|[ECMP]T|CES?T|BST|IST|AEST|JST)';
 const ZONE = `(?:\\s?${ZONE_NAME})?`;
 /** A clock time in digits ("3pm", "15:30 UTC") or words ("three o'clock", "half past four", "ten am"). */
@@ -73,7 +73,7 @@ export const FIX_TIME_EXPR = new RegExp(
 );
 
 /** A label that states a forecast: "ETA", "estimated resolution time", "current estimate". */
-const ESTIMATE_LABEL = `(?:(?:ETA|ETR|ETTR|ERT)(?:\\s+(?:for|on|to)\\s+(?:a\\s+|the\\s+)?(?:full\\s+)?(?:fix|resolution|recovery|restoration|service))?|(?:estimated|est\\.)\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|repair|fix|completion)(?:\\s+time)?(?:\\s+\\(\\w+\\))?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:time\\s+to\\s+)?(?:resolution|recovery|restoration|restore|repair|fix)(?:\\s+time)?|expected\\s+back(?:\\s+(?:online|up))?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA)(?:\\s+for\\s+(?:the\\s+)?(?:fix|resolution|recovery|restoration))?)`;
+const ESTIMATE_LABEL = `(?:(?:ETA|ETR|ETTR|ERT)(?:\\s+(?:for|on|to)\\s+(?:a\\s+|the\\s+)?(?:full\\s+)?(?:fix|resolution|recovery|restoration|service))?|(?:estimated|est\\.)\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|restore|repair|fix|completion)(?:\\s+time)?(?:\\s+\\(\\w+\\))?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:time\\s+to\\s+)?(?:resolution|recovery|restoration|restore|repair|fix)(?:\\s+time)?|expected\\s+back(?:\\s+(?:online|up))?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA)(?:\\s+for\\s+(?:the\\s+)?(?:fix|resolution|recovery|restoration))?)`;
 /** A fix given a slot: "the fix is due", "restoration is booked", "recovery is on schedule". */
 const SCHEDULED_FIX = `(?:fix|hotfix|patch|repair|restore|restoration|recovery|resolution|rollback)(?:\\s+(?:is|remains))?\\s+(?:(?:now|currently|still)\\s+)?(?:due(?:\\s+back)?|expected|scheduled|planned|booked(?:\\s+in)?|slated|timed|lined\\s+up|queued(?:\\s+(?:up|for\\s+(?:release|deployment|rollout)))?|pencil?led\\s+in|on\\s+schedule)`;
 // What may sit between a label and its time: "ETA: about", "estimate remains", "due at", "ETA ~".
@@ -87,13 +87,50 @@ const LABEL_TIME = `(?:${DURATION}|${MARKED_CLOCK}|\\d{1,2}\\s?${ZONE_NAME}|${DA
  */
 export const ESTIMATE_STATED = gate(
   new RegExp(`\\b${ESTIMATE_LABEL}${LABEL_JOIN}${LABEL_TIME}(?![\\w:])`, 'gi'),
-  'eta etr ettr estimat expect target project anticipat',
+  'eta etr ettr ert est estimat expect target project anticipat',
 );
 
 /** A fix given a slot: "Fix due 4:30pm", "Restoration is booked for 3pm", "recovery is on schedule for 15:30". */
 export const FIX_SCHEDULED = gate(
   new RegExp(`\\b${SCHEDULED_FIX}${LABEL_JOIN}${LABEL_TIME}(?![\\w:])`, 'gi'),
   'due expect schedul plan booked slated timed lined queued pencil',
+);
+
+/**
+ * A fix booked by someone, with a verb and its object: "we've booked the fix deployment for
+ * 10:30", "we have scheduled a rollback for 13:15", "the team lined up the patch for tonight".
+ * The slot is the forecast, whatever follows it.
+ */
+export const FIX_BOOKED = gate(
+  new RegExp(
+    `\\b(?:booked|scheduled|planned|slated|queued(?:\\s+up)?|lined\\s+up|timed|pencil?led\\s+in|arranged)\\s+(?:in\\s+)?(?:the|a|an|our|their|its)\\s+(?:[\\w-]+\\s+){0,2}?(?:fix|hotfix|patch|repair|restore|restoration|rollback|roll-?back|failover|recovery|restart|reboot)(?:\\s+(?:deployment|deploy|release|rollout|roll-?out|window|job))?\\s+(?:for|at)\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK}|${DATE}|\\d{1,2}\\s?${ZONE_NAME})(?![\\w:])`,
+    'gi',
+  ),
+  'booked schedul planned slated queued lined timed pencil arranged',
+);
+
+/**
+ * How much more disruption to expect: "expect another 45 minutes of disruption", "you may see
+ * up to two hours of delays". A forecast of when the problem ends, stated as a length.
+ */
+export const DISRUPTION_AHEAD = gate(
+  new RegExp(
+    `\\b(?:expect(?:ing)?|anticipate|(?:will|may|might|could|['’]ll)\\s+(?:(?:still|continue\\s+to)\\s+)?(?:see|have|experience|face|get))\\s+(?:(?:another|a\\s+further|an?\\s+(?:additional|extra)|up\\s+to|around|about|roughly|at\\s+least|no\\s+more\\s+than)\\s+)+(?:${RANGE}\\s?(?:(?:more|further|extra)\\s+)?${UNIT}|hour|day)\\s+of\\s+(?:\\w+\\s+)?(?:disruption|downtime|delays?|errors?|slowness|instability|outages?|interruptions?|issues|problems|degraded\\s+\\w+)\\b`,
+    'gi',
+  ),
+  'expect anticipat see have experienc face get',
+);
+
+/**
+ * The problem's end, stated as a time: "the outage ends at 17:00", "the disruption is expected
+ * to last until around 6pm", "errors should be over by noon".
+ */
+export const PROBLEM_ENDS = gate(
+  new RegExp(
+    `\\b(?:outage|disruption|downtime|interruption|incident|degradation|issue|problem|errors?|delays?|slowness)\\s+(?:ends|finishes|clears|is\\s+over|(?:is|are)\\s+(?:expected|due|set|likely|forecast)\\s+to\\s+(?:end|finish|clear|be\\s+over|last)|(?:will|should|may|might|could|['’]ll)\\s+(?:end|finish|last|be\\s+over))\\s+(?:(?:until|till|through|by|at|around|before|for)\\s+)?${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK}|${DATE}|${DURATION}|\\d{1,2}(?=\\s*[.,;!]|$))(?![\\w:])`,
+    'gi',
+  ),
+  'outage disruption downtime interruption incident degradation issue problem error delay slowness',
 );
 
 /**
@@ -110,7 +147,7 @@ export const WAIT_BEFORE = gate(
 
 /** What gets fixed or recovers: the subject of a fix-time promise. */
 export const RECOVERY_TERM =
-  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing|s)?|restart(?:s|ed|ing)?|reopen(?:s|ed|ing)?|rollback|roll\s+back|hotfix(?:es|ed)?|patch(?:ed|es)?|(?:is|are)\s+working|(?:flow|load|send|sync|arriv|process|respond)\w*\s+again|all\s+good|be\s+over|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:s|ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
+  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing|s)?|restart(?:s|ed|ing)?|reopen(?:s|ed|ing)?|rollback|roll\s+back|hotfix(?:es|ed)?|patch(?:ed|es)?|(?:is|are)\s+working|(?:flow|load|send|sync|arriv|process|respond)\w*\s+again|all\s+good|be\s+over|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:s|ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|normali[sz](?:e|es|ed|ing)|(?:fully|properly|normally)\s+working|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
 
 /**
  * The problem goes on for a while: "may continue to see some issues", "residual issues", "will
@@ -183,7 +220,7 @@ export const EFFORT_BEFORE =
  * it promises nothing.
  */
 export const EFFORT_TOWARD =
-  /\b(?:work(?:s|ing)?(?:\s+(?:hard|around the clock|flat out))?\s+(?:to|on)|(?:trying|looking|aiming|racing|pushing|striving|committed|determined|hoping|able|want|wants|would like|['’]d like|ought)\s+to|(?:need|needs|hope|hopes|expect|expects)\s+to\s+(?:have|get)|doing (?:everything|all|what) (?:we|they) can to|(?:it\s+is|it['’]s)\s+possible\s+that|focused on|want(?:s)? (?:it|this|that|them|everything)|possibly|perhaps|maybe|fingers crossed|a chance|on (?:course|target) (?:to|for))\b/i;
+  /\b(?:work(?:s|ing)?(?:\s+(?:hard|around the clock|flat out))?\s+(?:to|on)|(?:trying|looking|aiming|racing|pushing|striving|committed|determined|hoping|able|want|wants|would like|['’]d like|ought)\s+to|(?:need|needs|hope|hopes|expect|expects)\s+to\s+(?:have|get)|doing (?:everything|all|what) (?:we|they) can to|(?:it\s+is|it['’]s)\s+possible\s+that|focused on|want(?:s)? (?:it|this|that|them|everything)|possibly|perhaps|maybe|tentatively|(?:we['’]re|we are|we['’]ll be|we will be)\s+looking at|fingers crossed|a chance|on (?:course|target) (?:to|for))\b/i;
 /**
  * A schedule a deadline or a clock time completes: "due to resume at 15:00 UTC", "set to go
  * live at 3pm", "the fix is queued for release at 16:00", "recovery is scheduled at 5pm".
@@ -218,7 +255,7 @@ export const DATED_NOUN =
   /\b(?:placed|made|sent|submitted|created|received|issued|raised|opened|deleted|lost|cancell?ed|charged|taken|missed)\s+$/i;
 /** A routine, not a recovery: "the daily sync resumes at 02:00", "support hours resume at 9am". */
 export const ROUTINE =
-  /\b(?:each (?:night|day|morning|evening|week)|every (?:night|day|morning|evening|week|hour)|daily|nightly|weekly|(?:support|opening|business|office|trading) hours|promotion|unaffected|not affected)\b/i;
+  /\b(?:each (?:night|day|morning|evening|week)|every (?:night|day|morning|evening|week|hour)|daily|nightly|weekly|(?:support|opening|business|office|trading) hours|promotion|unaffected|not affected|(?:normal|usual|regular)\s+(?:schedule|hours|timetable)|(?:per|on)\s+(?:its|our|their|the|a)\s+(?:normal|usual|regular)\b)\b/i;
 /**
  * Habit or plan, which makes a present-tense schedule, a stated slot or a bare "take hours"
  * routine: "trading resumes at 8am, as usual", "bank transfers normally take hours". A
@@ -229,7 +266,7 @@ export const HABITUAL =
   /\b(?:normally|usually|typically|as (?:usual|normal|planned|always|scheduled|is normal))\b/i;
 /** Planned downtime, not an incident: "during planned maintenance tonight", "scheduled maintenance is due to complete". */
 export const PLANNED_MAINTENANCE =
-  /\b(?:planned|scheduled|routine)\s+(?:maintenance|upgrade|downtime|outage|migration|work)\b|\bmaintenance\s+window\b/i;
+  /\b(?:planned|scheduled|routine)\s+(?:maintenance|upgrades?|downtime|outages?|migrations?|works?)\b|\bmaintenance\s+window\b/i;
 /** People or a staffed channel, whose coming back is not the service's: "our London team will be back online". */
 export const PEOPLE_SUBJECT =
   /\b(?:team|agents?|staff|office|colleagues|customer\s+care|(?:chat|phone|live)\s+support|help\s?desk|support\s+(?:team|desk|staff|agents?))(?:\s+(?:will|['’]ll|is|are|be|can|may|should|would|also|then))*\s*$/i;
@@ -250,7 +287,7 @@ export const ESTIMATE_GONE =
   /\b(?:miss\w*|withdr[ae]w\w*|original\w*|earlier|previous|old|former|abandon\w*|scrap\w*|drop\w*)\b/i;
 /** A label about something else: "next update ETA", "delivery ETA", "an ETA of 15:30 on every delivery". */
 export const OTHER_ETA_BEFORE =
-  /\b(?:updates?|deliver\w*|courier|shipping|shipments?|orders?|drivers?|parcels?|packages?|an)\s+$/i;
+  /\b(?:updates?|deliver\w*|courier|shipping|shipments?|orders?|drivers?|parcels?|packages?)\s+$/i;
 /** History or a cancellation after a slot: "was cancelled", "has been postponed", "but we rolled it back". */
 export const SLOT_UNDONE =
   /\b(?:was|were|has been|had been|have been|cancel\w*|postpon\w*|called off|rolled (?:it )?back|pushed back|missed|did not|didn['’]t|originally)\b/i;

@@ -113,7 +113,7 @@ export const HEDGED_AFTER_NOUN =
  * history and does not match.
  */
 export const PRESENT_RECOVERY =
-  /\b(?:resumes?|restarts?|reopens?|returns|returns?\s+to\s+normal|(?:is|are)\s+due\s+back(?:\s+(?:up|online))?|goes\s+(?:live|out|back\s+up)|ships|lands|rolls\s+out|deploys|comes\s+back(?:\s+(?:up|online))?|(?:is|are)\s+(?:going|rolling)\s+out|(?:it['’]s|is|are)\s+(?:back|live|restored|fixed|resolved)(?:\s+(?:up|online))?)(?:\s+(?:again|online|today))?\s+$/i;
+  /\b(?:resumes?|restarts?|reopens?|returns|returns?\s+to\s+normal|(?:is|are)\s+due\s+back(?:\s+(?:up|online))?|goes\s+(?:live|out|back\s+up)|ships|lands|rolls\s+out|deploys|starts?\s+\w+ing(?:\s+again)?|comes\s+back(?:\s+(?:up|online))?|(?:is|are)\s+(?:going|rolling)\s+out|(?:it['’]s|is|are)\s+(?:back|live|restored|fixed|resolved)(?:\s+(?:up|online))?)(?:\s+(?:again|online|today))?\s+$/i;
 
 /**
  * A problem that may go on, just before an "until": "you may see errors", "logins might stay

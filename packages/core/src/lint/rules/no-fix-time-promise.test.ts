@@ -118,6 +118,67 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
       'A backlog to prevent data loss is being processed; we cannot say when it will clear.',
     ],
   },
+  'a fix booked with a verb and its object': {
+    flagged: [
+      'We have booked the hotfix deploy for 16:45.',
+      'Our engineers have lined up a rollback for tonight.',
+      "We've pencilled in the repair job for Thursday morning.",
+    ],
+    clean: [
+      'We had booked the rollback for 13:15, but it was called off.',
+      'We scheduled the restart for 2am and it went smoothly.',
+      "We've booked a call with your team for 3pm.",
+    ],
+  },
+  'a hedge after the deadline': {
+    flagged: ['Sync back by 6 hopefully.', 'Payments fixed by noon, fingers crossed.'],
+    clean: ["We'll email you by 6 hopefully."],
+  },
+  'a stated estimate label, abbreviated': {
+    flagged: [
+      'Est. fix 7pm.',
+      'ERT: 18:00 UTC',
+      'Est. time to restore: 30 min',
+      'The carrier has given an estimated repair time of 17:15.',
+    ],
+    clean: ['Our courier gives an ETA of 15:30 on every delivery.'],
+  },
+  'more disruption ahead, or the end of the problem, as a time': {
+    flagged: [
+      'Expect a further 20 minutes of delays.',
+      'You may see up to three hours of slowness on exports.',
+      'The disruption is expected to last until about 7pm.',
+      'The outage ends at 18:30 UTC.',
+    ],
+    clean: [
+      'We apologise for the 40 minutes of downtime this morning.',
+      'The maintenance window ends at 5am.',
+      'The outage lasted until 6pm.',
+    ],
+  },
+  'a present-tense return, and a watch word as the subject': {
+    flagged: [
+      'Tracking resumes at 7am tomorrow.',
+      'Monitoring restarts at 9am.',
+      'Deliveries start arriving again at 11.',
+      'Bookings reopen on Tuesday once the repair is done.',
+    ],
+    clean: [
+      'We are tracking the recovery over the next hour.',
+      'The feature goes live on December 9.',
+      'Our office reopens on Monday.',
+    ],
+  },
+  'a recovery already told, a person back, money returned': {
+    flagged: ['The team found the cause and payments should be back by 4pm.'],
+    clean: [
+      'We rolled back at 09:10 and latency recovered within five minutes.',
+      'Our provider fixed the link at 14:00 and sign-ins returned to normal shortly after.',
+      'Tom is back at 3pm and will call you then.',
+      'Live chat is closed for the moment and will return at 08:00.',
+      'Your card issuer may take until the 12th to release the hold on the payment.',
+    ],
+  },
 };
 
 describe('no-fix-time-promise by kind', () => {
