@@ -6,6 +6,8 @@
  */
 
 import {
+  AUX_BEFORE_PARTICIPLE,
+  COMES_BACK_ON,
   DATED_BY_TIME,
   DATED_NOUN,
   DAY_OPENERS,
@@ -21,28 +23,35 @@ import {
   FIX_TIME_EXPR,
   FOLLOW_UP_WORK,
   HABITUAL,
+  HEDGE_AFTER_TIME,
+  MONEY_BACK_AFTER,
   NOT_BEFORE,
-  NOT_THE_CLAIM_AFTER,
   OTHER_ETA_BEFORE,
-  OWN_CLAIM,
   PAST_NOT,
   PAST_SPAN,
   PEOPLE_SUBJECT,
+  PEOPLE_SUBJECT_LEADS,
+  PERSON_ACTION_AFTER,
   PLANNED_MAINTENANCE,
   PROBLEM_ENDS,
-  PROBLEM_LASTS,
   READER_ACTION,
   RECOVERY_TERM,
   ROUTINE,
   SCHEDULED_TO,
   SLOT_UNDONE,
   STAFFED_SUBJECT,
+  SUBJECT_CARRIED,
   WAIT_BEFORE,
   WATCH_BEFORE,
-  WATCHED_AFTER,
-  WATCHING_OBJECT,
   WITHDRAWN_BEFORE,
 } from './fix-time';
+import {
+  claimAfterNoun,
+  nearestRecoveryTerm,
+  opensClause,
+  problemLasting,
+  watchedInClause,
+} from './fix-time-claims';
 import {
   BACKLOG_BEFORE,
   BARE_HEDGE_BEFORE,
@@ -59,38 +68,8 @@ import {
   PROMISE_MODAL,
   UPDATE_WORD,
 } from './phrases';
-import type { Span, TextDocument } from './text';
+import type { TextDocument } from './text';
 import type { TopicMatch } from './types';
-
-/** A hedge right after the deadline: "back up by 3 hopefully", "fixed by noon, fingers crossed". */
-const HEDGE_AFTER_TIME =
-  /^\s*[,;:(–—-]?\s*(?:hopefully|fingers\s+crossed|touch\s+wood|with\s+(?:any|some)\s+luck|(?:we|i)\s+(?:hope|think|reckon|believe)|probably|if\s+all\s+goes\s+(?:well|to\s+plan)|all\s+being\s+well)\b/i;
-
-/**
- * What makes a participle after it a promise, not history: "will be restored", "expect it
- * fixed", "to have it resolved", "get things cleared".
- */
-const AUX_BEFORE_PARTICIPLE =
-  /\b(?:be|been|being|is|are|am|['’]s|['’]re|get|gets|got|getting|have|has|having|['’]ve|will|['’]ll|would|should|shall|may|might|must|can|could|to|expect\w*|want\w*|need\w*|hope\w*|see|keep|remain\w*|stay\w*|all|fully|partially|mostly|largely|now|still|likely|probably|hopefully|possibly|maybe|definitely|certainly)\s+(?:[\w'’-]+\s+){0,3}$/i;
-
-/** Coming back on a weekday: "reopen on Monday", "comes back on Wednesday". */
-const COMES_BACK_ON =
-  /\b(?:reopens?|resumes?|restarts?|returns|comes?\s+back(?:\s+(?:up|online))?)\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
-/** Money handed back, after "until <date>": "may take until the 9th to return the funds". */
-const MONEY_BACK_AFTER =
-  /^\s+to\s+(?:return|refund|credit|reverse|release|settle|clear|process|post|show|appear)\b[^.]{0,20}\b(?:funds|money|payments?|refunds?|deposits?|transfers?|amounts?|charges?|holds?)\b/i;
-/** People as the sentence's subject: "Chat support is offline for now and will return at 10:00". */
-const PEOPLE_SUBJECT_LEADS =
-  /^\W*(?:(?:our|the|your)\s+)?(?:[\w-]+\s+)?(?:team|agents?|staff|office|colleagues|customer\s+care|(?:chat|phone|live)\s+(?:support|agents?|team)|help\s?desk|support\s+(?:team|desk|staff|agents?|line)|live\s+chat|(?:phone|chat)\s+lines?|support(?=\s+(?:is|are|will|['’]ll)\b))\b/i;
-/**
- * The verb before a claim has no subject of its own, so the sentence's subject carries over:
- * "Chat support is offline and will return" (not "The team found it and payouts will be back").
- */
-const SUBJECT_CARRIED =
-  /(?:^|\b(?:and|but|so|then)\s+)(?:(?:will|['’]ll|should|is|are|can|may|might|be|expect\w*)\s+)+(?:[\w'’-]+\s+)?$/i;
-/** What a person does once back: "... at 2pm and will pick up your ticket", "... at 9 to call you". */
-const PERSON_ACTION_AFTER =
-  /^(?:\s+(?:at|by|around|from|after)\s+[\w:.]+(?:\s?[ap]\.?m\.?)?)?\s*(?:(?:today|tomorrow|this\s+\w+)\s*)?,?\s*(?:and|to|then|when)\s+(?:(?:she|he|they)\s+)?(?:(?:will|['’]ll|can|should|would)\s+)?(?:pick\s+(?:up|this|it)|reply|respond|answer|call|ring|contact|email|get\s+back|take\s+over|look\s+(?:at|into)|handle|follow\s+up|be\s+in\s+touch|review|help|assist)\b/i;
 
 const REPORTED =
   /\b(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|asked|ask|wrote)\b|\bwhether\b/i;
@@ -382,99 +361,4 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
   doc.eachMatch(DISRUPTION_AHEAD, stated);
   doc.eachMatch(PROBLEM_ENDS, stated);
   return out;
-}
-
-// "may continue to see issues over the next hour": how long the problem lasts, before the time.
-function problemLasting(
-  doc: TextDocument,
-  sentenceStart: number,
-  sentenceEnd: number,
-  timeStart: number,
-): Span | undefined {
-  const sentence = doc.text.slice(sentenceStart, sentenceEnd);
-  const m = PROBLEM_LASTS.exec(sentence);
-  if (m === null) return undefined;
-  const start = sentenceStart + m.index;
-  return start < timeStart || start > timeStart ? { start, end: start + m[0].length } : undefined;
-}
-
-// The recovery word in the sentence closest to the time expression, on either side.
-function nearestRecoveryTerm(
-  doc: TextDocument,
-  sentenceStart: number,
-  sentenceEnd: number,
-  timeStart: number,
-  timeEnd: number,
-): Span | undefined {
-  const sentence = doc.text.slice(sentenceStart, sentenceEnd);
-  let best: Span | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  eachMatch(RECOVERY_TERM, sentence, (r) => {
-    const start = sentenceStart + r.index;
-    const end = start + r[0].length;
-    if (start >= timeStart && end <= timeEnd) return;
-    // "restore jobs", "recovery codes", "delivered out of order", "paid as normal": not a recovery.
-    if (NOT_THE_CLAIM_AFTER.test(doc.text.slice(end, end + 24))) return;
-    // "may take until the 9th to return the funds": money handed back, not a recovery.
-    if (
-      /^return/i.test(r[0]) &&
-      /^\s+(?:the\s+|your\s+|any\s+)?(?:funds|money|payments?|deposits?|refunds?|charges?|amounts?)\b/i.test(
-        doc.text.slice(end, end + 24),
-      )
-    )
-      return;
-    if (/^normal$/i.test(r[0]) && /\bas\s+$/i.test(doc.text.slice(Math.max(sentenceStart, start - 4), start)))
-      return;
-    const distance = end <= timeStart ? timeStart - end : start - timeEnd;
-    if (distance >= 0 && distance < bestDistance) {
-      bestDistance = distance;
-      best = { start, end };
-    }
-  });
-  return best;
-}
-
-// Nothing but punctuation before `offset` in its clause, or after the clause's last "and".
-function opensClause(doc: TextDocument, offset: number): boolean {
-  return /^[\s\p{P}]*$/u.test(
-    doc
-      .clausePrefix(offset)
-      .split(/\band\b/i)
-      .pop() ?? '',
-  );
-}
-
-// "the fix should be live", "a fix was in place": a recovery noun names what is promised; the
-// claim is the recovery word after it in the same clause, when there is one.
-const RECOVERY_NOUN = /^(?:fix(?:es)?|resolution|restoration|recovery|repairs?|resumption)$/i;
-
-function claimAfterNoun(doc: TextDocument, noun: Span): Span {
-  if (!RECOVERY_NOUN.test(doc.text.slice(noun.start, noun.end))) return noun;
-  const rest = doc.text.slice(noun.end, doc.clauseAt(noun.start).end);
-  RECOVERY_TERM.lastIndex = 0;
-  const next = RECOVERY_TERM.exec(rest);
-  RECOVERY_TERM.lastIndex = 0;
-  return next === null ? noun : { start: noun.end + next.index, end: noun.end + next.index + next[0].length };
-}
-
-// "We will keep monitoring the fix over the next few hours", "In the next hour we will be
-// watching the recovery", "The fix will be monitored for the next hour": the claim is what the
-// team watches, and the time, in the same clause, is how long it watches. Monitoring after a
-// fix for a stated period is what the runbook asks for. A claim of its own after the watched
-// word in that clause ("monitoring the fix and expect it within the hour") still counts.
-function watchedInClause(doc: TextDocument, claim: Span, timeStart: number, timeEnd: number): boolean {
-  const text = doc.text;
-  const clause = doc.clauseAt(claim.start);
-  let timeClause = doc.clauseAt(timeStart);
-  // "For the next hour, we will watch the fix": a time alone before a comma leads the next clause.
-  if (opensClause(doc, timeStart) && /^[\s\p{P}]*$/u.test(text.slice(timeEnd, timeClause.end)))
-    timeClause = doc.clauseAt(timeClause.end);
-  if (clause.start !== timeClause.start) return false;
-  const rest = text.slice(claim.end, clause.end);
-  const lead = text.slice(clause.start, claim.start);
-  // "Tracking restarts at 8am", "Monitoring resumes tomorrow": the watch word is the subject
-  // that recovers (parcel tracking, a monitoring service), not someone watching.
-  const subject = /^[\s\p{P}]*(?:track|monitor|watch)\w*\s+$/iu.test(lead);
-  const watched = (!subject && WATCHING_OBJECT.test(lead)) || WATCHED_AFTER.test(rest);
-  return watched && !OWN_CLAIM.test(rest);
 }

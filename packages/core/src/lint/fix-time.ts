@@ -293,3 +293,36 @@ export const SLOT_UNDONE =
   /\b(?:was|were|has been|had been|have been|cancel\w*|postpon\w*|called off|rolled (?:it )?back|pushed back|missed|did not|didn['’]t|originally)\b/i;
 /** The time words that name a day or a part of it: "today", "tonight", "this afternoon". */
 export const DAY_OPENERS = new Set(['today', 'tonight', 'this', 'tomorrow', 'overnight']);
+
+// ---------------------------------------------------------------------------------------
+// Around the claim: hedges after a deadline, tense, people and money (find-fix-times.ts)
+
+/** A hedge right after the deadline: "back up by 3 hopefully", "fixed by noon, fingers crossed". */
+export const HEDGE_AFTER_TIME =
+  /^\s*[,;:(–—-]?\s*(?:hopefully|fingers\s+crossed|touch\s+wood|with\s+(?:any|some)\s+luck|(?:we|i)\s+(?:hope|think|reckon|believe)|probably|if\s+all\s+goes\s+(?:well|to\s+plan)|all\s+being\s+well)\b/i;
+
+/**
+ * What makes a participle after it a promise, not history: "will be restored", "expect it
+ * fixed", "to have it resolved", "get things cleared".
+ */
+export const AUX_BEFORE_PARTICIPLE =
+  /\b(?:be|been|being|is|are|am|['’]s|['’]re|get|gets|got|getting|have|has|having|['’]ve|will|['’]ll|would|should|shall|may|might|must|can|could|to|expect\w*|want\w*|need\w*|hope\w*|see|keep|remain\w*|stay\w*|all|fully|partially|mostly|largely|now|still|likely|probably|hopefully|possibly|maybe|definitely|certainly)\s+(?:[\w'’-]+\s+){0,3}$/i;
+
+/** Coming back on a weekday: "reopen on Monday", "comes back on Wednesday". */
+export const COMES_BACK_ON =
+  /\b(?:reopens?|resumes?|restarts?|returns|comes?\s+back(?:\s+(?:up|online))?)\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+/** Money handed back, after "until <date>": "may take until the 9th to return the funds". */
+export const MONEY_BACK_AFTER =
+  /^\s+to\s+(?:return|refund|credit|reverse|release|settle|clear|process|post|show|appear)\b[^.]{0,20}\b(?:funds|money|payments?|refunds?|deposits?|transfers?|amounts?|charges?|holds?)\b/i;
+/** People as the sentence's subject: "Chat support is offline for now and will return at 10:00". */
+export const PEOPLE_SUBJECT_LEADS =
+  /^\W*(?:(?:our|the|your)\s+)?(?:[\w-]+\s+)?(?:team|agents?|staff|office|colleagues|customer\s+care|(?:chat|phone|live)\s+(?:support|agents?|team)|help\s?desk|support\s+(?:team|desk|staff|agents?|line)|live\s+chat|(?:phone|chat)\s+lines?|support(?=\s+(?:is|are|will|['’]ll)\b))\b/i;
+/**
+ * The verb before a claim has no subject of its own, so the sentence's subject carries over:
+ * "Chat support is offline and will return" (not "The team found it and payouts will be back").
+ */
+export const SUBJECT_CARRIED =
+  /(?:^|\b(?:and|but|so|then)\s+)(?:(?:will|['’]ll|should|is|are|can|may|might|be|expect\w*)\s+)+(?:[\w'’-]+\s+)?$/i;
+/** What a person does once back: "... at 2pm and will pick up your ticket", "... at 9 to call you". */
+export const PERSON_ACTION_AFTER =
+  /^(?:\s+(?:at|by|around|from|after)\s+[\w:.]+(?:\s?[ap]\.?m\.?)?)?\s*(?:(?:today|tomorrow|this\s+\w+)\s*)?,?\s*(?:and|to|then|when)\s+(?:(?:she|he|they)\s+)?(?:(?:will|['’]ll|can|should|would)\s+)?(?:pick\s+(?:up|this|it)|reply|respond|answer|call|ring|contact|email|get\s+back|take\s+over|look\s+(?:at|into)|handle|follow\s+up|be\s+in\s+touch|review|help|assist)\b/i;
