@@ -5,6 +5,7 @@
  * for; `topics.ts` gathers every approval topic.
  */
 
+import { findStatedFixTimes } from './find-stated-fix-times';
 import {
   AUX_BEFORE_PARTICIPLE,
   COMES_BACK_ON,
@@ -12,44 +13,38 @@ import {
   DATED_NOUN,
   DAY_OPENERS,
   DID_NOT_HOLD,
-  DISRUPTION_AHEAD,
   EFFORT_BEFORE,
   EFFORT_JUST_BEFORE,
   EFFORT_TOWARD,
-  ESTIMATE_GONE,
-  ESTIMATE_STATED,
-  FIX_BOOKED,
-  FIX_SCHEDULED,
   FIX_TIME_EXPR,
   FOLLOW_UP_WORK,
   HABITUAL,
   HEDGE_AFTER_TIME,
   MONEY_BACK_AFTER,
   NOT_BEFORE,
-  OTHER_ETA_BEFORE,
   PAST_NOT,
   PAST_SPAN,
   PEOPLE_SUBJECT,
   PEOPLE_SUBJECT_LEADS,
   PERSON_ACTION_AFTER,
   PLANNED_MAINTENANCE,
-  PROBLEM_ENDS,
   READER_ACTION,
-  RECOVERY_TERM,
   ROUTINE,
   SCHEDULED_TO,
+  SLOT_CONSEQUENCE,
   SLOT_UNDONE,
   STAFFED_SUBJECT,
   SUBJECT_CARRIED,
-  WAIT_BEFORE,
   WATCH_BEFORE,
   WITHDRAWN_BEFORE,
 } from './fix-time';
 import {
   claimAfterNoun,
+  isReportedOrQuestion,
   nearestRecoveryTerm,
   opensClause,
   problemLasting,
+  REPORTED,
   watchedInClause,
 } from './fix-time-claims';
 import {
@@ -71,15 +66,7 @@ import {
 import type { TextDocument } from './text';
 import type { TopicMatch } from './types';
 
-const REPORTED =
-  /\b(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|asked|ask|wrote)\b|\bwhether\b/i;
-
-/** True when the clause before `start` reports someone else's words, or the sentence is a question. */
-export function isReportedOrQuestion(doc: TextDocument, start: number): boolean {
-  if (REPORTED.test(doc.clausePrefix(start))) return true;
-  const sentence = doc.sentenceAt(start);
-  return doc.text.charCodeAt(sentence.end - 1) === 63; // '?'
-}
+export { isReportedOrQuestion } from './fix-time-claims';
 
 /**
  * The fix-time promises of a document (topic `fixTime`): every time expression a promise
@@ -112,9 +99,27 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
     // "... and within the hour we will post an update": the time leads an update, not the claim before.
     if (leads && after === undefined && UPDATE_WORD.test(text.slice(timeEnd, doc.clauseAt(timeStart).end)))
       return;
-    const recoveryNear = after ?? nearestRecoveryTerm(doc, sentence.start, sentence.end, timeStart, timeEnd);
-    const lastingNear =
-      recoveryNear === undefined ? problemLasting(doc, sentence.start, sentence.end, timeStart) : undefined;
+    let recoveryNear = after ?? nearestRecoveryTerm(doc, sentence.start, sentence.end, timeStart, timeEnd);
+    // "Expect failures for the next two hours" lasts; "expect delays today" only dates them.
+    const lastingOf = () => {
+      const lasting = problemLasting(doc, sentence.start, sentence.end, timeStart);
+      return lasting && (m[1] !== undefined || !/^expect/i.test(text.slice(lasting.start, lasting.end)))
+        ? lasting
+        : undefined;
+    };
+    // "You may see errors for another 20 minutes while the fix rolls out": the problem that
+    // lasts, right before the time in its clause, is the claim; not the recovery after it.
+    if (recoveryNear !== undefined && recoveryNear.start >= timeEnd) {
+      const lasting = lastingOf();
+      if (
+        lasting &&
+        lasting.end <= timeStart &&
+        !/^\s+to\b/i.test(text.slice(lasting.end, lasting.end + 4)) &&
+        doc.clauseAt(lasting.start).start === doc.clauseAt(timeStart).start
+      )
+        recoveryNear = undefined;
+    }
+    const lastingNear = recoveryNear === undefined ? lastingOf() : undefined;
     const nearest = recoveryNear ?? lastingNear;
     // The time's first word: "by", "until", "for", "at", "no" (later than), "within", ...
     const first = /^\w+/.exec(m[0])![0].toLowerCase();
@@ -218,10 +223,17 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
     const claimText = before + text.slice(start, end) + claimRest;
     // "scheduled for 3pm" names the slot of what comes before it ("the fix is scheduled for
     // 3pm"); before its claim it names something else ("payouts scheduled for 3pm will be processed").
-    if (timeFirst && opener === 'for') return;
+    // A slot with what it brings about still promises: "failover is planned for 12:45, after
+    // which the API will be available", "a technician is booked for Thursday to repair the line".
+    const brings = timeFirst && SLOT_CONSEQUENCE.test(text.slice(timeEnd, recovery.start));
+    if (timeFirst && opener === 'for' && !brings) return;
     // "payouts due at 5pm will be paid as normal", "orders placed by noon will ship": the time
     // dates the thing named before it, not the recovery after it.
-    if (timeFirst && DATED_BY_TIME.test(text.slice(Math.max(sentence.start, timeStart - 64), timeStart)))
+    if (
+      timeFirst &&
+      !brings &&
+      DATED_BY_TIME.test(text.slice(Math.max(sentence.start, timeStart - 64), timeStart))
+    )
       return;
     // "Deliveries for tomorrow will be processed", "reservations for tonight should be available":
     // the time names which things, not when they recover.
@@ -280,6 +292,7 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
           : HEDGED_LASTING.test(text.slice(sentence.start, timeStart)));
       const promised =
         lastsUntil ||
+        brings ||
         (!timeFirst &&
           ((deadline && (hedged || EFFORT_TOWARD.test(claimText) || opener === 'for')) ||
             ((dayPart || opener === 'at' || opener === 'around') && hedged) ||
@@ -304,7 +317,10 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
     const lasting = opener === 'for' || opener === 'another' || opener === 'until' || opener === 'through';
     if (
       doc.isQuoted(start, end) ||
-      (!lasting && doc.isNegated(recovery.start)) ||
+      (!lasting &&
+        doc.isNegated(recovery.start) &&
+        // "take no more than an hour to fix": the "no" is the time's own.
+        !(recovery.start >= timeEnd && /\bnot?\s+(?:more|longer|later)\s+than\b/i.test(m[0]))) ||
       isReportedOrQuestion(doc, start)
     )
       return;
@@ -313,52 +329,6 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
     if (out.some((o) => o.start < end && start < o.end)) return;
     out.push({ topic: 'fixTime', start, end, text: text.slice(start, end) });
   });
-  const stated = (m: RegExpExecArray) => {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (out.some((o) => o.start < end && start < o.end)) return;
-    if (doc.isQuoted(start, end) || doc.isNegated(start) || isReportedOrQuestion(doc, start)) return;
-    const sentence = doc.sentenceAt(start);
-    const whole = text.slice(sentence.start, sentence.end);
-    if (FOLLOW_UP_WORK.test(whole) || ROUTINE.test(whole) || HABITUAL.test(whole)) return;
-    if (PLANNED_MAINTENANCE.test(whole) || DID_NOT_HOLD.test(text.slice(end, sentence.end))) return;
-    const before = text.slice(Math.max(sentence.start, start - 24), start);
-    if (OTHER_ETA_BEFORE.test(before) || UPDATE_WORD.test(before)) return;
-    // "an ETA of 15:30 on every delivery": a label of each thing, not of the fix.
-    if (
-      /\ban\s+$/i.test(before) &&
-      /^\s+(?:on|for)\s+(?:every|each|all|your)\b/i.test(text.slice(end, end + 20))
-    )
-      return;
-    if (
-      ESTIMATE_GONE.test(doc.clausePrefix(start)) ||
-      SLOT_UNDONE.test(text.slice(end, doc.clauseAt(start).end))
-    )
-      return;
-    if (/\s+before$/i.test(m[0])) {
-      // "it may be 5pm before checkout is back" waits for a recovery; "before our next update" does not.
-      const after = text.slice(end, sentence.end);
-      RECOVERY_TERM.lastIndex = 0;
-      const recovers =
-        RECOVERY_TERM.test(after) ||
-        /\b(?:again|back|online|recovers?|works?|working|catch(?:es)?\s+up|clears?)\b/i.test(after);
-      RECOVERY_TERM.lastIndex = 0;
-      if (!recovers || UPDATE_WORD.test(after)) return;
-    }
-    out.push({ topic: 'fixTime', start, end, text: m[0] });
-  };
-  doc.eachMatch(ESTIMATE_STATED, stated);
-  doc.eachMatch(FIX_SCHEDULED, stated);
-  doc.eachMatch(FIX_BOOKED, (m) => {
-    // "we had booked the rollback for 13:15", "we scheduled the restart for 2am and it went
-    // fine": a slot that is history.
-    const sentence = doc.sentenceAt(m.index);
-    if (/\bhad\s+$/i.test(text.slice(Math.max(sentence.start, m.index - 8), m.index))) return;
-    if (PAST_BEFORE.test(text.slice(m.index + m[0].length, sentence.end))) return;
-    stated(m);
-  });
-  doc.eachMatch(WAIT_BEFORE, stated);
-  doc.eachMatch(DISRUPTION_AHEAD, stated);
-  doc.eachMatch(PROBLEM_ENDS, stated);
+  findStatedFixTimes(doc, out);
   return out;
 }

@@ -15,6 +15,17 @@ import {
 import { eachMatch } from './phrases';
 import type { Span, TextDocument } from './text';
 
+/** Someone else's words before a claim: "you said", "customers asked", "whether". */
+export const REPORTED =
+  /\b(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|asked|ask|wrote)\b|\bwhether\b/i;
+
+/** True when the clause before `start` reports someone else's words, or the sentence is a question. */
+export function isReportedOrQuestion(doc: TextDocument, start: number): boolean {
+  if (REPORTED.test(doc.clausePrefix(start))) return true;
+  const sentence = doc.sentenceAt(start);
+  return doc.text.charCodeAt(sentence.end - 1) === 63; // '?'
+}
+
 // "may continue to see issues over the next hour": how long the problem lasts, before the time.
 export function problemLasting(
   doc: TextDocument,

@@ -75,7 +75,7 @@ export const FIX_TIME_EXPR = new RegExp(
 /** A label that states a forecast: "ETA", "estimated resolution time", "current estimate". */
 const ESTIMATE_LABEL = `(?:(?:ETA|ETR|ETTR|ERT)(?:\\s+(?:for|on|to)\\s+(?:a\\s+|the\\s+)?(?:full\\s+)?(?:fix|resolution|recovery|restoration|service))?|(?:estimated|est\\.)\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|restore|repair|fix|completion)(?:\\s+time)?(?:\\s+\\(\\w+\\))?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:time\\s+to\\s+)?(?:resolution|recovery|restoration|restore|repair|fix)(?:\\s+time)?|expected\\s+back(?:\\s+(?:online|up))?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA)(?:\\s+for\\s+(?:the\\s+)?(?:fix|resolution|recovery|restoration))?)`;
 /** A fix given a slot: "the fix is due", "restoration is booked", "recovery is on schedule". */
-const SCHEDULED_FIX = `(?:fix|hotfix|patch|repair|restore|restoration|recovery|resolution|rollback)(?:\\s+(?:is|remains))?\\s+(?:(?:now|currently|still)\\s+)?(?:due(?:\\s+back)?|expected|scheduled|planned|booked(?:\\s+in)?|slated|timed|lined\\s+up|queued(?:\\s+(?:up|for\\s+(?:release|deployment|rollout)))?|pencil?led\\s+in|on\\s+schedule)`;
+const SCHEDULED_FIX = `(?:fix|hotfix|patch|repair|restore|restoration|recovery|resolution|rollback)(?:\\s+(?:release|deployment|deploy|rollout|build|job))?(?:\\s+(?:is|remains|has\\s+been|['’]s\\s+been))?\\s+(?:(?:now|currently|still)\\s+)?(?:due(?:\\s+back)?|expected|scheduled|planned|booked(?:\\s+in)?|slated|timed|lined\\s+up|queued(?:\\s+(?:up|for\\s+(?:release|deployment|rollout)))?|pencil?led\\s+in|on\\s+schedule)`;
 // What may sit between a label and its time: "ETA: about", "estimate remains", "due at", "ETA ~".
 const LABEL_JOIN = `(?:\\s*(?:[:~≈=]|[-–—](?=\\s)|approx\\.|\\b(?:is|of|remains|stays|still|now|currently|at|for|by|around|about|approximately|approx|roughly|sometime|has|moved\\s+to|changed\\s+to)\\b)){0,4}\\s*`;
 /** A time a label can carry: a length, a marked clock time, a day part or a date. */
@@ -103,10 +103,10 @@ export const FIX_SCHEDULED = gate(
  */
 export const FIX_BOOKED = gate(
   new RegExp(
-    `\\b(?:booked|scheduled|planned|slated|queued(?:\\s+up)?|lined\\s+up|timed|pencil?led\\s+in|arranged)\\s+(?:in\\s+)?(?:the|a|an|our|their|its)\\s+(?:[\\w-]+\\s+){0,2}?(?:fix|hotfix|patch|repair|restore|restoration|rollback|roll-?back|failover|recovery|restart|reboot)(?:\\s+(?:deployment|deploy|release|rollout|roll-?out|window|job))?\\s+(?:for|at)\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK}|${DATE}|\\d{1,2}\\s?${ZONE_NAME})(?![\\w:])`,
+    `\\b(?:booked|scheduled|planned|slated|queued(?:\\s+up)?|lined\\s+up|timed|pencil?led\\s+in|arranged|set|(?:pushing|rolling|shipping|deploying|releasing|applying|putting)(?:\\s+out)?)\\s+(?:in\\s+)?(?:the|a|an|our|their|its)\\s+(?:[\\w-]+\\s+){0,2}?(?:fix|hotfix|patch|repair|restore|restoration|rollback|roll-?back|failover|recovery|restart|reboot)(?:\\s+(?:deployment|deploy|release|rollout|roll-?out|window|job))?(?:\\s+(?:out|live))?(?:\\s+(?:to|across|for)\\s+(?:all|every|each|the|our|your)\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+)?\\s+(?:(?:for|at|by|around)\\s+${ROUGHLY})?(?:${DAY_PART}|${MARKED_CLOCK}|${DATE}|\\d{1,2}\\s?${ZONE_NAME}|today)(?![\\w:])`,
     'gi',
   ),
-  'booked schedul planned slated queued lined timed pencil arranged',
+  'booked schedul planned slated queued lined timed pencil arranged set pushing rolling shipping deploying releasing applying putting',
 );
 
 /**
@@ -134,12 +134,36 @@ export const PROBLEM_ENDS = gate(
 );
 
 /**
+ * Any work booked for a slot, active voice: "we've scheduled the certificate renewal for 11:00
+ * UTC". A promise only with a consequence that recovers ("..., which will clear the errors"):
+ * `find-fix-times.ts` reads the rest of the sentence.
+ */
+export const WORK_BOOKED = gate(
+  new RegExp(
+    `\\b(?:booked|scheduled|planned|slated|set|lined\\s+up|pencil?led\\s+in|queued(?:\\s+up)?|timed)\\s+(?:in\\s+)?(?:the|a|an|our|their|its)\\s+(?:[\\w-]+\\s+){1,3}?(?:for|at)\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK}|${DATE}|\\d{1,2}\\s?${ZONE_NAME})(?![\\w:])`,
+    'gi',
+  ),
+  'booked schedul planned slated set lined pencil queued timed',
+);
+/** After a slot, what it brings about: ", which will clear", "and should restore", "after which ... will". */
+export const SLOT_CONSEQUENCE =
+  /^\s*[,;:–—-]?\s*(?:after\s+which|which|that|and|then|once\s+(?:it['’]s|it\s+is)\s+(?:done|in|live))\b[^.]{0,80}?\b(?:will|should|['’]ll|ought\s+to|is\s+expected\s+to|expect)\b|^\s+(?:(?:morning|afternoon|evening)\s+)?to\s+$/i;
+/** A fix a length of time away: "resolution is about 30 minutes away", "we're an hour from a fix". */
+export const FIX_AWAY = gate(
+  new RegExp(
+    `\\b(?:(?:fix|resolution|recovery|restoration|repair)\\s+(?:is|are|['’]s|remains|looks|seems)\\s+(?:(?:still|only|probably|likely|maybe)\\s+)*${DURATION}\\s+(?:away|out|off)|(?:we['’]re|we\\s+are)\\s+(?:(?:still|only|probably|likely|maybe)\\s+)*${DURATION}\\s+(?:away\\s+)?from\\s+(?:a\\s+|the\\s+|full\\s+)*(?:fix|resolution|recovery|restoration|repair))\\b`,
+    'gi',
+  ),
+  'away from',
+);
+
+/**
  * A wait until a time: "it may be 5pm before checkout is back", "it could be another hour
  * before payments work again", "it'll be tomorrow before ...".
  */
 export const WAIT_BEFORE = gate(
   new RegExp(
-    `\\b(?:may|might|could|will|would|won['’]t|['’]ll|gonna|going\\s+to)\\s+(?:well\\s+|probably\\s+|likely\\s+)?be\\s+${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}|${DATE}|another\\s+(?:${DURATION}|hour|day|week|half\\s+hour)|${DURATION})(?:\\s+at\\s+the\\s+(?:earliest|latest))?\\s+before\\b`,
+    `\\b(?:(?:may|might|could|will|would|won['’]t|['’]ll|gonna|going\\s+to)\\s+(?:well\\s+|probably\\s+|likely\\s+)?be|(?:we['’]re|we\\s+are|you['’]re|you\\s+are)\\s+(?:probably\\s+|likely\\s+)?looking\\s+at)\\s+${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}|${DATE}|another\\s+(?:${DURATION}|hour|day|week|half\\s+hour)|${DURATION})(?:\\s+at\\s+the\\s+(?:earliest|latest))?\\s+before\\b`,
     'gi',
   ),
   'before',
@@ -147,14 +171,14 @@ export const WAIT_BEFORE = gate(
 
 /** What gets fixed or recovers: the subject of a fix-time promise. */
 export const RECOVERY_TERM =
-  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing|s)?|restart(?:s|ed|ing)?|reopen(?:s|ed|ing)?|rollback|roll\s+back|hotfix(?:es|ed)?|patch(?:ed|es)?|(?:is|are)\s+working|(?:flow|load|send|sync|arriv|process|respond)\w*\s+again|all\s+good|be\s+over|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:s|ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|normali[sz](?:e|es|ed|ing)|(?:fully|properly|normally)\s+working|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
+  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing|s)?|restart(?:s|ed|ing)?|reopen(?:s|ed|ing)?|rollback|roll\s+back|hotfix(?:es|ed)?|patch(?:ed|es)?|(?:is|are)\s+working|(?:flow|load|send|sync|arriv|process|respond)\w*\s+again|all\s+good|be\s+over|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:s|ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|normali[sz](?:e|es|ed|ing)|rebuil(?:d|ds|t|ding)|re-?(?:index|process|sync)\w*|backfill\w*|(?:fully|properly|normally)\s+working|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
 
 /**
  * The problem goes on for a while: "may continue to see some issues", "residual issues", "will
  * stay slow", "won't be up". A duration next to one is a promise of when it ends.
  */
 export const PROBLEM_LASTS =
-  /\b(?:continu(?:e|es|ing) to (?:see|experience|have|notice|be)|residual|(?:may|might|will|could) (?:still )?(?:see|experience|notice|have)|(?:remain|stay)s? (?:slow|down|unavailable|degraded|offline|delayed|affected)|(?:will|'ll|’ll) (?:be|remain|stay) (?:slow|down|unavailable|degraded|offline|delayed|affected))\b/i;
+  /\b(?:continu(?:e|es|ing) to (?:see|experience|have|notice|be)|residual|(?:may|might|will|could) (?:still )?(?:see|experience|notice|have)|expect (?:(?:some|more|further|intermittent|occasional|continued|ongoing)\s+)*(?:errors|failures|delays|disruption|issues|problems|slowness|timeouts|outages?|interruptions?)|(?:remain|stay)s? (?:slow|down|unavailable|degraded|offline|delayed|affected)|(?:will|'ll|’ll) (?:be|remain|stay) (?:slow|down|unavailable|degraded|offline|delayed|affected))\b/i;
 
 /**
  * Work after recovery, not a fix time: "to prevent this in future", "a permanent fix", "issues

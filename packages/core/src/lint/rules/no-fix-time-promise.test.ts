@@ -169,6 +169,35 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
       'Our office reopens on Monday.',
     ],
   },
+  'a slot with what it brings about, or work under way': {
+    flagged: [
+      'The rollback is planned for 14:20, after which checkout will work again.',
+      'An engineer is booked for 2pm to fix the router.',
+      "We've scheduled the database failover for 10:45, which should restore sign-ins.",
+      'We are shipping the patch to every region by 6pm.',
+      'The hotfix build has been lined up for tonight.',
+    ],
+    clean: [
+      'Payouts scheduled for 3pm will be processed as normal.',
+      "We've scheduled the webinar for 3pm, which will cover the new dashboard.",
+      'We have booked a meeting for Friday and will share the fix plan.',
+      'We were pushing the fix at 5pm when the second alarm fired.',
+    ],
+  },
+  'how long the problem or the fix still has to go': {
+    flagged: [
+      'This should take no more than 90 minutes to repair.',
+      'You may see timeouts for another 10-20 minutes while the change rolls out.',
+      'Expect occasional failures for the next hour.',
+      'Resolution is roughly 40 minutes away.',
+      "We're probably looking at another hour before exports are restored.",
+      'Reindexing could take several hours.',
+    ],
+    clean: [
+      'Expect delays in our support replies today.',
+      'We cannot promise it will be fixed no later than 3pm.',
+    ],
+  },
   'a recovery already told, a person back, money returned': {
     flagged: ['The team found the cause and payments should be back by 4pm.'],
     clean: [
