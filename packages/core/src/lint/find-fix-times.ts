@@ -162,9 +162,12 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
       opener !== 'no' &&
       !HEDGE_AFTER_TIME.test(text.slice(timeEnd, timeEnd + 32)) &&
       /^\w+ed(?:\s+(?:to\s+normal|again|back|up|online))?$/i.test(text.slice(recovery.start, recovery.end)) &&
-      /^(?:\s+(?:to\s+normal|again|back|fully|completely|quickly|gradually|successfully|as\s+expected))*[\s,]*$/i.test(
+      // Adverbs or the object in between ("returned to baseline within", "fixed the checkout
+      // bug shortly before"), not a verb of its own ("the repaired build rolls out at 9:30").
+      !/\b(?:is|are|will|['’]ll|should|can|may|might|goes|rolls|ships|lands|deploys|comes|starts|resumes|returns|reopens)\b/i.test(
         text.slice(recovery.end, timeStart),
       ) &&
+      timeStart - recovery.end <= 48 &&
       !AUX_BEFORE_PARTICIPLE.test(text.slice(Math.max(sentence.start, recovery.start - 32), recovery.start))
     )
       return;
@@ -304,6 +307,7 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
             ((deadline || opener === 'at') && SCHEDULED_TO.test(claimText)) ||
             ((opener === 'at' ||
               opener === 'by' ||
+              opener === 'before' ||
               opener === 'around' ||
               dayPart ||
               // "Bookings reopen on Monday" (not "the feature goes live on December 9").

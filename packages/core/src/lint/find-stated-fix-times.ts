@@ -14,12 +14,14 @@ import {
   FIX_AWAY,
   FIX_BOOKED,
   FIX_SCHEDULED,
+  FIX_TARGETED,
   FOLLOW_UP_WORK,
   HABITUAL,
   NOT_THE_CLAIM_AFTER,
   OTHER_ETA_BEFORE,
   PLANNED_MAINTENANCE,
   PROBLEM_ENDS,
+  READER_WAIT,
   RECOVERY_TERM,
   ROUTINE,
   SLOT_CONSEQUENCE,
@@ -67,7 +69,9 @@ export function findStatedFixTimes(doc: TextDocument, out: TopicMatch[]): void {
       RECOVERY_TERM.lastIndex = 0;
       const recovers =
         RECOVERY_TERM.test(after) ||
-        /\b(?:again|back|online|recovers?|works?|working|catch(?:es)?\s+up|clears?)\b/i.test(after);
+        /\b(?:again|back|online|recovers?|works?|working|catch(?:es)?\s+up|clears?|settle\w*|on\s+track|normal)\b/i.test(
+          after,
+        );
       RECOVERY_TERM.lastIndex = 0;
       if (!recovers || UPDATE_WORD.test(after)) return;
     }
@@ -87,6 +91,8 @@ export function findStatedFixTimes(doc: TextDocument, out: TopicMatch[]): void {
   doc.eachMatch(DISRUPTION_AHEAD, stated);
   doc.eachMatch(PROBLEM_ENDS, stated);
   doc.eachMatch(FIX_AWAY, stated);
+  doc.eachMatch(FIX_TARGETED, stated);
+  doc.eachMatch(READER_WAIT, stated);
   doc.eachMatch(WORK_BOOKED, (m) => {
     // Only with what the work brings about: "..., which will clear the SSL errors".
     const sentence = doc.sentenceAt(m.index);

@@ -17,7 +17,7 @@ import type { Span, TextDocument } from './text';
 
 /** Someone else's words before a claim: "you said", "customers asked", "whether". */
 export const REPORTED =
-  /\b(?:you|they|customers?|users?) (?:said|say|told us|mention(?:ed)?|asked|ask|wrote)\b|\bwhether\b/i;
+  /\b(?:you|they|customers?|users?|people|some|many|several|others)\s+(?:have\s+|had\s+|['’]ve\s+)?(?:said|say|told us|mention(?:ed)?|asked|ask|wrote|wondered|wonder)\b|\bwhether\b/i;
 
 /** True when the clause before `start` reports someone else's words, or the sentence is a question. */
 export function isReportedOrQuestion(doc: TextDocument, start: number): boolean {

@@ -30,7 +30,7 @@ const MONTH =
  * party" or "the 2nd attempt": an ordinal that counts something).
  */
 const DATE = `(?:(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)(?:\\s+of\\s+${MONTH})?(?!\\s+(?:party|parties|time|attempt|try|floor|quarter|percentile|place|step|version|edition|release|line|tier)\\b)|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b)`;
-const DAY_PART = `(?:end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY})?|eod|cob|close\\s+of\\s+business|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow(?:\\s+(?:morning|afternoon|evening))?|the\\s+end\\s+of\\s+the\\s+(?:day|week)|lunch(?:time)?|${DAY}|the\\s+weekend|close\\s+of\\s+play|(?:the\\s+)?(?:early|late|mid-?)\\s*(?:morning|afternoon|evening)|(?:the\\s+)?(?:morning|afternoon|evening)|next\\s+(?:week|${DAY})|the\\s+top\\s+of\\s+the\\s+hour)`;
+const DAY_PART = `(?:end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY})?|eod|cob|close\\s+of\\s+business|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow(?:\\s+(?:morning|afternoon|evening))?|the\\s+end\\s+of\\s+the\\s+(?:day|week)|lunch(?:time)?|(?:tea|dinner|supper)-?time|(?:tmrw|tmr|tomoz)(?:\\s+(?:am|pm|morning|afternoon|evening))?|${DAY}|the\\s+weekend|close\\s+of\\s+play|(?:the\\s+)?(?:early|late|mid-?)\\s*(?:morning|afternoon|evening)|(?:the\\s+)?(?:morning|afternoon|evening)|next\\s+(?:week|${DAY})|the\\s+top\\s+of\\s+the\\s+hour)`;
 
 /**
  * An hour in words with nothing after it that it could count: "back by five.", "fixed by
@@ -73,13 +73,13 @@ export const FIX_TIME_EXPR = new RegExp(
 );
 
 /** A label that states a forecast: "ETA", "estimated resolution time", "current estimate". */
-const ESTIMATE_LABEL = `(?:(?:ETA|ETR|ETTR|ERT)(?:\\s+(?:for|on|to)\\s+(?:a\\s+|the\\s+)?(?:full\\s+)?(?:fix|resolution|recovery|restoration|service))?|(?:estimated|est\\.)\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|restore|repair|fix|completion)(?:\\s+time)?(?:\\s+\\(\\w+\\))?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:time\\s+to\\s+)?(?:resolution|recovery|restoration|restore|repair|fix)(?:\\s+time)?|expected\\s+back(?:\\s+(?:online|up))?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA)(?:\\s+for\\s+(?:the\\s+)?(?:fix|resolution|recovery|restoration))?)`;
+const ESTIMATE_LABEL = `(?:(?:estimated\\s+)?time\\s+(?:remaining|left)|(?:planned|target|expected|estimated)\\s+(?:resolution|fix|repair|restoration|recovery)\\s+date|(?:restore|restoration|fix|repair|recovery)\\s+(?:est\\.?|estimate)|(?:ETA|ETR|ETTR|ERT)(?:\\s+(?:for|on|to)\\s+(?:a\\s+|the\\s+)?(?:full\\s+)?(?:fix|resolution|recovery|restoration|service))?|(?:estimated|est\\.?)\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|restore|repair|fix|completion)(?:\\s+time)?(?:\\s+\\(\\w+\\))?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:time\\s+to\\s+)?(?:resolution|recovery|restoration|restore|repair|fix)(?:\\s+time)?|expected\\s+back(?:\\s+(?:online|up))?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA)(?:\\s+for\\s+(?:the\\s+)?(?:fix|resolution|recovery|restoration))?)`;
 /** A fix given a slot: "the fix is due", "restoration is booked", "recovery is on schedule". */
 const SCHEDULED_FIX = `(?:fix|hotfix|patch|repair|restore|restoration|recovery|resolution|rollback)(?:\\s+(?:release|deployment|deploy|rollout|build|job))?(?:\\s+(?:is|remains|has\\s+been|['’]s\\s+been))?\\s+(?:(?:now|currently|still)\\s+)?(?:due(?:\\s+back)?|expected|scheduled|planned|booked(?:\\s+in)?|slated|timed|lined\\s+up|queued(?:\\s+(?:up|for\\s+(?:release|deployment|rollout)))?|pencil?led\\s+in|on\\s+schedule)`;
 // What may sit between a label and its time: "ETA: about", "estimate remains", "due at", "ETA ~".
 const LABEL_JOIN = `(?:\\s*(?:[:~≈=]|[-–—](?=\\s)|approx\\.|\\b(?:is|of|remains|stays|still|now|currently|at|for|by|around|about|approximately|approx|roughly|sometime|has|moved\\s+to|changed\\s+to)\\b)){0,4}\\s*`;
 /** A time a label can carry: a length, a marked clock time, a day part or a date. */
-const LABEL_TIME = `(?:${DURATION}|${MARKED_CLOCK}|\\d{1,2}\\s?${ZONE_NAME}|${DAY_PART}|${DATE})`;
+const LABEL_TIME = `(?:${DURATION}|${MARKED_CLOCK}|\\d{1,2}\\s?${ZONE_NAME}|${DAY_PART}|${DATE}|\\d{4}-\\d{2}-\\d{2})`;
 
 /**
  * A fix time stated outright, with no verb to read: a forecast label and its time ("ETA ~
@@ -87,7 +87,7 @@ const LABEL_TIME = `(?:${DURATION}|${MARKED_CLOCK}|\\d{1,2}\\s?${ZONE_NAME}|${DA
  */
 export const ESTIMATE_STATED = gate(
   new RegExp(`\\b${ESTIMATE_LABEL}${LABEL_JOIN}${LABEL_TIME}(?![\\w:])`, 'gi'),
-  'eta etr ettr ert est estimat expect target project anticipat',
+  'eta etr ettr ert est estimat expect target project anticipat remain left planned restor fix repair recover',
 );
 
 /** A fix given a slot: "Fix due 4:30pm", "Restoration is booked for 3pm", "recovery is on schedule for 15:30". */
@@ -127,10 +127,10 @@ export const DISRUPTION_AHEAD = gate(
  */
 export const PROBLEM_ENDS = gate(
   new RegExp(
-    `\\b(?:outage|disruption|downtime|interruption|incident|degradation|issue|problem|errors?|delays?|slowness)\\s+(?:ends|finishes|clears|is\\s+over|(?:is|are)\\s+(?:expected|due|set|likely|forecast)\\s+to\\s+(?:end|finish|clear|be\\s+over|last)|(?:will|should|may|might|could|['’]ll)\\s+(?:end|finish|last|be\\s+over))\\s+(?:(?:until|till|through|by|at|around|before|for)\\s+)?${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK}|${DATE}|${DURATION}|\\d{1,2}(?=\\s*[.,;!]|$))(?![\\w:])`,
+    `\\b(?:outage|disruption|downtime|interruption|incident|degradation|issue|problem|errors?|delays?|slowness|slowdown|performance|congestion)(?:\\s+(?:to|of|at|on|in|for|with)\\s+(?:[\\w'’-]+\\s+){0,2}?[\\w'’-]+)?\\s+(?:ends|finishes|clears|eases|subsides|stops|is\\s+over|lasting|to\\s+last|(?:is|are)\\s+(?:expected|due|set|likely|forecast)\\s+to\\s+(?:end|finish|clear|ease|subside|stop|be\\s+over|last)|(?:will|should|may|might|could|['’]ll)\\s+(?:end|finish|last|ease|subside|stop|be\\s+over))\\s+(?:(?:until|till|through|by|at|around|before|for)\\s+)?${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK}|${DATE}|${DURATION}|\\d{1,2}(?=\\s*[.,;!]|$))(?![\\w:])`,
     'gi',
   ),
-  'outage disruption downtime interruption incident degradation issue problem error delay slowness',
+  'outage disruption downtime interruption incident degradation issue problem error delay slow performance congestion',
 );
 
 /**
@@ -158,12 +158,36 @@ export const FIX_AWAY = gate(
 );
 
 /**
+ * A target time for the fix, or work with time left: "we're targeting Thursday afternoon for
+ * the permanent fix", "the database rebuild has roughly 40 minutes left".
+ */
+export const FIX_TARGETED = gate(
+  new RegExp(
+    `\\b(?:(?:targeting|targetting|aiming\\s+for)\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK}|${DATE})(?:\\s+(?:morning|afternoon|evening|night))?\\s+for\\s+(?:(?:a|the|full|complete|permanent|final)\\s+)*(?:fix|resolution|recovery|restoration|repair)|(?:fix|repair|restore|restoration|recovery|rebuild|migration|rollout|roll-?back|reindex\\w*|backfill)\\s+(?:has|have|['’]s\\s+got)\\s+${DURATION}\\s+(?:left|remaining|to\\s+go))\\b`,
+    'gi',
+  ),
+  'target aiming left remaining go',
+);
+/**
+ * The reader asked to wait before acting (runbook policy: a wait is a fix-time promise): "give
+ * it 15 minutes and then restart the app", "hold off on resubmitting until tomorrow morning",
+ * "try booking again after 6pm", "we recommend waiting until after 2pm before another transfer".
+ */
+export const READER_WAIT = gate(
+  new RegExp(
+    `\\b(?:(?:give\\s+it|hang\\s+on|hold\\s+on)\\s+(?:for\\s+)?${DURATION}\\s+(?:and|then|before)\\b|(?:hold(?:ing)?\\s+off(?:\\s+(?:on\\s+)?[\\w-]+(?:\\s+[\\w-]+)?)?|wait(?:ing)?)\\s+until\\s+(?:after\\s+)?${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}|${DATE})(?:\\s+(?:before|to|and)\\s+(?:re|try|attempt|submit|log|sign|book|order|pay|send)\\w*)?|(?:try|retry|attempt)\\w*(?:\\s+[\\w-]+){0,2}?\\s+again\\s+(?:after|from)\\s+${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}))(?![\\w:])`,
+    'gi',
+  ),
+  'give hang hold wait try retry attempt',
+);
+
+/**
  * A wait until a time: "it may be 5pm before checkout is back", "it could be another hour
  * before payments work again", "it'll be tomorrow before ...".
  */
 export const WAIT_BEFORE = gate(
   new RegExp(
-    `\\b(?:(?:may|might|could|will|would|won['’]t|['’]ll|gonna|going\\s+to)\\s+(?:well\\s+|probably\\s+|likely\\s+)?be|(?:we['’]re|we\\s+are|you['’]re|you\\s+are)\\s+(?:probably\\s+|likely\\s+)?looking\\s+at)\\s+${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}|${DATE}|another\\s+(?:${DURATION}|hour|day|week|half\\s+hour)|${DURATION})(?:\\s+at\\s+the\\s+(?:earliest|latest))?\\s+before\\b`,
+    `\\b(?:(?:may|might|could|will|would|won['’]t|['’]ll|gonna|going\\s+to|(?:likely|expected)\\s+to)\\s+(?:well\\s+|probably\\s+|likely\\s+)?be|(?:we['’]re|we\\s+are|you['’]re|you\\s+are)\\s+(?:probably\\s+|likely\\s+)?looking\\s+at|(?:we['’]d|we\\s+would|i['’]d|we)\\s+(?:guess|estimate|reckon|say|think)(?:\\s+it['’]s)?)\\s+${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}|${DATE}|another\\s+(?:${DURATION}|hour|day|week|half\\s+hour)|${DURATION})(?:\\s+at\\s+the\\s+(?:earliest|latest))?\\s+before\\b`,
     'gi',
   ),
   'before',
@@ -171,14 +195,14 @@ export const WAIT_BEFORE = gate(
 
 /** What gets fixed or recovers: the subject of a fix-time promise. */
 export const RECOVERY_TERM =
-  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing|s)?|restart(?:s|ed|ing)?|reopen(?:s|ed|ing)?|rollback|roll\s+back|hotfix(?:es|ed)?|patch(?:ed|es)?|(?:is|are)\s+working|(?:flow|load|send|sync|arriv|process|respond)\w*\s+again|all\s+good|be\s+over|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:s|ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|normali[sz](?:e|es|ed|ing)|rebuil(?:d|ds|t|ding)|re-?(?:index|process|sync)\w*|backfill\w*|(?:fully|properly|normally)\s+working|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
+  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing|s)?|restart(?:s|ed|ing)?|reopen(?:s|ed|ing)?|rollback|roll\s+back|hotfix(?:es|ed)?|patch(?:ed|es)?|(?:is|are)\s+working|(?:flow|load|send|sync|arriv|process|respond)\w*\s+again|all\s+good|be\s+over|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:s|ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|normali[sz](?:e|es|ed|ing)|reconnect(?:ed|s|ing|ion)?|(?:fully\s+)?functional(?:\s+again)?|good\s+again|(?:mov|run|operat|function)\w*\s+(?:again|normally)|settle(?:s|d)?\s+down|improv(?:e|es|ing)|go(?:es)?\s+through\s+(?:normally|again|as\s+normal)|rebuil(?:d|ds|t|ding)|re-?(?:index|process|sync)\w*|backfill\w*|(?:fully|properly|normally)\s+working|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
 
 /**
  * The problem goes on for a while: "may continue to see some issues", "residual issues", "will
  * stay slow", "won't be up". A duration next to one is a promise of when it ends.
  */
 export const PROBLEM_LASTS =
-  /\b(?:continu(?:e|es|ing) to (?:see|experience|have|notice|be)|residual|(?:may|might|will|could) (?:still )?(?:see|experience|notice|have)|expect (?:(?:some|more|further|intermittent|occasional|continued|ongoing)\s+)*(?:errors|failures|delays|disruption|issues|problems|slowness|timeouts|outages?|interruptions?)|(?:remain|stay)s? (?:slow|down|unavailable|degraded|offline|delayed|affected)|(?:will|'ll|’ll) (?:be|remain|stay) (?:slow|down|unavailable|degraded|offline|delayed|affected))\b/i;
+  /\b(?:continu(?:e|es|ing) to (?:see|experience|have|notice|be)|residual|(?:may|might|will|could|['’]ll) (?:still |likely |probably )?(?:see|experience|notice|have)|expect (?:(?:some|more|further|intermittent|occasional|continued|ongoing)\s+)*(?:errors|failures|delays|disruption|issues|problems|slowness|timeouts|outages?|interruptions?)|(?:remain|stay)s? (?:slow|down|unavailable|degraded|offline|delayed|affected)|(?:will|'ll|’ll) (?:be|remain|stay) (?:slow|down|unavailable|degraded|offline|delayed|affected))\b/i;
 
 /**
  * Work after recovery, not a fix time: "to prevent this in future", "a permanent fix", "issues
@@ -299,7 +323,7 @@ export const WITHDRAWN_BEFORE =
   /\b(?:previously|earlier|originally|initially)\b[^.]*\b(?:said|estimated|expected|told|hoped|thought|announced|shared)\b/i;
 /** A staffed channel or team as the subject of a schedule: "chat support goes live at 8am". */
 export const STAFFED_SUBJECT =
-  /\b(?:chat|phone(?:\s+lines?)?|support|customer\s+care|help\s?desk|team|office|agents?|staff|ceo|cto|manager|lead|engineers?)\b/i;
+  /\b(?:chat|phone(?:\s+lines?)?|support|customer\s+care|help\s?desk|team|office|agents?|staff|ceo|cto|manager|lead|engineers?|branch(?:es)?|clinics?|surgery|depots?|counters?|doctors?|drivers?|couriers?)\b/i;
 /** An estimate that did not hold, later in the sentence: "but that didn't happen", "no longer". */
 export const DID_NOT_HOLD =
   /\b(?:but|however)\b.*\b(?:didn['’]t|did not|wasn['’]t|was not|no longer|missed)\b/i;
@@ -340,13 +364,14 @@ export const MONEY_BACK_AFTER =
   /^\s+to\s+(?:return|refund|credit|reverse|release|settle|clear|process|post|show|appear)\b[^.]{0,20}\b(?:funds|money|payments?|refunds?|deposits?|transfers?|amounts?|charges?|holds?)\b/i;
 /** People as the sentence's subject: "Chat support is offline for now and will return at 10:00". */
 export const PEOPLE_SUBJECT_LEADS =
-  /^\W*(?:(?:our|the|your)\s+)?(?:[\w-]+\s+)?(?:team|agents?|staff|office|colleagues|customer\s+care|(?:chat|phone|live)\s+(?:support|agents?|team)|help\s?desk|support\s+(?:team|desk|staff|agents?|line)|live\s+chat|(?:phone|chat)\s+lines?|support(?=\s+(?:is|are|will|['’]ll)\b))\b/i;
+  /^\W*(?:(?:our|the|your|dr\.?\s+\w+['’]s)\s+)?(?:[\w-]+\s+)?(?:team|agents?|staff|office|offices|branch(?:es)?|clinics?|surgery|depot|counters?|colleagues|engineers?|technicians?|drivers?|couriers?|doctors?|nurses?|advisers?|advisors?|representatives?|reps?|managers?|customer\s+care|(?:chat|phone|live)\s+(?:support|agents?|team)|help\s?desk|support\s+(?:team|desk|staff|agents?|line)|live\s+chat|(?:phone|chat)\s+lines?|support(?=\s+(?:is|are|will|['’]ll)\b))\b/i;
 /**
  * The verb before a claim has no subject of its own, so the sentence's subject carries over:
- * "Chat support is offline and will return" (not "The team found it and payouts will be back").
+ * "Chat support is offline and will return" (not "The team found it and payouts will be back",
+ * nor "engineers are working to get everything back": what they bring back is the claim).
  */
 export const SUBJECT_CARRIED =
-  /(?:^|\b(?:and|but|so|then)\s+)(?:(?:will|['’]ll|should|is|are|can|may|might|be|expect\w*)\s+)+(?:[\w'’-]+\s+)?$/i;
+  /^(?![\s\S]*\b(?:get|gets|getting|got|bring\w*|brought|have|having|turn\w*|put\w*|switch\w*|them|it|everything|things|service|services)\b)(?![\s\S]*\b(?:and|but|so|while|because|although|once|after|when|since)\s+(?!(?:will|['’]ll|should|is|are|can|may|might|be|expect\w*|then|also)\b)[\w'’-]+\s+(?:will|['’]ll|should|is|are|can|may|might|would|could|has|have)\b)/i;
 /** What a person does once back: "... at 2pm and will pick up your ticket", "... at 9 to call you". */
 export const PERSON_ACTION_AFTER =
   /^(?:\s+(?:at|by|around|from|after)\s+[\w:.]+(?:\s?[ap]\.?m\.?)?)?\s*(?:(?:today|tomorrow|this\s+\w+)\s*)?,?\s*(?:and|to|then|when)\s+(?:(?:she|he|they)\s+)?(?:(?:will|['’]ll|can|should|would)\s+)?(?:pick\s+(?:up|this|it)|reply|respond|answer|call|ring|contact|email|get\s+back|take\s+over|look\s+(?:at|into)|handle|follow\s+up|be\s+in\s+touch|review|help|assist)\b/i;

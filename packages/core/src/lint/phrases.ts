@@ -90,7 +90,7 @@ export const FORECAST_BEFORE =
  * plan toward a fix (on track to, tracking toward, working toward, intend, our goal is).
  */
 export const PROMISE_MODAL =
-  /\b(?:will|won['’]t|'ll|’ll|should|shall|expect\w*|estimat\w*|eta(?!\s+(?:api|field|endpoint|service|feature|page|data)\b)|target\w*|going to|aim\w*|plan\w*|hope\w*|hoping|anticipat\w*|projected|on track (?:to|for)|track(?:s|ing)? (?:to|toward|towards)|work(?:s|ing)? towards?|intend\w*|(?:our|the) goal is)\b/i;
+  /\b(?:will|won['’]t|'ll|’ll|should|shall|expect\w*|estimat\w*|eta(?!\s+(?:api|field|endpoint|service|feature|page|data)\b)|target\w*|going to|aim\w*|plan\w*|hope\w*|hoping|anticipat\w*|projected|forecast(?:ed)? to|likely to|on track (?:to|for)|track(?:s|ing)? (?:to|toward|towards)|work(?:s|ing)? towards?|intend\w*|(?:our|the) goal is)\b/i;
 
 /**
  * A hedged forecast right before what recovers: "may be back", "might have it fixed", "could
@@ -113,7 +113,7 @@ export const HEDGED_AFTER_NOUN =
  * history and does not match.
  */
 export const PRESENT_RECOVERY =
-  /\b(?:resumes?|restarts?|reopens?|returns|returns?\s+to\s+normal|(?:is|are)\s+due\s+back(?:\s+(?:up|online))?|goes\s+(?:live|out|back\s+up)|ships|lands|rolls\s+out|deploys|starts?\s+\w+ing(?:\s+again)?|comes\s+back(?:\s+(?:up|online))?|(?:is|are)\s+(?:going|rolling)\s+out|(?:it['’]s|is|are)\s+(?:back|live|restored|fixed|resolved)(?:\s+(?:up|online))?)(?:\s+(?:again|online|today))?\s+$/i;
+  /\b(?:resumes?|restarts?|reopens?|returns|returns?\s+to\s+normal|(?:is|are)\s+due\s+back(?:\s+(?:up|online))?|goes\s+(?:live|out|back\s+up)|ships|lands|rolls\s+out|deploys|starts?\s+\w+ing(?:\s+again)?|(?<!\b(?:please|can|could|to|you|and)\s)comes?\s+back(?:\s+(?:up|online))?|(?:is|are)\s+(?:going|rolling)\s+out|(?:it['’]s|is|are)\s+(?:back|live|restored|fixed|resolved)(?:\s+(?:up|online))?)(?:\s+(?:again|online|today))?\s+$/i;
 
 /**
  * A problem that may go on, just before an "until": "you may see errors", "logins might stay

@@ -198,6 +198,46 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
       'We cannot promise it will be fixed no later than 3pm.',
     ],
   },
+  'abbreviated labels, targets, time left, problem ends': {
+    flagged: [
+      'Fault in your area. Est fix 5pm.',
+      'Restore est. 22:15.',
+      'Estimated time remaining: 25 minutes.',
+      'Target resolution date: 2026-03-04.',
+      "We're targeting Friday morning for the full fix.",
+      'The migration has about 20 minutes left.',
+      'Slowness on the search page should subside by 15:00.',
+      'Disruption to card top-ups is expected to finish by Monday.',
+      'We expect the slowdown to last another two hours.',
+    ],
+    clean: [
+      'You have 30 minutes left to submit your form.',
+      'Time left on your session: 10 minutes.',
+      'Transactions made before 3pm will settle tomorrow.',
+      'A few customers have asked if the outage will be over by the weekend; we do not know yet.',
+    ],
+  },
+  'the reader asked to wait before acting (a wait is a fix-time promise)': {
+    flagged: [
+      'Give it 20 minutes and then reopen the app.',
+      'Please hold off on resubmitting claims until tomorrow morning.',
+      'Try ordering again after 7pm tonight.',
+      'We suggest waiting until after 4pm before making another payment.',
+    ],
+    clean: ['Please keep your receipt until the refund arrives.'],
+  },
+  'people, places and things that come back, not the service': {
+    flagged: [
+      'Engineers are working to get everything back this evening.',
+      'Game servers come back online at 07:00 UTC.',
+      'The fix lands before the weekend.',
+    ],
+    clean: [
+      'Our branches reopen at 9:30 after the public holiday.',
+      'The engineer assigned to your case will be back online shortly after midnight.',
+      'Please come back at 3pm to collect your order.',
+    ],
+  },
   'a recovery already told, a person back, money returned': {
     flagged: ['The team found the cause and payments should be back by 4pm.'],
     clean: [
