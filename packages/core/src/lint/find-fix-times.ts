@@ -124,6 +124,20 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
     // The time's first word: "by", "until", "for", "at", "no" (later than), "within", ...
     const first = /^\w+/.exec(m[0])![0].toLowerCase();
     const opener = first === 'till' ? 'until' : first;
+    // "will be unavailable from 18:00", "will be slow tonight": when the problem starts or
+    // happens; only an end ("until 5pm", "for another hour") dates a problem that lasts.
+    if (
+      recoveryNear === undefined &&
+      lastingNear !== undefined &&
+      m[1] === undefined &&
+      opener !== 'until' &&
+      opener !== 'through' &&
+      opener !== 'by' &&
+      opener !== 'no' &&
+      opener !== 'for' &&
+      opener !== 'another'
+    )
+      return;
     if (nearest === undefined) {
       // "errors may persist until 5pm", "logins might stay slow until this evening".
       const hedge = opener === 'until' ? HEDGED_LASTING.exec(text.slice(sentence.start, timeStart)) : null;

@@ -39,6 +39,9 @@ import type { TopicMatch } from './types';
  * overlap a match already in `out`: quoted, negated, reported, routine, planned, given up or
  * about something else is no promise.
  */
+const STATUS_HEADING =
+  /^\s*(?:update|investigating|identified|monitoring|resolved|postmortem|status)\s*(?:[-–—:|]|\s\d)[^\w]*/i;
+
 export function findStatedFixTimes(doc: TextDocument, out: TopicMatch[]): void {
   const text = doc.text;
   const stated = (m: RegExpExecArray) => {
@@ -50,7 +53,8 @@ export function findStatedFixTimes(doc: TextDocument, out: TopicMatch[]): void {
     const whole = text.slice(sentence.start, sentence.end);
     if (FOLLOW_UP_WORK.test(whole) || ROUTINE.test(whole) || HABITUAL.test(whole)) return;
     if (PLANNED_MAINTENANCE.test(whole) || DID_NOT_HOLD.test(text.slice(end, sentence.end))) return;
-    const before = text.slice(Math.max(sentence.start, start - 24), start);
+    // A status-page heading ("Update - ", "Monitoring: ") is not what the time is about.
+    const before = text.slice(Math.max(sentence.start, start - 24), start).replace(STATUS_HEADING, '');
     if (OTHER_ETA_BEFORE.test(before) || UPDATE_WORD.test(before)) return;
     // "an ETA of 15:30 on every delivery": a label of each thing, not of the fix.
     if (

@@ -29,7 +29,7 @@ const MONTH =
  * A calendar date: "the 9th", "December 9", "9 December", "the 9th of December" (not "the 3rd
  * party" or "the 2nd attempt": an ordinal that counts something).
  */
-const DATE = `(?:(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)(?:\\s+of\\s+${MONTH})?(?!\\s+(?:party|parties|time|attempt|try|floor|quarter|percentile|place|step|version|edition|release|line|tier)\\b)|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b)`;
+const DATE = `(?:(?<![\\d.])(?:[0-2]?\\d|3[01])(?:/(?:0?[1-9]|1[0-2])(?:/(?:\\d{4}|\\d{2}))?|\\.(?:0[1-9]|1[0-2])(?:\\.\\d{4})?)(?!\\d|\\.\\d|\\s*(?:%|percent|seconds?|minutes?|hours?|x\\b|times\\b))|(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)(?:\\s+of\\s+${MONTH})?(?!\\s+(?:party|parties|time|attempt|try|floor|quarter|percentile|place|step|version|edition|release|line|tier)\\b)|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b)`;
 const DAY_PART = `(?:end\\s+of\\s+(?:the\\s+)?(?:day|week|business)(?:\\s+${DAY})?|eod|cob|close\\s+of\\s+business|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow(?:\\s+(?:morning|afternoon|evening))?|the\\s+end\\s+of\\s+the\\s+(?:day|week)|lunch(?:time)?|(?:tea|dinner|supper)-?time|(?:tmrw|tmr|tomoz)(?:\\s+(?:am|pm|morning|afternoon|evening))?|${DAY}|the\\s+weekend|close\\s+of\\s+play|(?:the\\s+)?(?:early|late|mid-?)\\s*(?:morning|afternoon|evening)|(?:the\\s+)?(?:morning|afternoon|evening)|next\\s+(?:week|${DAY})|the\\s+top\\s+of\\s+the\\s+hour)`;
 
 /**
@@ -58,6 +58,7 @@ export const FIX_TIME_EXPR = new RegExp(
     'shortly',
     '(?<!\\b(?:as|too)\\s)soon(?!\\s+as\\b)',
     'momentarily',
+    'in\\s+(?:a\\s+jiffy|no\\s+time|a\\s+(?:bit|tick|sec|second|moment))',
     'any\\s+minute(?:\\s+now)?',
     'imminently',
     'later\\s+(?:today|tonight|this\\s+(?:morning|afternoon|evening))',
@@ -68,18 +69,18 @@ export const FIX_TIME_EXPR = new RegExp(
     'through\\s+tonight',
   ].join(
     '|',
-  )})|(?:(?:by|at|around|before|until|till|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${DATE}|${CLOCK}|${BARE_HOUR})|on\\s+(?:${DAY}(?:,?\\s+${DATE})?|${DATE})|(?<=\\b(?:on\\s+track|on\\s+schedule|planned|scheduled|slated|targeted|set|booked|lined\\s+up|queued(?:\\s+up)?|timed|pencil?led\\s+in)\\s+)for\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow|overnight))(?![\\w:]|['’]s\\b)`,
+  )})|(?:(?:by|at|around|before|b4|until|till|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${DATE}|${CLOCK}|${BARE_HOUR})|on\\s+(?:${DAY}(?:,?\\s+${DATE})?|${DATE})|(?<=\\b(?:on\\s+track|on\\s+schedule|planned|scheduled|slated|targeted|set|booked|lined\\s+up|queued(?:\\s+up)?|timed|pencil?led\\s+in)\\s+)for\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow|overnight))(?![\\w:]|['’]s\\b)`,
   'gi',
 );
 
 /** A label that states a forecast: "ETA", "estimated resolution time", "current estimate". */
-const ESTIMATE_LABEL = `(?:(?:estimated\\s+)?time\\s+(?:remaining|left)|(?:planned|target|expected|estimated)\\s+(?:resolution|fix|repair|restoration|recovery)\\s+date|(?:restore|restoration|fix|repair|recovery)\\s+(?:est\\.?|estimate)|(?:ETA|ETR|ETTR|ERT)(?:\\s+(?:for|on|to)\\s+(?:a\\s+|the\\s+)?(?:full\\s+)?(?:fix|resolution|recovery|restoration|service))?|(?:estimated|est\\.?)\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|restore|repair|fix|completion)(?:\\s+time)?(?:\\s+\\(\\w+\\))?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:time\\s+to\\s+)?(?:resolution|recovery|restoration|restore|repair|fix)(?:\\s+time)?|expected\\s+back(?:\\s+(?:online|up))?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA)(?:\\s+for\\s+(?:the\\s+)?(?:fix|resolution|recovery|restoration))?)`;
+const ESTIMATE_LABEL = `(?:(?:estimated\\s+)?time\\s+(?:remaining|left)|(?:planned|target|expected|estimated)\\s+(?:resolution|fix|repair|restoration|recovery)\\s+(?:date|time)|(?:resolution|fix|repair|restoration|recovery)\\s+(?:target|date)(?:\\s+of)?|(?:estimated|est\\.?)\\s+(?:power|service|supply|water|gas|heating|internet|broadband)\\s+(?:on|back|restor\\w*)|(?:restore|restoration|fix|repair|recovery)\\s+(?:est\\.?|estimate)|(?:ETA|ETR|ETTR|ERT)(?:\\s+(?:for|on|to)\\s+(?:a\\s+|the\\s+)?(?:full\\s+)?(?:fix|resolution|recovery|restoration|service))?|(?:estimated|est\\.?)\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|restore|repair|fix|completion)(?:\\s+time)?(?:\\s+\\(\\w+\\))?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:time\\s+to\\s+)?(?:resolution|recovery|restoration|restore|repair|fix)(?:\\s+time)?|expected\\s+back(?:\\s+(?:online|up))?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA)(?:\\s+for\\s+(?:the\\s+)?(?:fix|resolution|recovery|restoration))?)`;
 /** A fix given a slot: "the fix is due", "restoration is booked", "recovery is on schedule". */
 const SCHEDULED_FIX = `(?:fix|hotfix|patch|repair|restore|restoration|recovery|resolution|rollback)(?:\\s+(?:release|deployment|deploy|rollout|build|job))?(?:\\s+(?:is|remains|has\\s+been|['’]s\\s+been))?\\s+(?:(?:now|currently|still)\\s+)?(?:due(?:\\s+back)?|expected|scheduled|planned|booked(?:\\s+in)?|slated|timed|lined\\s+up|queued(?:\\s+(?:up|for\\s+(?:release|deployment|rollout)))?|pencil?led\\s+in|on\\s+schedule)`;
 // What may sit between a label and its time: "ETA: about", "estimate remains", "due at", "ETA ~".
 const LABEL_JOIN = `(?:\\s*(?:[:~≈=]|[-–—](?=\\s)|approx\\.|\\b(?:is|of|remains|stays|still|now|currently|at|for|by|around|about|approximately|approx|roughly|sometime|has|moved\\s+to|changed\\s+to)\\b)){0,4}\\s*`;
 /** A time a label can carry: a length, a marked clock time, a day part or a date. */
-const LABEL_TIME = `(?:${DURATION}|${MARKED_CLOCK}|\\d{1,2}\\s?${ZONE_NAME}|${DAY_PART}|${DATE}|\\d{4}-\\d{2}-\\d{2})`;
+const LABEL_TIME = `(?:${DURATION}|(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\.?\\s+)?${MARKED_CLOCK}|(?:[01]\\d|2[0-3])[0-5]\\d\\s?${ZONE_NAME}|(?:within\\s+)?the\\s+hour|\\d{1,2}\\s?${ZONE_NAME}|${DAY_PART}|${DATE}|\\d{4}-\\d{2}-\\d{2})`;
 
 /**
  * A fix time stated outright, with no verb to read: a forecast label and its time ("ETA ~
@@ -127,10 +128,10 @@ export const DISRUPTION_AHEAD = gate(
  */
 export const PROBLEM_ENDS = gate(
   new RegExp(
-    `\\b(?:outage|disruption|downtime|interruption|incident|degradation|issue|problem|errors?|delays?|slowness|slowdown|performance|congestion)(?:\\s+(?:to|of|at|on|in|for|with)\\s+(?:[\\w'’-]+\\s+){0,2}?[\\w'’-]+)?\\s+(?:ends|finishes|clears|eases|subsides|stops|is\\s+over|lasting|to\\s+last|(?:is|are)\\s+(?:expected|due|set|likely|forecast)\\s+to\\s+(?:end|finish|clear|ease|subside|stop|be\\s+over|last)|(?:will|should|may|might|could|['’]ll)\\s+(?:end|finish|last|ease|subside|stop|be\\s+over))\\s+(?:(?:until|till|through|by|at|around|before|for)\\s+)?${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK}|${DATE}|${DURATION}|\\d{1,2}(?=\\s*[.,;!]|$))(?![\\w:])`,
+    `\\b(?:outage|disruption|downtime|interruption|incident|degradation|issues?|problems?|errors?|delays?|slowness|slowdown|performance|congestion|buffering|lag|latency|timeouts|failures|(?:load(?:ing)?|response|wait(?:ing)?)\\s+times|dropped\\s+calls)(?:\\s+(?:to|of|at|on|in|for|with)\\s+(?:[\\w'’-]+\\s+){0,2}?[\\w'’-]+)?\\s+(?:ends|finishes|clears|eases(?:\\s+off)?|subsides|stops|is\\s+over|lasting|to\\s+(?:last|ease(?:\\s+off)?|subside|stop|end|clear|persist|continue)|(?:(?:is|are)\\s+)?(?:expected|due|set|likely|forecast)\\s+to\\s+(?:end|finish|clear|ease(?:\\s+off)?|subside|stop|be\\s+over|last|persist|continue|go\\s+on)|(?:will|should|may|might|could|['’]ll)\\s+(?:(?:likely|probably|still)\\s+)?(?:end|finish|last|ease(?:\\s+off)?|subside|stop|be\\s+over|persist|continue|go\\s+on))\\s+(?:(?:until|till|through|by|at|around|before|for|within|in|over)\\s+)?${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK}|${DATE}|${DURATION}|\\d{1,2}(?=\\s*[.,;!]|$))(?![\\w:])`,
     'gi',
   ),
-  'outage disruption downtime interruption incident degradation issue problem error delay slow performance congestion',
+  'outage disruption downtime interruption incident degradation issue problem error delay slow performance congestion buffering lag latency timeout failure time dropped',
 );
 
 /**
@@ -151,7 +152,7 @@ export const SLOT_CONSEQUENCE =
 /** A fix a length of time away: "resolution is about 30 minutes away", "we're an hour from a fix". */
 export const FIX_AWAY = gate(
   new RegExp(
-    `\\b(?:(?:fix|resolution|recovery|restoration|repair)\\s+(?:is|are|['’]s|remains|looks|seems)\\s+(?:(?:still|only|probably|likely|maybe)\\s+)*${DURATION}\\s+(?:away|out|off)|(?:we['’]re|we\\s+are)\\s+(?:(?:still|only|probably|likely|maybe)\\s+)*${DURATION}\\s+(?:away\\s+)?from\\s+(?:a\\s+|the\\s+|full\\s+)*(?:fix|resolution|recovery|restoration|repair))\\b`,
+    `\\b(?:(?:fix|resolution|recovery|restoration|repair)\\s+(?:is|are|['’]s|remains|looks|seems)\\s+(?:(?:still|only|probably|likely|maybe)\\s+)*${DURATION}\\s+(?:away|out|off)|(?:we['’]re|we\\s+are)\\s+(?:(?:still|only|probably|likely|maybe)\\s+)*${DURATION}\\s+(?:away\\s+)?from\\s+(?:(?:a\\s+|the\\s+|full\\s+)*(?:fix|resolution|recovery|restoration|repair)|(?:getting|having|bringing)\\b))\\b`,
     'gi',
   ),
   'away from',
@@ -163,7 +164,7 @@ export const FIX_AWAY = gate(
  */
 export const FIX_TARGETED = gate(
   new RegExp(
-    `\\b(?:(?:targeting|targetting|aiming\\s+for)\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK}|${DATE})(?:\\s+(?:morning|afternoon|evening|night))?\\s+for\\s+(?:(?:a|the|full|complete|permanent|final)\\s+)*(?:fix|resolution|recovery|restoration|repair)|(?:fix|repair|restore|restoration|recovery|rebuild|migration|rollout|roll-?back|reindex\\w*|backfill)\\s+(?:has|have|['’]s\\s+got)\\s+${DURATION}\\s+(?:left|remaining|to\\s+go))\\b`,
+    `\\b(?:(?:targeting|targetting|aiming\\s+for)\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK}|${DATE})(?:\\s+(?:morning|afternoon|evening|night))?\\s+for\\s+(?:(?:a|the|full|complete|permanent|final)\\s+)*(?:fix|resolution|recovery|restoration|repair)|(?:fix|repair|restore|restoration|recovery|rebuild|migration|rollout|roll-?back|reindex\\w*|backfill)\\s+(?:has|have|['’]s\\s+got)\\s+${DURATION}\\s+(?:left|remaining|to\\s+go)|(?:estimate|reckon|expect|think)\\s+${DURATION}\\s+(?:left|remaining|to\\s+go))\\b`,
     'gi',
   ),
   'target aiming left remaining go',
@@ -175,10 +176,10 @@ export const FIX_TARGETED = gate(
  */
 export const READER_WAIT = gate(
   new RegExp(
-    `\\b(?:(?:give\\s+it|hang\\s+on|hold\\s+on)\\s+(?:for\\s+)?${DURATION}\\s+(?:and|then|before)\\b|(?:hold(?:ing)?\\s+off(?:\\s+(?:on\\s+)?[\\w-]+(?:\\s+[\\w-]+)?)?|wait(?:ing)?)\\s+until\\s+(?:after\\s+)?${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}|${DATE})(?:\\s+(?:before|to|and)\\s+(?:re|try|attempt|submit|log|sign|book|order|pay|send)\\w*)?|(?:try|retry|attempt)\\w*(?:\\s+[\\w-]+){0,2}?\\s+again\\s+(?:after|from)\\s+${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}))(?![\\w:])`,
+    `\\b(?:(?:giv(?:e|ing)\\s+it|hang\\s+on|hold\\s+on)\\s+(?:for\\s+)?${DURATION}\\s+(?:and|then|before)\\b|(?:hold(?:ing)?\\s+off(?:\\s+(?:on\\s+)?[\\w-]+(?:\\s+[\\w-]+)?)?|wait(?:ing)?)\\s+until\\s+(?:after\\s+)?${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}|${DATE})(?:\\s+(?:before|to|and)\\s+(?:re|try|attempt|submit|log|sign|book|order|pay|send)\\w*)?|(?:(?:try|attempt)\\w*(?:\\s+[\\w-]+){0,2}?\\s+again|(?:retry|re-?(?:upload|submit|send|book|order|try|enter|apply|queue))\\w*(?:\\s+[\\w-]+){0,3}?(?:\\s+again)?)\\s+(?:after|from)\\s+${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}))(?![\\w:])`,
     'gi',
   ),
-  'give hang hold wait try retry attempt',
+  'give giving hang hold wait try retry attempt re',
 );
 
 /**
@@ -187,7 +188,7 @@ export const READER_WAIT = gate(
  */
 export const WAIT_BEFORE = gate(
   new RegExp(
-    `\\b(?:(?:may|might|could|will|would|won['’]t|['’]ll|gonna|going\\s+to|(?:likely|expected)\\s+to)\\s+(?:well\\s+|probably\\s+|likely\\s+)?be|(?:we['’]re|we\\s+are|you['’]re|you\\s+are)\\s+(?:probably\\s+|likely\\s+)?looking\\s+at|(?:we['’]d|we\\s+would|i['’]d|we)\\s+(?:guess|estimate|reckon|say|think)(?:\\s+it['’]s)?)\\s+${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}|${DATE}|another\\s+(?:${DURATION}|hour|day|week|half\\s+hour)|${DURATION})(?:\\s+at\\s+the\\s+(?:earliest|latest))?\\s+before\\b`,
+    `\\b(?:(?:may|might|could|will|would|won['’]t|['’]ll|gonna|going\\s+to|(?:likely|expected)\\s+to)\\s+(?:well\\s+|probably\\s+|likely\\s+)?be|(?:we['’]re|we\\s+are|you['’]re|you\\s+are)\\s+(?:probably\\s+|likely\\s+)?looking\\s+at|(?:we['’]d|we\\s+would|i['’]d|we)\\s+(?:guess|estimate|reckon|say|think)(?:\\s+it['’]s)?|expect)\\s+${ROUGHLY}(?:${MARKED_CLOCK}|${DAY_PART}|${DATE}|another\\s+(?:${DURATION}|hour|day|week|half\\s+hour)|${DURATION})(?:\\s+at\\s+the\\s+(?:earliest|latest))?\\s+before\\b`,
     'gi',
   ),
   'before',
@@ -195,7 +196,7 @@ export const WAIT_BEFORE = gate(
 
 /** What gets fixed or recovers: the subject of a fix-time promise. */
 export const RECOVERY_TERM =
-  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing|s)?|restart(?:s|ed|ing)?|reopen(?:s|ed|ing)?|rollback|roll\s+back|hotfix(?:es|ed)?|patch(?:ed|es)?|(?:is|are)\s+working|(?:flow|load|send|sync|arriv|process|respond)\w*\s+again|all\s+good|be\s+over|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:s|ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|normali[sz](?:e|es|ed|ing)|reconnect(?:ed|s|ing|ion)?|(?:fully\s+)?functional(?:\s+again)?|good\s+again|(?:mov|run|operat|function)\w*\s+(?:again|normally)|settle(?:s|d)?\s+down|improv(?:e|es|ing)|go(?:es)?\s+through\s+(?:normally|again|as\s+normal)|rebuil(?:d|ds|t|ding)|re-?(?:index|process|sync)\w*|backfill\w*|(?:fully|properly|normally)\s+working|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
+  /\b(?:fix(?:ed|es|ing)?|resolv(?:ed|es|e|ing)|rectif\w*|repair(?:ed|s|ing)?|retry(?:ing)?|resolution|restor(?:ed|e|ing|ation)|recover(?:ed|y|ing|s)?|restart(?:s|ed|ing)?|reopen(?:s|ed|ing)?|rollback|roll\s+back|hotfix(?:es|ed)?|patch(?:ed|es)?|(?:is|are)\s+working|(?:flow|load|send|sync|arriv|process|respond)\w*\s+again|all\s+good|be\s+over|resum(?:e|es|ed|ing|ption)|back(?: up| online| to normal)?|be up|up again|work(?:s|ing)? (?:again|normally)|running(?: again)?|up and running|live|available(?: again)?|operational|normali[sz](?:e|es|ed|ing)|reconnect(?:ed|s|ing|ion)?|(?:fully\s+)?functional(?:\s+again)?|good\s+again|(?:mov|run|operat|function|process)\w*\s+(?:(?:normally|properly)\s+)?(?:again|normally)|corrected|settle(?:s|d)?\s+down|improv(?:e|es|ing)|go(?:es)?\s+through\s+(?:normally|again|as\s+normal)|rebuil(?:d|ds|t|ding)|re-?(?:index|process|sync)\w*|backfill\w*|(?:fully|properly|normally)\s+working|deployed|rolled out|in place|sorted|clear(?:ed)?|drain(?:ed)?|caught up|catch up|delivered|processed|done|finished|complete(?:d)?|normal|stable|stabili[sz]\w*|try again|(?:try|trying|access\w*|log(?:ging)? in|sign(?:ing)? in|check(?:ing)?|use|using|come back)(?:\s+\S+){0,3}\s+again|return(?:s|ed)?(?: to normal)?)\b/gi;
 
 /**
  * The problem goes on for a while: "may continue to see some issues", "residual issues", "will
@@ -314,7 +315,7 @@ export const HABITUAL =
   /\b(?:normally|usually|typically|as (?:usual|normal|planned|always|scheduled|is normal))\b/i;
 /** Planned downtime, not an incident: "during planned maintenance tonight", "scheduled maintenance is due to complete". */
 export const PLANNED_MAINTENANCE =
-  /\b(?:planned|scheduled|routine)\s+(?:maintenance|upgrades?|downtime|outages?|migrations?|works?)\b|\bmaintenance\s+window\b/i;
+  /\b(?:planned|scheduled|routine)\s+(?:[\w-]+\s+)?(?:maintenance|upgrades?|downtime|outages?|migrations?|works?)\b|\bmaintenance\s+window\b/i;
 /** People or a staffed channel, whose coming back is not the service's: "our London team will be back online". */
 export const PEOPLE_SUBJECT =
   /\b(?:team|agents?|staff|office|colleagues|customer\s+care|(?:chat|phone|live)\s+support|help\s?desk|support\s+(?:team|desk|staff|agents?))(?:\s+(?:will|['’]ll|is|are|be|can|may|should|would|also|then))*\s*$/i;
@@ -323,7 +324,7 @@ export const WITHDRAWN_BEFORE =
   /\b(?:previously|earlier|originally|initially)\b[^.]*\b(?:said|estimated|expected|told|hoped|thought|announced|shared)\b/i;
 /** A staffed channel or team as the subject of a schedule: "chat support goes live at 8am". */
 export const STAFFED_SUBJECT =
-  /\b(?:chat|phone(?:\s+lines?)?|support|customer\s+care|help\s?desk|team|office|agents?|staff|ceo|cto|manager|lead|engineers?|branch(?:es)?|clinics?|surgery|depots?|counters?|doctors?|drivers?|couriers?)\b/i;
+  /\b(?:chat|phone(?:\s+lines?)?|support|customer\s+care|help\s?desk|team|office|agents?|staff|ceo|cto|manager|lead|engineers?|branch(?:es)?|clinics?|surgery|depots?|counters?|doctors?|drivers?|couriers?|offices|(?:contact|call)\s+cent(?:re|er)s?)\b/i;
 /** An estimate that did not hold, later in the sentence: "but that didn't happen", "no longer". */
 export const DID_NOT_HOLD =
   /\b(?:but|however)\b.*\b(?:didn['’]t|did not|wasn['’]t|was not|no longer|missed)\b/i;

@@ -223,8 +223,14 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
       'Please hold off on resubmitting claims until tomorrow morning.',
       'Try ordering again after 7pm tonight.',
       'We suggest waiting until after 4pm before making another payment.',
+      "I'd suggest giving it 30 minutes and then signing in again.",
+      'Please re-upload the file after 5:30pm.',
+      'Retry after 12:00 CET.',
     ],
-    clean: ['Please keep your receipt until the refund arrives.'],
+    clean: [
+      'Please keep your receipt until the refund arrives.',
+      'Please allow 30 minutes before contacting support again.',
+    ],
   },
   'people, places and things that come back, not the service': {
     flagged: [
@@ -237,6 +243,40 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
       'The engineer assigned to your case will be back online shortly after midnight.',
       'Please come back at 3pm to collect your order.',
     ],
+  },
+  'labels with a day, a 24-hour clock or a date target': {
+    flagged: [
+      'ETR: 1830 GMT',
+      'Expected resolution: Wed 09:30 CET',
+      'Planned repair time: 16:40.',
+      'Est. supply back: 20:15.',
+      'Fix target - 3 March.',
+      'ETA: within the hour.',
+      'Our supplier has given us a repair date of 14 May.',
+    ],
+    clean: ['Your booking reference is AB-1234. Next update: 16:00 UTC.'],
+  },
+  'a problem that lasts until, or stops within, a time': {
+    flagged: [
+      'Update - Delays to collections are likely to last until the weekend.',
+      'Slow response times should ease off by early evening.',
+      'Dropped calls will persist for another hour while traffic is moved.',
+      'Outage expected to last until 3am.',
+      'Search errors in Asia should stop within the next 20 minutes.',
+    ],
+    clean: [
+      'The support chat will be unavailable from 18:00 because of staff training.',
+      'Payments did not resume until 16:10 UTC.',
+    ],
+  },
+  'informal and numeric times': {
+    flagged: [
+      'should be live again b4 lunch',
+      'Payouts flowing again in a jiffy.',
+      'Streaming will be back for everyone on 3/9.',
+      'The invoices will be corrected by end of day Thursday.',
+    ],
+    clean: ['Support is available 24/7 by email.', 'Latency dropped by 2.5 seconds after the fix.'],
   },
   'a recovery already told, a person back, money returned': {
     flagged: ['The team found the cause and payments should be back by 4pm.'],
