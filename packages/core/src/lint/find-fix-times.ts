@@ -322,6 +322,8 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
             ((opener === 'at' ||
               opener === 'by' ||
               opener === 'before' ||
+              opener === 'with' ||
+              opener === 'in' ||
               opener === 'around' ||
               dayPart ||
               // "Bookings reopen on Monday" (not "the feature goes live on December 9").

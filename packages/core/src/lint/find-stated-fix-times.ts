@@ -26,6 +26,7 @@ import {
   ROUTINE,
   SLOT_CONSEQUENCE,
   SLOT_UNDONE,
+  TIME_NEEDED,
   WAIT_BEFORE,
   WORK_BOOKED,
 } from './fix-time';
@@ -50,6 +51,10 @@ export function findStatedFixTimes(doc: TextDocument, out: TopicMatch[]): void {
     if (out.some((o) => o.start < end && start < o.end)) return;
     if (doc.isQuoted(start, end) || doc.isNegated(start) || isReportedOrQuestion(doc, start)) return;
     const sentence = doc.sentenceAt(start);
+    // "the outage took just under four hours to fix", "it was another 2 hours before we
+    // noticed": a length told as history.
+    if (/\b(?:took|lasted|was|were|had\s+been)\s+(?:[\w'’-]+\s+){0,2}$/i.test(doc.clausePrefix(start)))
+      return;
     const whole = text.slice(sentence.start, sentence.end);
     if (FOLLOW_UP_WORK.test(whole) || ROUTINE.test(whole) || HABITUAL.test(whole)) return;
     if (PLANNED_MAINTENANCE.test(whole) || DID_NOT_HOLD.test(text.slice(end, sentence.end))) return;
@@ -97,6 +102,7 @@ export function findStatedFixTimes(doc: TextDocument, out: TopicMatch[]): void {
   doc.eachMatch(FIX_AWAY, stated);
   doc.eachMatch(FIX_TARGETED, stated);
   doc.eachMatch(READER_WAIT, stated);
+  doc.eachMatch(TIME_NEEDED, stated);
   doc.eachMatch(WORK_BOOKED, (m) => {
     // Only with what the work brings about: "..., which will clear the SSL errors".
     const sentence = doc.sentenceAt(m.index);

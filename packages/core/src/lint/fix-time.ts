@@ -67,14 +67,16 @@ export const FIX_TIME_EXPR = new RegExp(
     'over\\s+the\\s+(?:course\\s+of\\s+the\\s+)?(?:day|weekend|next\\s+\\w+)',
     'through(?:out)?\\s+(?:this|the)\\s+(?:evening|afternoon|night|morning|weekend|day)',
     'through\\s+tonight',
+    // "in tomorrow's release", "during tonight's maintenance window": a release slot ahead.
+    `(?:in|during|with|for|as\\s+part\\s+of)\\s+(?:tonight|tomorrow|${DAY}|next\\s+week)['’]s\\s+(?:[\\w:-]+\\s+){0,3}?(?:release|deploy(?:ment)?|update|maintenance|window|build|rollout)`,
   ].join(
     '|',
-  )})|(?:(?:by|at|around|before|b4|until|till|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${DATE}|${CLOCK}|${BARE_HOUR})|on\\s+(?:${DAY}(?:,?\\s+${DATE})?|${DATE})|(?<=\\b(?:on\\s+track|on\\s+schedule|planned|scheduled|slated|targeted|set|booked|lined\\s+up|queued(?:\\s+up)?|timed|pencil?led\\s+in)\\s+)for\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow|overnight))(?![\\w:]|['’]s\\b)`,
+  )})|(?:(?:by|at|around|before|b4|until|till|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${DATE}|${CLOCK}|${BARE_HOUR})|on\\s+(?:${DAY}(?:,?\\s+${DATE})?|${DATE})|(?:in|with)\\s+the\\s+${MARKED_CLOCK}\\s+(?:release|deploy(?:ment)?|build|update|maintenance|rollout|(?:change|release|deploy(?:ment)?)\\s+window)|(?<=\\b(?:on\\s+track|on\\s+schedule|planned|scheduled|slated|targeted|set|booked|lined\\s+up|queued(?:\\s+up)?|timed|pencil?led\\s+in)\\s+)for\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow|overnight))(?![\\w:]|['’]s\\b)`,
   'gi',
 );
 
 /** A label that states a forecast: "ETA", "estimated resolution time", "current estimate". */
-const ESTIMATE_LABEL = `(?:(?:estimated\\s+)?time\\s+(?:remaining|left)|(?:planned|target|expected|estimated)\\s+(?:resolution|fix|repair|restoration|recovery)\\s+(?:date|time)|(?:resolution|fix|repair|restoration|recovery)\\s+(?:target|date)(?:\\s+of)?|(?:estimated|est\\.?)\\s+(?:power|service|supply|water|gas|heating|internet|broadband)\\s+(?:on|back|restor\\w*)|(?:restore|restoration|fix|repair|recovery)\\s+(?:est\\.?|estimate)|(?:ETA|ETR|ETTR|ERT)(?:\\s+(?:for|on|to)\\s+(?:a\\s+|the\\s+)?(?:full\\s+)?(?:fix|resolution|recovery|restoration|service))?|(?:estimated|est\\.?)\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|restore|repair|fix|completion)(?:\\s+time)?(?:\\s+\\(\\w+\\))?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:time\\s+to\\s+)?(?:resolution|recovery|restoration|restore|repair|fix)(?:\\s+time)?|expected\\s+back(?:\\s+(?:online|up))?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA)(?:\\s+for\\s+(?:the\\s+)?(?:fix|resolution|recovery|restoration))?)`;
+const ESTIMATE_LABEL = `(?:(?:fix|patch|hotfix)\\s+(?:release|deploy(?:ment)?|rollout|go-live)(?:\\s+time)?(?=\\s*[:=–—-])|(?:estimated\\s+)?time\\s+(?:remaining|left)|(?:planned|target|expected|estimated)\\s+(?:resolution|fix|repair|restoration|recovery)\\s+(?:date|time)|(?:resolution|fix|repair|restoration|recovery)\\s+(?:target|date)(?:\\s+of)?|(?:estimated|est\\.?)\\s+(?:power|service|supply|water|gas|heating|internet|broadband)\\s+(?:on|back|restor\\w*)|(?:restore|restoration|fix|repair|recovery)\\s+(?:est\\.?|estimate)|(?:ETA|ETR|ETTR|ERT)(?:\\s+(?:for|on|to)\\s+(?:a\\s+|the\\s+)?(?:full\\s+)?(?:fix|resolution|recovery|restoration|service))?|(?:estimated|est\\.?)\\s+(?:time\\s+(?:of|to)\\s+)?(?:resolution|recovery|restoration|restore|repair|fix|completion)(?:\\s+time)?(?:\\s+\\(\\w+\\))?|(?:expected|target(?:ed)?|projected|anticipated)\\s+(?:time\\s+to\\s+)?(?:resolution|recovery|restoration|restore|repair|fix)(?:\\s+time)?|expected\\s+back(?:\\s+(?:online|up))?|(?:current|latest|updated|revised|new|best)\\s+(?:estimate|ETA)(?:\\s+for\\s+(?:the\\s+)?(?:fix|resolution|recovery|restoration))?)`;
 /** A fix given a slot: "the fix is due", "restoration is booked", "recovery is on schedule". */
 const SCHEDULED_FIX = `(?:fix|hotfix|patch|repair|restore|restoration|recovery|resolution|rollback)(?:\\s+(?:release|deployment|deploy|rollout|build|job))?(?:\\s+(?:is|remains|has\\s+been|['’]s\\s+been))?\\s+(?:(?:now|currently|still)\\s+)?(?:due(?:\\s+back)?|expected|scheduled|planned|booked(?:\\s+in)?|slated|timed|lined\\s+up|queued(?:\\s+(?:up|for\\s+(?:release|deployment|rollout)))?|pencil?led\\s+in|on\\s+schedule)`;
 // What may sit between a label and its time: "ETA: about", "estimate remains", "due at", "ETA ~".
@@ -104,7 +106,7 @@ export const FIX_SCHEDULED = gate(
  */
 export const FIX_BOOKED = gate(
   new RegExp(
-    `\\b(?:booked|scheduled|planned|slated|queued(?:\\s+up)?|lined\\s+up|timed|pencil?led\\s+in|arranged|set|(?:pushing|rolling|shipping|deploying|releasing|applying|putting)(?:\\s+out)?)\\s+(?:in\\s+)?(?:the|a|an|our|their|its)\\s+(?:[\\w-]+\\s+){0,2}?(?:fix|hotfix|patch|repair|restore|restoration|rollback|roll-?back|failover|recovery|restart|reboot)(?:\\s+(?:deployment|deploy|release|rollout|roll-?out|window|job))?(?:\\s+(?:out|live))?(?:\\s+(?:to|across|for)\\s+(?:all|every|each|the|our|your)\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+)?\\s+(?:(?:for|at|by|around)\\s+${ROUGHLY})?(?:${DAY_PART}|${MARKED_CLOCK}|${DATE}|\\d{1,2}\\s?${ZONE_NAME}|today)(?![\\w:])`,
+    `\\b(?:booked|scheduled|planned|slated|queued(?:\\s+up)?|lined\\s+up|timed|pencil?led\\s+in|arranged|set|(?:pushing|rolling|shipping|deploying|releasing|applying|putting)(?:\\s+out)?)\\s+(?:in\\s+)?(?:the|a|an|our|their|its)\\s+(?:[\\w-]+\\s+){0,2}?(?:fix|hotfix|patch|repair|restore|restoration|rollback|roll-?back|failover|recovery|restart|reboot)(?:\\s+(?:deployment|deploy|release|rollout|roll-?out|window|job))?(?:\\s+(?:out|live))?(?:\\s+(?:to|across|for)\\s+(?:all|every|each|the|our|your)\\s+(?:[\\w-]+\\s+){0,2}?[\\w-]+)?\\s+(?:(?:for|at|by|around)\\s+${ROUGHLY})?(?:${DAY_PART}|${MARKED_CLOCK}|${DATE}|\\d{1,2}\\s?${ZONE_NAME}|today|\\d{1,2}(?=\\s*[.,;!]|\\s*$))(?![\\w:])`,
     'gi',
   ),
   'booked schedul planned slated queued lined timed pencil arranged set pushing rolling shipping deploying releasing applying putting',
@@ -152,10 +154,10 @@ export const SLOT_CONSEQUENCE =
 /** A fix a length of time away: "resolution is about 30 minutes away", "we're an hour from a fix". */
 export const FIX_AWAY = gate(
   new RegExp(
-    `\\b(?:(?:fix|resolution|recovery|restoration|repair)\\s+(?:is|are|['’]s|remains|looks|seems)\\s+(?:(?:still|only|probably|likely|maybe)\\s+)*${DURATION}\\s+(?:away|out|off)|(?:we['’]re|we\\s+are)\\s+(?:(?:still|only|probably|likely|maybe)\\s+)*${DURATION}\\s+(?:away\\s+)?from\\s+(?:(?:a\\s+|the\\s+|full\\s+)*(?:fix|resolution|recovery|restoration|repair)|(?:getting|having|bringing)\\b))\\b`,
+    `\\b(?:(?:fix|resolution|recovery|restoration|repair)\\s+(?:is|are|['’]s|remains|looks|seems)\\s+(?:(?:still|only|probably|likely|maybe)\\s+)*${DURATION}\\s+(?:away|out|off)|(?:we['’]re|we\\s+are)\\s+(?:(?:still|only|probably|likely|maybe)\\s+)*${DURATION}\\s+(?:away\\s+)?from\\s+(?:(?:a\\s+|the\\s+|full\\s+)*(?:fix|resolution|recovery|restoration|repair)|(?:getting|having|bringing)\\b)|${DURATION}\\s+(?:to|until|till)\\s+(?:(?:a|the|full|complete)\\s+)*(?:fix|resolution|recovery|restoration))\\b`,
     'gi',
   ),
-  'away from',
+  'away from out off to until till',
 );
 
 /**
@@ -180,6 +182,19 @@ export const READER_WAIT = gate(
     'gi',
   ),
   'give giving hang hold wait try retry attempt re',
+);
+
+/**
+ * Time still needed, said on its own: "it will be another 2 hours or so", "we need another
+ * hour", "give us 20 minutes", "another 30 mins max". The length ends the clause: nothing
+ * after it says it is about something else.
+ */
+export const TIME_NEEDED = gate(
+  new RegExp(
+    `(?:\\b(?:it['’]ll|it\\s+will|it['’]s\\s+going\\s+to|it\\s+should|it\\s+may|it\\s+might|it\\s+could)\\s+(?:probably\\s+|likely\\s+)?be|\\b(?:we|we['’]ll|we\\s+will|we\\s+may|we\\s+might)\\s+(?:still\\s+)?need|\\bgive\\s+us|(?:^|[.!?]\\s+)(?=(?:another|approx\\.?|about|around|roughly|maybe)\\s))\\s*(?:(?:approx\\.?|maybe)\\s+)?${DURATION}(?:\\s+(?:or\\s+so|max|tops|at\\s+most|or\\s+two))?(?=\\s*(?:[.!,;]|$))`,
+    'gim',
+  ),
+  'another further need give about around roughly approx maybe',
 );
 
 /**

@@ -278,6 +278,26 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
     ],
     clean: ['Support is available 24/7 by email.', 'Latency dropped by 2.5 seconds after the fix.'],
   },
+  'release slots and time still needed': {
+    flagged: [
+      'The fix goes out in tomorrow’s release.',
+      'The patch is going out with the 5pm build.',
+      'Fix release: 16:00 UTC.',
+      'Deploying the fix at 5.',
+      "It'll be another hour or so.",
+      'We need another 40 minutes.',
+      'Give us 15 minutes.',
+      'About 2 hrs to full recovery.',
+      'Full recovery is around 3 hours out.',
+    ],
+    clean: [
+      'We need another hour to review your request before we can reply.',
+      'The webinar is in tomorrow’s newsletter.',
+      'Last week’s outage took just under four hours to fix; the report is linked below.',
+      'It was another 2 hours before we noticed.',
+      'The next day, we rolled the upgrade back.',
+    ],
+  },
   'a recovery already told, a person back, money returned': {
     flagged: ['The team found the cause and payments should be back by 4pm.'],
     clean: [
