@@ -221,6 +221,14 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
       HABITUAL.test(text.slice(sentence.start, sentence.end))
     )
       return;
+    // "the form takes about 10 minutes to complete": how long a task usually takes.
+    if (
+      /^takes\b/i.test(m[0]) &&
+      recovery.start >= timeEnd &&
+      /^(?:complete|finish|done|install|restart|process)/i.test(text.slice(recovery.start, recovery.end)) &&
+      !PROMISE_MODAL.test(text.slice(sentence.start, sentence.end))
+    )
+      return;
     if (DATED_NOUN.test(text.slice(Math.max(sentence.start, timeStart - 24), timeStart))) return;
     // In "was resolved for most and should resume shortly" the past tense belongs to the first
     // verb: after an "and" that starts a promise, only that part counts.

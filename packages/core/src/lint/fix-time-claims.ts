@@ -57,6 +57,14 @@ export function nearestRecoveryTerm(
     if (start >= timeStart && end <= timeEnd) return;
     // "restore jobs", "recovery codes", "delivered out of order", "paid as normal": not a recovery.
     if (NOT_THE_CLAIM_AFTER.test(doc.text.slice(end, end + 24))) return;
+    // "please return the books within 3 weeks": the reader's errand, not a recovery.
+    if (
+      /^return/i.test(r[0]) &&
+      /\b(?:please|kindly|you\s+(?:must|should|can|may))\s+$/i.test(
+        doc.text.slice(Math.max(sentenceStart, start - 16), start),
+      )
+    )
+      return;
     // "may take until the 9th to return the funds": money handed back, not a recovery.
     if (
       /^return/i.test(r[0]) &&

@@ -218,7 +218,7 @@ export const RECOVERY_TERM =
  * stay slow", "won't be up". A duration next to one is a promise of when it ends.
  */
 export const PROBLEM_LASTS =
-  /\b(?:continu(?:e|es|ing) to (?:see|experience|have|notice|be)|residual|(?:may|might|will|could|['’]ll) (?:still |likely |probably )?(?:see|experience|notice|have)|expect (?:(?:some|more|further|intermittent|occasional|continued|ongoing)\s+)*(?:errors|failures|delays|disruption|issues|problems|slowness|timeouts|outages?|interruptions?)|(?:remain|stay)s? (?:slow|down|unavailable|degraded|offline|delayed|affected)|(?:will|'ll|’ll) (?:be|remain|stay) (?:slow|down|unavailable|degraded|offline|delayed|affected))\b/i;
+  /\b(?:continu(?:e|es|ing) to (?:see|experience|have|notice|be)|residual|(?:may|might|will|could|['’]ll) (?:still |likely |probably )?(?:see|experience|notice|have(?!\s+(?:seen|had|experienced|noticed|been)\b))|expect (?:(?:some|more|further|intermittent|occasional|continued|ongoing)\s+)*(?:errors|failures|delays|disruption|issues|problems|slowness|timeouts|outages?|interruptions?)|(?:remain|stay)s? (?:slow|down|unavailable|degraded|offline|delayed|affected)|(?:will|'ll|’ll) (?:be|remain|stay) (?:slow|down|unavailable|degraded|offline|delayed|affected))\b/i;
 
 /**
  * Work after recovery, not a fix time: "to prevent this in future", "a permanent fix", "issues
@@ -339,7 +339,7 @@ export const WITHDRAWN_BEFORE =
   /\b(?:previously|earlier|originally|initially)\b[^.]*\b(?:said|estimated|expected|told|hoped|thought|announced|shared)\b/i;
 /** A staffed channel or team as the subject of a schedule: "chat support goes live at 8am". */
 export const STAFFED_SUBJECT =
-  /\b(?:chat|phone(?:\s+lines?)?|support|customer\s+care|help\s?desk|team|office|agents?|staff|ceo|cto|manager|lead|engineers?|branch(?:es)?|clinics?|surgery|depots?|counters?|doctors?|drivers?|couriers?|offices|(?:contact|call)\s+cent(?:re|er)s?)\b/i;
+  /\b(?:chat|phone(?:\s+lines?)?|support|customer\s+care|help\s?desk|team|office|agents?|staff|ceo|cto|manager|lead|engineers?|branch(?:es)?|clinics?|surgery|depots?|counters?|doctors?|drivers?|couriers?|offices|(?:contact|call)\s+cent(?:re|er)s?|(?<!(?:online|web|app)\s)(?:store|shop)s?|caf[eé]s?|restaurants?|gyms?|pools?|librar(?:y|ies)|museums?|training|classes|lessons|practices?|schools?)\b/i;
 /** An estimate that did not hold, later in the sentence: "but that didn't happen", "no longer". */
 export const DID_NOT_HOLD =
   /\b(?:but|however)\b.*\b(?:didn['’]t|did not|wasn['’]t|was not|no longer|missed)\b/i;

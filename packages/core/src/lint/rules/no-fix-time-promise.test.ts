@@ -296,6 +296,11 @@ const KINDS: Record<string, { flagged: string[]; clean: string[] }> = {
       'Last week’s outage took just under four hours to fix; the report is linked below.',
       'It was another 2 hours before we noticed.',
       'The next day, we rolled the upgrade back.',
+      'The survey takes about 10 minutes to complete.',
+      'You may have seen errors for about 20 minutes this morning; no data was lost.',
+      'Please return the borrowed laptops within 3 weeks.',
+      'Our Leeds store reopens on Monday after its refit.',
+      'Swimming lessons resume at 6pm on Thursday.',
     ],
   },
   'a recovery already told, a person back, money returned': {
