@@ -68,10 +68,10 @@ export const FIX_TIME_EXPR = new RegExp(
     'through(?:out)?\\s+(?:this|the)\\s+(?:evening|afternoon|night|morning|weekend|day)',
     'through\\s+tonight',
     // "in tomorrow's release", "during tonight's maintenance window": a release slot ahead.
-    `(?:in|during|with|for|as\\s+part\\s+of)\\s+(?:tonight|tomorrow|${DAY}|next\\s+week)['’]s\\s+(?:[\\w:-]+\\s+){0,3}?(?:release|deploy(?:ment)?|update|maintenance|window|build|rollout)`,
+    `(?:in|during|with|for|as\\s+part\\s+of)\\s+(?=\\w+['’]s\\s)(?:tonight|tomorrow|${DAY}|next\\s+week)['’]s\\s+(?:[\\w:-]+\\s+){0,3}?(?:release|deploy(?:ment)?|update|maintenance|window|build|rollout)`,
   ].join(
     '|',
-  )})|(?:(?:by|at|around|before|b4|until|till|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${DATE}|${CLOCK}|${BARE_HOUR})|on\\s+(?:${DAY}(?:,?\\s+${DATE})?|${DATE})|(?:in|with)\\s+the\\s+${MARKED_CLOCK}\\s+(?:release|deploy(?:ment)?|build|update|maintenance|rollout|(?:change|release|deploy(?:ment)?)\\s+window)|(?<=\\b(?:on\\s+track|on\\s+schedule|planned|scheduled|slated|targeted|set|booked|lined\\s+up|queued(?:\\s+up)?|timed|pencil?led\\s+in)\\s+)for\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow|overnight))(?![\\w:]|['’]s\\b)`,
+  )})|(?:(?:by|at|around|before|b4|until|till|no\\s+later\\s+than|from)\\s+${ROUGHLY}(?:${DAY_PART}|${DATE}|${CLOCK}|${BARE_HOUR})|on\\s+(?:${DAY}(?:,?\\s+${DATE})?|${DATE})|(?:in|with)\\s+the\\s+(?=\\d)\\d{1,2}(?::\\d{2})?\\s?(?:[ap]\\.?m\\.?)?${ZONE}\\s+(?:release|deploy(?:ment)?|build|update|maintenance|rollout|(?:change|release|deploy(?:ment)?)\\s+window)|(?<=\\b(?:on\\s+track|on\\s+schedule|planned|scheduled|slated|targeted|set|booked|lined\\s+up|queued(?:\\s+up)?|timed|pencil?led\\s+in)\\s+)for\\s+${ROUGHLY}(?:${DAY_PART}|${MARKED_CLOCK})|today|tonight|this\\s+(?:afternoon|evening|morning)|tomorrow|overnight))(?![\\w:]|['’]s\\b)`,
   'gi',
 );
 
@@ -154,10 +154,10 @@ export const SLOT_CONSEQUENCE =
 /** A fix a length of time away: "resolution is about 30 minutes away", "we're an hour from a fix". */
 export const FIX_AWAY = gate(
   new RegExp(
-    `\\b(?:(?:fix|resolution|recovery|restoration|repair)\\s+(?:is|are|['’]s|remains|looks|seems)\\s+(?:(?:still|only|probably|likely|maybe)\\s+)*${DURATION}\\s+(?:away|out|off)|(?:we['’]re|we\\s+are)\\s+(?:(?:still|only|probably|likely|maybe)\\s+)*${DURATION}\\s+(?:away\\s+)?from\\s+(?:(?:a\\s+|the\\s+|full\\s+)*(?:fix|resolution|recovery|restoration|repair)|(?:getting|having|bringing)\\b)|${DURATION}\\s+(?:to|until|till)\\s+(?:(?:a|the|full|complete)\\s+)*(?:fix|resolution|recovery|restoration))\\b`,
+    `\\b(?:(?:fix|resolution|recovery|restoration|repair)\\s+(?:is|are|['’]s|remains|looks|seems)\\s+(?:(?:still|only|probably|likely|maybe)\\s+)*${DURATION}\\s+(?:away|out|off)|(?:we['’]re|we\\s+are)\\s+(?:(?:still|only|probably|likely|maybe)\\s+)*${DURATION}\\s+(?:away\\s+)?from\\s+(?:(?:a\\s+|the\\s+|full\\s+)*(?:fix|resolution|recovery|restoration|repair)|(?:getting|having|bringing)\\b)|(?=[\\d~]|(?:about|around|roughly|approx\\w*|another|an?|one|two|three|four|five|six|few|couple|several|half)\\b)${DURATION}\\s+(?:to|until|till)\\s+(?:(?:a|the|full|complete)\\s+)*(?:fix|resolution|recovery|restoration))\\b`,
     'gi',
   ),
-  'away from out off to until till',
+  'fix resolution recovery restoration repair away getting having bringing',
 );
 
 /**
