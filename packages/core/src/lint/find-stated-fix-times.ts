@@ -35,14 +35,15 @@ import { eachMatch, PAST_BEFORE, UPDATE_WORD } from './phrases';
 import type { TextDocument } from './text';
 import type { TopicMatch } from './types';
 
+/** A status-page heading before a sentence: "Update - ", "Monitoring: ", "Update 3 - ". */
+const STATUS_HEADING =
+  /^\s*(?:update|investigating|identified|monitoring|resolved|postmortem|status)\s*(?:[-–—:|]|\s\d)[^\w]*/i;
+
 /**
  * Adds to `out` the fix times `doc` states outright (topic `fixTime`), skipping any that
  * overlap a match already in `out`: quoted, negated, reported, routine, planned, given up or
  * about something else is no promise.
  */
-const STATUS_HEADING =
-  /^\s*(?:update|investigating|identified|monitoring|resolved|postmortem|status)\s*(?:[-–—:|]|\s\d)[^\w]*/i;
-
 export function findStatedFixTimes(doc: TextDocument, out: TopicMatch[]): void {
   const text = doc.text;
   const stated = (m: RegExpExecArray) => {

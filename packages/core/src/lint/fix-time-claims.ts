@@ -26,7 +26,10 @@ export function isReportedOrQuestion(doc: TextDocument, start: number): boolean 
   return doc.text.charCodeAt(sentence.end - 1) === 63; // '?'
 }
 
-// "may continue to see issues over the next hour": how long the problem lasts, before the time.
+/**
+ * How long the problem lasts, as a claim for a time ("may continue to see issues over the next
+ * hour"): the span of the sentence's {@link PROBLEM_LASTS} phrase, or `undefined`.
+ */
 export function problemLasting(
   doc: TextDocument,
   sentenceStart: number,
@@ -40,7 +43,11 @@ export function problemLasting(
   return start < timeStart || start > timeStart ? { start, end: start + m[0].length } : undefined;
 }
 
-// The recovery word in the sentence closest to the time expression, on either side.
+/**
+ * The recovery word in the sentence closest to the time expression, on either side, skipping
+ * words that name another thing ("restore jobs", "paid as normal", "return the funds"), or
+ * `undefined`. Offsets are into `doc.text`.
+ */
 export function nearestRecoveryTerm(
   doc: TextDocument,
   sentenceStart: number,
@@ -84,7 +91,7 @@ export function nearestRecoveryTerm(
   return best;
 }
 
-// Nothing but punctuation before `offset` in its clause, or after the clause's last "and".
+/** True when nothing but punctuation comes before `offset` in its clause (or after the clause's last "and"). */
 export function opensClause(doc: TextDocument, offset: number): boolean {
   return /^[\s\p{P}]*$/u.test(
     doc
@@ -98,6 +105,7 @@ export function opensClause(doc: TextDocument, offset: number): boolean {
 // claim is the recovery word after it in the same clause, when there is one.
 const RECOVERY_NOUN = /^(?:fix(?:es)?|resolution|restoration|recovery|repairs?|resumption)$/i;
 
+/** The claim of a recovery noun: the recovery word after it in its clause, else the noun itself. */
 export function claimAfterNoun(doc: TextDocument, noun: Span): Span {
   if (!RECOVERY_NOUN.test(doc.text.slice(noun.start, noun.end))) return noun;
   const rest = doc.text.slice(noun.end, doc.clauseAt(noun.start).end);
@@ -107,11 +115,14 @@ export function claimAfterNoun(doc: TextDocument, noun: Span): Span {
   return next === null ? noun : { start: noun.end + next.index, end: noun.end + next.index + next[0].length };
 }
 
-// "We will keep monitoring the fix over the next few hours", "In the next hour we will be
-// watching the recovery", "The fix will be monitored for the next hour": the claim is what the
-// team watches, and the time, in the same clause, is how long it watches. Monitoring after a
-// fix for a stated period is what the runbook asks for. A claim of its own after the watched
-// word in that clause ("monitoring the fix and expect it within the hour") still counts.
+/**
+ * True when the claim is what the team watches and the time, in the same clause, is how long it
+ * watches: "We will keep monitoring the fix over the next few hours", "The fix will be
+ * monitored for the next hour". Monitoring after a fix for a stated period is what the runbook
+ * asks for. A claim of its own after the watched word in that clause ("monitoring the fix and
+ * expect it within the hour") still counts; a watch word that is the subject ("Tracking
+ * resumes at 8am") is no watcher.
+ */
 export function watchedInClause(doc: TextDocument, claim: Span, timeStart: number, timeEnd: number): boolean {
   const text = doc.text;
   const clause = doc.clauseAt(claim.start);
