@@ -68,6 +68,11 @@ import type { TopicMatch } from './types';
 
 export { isReportedOrQuestion } from './fix-time-claims';
 
+/** Openers that give a lasting problem its end: "slow until 5pm", "errors for another hour". */
+const ENDS_A_PROBLEM = new Set(['until', 'through', 'by', 'no', 'for', 'another']);
+/** Openers a present-tense recovery takes as its schedule: "resumes at 15:00", "ships with the 4pm build". */
+const PRESENT_SCHEDULE_OPENERS = new Set(['at', 'by', 'before', 'with', 'in', 'around']);
+
 /**
  * The fix-time promises of a document (topic `fixTime`): every time expression a promise
  * carries, read against its claim, plus times stated outright (labels, slots, waits).
@@ -130,12 +135,7 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
       recoveryNear === undefined &&
       lastingNear !== undefined &&
       m[1] === undefined &&
-      opener !== 'until' &&
-      opener !== 'through' &&
-      opener !== 'by' &&
-      opener !== 'no' &&
-      opener !== 'for' &&
-      opener !== 'another'
+      !ENDS_A_PROBLEM.has(opener)
     )
       return;
     if (nearest === undefined) {
@@ -327,12 +327,7 @@ export function findFixTimes(doc: TextDocument): TopicMatch[] {
               !/\b(?:which|that|who|whose|were|was|had|has)\b/i.test(text.slice(recovery.end, timeStart))) ||
             notUntil ||
             ((deadline || opener === 'at') && SCHEDULED_TO.test(claimText)) ||
-            ((opener === 'at' ||
-              opener === 'by' ||
-              opener === 'before' ||
-              opener === 'with' ||
-              opener === 'in' ||
-              opener === 'around' ||
+            ((PRESENT_SCHEDULE_OPENERS.has(opener) ||
               dayPart ||
               // "Bookings reopen on Monday" (not "the feature goes live on December 9").
               (opener === 'on' && COMES_BACK_ON.test(text.slice(sentence.start, timeEnd)))) &&

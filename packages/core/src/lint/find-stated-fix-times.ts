@@ -17,12 +17,10 @@ import {
   FIX_TARGETED,
   FOLLOW_UP_WORK,
   HABITUAL,
-  NOT_THE_CLAIM_AFTER,
   OTHER_ETA_BEFORE,
   PLANNED_MAINTENANCE,
   PROBLEM_ENDS,
   READER_WAIT,
-  RECOVERY_TERM,
   ROUTINE,
   SLOT_CONSEQUENCE,
   SLOT_UNDONE,
@@ -30,8 +28,8 @@ import {
   WAIT_BEFORE,
   WORK_BOOKED,
 } from './fix-time';
-import { isReportedOrQuestion } from './fix-time-claims';
-import { eachMatch, PAST_BEFORE, UPDATE_WORD } from './phrases';
+import { isReportedOrQuestion, nearestRecoveryTerm } from './fix-time-claims';
+import { PAST_BEFORE, UPDATE_WORD } from './phrases';
 import type { TextDocument } from './text';
 import type { TopicMatch } from './types';
 
@@ -76,26 +74,25 @@ export function findStatedFixTimes(doc: TextDocument, out: TopicMatch[]): void {
     if (/\s+before$/i.test(m[0])) {
       // "it may be 5pm before checkout is back" waits for a recovery; "before our next update" does not.
       const after = text.slice(end, sentence.end);
-      RECOVERY_TERM.lastIndex = 0;
       const recovers =
-        RECOVERY_TERM.test(after) ||
+        nearestRecoveryTerm(doc, end, sentence.end, start, end) !== undefined ||
         /\b(?:again|back|online|recovers?|works?|working|catch(?:es)?\s+up|clears?|settle\w*|on\s+track|normal)\b/i.test(
           after,
         );
-      RECOVERY_TERM.lastIndex = 0;
       if (!recovers || UPDATE_WORD.test(after)) return;
     }
     out.push({ topic: 'fixTime', start, end, text: m[0] });
   };
   doc.eachMatch(ESTIMATE_STATED, stated);
   doc.eachMatch(FIX_SCHEDULED, stated);
+  // "we had booked the rollback for 13:15", "we were pushing the fix at 5pm when...": a slot
+  // that is history.
+  const bookedBefore = (m: RegExpExecArray) =>
+    /\b(?:had|was|were)\s+$/i.test(text.slice(Math.max(doc.sentenceAt(m.index).start, m.index - 8), m.index));
   doc.eachMatch(FIX_BOOKED, (m) => {
-    // "we had booked the rollback for 13:15", "we were pushing the fix at 5pm when...", "we
-    // scheduled the restart for 2am and it went fine": a slot that is history.
-    const sentence = doc.sentenceAt(m.index);
-    if (/\b(?:had|was|were)\s+$/i.test(text.slice(Math.max(sentence.start, m.index - 8), m.index))) return;
-    if (PAST_BEFORE.test(text.slice(m.index + m[0].length, sentence.end))) return;
-    stated(m);
+    // "we scheduled the restart for 2am and it went fine": history after the slot, too.
+    const rest = text.slice(m.index + m[0].length, doc.sentenceAt(m.index).end);
+    if (!bookedBefore(m) && !PAST_BEFORE.test(rest)) stated(m);
   });
   doc.eachMatch(WAIT_BEFORE, stated);
   doc.eachMatch(DISRUPTION_AHEAD, stated);
@@ -106,15 +103,17 @@ export function findStatedFixTimes(doc: TextDocument, out: TopicMatch[]): void {
   doc.eachMatch(TIME_NEEDED, stated);
   doc.eachMatch(WORK_BOOKED, (m) => {
     // Only with what the work brings about: "..., which will clear the SSL errors".
-    const sentence = doc.sentenceAt(m.index);
-    const rest = text.slice(m.index + m[0].length, sentence.end);
-    if (/\b(?:had|was|were)\s+$/i.test(text.slice(Math.max(sentence.start, m.index - 8), m.index))) return;
-    let recovers = false;
-    eachMatch(RECOVERY_TERM, rest, (r) => {
-      const after = rest.slice(r.index + r[0].length, r.index + r[0].length + 24);
-      if (!NOT_THE_CLAIM_AFTER.test(after)) recovers = true;
-    });
-    if (recovers && SLOT_CONSEQUENCE.test(rest) && !PAST_BEFORE.test(rest) && !UPDATE_WORD.test(rest))
+    const end = m.index + m[0].length;
+    const sentenceEnd = doc.sentenceAt(m.index).end;
+    const rest = text.slice(end, sentenceEnd);
+    const recovers = nearestRecoveryTerm(doc, end, sentenceEnd, m.index, end) !== undefined;
+    if (
+      !bookedBefore(m) &&
+      recovers &&
+      SLOT_CONSEQUENCE.test(rest) &&
+      !PAST_BEFORE.test(rest) &&
+      !UPDATE_WORD.test(rest)
+    )
       stated(m);
   });
 }
