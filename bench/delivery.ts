@@ -12,8 +12,10 @@
  *      per-message options (`disableFileAccess`, `disableUrlAccess`);
  *    - the same sends in flight: raw keeps as many `sendMail` calls open as `publishUpdate` does
  *      (the email channel's declared `capabilities.concurrency` = maxConnections × 4), like a
- *      host that bounds its work; a reference row queues all 10,000 at once (nodemailer's pool
- *      then holds the backlog) and is shown, not compared.
+ *      host that bounds its work. Two reference rows are shown, not compared: raw with all
+ *      10,000 queued at once (nodemailer's pool then holds the backlog), and raw plus the SQLite
+ *      record a host would otherwise keep itself for durability (a committed `sending` before
+ *      each send and a committed `sent` after it, same file settings as the SQLite outbox).
  *    What only `publishUpdate` does (its overhead): the outbox write before and after every send,
  *    per-recipient lanes and threads, the maximum-age and rate-cap checks, a bounded attempt with
  *    its abort signal, the outcome check and the report.
@@ -36,6 +38,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import Database from 'better-sqlite3';
 import { createStubWebClient, startSlackApiStub } from '@incident-comms/channel-slack/testing';
 import { sampleMessage, sampleRelease } from '@incident-comms/core/testing';
 import { createEmailChannel, renderEmail } from '../packages/channel-email/src/index';
@@ -142,6 +145,52 @@ async function emailBench() {
     transport.close();
     return sample;
   };
+  // What a host that wants durability would otherwise write: raw nodemailer plus its own record
+  // in SQLite (same file settings as the SQLite outbox: WAL, synchronous NORMAL): every row
+  // inserted up front in one transaction, then per send a committed `sending` before it and a
+  // committed `sent` after it (each statement its own transaction, better-sqlite3's default).
+  const rawRecorded = (limit: number) => async (n: number) => {
+    const prefix = `rec${++run}-`;
+    const path = join(dir, `raw-${run}.db`);
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.exec(
+      'CREATE TABLE sends (key TEXT PRIMARY KEY, state TEXT NOT NULL, ref TEXT, updated_at TEXT NOT NULL)',
+    );
+    const insert = db.prepare("INSERT OR IGNORE INTO sends (key, state, updated_at) VALUES (?, 'pending', ?)");
+    const mark = db.prepare(
+      "UPDATE sends SET state = ?, ref = ?, updated_at = ? WHERE key = ? AND state IN ('pending', 'sending')",
+    );
+    const transport = createLoopbackTransport(smtp, POOL);
+    const send = async (to: string) => {
+      const key = deliveryKey('inc-bench', 1, 'email', to);
+      mark.run('sending', null, new Date().toISOString(), key);
+      const payload = renderEmail(message, to, { idempotencyKey: key }, settings);
+      await transport.sendMail({ ...payload, disableFileAccess: true, disableUrlAccess: true });
+      mark.run('sent', payload.messageId, new Date().toISOString(), key);
+    };
+    const enqueue = (tag: string, count: number) =>
+      db.transaction(() => {
+        const at = new Date().toISOString();
+        for (let i = 0; i < count; i++)
+          insert.run(deliveryKey('inc-bench', 1, 'email', `${prefix}${tag}${i}@example.com`), at);
+      })();
+    const sample = await timed(
+      async () => {
+        enqueue('', n);
+        await bounded(n, limit, (i) => send(`${prefix}${i}@example.com`));
+      },
+      async () => {
+        enqueue('w', WARM);
+        await bounded(WARM, limit, (i) => send(`${prefix}w${i}@example.com`));
+      },
+    );
+    transport.close();
+    db.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    return sample;
+  };
   const ours = async (n: number, outbox: Outbox) => {
     const prefix = `ours${++run}-`;
     const transport = createLoopbackTransport(smtp, POOL);
@@ -191,6 +240,11 @@ async function emailBench() {
     { name: 'publishUpdate (memory outbox)', run: memory, samples: [] as Sample[] },
     { name: 'publishUpdate (SQLite outbox)', run: sqlite, samples: [] as Sample[] },
     { name: 'reference: raw, all queued at once', run: raw(Infinity), samples: [] as Sample[] },
+    {
+      name: 'reference: raw + own SQLite record per send',
+      run: rawRecorded(inFlight),
+      samples: [] as Sample[],
+    },
   ];
   for (const v of variants) await v.run(300); // warm-up
   const before = smtp.count();
