@@ -38,9 +38,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import Database from 'better-sqlite3';
 import { createStubWebClient, startSlackApiStub } from '@incident-comms/channel-slack/testing';
 import { sampleMessage, sampleRelease } from '@incident-comms/core/testing';
+import Database from 'better-sqlite3';
 import { createEmailChannel, renderEmail } from '../packages/channel-email/src/index';
 import {
   createLoopbackTransport,
@@ -158,7 +158,9 @@ async function emailBench() {
     db.exec(
       'CREATE TABLE sends (key TEXT PRIMARY KEY, state TEXT NOT NULL, ref TEXT, updated_at TEXT NOT NULL)',
     );
-    const insert = db.prepare("INSERT OR IGNORE INTO sends (key, state, updated_at) VALUES (?, 'pending', ?)");
+    const insert = db.prepare(
+      "INSERT OR IGNORE INTO sends (key, state, updated_at) VALUES (?, 'pending', ?)",
+    );
     const mark = db.prepare(
       "UPDATE sends SET state = ?, ref = ?, updated_at = ? WHERE key = ? AND state IN ('pending', 'sending')",
     );
