@@ -168,6 +168,24 @@ describe('createIncidentDesk', () => {
     }
   });
 
+  it('refuses channels it could never deliver through when created: a shared name, a concurrency that starts no send', () => {
+    const cases: Array<[Channel<never>[], string]> = [
+      [[inbox.channel, inbox.channel] as never, 'channels.1.name'],
+      ...[Number.NaN, 0, 1.5].map((concurrency): [Channel<never>[], string] => [
+        [{ ...inbox.channel, capabilities: { threads: false, edits: false, concurrency } }] as never,
+        'channels.0.capabilities.concurrency',
+      ]),
+    ];
+    for (const [channels, path] of cases) {
+      expect(() => createIncidentDesk({ runbook, templates, clock, channels, routes: ROUTES })).toThrow(
+        expect.objectContaining({
+          code: 'delivery_input_invalid',
+          problems: expect.arrayContaining([expect.objectContaining({ path })]),
+        }),
+      );
+    }
+  });
+
   it('refuses to publish a version its routes cannot carry, and records nothing as published', async () => {
     // Routes chosen per incident are only known at publish time: a bad one must not leave a
     // version recorded as published that then never goes out.

@@ -154,6 +154,37 @@ export function checkRoutes(routes: readonly DeliveryRoute[], channels: readonly
 }
 
 /**
+ * What is wrong with a list of channels before any is used: names must be unique, and a declared
+ * `capabilities.concurrency` must be a whole number of at least 1 (a pool that can start no send
+ * would never finish).
+ * @returns the problems, each naming its path (`channels.1.name`, …); `[]` when none.
+ * @example
+ * channelProblems([email, { ...email, capabilities: { ...email.capabilities, concurrency: 0 } }]);
+ * // [{ path: 'channels.1.name', … }, { path: 'channels.1.capabilities.concurrency', … }]
+ */
+export function channelProblems(channels: readonly AnyChannel[]): DeliveryProblem[] {
+  const problems: DeliveryProblem[] = [];
+  const seen = new Set<string>();
+  channels.forEach((c, i) => {
+    if (seen.has(c.name))
+      problems.push({
+        path: `channels.${i}.name`,
+        expected: 'a unique channel name',
+        received: JSON.stringify(c.name),
+      });
+    seen.add(c.name);
+    const concurrency = c.capabilities?.concurrency;
+    if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))
+      problems.push({
+        path: `channels.${i}.capabilities.concurrency`,
+        expected: 'a whole number of sends in flight, at least 1, or undefined',
+        received: String(concurrency),
+      });
+  });
+  return problems;
+}
+
+/**
  * The plan step: validates the input and lists the deliveries with their messages.
  *
  * @throws {DeliveryInputError} `delivery_input_invalid`, each problem naming its path.
@@ -173,17 +204,8 @@ export function planDeliveries(input: {
   if (!routes.success)
     throw new DeliveryInputError(deliveryProblemsFromIssues(routes.error.issues, 'routes', input.routes));
 
-  const problems: DeliveryProblem[] = [];
-  const channelByName = new Map<string, AnyChannel>();
-  input.channels.forEach((c, i) => {
-    if (channelByName.has(c.name))
-      problems.push({
-        path: `channels.${i}.name`,
-        expected: 'a unique channel name',
-        received: JSON.stringify(c.name),
-      });
-    channelByName.set(c.name, c);
-  });
+  const problems: DeliveryProblem[] = channelProblems(input.channels);
+  const channelByName = new Map(input.channels.map((c) => [c.name, c]));
   const messages = releaseDeliveryMessages(release);
   const standalone = firstContact ? releaseDeliveryMessages(firstContact) : [];
   const messageByKey = new Map<string, ApprovedMessage>();

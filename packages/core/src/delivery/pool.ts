@@ -8,7 +8,9 @@
  * `work` gets `release` to hand its slot on before it finishes: a delivery releases it once
  * its send settled for good, so the next delivery's `begin` is issued while the outcome is
  * still being recorded (a group-committing outbox then writes both in one transaction). After
- * a `work` rejects, no further item starts and the pool rejects with that error.
+ * a `work` rejects, no further item starts and the pool rejects with that error. A `limit`
+ * below 1 or not a number counts as 1 (so the pool always finishes); `publishUpdate` refuses
+ * such settings before anything is queued.
  *
  * @example
  * await runPool([1, 2, 3], 2, async (n, release) => { await send(n); release(); await record(n); });
@@ -21,7 +23,7 @@ export function runPool<T>(
   return new Promise<void>((resolve, reject) => {
     let next = 0;
     let finished = 0;
-    let free = Math.max(1, limit);
+    let free = limit >= 1 ? Math.floor(limit) : 1;
     let failed = false;
     const fill = (): void => {
       while (free > 0 && next < items.length && !failed) {

@@ -112,6 +112,13 @@ function settings(options: PublishOptions): { attemptTimeoutMs: number; flood: F
       expected: `a whole number of milliseconds from 1 to ${MAX_TIMER_MS}`,
       received: String(attemptTimeoutMs),
     });
+  const { concurrency } = options;
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))
+    problems.push({
+      path: 'concurrency',
+      expected: 'a whole number of sends in flight, at least 1, or undefined',
+      received: String(concurrency),
+    });
   const flood: FloodPolicy = { ...DEFAULT_FLOOD_POLICY, ...options.flood };
   if (flood.maxAgeMs !== false && !(flood.maxAgeMs > 0))
     problems.push({

@@ -325,6 +325,9 @@ describe('rule: flood safety', () => {
       [{ attemptTimeoutMs: -5 }, 'attemptTimeoutMs'],
       [{ attemptTimeoutMs: Number.POSITIVE_INFINITY }, 'attemptTimeoutMs'],
       [{ flood: { maxAgeMs: 0 } }, 'flood.maxAgeMs'],
+      [{ concurrency: Number.NaN }, 'concurrency'],
+      [{ concurrency: 0 }, 'concurrency'],
+      [{ concurrency: 2.5 }, 'concurrency'],
       [
         { flood: { rateCap: { windowMs: 1000, max: { SEV1: 0, SEV2: 1, SEV3: 1 } } } },
         'flood.rateCap.max.SEV1',
@@ -339,6 +342,28 @@ describe('rule: flood safety', () => {
 });
 
 describe('rule: every attempt is bounded', () => {
+  it('refuses a channel whose declared concurrency could not start a send (nothing queued)', async () => {
+    for (const concurrency of [Number.NaN, 0, -1, 1.5, Number.POSITIVE_INFINITY]) {
+      const { channel, sends } = chat();
+      const outbox = createMemoryOutbox();
+      const odd = { ...channel, capabilities: { ...channel.capabilities, concurrency } };
+      await expect(
+        publishUpdate({
+          release: sampleRelease([version(1)]),
+          routes: [{ channel: 'chat', audience: 'customer', recipients: ['r1'] }],
+          channels: [odd],
+          outbox,
+          clock: createVirtualClock(),
+        }),
+      ).rejects.toMatchObject({
+        code: 'delivery_input_invalid',
+        problems: [expect.objectContaining({ path: 'channels.0.capabilities.concurrency' })],
+      });
+      expect(sends).toHaveLength(0);
+      expect(await outbox.list(version(1).incidentId)).toEqual([]);
+    }
+  });
+
   it('gives up on a channel that ignores its abort signal: unknown, and the publish finishes', async () => {
     const stuck: Channel<string> = {
       name: 'chat',

@@ -5,7 +5,8 @@
  * its versions go out in order.
  */
 import type { Clock } from '../coordinator/index';
-import { checkRoutes } from '../delivery/plan';
+import { DeliveryInputError } from '../delivery/errors';
+import { channelProblems, checkRoutes } from '../delivery/plan';
 import { type DeliveryRoute, type PublishResult, publishUpdate } from '../delivery/publish';
 import type { Outbox } from '../delivery/store';
 import type { ApprovedRelease, IncidentState } from '../incident/index';
@@ -18,7 +19,8 @@ import type { DeskPublishOptions, IncidentDeskOptions } from './types';
  *
  * @param clock - outbox times on the desk's clock; retry waits in real time (`sleep`), so a
  *   simulated clock never stalls them.
- * @throws {DeliveryInputError} `delivery_input_invalid` when fixed `options.routes` name an
+ * @throws {DeliveryInputError} `delivery_input_invalid` when two channels share a name, a
+ *   channel declares a concurrency that could start no send, or fixed `options.routes` name an
  *   unknown channel or a recipient its channel refuses.
  * @internal
  */
@@ -28,6 +30,8 @@ export function createDeskDelivery(
   clock: Pick<Clock, 'now'> & { sleep(ms: number, signal?: AbortSignal): Promise<void> },
 ) {
   const channels = options.channels ?? [];
+  const problems = channelProblems(channels);
+  if (problems.length > 0) throw new DeliveryInputError(problems);
   if (Array.isArray(options.routes)) checkRoutes(options.routes, channels);
   const queues = createSerialQueue();
 
