@@ -233,7 +233,7 @@ export function draftOutline(state: IncidentState, input: DraftInput): Draft {
  * @throws {ValidationError} `input_invalid` (`draftId`) when the incident holds no such draft.
  */
 export function recorded(state: IncidentState, draftId: string): DraftRecord {
-  const record = state.drafts[draftId];
+  const record = Object.hasOwn(state.drafts, draftId) ? state.drafts[draftId] : undefined;
   if (!record) {
     throw new ValidationError('draft', [
       problem('draftId', `a draft recorded in incident ${state.id}`, JSON.stringify(draftId)),

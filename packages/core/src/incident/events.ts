@@ -8,7 +8,7 @@ import { recordedReleaseSchema, releaseHashSchema, releaseMessagesSchema } from 
 import { segmentIdSchema } from '../runbook/segments';
 import { roleIdSchema, topicIdSchema } from '../runbook/topics';
 import { severityIdSchema } from '../severity/index';
-import { idSchema as id, incidentTypeIdSchema } from '../text/id';
+import { idSchema as id, incidentTypeIdSchema, notBuiltInKey } from '../text/id';
 import { nameTextSchema, nonEmptyTextSchema as text } from '../text/non-empty';
 import { instantSchema } from '../time/instant';
 import { AUDIENCES, MESSAGE_KINDS, SCOPES, STATUSES } from '../vocabulary';
@@ -28,6 +28,8 @@ const base = {
 };
 
 const personRef = z.object({ id, name: text }).strict();
+/** A gate names a record of a draft's approvals: any text but a built-in object property. */
+const gate = notBuiltInKey(text);
 
 /**
  * The incident's permission policy as the runbook states it at declaration: which role decides
@@ -196,7 +198,7 @@ export const eventSchema = z.discriminatedUnion('type', [
       ...base,
       draftId: id,
       revision: z.number().int().positive(),
-      gate: text,
+      gate,
       role: roleIdSchema,
       topic: topicIdSchema.optional(),
     })
@@ -207,7 +209,7 @@ export const eventSchema = z.discriminatedUnion('type', [
       ...base,
       draftId: id,
       revision: z.number().int().positive(),
-      gate: text,
+      gate,
       /** The content hash of the release the approver saw (`releaseHash`); must be the revision's. */
       releaseHash: releaseHashSchema.optional(),
     })
@@ -218,7 +220,7 @@ export const eventSchema = z.discriminatedUnion('type', [
       ...base,
       draftId: id,
       revision: z.number().int().positive(),
-      gate: text,
+      gate,
       reason: text,
     })
     .strict(),

@@ -589,6 +589,75 @@ describe('the incident log', () => {
   });
 });
 
+describe('names of built-in object properties never read a built-in', () => {
+  // Every key an event uses to find a record (draft, gate, role, actor), set to each property
+  // name a plain object has: a typed refusal naming the field, never a TypeError, nothing applied.
+  const BUILT_IN = Object.getOwnPropertyNames(Object.prototype);
+  const state = replay([...checkoutStart(), draft('update-v1', t(10), 1)]);
+  const events = (name: string): Array<[string, IncidentEventInput]> => [
+    [
+      'event.gate',
+      {
+        type: 'approval.requested',
+        at: t(11),
+        actor: 'dana',
+        draftId: 'update-v1',
+        revision: 1,
+        gate: name,
+        role: 'incidentLead',
+      },
+    ],
+    [
+      'event.gate',
+      { type: 'approval.granted', at: t(11), actor: 'lee', draftId: 'update-v1', revision: 1, gate: name },
+    ],
+    [
+      'event.gate',
+      {
+        type: 'approval.denied',
+        at: t(11),
+        actor: 'lee',
+        draftId: 'update-v1',
+        revision: 1,
+        gate: name,
+        reason: 'no',
+      },
+    ],
+    [
+      'event.draftId',
+      { type: 'approval.granted', at: t(11), actor: 'lee', draftId: name, revision: 1, gate: 'facts' },
+    ],
+    [
+      'event.role',
+      {
+        type: 'approval.requested',
+        at: t(11),
+        actor: 'dana',
+        draftId: 'update-v1',
+        revision: 1,
+        gate: 'facts',
+        role: name as never,
+      },
+    ],
+    [
+      'event.actor',
+      { type: 'approval.granted', at: t(11), actor: name, draftId: 'update-v1', revision: 1, gate: 'facts' },
+    ],
+  ];
+  it.each(BUILT_IN)('%s', (name) => {
+    for (const [path, event] of events(name)) {
+      let error: unknown;
+      try {
+        applyEvent(state, event);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, `${event.type} with ${path} = ${name}`).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).problems.map((p) => p.path)).toContain(path);
+    }
+  });
+});
+
 describe('properties', () => {
   // A generator of plausible logs: the checkout start followed by random valid-or-invalid events.
   const extra = fc.array(

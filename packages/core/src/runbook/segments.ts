@@ -6,15 +6,16 @@
  */
 import { z } from 'zod';
 import { type Problem, problem } from '../errors';
+import { notBuiltInKey } from '../text/id';
 import { nonEmptyTextSchema as text } from '../text/non-empty';
 import { isValidTimeZone } from '../time/index';
 import { AUDIENCES, type Audience, MESSAGE_KINDS, type SegmentId } from '../vocabulary';
 import type { Runbook } from './define';
 
 /** A segment id: kebab-case, e.g. `customer-us`. */
-export const segmentIdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a segment id in kebab-case, e.g. "customer-us"');
+export const segmentIdSchema = notBuiltInKey(
+  z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a segment id in kebab-case, e.g. "customer-us"'),
+);
 
 /** One entry of the runbook's `audiences` section: a named segment of a built-in audience. */
 export const segmentDefinitionSchema = z

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { type Problem, problem } from '../errors';
+import { notBuiltInKey } from '../text/id';
 import { nonEmptyTextSchema as text } from '../text/non-empty';
 import { APPROVAL_TOPICS, type ApprovalTopic, ROLES, type RoleId, type TopicId } from '../vocabulary';
 import type { Runbook } from './define';
@@ -13,14 +14,14 @@ import type { Runbook } from './define';
 const CAMEL_ID = /^[a-z][A-Za-z0-9]*$/;
 
 /** A role id as a runbook writes it: camelCase, e.g. `approver` or `legalReviewer`. */
-export const roleIdSchema = z
-  .string()
-  .regex(CAMEL_ID, 'expected a role id in camelCase, e.g. "approver" or "legalReviewer"');
+export const roleIdSchema = notBuiltInKey(
+  z.string().regex(CAMEL_ID, 'expected a role id in camelCase, e.g. "approver" or "legalReviewer"'),
+);
 
 /** A topic id as a runbook writes it: camelCase, e.g. `dataLoss` or `regulator`. */
-export const topicIdSchema = z
-  .string()
-  .regex(CAMEL_ID, 'expected a topic id in camelCase, e.g. "dataLoss" or "regulator"');
+export const topicIdSchema = notBuiltInKey(
+  z.string().regex(CAMEL_ID, 'expected a topic id in camelCase, e.g. "dataLoss" or "regulator"'),
+);
 
 /**
  * One entry of the runbook's `topics` section. For a built-in topic every field is optional

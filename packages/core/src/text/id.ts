@@ -10,6 +10,39 @@ import { z } from 'zod';
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 const EDGE_SPACE = /^\s|\s$/u;
 
+/**
+ * Names every plain object already answers to (`__proto__`, `constructor`, `toString`,
+ * `hasOwnProperty`, …). An id, role, topic, gate or segment is a key of the incident's records,
+ * so one of these would read a built-in instead of a record: they are refused at the boundary.
+ */
+const BUILT_IN_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** What a record key must not be, in the words a problem uses. */
+export const NOT_BUILT_IN_EXPECTED =
+  'a name that is not a built-in object property ("__proto__", "constructor", "toString", …)';
+
+/**
+ * True when `value` names a property every plain object has (`constructor`, `__proto__`, …).
+ *
+ * @example
+ * isBuiltInKey('constructor'); // true
+ * isBuiltInKey('approver'); // false
+ */
+export function isBuiltInKey(value: string): boolean {
+  return BUILT_IN_KEYS.has(value);
+}
+
+/**
+ * `schema`, refusing the names of built-in object properties with a problem that says so.
+ *
+ * @example
+ * const gate = notBuiltInKey(z.string());
+ * gate.safeParse('constructor').success; // false
+ */
+export function notBuiltInKey<T extends z.ZodType<string>>(schema: T) {
+  return schema.refine((value) => !isBuiltInKey(value), { error: `expected ${NOT_BUILT_IN_EXPECTED}` });
+}
+
 /** What an id must be, in the words a problem uses. */
 export const ID_EXPECTED =
   'an id with no surrounding whitespace and no control or invisible characters (ids are compared exactly)';
@@ -31,14 +64,15 @@ export function isExactId(value: string): boolean {
  * An id field: kept exactly as given (never trimmed, never case-folded); empty text, surrounding
  * whitespace and control or invisible characters are refused, so `" maya"`, `"maya\u0000"` and
  * `"ma\u200Bya"` never decide as `maya`. Look-alikes that are visible (`Maya`, Cyrillic `mаya`,
- * full-width `ｍａｙａ`) parse, and are simply other people: nothing folds them onto `maya`.
+ * full-width `ｍａｙａ`) parse, and are simply other people: nothing folds them onto `maya`. The
+ * names of built-in object properties (`constructor`, `__proto__`) are refused too.
  *
  * @example
  * idSchema.parse('maya'); // 'maya'
  * idSchema.safeParse(' maya').success; // false
  * @internal
  */
-export const idSchema = z.string().refine(isExactId, { error: `expected ${ID_EXPECTED}` });
+export const idSchema = notBuiltInKey(z.string().refine(isExactId, { error: `expected ${ID_EXPECTED}` }));
 
 /** What an incident type id must be, in the words a problem uses. */
 export const INCIDENT_TYPE_ID_EXPECTED =
@@ -53,7 +87,9 @@ export const INCIDENT_TYPE_ID_EXPECTED =
  * incidentTypeIdSchema.parse('invoices-not-sending'); // 'invoices-not-sending'
  * incidentTypeIdSchema.safeParse('Invoices').success; // false
  */
-export const incidentTypeIdSchema = z
-  .string({ error: `expected ${INCIDENT_TYPE_ID_EXPECTED}` })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `expected ${INCIDENT_TYPE_ID_EXPECTED}`)
-  .max(64, 'expected an incident type id of at most 64 characters');
+export const incidentTypeIdSchema = notBuiltInKey(
+  z
+    .string({ error: `expected ${INCIDENT_TYPE_ID_EXPECTED}` })
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, `expected ${INCIDENT_TYPE_ID_EXPECTED}`)
+    .max(64, 'expected an incident type id of at most 64 characters'),
+);
