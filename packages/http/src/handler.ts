@@ -7,6 +7,7 @@
  */
 import { type IncidentDesk, problem, problemsFromZod, type Runbook } from '@incident-comms/core';
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { PAGE_CSS, PAGE_JS } from './assets';
 import { type ErrorReply, errorReply, problemReply } from './errors';
 import { atomFeed, feedEntries, jsonFeed } from './feeds';
@@ -54,6 +55,21 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 const MAX_BODY = 256 * 1024;
+
+/** True for `application/json` and `application/<anything>+json`, with any parameters. */
+const isJson = (contentType: string | undefined): boolean => {
+  const media = contentType?.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  return media === 'application/json' || /^application\/[\w.+-]+\+json$/.test(media);
+};
+
+const notJson = (contentType: string | undefined): ErrorReply =>
+  problemReply(415, 'unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json.', [
+    problem(
+      'headers.content-type',
+      'application/json',
+      contentType === undefined ? 'nothing' : JSON.stringify(contentType),
+    ),
+  ]);
 
 /**
  * Creates the handler. Mount it in any server that speaks fetch `Request`/`Response`:
@@ -162,13 +178,20 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Reques
     return c.body(JSON.stringify(feed), 200, { 'content-type': 'application/feed+json; charset=utf-8' });
   });
 
+  // Bodies are counted in bytes as they arrive (the declared Content-Length first), so an
+  // oversize body is refused without being read to its end.
+  const limited = bodyLimit({
+    maxSize: MAX_BODY,
+    onError: (c) => reply(c, problemReply(413, 'body_too_large', 'The body is over 256 KiB.')),
+  });
   for (const operation of OPERATIONS) {
-    app.post(operation.path, async (c) => {
+    app.post(operation.path, limited, async (c) => {
       const actor = await person(c);
       if (!actor) return unidentified(c);
+      // Only JSON changes state: a form or text/plain body (what another site can send
+      // without the browser asking first) is refused before anything is read or run.
+      if (!isJson(c.req.header('content-type'))) return reply(c, notJson(c.req.header('content-type')));
       const text = await c.req.text();
-      if (text.length > MAX_BODY)
-        return reply(c, problemReply(413, 'body_too_large', 'The body is over 256 KiB.'));
       const run = async (): Promise<StoredReply> => {
         const result = await perform(operation, c, actor, text);
         return {

@@ -35,6 +35,18 @@ const ERRORS = {
   },
 };
 
+/** What only a request with a body can be refused for. */
+const BODY_ERRORS = {
+  '413': {
+    description: 'The body is over 256 KiB (counted in bytes, refused as it arrives).',
+    ...json({ $ref: '#/components/schemas/Error' }),
+  },
+  '415': {
+    description: 'The body is not sent as JSON (Content-Type: application/json).',
+    ...json({ $ref: '#/components/schemas/Error' }),
+  },
+};
+
 /**
  * Builds the document for the given operations under `basePath`.
  *
@@ -65,7 +77,12 @@ export function openApiDocument(operations: readonly Operation[], basePath: stri
         summary: operation.summary,
         parameters: [...params, idempotencyKey],
         requestBody: { required: true, ...json(schemaOf(operation.body)) },
-        responses: { '200': { description: 'Done.' }, '201': { description: 'Created.' }, ...ERRORS },
+        responses: {
+          '200': { description: 'Done.' },
+          '201': { description: 'Created.' },
+          ...ERRORS,
+          ...BODY_ERRORS,
+        },
       },
     };
   }

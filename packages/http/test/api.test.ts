@@ -108,6 +108,76 @@ describe('the JSON API', () => {
     expect(r.body.problems[0].path).toBe('facts.scope');
   });
 
+  it('answers 415 for a body not sent as JSON (what another site can post), and runs nothing', async () => {
+    const body = JSON.stringify({
+      incidentId: 'inc-x',
+      title: 'Card payments failing',
+      incidentType: 'checkout',
+      severity: 'SEV1',
+    });
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonp',
+      undefined,
+    ]) {
+      const request = new Request('http://127.0.0.1/status/api/incidents', {
+        method: 'POST',
+        headers: { 'x-person': 'dana', ...(type ? { 'content-type': type } : {}) },
+        body: new TextEncoder().encode(body), // bytes: no content type of their own
+      });
+      const r = await handler(request);
+      expect(r.status, String(type)).toBe(415);
+      expect(((await r.json()) as { problems: Array<{ path: string }> }).problems[0]?.path).toBe(
+        'headers.content-type',
+      );
+    }
+    expect(desk.state('inc-x')).toBeUndefined();
+    for (const type of ['application/json; charset=utf-8', 'Application/JSON', 'application/vnd.api+json'])
+      expect(
+        (
+          await call(
+            '/api/incidents',
+            'dana',
+            { ...JSON.parse(body), incidentId: `inc-${type.length}` },
+            { 'content-type': type },
+          )
+        ).status,
+      ).toBe(201);
+  });
+
+  it('answers 413 for a body over 256 KiB counted in bytes, without reading a streamed one to its end', async () => {
+    await declared();
+    const before = desk.state('inc-1')!.eventCount;
+    // 200,000 characters, 600,000 bytes in UTF-8: under the limit in characters, over it in bytes.
+    const wide = await call('/api/incidents/inc-1/questions', 'dana', {
+      question: 'é€'.repeat(100_000),
+      askedBy: 'sam',
+    });
+    expect(wide.status).toBe(413);
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.length;
+        if (pulled > 64 * 1024 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const streamed = await handler(
+      new Request('http://127.0.0.1/status/api/incidents/inc-1/questions', {
+        method: 'POST',
+        headers: { 'x-person': 'dana', 'content-type': 'application/json' },
+        body: endless,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(streamed.status).toBe(413);
+    expect(pulled).toBeLessThan(2 * 1024 * 1024);
+    expect(desk.state('inc-1')!.eventCount).toBe(before);
+  });
+
   it('answers 401 without an identity and 404 for an unknown incident', async () => {
     expect((await call('/api/incidents', undefined)).status).toBe(401);
     expect((await call('/', undefined)).status).toBe(401);
