@@ -50,6 +50,12 @@ export const incidentPolicySchema = z
       .max(6, 'expected 2 to 6 severities'),
     /** The incident types the runbook defines (default the five). */
     incidentTypes: z.array(incidentTypeIdSchema).min(1, 'expected at least one incident type'),
+    /**
+     * The people the runbook names for each role (primary and backup ids). With it, the first
+     * staffing may depart from the runbook only when a person of the runbook declares, and never
+     * hands that person a role that decides an approval gate (absent: older logs, no check).
+     */
+    staffing: z.record(roleIdSchema, z.array(id).max(2)),
   })
   .partial()
   .strict();

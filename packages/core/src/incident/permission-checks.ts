@@ -96,6 +96,44 @@ function decidingRoles(state: IncidentState): RoleId[] {
   ];
 }
 
+/**
+ * The first staffing against the runbook's (`policy.staffing`, when the declaration carried
+ * it): a role staffed as the runbook names it is fine; any other choice needs a declarer the
+ * runbook names (someone outside it cannot pick the people who will check their messages), and
+ * never makes the declarer the holder of a role that decides an approval gate (the incident
+ * lead for facts, each topic's role), so no one declares themselves into approving their own
+ * message.
+ */
+export function staffedAsRunbookAllows(
+  state: IncidentState,
+  event: EventOf<'roles.assigned'>,
+): Denial | undefined {
+  const { staffing } = policyOf(state);
+  if (!staffing) return undefined;
+  const named = (role: string) => (Object.hasOwn(staffing, role) ? (staffing[role] ?? []) : []);
+  const inRunbook = Object.values(staffing).some((ids) => ids.includes(event.actor));
+  const deciding = new Set<string>(['incidentLead', ...Object.values(policyOf(state).approvals)]);
+  for (const [role, pair] of Object.entries(event.roles)) {
+    if (!pair) continue;
+    const ids = [pair.primary.id, pair.backup?.id].filter((id): id is string => id !== undefined);
+    if (ids.every((id) => named(role).includes(id))) continue;
+    const runbookSays = named(role).length > 0 ? named(role).join(' or ') : 'nobody';
+    if (!inRunbook)
+      return {
+        rule: 'roles-staffed-by-declarer',
+        role: 'declarer',
+        reason: `${name(state, event.actor)} is not named in the runbook, so may staff the incident only as the runbook does (${roleWords(role as RoleId)}: ${runbookSays}).`,
+      };
+    if (deciding.has(role) && ids.includes(event.actor))
+      return {
+        rule: 'roles-staffed-by-declarer',
+        role: role as RoleId,
+        reason: `${name(state, event.actor)} may not make themselves ${roleWords(role as RoleId)} when declaring: that role decides an approval gate, and the runbook names ${runbookSays} for it.`,
+      };
+  }
+  return undefined;
+}
+
 /** Refuses a change after which a deciding role that had a holder has none. */
 export function keepsADecider(state: IncidentState, after: IncidentState, rule: string): Denial | undefined {
   const gap = decidingRoles(state).find((role) => roleHolder(state, role) && !roleHolder(after, role));

@@ -5,7 +5,17 @@ import { requestApprovals } from '../approvals/index';
 import { NotAuthorizedError, ValidationError } from '../errors';
 import { publish } from '../publish/index';
 import { reviewIncident } from '../review/index';
-import { applyEvent, type IncidentEventInput, type IncidentState, PERMISSION_TABLE, replay } from './index';
+import { ROLES } from '../vocabulary';
+import {
+  applyEvent,
+  type IncidentEventInput,
+  type IncidentState,
+  incidentPolicyFromRunbook,
+  PERMISSION_TABLE,
+  replay,
+  roleAssignmentsFromRunbook,
+} from './index';
+import { policyFromDeclared } from './policy';
 
 const runbook = testRunbook({ timeZones: { default: 'America/New_York' } });
 const CREDIT = `${NORMAL_UPDATE} We will add a service credit to every affected account.`;
@@ -307,6 +317,78 @@ describe('the permission table refuses every crafted sequence, live and on repla
     const refused = refusal(log, event);
     expect(refused.rule).toBe(rule);
     expect(PERMISSION_TABLE.some((row) => row.rule === rule) || rule === 'override-by-admin').toBe(true);
+  });
+});
+
+describe('the first staffing follows the runbook (declared with its staffing)', () => {
+  const policy = incidentPolicyFromRunbook(runbook);
+  const declaredBy = (actor: string): IncidentEventInput => ({
+    type: 'declared',
+    at: t(0),
+    actor,
+    incidentId: 'inc-staff',
+    title: 'Card payments failing at checkout',
+    incidentType: 'checkout',
+    severity: 'SEV1',
+    policy,
+  });
+  const staff = (actor: string, roles: Record<string, unknown>): IncidentEventInput =>
+    ({
+      type: 'roles.assigned',
+      at: t(0),
+      actor,
+      roles: { ...roleAssignmentsFromRunbook(runbook), ...roles },
+    }) as never;
+  const pair = (primary: string, backup = primary) => ({
+    primary: { id: primary, name: primary },
+    backup: { id: backup, name: backup },
+  });
+  const runbookPeople = [...new Set(Object.values(policy.staffing ?? {}).flat())];
+  const deciding = [...new Set(['incidentLead', ...Object.values(policyFromDeclared(policy).approvals)])];
+
+  it('takes the runbook staffing from anyone who declares', () => {
+    for (const actor of ['mallory', ...runbookPeople])
+      expect(replay([declaredBy(actor), staff(actor, {})]).roles.approver?.primary.id).toBe(
+        runbook.roles.approver.primary.id,
+      );
+  });
+
+  it('refuses any other staffing from someone the runbook does not name', () => {
+    for (const role of Object.keys(roleAssignmentsFromRunbook(runbook))) {
+      const refused = refusal([declaredBy('mallory')], staff('mallory', { [role]: pair('mallory') }));
+      expect(refused.rule).toBe('roles-staffed-by-declarer');
+      expect(refused.reason).toMatch(/not named in the runbook/);
+    }
+  });
+
+  it('refuses a runbook person making themselves the holder of a role that decides a gate', () => {
+    for (const actor of runbookPeople)
+      for (const role of deciding) {
+        if (policy.staffing?.[role]?.includes(actor)) continue; // the runbook already names them
+        for (const roles of [pair(actor, 'someone-else'), pair('someone-else', actor)]) {
+          const refused = refusal([declaredBy(actor)], staff(actor, { [role]: roles }));
+          expect(refused.rule).toBe('roles-staffed-by-declarer');
+        }
+      }
+  });
+
+  it('lets a runbook person name someone else for a role, or themselves for one that decides nothing', () => {
+    const actor = runbook.roles.communicationOwner.primary.id;
+    const lead = replay([declaredBy(actor), staff(actor, { incidentLead: pair('ola', 'lee') })]);
+    expect(lead.roles.incidentLead?.primary.id).toBe('ola');
+    const helper = ROLES.find((r) => !deciding.includes(r) && r !== 'communicationOwner')!;
+    expect(
+      replay([declaredBy(actor), staff(actor, { [helper]: pair(actor) })]).roles[helper]?.primary.id,
+    ).toBe(actor);
+  });
+
+  it('leaves a log declared without the staffing (older logs) as it was', () => {
+    const { staffing: _, ...older } = policy;
+    const log = [
+      { ...declaredBy('mallory'), policy: older } as IncidentEventInput,
+      staff('mallory', { approver: pair('mallory') }),
+    ];
+    expect(replay(log).roles.approver?.primary.id).toBe('mallory');
   });
 });
 

@@ -18,6 +18,7 @@ import {
   type PermissionRule,
   type Row,
   roleAssigners,
+  staffedAsRunbookAllows,
   words,
 } from './permission-checks';
 import { gateRole, policyOf } from './policy';
@@ -33,16 +34,19 @@ const ROWS: { [T in IncidentEventType]: readonly Row<T>[] } = {
     {
       rule: 'roles-staffed-by-declarer',
       who: 'the person who declared the incident',
-      forWhom: 'every role',
+      forWhom:
+        'every role, as the runbook names it; other people only when the declarer is named in the runbook, and never the declarer in a role that decides a gate',
       when: 'while no role is assigned yet (staffing from the runbook)',
-      check: (state, event) =>
-        Object.keys(state.roles).length > 0 || event.actor === state.declaredBy
-          ? undefined
-          : {
-              rule: 'roles-staffed-by-declarer',
-              role: 'declarer',
-              reason: `${name(state, event.actor)} may not staff the incident: only whoever declared it (${state.declaredBy}) may.`,
-            },
+      check: (state, event) => {
+        if (Object.keys(state.roles).length > 0) return undefined;
+        if (event.actor !== state.declaredBy)
+          return {
+            rule: 'roles-staffed-by-declarer',
+            role: 'declarer',
+            reason: `${name(state, event.actor)} may not staff the incident: only whoever declared it (${state.declaredBy}) may.`,
+          };
+        return staffedAsRunbookAllows(state, event);
+      },
     },
     {
       rule: 'roles-reassigned-per-table',

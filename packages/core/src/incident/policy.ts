@@ -27,6 +27,11 @@ export function policyFromDeclared(input: IncidentPolicyInput | undefined): Inci
     admins: (input?.admins ?? []).map(({ id, name }) => ({ id, name })),
     severities: [...(input?.severities ?? SEVERITIES)],
     incidentTypes: [...(input?.incidentTypes ?? INCIDENT_TYPES)],
+    ...(input?.staffing
+      ? {
+          staffing: Object.fromEntries(Object.entries(input.staffing).map(([role, ids]) => [role, [...ids]])),
+        }
+      : {}),
   };
 }
 

@@ -38,21 +38,34 @@ export function roleAssignmentsFromRunbook(runbook: Pick<Runbook, 'roles'>): Rol
 /**
  * The permission policy a `declared` event carries, from the runbook: which role decides each
  * sensitive topic (built-in and custom: `topics`), the emergency admins (the runbook's optional
- * `admin` role, primary and backup), and the severity ids and incident types events may name.
- * Declaring with it makes a replay decide every event by the runbook of that day.
+ * `admin` role, primary and backup), the severity ids and incident types events may name, and
+ * who the runbook names for each role (`staffing`: the first staffing may depart from it only
+ * within the permission table's `roles-staffed-by-declarer` rule). Declaring with it makes a
+ * replay decide every event by the runbook of that day.
  *
- * @param runbook - a validated runbook (`approvals`, `admin`, `severityLadder` and
- *   `incidentTypes` are read).
+ * @param runbook - a validated runbook (`approvals`, `admin`, `severityLadder`,
+ *   `incidentTypes` and `roles` are read).
  * @example
  * applyEvent(undefined, { type: 'declared', at, actor: 'dana', incidentId: 'inc-1', title: 'Checkout failing',
  *   incidentType: 'checkout', severity: 'SEV1', policy: incidentPolicyFromRunbook(runbook) });
  */
 export function incidentPolicyFromRunbook(
   runbook: Pick<Runbook, 'approvals' | 'admin' | 'topics'> &
-    Partial<Pick<Runbook, 'severityLadder' | 'incidentTypes'>>,
+    Partial<Pick<Runbook, 'severityLadder' | 'incidentTypes' | 'roles'>>,
 ): IncidentPolicyInput {
   const admins = runbook.admin ? [runbook.admin.primary, runbook.admin.backup] : [];
+  const { roles } = runbook;
   return {
+    ...(roles
+      ? {
+          staffing: Object.fromEntries(
+            runbookRoleIds({ roles }).map((role) => [
+              role,
+              [roles[role]!.primary.id, roles[role]!.backup.id],
+            ]),
+          ),
+        }
+      : {}),
     approvals: topicRoles(runbook),
     admins: admins.map(({ id, name }) => ({ id, name })),
     ...(runbook.severityLadder ? { severities: runbook.severityLadder.map((level) => level.id) } : {}),

@@ -148,6 +148,8 @@ export interface IncidentPolicy {
   severities?: readonly string[];
   /** Incident type ids the declaration may name (absent: the default five). */
   incidentTypes?: readonly string[];
+  /** Person ids the runbook names for each role, primary then backup (absent: not declared with it). */
+  staffing?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
