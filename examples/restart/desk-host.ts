@@ -7,7 +7,7 @@
  */
 import nodemailer from 'nodemailer';
 import { createEmailChannel } from '../../packages/channel-email/src/index';
-import { createIncidentDesk, createSimulatedClock, type IncidentEvent } from '../../packages/core/src/index';
+import { createIncidentDesk, createSimulatedClock } from '../../packages/core/src/index';
 import { checkoutStart, t, testRunbook } from '../../packages/core/test/support';
 import { createSqliteStore } from '../../packages/store-sqlite/src/index';
 import * as templates from '../../packages/templates/src/index';
@@ -19,7 +19,7 @@ export const PUBLISH_MINUTE = 7;
 
 /** A desk over the SQLite file at `db`, delivering to the SMTP server on `port` one message at a time. */
 export function openDesk(db: string, port: number, startAt: string) {
-  const store = createSqliteStore<IncidentEvent>({ path: db });
+  const store = createSqliteStore({ path: db });
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',
     port,

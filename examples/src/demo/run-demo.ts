@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import {
   createIncidentDesk,
   createSimulatedClock,
-  type IncidentEvent,
   type Role,
   renderReview,
   reviewIncident,
@@ -76,7 +75,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
     },
   });
   const work = await mkdtemp(join(tmpdir(), 'incident-comms-demo-'));
-  const store = createSqliteStore<IncidentEvent>({ path: join(work, 'incident.db') });
+  const store = createSqliteStore({ path: join(work, 'incident.db') });
   const clock = createSimulatedClock(ALERT_AT);
   // Teams (the internal summary) and a signed webhook (the customer version to a billing
   // service) beside Slack and email: every channel delivers the same approved release.

@@ -3,13 +3,7 @@
  * PostgreSQL store on its own (simulated) clock. Over two hours of a SEV1 cadence, every
  * reminder fires exactly once across both, the same set a single instance fires alone.
  */
-import {
-  type Coordinator,
-  createCoordinator,
-  createSimulatedClock,
-  type IncidentEvent,
-  replay,
-} from '@incident-comms/core';
+import { type Coordinator, createCoordinator, createSimulatedClock, replay } from '@incident-comms/core';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { roleAssignments, t, testRunbook } from '../../core/test/support';
@@ -55,7 +49,7 @@ it('two instances on one database: every reminder of a two-hour SEV1 incident fi
     const pool = new pg.Pool({ connectionString: cluster.url, max: 4 });
     pool.on('error', () => {});
     pools.push(pool);
-    const store = createPostgresStore<IncidentEvent>({ pool, schema: 'shared' });
+    const store = createPostgresStore({ pool, schema: 'shared' });
     const clock = createSimulatedClock(t(0));
     return { store, clock, coordinator: createCoordinator({ runbook, clock, store }) };
   };
@@ -104,7 +98,7 @@ it('two instances deciding at once on one database: every event lands once, the 
     const pool = new pg.Pool({ connectionString: cluster.url, max: 4 });
     pool.on('error', () => {});
     pools.push(pool);
-    const store = createPostgresStore<IncidentEvent>({ pool, schema: 'race' });
+    const store = createPostgresStore({ pool, schema: 'race' });
     return { store, coordinator: createCoordinator({ runbook, clock: createSimulatedClock(t(0)), store }) };
   };
   const a = make();

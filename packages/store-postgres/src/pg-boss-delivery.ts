@@ -31,7 +31,7 @@ export interface PgBossDeliveryOptions {
   /** A started pg-boss instance (`new PgBoss({ connectionString })`, `await boss.start()`). */
   readonly boss: PgBoss;
   /** The PostgreSQL store (outbox and event log) over a migrated schema. */
-  readonly store: PostgresStore;
+  readonly store: PostgresStore<unknown>;
   /** Channels by their unique `name` (workers need them; publishers only check names). */
   readonly channels: readonly AnyChannel[];
   /** Queue name. Default `incident-comms.delivery`. */

@@ -28,7 +28,7 @@ export interface DeliveryJob {
 /** What a worker needs: the database, the store, the channels and the retry rules. */
 export interface PgBossWorkerOptions {
   readonly pool: Pool;
-  readonly store: PostgresStore;
+  readonly store: PostgresStore<unknown>;
   readonly channels: ReadonlyMap<string, AnyChannel>;
   readonly retry: RetryPolicy;
   /** Hard bound of one `send`, milliseconds. */

@@ -27,7 +27,7 @@ let n = 0;
 const fresh = async () => {
   const schema = `conf_${++n}`;
   await migrate({ pool, schema });
-  return createPostgresStore({ pool, schema });
+  return createPostgresStore<unknown>({ pool, schema });
 };
 
 describe('createPostgresStore (a real PostgreSQL server)', () => {

@@ -14,6 +14,7 @@ import {
   type DeliveryRecord,
   type EventStore,
   type FiredReminderRecord,
+  type IncidentEvent,
   type NewDelivery,
   type Outbox,
   type OutboxRow,
@@ -31,8 +32,12 @@ export interface PostgresAppendOptions extends AppendOptions {
   readonly client?: PoolClient | undefined;
 }
 
-/** The PostgreSQL store: an {@link Outbox} and an {@link EventStore} over one schema. */
-export interface PostgresStore<E = unknown> extends Outbox, EventStore<E> {
+/** The PostgreSQL store: an {@link Outbox} and an {@link EventStore} over one schema.
+ *
+ * `E` is the event type the log holds: `IncidentEvent` by default, what the desk and the
+ * coordinator append (pass another type, or `unknown`, to keep other JSON events).
+ */
+export interface PostgresStore<E = IncidentEvent> extends Outbox, EventStore<E> {
   /** The schema the tables live in. */
   readonly schema: string;
   /** Appends with optimistic concurrency (see {@link AppendOptions}); returns the 1-based position. */
@@ -76,7 +81,7 @@ const isUniqueViolation = (error: unknown) =>
  * const store = createPostgresStore({ pool });
  * await store.append('inc-1', { type: 'declared', ... }, { expectedPosition: 0 });
  */
-export function createPostgresStore<E = unknown>(options: PostgresStoreOptions): PostgresStore<E> {
+export function createPostgresStore<E = IncidentEvent>(options: PostgresStoreOptions): PostgresStore<E> {
   const { pool } = options;
   const schema = options.schema ?? 'incident_comms';
   const s = quoteSchema(schema);

@@ -6,12 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type Coordinator,
-  createCoordinator,
-  createSimulatedClock,
-  type IncidentEvent,
-} from '@incident-comms/core';
+import { type Coordinator, createCoordinator, createSimulatedClock } from '@incident-comms/core';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { roleAssignments, t, testRunbook } from '../../core/test/support';
@@ -46,7 +41,7 @@ describe('coordinator on the SQLite store', () => {
   it('fires each reminder exactly once across restarts every few minutes', async () => {
     const path = join(dir, 'restarts.db');
     const seen: string[] = [];
-    let store = createSqliteStore<IncidentEvent>({ path });
+    let store = createSqliteStore({ path });
     let clock = createSimulatedClock(t(0));
     let coordinator = createCoordinator({ runbook, clock, store });
     listen(coordinator, seen);
@@ -56,7 +51,7 @@ describe('coordinator on the SQLite store', () => {
       clock.advanceTo(t(minute));
       coordinator.stop();
       store.close(); // the process exits
-      store = createSqliteStore<IncidentEvent>({ path });
+      store = createSqliteStore({ path });
       clock = createSimulatedClock(t(minute));
       coordinator = createCoordinator({ runbook, clock, store });
       listen(coordinator, seen);
@@ -82,7 +77,7 @@ describe('coordinator on the SQLite store', () => {
 
   it('quarantines a corrupt incident log; the other incidents and new ones keep working', async () => {
     const path = join(dir, 'corrupt.db');
-    let store = createSqliteStore<IncidentEvent>({ path });
+    let store = createSqliteStore({ path });
     const first = createCoordinator({ runbook, clock: createSimulatedClock(t(0)), store });
     await declare(first, 'inc-good', 'SEV1');
     await declare(first, 'inc-bad', 'SEV1');
@@ -97,7 +92,7 @@ describe('coordinator on the SQLite store', () => {
       .run();
     raw.close();
 
-    store = createSqliteStore<IncidentEvent>({ path });
+    store = createSqliteStore({ path });
     const clock = createSimulatedClock(t(1));
     const coordinator = createCoordinator({ runbook, clock, store });
     const quarantined: string[] = [];

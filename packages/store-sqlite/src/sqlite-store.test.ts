@@ -15,7 +15,7 @@ import { createSqliteStore, SqliteStoreError } from './index';
 const dir = mkdtempSync(join(tmpdir(), 'store-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
-const fresh = () => createSqliteStore({ path: join(dir, `t${++n}.db`) });
+const fresh = () => createSqliteStore<unknown>({ path: join(dir, `t${++n}.db`) });
 
 describe('createSqliteStore', () => {
   for (const c of [...outboxConformanceCases(fresh), ...eventStoreConformanceCases(fresh)])
@@ -23,7 +23,7 @@ describe('createSqliteStore', () => {
 
   it('uses WAL and keeps everything across close and reopen', async () => {
     const path = join(dir, 'reopen.db');
-    const store = createSqliteStore({ path });
+    const store = createSqliteStore<unknown>({ path });
     const [rec] = await store.enqueue(
       [{ key: 'k', incidentId: 'inc', version: 1, channel: 'slack', recipient: 'C1', audience: 'internal' }],
       '2026-03-03T14:00:00.000Z',
@@ -35,7 +35,7 @@ describe('createSqliteStore', () => {
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
-    const again = createSqliteStore({ path });
+    const again = createSqliteStore<unknown>({ path });
     expect(await again.get('k')).toMatchObject({ state: 'sending', attempts: 1 });
     expect(await again.load('inc')).toEqual([{ type: 'declared' }]);
     expect(await again.thread('inc', 'slack', 'C1')).toEqual({ channel: 'C1', ts: '1.2' });
@@ -83,7 +83,7 @@ describe('createSqliteStore', () => {
 
   it('group commit: writes of one turn share a transaction, and each resolves only once committed', async () => {
     const path = join(dir, 'group.db');
-    const store = createSqliteStore({ path });
+    const store = createSqliteStore<unknown>({ path });
     const other = new Database(path, { readonly: true });
     const stateOf = (key: string) =>
       (other.prepare('SELECT state FROM deliveries WHERE key = ?').get(key) as { state: string } | undefined)
@@ -145,11 +145,11 @@ describe('createSqliteStore', () => {
 
   it('close commits writes still queued', async () => {
     const path = join(dir, 'close.db');
-    const store = createSqliteStore({ path });
+    const store = createSqliteStore<unknown>({ path });
     const appended = store.append('inc', { type: 'declared' });
     store.close();
     expect(await appended).toBe(1);
-    const again = createSqliteStore({ path });
+    const again = createSqliteStore<unknown>({ path });
     expect(await again.load('inc')).toEqual([{ type: 'declared' }]);
     again.close();
   });
@@ -159,9 +159,9 @@ describe('createSqliteStore', () => {
     const raw = new Database(path);
     raw.pragma('user_version = 99');
     raw.close();
-    expect(() => createSqliteStore({ path })).toThrow(SqliteStoreError);
+    expect(() => createSqliteStore<unknown>({ path })).toThrow(SqliteStoreError);
     try {
-      createSqliteStore({ path });
+      createSqliteStore<unknown>({ path });
     } catch (error) {
       expect(error).toBeInstanceOf(IncidentCommsError);
       expect(error).toMatchObject({ name: 'SqliteStoreError', code: 'store_unavailable', path });

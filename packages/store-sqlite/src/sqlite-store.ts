@@ -12,6 +12,7 @@ import {
   type DeliveryState,
   type EventStore,
   IncidentCommsError,
+  type IncidentEvent,
   type NewDelivery,
   type Outbox,
   type OutboxRow,
@@ -33,8 +34,12 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number | undefined;
 }
 
-/** The SQLite store: an {@link Outbox} and an {@link EventStore} over one file. */
-export interface SqliteStore<E = unknown> extends Outbox, EventStore<E> {
+/** The SQLite store: an {@link Outbox} and an {@link EventStore} over one file.
+ *
+ * `E` is the event type the log holds: `IncidentEvent` by default, what the desk and the
+ * coordinator append (pass another type, or `unknown`, to keep other JSON events).
+ */
+export interface SqliteStore<E = IncidentEvent> extends Outbox, EventStore<E> {
   /** The database file path. */
   readonly path: string;
   /** Closes the database; the store must not be used afterwards. */
@@ -73,7 +78,7 @@ export class SqliteStoreError extends IncidentCommsError {
  * await publishUpdate({ release: approvedRelease(state, { version: 2 }), routes, channels, outbox: store });
  * store.close();
  */
-export function createSqliteStore<E = unknown>(options: SqliteStoreOptions): SqliteStore<E> {
+export function createSqliteStore<E = IncidentEvent>(options: SqliteStoreOptions): SqliteStore<E> {
   let db: Database.Database;
   try {
     db = new Database(options.path);
