@@ -376,4 +376,48 @@ describe('createIncidentDesk', () => {
     expect(sent.sort()).toEqual(['a@example.com', 'c@example.com']);
     expect((await second.resume()).deliveries).toEqual([]);
   });
+
+  it('resume() reports an incident whose log no longer replays; the others keep working', async () => {
+    const events = createMemoryEventStore<IncidentEvent>();
+    const first = createIncidentDesk({ runbook, templates, clock, events });
+    for (const incidentId of ['inc-good', 'inc-bad'])
+      await first.declare({
+        incidentId,
+        actor: 'dana',
+        title: 'Card payments failing',
+        incidentType: 'checkout',
+        severity: 'SEV1',
+      });
+    first.stop();
+    // Written past the desk (a bad migration, a hand edit): the log no longer replays.
+    await events.append('inc-bad', {
+      type: 'facts.confirmed',
+      at: 'not-a-date',
+      actor: 'lee',
+      facts: {},
+    } as never);
+    const second = createIncidentDesk({ runbook, templates, clock, events });
+    const report = await second.resume();
+    expect(report.incidents).toEqual(['inc-good']);
+    expect(report.quarantined).toEqual([
+      expect.objectContaining({
+        code: 'stored_log_invalid',
+        incidentId: 'inc-bad',
+        eventIndex: 2,
+        eventType: 'facts.confirmed',
+      }),
+    ]);
+    await expect(second.confirmFacts('inc-bad', { actor: 'lee', facts: FACTS })).rejects.toMatchObject({
+      code: 'incident_quarantined',
+    });
+    await second.confirmFacts('inc-good', { actor: 'lee', facts: FACTS });
+    const fresh = await second.declare({
+      actor: 'dana',
+      title: 'Sign-in failing',
+      incidentType: 'sign-in',
+      severity: 'SEV2',
+    });
+    expect(second.state(fresh.incidentId)?.status).toBeDefined();
+    second.stop();
+  });
 });

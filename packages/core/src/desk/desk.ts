@@ -10,6 +10,7 @@ import {
   type CoordinatorEventInput,
   createCoordinator,
   createSystemClock,
+  IncidentQuarantinedError,
 } from '../coordinator/index';
 import { createMemoryEventStore, createMemoryOutbox } from '../delivery/memory-store';
 import type { PublishResult } from '../delivery/publish';
@@ -90,6 +91,8 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
 
   function known(id: string): IncidentState {
     const state = coordinator.state(id);
+    const broken = state ? undefined : coordinator.quarantined().find((e) => e.incidentId === id);
+    if (broken) throw new IncidentQuarantinedError(broken);
     if (!state)
       throw new ValidationError('incident', [
         problem('incidentId', 'a declared incident', JSON.stringify(id)),
@@ -359,7 +362,12 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
       for (const id of coordinator.incidents()) {
         resumed.push(...(await calls.run(id, () => resumeDeliveries(id))));
       }
-      return { incidents: coordinator.incidents(), deliveries: resumed, reminders: coordinator.scheduled() };
+      return {
+        incidents: coordinator.incidents(),
+        deliveries: resumed,
+        reminders: coordinator.scheduled(),
+        quarantined: coordinator.quarantined(),
+      };
     },
 
     stop: () => coordinator.stop(),

@@ -4,7 +4,7 @@
  * desk itself. The implementation is in `desk.ts`.
  */
 import type { ApprovalGate, ApprovalRequestedInput } from '../approvals/index';
-import type { Clock, ScheduledReminder } from '../coordinator/index';
+import type { Clock, ScheduledReminder, StoredLogError } from '../coordinator/index';
 import type { AnyChannel } from '../delivery/channel';
 import type { DeliveryEvents } from '../delivery/events';
 import type { DeliveryRoute, PublishResult } from '../delivery/publish';
@@ -260,4 +260,11 @@ export interface ResumeReport {
   deliveries: PublishResult[];
   /** Reminders scheduled after loading (those already past fire at once). */
   reminders: ScheduledReminder[];
+  /**
+   * Incidents whose stored log no longer replays, left out of `incidents`: each error names the
+   * incident and the failing event (`eventIndex`, `eventType`, `cause`). Every call to one of
+   * them refuses with `incident_quarantined`; every other incident works, and new ones can be
+   * declared. Empty when every log replayed.
+   */
+  quarantined: StoredLogError[];
 }
