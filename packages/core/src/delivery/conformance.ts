@@ -36,6 +36,13 @@ export interface ChannelHarness<P = unknown> {
 export interface ConformanceOptions<P = unknown> {
   /** Extra escaping assertions for a payload rendered from {@link hostileMessage}; throw on failure. */
   checkEscaping?(payload: P, message: ApprovedMessage): void;
+  /**
+   * Harness hooks this peer cannot offer, skipped on purpose: without `received` the
+   * exactly-once case, without `failNext` the outcome-mapping case is named "skipped" and
+   * checks nothing. A hook that is missing and not listed here fails its case, so a suite
+   * never passes a check it did not run.
+   */
+  without?: readonly ('received' | 'failNext')[];
 }
 
 /** One named contract case; resolves on pass, throws an `Error` on failure. */
@@ -148,8 +155,11 @@ function deepFreeze<T>(value: T): T {
  * mutate its input; CR/LF in the subject is rejected with a typed error or cannot reach a
  * header line; escaping (host-supplied check); `send` delivers with a JSON ref; an
  * already-aborted signal sends nothing and resolves `retryable`; `send` never rejects; a
- * channel declaring threads replies under the thread it is given (seen at the peer); rejected/retryable mapping (when the harness can inject faults); and exactly one copy
- * per recipient across two publishes of the same version (when the harness can count).
+ * channel declaring threads replies under the thread it is given (seen at the peer);
+ * rejected/retryable mapping (the harness's `failNext`); and exactly one copy per recipient
+ * across two publishes of the same version (the harness's `received`). A harness without one
+ * of those hooks fails its case unless `options.without` lists the hook (the case is then
+ * named "skipped").
  *
  * @example
  * for (const c of channelConformanceCases(makeHarness)) await c.run();
@@ -174,6 +184,13 @@ export function channelConformanceCases<P>(
     attempt: 1,
     signal,
   });
+  const without = new Set(options.without ?? []);
+  const missingHook = (hook: 'received' | 'failNext', what: string): void => {
+    if (!without.has(hook))
+      fail(
+        `the harness has no ${hook}(recipient…), so this case cannot ${what}: implement it, or pass { without: ['${hook}'] } to skip the case on purpose`,
+      );
+  };
   let counter = 0;
   const uniqueMessage = (overrides: Partial<ApprovedMessage> = {}) =>
     sampleMessage({ incidentId: `inc-conformance-${Date.now().toString(36)}-${++counter}`, ...overrides });
@@ -313,7 +330,7 @@ export function channelConformanceCases<P>(
     [
       'maps a permanent refusal to rejected and a transient one to retryable',
       async (h) => {
-        if (!h.failNext) return;
+        if (!h.failNext) return missingHook('failNext', 'inject a permanent and a transient failure');
         for (const kind of ['rejected', 'retryable'] as const) {
           const m = uniqueMessage();
           await h.failNext(h.recipient, kind);
@@ -328,7 +345,7 @@ export function channelConformanceCases<P>(
     [
       'publishing the same version twice delivers exactly one copy',
       async (h) => {
-        if (!h.received) return;
+        if (!h.received) return missingHook('received', 'count what the peer received');
         // Published now: this case runs on the real clock, whose maximum age would expire an old one.
         const m = uniqueMessage({ publishedAt: new Date().toISOString() });
         const outbox = createMemoryOutbox();
@@ -351,7 +368,18 @@ export function channelConformanceCases<P>(
       },
     ],
   ];
-  return cases.map(([name, body]) => ({ name, run: withHarness(body) }));
+  // A case skipped on purpose says so in its name, so a test report never shows it as checked.
+  const hookOf: Record<string, 'received' | 'failNext'> = {
+    'maps a permanent refusal to rejected and a transient one to retryable': 'failNext',
+    'publishing the same version twice delivers exactly one copy': 'received',
+  };
+  return cases.map(([name, body]) => {
+    const hook = hookOf[name];
+    return {
+      name: hook && without.has(hook) ? `${name} (skipped: harness without ${hook})` : name,
+      run: withHarness(body),
+    };
+  });
 }
 
 /** The subset of a vitest/jest/mocha-like API that {@link registerChannelConformance} needs. */
