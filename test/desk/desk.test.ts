@@ -93,6 +93,41 @@ describe('createIncidentDesk', () => {
     expect(desk.current(other.incidentId).owners.approver?.id).toBe('maya');
   });
 
+  it('names every problem of a declaration or a draft at once, at its own path', async () => {
+    const cases: Array<[() => Promise<unknown>, string[]]> = [
+      [
+        () => desk.declare({ actor: 'dana', title: ' ', incidentType: 'nope', severity: 'SEV9' } as never),
+        ['title', 'incidentType', 'severity'],
+      ],
+      [
+        () =>
+          desk.declare({ actor: 'dana', title: 'x', incidentType: 'Bad Type', severity: 'SEV1' } as never),
+        ['incidentType'],
+      ],
+      [
+        () => desk.declare({ title: 'x', incidentType: 'checkout', severity: 'SEV1', extra: 1 } as never),
+        ['actor', ''],
+      ],
+    ];
+    const id = await declared();
+    cases.push(
+      [() => desk.draft(id, { kind: 'bogus' } as never), ['kind']],
+      [
+        () => desk.draft(id, { kind: 'update', audience: 'martians', followUpAt: 'soon' } as never),
+        ['audience', 'followUpAt'],
+      ],
+    );
+    for (const [call, paths] of cases) {
+      const error = await call().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).problems.map((p) => p.path).sort()).toEqual([...paths].sort());
+    }
+    expect(desk.state(id)!.drafts).toEqual({});
+  });
+
   it('drafts the full release: every audience, the next update planned on the cadence', async () => {
     const id = await declared();
     clock.advanceBy(1);

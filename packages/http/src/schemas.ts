@@ -7,48 +7,25 @@
 import {
   ACCOUNT_FLAGS,
   AUDIENCES,
+  declareInputSchema,
+  draftInputSchema,
   factsInputSchema,
   incidentTypeIdSchema,
-  MESSAGE_KINDS,
-  STATUSES,
-  severityIdSchema,
 } from '@incident-comms/core';
 import { z } from 'zod';
 
 const text = z.string().trim().min(1, 'expected a non-empty text');
 const instant = z.iso.datetime({ offset: true, error: 'expected an ISO-8601 instant with a zone' });
-const person = z.object({ id: text, name: text }).strict();
+const _person = z.object({ id: text, name: text }).strict();
 
-/** `POST /api/incidents`: declare an incident. */
-export const declareBody = z
-  .object({
-    title: text,
-    /** One of the runbook's incident types (checked against the runbook when declared). */
-    incidentType: incidentTypeIdSchema,
-    /** A severity on the runbook's ladder (checked when declared). */
-    severity: severityIdSchema,
-    incidentId: text.optional(),
-    roles: z.record(z.string(), z.object({ primary: person, backup: person }).strict()).optional(),
-  })
-  .strict();
+/** `POST /api/incidents`: declare an incident (the desk's input; the actor is the caller). */
+export const declareBody = declareInputSchema.omit({ actor: true });
 
 /** `POST /api/incidents/{id}/facts`: confirm facts (the incident lead's step). */
 export const factsBody = z.object({ facts: factsInputSchema }).strict();
 
-/** `POST /api/incidents/{id}/drafts`: draft the next release. */
-export const draftBody = z
-  .object({
-    kind: z.enum(MESSAGE_KINDS),
-    status: z.enum(STATUSES).optional(),
-    id: text.optional(),
-    audience: z.enum(AUDIENCES).optional(),
-    /** A runbook segment of `audience` (e.g. `customer-us`) whose message `text` replaces. */
-    segment: text.optional(),
-    text: text.optional(),
-    subject: text.optional(),
-    followUpAt: instant.optional(),
-  })
-  .strict();
+/** `POST /api/incidents/{id}/drafts`: draft the next release (the desk's input; the actor is the caller). */
+export const draftBody = draftInputSchema.omit({ actor: true });
 
 /** `POST /api/incidents/{id}/drafts/{draftId}/edits`: reword the draft audience's message. */
 export const editBody = z.object({ text }).strict();

@@ -15,7 +15,7 @@ import {
 import { createMemoryEventStore, createMemoryOutbox } from '../delivery/memory-store';
 import type { PublishResult } from '../delivery/publish';
 import { systemClock } from '../delivery/retry';
-import { problem, ValidationError } from '../errors';
+import { type Problem, problem, ValidationError } from '../errors';
 import {
   applyEvent,
   type IncidentEvent,
@@ -33,6 +33,7 @@ import { incidentTypeDefinition, severityLevel } from '../runbook/lookup';
 import { toIsoInstant } from '../time/iso-instant';
 import type { IncidentDesk } from './api';
 import { createDeskDelivery } from './delivery';
+import { declareInputSchema, draftInputSchema, parseDeskInput } from './inputs';
 import {
   draftMessages,
   draftOutline,
@@ -46,6 +47,17 @@ import { createSerialQueue } from './serial';
 import { currentPromise, emptyResult } from './side-note';
 import type { DecisionInput, IncidentDeskOptions, ResumeReport } from './types';
 import { deskView } from './view';
+
+/** The problems `check` throws as a {@link ValidationError}; `[]` when it passes. */
+function problemsOf(check: () => unknown): readonly Problem[] {
+  try {
+    check();
+    return [];
+  } catch (error) {
+    if (error instanceof ValidationError) return error.problems;
+    throw error;
+  }
+}
 
 /**
  * Creates the incident desk over an event store, an outbox, channels and routes. Every call
@@ -158,14 +170,22 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
       const incidentId = input.incidentId ?? globalThis.crypto.randomUUID();
       await coordinator.start();
       return calls.run(incidentId, async () => {
+        // The shape, and only the runbook's own severities and incident types: every problem at once.
+        const { actor, title, incidentType, severity } = parseDeskInput(
+          declareInputSchema,
+          input,
+          'declaration',
+          (raw) => [
+            ...problemsOf(() => typeof raw.severity === 'string' && severityLevel(runbook, raw.severity)),
+            ...problemsOf(
+              () => typeof raw.incidentType === 'string' && incidentTypeDefinition(runbook, raw.incidentType),
+            ),
+          ],
+        );
         const given = Object.entries({ ...roleAssignmentsFromRunbook(runbook), ...input.roles });
         const roles = Object.fromEntries(
           given.flatMap(([role, pair]) => (pair === undefined ? [] : [[role, pair] as const])),
         );
-        const { actor, title, incidentType, severity } = input;
-        // Only the runbook's own severities and incident types (input_invalid at the path).
-        severityLevel(runbook, severity);
-        incidentTypeDefinition(runbook, incidentType);
         const policy = incidentPolicyFromRunbook(runbook);
         const state = await append(incidentId, [
           // The declaration carries the runbook's policy: its topics' roles decide their gates.
@@ -181,6 +201,7 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
 
     draft: (id, input) =>
       step(id, async (state) => {
+        parseDeskInput(draftInputSchema, input, 'draft');
         const now = stamp();
         const actor = input.actor ?? nextUpdateOwner(state)?.id;
         if (!actor)

@@ -4,6 +4,7 @@
  */
 export type { DeskEvents, IncidentDesk } from './api';
 export { createIncidentDesk } from './desk';
+export { declareInputSchema, draftInputSchema } from './inputs';
 export { promisedNextUpdate } from './release';
 export type {
   DecisionInput,

@@ -1,0 +1,82 @@
+/**
+ * @module desk/inputs
+ * The shapes of the desk's declare and draft inputs as zod schemas, checked when a call comes
+ * in so every problem is named at once, at its own path (`severity`, `kind`), before anything
+ * is rendered or appended. The HTTP API parses its bodies with the same schemas.
+ */
+import { z } from 'zod';
+import { type Problem, problemsFromZod, ValidationError } from '../errors/index';
+import { roleIdSchema } from '../runbook/topics';
+import { severityIdSchema } from '../severity/index';
+import { idSchema as id, incidentTypeIdSchema } from '../text/id';
+import { nonEmptyTextSchema as text } from '../text/non-empty';
+import { AUDIENCES, MESSAGE_KINDS, STATUSES } from '../vocabulary';
+
+const person = z.object({ id, name: text }).strict();
+const instant = z.iso.datetime({ offset: true, error: 'expected an ISO-8601 instant with a zone' });
+
+/**
+ * What `desk.declare` takes: who declares, the title, the runbook's incident type and severity
+ * (whether the runbook defines them is checked next, with these problems), an optional id, and
+ * role holders that differ from the runbook's.
+ *
+ * @example
+ * declareInputSchema.parse({ actor: 'dana', title: 'Checkout failing', incidentType: 'checkout', severity: 'SEV1' });
+ */
+export const declareInputSchema = z
+  .object({
+    actor: id,
+    title: text,
+    incidentType: incidentTypeIdSchema,
+    severity: severityIdSchema,
+    incidentId: id.optional(),
+    roles: z.record(roleIdSchema, z.object({ primary: person, backup: person }).strict()).optional(),
+  })
+  .strict();
+
+/**
+ * What `desk.draft` takes: the message kind, and optionally the author, status, draft id, the
+ * audience (and runbook segment) whose text a written `text` replaces, a side note's subject,
+ * and the follow-up instant a resolved message promises.
+ *
+ * @example
+ * draftInputSchema.parse({ kind: 'update' });
+ */
+export const draftInputSchema = z
+  .object({
+    kind: z.enum(MESSAGE_KINDS),
+    actor: id.optional(),
+    status: z.enum(STATUSES).optional(),
+    id: id.optional(),
+    audience: z.enum(AUDIENCES).optional(),
+    segment: text.optional(),
+    text: text.optional(),
+    subject: text.optional(),
+    followUpAt: instant.optional(),
+  })
+  .strict();
+
+/**
+ * Parses a desk input, or throws one {@link ValidationError} naming every problem at its path:
+ * the shape's, and those `more` finds against the runbook (run on the raw input too, so a bad
+ * severity and an unknown incident type are named together; a path the shape already refused
+ * is not named twice).
+ *
+ * @throws {ValidationError} `input_invalid`.
+ * @example
+ * parseDeskInput(draftInputSchema, { kind: 'bogus' }, 'draft'); // throws: kind: expected one of "initial", …
+ */
+export function parseDeskInput<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  what: string,
+  more: (input: Readonly<Record<string, unknown>>) => Problem[] = () => [],
+): z.output<T> {
+  const parsed = schema.safeParse(input);
+  const problems = parsed.success ? [] : problemsFromZod(parsed.error, input);
+  const fields = input !== null && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+  const refused = new Set(problems.map((p) => p.path));
+  problems.push(...more(fields).filter((p) => !refused.has(p.path)));
+  if (problems.length > 0) throw new ValidationError(what, problems);
+  return (parsed as { data: z.output<T> }).data;
+}
