@@ -7,7 +7,7 @@
  * Needs the PostgreSQL server binaries (a throwaway cluster is started). Run: `npx tsx bench/postgres.ts`.
  */
 
-import { sampleMessage } from '@incident-comms/core/testing';
+import { sampleMessage, sampleRelease } from '@incident-comms/core/testing';
 import { startPgCluster } from '@incident-comms/store-postgres/testing';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
@@ -74,7 +74,7 @@ async function ours(workers: number): Promise<number> {
   const recipients = Array.from({ length: N }, (_, i) => `${prefix}${i}@example.com`);
   const started = performance.now();
   await fleet[0]!.delivery.publish({
-    messages: [{ ...message, incidentId: `inc-${prefix}` }],
+    release: sampleRelease([{ ...message, incidentId: `inc-${prefix}` }]),
     routes: [{ channel: 'email', audience: 'customer', recipients }],
     at: new Date().toISOString(),
   });

@@ -11,12 +11,16 @@
 import {
   type AnyChannel,
   type ApprovedMessage,
+  type ApprovedRelease,
+  checkDeliverableRelease,
   DEFAULT_RETRY_POLICY,
+  DeliveryInputError,
   type DeliveryRoute,
   deliveryKey,
   IncidentCommsError,
   type NewDelivery,
   type RetryPolicy,
+  releaseDeliveryMessages,
 } from '@incident-comms/core';
 import type { Pool, PoolClient } from 'pg';
 import type { PgBoss } from 'pg-boss';
@@ -50,10 +54,14 @@ export interface PgBossDeliveryOptions {
   readonly pollingIntervalSeconds?: number | undefined;
 }
 
-/** What {@link PgBossDelivery.publish} takes: the approved messages of one release and where they go. */
+/** What {@link PgBossDelivery.publish} takes: one approved release and where it goes. */
 export interface PgBossPublishInput {
-  /** One release's approved messages, one per audience (same incident and version). */
-  readonly messages: readonly ApprovedMessage[];
+  /**
+   * The approved release, as `approvedRelease(state, { version })` returns it: its messages must
+   * still hash to its hash, every approval must name that hash, and no placeholder may be left
+   * (the same checks as `publishUpdate`), or nothing is written.
+   */
+  readonly release: ApprovedRelease;
   readonly routes: readonly DeliveryRoute[];
   /** The event that records the publish, appended in the same transaction (optional). */
   readonly event?: { readonly value: unknown; readonly expectedPosition?: number | undefined } | undefined;
@@ -69,7 +77,9 @@ export interface PgBossDelivery {
    * Appends the event, stores the messages and enqueues every delivery in one transaction.
    * @returns the deliveries enqueued (keys already present are kept as they are).
    * @throws {AppendConflictError} when `event.expectedPosition` is stale (nothing is written).
-   * @throws {IncidentCommsError} `delivery_input_invalid` for a route naming an unknown channel or audience.
+   * @throws {IncidentCommsError} `delivery_input_invalid` for a release that may not go out
+   *   (edited after approval, an approval naming another hash, a placeholder left; each problem
+   *   path-named) or a route naming an unknown channel or audience.
    */
   publish(input: PgBossPublishInput): Promise<NewDelivery[]>;
   /**
@@ -91,7 +101,7 @@ const laneOf = (r: { incidentId: string; channel: string; recipient: string }) =
  * @example
  * const delivery = createPgBossDelivery({ pool, boss, store, channels: [email] });
  * await delivery.prepare();
- * await delivery.publish({ messages, routes, at: new Date().toISOString() }); // any instance
+ * await delivery.publish({ release: approvedRelease(state, { version: 2 }), routes, at: new Date().toISOString() }); // any instance
  * await delivery.work({ localConcurrency: 8 }); // worker instances
  */
 export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDelivery {
@@ -124,14 +134,13 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
 
   const handle = createPgBossJobHandler({ pool, store, channels, retry, timeoutMs });
 
-  const planOf = (input: PgBossPublishInput): NewDelivery[] => {
-    const first = input.messages[0];
-    if (!first)
-      throw new IncidentCommsError(
-        'delivery_input_invalid',
-        'messages: expected at least one approved message',
-      );
-    const byAudience = new Map(input.messages.map((m) => [m.audience, m]));
+  /** The release's messages and one delivery per route recipient; refuses what may not go out. */
+  const planOf = (input: PgBossPublishInput): { messages: ApprovedMessage[]; deliveries: NewDelivery[] } => {
+    const refused = checkDeliverableRelease(input.release);
+    if (refused.length > 0) throw new DeliveryInputError(refused);
+    const messages = releaseDeliveryMessages(input.release);
+    const first = messages[0]!;
+    const byAudience = new Map(messages.map((m) => [m.audience, m]));
     const seen = new Set<string>();
     const deliveries: NewDelivery[] = [];
     input.routes.forEach((route, i) => {
@@ -159,7 +168,7 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
         });
       }
     });
-    return deliveries;
+    return { messages, deliveries };
   };
 
   const insertJobs = async (client: PoolClient, deliveries: readonly NewDelivery[]) => {
@@ -177,8 +186,8 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
   return {
     prepare,
     async publish(input) {
-      const deliveries = planOf(input);
-      const first = input.messages[0]!;
+      const { messages, deliveries } = planOf(input);
+      const first = messages[0]!;
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
@@ -187,7 +196,7 @@ export function createPgBossDelivery(options: PgBossDeliveryOptions): PgBossDeli
             expectedPosition: input.event.expectedPosition,
             client,
           });
-        for (const m of input.messages)
+        for (const m of messages)
           await client.query(
             `INSERT INTO ${s}.messages (incident_id, version, audience, message) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
             [m.incidentId, m.version, m.audience, JSON.stringify(m)],

@@ -18,6 +18,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startSmtpTestServer } from '@incident-comms/channel-email/testing';
 import type { ApprovedMessage } from '@incident-comms/core';
+import { sampleRelease } from '@incident-comms/core/testing';
 import { simpleParser } from 'mailparser';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
@@ -97,7 +98,7 @@ try {
   const recipients = Array.from({ length: RECIPIENTS }, (_, i) => `r${i}@example.com`);
   const routes = [{ channel: 'email', audience: 'customer' as const, recipients }];
   const t0 = Date.now();
-  await delivery.publish({ messages: [message(1)], routes, at: new Date().toISOString() });
+  await delivery.publish({ release: sampleRelease([message(1)]), routes, at: new Date().toISOString() });
   log(`published v1 to ${RECIPIENTS} recipients`);
 
   let kills = 0;
@@ -132,7 +133,11 @@ try {
     // the faults land mid-run and version order is tested: older waiting deliveries are superseded.
     if ((latest === 1 && smtp.count() >= RECIPIENTS / 3) || (left === 0 && kills < MIN_KILLS)) {
       latest++;
-      await delivery.publish({ messages: [message(latest)], routes, at: new Date().toISOString() });
+      await delivery.publish({
+        release: sampleRelease([message(latest)]),
+        routes,
+        at: new Date().toISOString(),
+      });
       log(`published v${latest} after ${smtp.count()} messages and ${kills} kills`);
     }
     if (restarts === 0 && kills >= MIN_KILLS / 2) {
