@@ -221,6 +221,53 @@ describe('createIncidentDesk', () => {
     }
   });
 
+  it('takes the attempt bound and flood policy, refusing ones that bound nothing when created', async () => {
+    for (const [more, path] of [
+      [{ attemptTimeoutMs: 0 }, 'attemptTimeoutMs'],
+      [{ flood: { maxAgeMs: 0 } }, 'flood.maxAgeMs'],
+    ] as const)
+      expect(() => createIncidentDesk({ runbook, templates, clock, ...more })).toThrow(
+        expect.objectContaining({
+          code: 'delivery_input_invalid',
+          problems: [expect.objectContaining({ path })],
+        }),
+      );
+    // A channel that never answers: the desk's own bound (50 ms + the 1 s grace) ends the publish.
+    const silent: Channel<string> = {
+      name: 'inbox',
+      capabilities: { threads: false, edits: false },
+      render: (_m, recipient) => recipient,
+      send: () => new Promise<DeliveryOutcome>(() => {}),
+    };
+    const bounded = createIncidentDesk({
+      runbook,
+      templates,
+      clock,
+      channels: [silent],
+      routes: ROUTES,
+      attemptTimeoutMs: 50,
+    });
+    const { incidentId } = await bounded.declare({
+      actor: 'dana',
+      title: 'Card payments failing',
+      incidentType: 'checkout',
+      severity: 'SEV1',
+    });
+    await bounded.confirmFacts(incidentId, { actor: 'lee', facts: FACTS });
+    const release = await bounded.draft(incidentId, { kind: 'initial' });
+    for (const ask of await bounded.requestApprovals(incidentId, release.draftId))
+      await bounded.approve(incidentId, {
+        draftId: release.draftId,
+        gate: ask.gate,
+        actor: ask.approver!.id,
+      });
+    const published = await bounded.publish(incidentId, release.draftId);
+    if (!published.ok) throw new Error(`blocked: ${JSON.stringify(published.reasons)}`);
+    expect(published.delivery?.totals.unknown).toBe(3);
+    expect(published.delivery?.deliveries[0]?.reason).toMatch(/within 1050 ms/);
+    bounded.stop();
+  });
+
   it('refuses to publish a version its routes cannot carry, and records nothing as published', async () => {
     // Routes chosen per incident are only known at publish time: a bad one must not leave a
     // version recorded as published that then never goes out.

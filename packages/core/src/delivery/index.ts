@@ -39,7 +39,7 @@ export { createMemoryEventStore, createMemoryOutbox } from './memory-store';
 export { type OutboxRow, outboxRecordFromRow } from './outbox-row';
 export { checkRoutes } from './plan';
 export type { DeliveryReport, DeliveryRoute, PublishOptions, PublishResult } from './publish';
-export { publishUpdate } from './publish';
+export { publishSettings, publishUpdate } from './publish';
 export type { RateDecision, RateWindow, RateWindows, RateWindowsOptions } from './rate-windows';
 export { createRateWindows } from './rate-windows';
 export type { DeliveryClock, RetryPolicy } from './retry';

@@ -102,8 +102,19 @@ function claim(claimed: Map<string, number>, keys: readonly string[]): () => voi
   };
 }
 
-/** Settings checks: a bound that cannot be a bound is refused, not silently "forever". */
-function settings(options: PublishOptions): { attemptTimeoutMs: number; flood: FloodPolicy } {
+/**
+ * The publish settings with their defaults, checked: a bound that cannot be a bound (an attempt
+ * timeout of 0, a maximum age of 0, a cap of 0 messages, a concurrency that starts no send) is
+ * refused, never silently "forever". The desk checks its settings with it when it is created.
+ *
+ * @throws {DeliveryInputError} `delivery_input_invalid`, each problem naming its path
+ *   (`attemptTimeoutMs`, `flood.maxAgeMs`, `flood.rateCap.max.SEV1`, `concurrency`).
+ * @example
+ * publishSettings({ attemptTimeoutMs: 10_000 }).flood.maxAgeMs; // the default maximum age
+ */
+export function publishSettings(
+  options: Pick<PublishOptions, 'attemptTimeoutMs' | 'flood' | 'concurrency'>,
+): { attemptTimeoutMs: number; flood: FloodPolicy } {
   const attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
   const problems = [];
   if (!Number.isInteger(attemptTimeoutMs) || attemptTimeoutMs <= 0 || attemptTimeoutMs > MAX_TIMER_MS)
@@ -303,7 +314,7 @@ function summarize(run: Run): PublishResult {
  */
 export async function publishUpdate(options: PublishOptions): Promise<PublishResult> {
   const plan = planDeliveries(options);
-  const { attemptTimeoutMs, flood } = settings(options);
+  const { attemptTimeoutMs, flood } = publishSettings(options);
   const { outbox } = options;
   const claimed = claimedByOutbox.get(outbox) ?? new Map<string, number>();
   claimedByOutbox.set(outbox, claimed);

@@ -7,7 +7,7 @@
 import type { Clock } from '../coordinator/index';
 import { DeliveryInputError } from '../delivery/errors';
 import { channelProblems, checkRoutes } from '../delivery/plan';
-import { type DeliveryRoute, type PublishResult, publishUpdate } from '../delivery/publish';
+import { type DeliveryRoute, type PublishResult, publishSettings, publishUpdate } from '../delivery/publish';
 import type { Outbox } from '../delivery/store';
 import type { ApprovedRelease, IncidentState } from '../incident/index';
 import { checkDeliverable } from './release';
@@ -20,8 +20,9 @@ import type { DeskPublishOptions, IncidentDeskOptions } from './types';
  * @param clock - outbox times on the desk's clock; retry waits in real time (`sleep`), so a
  *   simulated clock never stalls them.
  * @throws {DeliveryInputError} `delivery_input_invalid` when two channels share a name, a
- *   channel declares a concurrency that could start no send, or fixed `options.routes` name an
- *   unknown channel or a recipient its channel refuses.
+ *   channel declares a concurrency that could start no send, `attemptTimeoutMs` or `flood`
+ *   cannot bound anything, or fixed `options.routes` name an unknown channel or a recipient its
+ *   channel refuses.
  * @internal
  */
 export function createDeskDelivery(
@@ -32,6 +33,7 @@ export function createDeskDelivery(
   const channels = options.channels ?? [];
   const problems = channelProblems(channels);
   if (problems.length > 0) throw new DeliveryInputError(problems);
+  const { attemptTimeoutMs, flood } = publishSettings(options);
   if (Array.isArray(options.routes)) checkRoutes(options.routes, channels);
   const queues = createSerialQueue();
 
@@ -60,6 +62,8 @@ export function createDeskDelivery(
         channels,
         outbox,
         clock,
+        attemptTimeoutMs,
+        flood,
         ...(options.retry ? { retry: options.retry } : {}),
         ...(events ? { events } : {}),
       }),

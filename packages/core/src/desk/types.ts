@@ -7,6 +7,7 @@ import type { ApprovalGate, ApprovalRequestedInput } from '../approvals/index';
 import type { Clock, ScheduledReminder, StoredLogError } from '../coordinator/index';
 import type { AnyChannel } from '../delivery/channel';
 import type { DeliveryEvents } from '../delivery/events';
+import type { FloodPolicy } from '../delivery/flood';
 import type { DeliveryRoute, PublishResult } from '../delivery/publish';
 import type { RetryPolicy } from '../delivery/retry';
 import type { EventStore, Outbox } from '../delivery/store';
@@ -80,6 +81,13 @@ export interface IncidentDeskOptions {
   clock?: Clock | undefined;
   /** Overrides of the delivery retry policy. */
   retry?: Partial<RetryPolicy> | undefined;
+  /**
+   * Milliseconds after which one send is aborted (default 30 000; a channel that ignores the
+   * abort is recorded `unknown` a second later). Checked when the desk is created.
+   */
+  attemptTimeoutMs?: number | undefined;
+  /** Overrides of the delivery flood policy (maximum age, per-recipient rate cap). Checked when the desk is created. */
+  flood?: Partial<FloodPolicy> | undefined;
   /** Called when a reminder listener throws (the desk carries on). Default: rethrown on a microtask. */
   onListenerError?: ((error: unknown, context: { event: string; incidentId: string }) => void) | undefined;
 }
