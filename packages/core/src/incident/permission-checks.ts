@@ -98,38 +98,58 @@ function decidingRoles(state: IncidentState): RoleId[] {
 
 /**
  * The first staffing against the runbook's (`policy.staffing`, when the declaration carried
- * it): a role staffed as the runbook names it is fine; any other choice needs a declarer the
- * runbook names (someone outside it cannot pick the people who will check their messages), and
- * never makes the declarer the holder of a role that decides an approval gate (the incident
- * lead for facts, each topic's role), so no one declares themselves into approving their own
- * message.
+ * it). A role staffed as the runbook names it is fine. Any other choice needs a declarer the
+ * runbook names (someone outside it cannot pick who checks their messages); a role that decides
+ * an approval gate (the incident lead for facts, each topic's role) goes only to people the
+ * runbook names for that role; and the communication owner, who drafts and publishes, may not
+ * be someone who also decides a gate unless the runbook itself names them owner. So nobody
+ * declares their way into approving their own message.
  */
 export function staffedAsRunbookAllows(
   state: IncidentState,
   event: EventOf<'roles.assigned'>,
 ): Denial | undefined {
-  const { staffing } = policyOf(state);
+  const { staffing, approvals } = policyOf(state);
   if (!staffing) return undefined;
   const named = (role: string) => (Object.hasOwn(staffing, role) ? (staffing[role] ?? []) : []);
+  const idsOf = (pair: { primary: { id: string }; backup?: { id: string } | undefined } | undefined) =>
+    pair ? [pair.primary.id, pair.backup?.id].filter((id): id is string => id !== undefined) : [];
+  const deciding = new Set<string>(['incidentLead', ...Object.values(approvals)]);
+  const after: Record<string, string[]> = Object.fromEntries(
+    Object.entries({ ...state.roles, ...event.roles }).map(([role, pair]) => [role, idsOf(pair)]),
+  );
   const inRunbook = Object.values(staffing).some((ids) => ids.includes(event.actor));
-  const deciding = new Set<string>(['incidentLead', ...Object.values(policyOf(state).approvals)]);
+  const deny = (role: string, reason: string): Denial => ({
+    rule: 'roles-staffed-by-declarer',
+    role: role as RoleId,
+    reason,
+  });
   for (const [role, pair] of Object.entries(event.roles)) {
-    if (!pair) continue;
-    const ids = [pair.primary.id, pair.backup?.id].filter((id): id is string => id !== undefined);
+    const ids = idsOf(pair);
     if (ids.every((id) => named(role).includes(id))) continue;
     const runbookSays = named(role).length > 0 ? named(role).join(' or ') : 'nobody';
+    const words = roleWords(role as RoleId);
     if (!inRunbook)
-      return {
-        rule: 'roles-staffed-by-declarer',
-        role: 'declarer',
-        reason: `${name(state, event.actor)} is not named in the runbook, so may staff the incident only as the runbook does (${roleWords(role as RoleId)}: ${runbookSays}).`,
-      };
-    if (deciding.has(role) && ids.includes(event.actor))
-      return {
-        rule: 'roles-staffed-by-declarer',
-        role: role as RoleId,
-        reason: `${name(state, event.actor)} may not make themselves ${roleWords(role as RoleId)} when declaring: that role decides an approval gate, and the runbook names ${runbookSays} for it.`,
-      };
+      return deny(
+        'declarer',
+        `${name(state, event.actor)} is not named in the runbook, so may staff the incident only as the runbook does (${words}: ${runbookSays}).`,
+      );
+    const outsider = ids.find((id) => !named(role).includes(id));
+    if (deciding.has(role))
+      return deny(
+        role,
+        `${words} decides an approval gate, so only the people the runbook names for it (${runbookSays}) may hold it, not ${outsider}.`,
+      );
+    if (role === 'communicationOwner') {
+      const decider = ids.find(
+        (id) => !named(role).includes(id) && [...deciding].some((d) => (after[d] ?? []).includes(id)),
+      );
+      if (decider)
+        return deny(
+          role,
+          `${decider} also decides an approval gate, so may not draft and publish as ${words} too (the runbook names ${runbookSays}).`,
+        );
+    }
   }
   return undefined;
 }

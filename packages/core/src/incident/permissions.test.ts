@@ -372,14 +372,34 @@ describe('the first staffing follows the runbook (declared with its staffing)', 
       }
   });
 
-  it('lets a runbook person name someone else for a role, or themselves for one that decides nothing', () => {
+  it('refuses an outsider in a role that decides a gate, even named by a runbook person', () => {
+    const actor = runbook.roles.support.primary.id;
+    for (const role of deciding) {
+      const refused = refusal([declaredBy(actor)], staff(actor, { [role]: pair('mallory', 'eve') }));
+      expect(refused.rule).toBe('roles-staffed-by-declarer');
+      expect(refused.reason).toMatch(/only the people the runbook names for it/);
+    }
+  });
+
+  it('refuses a communication owner who also decides a gate, unless the runbook names them owner', () => {
+    const lead = runbook.roles.incidentLead.primary.id;
+    for (const actor of [lead, runbook.roles.communicationOwner.primary.id]) {
+      const refused = refusal([declaredBy(actor)], staff(actor, { communicationOwner: pair(lead, 'sam') }));
+      expect(refused.rule).toBe('roles-staffed-by-declarer');
+      expect(refused.reason).toMatch(/also decides an approval gate/);
+    }
+  });
+
+  it('lets a runbook person swap a deciding role within the runbook, or name anyone to one that decides nothing', () => {
     const actor = runbook.roles.communicationOwner.primary.id;
-    const lead = replay([declaredBy(actor), staff(actor, { incidentLead: pair('ola', 'lee') })]);
-    expect(lead.roles.incidentLead?.primary.id).toBe('ola');
+    const { primary, backup } = runbook.roles.incidentLead;
+    const swapped = replay([declaredBy(actor), staff(actor, { incidentLead: pair(backup.id, primary.id) })]);
+    expect(swapped.roles.incidentLead?.primary.id).toBe(backup.id);
     const helper = ROLES.find((r) => !deciding.includes(r) && r !== 'communicationOwner')!;
-    expect(
-      replay([declaredBy(actor), staff(actor, { [helper]: pair(actor) })]).roles[helper]?.primary.id,
-    ).toBe(actor);
+    for (const who of [actor, 'ola'])
+      expect(
+        replay([declaredBy(actor), staff(actor, { [helper]: pair(who) })]).roles[helper]?.primary.id,
+      ).toBe(who);
   });
 
   it('leaves a log declared without the staffing (older logs) as it was', () => {
