@@ -62,6 +62,8 @@ const isJson = (contentType: string | undefined): boolean => {
   return media === 'application/json' || /^application\/[\w.+-]+\+json$/.test(media);
 };
 
+const tooLarge = (): ErrorReply => problemReply(413, 'body_too_large', 'The body is over 256 KiB.');
+
 const notJson = (contentType: string | undefined): ErrorReply =>
   problemReply(415, 'unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json.', [
     problem(
@@ -182,7 +184,7 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Reques
   // oversize body is refused without being read to its end.
   const limited = bodyLimit({
     maxSize: MAX_BODY,
-    onError: (c) => reply(c, problemReply(413, 'body_too_large', 'The body is over 256 KiB.')),
+    onError: (c) => reply(c, tooLarge()),
   });
   for (const operation of OPERATIONS) {
     app.post(operation.path, limited, async (c) => {
@@ -192,6 +194,9 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Reques
       // without the browser asking first) is refused before anything is read or run.
       if (!isJson(c.req.header('content-type'))) return reply(c, notJson(c.req.header('content-type')));
       const text = await c.req.text();
+      // bodyLimit trusts a Content-Length header when there is one; a runtime that hands over a
+      // body longer than its header claims is caught here, in bytes, before anything runs.
+      if (Buffer.byteLength(text, 'utf8') > MAX_BODY) return reply(c, tooLarge());
       const run = async (): Promise<StoredReply> => {
         const result = await perform(operation, c, actor, text);
         return {

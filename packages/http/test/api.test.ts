@@ -175,6 +175,17 @@ describe('the JSON API', () => {
     );
     expect(streamed.status).toBe(413);
     expect(pulled).toBeLessThan(2 * 1024 * 1024);
+    // A header that understates the body (or is not a number) does not let it through.
+    for (const length of ['16', 'x']) {
+      const lying = await handler(
+        new Request('http://127.0.0.1/status/api/incidents/inc-1/questions', {
+          method: 'POST',
+          headers: { 'x-person': 'dana', 'content-type': 'application/json', 'content-length': length },
+          body: JSON.stringify({ question: 'q'.repeat(300_000), askedBy: 'sam' }),
+        }),
+      );
+      expect(lying.status, length).toBe(413);
+    }
     expect(desk.state('inc-1')!.eventCount).toBe(before);
   });
 
