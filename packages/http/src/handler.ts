@@ -5,7 +5,13 @@
  * read model, the OpenAPI document and the feeds. Identity comes from the host; permissions
  * are the library's (the desk refuses, this module maps the typed errors to statuses).
  */
-import { type IncidentDesk, problem, problemsFromZod, type Runbook } from '@incident-comms/core';
+import {
+  type IncidentDesk,
+  problem,
+  problemsFromZod,
+  protoKeyProblems,
+  type Runbook,
+} from '@incident-comms/core';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { PAGE_CSS, PAGE_JS } from './assets';
@@ -243,8 +249,9 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Reques
         );
       }
       const parsed = operation.body.safeParse(input);
-      if (!parsed.success) {
-        const problems = problemsFromZod(parsed.error, input);
+      const dropped = protoKeyProblems(input);
+      if (!parsed.success || dropped.length > 0) {
+        const problems = [...dropped, ...(parsed.success ? [] : problemsFromZod(parsed.error, input))];
         return asJson(
           problemReply(400, 'input_invalid', problems.map((p) => p.message).join('\n'), problems),
         );

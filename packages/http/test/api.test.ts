@@ -189,6 +189,15 @@ describe('the JSON API', () => {
     expect(desk.state('inc-1')!.eventCount).toBe(before);
   });
 
+  it('answers 400 naming a "__proto__" key of a body, which a parser would drop', async () => {
+    const body =
+      '{"title":"Card payments failing","incidentType":"checkout","severity":"SEV1","incidentId":"inc-p","roles":{"__proto__":{"primary":{"id":"eve","name":"Eve"},"backup":{"id":"eve","name":"Eve"}}}}';
+    const r = await call('/api/incidents', 'dana', body);
+    expect(r.status).toBe(400);
+    expect(r.body.problems.map((p: { path: string }) => p.path)).toContain('roles.__proto__');
+    expect(desk.state('inc-p')).toBeUndefined();
+  });
+
   it('answers 401 without an identity and 404 for an unknown incident', async () => {
     expect((await call('/api/incidents', undefined)).status).toBe(401);
     expect((await call('/', undefined)).status).toBe(401);

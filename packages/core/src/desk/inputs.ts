@@ -5,7 +5,7 @@
  * is rendered or appended. The HTTP API parses its bodies with the same schemas.
  */
 import { z } from 'zod';
-import { type Problem, problemsFromZod, ValidationError } from '../errors/index';
+import { type Problem, problemsFromZod, protoKeyProblems, ValidationError } from '../errors/index';
 import { roleIdSchema } from '../runbook/topics';
 import { severityIdSchema } from '../severity/index';
 import { idSchema as id, incidentTypeIdSchema } from '../text/id';
@@ -73,7 +73,10 @@ export function parseDeskInput<T extends z.ZodType>(
   more: (input: Readonly<Record<string, unknown>>) => Problem[] = () => [],
 ): z.output<T> {
   const parsed = schema.safeParse(input);
-  const problems = parsed.success ? [] : problemsFromZod(parsed.error, input);
+  const problems = [
+    ...protoKeyProblems(input),
+    ...(parsed.success ? [] : problemsFromZod(parsed.error, input)),
+  ];
   const fields = input !== null && typeof input === 'object' ? (input as Record<string, unknown>) : {};
   const refused = new Set(problems.map((p) => p.path));
   problems.push(...more(fields).filter((p) => !refused.has(p.path)));

@@ -15,3 +15,4 @@ export {
 } from './errors';
 export { type ExplainedIssue, explainZodIssues, problemsFromZod } from './explain-zod';
 export { describeValue, formatProblems, type Problem, problem } from './problem';
+export { protoKeyProblems } from './proto-keys';

@@ -9,6 +9,7 @@ import {
   NotAuthorizedError,
   problem,
   problemsFromZod,
+  protoKeyProblems,
   ValidationError,
 } from '../errors';
 import { eventSchema, type IncidentEvent, type IncidentEventInput } from './events';
@@ -30,6 +31,8 @@ import { assertState, remember } from './state-check';
  * const event = parseEvent(JSON.parse(line), 'events.3');
  */
 export function parseEvent(input: unknown, where = 'event'): IncidentEvent {
+  const dropped = protoKeyProblems(input, where);
+  if (dropped.length > 0) throw new ValidationError(where, dropped);
   const parsed = eventSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(where, problemsFromZod(parsed.error, input, where));
   return parsed.data;

@@ -4,7 +4,7 @@
  */
 
 import type { z } from 'zod';
-import { type Problem, problem, problemsFromZod, RunbookError } from '../errors';
+import { type Problem, problem, problemsFromZod, protoKeyProblems, RunbookError } from '../errors';
 import type { SeverityLevel } from '../severity/index';
 import type { Role } from '../vocabulary';
 import type { IncidentTypeDefinition } from './defaults';
@@ -157,6 +157,8 @@ const optionsOf = (options: string | RunbookOptions | undefined): RunbookOptions
  */
 export function defineRunbook(input: unknown, options?: string | RunbookOptions): Runbook {
   const { source, checks = [] } = optionsOf(options);
+  const dropped = protoKeyProblems(input);
+  if (dropped.length > 0) throw new RunbookError(dropped, source);
   const parsed = runbookSchema.safeParse(input);
   if (!parsed.success) throw new RunbookError(problemsFromZod(parsed.error, input), source);
   const rb = parsed.data;
