@@ -108,6 +108,22 @@ describe('createIncidentDesk', () => {
         () => desk.declare({ title: 'x', incidentType: 'checkout', severity: 'SEV1', extra: 1 } as never),
         ['actor', ''],
       ],
+      [() => desk.declare(null as never), ['']],
+      [
+        () =>
+          desk.declare({ actor: 'dana', title: 'a\nb', incidentType: 'checkout', severity: 'SEV9' } as never),
+        ['title', 'severity'],
+      ],
+      [
+        () =>
+          desk.declare({
+            actor: 'dana',
+            title: 'x'.repeat(201),
+            incidentType: 'checkout',
+            severity: 'SEV1',
+          } as never),
+        ['title'],
+      ],
     ];
     const id = await declared();
     cases.push(
@@ -115,6 +131,10 @@ describe('createIncidentDesk', () => {
       [
         () => desk.draft(id, { kind: 'update', audience: 'martians', followUpAt: 'soon' } as never),
         ['audience', 'followUpAt'],
+      ],
+      [
+        () => desk.draft(id, { kind: 'update', segment: 'constructor', text: 'x'.repeat(25_000) } as never),
+        ['segment', 'text'],
       ],
     );
     for (const [call, paths] of cases) {

@@ -167,22 +167,22 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
 
   const desk: IncidentDesk = {
     async declare(input) {
-      const incidentId = input.incidentId ?? globalThis.crypto.randomUUID();
+      // The shape, and only the runbook's own severities and incident types: every problem at once.
+      const { actor, title, incidentType, severity, ...parsed } = parseDeskInput(
+        declareInputSchema,
+        input,
+        'declaration',
+        (raw) => [
+          ...problemsOf(() => typeof raw.severity === 'string' && severityLevel(runbook, raw.severity)),
+          ...problemsOf(
+            () => typeof raw.incidentType === 'string' && incidentTypeDefinition(runbook, raw.incidentType),
+          ),
+        ],
+      );
+      const incidentId = parsed.incidentId ?? globalThis.crypto.randomUUID();
       await coordinator.start();
       return calls.run(incidentId, async () => {
-        // The shape, and only the runbook's own severities and incident types: every problem at once.
-        const { actor, title, incidentType, severity } = parseDeskInput(
-          declareInputSchema,
-          input,
-          'declaration',
-          (raw) => [
-            ...problemsOf(() => typeof raw.severity === 'string' && severityLevel(runbook, raw.severity)),
-            ...problemsOf(
-              () => typeof raw.incidentType === 'string' && incidentTypeDefinition(runbook, raw.incidentType),
-            ),
-          ],
-        );
-        const given = Object.entries({ ...roleAssignmentsFromRunbook(runbook), ...input.roles });
+        const given = Object.entries({ ...roleAssignmentsFromRunbook(runbook), ...parsed.roles });
         const roles = Object.fromEntries(
           given.flatMap(([role, pair]) => (pair === undefined ? [] : [[role, pair] as const])),
         );

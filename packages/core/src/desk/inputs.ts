@@ -6,10 +6,12 @@
  */
 import { z } from 'zod';
 import { type Problem, problemsFromZod, protoKeyProblems, ValidationError } from '../errors/index';
+import { releaseMessageSchema } from '../release/release';
+import { segmentIdSchema } from '../runbook/segments';
 import { roleIdSchema } from '../runbook/topics';
 import { severityIdSchema } from '../severity/index';
 import { idSchema as id, incidentTypeIdSchema } from '../text/id';
-import { nonEmptyTextSchema as text } from '../text/non-empty';
+import { nameTextSchema, nonEmptyTextSchema as text } from '../text/non-empty';
 import { AUDIENCES, MESSAGE_KINDS, STATUSES } from '../vocabulary';
 
 const person = z.object({ id, name: text }).strict();
@@ -26,7 +28,7 @@ const instant = z.iso.datetime({ offset: true, error: 'expected an ISO-8601 inst
 export const declareInputSchema = z
   .object({
     actor: id,
-    title: text,
+    title: nameTextSchema,
     incidentType: incidentTypeIdSchema,
     severity: severityIdSchema,
     incidentId: id.optional(),
@@ -49,9 +51,9 @@ export const draftInputSchema = z
     status: z.enum(STATUSES).optional(),
     id: id.optional(),
     audience: z.enum(AUDIENCES).optional(),
-    segment: text.optional(),
-    text: text.optional(),
-    subject: text.optional(),
+    segment: segmentIdSchema.optional(),
+    text: releaseMessageSchema.shape.text.optional(),
+    subject: releaseMessageSchema.shape.subject.optional(),
     followUpAt: instant.optional(),
   })
   .strict();
