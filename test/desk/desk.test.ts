@@ -136,6 +136,8 @@ describe('createIncidentDesk', () => {
         () => desk.draft(id, { kind: 'update', segment: 'constructor', text: 'x'.repeat(25_000) } as never),
         ['segment', 'text'],
       ],
+      [() => desk.draft(id, { kind: 'resolved' }), ['kind']],
+      [() => desk.draft(id, { kind: 'initial', status: 'resolved' }), ['status']],
     );
     for (const [call, paths] of cases) {
       const error = await call().then(

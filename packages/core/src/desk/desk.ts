@@ -201,7 +201,28 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
 
     draft: (id, input) =>
       step(id, async (state) => {
-        parseDeskInput(draftInputSchema, input, 'draft');
+        parseDeskInput(draftInputSchema, input, 'draft', (raw) => {
+          // A resolved message says when service recovered: only once recovery is confirmed.
+          const resolved = raw.kind === 'resolved' || raw.status === 'resolved';
+          if (!resolved || raw.subject !== undefined) return [];
+          if (raw.kind !== 'resolved')
+            return [
+              problem(
+                'status',
+                `a status other than "resolved" for a ${String(raw.kind)} message`,
+                '"resolved"',
+              ),
+            ];
+          return state.recovery.confirmed
+            ? []
+            : [
+                problem(
+                  'kind',
+                  'a kind other than "resolved" until recovery is confirmed (desk.confirmRecovery)',
+                  '"resolved"',
+                ),
+              ];
+        });
         const now = stamp();
         const actor = input.actor ?? nextUpdateOwner(state)?.id;
         if (!actor)
