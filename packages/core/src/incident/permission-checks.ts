@@ -101,9 +101,9 @@ function decidingRoles(state: IncidentState): RoleId[] {
  * it). A role staffed as the runbook names it is fine. Any other choice needs a declarer the
  * runbook names (someone outside it cannot pick who checks their messages); a role that decides
  * an approval gate (the incident lead for facts, each topic's role) goes only to people the
- * runbook names for that role; and the communication owner, who drafts and publishes, may not
- * be someone who also decides a gate unless the runbook itself names them owner. So nobody
- * declares their way into approving their own message.
+ * runbook names for that role (and {@link ownerDoesNotDecide} keeps the communication owner,
+ * who drafts and publishes, out of them). So nobody declares their way into approving their
+ * own message.
  */
 export function staffedAsRunbookAllows(
   state: IncidentState,
@@ -115,9 +115,6 @@ export function staffedAsRunbookAllows(
   const idsOf = (pair: { primary: { id: string }; backup?: { id: string } | undefined } | undefined) =>
     pair ? [pair.primary.id, pair.backup?.id].filter((id): id is string => id !== undefined) : [];
   const deciding = new Set<string>(['incidentLead', ...Object.values(approvals)]);
-  const after: Record<string, string[]> = Object.fromEntries(
-    Object.entries({ ...state.roles, ...event.roles }).map(([role, pair]) => [role, idsOf(pair)]),
-  );
   const inRunbook = Object.values(staffing).some((ids) => ids.includes(event.actor));
   const deny = (role: string, reason: string): Denial => ({
     rule: 'roles-staffed-by-declarer',
@@ -140,16 +137,43 @@ export function staffedAsRunbookAllows(
         role,
         `${words} decides an approval gate, so only the people the runbook names for it (${runbookSays}) may hold it, not ${outsider}.`,
       );
-    if (role === 'communicationOwner') {
-      const decider = ids.find(
-        (id) => !named(role).includes(id) && [...deciding].some((d) => (after[d] ?? []).includes(id)),
-      );
-      if (decider)
-        return deny(
-          role,
-          `${decider} also decides an approval gate, so may not draft and publish as ${words} too (the runbook names ${runbookSays}).`,
-        );
-    }
+  }
+  return undefined;
+}
+
+/**
+ * Four eyes on every message: after a role assignment (the first staffing or any later one),
+ * no person named communication owner (primary or backup), who drafts and publishes, also
+ * holds a role that decides an approval gate (the incident lead for facts, each topic's
+ * role), unless the runbook itself names them for both. Logs declared without the runbook's
+ * staffing are not checked.
+ */
+export function ownerDoesNotDecide(
+  state: IncidentState,
+  event: EventOf<'roles.assigned'>,
+): Denial | undefined {
+  const { staffing, approvals } = policyOf(state);
+  if (!staffing) return undefined;
+  const roles = { ...state.roles, ...event.roles };
+  const idsOf = (role: string) => {
+    const pair = Object.hasOwn(roles, role) ? roles[role as RoleId] : undefined;
+    return pair ? [pair.primary.id, pair.backup.id] : [];
+  };
+  const runbookNames = (role: string, id: string) =>
+    Object.hasOwn(staffing, role) && (staffing[role] ?? []).includes(id);
+  const deciding = [...new Set<string>(['incidentLead', ...Object.values(approvals)])];
+  for (const id of idsOf('communicationOwner')) {
+    // Allowed only where the runbook itself gives this person both roles.
+    const decides = deciding.find(
+      (role) =>
+        idsOf(role).includes(id) && !(runbookNames('communicationOwner', id) && runbookNames(role, id)),
+    );
+    if (decides)
+      return {
+        rule: 'roles-owner-does-not-decide',
+        role: 'communicationOwner',
+        reason: `${name(state, id)} would draft and publish as the communication owner and also decide a gate as ${roleWords(decides as RoleId)}; the runbook does not give one person both.`,
+      };
   }
   return undefined;
 }

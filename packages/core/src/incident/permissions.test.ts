@@ -385,8 +385,24 @@ describe('the first staffing follows the runbook (declared with its staffing)', 
     const lead = runbook.roles.incidentLead.primary.id;
     for (const actor of [lead, runbook.roles.communicationOwner.primary.id]) {
       const refused = refusal([declaredBy(actor)], staff(actor, { communicationOwner: pair(lead, 'sam') }));
-      expect(refused.rule).toBe('roles-staffed-by-declarer');
-      expect(refused.reason).toMatch(/also decides an approval gate/);
+      expect(refused.rule).toBe('roles-owner-does-not-decide');
+      expect(refused.reason).toMatch(/also decide a gate/);
+    }
+  });
+
+  it('keeps the owner out of deciding roles on every later reassignment too', () => {
+    const owner = runbook.roles.communicationOwner.primary.id;
+    const lead = runbook.roles.incidentLead.primary.id;
+    const staffed = [declaredBy(owner), staff(owner, {})];
+    const reassign = (actor: string, roles: Record<string, unknown>): IncidentEventInput =>
+      ({ type: 'roles.assigned', at: t(1), actor, roles }) as never;
+    // The lead makes himself owner; the lead hands the lead to the owner.
+    for (const [actor, roles] of [
+      [lead, { communicationOwner: pair(lead, 'sam') }],
+      [lead, { incidentLead: pair(owner, lead) }],
+    ] as const) {
+      const refused = refusal(staffed, reassign(actor, roles));
+      expect(refused.rule).toBe('roles-owner-does-not-decide');
     }
   });
 

@@ -15,6 +15,7 @@ import {
   keepsADecider,
   name,
   onStaff,
+  ownerDoesNotDecide,
   type PermissionRule,
   type Row,
   roleAssigners,
@@ -69,6 +70,13 @@ const ROWS: { [T in IncidentEventType]: readonly Row<T>[] } = {
         }
         return undefined;
       },
+    },
+    {
+      rule: 'roles-owner-does-not-decide',
+      who: 'anyone allowed above',
+      forWhom: 'the communication owner (primary and backup)',
+      when: 'always, on the first staffing and every reassignment: the person who drafts and publishes holds no role that decides a gate, unless the runbook names them for both',
+      check: ownerDoesNotDecide,
     },
     {
       rule: 'roles-keep-a-decider',
