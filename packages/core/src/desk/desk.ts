@@ -15,7 +15,7 @@ import {
 import { createMemoryEventStore, createMemoryOutbox } from '../delivery/memory-store';
 import type { PublishResult } from '../delivery/publish';
 import { systemClock } from '../delivery/retry';
-import { type Problem, problem, ValidationError } from '../errors';
+import { problem, ValidationError } from '../errors';
 import {
   applyEvent,
   type IncidentEvent,
@@ -29,11 +29,10 @@ import {
 import { triageTicket } from '../playbooks/index';
 import { audienceTimeZone, publish, releaseNote } from '../publish/index';
 import { approvedRelease, editReleaseMessage, releaseDeliveryMessages, releaseDraft } from '../release/index';
-import { incidentTypeDefinition, severityLevel } from '../runbook/lookup';
 import { toIsoInstant } from '../time/iso-instant';
 import type { IncidentDesk } from './api';
 import { createDeskDelivery } from './delivery';
-import { declareInputSchema, draftInputSchema, parseDeskInput } from './inputs';
+import { parseDeclareInput, parseDraftInput } from './inputs';
 import {
   draftMessages,
   draftOutline,
@@ -47,17 +46,6 @@ import { createSerialQueue } from './serial';
 import { currentPromise, emptyResult } from './side-note';
 import type { DecisionInput, IncidentDeskOptions, ResumeReport } from './types';
 import { deskView } from './view';
-
-/** The problems `check` throws as a {@link ValidationError}; `[]` when it passes. */
-function problemsOf(check: () => unknown): readonly Problem[] {
-  try {
-    check();
-    return [];
-  } catch (error) {
-    if (error instanceof ValidationError) return error.problems;
-    throw error;
-  }
-}
 
 /**
  * Creates the incident desk over an event store, an outbox, channels and routes. Every call
@@ -168,17 +156,7 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
   const desk: IncidentDesk = {
     async declare(input) {
       // The shape, and only the runbook's own severities and incident types: every problem at once.
-      const { actor, title, incidentType, severity, ...parsed } = parseDeskInput(
-        declareInputSchema,
-        input,
-        'declaration',
-        (raw) => [
-          ...problemsOf(() => typeof raw.severity === 'string' && severityLevel(runbook, raw.severity)),
-          ...problemsOf(
-            () => typeof raw.incidentType === 'string' && incidentTypeDefinition(runbook, raw.incidentType),
-          ),
-        ],
-      );
+      const { actor, title, incidentType, severity, ...parsed } = parseDeclareInput(runbook, input);
       const incidentId = parsed.incidentId ?? globalThis.crypto.randomUUID();
       await coordinator.start();
       return calls.run(incidentId, async () => {
@@ -201,28 +179,7 @@ export function createIncidentDesk(options: IncidentDeskOptions): IncidentDesk {
 
     draft: (id, input) =>
       step(id, async (state) => {
-        parseDeskInput(draftInputSchema, input, 'draft', (raw) => {
-          // A resolved message says when service recovered: only once recovery is confirmed.
-          const resolved = raw.kind === 'resolved' || raw.status === 'resolved';
-          if (!resolved || raw.subject !== undefined) return [];
-          if (raw.kind !== 'resolved')
-            return [
-              problem(
-                'status',
-                `a status other than "resolved" for a ${String(raw.kind)} message`,
-                '"resolved"',
-              ),
-            ];
-          return state.recovery.confirmed
-            ? []
-            : [
-                problem(
-                  'kind',
-                  'a kind other than "resolved" until recovery is confirmed (desk.confirmRecovery)',
-                  '"resolved"',
-                ),
-              ];
-        });
+        parseDraftInput(state, input);
         const now = stamp();
         const actor = input.actor ?? nextUpdateOwner(state)?.id;
         if (!actor)

@@ -5,8 +5,11 @@
  * is rendered or appended. The HTTP API parses its bodies with the same schemas.
  */
 import { z } from 'zod';
-import { type Problem, problemsFromZod, protoKeyProblems, ValidationError } from '../errors/index';
+import { type Problem, problem, problemsFromZod, protoKeyProblems, ValidationError } from '../errors/index';
+import type { IncidentState } from '../incident/state';
 import { releaseMessageSchema } from '../release/release';
+import type { Runbook } from '../runbook/define';
+import { incidentTypeDefinition, severityLevel } from '../runbook/lookup';
 import { segmentIdSchema } from '../runbook/segments';
 import { roleIdSchema } from '../runbook/topics';
 import { severityIdSchema } from '../severity/index';
@@ -84,4 +87,59 @@ export function parseDeskInput<T extends z.ZodType>(
   problems.push(...more(fields).filter((p) => !refused.has(p.path)));
   if (problems.length > 0) throw new ValidationError(what, problems);
   return (parsed as { data: z.output<T> }).data;
+}
+
+/** The problems `check` throws as a {@link ValidationError}; `[]` when it passes. */
+function problemsOf(check: () => unknown): readonly Problem[] {
+  try {
+    check();
+    return [];
+  } catch (error) {
+    if (error instanceof ValidationError) return error.problems;
+    throw error;
+  }
+}
+
+/**
+ * `desk.declare`'s input, checked: its shape and, in the same pass, that the runbook defines
+ * the severity and the incident type.
+ *
+ * @throws {ValidationError} `input_invalid`, every problem at its path.
+ * @example
+ * parseDeclareInput(runbook, { actor: 'dana', title: 'Checkout failing', incidentType: 'checkout', severity: 'SEV1' });
+ */
+export function parseDeclareInput(runbook: Runbook, input: unknown): z.output<typeof declareInputSchema> {
+  return parseDeskInput(declareInputSchema, input, 'declaration', (raw) => [
+    ...problemsOf(() => typeof raw.severity === 'string' && severityLevel(runbook, raw.severity)),
+    ...problemsOf(
+      () => typeof raw.incidentType === 'string' && incidentTypeDefinition(runbook, raw.incidentType),
+    ),
+  ]);
+}
+
+/**
+ * `desk.draft`'s input, checked: its shape, and that a resolved message (which says when
+ * service recovered) waits for confirmed recovery and has the `resolved` kind.
+ *
+ * @throws {ValidationError} `input_invalid`, every problem at its path (`kind`, `status`, …).
+ * @example
+ * parseDraftInput(state, { kind: 'update' });
+ */
+export function parseDraftInput(state: IncidentState, input: unknown): z.output<typeof draftInputSchema> {
+  return parseDeskInput(draftInputSchema, input, 'draft', (raw) => {
+    const resolved = raw.kind === 'resolved' || raw.status === 'resolved';
+    if (!resolved || raw.subject !== undefined) return [];
+    if (raw.kind !== 'resolved')
+      return [
+        problem('status', `a status other than "resolved" for a ${String(raw.kind)} message`, '"resolved"'),
+      ];
+    if (state.recovery.confirmed) return [];
+    return [
+      problem(
+        'kind',
+        'a kind other than "resolved" until recovery is confirmed (desk.confirmRecovery)',
+        '"resolved"',
+      ),
+    ];
+  });
 }

@@ -142,6 +142,30 @@ export function staffedAsRunbookAllows(
 }
 
 /**
+ * A reassignment once the incident is staffed: each changed role only by a holder of a role
+ * allowed to assign it ({@link roleAssigners}); restating an assignment unchanged hands
+ * nothing over.
+ */
+export function reassignedPerTable(
+  state: IncidentState,
+  event: EventOf<'roles.assigned'>,
+): Denial | undefined {
+  if (Object.keys(state.roles).length === 0) return undefined;
+  for (const role of Object.keys(event.roles) as RoleId[]) {
+    if (JSON.stringify(state.roles[role]) === JSON.stringify(event.roles[role])) continue;
+    const may = roleAssigners(role);
+    if (!may.some((r) => holds(state, r, event.actor))) {
+      return {
+        rule: 'roles-reassigned-per-table',
+        role: may.join('|'),
+        reason: `${name(state, event.actor)} may not assign ${roleWords(role)}: only ${words(may)} may.`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
  * Four eyes on every message: after a role assignment (the first staffing or any later one),
  * no person named communication owner (primary or backup), who drafts and publishes, also
  * holds a role that decides an approval gate (the incident lead for facts, each topic's

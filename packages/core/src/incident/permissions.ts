@@ -6,21 +6,18 @@
  */
 import { roleWords } from '../approvals/gates';
 import { NotAuthorizedError } from '../errors';
-import type { RoleId } from '../vocabulary';
 import type { IncidentEvent, IncidentEventType } from './events';
 import {
   decidedByGateRole,
   heldBy,
-  holds,
   keepsADecider,
   name,
   onStaff,
   ownerDoesNotDecide,
   type PermissionRule,
   type Row,
-  roleAssigners,
+  reassignedPerTable,
   staffedAsRunbookAllows,
-  words,
 } from './permission-checks';
 import { gateRole, policyOf } from './policy';
 import { noteContentDenial, publishedContentDenial } from './published-rules';
@@ -54,22 +51,7 @@ const ROWS: { [T in IncidentEventType]: readonly Row<T>[] } = {
       who: 'the communication owner: owner and helper roles; the incident lead: everything but the approver; the approver: only the approver role',
       forWhom: 'the roles in ROLE_ASSIGNERS',
       when: 'once the incident is staffed',
-      check: (state, event) => {
-        if (Object.keys(state.roles).length === 0) return undefined;
-        for (const role of Object.keys(event.roles) as RoleId[]) {
-          // Restating an assignment unchanged hands nothing over.
-          if (JSON.stringify(state.roles[role]) === JSON.stringify(event.roles[role])) continue;
-          const may = roleAssigners(role);
-          if (!may.some((r) => holds(state, r, event.actor))) {
-            return {
-              rule: 'roles-reassigned-per-table',
-              role: may.join('|'),
-              reason: `${name(state, event.actor)} may not assign ${roleWords(role)}: only ${words(may)} may.`,
-            };
-          }
-        }
-        return undefined;
-      },
+      check: reassignedPerTable,
     },
     {
       rule: 'roles-owner-does-not-decide',
