@@ -61,6 +61,8 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 const MAX_BODY = 256 * 1024;
+/** Encodes text to count its UTF-8 bytes in any runtime (Node, Bun, Deno, workers). */
+const utf8 = new TextEncoder();
 
 /** True for `application/json` and `application/<anything>+json`, with any parameters. */
 const isJson = (contentType: string | undefined): boolean => {
@@ -202,7 +204,7 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: Reques
       const text = await c.req.text();
       // bodyLimit trusts a Content-Length header when there is one; a runtime that hands over a
       // body longer than its header claims is caught here, in bytes, before anything runs.
-      if (Buffer.byteLength(text, 'utf8') > MAX_BODY) return reply(c, tooLarge());
+      if (utf8.encode(text).byteLength > MAX_BODY) return reply(c, tooLarge());
       const run = async (): Promise<StoredReply> => {
         const result = await perform(operation, c, actor, text);
         return {
