@@ -6,6 +6,7 @@
 import type { ApprovedMessage } from '../message';
 import { type Channel, type DeliveryOutcome, deliveryKey, deliveryOutcomeSchema } from './channel';
 import { createMemoryOutbox } from './memory-store';
+import { concurrencyProblem } from './plan';
 import { publishUpdate } from './publish';
 import { hostileMessage, sampleMessage, sampleRelease } from './samples';
 
@@ -43,8 +44,11 @@ export interface ConformanceOptions<P = unknown> {
    * checks nothing. A hook that is missing and not listed here fails its case, so a suite
    * never passes a check it did not run.
    */
-  without?: readonly ('received' | 'failNext')[];
+  without?: readonly HarnessHook[];
 }
+
+/** A harness hook a case may need, which `ConformanceOptions.without` may skip. */
+export type HarnessHook = 'received' | 'failNext';
 
 /** One named contract case; resolves on pass, throws an `Error` on failure. */
 export interface ConformanceCase {
@@ -112,7 +116,7 @@ export function channelConformanceCases<P>(
     signal,
   });
   const without = new Set(options.without ?? []);
-  const missingHook = (hook: 'received' | 'failNext', what: string): void => {
+  const missingHook = (hook: HarnessHook, what: string): void => {
     if (!without.has(hook))
       fail(
         `the harness has no ${hook}(recipient…), so this case cannot ${what}: implement it, or pass { without: ['${hook}'] } to skip the case on purpose`,
@@ -122,7 +126,8 @@ export function channelConformanceCases<P>(
   const uniqueMessage = (overrides: Partial<ApprovedMessage> = {}) =>
     sampleMessage({ incidentId: `inc-conformance-${Date.now().toString(36)}-${++counter}`, ...overrides });
 
-  const cases: Array<[string, (h: ChannelHarness<P>) => Promise<void>]> = [
+  // [name, body, the optional harness hook the case needs]
+  const cases: Array<[string, (h: ChannelHarness<P>) => Promise<void>, HarnessHook?]> = [
     [
       'declares a name and boolean capabilities (and a positive concurrency, if any)',
       async ({ channel }) => {
@@ -132,7 +137,7 @@ export function channelConformanceCases<P>(
           fail('capabilities must declare threads and edits as booleans');
         }
         const { concurrency } = caps;
-        if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
+        if (concurrencyProblem('capabilities.concurrency', concurrency)) {
           fail(
             `capabilities.concurrency must be a positive integer when declared, got ${String(concurrency)}`,
           );
@@ -268,6 +273,7 @@ export function channelConformanceCases<P>(
           expectOutcome(outcome, [kind], `send after failNext(${kind})`);
         }
       },
+      'failNext',
     ],
     [
       'publishing the same version twice delivers exactly one copy',
@@ -293,20 +299,14 @@ export function channelConformanceCases<P>(
         if ((await h.received(h.recipient)) !== before + 1)
           fail('the recipient did not get exactly one copy');
       },
+      'received',
     ],
   ];
   // A case skipped on purpose says so in its name, so a test report never shows it as checked.
-  const hookOf: Record<string, 'received' | 'failNext'> = {
-    'maps a permanent refusal to rejected and a transient one to retryable': 'failNext',
-    'publishing the same version twice delivers exactly one copy': 'received',
-  };
-  return cases.map(([name, body]) => {
-    const hook = hookOf[name];
-    return {
-      name: hook && without.has(hook) ? `${name} (skipped: harness without ${hook})` : name,
-      run: withHarness(body),
-    };
-  });
+  return cases.map(([name, body, hook]) => ({
+    name: hook && without.has(hook) ? `${name} (skipped: harness without ${hook})` : name,
+    run: withHarness(body),
+  }));
 }
 
 /** The subset of a vitest/jest/mocha-like API that {@link registerChannelConformance} needs. */

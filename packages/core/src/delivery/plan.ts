@@ -173,15 +173,28 @@ export function channelProblems(channels: readonly AnyChannel[]): DeliveryProble
         received: JSON.stringify(c.name),
       });
     seen.add(c.name);
-    const concurrency = c.capabilities?.concurrency;
-    if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))
-      problems.push({
-        path: `channels.${i}.capabilities.concurrency`,
-        expected: 'a whole number of sends in flight, at least 1, or undefined',
-        received: String(concurrency),
-      });
+    const bad = concurrencyProblem(`channels.${i}.capabilities.concurrency`, c.capabilities?.concurrency);
+    if (bad) problems.push(bad);
   });
   return problems;
+}
+
+/**
+ * The problem with a number of sends in flight (a channel's declared `concurrency`, or
+ * `publishUpdate`'s option): it must be a whole number of at least 1 when given, since a pool
+ * that can start no send never finishes.
+ * @param path - where the value sits, e.g. `concurrency`.
+ * @returns the problem, or `undefined` when `value` is undefined or a whole number ≥ 1.
+ * @example
+ * concurrencyProblem('concurrency', Number.NaN); // { path: 'concurrency', expected: 'a whole number …', received: 'NaN' }
+ */
+export function concurrencyProblem(path: string, value: number | undefined): DeliveryProblem | undefined {
+  if (value === undefined || (Number.isInteger(value) && value > 0)) return undefined;
+  return {
+    path,
+    expected: 'a whole number of sends in flight, at least 1, or undefined',
+    received: String(value),
+  };
 }
 
 /**

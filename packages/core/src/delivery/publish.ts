@@ -12,7 +12,7 @@ import { DeliveryInputError } from './errors';
 import type { ChannelSummary, DeliveryEvents, PublishSummary } from './events';
 import { DEFAULT_FLOOD_POLICY, type FloodPolicy, rateTrackerOf } from './flood';
 import { laneKey, lanesOf } from './lanes';
-import { type DeliveryRoute, planDeliveries } from './plan';
+import { concurrencyProblem, type DeliveryRoute, planDeliveries } from './plan';
 import { runPool } from './pool';
 import { DEFAULT_RETRY_POLICY, type DeliveryClock, type RetryPolicy, systemClock } from './retry';
 import type { DeliveryRecord, Outbox } from './store';
@@ -123,13 +123,8 @@ export function publishSettings(
       expected: `a whole number of milliseconds from 1 to ${MAX_TIMER_MS}`,
       received: String(attemptTimeoutMs),
     });
-  const { concurrency } = options;
-  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))
-    problems.push({
-      path: 'concurrency',
-      expected: 'a whole number of sends in flight, at least 1, or undefined',
-      received: String(concurrency),
-    });
+  const concurrency = concurrencyProblem('concurrency', options.concurrency);
+  if (concurrency) problems.push(concurrency);
   const flood: FloodPolicy = { ...DEFAULT_FLOOD_POLICY, ...options.flood };
   if (flood.maxAgeMs !== false && !(flood.maxAgeMs > 0))
     problems.push({

@@ -6,18 +6,17 @@
  */
 import { z } from 'zod';
 import { type Problem, problem, problemsFromZod, protoKeyProblems, ValidationError } from '../errors/index';
+import { roleAssignmentsSchema } from '../incident/events';
 import type { IncidentState } from '../incident/state';
 import { releaseMessageSchema } from '../release/release';
 import type { Runbook } from '../runbook/define';
 import { incidentTypeDefinition, severityLevel } from '../runbook/lookup';
 import { segmentIdSchema } from '../runbook/segments';
-import { roleIdSchema } from '../runbook/topics';
 import { severityIdSchema } from '../severity/index';
 import { idSchema as id, incidentTypeIdSchema } from '../text/id';
-import { nameTextSchema, nonEmptyTextSchema as text } from '../text/non-empty';
+import { nameTextSchema } from '../text/non-empty';
 import { AUDIENCES, MESSAGE_KINDS, STATUSES } from '../vocabulary';
 
-const person = z.object({ id, name: text }).strict();
 const instant = z.iso.datetime({ offset: true, error: 'expected an ISO-8601 instant with a zone' });
 
 /**
@@ -35,7 +34,7 @@ export const declareInputSchema = z
     incidentType: incidentTypeIdSchema,
     severity: severityIdSchema,
     incidentId: id.optional(),
-    roles: z.record(roleIdSchema, z.object({ primary: person, backup: person }).strict()).optional(),
+    roles: roleAssignmentsSchema.optional(),
   })
   .strict();
 

@@ -28,6 +28,14 @@ const base = {
 };
 
 const personRef = z.object({ id, name: text }).strict();
+/**
+ * Role holders by role id: the seven built-in roles and any extra role the runbook declares
+ * (e.g. `legalReviewer`), each a primary and a backup person (`{ id, name }`).
+ */
+export const roleAssignmentsSchema = z.record(
+  roleIdSchema,
+  z.object({ primary: personRef, backup: personRef }).strict(),
+);
 /** A gate names a record of a draft's approvals: any text but a built-in object property. */
 const gate = notBuiltInKey(text);
 
@@ -167,7 +175,7 @@ export const eventSchema = z.discriminatedUnion('type', [
       type: z.literal('roles.assigned'),
       ...base,
       /** The seven built-in roles and any extra role the runbook declares (e.g. `legalReviewer`). */
-      roles: z.record(roleIdSchema, z.object({ primary: personRef, backup: personRef }).strict()),
+      roles: roleAssignmentsSchema,
     })
     .strict(),
   z

@@ -89,12 +89,23 @@ export function roleAssigners(role: RoleId): readonly RoleId[] {
   return (ROLES as readonly string[]).includes(role) ? ROLE_ASSIGNERS[role as Role] : [role];
 }
 
-/** The roles that decide something: the owner, the lead, and every role a topic gate names. */
-function decidingRoles(state: IncidentState): RoleId[] {
-  return [
-    ...new Set<RoleId>(['communicationOwner', 'incidentLead', ...Object.values(policyOf(state).approvals)]),
-  ];
+/** The roles that decide a gate: the incident lead (facts) and every role a topic gate names. */
+function gateDeciders(state: IncidentState): RoleId[] {
+  return [...new Set<RoleId>(['incidentLead', ...Object.values(policyOf(state).approvals)])];
 }
+
+/** The roles that decide something: the owner, and every role that decides a gate. */
+function decidingRoles(state: IncidentState): RoleId[] {
+  return [...new Set<RoleId>(['communicationOwner', ...gateDeciders(state)])];
+}
+
+/** The person ids of a role's holders (primary, then backup when there is one). */
+const holderIds = (pair: { primary: { id: string }; backup?: { id: string } | undefined } | undefined) =>
+  pair ? [pair.primary.id, pair.backup?.id].filter((id): id is string => id !== undefined) : [];
+
+/** The person ids the runbook names for `role` (`policy.staffing`), `[]` when none. */
+const namedByRunbook = (staffing: Readonly<Record<string, readonly string[]>>, role: string) =>
+  Object.hasOwn(staffing, role) ? (staffing[role] ?? []) : [];
 
 /**
  * The first staffing against the runbook's (`policy.staffing`, when the declaration carried
@@ -109,12 +120,10 @@ export function staffedAsRunbookAllows(
   state: IncidentState,
   event: EventOf<'roles.assigned'>,
 ): Denial | undefined {
-  const { staffing, approvals } = policyOf(state);
+  const { staffing } = policyOf(state);
   if (!staffing) return undefined;
-  const named = (role: string) => (Object.hasOwn(staffing, role) ? (staffing[role] ?? []) : []);
-  const idsOf = (pair: { primary: { id: string }; backup?: { id: string } | undefined } | undefined) =>
-    pair ? [pair.primary.id, pair.backup?.id].filter((id): id is string => id !== undefined) : [];
-  const deciding = new Set<string>(['incidentLead', ...Object.values(approvals)]);
+  const named = (role: string) => namedByRunbook(staffing, role);
+  const deciding = new Set<string>(gateDeciders(state));
   const inRunbook = Object.values(staffing).some((ids) => ids.includes(event.actor));
   const deny = (role: string, reason: string): Denial => ({
     rule: 'roles-staffed-by-declarer',
@@ -122,7 +131,7 @@ export function staffedAsRunbookAllows(
     reason,
   });
   for (const [role, pair] of Object.entries(event.roles)) {
-    const ids = idsOf(pair);
+    const ids = holderIds(pair);
     if (ids.every((id) => named(role).includes(id))) continue;
     const runbookSays = named(role).length > 0 ? named(role).join(' or ') : 'nobody';
     const words = roleWords(role as RoleId);
@@ -176,19 +185,14 @@ export function ownerDoesNotDecide(
   state: IncidentState,
   event: EventOf<'roles.assigned'>,
 ): Denial | undefined {
-  const { staffing, approvals } = policyOf(state);
+  const { staffing } = policyOf(state);
   if (!staffing) return undefined;
   const roles = { ...state.roles, ...event.roles };
-  const idsOf = (role: string) => {
-    const pair = Object.hasOwn(roles, role) ? roles[role as RoleId] : undefined;
-    return pair ? [pair.primary.id, pair.backup.id] : [];
-  };
-  const runbookNames = (role: string, id: string) =>
-    Object.hasOwn(staffing, role) && (staffing[role] ?? []).includes(id);
-  const deciding = [...new Set<string>(['incidentLead', ...Object.values(approvals)])];
+  const idsOf = (role: string) => holderIds(Object.hasOwn(roles, role) ? roles[role as RoleId] : undefined);
+  const runbookNames = (role: string, id: string) => namedByRunbook(staffing, role).includes(id);
   for (const id of idsOf('communicationOwner')) {
     // Allowed only where the runbook itself gives this person both roles.
-    const decides = deciding.find(
+    const decides = gateDeciders(state).find(
       (role) =>
         idsOf(role).includes(id) && !(runbookNames('communicationOwner', id) && runbookNames(role, id)),
     );
